@@ -1,0 +1,93 @@
+"""The composition root: the one place that wires the core, signing, sync and the UI.
+
+``hotich`` and ``python -m desktop_app`` both enter through :func:`main`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from desktop_app.cli.context import CliContext, add_command
+from desktop_app.cli.main import run
+from desktop_app.demo import create_demo
+from desktop_app.logging_setup import configure_logging
+from desktop_app.messages import CORE, Catalogue, merge
+
+# Command groups and message catalogues of the other packages, wired in when present.
+_OPTIONAL_COMMANDS = ("desktop_app.cli.records_cmd", "signing.cli", "sync.cli")
+_CATALOGUES = ("desktop_app.domain.messages", "signing.messages", "sync.messages")
+
+
+def _optional(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name and name.startswith(exc.name):
+            return None  # that package is not part of this build yet
+        raise
+
+
+class _AppCommands:
+    """gui and demo: the commands that need the UI or several packages together."""
+
+    @staticmethod
+    def register(sub: argparse._SubParsersAction) -> None:
+        gui = add_command(sub, "gui", "start the desktop application")
+        gui.set_defaults(handler=_gui)
+        demo = add_command(sub, "demo", "create the demo data folder if it is missing")
+        demo.set_defaults(handler=_demo)
+
+
+def _gui(ctx: CliContext, args: argparse.Namespace) -> int:
+    from ui.run import run_gui
+
+    return run_gui(ctx.paths, catalogue())
+
+
+def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
+    if ctx.paths.keyfile.exists():
+        ctx.emit("Dữ liệu mẫu đã có sẵn (mật khẩu chỉ hiện lần đầu; xóa thư mục để tạo lại).\n"
+                 "Demo data already exists (passwords were shown once; delete the folder to "
+                 "start again).", {"ok": True, "created": False})
+        return 0
+    demo = create_demo(ctx.paths, ctx.clock)
+    lines = ["Dữ liệu mẫu / Demo data (chỉ hiện một lần / shown once):"]
+    for acc in demo.accounts:
+        lines.append(f"  {acc.role.value:<11} {acc.username:<10} mật khẩu/password: {acc.password}")
+    lines.append(f"  recovery code: {demo.recovery_code}")
+    ctx.emit("\n".join(lines), {
+        "ok": True, "created": True, "recovery_code": demo.recovery_code,
+        "accounts": [{"username": a.username, "role": a.role.value, "password": a.password}
+                     for a in demo.accounts]})
+    return 0
+
+
+def command_modules() -> list[ModuleType]:
+    from desktop_app.cli import store_cmd, user_cmd
+
+    modules: list[ModuleType] = [store_cmd, user_cmd]
+    modules += [m for m in map(_optional, _OPTIONAL_COMMANDS) if m is not None]
+    modules.append(_AppCommands)  # type: ignore[arg-type]
+    return modules
+
+
+def catalogue() -> Catalogue:
+    extra = [getattr(m, "MESSAGES", {}) for m in map(_optional, _CATALOGUES) if m is not None]
+    return merge([CORE, *extra])
+
+
+def _on_context(ctx: CliContext) -> None:
+    if ctx.data_dir.is_dir():
+        configure_logging(ctx.paths.logs)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(argv, command_modules(), catalogue(), on_context=_on_context)
+
+
+def entry() -> None:
+    sys.exit(main())

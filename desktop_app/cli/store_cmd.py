@@ -1,0 +1,103 @@
+"""hotich init | audit verify | backup | restore | settings."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop_app.cli.context import CliContext, add_command
+from desktop_app.errors import UsageError
+from desktop_app.settings import LocalSettings
+from desktop_app.workflows import accounts, audit, backup, device_settings
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    init = add_command(sub, "init", "create the encrypted store and the first admin")
+    init.add_argument("--commune", required=True, help="2025 commune code, e.g. 00070")
+    init.add_argument("--admin", required=True, help="user name of the first admin")
+    init.add_argument("--full-name", default="")
+    init.add_argument("--password-stdin", action="store_true")
+    init.set_defaults(handler=_init)
+
+    aud = add_command(sub, "audit", "the hash-chained audit log")
+    aud_sub = aud.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = add_command(aud_sub, "verify", "check the audit chain and the store's integrity")
+    verify.set_defaults(handler=_audit_verify)
+
+    bak = add_command(sub, "backup", "write one encrypted backup file")
+    bak.add_argument("--out", type=Path, required=True)
+    bak.set_defaults(handler=_backup)
+
+    res = add_command(sub, "restore", "verify a backup, then make it the current data")
+    res.add_argument("file", type=Path)
+    res.add_argument("--recovery-code-stdin", action="store_true")
+    res.set_defaults(handler=_restore)
+
+    st = add_command(sub, "settings", "device settings readable before login")
+    st_sub = st.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
+    show = add_command(st_sub, "show", "print the settings")
+    show.set_defaults(handler=_settings_show)
+    set_ = add_command(st_sub, "set", "change a setting (admins)")
+    set_.add_argument("key")
+    set_.add_argument("value")
+    set_.set_defaults(handler=_settings_set)
+
+
+def _init(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.password_stdin:
+        password = ctx.read_stdin_line()
+    else:
+        password = ctx.prompt_secret("Mật khẩu quản trị / Admin password: ")
+        if ctx.prompt_secret("Nhập lại / Repeat: ") != password:
+            raise UsageError(detail="the two passwords differ")
+    code = accounts.initialise(ctx.paths, commune_code=args.commune, admin=args.admin,
+                               password=password, clock=ctx.clock, full_name=args.full_name)
+    ctx.emit(
+        "Đã khởi tạo. Mã khôi phục (chỉ hiện một lần, hãy in và cất giữ):\n"
+        f"Recovery code (shown once; print it and keep it safe):\n{code}",
+        {"ok": True, "recovery_code": code, "data_dir": str(ctx.data_dir)},
+    )
+    return 0
+
+
+def _audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    report = audit.verify_audit(ctx.session())
+    ctx.emit(f"Nhật ký kiểm tra nguyên vẹn: {report.entries} mục.",
+             {"ok": True, "entries": report.entries})
+    return 0
+
+
+def _backup(ctx: CliContext, args: argparse.Namespace) -> int:
+    info = backup.create_backup(ctx.session(), args.out)
+    ctx.emit(f"Đã sao lưu vào {info.path} ({info.size} byte).",
+             {"ok": True, "path": str(info.path), "size": info.size,
+              "schema_version": info.schema_version})
+    return 0
+
+
+def _restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.recovery_code_stdin:
+        info = backup.restore_backup(ctx.paths, args.file, ctx.clock,
+                                     recovery_code=ctx.read_stdin_line())
+    else:
+        if not ctx.user:
+            raise UsageError(detail="--user (an account in the backup) or --recovery-code-stdin")
+        info = backup.restore_backup(ctx.paths, args.file, ctx.clock, username=ctx.user,
+                                     password=ctx.acting_password())
+    ctx.emit(f"Đã khôi phục từ {info.path}; dữ liệu cũ được giữ trong thư mục backups.",
+             {"ok": True, "schema_version": info.schema_version,
+              "audit_entries": info.audit_entries})
+    return 0
+
+
+def _settings_show(ctx: CliContext, args: argparse.Namespace) -> int:
+    settings = LocalSettings.load(ctx.data_dir)
+    values = vars(settings)
+    ctx.emit("\n".join(f"{k} = {v}" for k, v in values.items()), {"ok": True, **values})
+    return 0
+
+
+def _settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    updated = device_settings.change_setting(ctx.session(), args.key, args.value)
+    ctx.emit(f"{args.key} = {getattr(updated, args.key)}", {"ok": True, args.key: args.value})
+    return 0

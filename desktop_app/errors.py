@@ -1,0 +1,104 @@
+"""Typed errors of the core.
+
+Errors carry a stable code and data, never sentences: one place per front end (the CLI's
+`desktop_app.cli.output`, the UI's error module) turns them into Vietnamese or English text
+through the message catalogues. ``str(error)`` is only the code, so an exception that reaches
+a log never carries personal data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class HotichError(Exception):
+    """Base of every error a user can cause or fix. ``code`` keys the message catalogue."""
+
+    code = "E-UNKNOWN"
+
+    def __init__(self, code: str | None = None, /, **params: object) -> None:
+        if code is not None:
+            self.code = code
+        self.params: Mapping[str, object] = params
+        super().__init__(self.code)
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class UsageError(HotichError):
+    code = "E-USAGE"
+
+
+class NotInitialisedError(HotichError):
+    code = "E-NOT-INITIALISED"
+
+
+class AlreadyInitialisedError(HotichError):
+    code = "E-ALREADY-INITIALISED"
+
+
+class WrongPasswordError(HotichError):
+    code = "E-WRONG-PASSWORD"
+
+
+class WrongRecoveryCodeError(HotichError):
+    code = "E-WRONG-RECOVERY-CODE"
+
+
+class AccountLockedError(HotichError):
+    """params: until (aware datetime)."""
+
+    code = "E-ACCOUNT-LOCKED"
+
+
+class AccountDisabledError(HotichError):
+    code = "E-ACCOUNT-DISABLED"
+
+
+class UnknownAccountError(HotichError):
+    code = "E-UNKNOWN-ACCOUNT"
+
+
+class AccountExistsError(HotichError):
+    code = "E-ACCOUNT-EXISTS"
+
+
+class PermissionDeniedError(HotichError):
+    """params: action (what was refused), role (the actor's role)."""
+
+    code = "E-PERMISSION"
+
+
+class WeakPasswordError(HotichError):
+    """params: min_length."""
+
+    code = "E-WEAK-PASSWORD"
+
+
+class StoreDamagedError(HotichError):
+    """The database cannot be read (page-level damage, wrong file). params: detail."""
+
+    code = "E-STORE-DAMAGED"
+
+
+class AuditChainBrokenError(HotichError):
+    """params: seq (first broken entry), problem."""
+
+    code = "E-AUDIT-BROKEN"
+
+
+class BackupInvalidError(HotichError):
+    """params: problem."""
+
+    code = "E-BACKUP-INVALID"
+
+
+class NotFoundError(HotichError):
+    """params: what, key."""
+
+    code = "E-NOT-FOUND"
+
+
+class Cancelled(HotichError):
+    code = "E-CANCELLED"

@@ -1,0 +1,52 @@
+"""Where the data folder lives and what it holds."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_DIR_NAME = "HoTichOffline"
+
+
+def default_data_dir() -> Path:
+    """HOTICH_DATA_DIR, else the platform's user-data folder."""
+    env = os.environ.get("HOTICH_DATA_DIR")
+    if env:
+        return Path(env)
+    return Path(user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "hotich.db"
+
+    @property
+    def keyfile(self) -> Path:
+        return self.root / "keys.json"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    def ensure(self) -> None:
+        for folder in (self.root, self.logs, self.backups):
+            folder.mkdir(parents=True, exist_ok=True)
+            _restrict(folder, 0o700)
+
+
+def _restrict(path: Path, mode: int) -> None:
+    # Windows and some mounted file systems ignore POSIX modes.
+    with contextlib.suppress(OSError):
+        os.chmod(path, mode)

@@ -1,0 +1,158 @@
+"""Opening the SQLCipher database with the raw data key, and running migrations.
+
+Only the key derived at login is used: ``PRAGMA key = "x'..'"`` costs ~0.1 ms, so every thread
+opens its own connection cheaply (tech-notes). A wrong key shows only on the first read, so
+opening always reads ``sqlite_master`` at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlcipher3
+from sqlcipher3 import dbapi2
+
+from desktop_app.errors import StoreDamagedError
+from desktop_app.store.migrations import MIGRATIONS
+
+log = logging.getLogger(__name__)
+
+Connection = dbapi2.Connection
+DatabaseError = dbapi2.DatabaseError
+
+
+def _apply_key(conn: Connection, data_key: bytes) -> None:
+    # The key is hex of random bytes, never user text: safe to inline (PRAGMA takes no params).
+    conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+    conn.execute("PRAGMA cipher_log_level = NONE")
+
+
+def connect(path: Path, data_key: bytes, *, check_key: bool = True) -> Connection:
+    """An open, keyed connection in WAL mode with synchronous=FULL."""
+    is_new = not path.exists()
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True,
+                              timeout=30.0)
+    if is_new:  # owner-only, like every file of the data folder
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
+    try:
+        _apply_key(conn, data_key)
+        if check_key:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA cache_size = -16000")
+    except DatabaseError as exc:
+        conn.close()
+        # A wrong key and a damaged first page look alike ("file is not a database").
+        raise StoreDamagedError(detail="cannot decrypt or read the database") from exc
+    return conn
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def latest_version() -> int:
+    return len(MIGRATIONS)
+
+
+def migrate(
+    conn: Connection,
+    db_path: Path,
+    backups_dir: Path,
+    *,
+    target: int | None = None,
+    on_backup: Callable[[Path], None] | None = None,
+) -> int:
+    """Apply numbered migrations up to ``target``; back the file up first if any are due."""
+    target = latest_version() if target is None else target
+    current = schema_version(conn)
+    if current > latest_version():
+        raise StoreDamagedError(detail=f"schema {current} is newer than this program")
+    if current >= target:
+        return current
+    if current > 0:
+        backup = backup_file_copy(conn, db_path, backups_dir, f"pre-migration-v{current}")
+        if on_backup:
+            on_backup(backup)
+    for number in range(current + 1, target + 1):
+        script = MIGRATIONS[number - 1]
+        log.info("migrating store schema %d -> %d", number - 1, number)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return target
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";\n") if s.strip()]
+
+
+def backup_file_copy(conn: Connection, db_path: Path, backups_dir: Path, label: str) -> Path:
+    """Copy the (still encrypted) database file after a full checkpoint."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = backups_dir / f"{label}-{stamp}.db"
+    shutil.copy2(db_path, target)
+    return target
+
+
+class Database:
+    """A keyed database file: one connection per thread, short transactions."""
+
+    def __init__(self, path: Path, data_key: bytes) -> None:
+        self.path = path
+        self._key = data_key
+        self._local = threading.local()
+        self._all: list[Connection] = []
+        self._lock = threading.Lock()
+
+    @property
+    def data_key(self) -> bytes:
+        return self._key
+
+    def connection(self) -> Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.path, self._key)
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """BEGIN IMMEDIATE ... COMMIT: writers queue instead of failing midway."""
+        conn = self.connection()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                with contextlib.suppress(DatabaseError):
+                    conn.close()
+            self._all.clear()
+        self._local = threading.local()

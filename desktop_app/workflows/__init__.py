@@ -1,0 +1,1 @@
+"""Use cases: one function each, dependencies explicit, role checks inside."""

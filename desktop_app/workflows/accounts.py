@@ -1,0 +1,212 @@
+"""Initialising a data folder, logging in offline, and managing accounts."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from desktop_app.accounts import (
+    Account,
+    Permission,
+    Role,
+    check_password,
+    normalise_full_name,
+    normalise_username,
+    require,
+)
+from desktop_app.clock import Clock
+from desktop_app.communes import normalise_commune_code
+from desktop_app.errors import (
+    AccountDisabledError,
+    AccountExistsError,
+    AccountLockedError,
+    AlreadyInitialisedError,
+    UnknownAccountError,
+    UsageError,
+    WrongPasswordError,
+    WrongRecoveryCodeError,
+)
+from desktop_app.paths import DataPaths
+from desktop_app.session import Session
+from desktop_app.settings import LocalSettings
+from desktop_app.store import accounts_repo, audit_repo, meta_repo
+from desktop_app.store.database import Database, connect, migrate
+from desktop_app.store.keyfile import KdfParams, KeyFile, new_data_key, new_recovery_code
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AccountView:
+    account: Account
+    locked_until: datetime | None
+
+
+def initialise(paths: DataPaths, *, commune_code: str, admin: str, password: str,
+               clock: Clock, full_name: str = "") -> str:
+    """Create the store, the first admin and the recovery code (returned, shown once)."""
+    commune = normalise_commune_code(commune_code)
+    username = normalise_username(admin)
+    password = check_password(password)
+    if paths.keyfile.exists():
+        raise AlreadyInitialisedError()
+    paths.ensure()
+    if paths.database.exists():  # a leftover of an interrupted init: nobody can open it
+        paths.database.rename(paths.root / f"hotich.db.orphan-{clock.now():%Y%m%d%H%M%S}")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
+
+    data_key = new_data_key()
+    keyfile = KeyFile.create()
+    recovery_code = new_recovery_code()
+    now = clock.now()
+    conn = connect(paths.database, data_key)
+    try:
+        migrate(conn, paths.database, paths.backups)
+        conn.execute("BEGIN IMMEDIATE")
+        meta_repo.put(conn, "commune_code", commune)
+        meta_repo.put(conn, "install_id", keyfile.install_id)
+        account = Account(username, normalise_full_name(full_name), Role.ADMIN, now)
+        accounts_repo.insert(conn, account, created_by=None)
+        audit_repo.append(conn, at=now, actor=username, action="store.init", target=commune)
+        audit_repo.append(conn, at=now, actor=username, action="account.create",
+                          target=username, details={"role": Role.ADMIN.value})
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    keyfile.set_password(username, password, data_key)
+    keyfile.set_recovery(recovery_code, data_key)
+    keyfile.save(paths.keyfile)  # last: the folder counts as initialised only once complete
+    log.info("data folder initialised")
+    return recovery_code
+
+
+def login(paths: DataPaths, username: str, password: str, clock: Clock) -> Session:
+    """Offline login: unwrap the data key with the password; lock after repeated failures."""
+    keyfile = KeyFile.load(paths.keyfile)
+    settings = LocalSettings.load(paths.root)
+    try:
+        username = normalise_username(username)
+    except UsageError:
+        username = ""
+    slot = keyfile.slot_for(username) if username else None
+    now = clock.now()
+    if slot is None:
+        # Same cost as a real attempt so timing does not tell which accounts exist.
+        KdfParams.fresh().derive(password)
+        raise WrongPasswordError()
+    if slot.locked_until is not None and now < slot.locked_until:
+        raise AccountLockedError(until=slot.locked_until)
+    data_key = keyfile.open_with_password(username, password)
+    if data_key is None:
+        slot.failed_attempts += 1
+        if slot.failed_attempts >= settings.lockout_max_failures:
+            slot.failed_attempts = 0
+            slot.locked_until = now + timedelta(minutes=settings.lockout_minutes)
+            keyfile.save(paths.keyfile)
+            log.warning("account locked after repeated wrong passwords")
+            raise AccountLockedError(until=slot.locked_until)
+        keyfile.save(paths.keyfile)
+        raise WrongPasswordError()
+    if slot.failed_attempts or slot.locked_until:
+        slot.failed_attempts, slot.locked_until = 0, None
+        keyfile.save(paths.keyfile)
+    return open_session(paths, data_key, username, clock)
+
+
+def open_session(paths: DataPaths, data_key: bytes, username: str, clock: Clock) -> Session:
+    db = Database(paths.database, data_key)
+    try:
+        migrate(db.connection(), paths.database, paths.backups)
+        account = accounts_repo.get(db.connection(), username)
+    except BaseException:
+        db.close()
+        raise
+    if account is None:
+        db.close()
+        raise WrongPasswordError()
+    if account.is_disabled:
+        db.close()
+        raise AccountDisabledError()
+    return Session(paths=paths, db=db, account=account, clock=clock)
+
+
+def data_key_from_recovery(keyfile: KeyFile, code: str) -> bytes:
+    data_key = keyfile.open_with_recovery(code)
+    if data_key is None:
+        raise WrongRecoveryCodeError()
+    return data_key
+
+
+def add_account(session: Session, *, username: str, role: Role, password: str,
+                full_name: str = "") -> Account:
+    require(session.account, Permission.MANAGE_ACCOUNTS)
+    username = normalise_username(username)
+    password = check_password(password)
+    now = session.clock.now()
+    account = Account(username, normalise_full_name(full_name), role, now)
+    with session.db.transaction() as conn:
+        if accounts_repo.get(conn, username) is not None:
+            raise AccountExistsError(name=username)
+        accounts_repo.insert(conn, account, created_by=session.account.username)
+        audit_repo.append(conn, at=now, actor=session.account.username,
+                          action="account.create", target=username,
+                          details={"role": role.value})
+    keyfile = KeyFile.load(session.paths.keyfile)
+    keyfile.set_password(username, password, session.db.data_key)
+    keyfile.save(session.paths.keyfile)
+    return account
+
+
+def list_accounts(session: Session) -> list[AccountView]:
+    require(session.account, Permission.VIEW)
+    keyfile = KeyFile.load(session.paths.keyfile)
+    now = session.clock.now()
+    views = []
+    for account in accounts_repo.list_all(session.db.connection()):
+        slot = keyfile.slot_for(account.username)
+        locked = slot.locked_until if slot and slot.locked_until and slot.locked_until > now \
+            else None
+        views.append(AccountView(account, locked))
+    return views
+
+
+def change_password(session: Session, *, new_password: str, username: str | None = None) -> None:
+    """Your own password, or (admins) reset another account's; the database is not rewritten."""
+    target = normalise_username(username) if username else session.account.username
+    if target != session.account.username:
+        require(session.account, Permission.MANAGE_ACCOUNTS)
+    new_password = check_password(new_password)
+    now = session.clock.now()
+    with session.db.transaction() as conn:
+        if accounts_repo.get(conn, target) is None:
+            raise UnknownAccountError(name=target)
+        accounts_repo.set_password_changed(conn, target, now)
+        action = "account.password" if target == session.account.username else "account.reset"
+        audit_repo.append(conn, at=now, actor=session.account.username, action=action,
+                          target=target)
+    keyfile = KeyFile.load(session.paths.keyfile)
+    keyfile.set_password(target, new_password, session.db.data_key)
+    keyfile.save(session.paths.keyfile)
+
+
+def unlock_account(session: Session, username: str) -> None:
+    require(session.account, Permission.MANAGE_ACCOUNTS)
+    target = normalise_username(username)
+    now = session.clock.now()
+    keyfile = KeyFile.load(session.paths.keyfile)
+    slot = keyfile.slot_for(target)
+    with session.db.transaction() as conn:
+        if accounts_repo.get(conn, target) is None or slot is None:
+            raise UnknownAccountError(name=target)
+        audit_repo.append(conn, at=now, actor=session.account.username,
+                          action="account.unlock", target=target)
+    slot.failed_attempts, slot.locked_until = 0, None
+    keyfile.save(session.paths.keyfile)
+
+
+def commune_code(session: Session) -> str:
+    return meta_repo.get(session.db.connection(), "commune_code") or ""
+

@@ -1,0 +1,30 @@
+"""Checking the audit chain and the store's integrity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.accounts import Permission, require
+from desktop_app.errors import AuditChainBrokenError, StoreDamagedError
+from desktop_app.session import Session
+from desktop_app.store import audit_repo
+from desktop_app.store.database import DatabaseError
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    entries: int
+
+
+def verify_audit(session: Session) -> AuditReport:
+    """AuditChainBrokenError naming the first broken entry, also for page-level damage."""
+    require(session.account, Permission.VIEW)
+    conn = session.db.connection()
+    count = audit_repo.verify(conn)
+    try:
+        problems = audit_repo.integrity_problems(conn)
+    except (StoreDamagedError, DatabaseError) as exc:
+        raise AuditChainBrokenError(seq=count, problem="database page damaged") from exc
+    if problems:  # the chain reads intact but other pages fail their HMAC
+        raise StoreDamagedError(detail=problems[0][:120])
+    return AuditReport(entries=count)

@@ -1,0 +1,256 @@
+"""Encrypted backup to one file (a USB stick) and verified restore.
+
+File layout: MAGIC, 4-byte header length, header JSON, then the database snapshot, which is
+already SQLCipher-encrypted with the data key. The header carries the key file (data key
+wrapped per account and for the recovery code: no plaintext) and an HMAC, keyed from the data
+key, over the header and the snapshot's digest, so any change to the file is refused.
+
+Restore checks everything (HMAC, digest, page HMACs, integrity, audit chain) on a staged copy
+before it moves the current data aside; a failed restore leaves the current data untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import os
+import shutil
+import struct
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app import __version__
+from desktop_app.accounts import Permission, normalise_username, require
+from desktop_app.clock import Clock
+from desktop_app.errors import (
+    AuditChainBrokenError,
+    BackupInvalidError,
+    StoreDamagedError,
+    WrongPasswordError,
+)
+from desktop_app.fileio import atomic_writer, fsync_dir
+from desktop_app.paths import DataPaths
+from desktop_app.session import Session
+from desktop_app.store import audit_repo
+from desktop_app.store.database import connect, latest_version, migrate, schema_version
+from desktop_app.store.keyfile import KeyFile
+from desktop_app.workflows.accounts import data_key_from_recovery, open_session
+
+log = logging.getLogger(__name__)
+
+MAGIC = b"HOTICH-BACKUP\x00v1\n"
+CHUNK = 1 << 20
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int
+    schema_version: int
+    audit_entries: int
+
+
+def _mac(data_key: bytes, header_core: bytes) -> str:
+    mac_key = hashlib.sha256(b"hotich-backup-mac" + data_key).digest()
+    return hmac.new(mac_key, header_core, hashlib.sha256).hexdigest()
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(CHUNK):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def create_backup(session: Session, out: Path, *, progress: Progress | None = None) -> BackupInfo:
+    require(session.account, Permission.BACKUP)
+    out = Path(out)
+    if out.is_dir():
+        out = out / f"hotich-{session.clock.now():%Y%m%d-%H%M%S}.htbak"
+    keyfile = KeyFile.load(session.paths.keyfile)
+    with tempfile.TemporaryDirectory(dir=session.paths.root, prefix=".backup-") as tmp:
+        snapshot = Path(tmp) / "snapshot.db"
+        target = connect(snapshot, session.db.data_key, check_key=False)
+        try:
+            session.db.connection().backup(target)
+            target.execute("PRAGMA journal_mode = DELETE").fetchone()
+            version = schema_version(target)
+            entries = audit_repo.verify(target)
+        finally:
+            target.close()
+        size = snapshot.stat().st_size
+        core = {
+            "format": 1,
+            "created_at": session.clock.now().isoformat(),
+            "app_version": __version__,
+            "schema_version": version,
+            "audit_entries": entries,
+            "db_size": size,
+            "db_sha256": _sha256_file(snapshot),
+            "keyfile": json.loads(keyfile.to_bytes()),
+        }
+        core_bytes = json.dumps(core, sort_keys=True, separators=(",", ":")).encode()
+        header = json.dumps({"core": core, "mac": _mac(session.db.data_key, core_bytes)},
+                            sort_keys=True, separators=(",", ":")).encode()
+        with atomic_writer(out) as handle, snapshot.open("rb") as source:
+            handle.write(MAGIC + struct.pack(">I", len(header)) + header)
+            done = 0
+            while block := source.read(CHUNK):
+                handle.write(block)
+                done += len(block)
+                if progress:
+                    progress("backup", done, size)
+    with session.db.transaction() as conn:
+        audit_repo.append(conn, at=session.clock.now(), actor=session.account.username,
+                          action="store.backup", target=out.name,
+                          details={"schema_version": version, "size": size})
+    log.info("backup written (%d bytes, schema %d)", size, version)
+    return BackupInfo(out, out.stat().st_size, version, entries)
+
+
+@dataclass(frozen=True)
+class _Header:
+    core: dict[str, object]
+    core_bytes: bytes
+    mac: str
+    offset: int
+
+
+def _read_header(path: Path) -> _Header:
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(MAGIC)) != MAGIC:
+                raise BackupInvalidError(problem="not a Hộ Tịch backup")
+            (length,) = struct.unpack(">I", handle.read(4))
+            if length > 10_000_000:
+                raise BackupInvalidError(problem="header too large")
+            obj = json.loads(handle.read(length))
+        core = obj["core"]
+        core_bytes = json.dumps(core, sort_keys=True, separators=(",", ":")).encode()
+        return _Header(core, core_bytes, str(obj["mac"]), len(MAGIC) + 4 + length)
+    except FileNotFoundError as exc:
+        raise BackupInvalidError(problem="file not found") from exc
+    except (OSError, ValueError, KeyError, TypeError, struct.error) as exc:
+        raise BackupInvalidError(problem="damaged header") from exc
+
+
+def restore_backup(
+    paths: DataPaths,
+    source: Path,
+    clock: Clock,
+    *,
+    username: str | None = None,
+    password: str | None = None,
+    recovery_code: str | None = None,
+    progress: Progress | None = None,
+) -> BackupInfo:
+    """Verify ``source`` completely, then make it the current data (the old data is kept)."""
+    header = _read_header(Path(source))
+    keyfile = KeyFile.from_bytes(json.dumps(header.core["keyfile"]).encode())
+    if recovery_code is not None:
+        data_key = data_key_from_recovery(keyfile, recovery_code)
+        actor = "recovery-code"
+    else:
+        if not username or password is None:
+            raise WrongPasswordError()
+        actor = normalise_username(username)
+        opened = keyfile.open_with_password(actor, password)
+        if opened is None:
+            raise WrongPasswordError()
+        data_key = opened
+    if not hmac.compare_digest(_mac(data_key, header.core_bytes), header.mac):
+        raise BackupInvalidError(problem="the file was altered")
+
+    paths.root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=paths.root, prefix=".restore-"))
+    try:
+        staged = DataPaths(staging)
+        staged.ensure()
+        _copy_payload(Path(source), header, staged.database, progress)
+        keyfile.save(staged.keyfile)
+        entries = _verify_staged(staged, data_key)
+        # The restoring account must exist in the backup and may restore.
+        if recovery_code is None:
+            session = open_session(staged, data_key, actor, clock)
+            try:
+                require(session.account, Permission.RESTORE)
+            finally:
+                session.close()
+        conn = connect(staged.database, data_key)
+        try:
+            migrate(conn, staged.database, staged.backups)
+            conn.execute("BEGIN IMMEDIATE")
+            audit_repo.append(conn, at=clock.now(), actor=actor, action="store.restore",
+                              target=Path(source).name,
+                              details={"schema_version": header.core.get("schema_version")})
+            conn.execute("COMMIT")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            version = schema_version(conn)
+        finally:
+            conn.close()
+        _swap_in(paths, staged, clock)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    log.info("backup restored (schema %d)", version)
+    return BackupInfo(Path(source), Path(source).stat().st_size, version, entries + 1)
+
+
+def _copy_payload(source: Path, header: _Header, dest: Path, progress: Progress | None) -> None:
+    expected_size = int(str(header.core["db_size"]))
+    digest = hashlib.sha256()
+    done = 0
+    with source.open("rb") as handle, dest.open("wb") as out:
+        handle.seek(header.offset)
+        while block := handle.read(CHUNK):
+            out.write(block)
+            digest.update(block)
+            done += len(block)
+            if progress:
+                progress("restore", done, expected_size)
+        out.flush()
+        os.fsync(out.fileno())
+    if done != expected_size or digest.hexdigest() != header.core["db_sha256"]:
+        raise BackupInvalidError(problem="the data part is incomplete or altered")
+
+
+def _verify_staged(staged: DataPaths, data_key: bytes) -> int:
+    try:
+        conn = connect(staged.database, data_key)
+    except StoreDamagedError as exc:
+        raise BackupInvalidError(problem="the database cannot be opened") from exc
+    try:
+        if schema_version(conn) > latest_version():
+            raise BackupInvalidError(problem="made by a newer version of the program")
+        if audit_repo.integrity_problems(conn):
+            raise BackupInvalidError(problem="database integrity check failed")
+        return audit_repo.verify(conn)
+    except AuditChainBrokenError as exc:
+        raise BackupInvalidError(problem=f"audit log broken at entry {exc.params['seq']}") \
+            from exc
+    except StoreDamagedError as exc:
+        raise BackupInvalidError(problem="database damaged") from exc
+    finally:
+        conn.close()
+
+
+def _swap_in(paths: DataPaths, staged: DataPaths, clock: Clock) -> None:
+    """Move the current data aside (kept in backups/) and the verified copy into place."""
+    paths.ensure()
+    current = [p for p in (paths.database, Path(f"{paths.database}-wal"),
+                           Path(f"{paths.database}-shm"), paths.keyfile) if p.exists()]
+    if current:
+        keep = paths.backups / f"pre-restore-{clock.now():%Y%m%dT%H%M%S%f}"
+        keep.mkdir(parents=True)
+        for item in current:
+            os.replace(item, keep / item.name)
+    os.replace(staged.database, paths.database)
+    os.replace(staged.keyfile, paths.keyfile)
+    fsync_dir(paths.root)
+
+
