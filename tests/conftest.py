@@ -1,0 +1,71 @@
+"""Shared test set-up: offscreen Qt, a cheaper KDF for new key slots, CLI runners."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+# Qt aborts without a display; tests never need one.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Key slots made by tests use scrypt N=2^14 (16 MiB) instead of 2^17: same code path,
+# ~8x faster. bench/bench_store.py measures the production cost.
+os.environ.setdefault("HOTICH_KDF_LOG2_N", "14")
+os.environ.setdefault("HOTICH_LANG", "vi")
+
+ADMIN_PASSWORD = "quan-tri-mat-khau-1"
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        ) -> Callable[..., CliResult]:
+    """Run `hotich ARGS` in-process with optional stdin and HOTICH_PASSWORD."""
+    from desktop_app.app import main
+
+    def run(*args: str, stdin: str = "", password: str | None = None) -> CliResult:
+        capsys.readouterr()
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        if password is None:
+            monkeypatch.delenv("HOTICH_PASSWORD", raising=False)
+        else:
+            monkeypatch.setenv("HOTICH_PASSWORD", password)
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse usage errors and --version
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+def run_hotich(*args: str, stdin: str = "", env: dict[str, str] | None = None,
+               timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """`python -m desktop_app ARGS` in a real subprocess."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], input=stdin,
+                          capture_output=True, text=True, env=full_env, timeout=timeout,
+                          check=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, cli: Callable[..., CliResult]) -> Path:
+    """An initialised data folder whose admin is `admin` with ADMIN_PASSWORD."""
+    root = tmp_path / "data"
+    result = cli("--data-dir", root, "init", "--commune", "00070", "--admin", "admin",
+                 "--password-stdin", stdin=ADMIN_PASSWORD + "\n")
+    assert result.code == 0, result.err
+    return root

@@ -1,0 +1,72 @@
+"""Schema migrations: a database created by schema 1 upgrades, with a backup taken first."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop_app.clock import FixedClock
+from desktop_app.paths import DataPaths
+from desktop_app.store import accounts_repo, audit_repo, meta_repo
+from desktop_app.store.database import connect, latest_version, migrate, schema_version
+from desktop_app.store.keyfile import KeyFile, new_data_key
+from desktop_app.workflows import accounts
+from desktop_app.workflows.audit import verify_audit
+
+PW = "schema-one-admin"
+
+
+def _schema_one_store(root: Path) -> DataPaths:
+    """What version 1 of the program wrote: schema 1 tables, one admin, two audit entries."""
+    paths = DataPaths(root)
+    paths.ensure()
+    key = new_data_key()
+    conn = connect(paths.database, key)
+    migrate(conn, paths.database, paths.backups, target=1)
+    at = datetime(2025, 7, 1, tzinfo=UTC)
+    conn.execute("BEGIN")
+    meta_repo.put(conn, "commune_code", "00070")
+    # Schema-1 accounts had no is_disabled column: insert the columns it had.
+    conn.execute("INSERT INTO accounts (username, full_name, role, created_at) "
+                 "VALUES ('admin', 'Nguyễn Văn Một', 'admin', ?)", (at.isoformat(),))
+    audit_repo.append(conn, at=at, actor="admin", action="store.init", target="00070")
+    audit_repo.append(conn, at=at, actor="admin", action="account.create", target="admin")
+    conn.execute("COMMIT")
+    assert schema_version(conn) == 1
+    conn.close()
+    keyfile = KeyFile.create()
+    keyfile.set_password("admin", PW, key)
+    keyfile.save(paths.keyfile)
+    return paths
+
+
+def test_schema_one_database_upgrades_on_login(tmp_path: Path) -> None:
+    paths = _schema_one_store(tmp_path / "old")
+    clock = FixedClock(datetime(2026, 11, 23, tzinfo=UTC))
+    session = accounts.login(paths, "admin", PW, clock)
+    conn = session.db.connection()
+    assert schema_version(conn) == latest_version() > 1
+    account = accounts_repo.get(conn, "admin")
+    assert account is not None and account.full_name == "Nguyễn Văn Một"
+    assert account.is_disabled is False
+    assert verify_audit(session).entries == 2
+    session.close()
+    backups = list(paths.backups.glob("pre-migration-v1-*.db"))
+    assert len(backups) == 1
+    # The backup is the untouched schema-1 database, still encrypted with the same key.
+    keyfile = KeyFile.load(paths.keyfile)
+    key = keyfile.open_with_password("admin", PW)
+    assert key is not None
+    old = connect(backups[0], key)
+    assert schema_version(old) == 1
+    old.close()
+
+
+def test_fresh_store_is_at_the_latest_schema(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path / "new")
+    clock = FixedClock(datetime(2026, 11, 23, tzinfo=UTC))
+    accounts.initialise(paths, commune_code="00070", admin="admin", password=PW, clock=clock)
+    session = accounts.login(paths, "admin", PW, clock)
+    assert schema_version(session.db.connection()) == latest_version()
+    session.close()
+    assert not list(paths.backups.glob("pre-migration-*"))
