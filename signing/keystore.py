@@ -87,7 +87,7 @@ def fingerprint(cert: x509.Certificate) -> str:
     return cert.fingerprint(hashes.SHA256()).hex()
 
 
-def _common_name(cert: x509.Certificate) -> str:
+def common_name(cert: x509.Certificate) -> str:
     names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     if names:
         value = names[0].value
@@ -179,7 +179,7 @@ class LoadedSigner:
     certificate: x509.Certificate = field(repr=False)
     chain: tuple[x509.Certificate, ...] = field(repr=False)
     fingerprint: str
-    subject_common_name: str = field(repr=False)
+    subjectcommon_name: str = field(repr=False)
     key_type: str
     not_before: datetime
     not_after: datetime
@@ -420,7 +420,7 @@ def load_signer(
         certificate=cert,
         chain=chain,
         fingerprint=fp,
-        subject_common_name=_common_name(cert),
+        subjectcommon_name=common_name(cert),
         key_type=key_type,
         not_before=cert.not_valid_before_utc,
         not_after=cert.not_valid_after_utc,

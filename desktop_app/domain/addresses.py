@@ -52,10 +52,10 @@ def _gazetteer() -> _Gazetteer:
             province = provinces[int(ward.province_code)]
             communes[int(code)] = Commune(
                 f"{int(code):05d}",
-                ward.name,
+                " ".join(ward.name.split()),
                 province.code,
                 province.name,
-                fold_for_search(ward.name),
+                fold_for_search(" ".join(ward.name.split())),
             )
         ordered = tuple(sorted(communes.values(), key=lambda c: (c.folded, c.code)))
         return _Gazetteer(communes, provinces, ordered)

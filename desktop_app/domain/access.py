@@ -1,0 +1,70 @@
+"""Safe read access to canonical JSON by dotted path: wrong shapes read as absent."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from desktop_app.domain.dates import (
+    InvalidDateError,
+    PartialDate,
+    TimeOfDeath,
+    parse_partial_date,
+    parse_time_of_death,
+)
+from desktop_app.domain.types import JSONObject, JSONValue
+
+
+def get(data: Mapping[str, JSONValue] | JSONValue, path: str) -> JSONValue:
+    current: JSONValue | Mapping[str, JSONValue] = data
+    for part in path.split("."):
+        if not isinstance(current, Mapping):
+            return None
+        current = current.get(part)
+    return current  # type: ignore[return-value]
+
+
+def get_obj(data: Mapping[str, JSONValue] | JSONValue, path: str) -> JSONObject | None:
+    value = get(data, path)
+    return value if isinstance(value, dict) else None
+
+
+def get_str(data: Mapping[str, JSONValue] | JSONValue, path: str) -> str | None:
+    """A non-blank string, else None."""
+    value = get(data, path)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def get_int(data: Mapping[str, JSONValue] | JSONValue, path: str) -> int | None:
+    value = get(data, path)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def get_date(data: Mapping[str, JSONValue] | JSONValue, path: str) -> PartialDate | None:
+    value = get(data, path)
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_partial_date(value)
+    except InvalidDateError:
+        return None
+
+
+def get_time_of_death(data: Mapping[str, JSONValue] | JSONValue, path: str) -> TimeOfDeath | None:
+    value = get(data, path)
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_time_of_death(value)
+    except InvalidDateError:
+        return None
+
+
+def is_blank(value: JSONValue) -> bool:
+    """Absent, null, blank text, or an empty object / list."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (dict, list)):
+        return len(value) == 0
+    return False

@@ -1,0 +1,106 @@
+"""The input every rule receives: the record, its mode, today, the context and the rule set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from desktop_app.domain.access import get, get_date, get_int, get_obj
+from desktop_app.domain.context import ValidationContext
+from desktop_app.domain.dates import PartialDate, age_on
+from desktop_app.domain.fields import FieldDef, FieldKind, record_fields
+from desktop_app.domain.issues import Issue
+from desktop_app.domain.record_types import RecordType
+from desktop_app.domain.rulesets import RuleSet, Thresholds
+from desktop_app.domain.types import JSONObject, JSONValue
+
+PERSON_PATHS: dict[RecordType, tuple[str, ...]] = {
+    RecordType.BIRTH: ("child", "mother", "father"),
+    RecordType.DEATH: ("deceased",),
+    RecordType.MARRIAGE: ("husband", "wife"),
+    RecordType.RECOGNITION: ("parent", "child"),
+    RecordType.CHANGE: ("subject",),
+    RecordType.GUARDIANSHIP: ("guardian", "ward"),
+}
+
+
+@dataclass(frozen=True)
+class Check:
+    record_type: RecordType
+    data: JSONObject
+    historical: bool
+    today: date
+    context: ValidationContext
+    ruleset: RuleSet
+
+    @property
+    def t(self) -> Thresholds:
+        return self.ruleset.thresholds
+
+    @cached_property
+    def registered_on(self) -> PartialDate | None:
+        return get_date(self.data, "registered_on")
+
+    @cached_property
+    def registration_date(self) -> date:
+        """The registration date, or today for a record being registered now."""
+        reg = self.registered_on
+        return reg.earliest if reg is not None else self.today
+
+    def persons(self) -> Iterator[tuple[str, JSONObject]]:
+        """(path, object) of every natural person of the record that is present."""
+        for path in PERSON_PATHS[self.record_type]:
+            person = get_obj(self.data, path)
+            if person is not None and not ("name" in person and "full_name" not in person):
+                yield path, person
+
+    def named(self) -> Iterator[tuple[str, JSONObject]]:
+        """Persons plus the declarant: everyone whose name is typed."""
+        yield from self.persons()
+        declarant = get_obj(self.data, "declarant")
+        if declarant is not None:
+            yield "declarant", declarant
+
+    def values_of_kind(self, kind: FieldKind) -> Iterator[tuple[str, JSONValue]]:
+        """Every present value whose field has this kind, with its path."""
+
+        def walk(defs: Iterable[FieldDef], node: JSONObject, prefix: str) -> Iterator[tuple[str, JSONValue]]:
+            for d in defs:
+                value = node.get(d.name)
+                if value is None:
+                    continue
+                path = f"{prefix}.{d.name}" if prefix else d.name
+                if d.kind is kind:
+                    yield path, value
+                if isinstance(value, dict) and (d.children or d.alternative):
+                    yield from walk((*d.children, *d.alternative), value, path)
+
+        yield from walk(record_fields(self.record_type), self.data, "")
+
+
+def person_age_range(person: JSONObject, on: date) -> tuple[int, int] | None:
+    """(youngest, oldest) completed age on a day; by age_at_event when no date is known."""
+    dob = get_date(person, "date_of_birth")
+    if dob is not None:
+        return age_on(dob.latest, on), age_on(dob.earliest, on)
+    age = get_int(person, "age_at_event")
+    return (age, age) if age is not None else None
+
+
+def age_between(birth: PartialDate, event: PartialDate) -> tuple[int, int]:
+    """(youngest, oldest) age at an event when both dates may be partial."""
+    return age_on(birth.latest, event.earliest), age_on(birth.earliest, event.latest)
+
+
+def birth_year(person: JSONObject) -> int | None:
+    dob = get_date(person, "date_of_birth")
+    return dob.year if dob is not None else None
+
+
+Rule = Callable[[Check], Iterable[Issue]]
+
+
+def is_true(data: JSONObject, path: str) -> bool:
+    return get(data, path) is True

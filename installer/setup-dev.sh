@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Sets up a checkout on Debian (12+) with Python 3.11+: system packages that are missing,
+# then a virtual environment in .venv with the project and its test tools.
+# Safe to run again: it installs only what is missing or changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Qt's xcb/offscreen runtime, poppler (pdfsig/pdftotext verify our PDFs), NSS tools
+# (certutil: pdfsig's trust store), Xvfb (screenshots), venv support.
+DEBS=(python3-venv python3-pip poppler-utils libnss3-tools libnss3 xvfb xauth
+      libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+      libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
+      libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libglib2.0-0)
+
+missing=()
+for pkg in "${DEBS[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+PY=""
+for candidate in python3.13 python3.12 python3.11 python3; do
+  if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c \
+      'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
+    PY="$candidate"; break
+  fi
+done
+[ -n "$PY" ] || { echo "Python 3.11 or newer is needed" >&2; exit 1; }
+
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+# Reinstall only when the project's metadata changed since the last set-up.
+stamp=.venv/.hotich-installed
+want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  log=.venv/pip-install.log
+  if ! { .venv/bin/python -m pip install --upgrade pip \
+         && .venv/bin/python -m pip install -e ".[dev]"; } >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    echo "pip install failed (full log: $log)" >&2
+    exit 1
+  fi
+  echo "$want" > "$stamp"
+fi
+# Translations are compiled from the .ts sources by the project itself.
+if [ -x installer/build-translations.sh ]; then
+  installer/build-translations.sh
+fi
