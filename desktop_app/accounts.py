@@ -39,7 +39,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
          Permission.SYNC, Permission.VIEW}
     ),
     Role.SUPERVISOR: frozenset(
-        {Permission.APPROVE_RECORD, Permission.SIGN_EXTRACT, Permission.IMPORT_CERTIFICATE,
+        {Permission.CREATE_RECORD, Permission.VERIFY_HISTORICAL, Permission.APPROVE_RECORD, Permission.SIGN_EXTRACT, Permission.IMPORT_CERTIFICATE,
          Permission.BACKUP, Permission.SYNC, Permission.VIEW}
     ),
     Role.ADMIN: frozenset(

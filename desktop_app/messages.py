@@ -67,6 +67,10 @@ CORE: dict[str, tuple[str, str]] = {
         "No password: set HOTICH_PASSWORD or run in a terminal.",
     ),
     "E-FILE": ("Không đọc/ghi được tệp: {path}.", "Cannot read/write the file: {path}."),
+    "E-BOOK-CLOSED": (
+        "Sổ {book_number} đã khóa cuối năm.",
+        "Book {book_number} is closed for the year.",
+    ),
     "E-INCIDENT": (
         "Lỗi ngoài dự kiến (mã sự cố {incident}). Xem nhật ký để biết thêm.",
         "Unexpected error (incident {incident}). See the log for details.",
@@ -94,6 +98,8 @@ class _Lenient(dict[str, object]):
 def _display(value: object) -> object:
     if isinstance(value, datetime):
         return value.astimezone(VIETNAM_TZ).strftime("%H:%M %d/%m/%Y")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
     return value
 
 

@@ -76,7 +76,7 @@ class CertificateUntrustedError(SigningError):
 
 
 class CertificateChainInvalidError(SigningError):
-    """The chain does not validate (bad signature, CA constraints, a CA expired). params: problem."""
+    """The chain does not validate (signature, CA constraints, CA expired). params: problem."""
 
     code = "E-CERT-CHAIN-INVALID"
 

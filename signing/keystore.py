@@ -17,7 +17,6 @@ carries a name, a key or a password.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -179,7 +178,7 @@ class LoadedSigner:
     certificate: x509.Certificate = field(repr=False)
     chain: tuple[x509.Certificate, ...] = field(repr=False)
     fingerprint: str
-    subjectcommon_name: str = field(repr=False)
+    subject_common_name: str = field(repr=False)
     key_type: str
     not_before: datetime
     not_after: datetime
@@ -420,7 +419,7 @@ def load_signer(
         certificate=cert,
         chain=chain,
         fingerprint=fp,
-        subjectcommon_name=common_name(cert),
+        subject_common_name=common_name(cert),
         key_type=key_type,
         not_before=cert.not_valid_before_utc,
         not_after=cert.not_valid_after_utc,

@@ -43,7 +43,7 @@ def _b64e(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def _b64d(text: str) -> bytes:
+def b64url_decode(text: str) -> bytes:
     if not text or any(c not in _B64_ALPHABET for c in text):
         raise ValueError("not base64url")
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
@@ -85,8 +85,8 @@ class QrClaims:
         body = json.loads(payload.decode("ascii"))
         if not isinstance(body, dict) or body.get("v") != TOKEN_VERSION:
             raise ValueError("unknown token version")
-        digest = _b64d(str(body["d"]))
-        fp = _b64d(str(body["f"]))
+        digest = b64url_decode(str(body["d"]))
+        fp = b64url_decode(str(body["f"]))
         if len(digest) != 32 or len(fp) != 32:
             raise ValueError("bad digest length")
         return cls(
@@ -171,8 +171,8 @@ def verify_qr(
     token = extract_token(text)
     try:
         segment, sig_text = token.split(".")
-        claims = QrClaims.from_payload(_b64d(segment))
-        signature = _b64d(sig_text)
+        claims = QrClaims.from_payload(b64url_decode(segment))
+        signature = b64url_decode(sig_text)
     except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
         return QrVerification(False, "E-QR-MALFORMED")
     cert = _lookup_from(certificates)(claims.cert_fingerprint)

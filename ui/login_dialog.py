@@ -44,6 +44,7 @@ class LoginDialog(QDialog):
         self.login_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.login_button.setObjectName("loginButton")
         self.login_button.setText(self.tr("Đăng nhập"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Thoát"))
         self.buttons.accepted.connect(self.attempt)
         self.buttons.rejected.connect(self.reject)
 

@@ -66,7 +66,9 @@ class Check:
     def values_of_kind(self, kind: FieldKind) -> Iterator[tuple[str, JSONValue]]:
         """Every present value whose field has this kind, with its path."""
 
-        def walk(defs: Iterable[FieldDef], node: JSONObject, prefix: str) -> Iterator[tuple[str, JSONValue]]:
+        def walk(
+            defs: Iterable[FieldDef], node: JSONObject, prefix: str
+        ) -> Iterator[tuple[str, JSONValue]]:
             for d in defs:
                 value = node.get(d.name)
                 if value is None:

@@ -65,11 +65,10 @@ class BirthCandidate:
 
     @classmethod
     def from_record(cls, record_id: str, data: JSONObject) -> BirthCandidate:
-        mother = data.get("mother")
-        father = data.get("father")
+        child, mother, father = data.get("child"), data.get("mother"), data.get("father")
         return cls(
             record_id,
-            PartySummary.from_person(data.get("child") if isinstance(data.get("child"), dict) else None),  # type: ignore[arg-type]
+            PartySummary.from_person(child if isinstance(child, dict) else None),
             PartySummary.from_person(mother) if isinstance(mother, dict) else None,
             PartySummary.from_person(father) if isinstance(father, dict) else None,
             get_str(data, "birth_evidence.number"),

@@ -9,7 +9,7 @@ from desktop_app.domain.text import fold_compact
 
 
 def person_match_key(full_name: str, date_of_birth: str | None) -> str:
-    """"nguyenvanan|2025-03-15": equal for "Nguyễn Văn  An" and "NGUYEN VAN AN" born that day.
+    """ "nguyenvanan|2025-03-15": equal for "Nguyễn Văn  An" and "NGUYEN VAN AN" born that day.
 
     "H’Hen Niê", "H'Hen Niê" and "H Hen Nie" share a key. The date is kept at its precision.
     """

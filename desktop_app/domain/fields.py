@@ -134,9 +134,7 @@ SOURCE_PHASES = (1, 2, 3, 4, 5)
 4 1975 and before, 5 from 2016."""
 
 
-def _f(
-    name: str, vi: str, en: str, kind: FieldKind = FieldKind.TEXT, **kw: object
-) -> FieldDef:
+def _f(name: str, vi: str, en: str, kind: FieldKind = FieldKind.TEXT, **kw: object) -> FieldDef:
     return FieldDef(name, vi, en, kind, **kw)  # type: ignore[arg-type]
 
 
@@ -176,7 +174,14 @@ def _address(name: str, vi: str, en: str, *, required: bool = False) -> FieldDef
 
 def _doc(name: str, vi: str, en: str, kinds: tuple[str, ...] = (), **kw: object) -> FieldDef:
     kind_required = bool(kw.pop("kind_required", False))
-    return _f(name, vi, en, FieldKind.DOCUMENT, children=_document(kinds, kind_required=kind_required), **kw)
+    return _f(
+        name,
+        vi,
+        en,
+        FieldKind.DOCUMENT,
+        children=_document(kinds, kind_required=kind_required),
+        **kw,
+    )
 
 
 ID_DOCUMENT = _doc("id_document", "Giấy tờ tùy thân", "Identity document", ID_DOCUMENT_KINDS)

@@ -31,7 +31,7 @@ class Issue:
     params: dict[str, JSONScalar | list[str]] = field(default_factory=dict, hash=False)
 
     @classmethod
-    def of(cls, code: str, path: str, **params: JSONScalar | list[str]) -> Issue:
+    def of(cls, code: str, path: str, /, **params: JSONScalar | list[str]) -> Issue:
         return cls(code, path, severity_of(code), dict(params))
 
     @property

@@ -63,9 +63,7 @@ def is_well_formed(personal_id: str) -> bool:
 def split_personal_id(personal_id: str) -> PersonalIdParts | None:
     if not is_well_formed(personal_id):
         return None
-    return PersonalIdParts(
-        personal_id[:3], int(personal_id[3]), personal_id[4:6], personal_id[6:]
-    )
+    return PersonalIdParts(personal_id[:3], int(personal_id[3]), personal_id[4:6], personal_id[6:])
 
 
 def personal_id_findings(
@@ -74,10 +72,12 @@ def personal_id_findings(
     """Rule codes with params for one ID: E-ID-FORMAT, else W-ID-PROVINCE/CENTURY/YEAR."""
     parts = split_personal_id(personal_id)
     if parts is None:
-        return [("E-ID-FORMAT", {"length": len(personal_id) if isinstance(personal_id, str) else 0})]
+        return [
+            ("E-ID-FORMAT", {"length": len(personal_id) if isinstance(personal_id, str) else 0})
+        ]
     findings: list[tuple[str, dict[str, str | int]]] = []
     if parts.province_code not in LEGACY_PROVINCE_CODES:
-        findings.append(("W-ID-PROVINCE", {"code": parts.province_code}))
+        findings.append(("W-ID-PROVINCE", {"province_code": parts.province_code}))
     century_wrong = birth_year is not None and birth_year // 100 * 100 != parts.century_start
     sex_wrong = sex in ("male", "female") and sex != parts.sex
     if century_wrong or sex_wrong:

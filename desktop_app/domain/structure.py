@@ -40,7 +40,7 @@ class _Walker:
         self.illegible = illegible
         self.issues: list[Issue] = []
 
-    def add(self, code: str, path: str, **params: str | int | list[str] | None) -> None:
+    def add(self, code: str, path: str, /, **params: str | int | list[str] | None) -> None:
         self.issues.append(Issue.of(code, path, **params))
 
     def missing(self, path: str) -> None:

@@ -43,4 +43,89 @@ CREATE TABLE settings (
 CREATE INDEX audit_target ON audit (target)
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2)
+# 3: civil-status records, their history, the person index for duplicate checks, folded
+# full-text search, number blocks and books.
+SCHEMA_3 = """
+CREATE TABLE records (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    status TEXT NOT NULL,
+    is_historical INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL,
+    office TEXT NOT NULL,
+    registration_number TEXT,
+    number_int INTEGER,
+    book_number TEXT,
+    registered_on TEXT,
+    year INTEGER,
+    officer TEXT NOT NULL,
+    verified_by TEXT,
+    approved_by TEXT,
+    signed_by TEXT,
+    overrides TEXT NOT NULL DEFAULT '[]',
+    issues TEXT NOT NULL DEFAULT '[]',
+    links_to TEXT,
+    supersedes TEXT,
+    version INTEGER NOT NULL DEFAULT 1,
+    central_id TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX records_status ON records (status, type);
+CREATE INDEX records_links ON records (links_to);
+CREATE UNIQUE INDEX records_number ON records (office, type, year, number_int)
+    WHERE number_int IS NOT NULL;
+CREATE TABLE record_events (
+    id INTEGER PRIMARY KEY,
+    record_id TEXT NOT NULL REFERENCES records (id),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    from_status TEXT,
+    to_status TEXT,
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX record_events_record ON record_events (record_id, id);
+CREATE TABLE record_persons (
+    record_id TEXT NOT NULL REFERENCES records (id),
+    role TEXT NOT NULL,
+    match_key TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    mother_key TEXT,
+    date_of_birth TEXT,
+    event_date TEXT
+);
+CREATE INDEX record_persons_match ON record_persons (match_key);
+CREATE INDEX record_persons_name ON record_persons (name_key);
+CREATE INDEX record_persons_mother ON record_persons (mother_key);
+CREATE VIRTUAL TABLE record_search USING fts5 (
+    record_id UNINDEXED,
+    text,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE number_blocks (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    office TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    next INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX number_blocks_book ON number_blocks (type, year, office);
+CREATE TABLE books (
+    type TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    office TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    book_number TEXT NOT NULL,
+    opened_at TEXT NOT NULL,
+    closed_at TEXT,
+    totals TEXT,
+    PRIMARY KEY (type, year, office, seq)
+)
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3)

@@ -1,0 +1,316 @@
+"""Message catalogue of the domain: every rule and domain error code to (Vietnamese, English),
+the Vietnamese field labels, and issue_message() that names the field in the message.
+
+Templates use str.format placeholders: {field} (the field's label) and the issue's params.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from desktop_app.domain.fields import field_label, iter_fields
+from desktop_app.domain.issues import Issue
+from desktop_app.domain.record_types import RecordType
+from desktop_app.messages import current_language, render
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Structure
+    "E-FIELD-TYPE": (
+        "{field}: kiểu dữ liệu không đúng (cần {expected}).",
+        "{field}: wrong type (expected {expected}).",
+    ),
+    "E-FIELD-VALUE": (
+        "{field}: giá trị không hợp lệ (chọn một trong: {allowed}).",
+        "{field}: invalid value (one of: {allowed}).",
+    ),
+    "E-FIELD-UNKNOWN": ("Trường không có trong mẫu: {key}.", "Unknown field: {key}."),
+    "E-RULE-FAILED": (
+        "Không kiểm tra được quy tắc {rule}: hãy báo cho bộ phận hỗ trợ.",
+        "Rule {rule} could not be checked: please tell support.",
+    ),
+    # Errors of domain.md
+    "E-REQUIRED": ("Chưa nhập {field}.", "{field} is required."),
+    "E-DATE-INVALID": (
+        "{field}: ngày không tồn tại ({value}).",
+        "{field}: no such date ({value}).",
+    ),
+    "E-DATE-FUTURE": (
+        "{field}: ngày ở tương lai ({value}).",
+        "{field}: the date is in the future ({value}).",
+    ),
+    "E-REG-BEFORE-EVENT": (
+        "{field} trước {event_field}.",
+        "{field} is earlier than {event_field}.",
+    ),
+    "E-DEATH-BEFORE-BIRTH": (
+        "{field} trước {event_field}.",
+        "{field} is earlier than {event_field}.",
+    ),
+    "E-ID-FORMAT": (
+        "{field} phải gồm đúng 12 chữ số (đang có {length} ký tự).",
+        "{field} must be exactly 12 digits (has {length} characters).",
+    ),
+    "E-PRESENCE-MARRIAGE": (
+        "Kết hôn cần cả hai bên có mặt, ký hoặc điểm chỉ vào Sổ.",
+        "Both parties must be present and sign or fingerprint the register.",
+    ),
+    "E-NO-BASIS": (
+        "Thiếu {field}: cần ghi rõ từ … thành … và giấy tờ làm căn cứ.",
+        "{field} is missing: give the from and to values and the basis document.",
+    ),
+    "E-MARR-AGE-NEW": (
+        "{field}: chưa đủ {limit} tuổi ({age} tuổi) khi đăng ký kết hôn: "
+        "phải từ chối bằng văn bản.",
+        "{field}: under {limit} ({age}) at registration: the law requires a written refusal.",
+    ),
+    "E-IMMUTABLE": (
+        "Hồ sơ đã đăng ký không được sửa trực tiếp: hãy lập hồ sơ cải chính, bổ sung.",
+        "A registered record cannot be edited: register a correction instead.",
+    ),
+    "E-SIGNER-CONFLICT": (
+        "Người ký hoặc công chức là người có liên quan đến việc hộ tịch này: "
+        "hãy chọn người ký khác.",
+        "The signer or officer is a party to, or a relative of a party to, this event: choose "
+        "another signer.",
+    ),
+    # Workflow and other domain errors
+    "E-DOMAIN": ("Thao tác không hợp lệ.", "Invalid operation."),
+    "E-RECORD-TYPE": ("Loại hồ sơ không có: {record_type}.", "No such record type: {record_type}."),
+    "E-RECORD-INVALID": (
+        "Hồ sơ còn lỗi, chưa lưu được: {rules}.",
+        "The record has errors and was not saved: {rules}.",
+    ),
+    "E-HAS-ERRORS": (
+        "Hồ sơ còn lỗi, chưa phê duyệt được: {rules}.",
+        "The record still has errors and cannot be approved: {rules}.",
+    ),
+    "E-TRANSITION": (
+        "Không thể chuyển hồ sơ từ '{from_status}' sang '{to_status}'.",
+        "A record cannot go from '{from_status}' to '{to_status}'.",
+    ),
+    "E-SELF-APPROVAL": (
+        "Không được phê duyệt hồ sơ do chính mình nhập.",
+        "You cannot approve a record you entered.",
+    ),
+    "E-SELF-VERIFY": (
+        "Việc kiểm tra phải do một công chức khác với người nhập thực hiện.",
+        "Verification must be done by an officer other than the one who entered it.",
+    ),
+    "E-VERIFY-REQUIRED": (
+        "Hồ sơ số hóa sổ cũ cần được công chức thứ hai kiểm tra trước khi phê duyệt.",
+        "A historical entry must be verified by a second officer before approval.",
+    ),
+    "E-NOT-HISTORICAL": (
+        "Chỉ hồ sơ số hóa sổ cũ mới cần kiểm tra chéo.",
+        "Only historical entries are verified this way.",
+    ),
+    "E-OVERRIDE-MISSING": (
+        "Cần nêu lý do chấp thuận cho từng cảnh báo: {rules}.",
+        "Give a reason for each warning: {rules}.",
+    ),
+    "E-OVERRIDE-INVALID": (
+        "Không thể chấp thuận: {rules} (không phải cảnh báo của hồ sơ này).",
+        "Cannot override: {rules} (not a warning of this record).",
+    ),
+    "E-AWAITING-PERSONAL-ID": (
+        "Giấy khai sinh chỉ được ký sau khi có số định danh cá nhân.",
+        "A birth certificate is signed only once the personal ID number is issued.",
+    ),
+    "E-NUMBER-BLOCK-EXHAUSTED": (
+        "Đã dùng hết dãy số đăng ký được cấp (đến số {end}): cần đồng bộ để nhận dãy mới.",
+        "The registration number block is used up (up to {end}): sync to lease a new one.",
+    ),
+    "E-NUMBER-BLOCK-INVALID": ("Dãy số đăng ký không hợp lệ.", "Invalid number block."),
+    # Warnings
+    "W-KS-LATE": (
+        "Đăng ký khai sinh quá hạn: {days} ngày sau ngày sinh (hạn {limit} ngày).",
+        "Late birth registration: {days} days after the birth (limit {limit}).",
+    ),
+    "W-KT-LATE": (
+        "Đăng ký khai tử quá hạn: {days} ngày sau ngày chết (hạn {limit} ngày).",
+        "Late death registration: {days} days after the death (limit {limit}).",
+    ),
+    "W-KS-DECLARANT": (
+        "Người đi khai sinh không phải cha, mẹ của trẻ: ghi rõ quan hệ.",
+        "The declarant is not the child's father or mother: record the relationship.",
+    ),
+    "W-KT-DECLARANT": (
+        "Người đi khai tử không phải vợ, chồng, con, cha, mẹ hoặc người thân thích.",
+        "The declarant is not a spouse, child, parent or other relative.",
+    ),
+    "W-MOTHER-AGE-LOW": (
+        "Người mẹ dưới {limit} tuổi khi sinh con ({age} tuổi).",
+        "The mother was under {limit} at the birth ({age}).",
+    ),
+    "W-MOTHER-AGE-HIGH": (
+        "Người mẹ trên {limit} tuổi khi sinh con ({age} tuổi).",
+        "The mother was over {limit} at the birth ({age}).",
+    ),
+    "W-FATHER-AGE-LOW": (
+        "Người cha dưới {limit} tuổi khi sinh con ({age} tuổi).",
+        "The father was under {limit} at the birth ({age}).",
+    ),
+    "W-TWINS": (
+        "Cùng người mẹ có trẻ khác sinh cách không quá một ngày (sinh đôi, sinh ba?): mỗi trẻ cần "
+        "tên và số Giấy chứng sinh riêng. Hồ sơ: {candidates}.",
+        "Another birth to the same mother within a day (twins?): each child needs its own name "
+        "and birth-certificate number. Records: {candidates}.",
+    ),
+    "W-DUP-PERSON": (
+        "Đã có khai sinh cùng họ tên, ngày sinh và người mẹ: có thể đăng ký trùng. Hồ sơ: "
+        "{candidates}.",
+        "A birth with the same name, date of birth and mother is already registered: possible "
+        "duplicate. Records: {candidates}.",
+    ),
+    "W-MARR-AGE": (
+        "{field}: chưa đủ {limit} tuổi khi kết hôn ({age} tuổi): chỉ ghi nhận khi đăng ký lại, "
+        "hôn nhân thực tế hoặc số hóa sổ cũ.",
+        "{field}: under {limit} at marriage ({age}): recordable only for a re-registration, a "
+        "de-facto marriage or an old book.",
+    ),
+    "W-MARR-BIGAMY": (
+        "{field}: đang có quan hệ hôn nhân trong cơ sở dữ liệu. Hồ sơ: {candidates}.",
+        "{field}: already married on record. Records: {candidates}.",
+    ),
+    "W-MARR-SAMESEX": (
+        "Hai bên kết hôn cùng giới tính (Nhà nước không thừa nhận).",
+        "Both parties have the same sex (not recognised by the State).",
+    ),
+    "W-MARR-KIN": (
+        "Hai bên có quan hệ họ hàng bị cấm kết hôn: {relations}.",
+        "The parties are kin within the prohibited degrees: {relations}.",
+    ),
+    "W-NAME-CHARS": (
+        "{field} có ký tự không phải chữ cái tiếng Việt hoặc tiếng dân tộc: {chars}.",
+        "{field} contains characters outside Vietnamese and ethnic orthographies: {chars}.",
+    ),
+    "W-NAME-LONG": (
+        "{field} dài bất thường ({length} ký tự, ngưỡng {limit}).",
+        "{field} is unusually long ({length} characters, threshold {limit}).",
+    ),
+    "W-SURNAME": (
+        "Họ của trẻ không phải họ của cha hoặc mẹ.",
+        "The child's surname is neither parent's.",
+    ),
+    "W-ETHNIC": ("{field}: {reason}.", "{field}: {reason}."),
+    "W-HOMETOWN": (
+        "Quê quán của trẻ khác quê quán của cả cha và mẹ.",
+        "The child's home town differs from both parents'.",
+    ),
+    "W-ID-CENTURY": (
+        "{field}: chữ số thứ tư ({digit}) không khớp giới tính hoặc thế kỷ sinh.",
+        "{field}: the fourth digit ({digit}) does not match the sex or century of birth.",
+    ),
+    "W-ID-YEAR": (
+        "{field}: chữ số thứ năm, sáu ({digits}) không khớp năm sinh.",
+        "{field}: digits five and six ({digits}) do not match the year of birth.",
+    ),
+    "W-ID-PROVINCE": (
+        "{field}: mã tỉnh {province_code} không có trong danh mục.",
+        "{field}: province code {province_code} is not a known code.",
+    ),
+    "W-NAME-CHANGE-CONSENT": (
+        "Thay đổi tên của người từ đủ 9 tuổi trở lên cần có sự đồng ý của người đó.",
+        "Changing the name of a person aged 9 or over needs their consent.",
+    ),
+    "W-ETHNIC-CONSENT": (
+        "Xác định lại dân tộc của người từ đủ 15 đến dưới 18 tuổi cần có sự đồng ý của người đó.",
+        "Re-determining the ethnicity of a person aged 15 to 17 needs their consent.",
+    ),
+    "W-GUARDIAN-ELIG": ("{field}: {reason}.", "{field}: {reason}."),
+    "W-ADDRESS-LEGACY": (
+        "{field}: địa danh trước năm 2025, đã chuyển sang {commune_name}; giữ nguyên văn bản gốc.",
+        "{field}: a pre-2025 place, converted to {commune_name}; the original text is kept.",
+    ),
+    "W-ADDRESS-UNKNOWN": (
+        "{field}: không xác định được xã, phường theo địa giới năm 2025; giữ nguyên như đã ghi.",
+        "{field}: no 2025 commune could be found; kept as written.",
+    ),
+    "W-LEGACY-MISSING": (
+        "Sổ cũ không có {field}.",
+        "The old book has no {field}.",
+    ),
+    "W-LEGACY-NO-NUMBER": ("Sổ cũ không ghi {field}.", "The old book gives no {field}."),
+    "W-LEGACY-NO-DATE": (
+        "Sổ cũ không ghi ngày đăng ký.",
+        "The old book gives no registration date.",
+    ),
+    "W-LEGACY-NO-SOURCE": (
+        "Chưa ghi nguồn (quyển, trang, số thứ tự của sổ cũ).",
+        "No source given (book, page, entry of the old book).",
+    ),
+    "W-LEGACY-ILLEGIBLE": (
+        "{field} không đọc được trong sổ cũ.",
+        "{field} is illegible in the old book.",
+    ),
+    "W-LEGACY-ORDER": (
+        "Sổ cũ: {field} trước {event_field}.",
+        "Old book: {field} is earlier than {event_field}.",
+    ),
+    "W-LEGACY-AGE-ONLY": (
+        "Sổ cũ chỉ ghi tuổi ({age}), không ghi ngày sinh.",
+        "The old book gives only the age ({age}), no date of birth.",
+    ),
+    # Info
+    "I-PARENT-ONLY-YEAR": ("{field}: chỉ có năm sinh.", "{field}: year of birth only."),
+    "I-AWAITING-PERSONAL-ID": (
+        "Số định danh cá nhân sẽ được cấp khi hồ sơ được gửi lên hệ thống trung ương.",
+        "The personal ID number will be issued when the record reaches the central system.",
+    ),
+    "I-AGE-ONLY": ("{field}: chỉ biết tuổi ({age}).", "{field}: age only ({age})."),
+}
+
+REASONS: dict[str, tuple[str, str]] = {
+    "not_in_list": (
+        "không thuộc danh mục các dân tộc Việt Nam",
+        "not one of Viet Nam's ethnic groups",
+    ),
+    "not_a_parents": ("khác dân tộc của cả cha và mẹ", "differs from both parents' ethnicity"),
+    "guardian_minor": ("người giám hộ chưa đủ 18 tuổi", "the guardian is under 18"),
+    "ward_adult": (
+        "người được giám hộ đã thành niên: cần quyết định của Tòa án",
+        "the ward is an adult: a court decision is needed",
+    ),
+    "unknown_code": ("mã xã, phường không có", "no such commune code"),
+    "not_converted": ("không chuyển đổi được", "could not be converted"),
+}
+
+FIELD_LABELS: dict[RecordType, dict[str, tuple[str, str]]] = {
+    rt: {f.path: (f.label_vi, f.label_en) for f in iter_fields(rt, with_system=True)}
+    for rt in RecordType
+}
+"""Every field path of every type -> (Vietnamese, English) label, composed from the parts."""
+
+_PATH_PARAMS = ("event_field",)
+
+
+def issue_params(rt: RecordType | str, issue: Issue, lang: str) -> dict[str, object]:
+    """The issue's params ready for a template: field labels, lists joined, reasons worded."""
+    params: dict[str, object] = {}
+    for key, value in issue.params.items():
+        if isinstance(value, list):
+            params[key] = ", ".join(str(v) for v in value)
+        elif key in _PATH_PARAMS and isinstance(value, str):
+            params[key] = _lower(field_label(rt, value, lang))
+        elif key == "reason" and isinstance(value, str) and value in REASONS:
+            params[key] = REASONS[value][0 if lang == "vi" else 1]
+        else:
+            params[key] = value
+    params["field"] = field_label(rt, issue.field, lang)
+    return params
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def issue_message(
+    rt: RecordType | str,
+    issue: Issue,
+    *,
+    lang: str | None = None,
+    catalogue: Mapping[str, tuple[str, str]] = MESSAGES,
+) -> str:
+    """One line naming the field: "Chưa nhập Họ, chữ đệm, tên của người mẹ."."""
+    language = lang or current_language()
+    return render(issue.code, issue_params(rt, issue, language), catalogue=catalogue, lang=language)

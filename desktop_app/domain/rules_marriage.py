@@ -1,0 +1,117 @@
+"""Marriage rules: presence, marriage age (error for a new first marriage, warning otherwise),
+bigamy, same sex, kinship."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from desktop_app.domain.access import get_date, get_obj, get_str
+from desktop_app.domain.check import Check, is_true, person_age_range
+from desktop_app.domain.context import BirthCandidate, PartySummary, same_person
+from desktop_app.domain.issues import Issue
+from desktop_app.domain.record_types import RecordType
+
+PRESENCE_KINDS = frozenset({"first", "re_registration"})
+
+
+def _kind(c: Check) -> str | None:
+    return get_str(c.data, "registration_kind")
+
+
+def rule_presence(c: Check) -> Iterator[Issue]:
+    if c.historical or _kind(c) not in PRESENCE_KINDS:
+        return
+    if RecordType.MARRIAGE in c.ruleset.presence_required and not is_true(c.data, "both_present"):
+        yield Issue.of("E-PRESENCE-MARRIAGE", "both_present")
+
+
+def _age_day(c: Check) -> date:
+    """A new first marriage: the registration day; otherwise the day it took effect if known."""
+    if not c.historical and _kind(c) == "first":
+        return c.registration_date
+    effective = get_date(c.data, "effective_date")
+    return effective.filled_for_marriage() if effective is not None else c.registration_date
+
+
+def rule_marriage_age(c: Check) -> Iterator[Issue]:
+    """HNGĐ Art 8.1.a: husband from full 20, wife from full 18 (the birthday itself counts)."""
+    day = _age_day(c)
+    new_first = not c.historical and _kind(c) == "first"
+    for role, limit in (("husband", c.t.marriage_age_husband), ("wife", c.t.marriage_age_wife)):
+        person = get_obj(c.data, role)
+        ages = person_age_range(person, day) if person is not None else None
+        if ages is None:
+            continue
+        youngest, oldest = ages
+        path = f"{role}.date_of_birth"
+        if new_first and oldest < limit:
+            yield Issue.of("E-MARR-AGE-NEW", path, age=oldest, limit=limit)
+        elif youngest < limit:
+            yield Issue.of("W-MARR-AGE", path, age=youngest, limit=limit)
+
+
+def rule_same_sex(c: Check) -> Iterator[Issue]:
+    husband, wife = get_str(c.data, "husband.sex"), get_str(c.data, "wife.sex")
+    if husband is not None and husband == wife:
+        yield Issue.of("W-MARR-SAMESEX", "wife.sex")
+
+
+def _party(c: Check, role: str) -> PartySummary | None:
+    person = get_obj(c.data, role)
+    return PartySummary.from_person(person) if person is not None else None
+
+
+def rule_bigamy(c: Check) -> Iterator[Issue]:
+    for role in ("husband", "wife"):
+        party = _party(c, role)
+        if party is None or not party.is_known:
+            continue
+        found = [
+            m.record_id
+            for m in c.context.active_marriages
+            if m.record_id != c.context.record_id
+            and (same_person(party, m.husband) or same_person(party, m.wife))
+        ]
+        if found:
+            yield Issue.of("W-MARR-BIGAMY", f"{role}.full_name", candidates=found)
+
+
+def _known(p: PartySummary | None) -> bool:
+    return p is not None and p.is_known
+
+
+def _siblings(a: BirthCandidate, b: BirthCandidate) -> bool:
+    for pa, pb in ((a.mother, b.mother), (a.father, b.father)):
+        if _known(pa) and _known(pb) and same_person(pa, pb):  # type: ignore[arg-type]
+            return True
+    return False
+
+
+def kinship_relations(c: Check) -> list[str]:
+    """Relations found between the parties from their birth records and the caller's facts."""
+    relations = list(c.context.known_kinship)
+    husband_birth, wife_birth = c.context.husband_birth, c.context.wife_birth
+    husband, wife = _party(c, "husband"), _party(c, "wife")
+    if (
+        husband_birth is not None
+        and wife_birth is not None
+        and _siblings(husband_birth, wife_birth)
+    ):
+        relations.append("sibling")
+    if wife_birth is not None and _known(wife_birth.father) and _known(husband):
+        if same_person(wife_birth.father, husband):  # type: ignore[arg-type]
+            relations.append("parent_child")
+    if husband_birth is not None and _known(husband_birth.mother) and _known(wife):
+        if same_person(husband_birth.mother, wife):  # type: ignore[arg-type]
+            relations.append("parent_child")
+    return list(dict.fromkeys(relations))
+
+
+def rule_kinship(c: Check) -> Iterator[Issue]:
+    relations = kinship_relations(c)
+    if relations:
+        yield Issue.of("W-MARR-KIN", "wife.full_name", relations=relations)
+
+
+MARRIAGE_RULES = (rule_presence, rule_marriage_age, rule_same_sex, rule_bigamy, rule_kinship)

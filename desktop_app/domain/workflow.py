@@ -1,0 +1,227 @@
+"""Record workflow as pure functions: statuses, who may move a record where, and the approval
+rules (no officer approves, nobody approves their own entry, four eyes on historical entries,
+a supervisor's reason for every warning).
+
+draft -> submitted -> approved -> signed -> queued -> synced, rejected on refusal or by the
+centre; a birth waits in awaiting_personal_id after approval until sync returns the number;
+a queued record waits in awaiting_central_support while the centre lacks its procedure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop_app.domain.errors import (
+    ImmutableRecordError,
+    NotHistoricalError,
+    OverrideMissingError,
+    OverrideNotAllowedError,
+    PermissionDeniedError,
+    PersonalIdMissingError,
+    RecordHasErrorsError,
+    SelfApprovalError,
+    SelfVerificationError,
+    TransitionNotAllowedError,
+    VerificationRequiredError,
+)
+from desktop_app.domain.issues import Issue
+from desktop_app.domain.record_types import RecordType
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    AWAITING_PERSONAL_ID = "awaiting_personal_id"
+    AWAITING_CENTRAL_SUPPORT = "awaiting_central_support"
+    SIGNED = "signed"
+    QUEUED = "queued"
+    SYNCED = "synced"
+    REJECTED = "rejected"
+
+
+class Role(StrEnum):
+    OFFICER = "officer"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+    SYSTEM = "system"  # sync and other automatic steps, never a person
+
+
+_STAFF = frozenset({Role.OFFICER, Role.SUPERVISOR})
+_SUPERVISOR = frozenset({Role.SUPERVISOR})
+_SYSTEM = frozenset({Role.SYSTEM})
+
+TRANSITIONS: dict[tuple[Status, Status], frozenset[Role]] = {
+    (Status.DRAFT, Status.SUBMITTED): _STAFF,
+    (Status.SUBMITTED, Status.DRAFT): _STAFF,  # withdrawn or returned for fixes
+    (Status.SUBMITTED, Status.APPROVED): _SUPERVISOR,
+    (Status.SUBMITTED, Status.REJECTED): _SUPERVISOR,  # written refusal (L60 Art 5.2)
+    (Status.APPROVED, Status.AWAITING_PERSONAL_ID): _SYSTEM,  # birth sent for its number
+    (Status.AWAITING_PERSONAL_ID, Status.SIGNED): _SUPERVISOR,  # once the number is back
+    (Status.AWAITING_PERSONAL_ID, Status.REJECTED): _SYSTEM,
+    (Status.APPROVED, Status.SIGNED): _SUPERVISOR,
+    (Status.SIGNED, Status.QUEUED): _SYSTEM,
+    (Status.QUEUED, Status.SYNCED): _SYSTEM,
+    (Status.QUEUED, Status.REJECTED): _SYSTEM,
+    (Status.QUEUED, Status.AWAITING_CENTRAL_SUPPORT): _SYSTEM,
+    (Status.AWAITING_CENTRAL_SUPPORT, Status.QUEUED): _SYSTEM,
+}
+
+EDITABLE_STATUSES = frozenset({Status.DRAFT})
+REGISTERED_STATUSES = frozenset(
+    {
+        Status.APPROVED,
+        Status.AWAITING_PERSONAL_ID,
+        Status.SIGNED,
+        Status.QUEUED,
+        Status.AWAITING_CENTRAL_SUPPORT,
+        Status.SYNCED,
+    }
+)
+
+
+def allowed_transition(
+    from_status: Status | str, to_status: Status | str, role: Role | str
+) -> bool:
+    try:
+        key = (Status(from_status), Status(to_status))
+        return Role(role) in TRANSITIONS.get(key, frozenset())
+    except ValueError:
+        return False
+
+
+def next_statuses(from_status: Status | str, role: Role | str) -> list[Status]:
+    """Where a role may move a record from a status (for menus and buttons)."""
+    return [
+        to for (frm, to) in TRANSITIONS if allowed_transition(frm, to, role) and frm == from_status
+    ]
+
+
+def check_transition(from_status: Status | str, to_status: Status | str, role: Role | str) -> None:
+    """Raises TransitionNotAllowedError (no such step) or PermissionDeniedError (not this role)."""
+    try:
+        key = (Status(from_status), Status(to_status))
+    except ValueError:
+        raise TransitionNotAllowedError(
+            from_status=str(from_status), to_status=str(to_status)
+        ) from None
+    if key not in TRANSITIONS:
+        raise TransitionNotAllowedError(from_status=str(key[0]), to_status=str(key[1]))
+    if not allowed_transition(*key, role):
+        raise PermissionDeniedError(action=f"{key[0]}->{key[1]}", role=str(role))
+
+
+def status_after_approval(rt: RecordType | str, *, has_personal_id: bool) -> Status:
+    """A birth without its personal ID waits for it; everything else is ready to sign."""
+    if RecordType(rt) is RecordType.BIRTH and not has_personal_id:
+        return Status.AWAITING_PERSONAL_ID
+    return Status.APPROVED
+
+
+@dataclass(frozen=True)
+class Actor:
+    username: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class RecordFacts:
+    """What the workflow rules need to know about a record."""
+
+    record_type: RecordType
+    status: Status
+    historical: bool
+    entered_by: str
+    verified_by: str | None = None
+    has_personal_id: bool = False
+
+
+@dataclass(frozen=True)
+class Override:
+    rule: str
+    reason: str
+
+
+def ensure_editable(status: Status | str) -> None:
+    """E-IMMUTABLE: only drafts are edited in place; a registered entry is corrected by a new
+    linked record (TT04 Art 35)."""
+    if Status(status) not in EDITABLE_STATUSES:
+        raise ImmutableRecordError(status=str(status))
+
+
+def check_submit(facts: RecordFacts, actor: Actor, issues: Sequence[Issue]) -> None:
+    check_transition(facts.status, Status.SUBMITTED, actor.role)
+    _no_errors(issues)
+
+
+def check_verify(facts: RecordFacts, verifier: Actor) -> None:
+    """Four eyes on historical entries: a second officer (or supervisor) verifies a submitted
+    entry they did not enter."""
+    if not facts.historical:
+        raise NotHistoricalError()
+    if verifier.role not in _STAFF:
+        raise PermissionDeniedError(action="verify", role=str(verifier.role))
+    if facts.status is not Status.SUBMITTED:
+        raise TransitionNotAllowedError(from_status=str(facts.status), to_status="verified")
+    if verifier.username == facts.entered_by:
+        raise SelfVerificationError()
+
+
+def _no_errors(issues: Sequence[Issue]) -> None:
+    errors = sorted({i.code for i in issues if i.is_error})
+    if errors:
+        raise RecordHasErrorsError(rules=errors)
+
+
+def _covers(rule: str, code: str) -> bool:
+    return rule == code or (rule.endswith("*") and code.startswith(rule[:-1]))
+
+
+def check_approve(
+    facts: RecordFacts,
+    approver: Actor,
+    issues: Sequence[Issue],
+    overrides: Mapping[str, str],
+) -> list[Override]:
+    """The overrides to record, one per warning code; raises if approval is not allowed.
+
+    An override key may end in "*" to cover a family ("W-LEGACY-*"). Every warning needs a
+    non-blank reason; overrides of errors or of rules the record does not raise are refused.
+    """
+    if approver.role is not Role.SUPERVISOR:
+        raise PermissionDeniedError(action="approve", role=str(approver.role))
+    check_transition(facts.status, Status.APPROVED, approver.role)
+    if approver.username == facts.entered_by:
+        raise SelfApprovalError()
+    if facts.historical and not facts.verified_by:
+        raise VerificationRequiredError()
+    _no_errors(issues)
+    warning_codes = list(dict.fromkeys(i.code for i in issues if i.is_warning))
+    reasons = {rule.strip(): reason.strip() for rule, reason in overrides.items()}
+    invalid = sorted(r for r in reasons if not any(_covers(r, code) for code in warning_codes))
+    if invalid:
+        raise OverrideNotAllowedError(rules=invalid)
+    recorded: list[Override] = []
+    missing: list[str] = []
+    for code in warning_codes:
+        reason = next(
+            (text for rule, text in reasons.items() if _covers(rule, code) and text), None
+        )
+        if reason is None:
+            missing.append(code)
+        else:
+            recorded.append(Override(code, reason))
+    if missing:
+        raise OverrideMissingError(rules=missing)
+    return recorded
+
+
+def check_sign(facts: RecordFacts, signer: Actor) -> None:
+    """Signing (the extract / certificate). A birth is signed once its personal ID is back."""
+    if signer.role is not Role.SUPERVISOR:
+        raise PermissionDeniedError(action="sign", role=str(signer.role))
+    if facts.record_type is RecordType.BIRTH and not facts.has_personal_id:
+        raise PersonalIdMissingError()
+    check_transition(facts.status, Status.SIGNED, signer.role)

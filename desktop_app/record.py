@@ -1,0 +1,86 @@
+"""A civil-status record as kept on this device: canonical data plus the system fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+JSONObject = dict[str, object]
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    id: str
+    type: str
+    status: str
+    data: JSONObject
+    office: str
+    officer: str
+    created_at: datetime
+    updated_at: datetime
+    is_historical: bool = False
+    registration_number: str | None = None
+    book_number: str | None = None
+    registered_on: str | None = None
+    year: int | None = None
+    number_int: int | None = None
+    verified_by: str | None = None
+    approved_by: str | None = None
+    signed_by: str | None = None
+    overrides: tuple[JSONObject, ...] = ()
+    issues: tuple[JSONObject, ...] = ()
+    links_to: str | None = None
+    supersedes: str | None = None
+    version: int = 1
+    central_id: str | None = None
+    notes: tuple[str, ...] = field(default=(), compare=False)
+
+    def with_changes(self, **changes: object) -> StoredRecord:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def system_fields(self) -> JSONObject:
+        """The fields set by the system (domain.md), for `record show --json`."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "status": self.status,
+            "historical": self.is_historical,
+            "office": self.office,
+            "registration_number": self.registration_number,
+            "book_number": self.book_number,
+            "registered_on": self.registered_on,
+            "officer": self.officer,
+            "verified_by": self.verified_by,
+            "approved_by": self.approved_by,
+            "signed_by": self.signed_by,
+            "overrides": list(self.overrides),
+            "central_id": self.central_id,
+            "links_to": self.links_to,
+            "supersedes": self.supersedes,
+            "version": self.version,
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class RecordEvent:
+    record_id: str
+    at: datetime
+    actor: str
+    action: str
+    from_status: str | None
+    to_status: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """One party of a record, folded for duplicate and twin checks."""
+
+    role: str
+    match_key: str
+    name_key: str
+    mother_key: str | None
+    date_of_birth: str | None
+    event_date: str | None

@@ -1,0 +1,131 @@
+"""Number blocks (Số) leased to this device and the books (Quyển số) they are written in."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop_app.domain.numbering import NumberBlock
+from desktop_app.store.database import Connection
+
+
+@dataclass(frozen=True)
+class StoredBlock:
+    id: int
+    record_type: str
+    year: int
+    office: str
+    source: str
+    block: NumberBlock
+
+
+@dataclass(frozen=True)
+class Book:
+    record_type: str
+    year: int
+    office: str
+    seq: int
+    book_number: str
+    opened_at: str
+    closed_at: str | None
+    totals: dict[str, object] | None
+
+
+_BLOCK_COLUMNS = "id, type, year, office, source, start, end, next"
+
+
+def _block(row: tuple[int, str, int, str, str, int, int, int]) -> StoredBlock:
+    return StoredBlock(row[0], row[1], row[2], row[3], row[4], NumberBlock(row[5], row[6], row[7]))
+
+
+def active_block(conn: Connection, record_type: str, year: int, office: str) -> StoredBlock | None:
+    row = conn.execute(f"SELECT {_BLOCK_COLUMNS} FROM number_blocks WHERE type = ? AND year = ? "
+                       "AND office = ? AND next <= end ORDER BY start LIMIT 1",
+                       (record_type, year, office)).fetchone()
+    return _block(row) if row else None
+
+
+def blocks(conn: Connection, year: int | None = None) -> list[StoredBlock]:
+    if year is None:
+        rows = conn.execute(f"SELECT {_BLOCK_COLUMNS} FROM number_blocks ORDER BY type, start")
+    else:
+        rows = conn.execute(f"SELECT {_BLOCK_COLUMNS} FROM number_blocks WHERE year = ? "
+                            "ORDER BY type, start", (year,))
+    return [_block(r) for r in rows]
+
+
+def highest_end(conn: Connection, record_type: str, year: int, office: str) -> int:
+    row = conn.execute("SELECT max(end) FROM number_blocks WHERE type = ? AND year = ? "
+                       "AND office = ?", (record_type, year, office)).fetchone()
+    return int(row[0] or 0)
+
+
+def add_block(conn: Connection, record_type: str, year: int, office: str, block: NumberBlock,
+              source: str, at: datetime) -> int:
+    cursor = conn.execute(
+        "INSERT INTO number_blocks (type, year, office, start, end, next, source, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (record_type, year, office, block.start, block.end, block.next, source, at.isoformat()))
+    return int(cursor.lastrowid or 0)
+
+
+def save_next(conn: Connection, block_id: int, block: NumberBlock) -> None:
+    conn.execute("UPDATE number_blocks SET next = ? WHERE id = ?", (block.next, block_id))
+
+
+def remaining(conn: Connection, record_type: str, year: int, office: str) -> int:
+    row = conn.execute("SELECT coalesce(sum(end + 1 - next), 0) FROM number_blocks "
+                       "WHERE type = ? AND year = ? AND office = ?",
+                       (record_type, year, office)).fetchone()
+    return int(row[0])
+
+
+# -- books ----------------------------------------------------------------------------------
+_BOOK_COLUMNS = "type, year, office, seq, book_number, opened_at, closed_at, totals"
+
+
+def _book(row: tuple[str, int, str, int, str, str, str | None, str | None]) -> Book:
+    return Book(row[0], row[1], row[2], row[3], row[4], row[5], row[6],
+                json.loads(row[7]) if row[7] else None)
+
+
+def open_book(conn: Connection, record_type: str, year: int, office: str) -> Book | None:
+    row = conn.execute(f"SELECT {_BOOK_COLUMNS} FROM books WHERE type = ? AND year = ? AND "
+                       "office = ? AND closed_at IS NULL ORDER BY seq DESC LIMIT 1",
+                       (record_type, year, office)).fetchone()
+    return _book(row) if row else None
+
+
+def last_seq(conn: Connection, record_type: str, year: int, office: str) -> int:
+    row = conn.execute("SELECT max(seq) FROM books WHERE type = ? AND year = ? AND office = ?",
+                       (record_type, year, office)).fetchone()
+    return int(row[0] or 0)
+
+
+def add_book(conn: Connection, book: Book) -> None:
+    conn.execute(f"INSERT INTO books ({_BOOK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 (book.record_type, book.year, book.office, book.seq, book.book_number,
+                  book.opened_at, book.closed_at, None))
+
+
+def books_of_year(conn: Connection, year: int) -> list[Book]:
+    rows = conn.execute(f"SELECT {_BOOK_COLUMNS} FROM books WHERE year = ? ORDER BY type, seq",
+                        (year,))
+    return [_book(r) for r in rows]
+
+
+def close_book(conn: Connection, book: Book, at: datetime, totals: dict[str, object]) -> None:
+    conn.execute("UPDATE books SET closed_at = ?, totals = ? WHERE type = ? AND year = ? AND "
+                 "office = ? AND seq = ?",
+                 (at.isoformat(), json.dumps(totals, ensure_ascii=False), book.record_type,
+                  book.year, book.office, book.seq))
+
+
+def book_totals(conn: Connection, record_type: str, year: int, office: str,
+                book_number: str) -> dict[str, object]:
+    row = conn.execute("SELECT count(*), min(number_int), max(number_int) FROM records WHERE "
+                       "type = ? AND year = ? AND office = ? AND book_number = ? AND "
+                       "number_int IS NOT NULL", (record_type, year, office, book_number)
+                       ).fetchone()
+    return {"entries": int(row[0]), "first_number": row[1], "last_number": row[2]}

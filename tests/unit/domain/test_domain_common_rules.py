@@ -1,0 +1,88 @@
+import pytest
+from domain_support import codes, run
+
+from desktop_app.domain.personal_id import LEGACY_PROVINCE_CODES, personal_id_findings
+
+
+@pytest.mark.parametrize(
+    ("pid", "error"),
+    [
+        ("07909500012", True),
+        ("079095000123", False),
+        ("0790950001234", True),
+        ("07909500012a", True),
+    ],
+)
+def test_personal_id_must_be_12_digits(pid: str, error: bool) -> None:
+    issues = run("marriage", {"husband.personal_id": pid, "husband.date_of_birth": "1995-05-01"})
+    assert ("E-ID-FORMAT" in codes(issues)) is error
+
+
+def test_personal_id_century_sex_year_province() -> None:
+    assert personal_id_findings("079095000123", sex="male", birth_year=1995) == []
+    assert personal_id_findings("079195000123", sex="female", birth_year=1995) == []
+    assert personal_id_findings("079206000123", sex="male", birth_year=2006) == []
+    assert personal_id_findings("079306000123", sex="female", birth_year=2006) == []
+    codes_of = lambda *a, **k: [c for c, _ in personal_id_findings(*a, **k)]  # noqa: E731
+    assert codes_of("079195000123", sex="male", birth_year=1995) == ["W-ID-CENTURY"]
+    assert codes_of("079295000123", sex="male", birth_year=1995) == ["W-ID-CENTURY"]
+    assert codes_of("079096000123", sex="male", birth_year=1995) == ["W-ID-YEAR"]
+    assert codes_of("003095000123", sex="male", birth_year=1995) == ["W-ID-PROVINCE"]
+    assert codes_of("079095000123", sex=None, birth_year=None) == []
+    assert len(LEGACY_PROVINCE_CODES) == 63
+
+
+def test_personal_id_warnings_reach_the_record() -> None:
+    edits = {"husband.personal_id": "099195000123", "husband.date_of_birth": "1996-05-01"}
+    found = {(i.code, i.field) for i in run("marriage", edits)}
+    assert {
+        ("W-ID-PROVINCE", "husband.personal_id"),
+        ("W-ID-CENTURY", "husband.personal_id"),
+        ("W-ID-YEAR", "husband.personal_id"),
+    } <= found
+
+
+@pytest.mark.parametrize(
+    "name", ["H’Hen Niê", "Y Moan Êban", "Ksor H'Bia", "Hʼ Lan", "Nguyễn-Lê An"]
+)
+def test_ethnic_minority_names_pass_without_warning(name: str) -> None:
+    issues = run("marriage", {"wife.full_name": name})
+    assert not {"W-NAME-CHARS"} & codes(issues) and not [i for i in issues if i.is_error]
+
+
+def test_digits_and_symbols_in_names_warn_never_block() -> None:
+    issues = run("marriage", {"wife.full_name": "Nguyễn Thị 2"})
+    assert [i.params["chars"] for i in issues if i.code == "W-NAME-CHARS"] == ["2"]
+    assert not [i for i in issues if i.is_error]
+    assert "W-NAME-CHARS" in codes(run("marriage", {"wife.full_name": "Lan@"}))
+    assert "W-NAME-CHARS" in codes(run("marriage", {"wife.full_name": "李兰"}))
+
+
+def test_long_names_warn() -> None:
+    assert "W-NAME-LONG" in codes(run("marriage", {"wife.full_name": "Nguyễn " * 9 + "Lan"}))
+    assert "W-NAME-LONG" not in codes(
+        run("marriage", {"wife.full_name": "Công Tằng Tôn Nữ Thị Lan"})
+    )
+
+
+def test_addresses_never_error() -> None:
+    legacy = {
+        "husband.residence": {"as_written": "Xã Ea Tu, Thành phố Buôn Ma Thuột, Tỉnh Đắk Lắk"}
+    }
+    issues = run("marriage", legacy)
+    found = [i for i in issues if i.code == "W-ADDRESS-LEGACY"]
+    assert found and found[0].params["commune_code"] == "24163"
+    unknown = {"husband.residence": {"as_written": "Làng Xyz, huyện Không Có, tỉnh Atlantis"}}
+    assert codes(run("marriage", unknown)) == {"W-ADDRESS-UNKNOWN"}
+    bad_code = {"husband.residence": {"commune_code": "99999"}}
+    assert codes(run("marriage", bad_code)) == {"W-ADDRESS-UNKNOWN"}
+    foreign = {"husband.residence": {"as_written": "Osaka", "country": "JP"}}
+    assert run("marriage", foreign) == []
+    assert run("marriage", {"husband.residence": {"commune_code": 26740}}) == []
+
+
+def test_ethnicity_either_spelling() -> None:
+    for spelling in ("Ê-đê", "Ê Đê", "ê đê", "12"):
+        assert "W-ETHNIC" not in codes(run("marriage", {"wife.ethnicity": spelling})), spelling
+    foreigner = {"wife.ethnicity": "Japanese", "wife.nationality": "JP"}
+    assert "W-ETHNIC" not in codes(run("marriage", foreigner))
