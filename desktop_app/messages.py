@@ -71,6 +71,10 @@ CORE: dict[str, tuple[str, str]] = {
         "Sổ {book_number} đã khóa cuối năm.",
         "Book {book_number} is closed for the year.",
     ),
+    "E-NUMBER-BLOCK-OVERLAP": (
+        "Dải số {start}-{end} trùng với dải số đã có.",
+        "Numbers {start}-{end} overlap a block this device already has.",
+    ),
     "E-INCIDENT": (
         "Lỗi ngoài dự kiến (mã sự cố {incident}). Xem nhật ký để biết thêm.",
         "Unexpected error (incident {incident}). See the log for details.",

@@ -68,6 +68,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     status = add_command(bs, "status", "numbers left in each book")
     status.add_argument("--year", type=int)
     status.set_defaults(handler=_books_status)
+    block = add_command(bs, "add-block", "numbers this device may use (e.g. continuing a paper "
+                        "book)")
+    block.add_argument("--type", required=True, choices=TYPES)
+    block.add_argument("--year", type=int, required=True)
+    block.add_argument("--start", type=int, required=True)
+    block.add_argument("--end", type=int, required=True)
+    block.set_defaults(handler=_books_add_block)
     close = add_command(bs, "close", "close every open book of a year with its totals")
     close.add_argument("--year", type=int, required=True)
     close.set_defaults(handler=_books_close)
@@ -100,11 +107,13 @@ def _record_json(rec: StoredRecord) -> dict[str, object]:
 def _save_output(ctx: CliContext, rtype: str, result: records.SaveResult, verb: str) -> int:
     warnings = [_issue_json(rtype, i) for i in result.issues if i.is_warning]
     info = [_issue_json(rtype, i) for i in result.issues if not i.is_warning and not i.is_error]
-    lines = [result.record.id] if verb == "new" else \
-        [f"{result.record.id} {result.record.status}"]
-    lines += [f"  cảnh báo {w['rule']}: {w['message']}" for w in warnings]
-    ctx.emit("\n".join(lines), {"id": result.record.id, "status": result.record.status,
-                                "warnings": warnings, "info": info, "errors": []})
+    # stdout carries only the id (scripts capture it); warnings are for people, on stderr.
+    text = result.record.id if verb == "new" else f"{result.record.id} {result.record.status}"
+    ctx.emit(text, {"id": result.record.id, "status": result.record.status,
+                    "warnings": warnings, "info": info, "errors": []})
+    if not ctx.as_json:
+        for warning in warnings:
+            ctx.note(f"cảnh báo {warning['rule']}: {warning['message']}")
     return 0
 
 
@@ -254,3 +263,10 @@ def _books_close(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+
+
+def _books_add_block(ctx: CliContext, args: argparse.Namespace) -> int:
+    block = numbering.add_local_block(ctx.session(), args.type, args.year, args.start, args.end)
+    ctx.emit(f"{args.type} {args.year}: {block.start}-{block.end}",
+             {"ok": True, "start": block.start, "end": block.end})
+    return 0

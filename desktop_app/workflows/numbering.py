@@ -121,3 +121,33 @@ def close_year(session: Session, year: int) -> list[Book]:
             closed.append(Book(book.record_type, year, book.office, book.seq, book.book_number,
                                book.opened_at, now.isoformat(), totals))
     return closed
+
+
+class NumberBlockOverlapError(HotichError):
+    """params: start, end."""
+
+    code = "E-NUMBER-BLOCK-OVERLAP"
+
+
+def add_local_block(session: Session, record_type: str, year: int, start: int,
+                    end: int) -> NumberBlock:
+    """A block typed in by the office, e.g. to continue a paper book from number 386.
+
+    Refused when it overlaps a block this device already has (numbers are never reused).
+    """
+    require(session.account, Permission.APPROVE_RECORD)
+    from desktop_app.domain import record_type as parse_type
+
+    rtype = parse_type(record_type).value
+    block = NumberBlock(start, end, start)
+    now = session.clock.now()
+    with session.db.transaction() as conn:
+        office = meta_repo.get(conn, "commune_code") or ""
+        for existing in numbers_repo.blocks(conn, year):
+            if existing.record_type == rtype and existing.office == office and \
+                    start <= existing.block.end and existing.block.start <= end:
+                raise NumberBlockOverlapError(start=start, end=end)
+        numbers_repo.add_block(conn, rtype, year, office, block, "local", now)
+        audit_repo.append(conn, at=now, actor=session.account.username, action="numbers.block",
+                          target=f"{rtype}/{year}", details={"start": start, "end": end})
+    return block

@@ -1,0 +1,225 @@
+"""Records end to end in the core: rules, workflow, four eyes, numbers, links, search."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from desktop_app.domain.errors import (
+    ImmutableRecordError,
+    OverrideMissingError,
+    RecordInvalidError,
+    SelfApprovalError,
+    SelfVerificationError,
+    SignerConflictError,
+    VerificationRequiredError,
+)
+from desktop_app.errors import PermissionDeniedError
+from desktop_app.store import audit_repo
+from desktop_app.workflows import numbering, records
+from tests.samples import build
+from tests.unit.records.conftest import Office
+
+
+def _codes(result: records.SaveResult) -> set[str]:
+    return {i.code for i in result.issues if i.is_warning}
+
+
+def _approved(office: Office, rtype: str, data: dict, overrides: dict | None = None,
+              by: str = "canbo") -> records.SaveResult:
+    created = records.create_record(office(by), rtype, data)
+    records.submit(office(by), created.record.id)
+    reasons = {code: "đã kiểm tra hồ sơ gốc" for code in _codes(created)}
+    return records.approve(office("chutich"), created.record.id, overrides or reasons)
+
+
+def test_mother_aged_12_is_recorded_and_approved_with_a_reason(office: Office) -> None:
+    data = build("birth", {"mother.date_of_birth": "2013-06-01"})
+    created = records.create_record(office("canbo"), "birth", data)
+    assert created.record.status == "draft"
+    assert "W-MOTHER-AGE-LOW" in _codes(created)
+    records.submit(office("canbo"), created.record.id)
+    with pytest.raises(PermissionDeniedError):
+        records.approve(office("canbo2"), created.record.id, {})
+    with pytest.raises(OverrideMissingError):
+        records.approve(office("chutich"), created.record.id, {})
+    approved = records.approve(office("chutich"), created.record.id,
+                               {"W-MOTHER-AGE-LOW": "Giấy chứng sinh của bệnh viện huyện"})
+    rec = approved.record
+    assert rec.status == "awaiting_personal_id"  # a birth waits for its personal ID
+    assert rec.registration_number == "1"
+    assert rec.book_number == "01-TP/HT-2026-KS"
+    assert rec.registered_on == "2026-01-15"
+    assert rec.overrides[0]["rule"] == "W-MOTHER-AGE-LOW"
+    assert rec.overrides[0]["by"] == "chutich"
+    entries = list(audit_repo.entries(office("chutich").db.connection(), rec.id))
+    approve_entry = [e for e in entries if e.action == "record.approve"][0]
+    assert "Giấy chứng sinh của bệnh viện huyện" in approve_entry.reason
+
+
+def test_twins_are_warned_not_duplicates(office: Office) -> None:
+    first = records.create_record(office("canbo"), "birth", build("birth"))
+    twin = records.create_record(office("canbo"), "birth", build("birth", {
+        "child.full_name": "Nguyễn Văn Bình", "birth_evidence.number": "GCS-002"}))
+    assert first.record.id != twin.record.id
+    assert "W-TWINS" in _codes(twin)
+    assert "W-DUP-PERSON" not in _codes(twin)
+
+
+def test_same_child_typed_differently_is_a_duplicate_candidate(office: Office) -> None:
+    _approved(office, "birth", build("birth"))
+    again = records.create_record(office("canbo"), "birth", build("birth", {
+        "child.full_name": "NGUYEN  van an", "birth_evidence.number": "GCS-001"}))
+    dup = [i for i in again.issues if i.code == "W-DUP-PERSON"]
+    assert dup, [i.code for i in again.issues]
+
+
+def test_errors_block_saving_and_name_the_field(office: Office) -> None:
+    with pytest.raises(RecordInvalidError) as invalid:
+        records.create_record(office("canbo"), "birth", build("birth", {"child.full_name": ""}))
+    assert "child.full_name" in invalid.value.params["fields"]
+    with pytest.raises(RecordInvalidError) as future:
+        records.create_record(office("canbo"), "birth",
+                              build("birth", {"child.date_of_birth": "2026-02-01"}))
+    assert "E-DATE-FUTURE" in future.value.params["rules"]
+    assert records.list_records(office("canbo")) == []
+
+
+def test_decomposed_text_is_stored_composed(office: Office) -> None:
+    name = unicodedata.normalize("NFD", "Ksor H'Bia Nguyễn")
+    created = records.create_record(office("canbo"), "birth",
+                                    build("birth", {"child.full_name": name}))
+    stored = records.get_record(office("canbo"), created.record.id)
+    assert stored.data["child"]["full_name"] == "Ksor H'Bia Nguyễn"
+    assert unicodedata.is_normalized("NFC", stored.data["child"]["full_name"])
+
+
+def test_nobody_approves_their_own_entry(office: Office) -> None:
+    created = records.create_record(office("chutich"), "death", build("death"))
+    records.submit(office("chutich"), created.record.id)
+    with pytest.raises(SelfApprovalError):
+        records.approve(office("chutich"), created.record.id, {})
+    records.approve(office("phochutich"), created.record.id, {})
+
+
+def test_signer_who_is_a_party_is_refused(office: Office) -> None:
+    created = records.create_record(office("canbo"), "death", build(
+        "death", {"declarant.full_name": "Hoàng Văn Chủ"}))
+    records.submit(office("canbo"), created.record.id)
+    warnings = {c: "x" for c in _codes(created)}
+    with pytest.raises(SignerConflictError):
+        records.approve(office("chutich"), created.record.id, warnings)
+    records.approve(office("phochutich"), created.record.id, warnings)
+
+
+def test_registered_records_are_append_only(office: Office) -> None:
+    approved = _approved(office, "death", build("death"))
+    with pytest.raises(ImmutableRecordError):
+        records.update_draft(office("canbo"), approved.record.id, build("death"))
+
+
+def test_historical_under_age_marriage_with_four_eyes(office: Office) -> None:
+    data = build("marriage", {
+        "husband.date_of_birth": "1961-03-01", "wife.date_of_birth": "1964-05-01",
+        "effective_date": "1979-02-10", "registered_on": "1979-02-10",
+        "registration_number": "12", "book_number": "01/1979",
+        "source": {"book_number": "01/1979", "year": 1979, "page": 4, "entry_number": 12,
+                   "phase": 3}})
+    created = records.create_record(office("canbo"), "marriage", data, historical=True)
+    assert "W-MARR-AGE" in _codes(created)
+    records.submit(office("canbo"), created.record.id)
+    reasons = {c: "đúng như sổ gốc năm 1979" for c in _codes(created)}
+    with pytest.raises(VerificationRequiredError):
+        records.approve(office("chutich"), created.record.id, reasons)
+    with pytest.raises(SelfVerificationError):
+        records.verify(office("canbo"), created.record.id)
+    records.verify(office("canbo2"), created.record.id)
+    rec = records.approve(office("chutich"), created.record.id, reasons).record
+    assert rec.status == "approved"
+    assert (rec.registration_number, rec.book_number, rec.registered_on) == \
+        ("12", "01/1979", "1979-02-10")  # kept as found, no new number
+
+
+def test_numbers_are_sequential_and_never_reused(office: Office) -> None:
+    numbers = []
+    for i in range(3):
+        data = build("death", {"deceased.full_name": f"Lê Văn Số {i}"})
+        if i == 1:  # a refused record consumes no number
+            created = records.create_record(office("canbo"), "death", data)
+            records.submit(office("canbo"), created.record.id)
+            records.reject(office("chutich"), created.record.id, "Thiếu giấy báo tử")
+        numbers.append(_approved(office, "death", data).record.registration_number)
+    assert numbers == ["1", "2", "3"]
+    marriage = _approved(office, "marriage", build("marriage")).record
+    assert (marriage.registration_number, marriage.book_number) == ("1", "01-TP/HT-2026-KH")
+
+
+def test_enrolled_device_uses_only_leased_blocks(office: Office) -> None:
+    from desktop_app.domain.errors import NumberBlockExhaustedError
+    from desktop_app.store import meta_repo
+
+    session = office("chutich")
+    with session.db.transaction() as conn:
+        meta_repo.put(conn, numbering.SOURCE_KEY, "central")
+    created = records.create_record(office("canbo"), "death", build("death"))
+    records.submit(office("canbo"), created.record.id)
+    with pytest.raises(NumberBlockExhaustedError):
+        records.approve(session, created.record.id, {})
+    assert records.get_record(session, created.record.id).status == "submitted"
+
+
+def test_year_end_closing_gives_totals(office: Office) -> None:
+    for i in range(2):
+        _approved(office, "death", build("death", {"deceased.full_name": f"Người {i}"}))
+    closed = numbering.close_year(office("chutich"), 2026)
+    assert [(b.book_number, b.totals["entries"]) for b in closed] == [("01-TP/HT-2026-KT", 2)]
+    created = records.create_record(office("canbo"), "death", build("death"))
+    records.submit(office("canbo"), created.record.id)
+    with pytest.raises(numbering.BookClosedError):
+        records.approve(office("chutich"), created.record.id, {})
+
+
+def test_change_is_linked_and_shown_in_the_original_notes(office: Office) -> None:
+    birth = _approved(office, "birth", build("birth")).record
+    change = records.create_record(office("canbo"), "change", build("change", {
+        "original_record": {"record_id": birth.id},
+        "subject.full_name": "Nguyễn Văn An",
+        "changes": [{"field": "child.full_name", "from": "Nguyễn Văn An",
+                     "to": "Nguyễn Văn Ân"}]}))
+    assert change.record.links_to == birth.id
+    notes = records.get_record(office("canbo"), birth.id).notes
+    assert any("Nguyễn Văn An -> Nguyễn Văn Ân" in n for n in notes)
+
+
+def test_search_folds_diacritics_d_and_apostrophes(office: Office) -> None:
+    records.create_record(office("canbo"), "birth", build("birth", {
+        "child.full_name": "Đặng Thị H’Hen", "mother.full_name": "H’Lan Niê"}))
+    for query in ("dang thi", "DANG", "hhen", "H'Hen", "h’lan nie"):
+        found = records.search(office("canbo"), query)
+        assert len(found) == 1, query
+    assert records.search(office("canbo"), "khong co") == []
+
+
+def test_legacy_address_converted_and_unknown_kept(office: Office) -> None:
+    data = build("death", {"place_of_death": {"as_written": "Xã Hoàng Văn Thụ, Huyện Văn Lãng, "
+                                                           "Tỉnh Lạng Sơn"}})
+    created = records.create_record(office("canbo"), "death", data)
+    place = created.record.data["place_of_death"]
+    assert place["as_written"].startswith("Xã Hoàng Văn Thụ")
+    assert "W-ADDRESS-LEGACY" in _codes(created)
+    assert place["commune_code"] == "06172"  # the 2025 commune it became
+    unknown = records.create_record(office("canbo"), "death", build("death", {
+        "deceased.full_name": "Khác", "place_of_death": {"as_written": "Bản Không Tên, đâu đó"}}))
+    assert "W-ADDRESS-UNKNOWN" in _codes(unknown)
+    assert unknown.record.data["place_of_death"]["as_written"] == "Bản Không Tên, đâu đó"
+
+
+def test_office_continues_a_paper_book_from_a_typed_number(office: Office) -> None:
+    from desktop_app.domain.numbering import NumberBlock
+
+    assert numbering.add_local_block(office("chutich"), "death", 2026, 386, 400) == \
+        NumberBlock(386, 400, 386)
+    with pytest.raises(numbering.NumberBlockOverlapError):
+        numbering.add_local_block(office("chutich"), "death", 2026, 400, 410)
+    assert _approved(office, "death", build("death")).record.registration_number == "386"
