@@ -39,8 +39,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
          Permission.SYNC, Permission.VIEW}
     ),
     Role.SUPERVISOR: frozenset(
-        {Permission.CREATE_RECORD, Permission.VERIFY_HISTORICAL, Permission.APPROVE_RECORD, Permission.SIGN_EXTRACT, Permission.IMPORT_CERTIFICATE,
-         Permission.BACKUP, Permission.SYNC, Permission.VIEW}
+        {Permission.CREATE_RECORD, Permission.VERIFY_HISTORICAL, Permission.APPROVE_RECORD,
+         Permission.SIGN_EXTRACT, Permission.IMPORT_CERTIFICATE, Permission.BACKUP,
+         Permission.SYNC, Permission.VIEW}
     ),
     Role.ADMIN: frozenset(
         {Permission.MANAGE_ACCOUNTS, Permission.BACKUP, Permission.RESTORE, Permission.SYNC,

@@ -16,7 +16,6 @@ from desktop_app.domain import NumberBlock, allocate_number, format_book_number
 from desktop_app.domain.errors import NumberBlockExhaustedError
 from desktop_app.errors import HotichError
 from desktop_app.session import Session
-from desktop_app.settings import LocalSettings
 from desktop_app.store import audit_repo, meta_repo, numbers_repo
 from desktop_app.store.database import Connection
 from desktop_app.store.numbers_repo import Book

@@ -23,7 +23,8 @@ def test_python_m_and_console_script_are_the_same_program(tmp_path: Path) -> Non
     assert module.returncode == 0
     script = Path(sys.executable).parent / "hotich"
     assert script.exists(), "the console script `hotich` is installed with the package"
-    console = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
+    console = subprocess.run([str(script), "--version"], capture_output=True, text=True,
+                             check=False)
     assert console.stdout == module.stdout
 
 
