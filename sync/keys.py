@@ -54,9 +54,6 @@ class KeyPair:
     def sign(self, message: bytes) -> str:
         return sign(self.signing_private, message)
 
-    def open_sealed(self, header: bytes, sealed: SealedBox) -> bytes:
-        return open_sealed(self.box_private, header, sealed)
-
 
 def sign(private_b64: str, message: bytes) -> str:
     key = Ed25519PrivateKey.from_private_bytes(b64d(private_b64))
@@ -104,8 +101,7 @@ def seal(recipient_box_public: str, plaintext: bytes, header: bytes, purpose: by
     return SealedBox(b64e(eph_pub), b64e(nonce), b64e(ciphertext))
 
 
-def open_sealed(box_private: str, header: bytes, sealed: SealedBox,
-                purpose: bytes = b"bundle") -> bytes:
+def open_sealed(box_private: str, header: bytes, sealed: SealedBox, purpose: bytes) -> bytes:
     """Plaintext; ValueError when the box does not open (wrong key, altered bytes)."""
     try:
         own = X25519PrivateKey.from_private_bytes(b64d(box_private))

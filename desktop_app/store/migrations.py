@@ -128,4 +128,56 @@ CREATE TABLE books (
 )
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3)
+# 4: what leaves the device (outbox), attachments kept inside the encrypted store, signed
+# extracts, and the supervisors' certificates (PKCS#12 as imported, still password-protected).
+SCHEMA_4 = """
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    record_id TEXT NOT NULL REFERENCES records (id),
+    version INTEGER NOT NULL,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    result_code TEXT,
+    result_message TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX outbox_state ON outbox (state, id);
+CREATE TABLE attachments (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    media_type TEXT NOT NULL,
+    content BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE record_attachments (
+    record_id TEXT NOT NULL REFERENCES records (id),
+    sha256 TEXT NOT NULL REFERENCES attachments (sha256),
+    kind TEXT NOT NULL,
+    uploaded INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (record_id, sha256)
+);
+CREATE TABLE extracts (
+    id INTEGER PRIMARY KEY,
+    record_id TEXT NOT NULL REFERENCES records (id),
+    extract_number TEXT NOT NULL,
+    is_copy INTEGER NOT NULL DEFAULT 0,
+    signed_by TEXT NOT NULL,
+    signed_at TEXT NOT NULL,
+    data_digest TEXT NOT NULL,
+    pdf_sha256 TEXT NOT NULL,
+    needs_timestamp INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX extracts_record ON extracts (record_id);
+CREATE TABLE certificates (
+    username TEXT PRIMARY KEY,
+    pkcs12 BLOB NOT NULL,
+    fingerprint TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    not_after TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+)
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from desktop_app.accounts import Account, Permission, require
 from desktop_app.domain import (
@@ -35,7 +35,7 @@ from desktop_app.errors import NotFoundError, UsageError
 from desktop_app.messages import VIETNAM_TZ
 from desktop_app.record import JSONObject, RecordEvent, StoredRecord
 from desktop_app.session import Session
-from desktop_app.store import audit_repo, meta_repo, records_repo
+from desktop_app.store import audit_repo, meta_repo, outbox_repo, records_repo
 from desktop_app.store.database import Connection
 from desktop_app.workflows import numbering, record_index
 
@@ -228,6 +228,8 @@ def approve(session: Session, record_id: str, overrides: Mapping[str, str]) -> S
                            book_number=number.book_number)
         before = rec.status
         rec = rec.with_changes(**changes)
+        if leaves_at_approval(rec):
+            enqueue_for_sync(conn, rec, now)
         records_repo.update(conn, rec)
         _reindex(conn, rec)
         _log(conn, session, rec, "approve", before,
@@ -251,6 +253,19 @@ def reject(session: Session, record_id: str, reason: str) -> StoredRecord:
         records_repo.update(conn, rec)
         _log(conn, session, rec, "reject", before, reason=reason.strip())
     return rec
+
+
+def leaves_at_approval(rec: StoredRecord) -> bool:
+    """A new birth leaves at once to obtain its personal ID; a historical entry has no extract
+    to sign first. Everything else leaves once its extract is signed."""
+    return rec.is_historical or rec.type == "birth"
+
+
+def enqueue_for_sync(conn: Connection, rec: StoredRecord, at: datetime) -> None:
+    """The outbox item of this record version, in the caller's transaction."""
+    install_id = meta_repo.get(conn, "install_id") or ""
+    outbox_repo.enqueue(conn, rec.id, rec.version,
+                        outbox_repo.idempotency_key(install_id, rec.id, rec.version), at)
 
 
 # -- reading --------------------------------------------------------------------------------
