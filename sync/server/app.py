@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import UTC
 from typing import TypeVar
 
@@ -153,9 +152,6 @@ def create_app(store: CentralStore) -> FastAPI:
             path=_signed_path(request), body=raw)
         return device, raw
 
-    def guarded(fn: Callable[..., Awaitable[Response]]) -> Callable[..., Awaitable[Response]]:
-        return fn
-
     prefix = API_PREFIX
 
     @app.get(f"{prefix}/health")
@@ -232,8 +228,7 @@ def create_app(store: CentralStore) -> FastAPI:
     @app.get(f"{prefix}/changes")
     async def changes(request: Request) -> JSONResponse:
         device, _ = await authed(request)
-        query = PullQuery.model_validate(dict(request.query_params)) \
-            if _valid_query(request) else PullQuery()
+        query = _pull_query(request)
         page = await run_in_threadpool(store.changes, device, query.since, query.limit)
         return JSONResponse(page)
 
@@ -251,14 +246,12 @@ def create_app(store: CentralStore) -> FastAPI:
         answer = await run_in_threadpool(import_bundle, store, data)
         return Response(answer, media_type="application/octet-stream")
 
-    del guarded
     return app
 
 
-def _valid_query(request: Request) -> bool:
+def _pull_query(request: Request) -> PullQuery:
     try:
-        PullQuery.model_validate(dict(request.query_params))
+        return PullQuery.model_validate(dict(request.query_params))
     except ValidationError as exc:
         where = ".".join(str(p) for p in exc.errors()[0]["loc"]) if exc.errors() else "query"
         raise e.BadRequestError(detail=where) from exc
-    return True

@@ -6,7 +6,13 @@ import logging
 
 from pydantic import ValidationError
 
-from sync.bundle import BUNDLE_FORMAT, build_answer, decode_attachment, open_envelope, parse_envelope
+from sync.bundle import (
+    BUNDLE_FORMAT,
+    build_answer,
+    decode_attachment,
+    open_envelope,
+    parse_envelope,
+)
 from sync.errors import BundleInvalidError, DeviceRevokedError, UnknownDeviceError
 from sync.protocol import MAX_PULL_LIMIT
 from sync.server.models import PushItem

@@ -1,0 +1,106 @@
+"""Signed extracts, their PDFs (as attachments) and the supervisors' certificates."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop_app.store.database import Connection
+
+
+@dataclass(frozen=True)
+class ExtractRow:
+    record_id: str
+    extract_number: str
+    is_copy: bool
+    signed_by: str
+    signed_at: str
+    data_digest: str
+    pdf_sha256: str
+    needs_timestamp: bool
+
+
+@dataclass(frozen=True)
+class CertificateRow:
+    username: str
+    pkcs12: bytes
+    fingerprint: str
+    subject: str
+    not_after: str
+    imported_at: str
+
+
+_EXTRACT_COLUMNS = ("record_id, extract_number, is_copy, signed_by, signed_at, data_digest, "
+                    "pdf_sha256, needs_timestamp")
+
+
+def for_record(conn: Connection, record_id: str) -> list[ExtractRow]:
+    rows = conn.execute(f"SELECT {_EXTRACT_COLUMNS} FROM extracts WHERE record_id = ? "
+                        "ORDER BY id", (record_id,))
+    return [ExtractRow(r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6], bool(r[7])) for r in rows]
+
+
+def by_number(conn: Connection, extract_number: str) -> ExtractRow | None:
+    row = conn.execute(f"SELECT {_EXTRACT_COLUMNS} FROM extracts WHERE extract_number = ?",
+                       (extract_number,)).fetchone()
+    return ExtractRow(row[0], row[1], bool(row[2]), row[3], row[4], row[5], row[6],
+                      bool(row[7])) if row else None
+
+
+def next_sequence(conn: Connection, year: int, code: str) -> int:
+    row = conn.execute("SELECT count(*) FROM extracts WHERE extract_number LIKE ?",
+                       (f"%/{year}/{code}",)).fetchone()
+    return int(row[0]) + 1
+
+
+def add(conn: Connection, row: ExtractRow) -> None:
+    conn.execute(f"INSERT INTO extracts ({_EXTRACT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 (row.record_id, row.extract_number, int(row.is_copy), row.signed_by,
+                  row.signed_at, row.data_digest, row.pdf_sha256, int(row.needs_timestamp)))
+
+
+def put_attachment(conn: Connection, record_id: str, content: bytes, media_type: str,
+                   kind: str, at: datetime) -> str:
+    """Content-addressed (SHA-256); the same bytes are stored once."""
+    digest = hashlib.sha256(content).hexdigest()
+    conn.execute("INSERT INTO attachments (sha256, size, media_type, content, created_at) "
+                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING",
+                 (digest, len(content), media_type, content, at.isoformat()))
+    conn.execute("INSERT INTO record_attachments (record_id, sha256, kind) VALUES (?, ?, ?) "
+                 "ON CONFLICT DO NOTHING", (record_id, digest, kind))
+    return digest
+
+
+def attachment(conn: Connection, sha256: str) -> bytes | None:
+    row = conn.execute("SELECT content FROM attachments WHERE sha256 = ?", (sha256,)).fetchone()
+    return bytes(row[0]) if row else None
+
+
+def attachments_of(conn: Connection, record_id: str) -> list[tuple[str, str, int]]:
+    """(sha256, kind, uploaded) of a record's attachments."""
+    return [(r[0], r[1], int(r[2])) for r in conn.execute(
+        "SELECT sha256, kind, uploaded FROM record_attachments WHERE record_id = ? "
+        "ORDER BY rowid", (record_id,))]
+
+
+def put_certificate(conn: Connection, row: CertificateRow) -> None:
+    conn.execute("INSERT INTO certificates (username, pkcs12, fingerprint, subject, not_after, "
+                 "imported_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(username) DO UPDATE SET "
+                 "pkcs12 = excluded.pkcs12, fingerprint = excluded.fingerprint, "
+                 "subject = excluded.subject, not_after = excluded.not_after, "
+                 "imported_at = excluded.imported_at",
+                 (row.username, row.pkcs12, row.fingerprint, row.subject, row.not_after,
+                  row.imported_at))
+
+
+def certificate(conn: Connection, username: str) -> CertificateRow | None:
+    row = conn.execute("SELECT username, pkcs12, fingerprint, subject, not_after, imported_at "
+                       "FROM certificates WHERE username = ?", (username,)).fetchone()
+    return CertificateRow(row[0], bytes(row[1]), row[2], row[3], row[4], row[5]) if row else None
+
+
+def certificates(conn: Connection) -> list[CertificateRow]:
+    return [CertificateRow(r[0], bytes(r[1]), r[2], r[3], r[4], r[5]) for r in conn.execute(
+        "SELECT username, pkcs12, fingerprint, subject, not_after, imported_at FROM "
+        "certificates ORDER BY username")]

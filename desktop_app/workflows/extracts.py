@@ -1,0 +1,247 @@
+"""Extracts (trích lục): the supervisor's certificate, previews, batch signing, verification.
+
+Rendering and PAdES signing come through the ExtractService port (signing/ implements it).
+The PKCS#12 is kept inside the encrypted store exactly as imported, still protected by its own
+password: other accounts of this device cannot sign with it. Signing runs outside any
+transaction; its result (extract row, PDF attachment, status, outbox item, audit entry) is
+written in one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desktop_app.accounts import Permission, require
+from desktop_app.domain import Actor, RecordFacts, Role, Status, check_sign, commune, record_type
+from desktop_app.domain.addresses import province_of
+from desktop_app.domain.integrity import ensure_no_signer_conflict
+from desktop_app.errors import Cancelled, HotichError
+from desktop_app.fileio import write_atomic
+from desktop_app.messages import VIETNAM_TZ
+from desktop_app.ports import ExtractRequest, ExtractService, NoteLine, PdfCheck
+from desktop_app.record import RecordEvent, StoredRecord
+from desktop_app.session import Session
+from desktop_app.store import audit_repo, extracts_repo, outbox_repo, records_repo
+from desktop_app.store.database import Connection
+from desktop_app.store.extracts_repo import CertificateRow, ExtractRow
+from desktop_app.workflows.records import enqueue_for_sync, get_record
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+_SIGNED_STATES = {Status.SIGNED.value, Status.QUEUED.value, Status.SYNCED.value,
+                  Status.AWAITING_CENTRAL_SUPPORT.value}
+
+
+class NoCertificateError(HotichError):
+    code = "E-NO-CERTIFICATE"
+
+
+class NotSignableError(HotichError):
+    """params: status."""
+
+    code = "E-NOT-SIGNABLE"
+
+
+@dataclass(frozen=True)
+class IssuedFile:
+    record_id: str
+    extract_number: str
+    path: Path
+    is_copy: bool
+    needs_timestamp: bool
+
+
+class CancelToken:
+    def __init__(self) -> None:
+        self.is_cancelled = False
+
+    def cancel(self) -> None:
+        self.is_cancelled = True
+
+
+# -- certificates ---------------------------------------------------------------------------
+def import_certificate(session: Session, p12: bytes, password: str,
+                       service: ExtractService) -> tuple[str, ...]:
+    """Check and keep the acting supervisor's PKCS#12; returns warning codes (expiring soon)."""
+    require(session.account, Permission.IMPORT_CERTIFICATE)
+    now = session.clock.now()
+    summary = service.check_certificate(p12, password, now)
+    with session.db.transaction() as conn:
+        extracts_repo.put_certificate(conn, CertificateRow(
+            session.account.username, p12, summary.fingerprint, summary.subject,
+            summary.not_after.isoformat(), now.isoformat()))
+        audit_repo.append(conn, at=now, actor=session.account.username,
+                          action="certificate.import", target=summary.fingerprint,
+                          details={"not_after": summary.not_after.isoformat()})
+    return summary.notices
+
+
+def certificate_of(session: Session) -> CertificateRow | None:
+    return extracts_repo.certificate(session.db.connection(), session.account.username)
+
+
+# -- building the request -------------------------------------------------------------------
+def _notes(conn: Connection, rec: StoredRecord) -> tuple[NoteLine, ...]:
+    lines = []
+    for linked in records_repo.linked_to(conn, rec.id):
+        if linked.status not in _SIGNED_STATES | {Status.APPROVED.value}:
+            continue  # only registered changes are noted
+        changes = linked.data.get("changes")
+        for change in changes if isinstance(changes, list) else []:
+            if isinstance(change, dict):
+                lines.append(NoteLine(
+                    kind=str(linked.data.get("kind") or "change"),
+                    field=str(change.get("field") or ""),
+                    from_value=_text(change.get("from")), to_value=_text(change.get("to")),
+                    registration_number=linked.registration_number,
+                    registered_on=linked.registered_on))
+    return tuple(lines)
+
+
+def _text(value: object) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def build_request(conn: Connection, session: Session, rec: StoredRecord, *,
+                  extract_number: str, is_copy: bool, signer_title: str) -> ExtractRequest:
+    place = commune(rec.office)
+    province = province_of(rec.office)
+    return ExtractRequest(
+        record=rec.data, office_code=rec.office,
+        office_name=place.name if place else rec.office,
+        province_name=province.name if province else "",
+        extract_number=extract_number,
+        issued_on=session.clock.now().astimezone(VIETNAM_TZ).date(),
+        registration_number=rec.registration_number, book_number=rec.book_number,
+        registered_on=rec.registered_on, signer_name=session.account.full_name,
+        signer_title=signer_title, is_copy=is_copy, notes=_notes(conn, rec))
+
+
+def preview(session: Session, record_id: str, service: ExtractService) -> bytes:
+    """An unsigned preview (BẢN NHÁP watermark) of any record the user may see."""
+    require(session.account, Permission.VIEW)
+    rec = get_record(session, record_id)
+    conn = session.db.connection()
+    request = build_request(conn, session, rec, extract_number="", is_copy=False,
+                            signer_title="CHỦ TỊCH")
+    return service.preview(request)
+
+
+# -- signing --------------------------------------------------------------------------------
+def sign_extracts(
+    session: Session,
+    record_ids: Sequence[str],
+    *,
+    service: ExtractService,
+    p12_password: str,
+    out: Path,
+    signer_title: str = "CHỦ TỊCH",
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> list[IssuedFile]:
+    """Sign a batch. ``out`` is a file for one id, a folder for several. An already signed
+    record gets a copy marked as such (BẢN SAO); a birth waiting for its personal ID is
+    refused."""
+    require(session.account, Permission.SIGN_EXTRACT)
+    cert = certificate_of(session)
+    if cert is None:
+        raise NoCertificateError()
+    many = len(record_ids) > 1 or out.is_dir()
+    if many:
+        out.mkdir(parents=True, exist_ok=True)
+    issued: list[IssuedFile] = []
+    for done, record_id in enumerate(record_ids):
+        if cancel is not None and cancel.is_cancelled:
+            raise Cancelled()
+        if progress:
+            progress("sign", done, len(record_ids))
+        issued.append(_sign_one(session, record_id, service, cert, p12_password, out, many,
+                                signer_title))
+    if progress:
+        progress("sign", len(record_ids), len(record_ids))
+    return issued
+
+
+def _sign_one(session: Session, record_id: str, service: ExtractService, cert: CertificateRow,
+              password: str, out: Path, many: bool, signer_title: str) -> IssuedFile:
+    conn = session.db.connection()
+    rec = get_record(session, record_id)
+    is_copy = bool(extracts_repo.for_record(conn, rec.id))
+    if is_copy:
+        if rec.status not in _SIGNED_STATES:
+            raise NotSignableError(status=rec.status)
+    else:
+        child = rec.data.get("child")
+        has_pid = isinstance(child, dict) and bool(child.get("personal_id"))
+        check_sign(RecordFacts(record_type(rec.type), Status(rec.status), rec.is_historical,
+                               rec.officer, rec.verified_by, has_pid),
+                   Actor(session.account.username, Role(session.account.role.value)))
+    ensure_no_signer_conflict(rec.data, session.account.full_name)
+    now = session.clock.now()
+    year = now.astimezone(VIETNAM_TZ).year
+    code = service.number_code(rec.data, is_copy)
+    number = f"{extracts_repo.next_sequence(conn, year, code):03d}/{year}/{code}"
+    request = build_request(conn, session, rec, extract_number=number, is_copy=is_copy,
+                            signer_title=signer_title)
+    signed = service.sign(request, cert.pkcs12, password, now)
+
+    with session.db.transaction() as tx:
+        current = records_repo.get(tx, rec.id)
+        if current is None or current.status != rec.status:
+            raise NotSignableError(status=current.status if current else "?")
+        digest = extracts_repo.put_attachment(tx, rec.id, signed.pdf, "application/pdf",
+                                              "signed_extract", now)
+        extracts_repo.add(tx, ExtractRow(rec.id, number, is_copy, session.account.username,
+                                         signed.signed_at.isoformat(), signed.data_digest,
+                                         digest, signed.needs_timestamp))
+        if not is_copy:
+            _mark_signed(tx, session, current, now)
+        audit_repo.append(tx, at=now, actor=session.account.username,
+                          action="extract.copy" if is_copy else "extract.sign", target=rec.id,
+                          details={"extract_number": number, "pdf_sha256": digest,
+                                   "level": signed.level})
+    path = out / f"{number.replace('/', '-')}.pdf" if many else out
+    write_atomic(path, signed.pdf, mode=0o644)
+    log.info("extract signed (%s, copy=%s)", signed.level, is_copy)
+    return IssuedFile(rec.id, number, path, is_copy, signed.needs_timestamp)
+
+
+def _mark_signed(conn: Connection, session: Session, rec: StoredRecord, now: datetime) -> None:
+    """approved|awaiting_personal_id -> signed -> queued, with the outbox item."""
+    actor = session.account.username
+    signed = rec.with_changes(status=Status.SIGNED.value, signed_by=actor, updated_at=now)
+    records_repo.add_event(conn, RecordEvent(rec.id, now, actor, "sign", rec.status,
+                                             Status.SIGNED.value, ""))
+    sent_before = len(outbox_repo.for_record(conn, rec.id))
+    queued = signed.with_changes(status=Status.QUEUED.value)
+    # A birth already went out at approval: its signed certificate follows as a new version.
+    enqueue_for_sync(conn, queued.with_changes(version=rec.version + sent_before), now)
+    records_repo.update(conn, queued)
+    records_repo.add_event(conn, RecordEvent(rec.id, now, "system", "queue",
+                                             Status.SIGNED.value, Status.QUEUED.value, ""))
+
+
+# -- verification ---------------------------------------------------------------------------
+def verify_pdf(pdf: bytes, service: ExtractService, session: Session | None = None) -> PdfCheck:
+    """Signature, integrity and trust; with a session, also the data against the local record."""
+    check = service.verify(pdf)
+    if not check.is_valid or session is None or not check.extract_number:
+        return check
+    conn = session.db.connection()
+    row = extracts_repo.by_number(conn, check.extract_number)
+    if row is None:
+        return check
+    rec = get_record(session, row.record_id)
+    request = build_request(conn, session, rec, extract_number=row.extract_number,
+                            is_copy=row.is_copy, signer_title="")
+    if service.data_digest(request) != check.data_digest:
+        return PdfCheck("E-PDF-DATA-MISMATCH", {}, check.data_digest, check.office_code,
+                        check.registration_number, check.book_number, check.extract_number)
+    return check
+
+
