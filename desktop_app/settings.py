@@ -17,6 +17,7 @@ class LocalSettings:
     lockout_max_failures: int = 5
     lockout_minutes: int = 15
     language: str = "vi"
+    server_url: str = ""  # central server for sync (set in the desktop settings)
 
     @classmethod
     def load(cls, root: Path) -> LocalSettings:

@@ -188,9 +188,7 @@ class LoadedSigner:
     def __post_init__(self) -> None:
         leaf = translate_pyca_cryptography_cert_to_asn1(self.certificate)
         registry = SimpleCertificateStore()
-        registry.register_multiple(
-            translate_pyca_cryptography_cert_to_asn1(c) for c in self.chain
-        )
+        registry.register_multiple(translate_pyca_cryptography_cert_to_asn1(c) for c in self.chain)
         signer = _CachedKeySigner(
             self.private_key,
             signing_cert=leaf,
@@ -280,9 +278,7 @@ def _key_type(key: PrivateKey) -> str:
         return f"RSA-{key.key_size}"
     if key.curve.name not in _EC_HASHES:
         raise UnsupportedKeyError(key_type=f"EC-{key.curve.name}")
-    return {"secp256r1": "EC-P256", "secp384r1": "EC-P384", "secp521r1": "EC-P521"}[
-        key.curve.name
-    ]
+    return {"secp256r1": "EC-P256", "secp384r1": "EC-P384", "secp521r1": "EC-P521"}[key.curve.name]
 
 
 def _public_der(key: object) -> bytes:

@@ -204,6 +204,7 @@ NATIONALITIES = {
 }
 COUNTRY_FOR_ADDRESS = NATIONALITIES
 
+
 def _person_line(prefix: str, *, sex: bool = True) -> Line:
     cells = []
     if sex:
@@ -227,9 +228,14 @@ def _parent_rows(prefix: str, name_label: str) -> tuple[Row, ...]:
     )
 
 
-def _person_rows(prefix: str, name_label: str = "Họ, chữ đệm, tên:", *, doc_label: str =
-                 "Giấy tờ tùy thân:", residence: bool = True, when: str | None = None
-                 ) -> tuple[Row, ...]:
+def _person_rows(
+    prefix: str,
+    name_label: str = "Họ, chữ đệm, tên:",
+    *,
+    doc_label: str = "Giấy tờ tùy thân:",
+    residence: bool = True,
+    when: str | None = None,
+) -> tuple[Row, ...]:
     rows: list[Row] = [
         Field(name_label, f"{prefix}.full_name", "name", when=when),
         Field("Ngày, tháng, năm sinh:", f"{prefix}.date_of_birth", "date_figures", when=when),
@@ -293,9 +299,7 @@ FORMS: dict[str, FormLayout] = {
             Field("Đã chết vào lúc:", "time_of_death", "time_of_death"),
             Field("Nơi chết:", "place_of_death", "address"),
             Field("Nguyên nhân chết:", "cause_of_death", "text"),
-            Field(
-                "Giấy báo tử/Giấy tờ hợp lệ thay thế Giấy báo tử:", "death_notice", "document"
-            ),
+            Field("Giấy báo tử/Giấy tờ hợp lệ thay thế Giấy báo tử:", "death_notice", "document"),
             Field("Họ, chữ đệm, tên người đi khai tử:", "declarant.full_name", "text"),
             Field("Giấy tờ tùy thân:", "declarant.id_document", "id_document"),
             Registration("Đã được đăng ký khai tử tại:"),
@@ -349,8 +353,7 @@ FORMS: dict[str, FormLayout] = {
             Field("Giấy khai sinh/Giấy tờ tùy thân:", "child", "birth_record_or_id"),
             Field("Nơi cư trú:", "child.residence", "address"),
             Field("Giấy tờ chứng minh quan hệ cha, mẹ, con:", "evidence", "document"),
-            Text("Việc nhận cha, mẹ, con có hiệu lực kể từ ngày cấp Trích lục./.",
-                 only="original"),
+            Text("Việc nhận cha, mẹ, con có hiệu lực kể từ ngày cấp Trích lục./.", only="original"),
             Registration("Đã đăng ký nhận cha, mẹ, con tại:"),
             Notes(),
             Source(),
@@ -362,8 +365,7 @@ FORMS: dict[str, FormLayout] = {
         number_code="TLTĐ",
         body=(
             Heading(
-                "Phần ghi về người được thay đổi, cải chính, bổ sung hộ tịch, "
-                "xác định lại dân tộc:"
+                "Phần ghi về người được thay đổi, cải chính, bổ sung hộ tịch, xác định lại dân tộc:"
             ),
             *_person_rows("subject"),
             Heading(
@@ -389,8 +391,9 @@ FORMS: dict[str, FormLayout] = {
             *_person_rows("guardian", when="guardian.full_name"),
             Field("Tên tổ chức:", "guardian.name", "text", when="guardian.name"),
             Field("Địa chỉ:", "guardian.address", "address", when="guardian.name"),
-            Field("Người đại diện:", "guardian.representative", "representative",
-                  when="guardian.name"),
+            Field(
+                "Người đại diện:", "guardian.representative", "representative", when="guardian.name"
+            ),
             Heading("Người được giám hộ:"),
             *_person_rows("ward", doc_label="Giấy khai sinh/Giấy tờ tùy thân:"),
             Field("Loại giám hộ:", "kind", "kind"),
@@ -409,8 +412,9 @@ FORMS: dict[str, FormLayout] = {
             Heading("Người giám hộ:"),
             *_person_rows("guardian", residence=False, when="guardian.full_name"),
             Field("Tên tổ chức:", "guardian.name", "text", when="guardian.name"),
-            Field("Người đại diện:", "guardian.representative", "representative",
-                  when="guardian.name"),
+            Field(
+                "Người đại diện:", "guardian.representative", "representative", when="guardian.name"
+            ),
             Heading("Người được giám hộ:"),
             *_person_rows("ward", residence=False),
             Field("Đăng ký giám hộ tại:", "original_record", "record_ref"),

@@ -48,6 +48,10 @@ CATALOG_KEY = "/HoTich"
 STAMP_FONT_SIZE = 9
 STAMP_TEXT = "Ký bởi: %(signer)s\nChức vụ: %(title)s\nThời gian ký: %(signed_at)s"
 DEFAULT_TSA_TIMEOUT = 8
+# Space for the CMS blob (hex, so twice its DER size). Giving it spares pyHanko a dummy
+# signature made only to estimate the size (~40 % of the signing time).
+RESERVED_BB = 16384
+RESERVED_BT = 32768
 
 
 @dataclass(frozen=True)
@@ -89,9 +93,7 @@ def _write_seal(writer: IncrementalPdfFileWriter, seal: ExtractSeal) -> None:
             generic.NameObject("/Version"): generic.NumberObject(1),
             generic.NameObject("/DataDigest"): generic.TextStringObject(seal.data_digest),
             generic.NameObject("/Token"): generic.TextStringObject(seal.token),
-            generic.NameObject("/ExtractNumber"): generic.TextStringObject(
-                seal.extract_number
-            ),
+            generic.NameObject("/ExtractNumber"): generic.TextStringObject(seal.extract_number),
             generic.NameObject("/Form"): generic.TextStringObject(seal.form_key),
         }
     )
@@ -136,7 +138,12 @@ def _sign_once(
     out = io.BytesIO()
 
     async def job() -> None:
-        await pdf_signer.async_sign_pdf(writer, appearance_text_params=params, output=out)
+        await pdf_signer.async_sign_pdf(
+            writer,
+            appearance_text_params=params,
+            output=out,
+            bytes_reserved=RESERVED_BT if timestamper is not None else RESERVED_BB,
+        )
 
     run_sync(job)
     return out.getvalue(), signed_at

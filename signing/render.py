@@ -475,9 +475,7 @@ class _Styles:
         self.small = ParagraphStyle("small", parent=self.body, fontSize=9, leading=12)
         self.center = ParagraphStyle("center", parent=self.body, alignment=TA_CENTER)
         self.center_bold = ParagraphStyle("center_bold", parent=self.center, fontName=bold)
-        self.header = ParagraphStyle(
-            "header", parent=self.center_bold, fontSize=10.5, leading=14
-        )
+        self.header = ParagraphStyle("header", parent=self.center_bold, fontSize=10.5, leading=14)
         self.header_plain = ParagraphStyle(
             "header_plain", parent=self.center, fontSize=11, leading=14, fontName=bold
         )
@@ -486,15 +484,13 @@ class _Styles:
         )
         self.heading = ParagraphStyle("heading", parent=self.body, fontName=bold)
         self.left = ParagraphStyle("left", parent=self.body, alignment=TA_LEFT)
-        self.small_center = ParagraphStyle(
-            "small_center", parent=self.small, alignment=TA_CENTER
-        )
+        self.small_center = ParagraphStyle("small_center", parent=self.small, alignment=TA_CENTER)
         self.bold = bold
         self.regular = regular
 
 
 def _committee_name(info: ExtractInfo) -> str:
-    """"Ủy ban nhân dân phường Minh Phụng, Thành phố Hồ Chí Minh"."""
+    """ "Ủy ban nhân dân phường Minh Phụng, Thành phố Hồ Chí Minh"."""
     if info.registration_office_name:
         return _nfc(info.registration_office_name)
     office = _nfc(info.office_name)
@@ -832,8 +828,14 @@ def render_extract(
         producer="Hộ Tịch Offline (reportlab)",
     )
     frame = Frame(
-        MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+        MARGIN_LEFT,
+        MARGIN_BOTTOM,
+        FRAME_WIDTH,
+        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
     )
 
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:

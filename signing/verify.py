@@ -22,11 +22,11 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate
 from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation import (
     async_validate_pdf_signature,
     async_validate_pdf_timestamp,
 )
+from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
 
@@ -122,9 +122,7 @@ def verify_pdf(
     ``expected_digest`` is :func:`signing.digest.extract_data_digest` of the record held
     locally, when there is one. ``now`` fixes the validation time (tests; default now).
     """
-    return run_sync(
-        lambda: _verify(pdf, trust_roots, expected_digest, revoked_fingerprints, now)
-    )
+    return run_sync(lambda: _verify(pdf, trust_roots, expected_digest, revoked_fingerprints, now))
 
 
 async def _verify(
@@ -184,8 +182,10 @@ async def _verify(
         if problem in _REVOKED_PROBLEMS:
             return PdfVerification(False, "E-PDF-CERT-REVOKED", **base)
         if problem not in _TIME_PROBLEMS or signed_at is None:
-            code = "E-PDF-KEY-USAGE" if problem == AdESIndeterminate.SIG_CONSTRAINTS_FAILURE else (
-                "E-PDF-UNTRUSTED"
+            code = (
+                "E-PDF-KEY-USAGE"
+                if problem == AdESIndeterminate.SIG_CONSTRAINTS_FAILURE
+                else ("E-PDF-UNTRUSTED")
             )
             return PdfVerification(False, code, **base)
         # Not valid now: was it valid when it was signed?

@@ -190,7 +190,7 @@ def time_of_death_in_words(value: str | datetime | date, style: WordsStyle = DEF
 
 
 def time_of_death_in_figures(value: str | datetime | date) -> str:
-    """"18 giờ 10 phút, ngày 15/08/2026"; hour and minute left blank when unknown."""
+    """ "18 giờ 10 phút, ngày 15/08/2026"; hour and minute left blank when unknown."""
     iso, hour, minute = parse_time_of_death(value)
     figures = date_in_figures(iso)
     year, month, day = parse_partial_date(iso)

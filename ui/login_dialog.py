@@ -1,9 +1,11 @@
-"""Login: user name and password; the key derivation runs off the GUI thread."""
+"""Login: user name and password; the key derivation runs off the GUI thread. A locked
+account is told until when (the core's message carries the time)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,19 +24,26 @@ from ui.tasks import TaskRunner
 
 class LoginDialog(QDialog):
     logged_in = Signal(object)  # Session
+    language_chosen = Signal(str)
 
     def __init__(self, services: AppServices, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, lang: str = "vi") -> None:
         super().__init__(parent)
         self._services = services
         self._runner = runner
+        self.lang = lang
         self.session: Session | None = None
         self.setObjectName("LoginDialog")
-        self.setWindowTitle(self.tr("Hộ Tịch Offline — Đăng nhập"))
 
         self.username = QLineEdit(objectName="username")
         self.password = QLineEdit(objectName="password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.language = QComboBox(objectName="loginLanguage")
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+        self.language.activated.connect(
+            lambda _i: self.language_chosen.emit(str(self.language.currentData())))
         self.error = QLabel(objectName="loginError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
@@ -43,20 +52,36 @@ class LoginDialog(QDialog):
         self.buttons.setObjectName("loginButtons")
         self.login_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.login_button.setObjectName("loginButton")
-        self.login_button.setText(self.tr("Đăng nhập"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Thoát"))
         self.buttons.accepted.connect(self.attempt)
         self.buttons.rejected.connect(self.reject)
 
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: bold")
+        self._labels = [QLabel(), QLabel(), QLabel()]
         form = QFormLayout()
-        form.addRow(self.tr("Tên đăng nhập"), self.username)
-        form.addRow(self.tr("Mật khẩu"), self.password)
+        form.addRow(self._labels[0], self.username)
+        form.addRow(self._labels[1], self.password)
+        form.addRow(self._labels[2], self.language)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setTabOrder(self.username, self.password)
         self.setTabOrder(self.password, self.login_button)
+        self.setTabOrder(self.login_button, self.language)
+        self.setMinimumWidth(380)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language (the language can be switched here)."""
+        self.setWindowTitle(self.tr("Hộ Tịch Offline — Log in"))
+        self.title.setText(self.tr("Civil-status registration — offline"))
+        self.login_button.setText(self.tr("Log in"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+        for label, text in zip(self._labels, (self.tr("User name"), self.tr("Password"),
+                                              self.tr("Language")), strict=True):
+            label.setText(text)
 
     def attempt(self) -> None:
         username, password = self.username.text(), self.password.text()
@@ -77,4 +102,4 @@ class LoginDialog(QDialog):
         self.login_button.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
-        self.error.setText(message_for(error, self._services.catalogue))
+        self.error.setText(message_for(error, self._services.catalogue, self.lang))

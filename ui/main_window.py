@@ -1,38 +1,209 @@
-"""The main window. For now it shows who is logged in; the screens of issue 5 grow here."""
+"""The main window: navigation between the screens the account's role may use, the status bar
+(connection, queue size, background work) and the shortcuts that work everywhere."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
-from desktop_app.services import AppServices
-from desktop_app.session import Session
+from desktop_app.workflows import dashboard
+from desktop_app.workflows.dashboard import ConnectionState
+from ui.context import UiContext
+from ui.labels import role_label
+from ui.pages.approval_page import ApprovalPage
+from ui.pages.backup_page import BackupPage
+from ui.pages.dashboard_page import CONNECTION_LABELS, DashboardPage
+from ui.pages.extract_preview import ExtractPreviewDialog
+from ui.pages.record_detail import RecordDetailDialog
+from ui.pages.records_page import RecordsPage
+from ui.pages.registration_page import RegistrationPage
+from ui.pages.settings_page import SettingsPage
+from ui.pages.sync_page import SyncPage
 
-ROLE_LABELS = {"officer": "Công chức tư pháp - hộ tịch", "supervisor": "Lãnh đạo (ký duyệt)",
-               "admin": "Quản trị"}
+STATUS_REFRESH_MS = 30_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: AppServices, session: Session,
-                 parent: QWidget | None = None) -> None:
+    logged_out = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services = services
-        self._session = session
         self.setObjectName("MainWindow")
-        self.setWindowTitle("Hộ Tịch Offline")
-        account = session.account
+        self._ctx = ctx
+        self._closing_ok = False
+        self.dialogs: list[QWidget] = []
+        account = ctx.session.account
         who = account.full_name or account.username
+        self.setWindowTitle(self.tr("Hộ Tịch Offline — %1").replace("%1", who))
         self.account_label = QLabel(objectName="accountLabel")
-        self.account_label.setText(
-            f"Đã đăng nhập: {who} ({account.username}) — "
-            f"{ROLE_LABELS.get(account.role.value, account.role.value)}")
+        self.account_label.setText(self.tr("Logged in: %1 (%2) — %3").replace("%1", who)
+                                   .replace("%2", account.username)
+                                   .replace("%3", role_label(account.role.value, ctx.lang)))
+
+        self.nav = QListWidget(objectName="navigation")
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget(objectName="pages")
+        self.pages: dict[str, QWidget] = {}
+        self.dashboard = self._add("dashboard", self.tr("Dashboard"), DashboardPage(ctx))
+        self.registration: RegistrationPage | None = None
+        self.approval: ApprovalPage | None = None
+        if ctx.can("create records"):
+            self.registration = self._add("registration", self.tr("New registration"),
+                                          RegistrationPage(ctx))
+            self.registration.record_submitted.connect(lambda _r: self.refresh_status())
+        self.records = self._add("records", self.tr("Records and search"), RecordsPage(ctx))
+        if ctx.can("approve records"):
+            self.approval = self._add("approval", self.tr("Approval and signing"),
+                                      ApprovalPage(ctx))
+            self.approval.open_requested.connect(self.open_record)
+            self.approval.records_changed.connect(self.refresh_status)
+        self.sync = self._add("sync", self.tr("Synchronisation"), SyncPage(ctx))
+        self.settings = self._add("settings", self.tr("Settings"), SettingsPage(ctx))
+        self.backup = self._add("backup", self.tr("Backup and restore"), BackupPage(ctx))
+        self.records.open_requested.connect(self.open_record)
+        self.sync.open_requested.connect(self.open_record)
+        self.sync.synced.connect(self.refresh_status)
+        self.backup.restored.connect(self._restored)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.account_label)
-        layout.addStretch(1)
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.statusBar().showMessage(f"Dữ liệu: {services.paths.root}")
-        self.resize(900, 600)
+
+        self.connection_label = QLabel(objectName="connectionStatus")
+        self.queue_label = QLabel(objectName="queueStatus")
+        self.busy_label = QLabel(objectName="busyStatus")
+        bar = self.statusBar()
+        bar.addWidget(self.account_label, 1)
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.connection_label)
+        bar.addPermanentWidget(self.queue_label)
+        ctx.runner.busy_changed.connect(self._busy)
+
+        for keys, slot in (("Ctrl+N", self.new_record), ("Ctrl+F", self.find),
+                           ("Ctrl+1", lambda: self.show_page("dashboard"))):
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
+        self._status_timer = QTimer(self, interval=STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start()
+        self.refresh_status()
+        self.show_page("dashboard")
+        self.resize(1200, 780)
+        # Warm the commune list off the GUI thread so the first completion is instant.
+        from desktop_app.domain import search_communes
+
+        ctx.runner.run(lambda: search_communes("a", limit=1), lambda _r: None,
+                       lambda _e: None, lane="general")
+
+    def _add(self, key: str, title: str, page):  # noqa: ANN001, ANN202
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        self.nav.addItem(title)
+        self.nav.item(self.nav.count() - 1).setData(Qt.ItemDataRole.UserRole, key)
+        return page
+
+    def show_page(self, key: str) -> QWidget:
+        page = self.pages[key]
+        self.nav.setCurrentRow(self.stack.indexOf(page))
+        return page
+
+    # -- shortcuts ------------------------------------------------------------------------
+    def new_record(self) -> None:
+        if self.registration is not None:
+            self.show_page("registration")
+            self.registration.new_record()
+
+    def find(self) -> None:
+        self.show_page("records")
+        self.records.focus_search()
+
+    # -- records --------------------------------------------------------------------------
+    def open_record(self, record_id: str) -> RecordDetailDialog:
+        dialog = RecordDetailDialog(self._ctx, record_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.edit_requested.connect(self._edit_draft)
+        dialog.preview_requested.connect(self.preview_extract)
+        dialog.changed.connect(self.refresh_status)
+        dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget(d))
+        self.dialogs.append(dialog)
+        dialog.show()
+        return dialog
+
+    def _forget(self, dialog: QWidget) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+
+    def _edit_draft(self, rec) -> None:  # noqa: ANN001
+        if self.registration is not None:
+            self.show_page("registration")
+            self.registration.open_draft(rec)
+
+    def preview_extract(self, record_id: str) -> ExtractPreviewDialog | None:
+        render = self._ctx.hooks.render_extract
+        if render is None:
+            return None
+        session = self._ctx.session
+        dialog = ExtractPreviewDialog(self._ctx, lambda: render(session, record_id), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget(d))
+        self.dialogs.append(dialog)
+        dialog.show()
+        return dialog
+
+    # -- status bar -----------------------------------------------------------------------
+    def refresh_status(self) -> None:
+        ctx = self._ctx
+        ctx.runner.run(lambda: dashboard.queue_size(ctx.session), self._queue,
+                       lambda _e: None)
+        ctx.runner.run(ctx.hooks.connection_probe, self._connection, lambda _e: None,
+                       lane="general")
+
+    def _queue(self, size: int) -> None:
+        self.queue_label.setText(self.tr("Queue: %1").replace("%1", str(size)))
+
+    def _connection(self, state: ConnectionState) -> None:
+        pair = CONNECTION_LABELS.get(state, (str(state), str(state)))
+        self.connection_label.setText(pair[0 if self._ctx.lang == "vi" else 1])
+
+    def _busy(self, count: int) -> None:
+        self.busy_label.setText(self.tr("Working…") if count else "")
+
+    # -- closing --------------------------------------------------------------------------
+    def has_unsaved_work(self) -> bool:
+        return self.registration is not None and self.registration.has_unsaved_work()
+
+    def _restored(self) -> None:
+        self._closing_ok = True
+        self.logged_out.emit()
+        self.close()
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        self._session.close()
+        if not self._closing_ok and self.has_unsaved_work():
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved work"),
+                self.tr("The record on screen has changes that are not saved (it may still "
+                        "have errors). Close anyway and lose them?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        self._status_timer.stop()
+        for dialog in list(self.dialogs):
+            dialog.close()
+        runner, session = self._ctx.runner, self._ctx.session
+        # The session's connection belongs to the database lane's thread: close it there.
+        runner.run(session.close, lambda _r: None, lambda _e: None)
+        runner.shutdown()
         super().closeEvent(event)

@@ -1,4 +1,8 @@
-"""Starting the desktop: the application object, the login, then the main window."""
+"""Starting the desktop: the application object, the translation, the login, the main window.
+
+``run_gui`` takes the hooks (signing, extract preview, certificate import, sync) from the
+composition root; logging out (after a restore) comes back to the login window.
+"""
 
 from __future__ import annotations
 
@@ -11,24 +15,51 @@ from desktop_app.errors import NotInitialisedError
 from desktop_app.messages import Catalogue
 from desktop_app.paths import DataPaths
 from desktop_app.services import AppServices
+from desktop_app.settings import LocalSettings
+from ui import i18n
+from ui.context import UiContext, UiHooks
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
 
-def run_gui(paths: DataPaths, catalogue: Catalogue) -> int:
-    if not paths.keyfile.exists():
-        raise NotInitialisedError()
+def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Hộ Tịch Offline")
+    app.setOrganizationName("hotich")
+    return app  # type: ignore[return-value]
+
+
+def make_login(services: AppServices, runner: TaskRunner, lang: str) -> LoginDialog:
+    login = LoginDialog(services, runner, lang=lang)
+
+    def switch(chosen: str) -> None:
+        login.lang = i18n.install(chosen)
+        login.retranslate()
+
+    login.language_chosen.connect(switch)
+    return login
+
+
+def run_gui(paths: DataPaths, catalogue: Catalogue, hooks: UiHooks | None = None) -> int:
+    if not paths.keyfile.exists():
+        raise NotInitialisedError()
+    app = application()
     services = AppServices(paths=paths, clock=SystemClock(), catalogue=catalogue)
-    runner = TaskRunner()
-    login = LoginDialog(services, runner)
-    try:
-        if login.exec() != QDialog.DialogCode.Accepted or login.session is None:
-            return 0
-        window = MainWindow(services, login.session)
-        window.show()
-        return int(app.exec())
-    finally:
-        runner.wait_all()
+    while True:
+        lang = i18n.install(LocalSettings.load(paths.root).language)
+        runner = TaskRunner()
+        login = make_login(services, runner, lang)
+        try:
+            if login.exec() != QDialog.DialogCode.Accepted or login.session is None:
+                return 0
+            ctx = UiContext(services, runner, login.session, hooks or UiHooks(), login.lang)
+            window = MainWindow(ctx)
+            logged_out: list[bool] = []
+            window.logged_out.connect(lambda flags=logged_out: flags.append(True))
+            window.show()
+            code = int(app.exec())
+            if not logged_out:
+                return code
+        finally:
+            runner.shutdown()

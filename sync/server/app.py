@@ -243,8 +243,8 @@ def create_app(store: CentralStore) -> FastAPI:
     @app.post(f"{prefix}/bundles")
     async def bundles(request: Request) -> Response:
         data = _decoded(request, await _raw_body(request))
-        answer = await run_in_threadpool(import_bundle, store, data)
-        return Response(answer, media_type="application/octet-stream")
+        imported = await run_in_threadpool(import_bundle, store, data)
+        return Response(imported.answer, media_type="application/octet-stream")
 
     return app
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from pydantic import ValidationError
 
@@ -21,8 +22,15 @@ from sync.server.store import CentralStore
 log = logging.getLogger(__name__)
 
 
-def import_bundle(store: CentralStore, data: bytes) -> bytes:
-    """The answer file's bytes for a bundle. Importing the same bundle again is harmless and
+@dataclass(frozen=True)
+class ImportedBundle:
+    bundle_id: str
+    answer: bytes  # the answer file (sealed to the device, signed by the server)
+    results: list[dict[str, object]]
+
+
+def import_bundle(store: CentralStore, data: bytes) -> ImportedBundle:
+    """The answer file for a bundle. Importing the same bundle again is harmless and
     gives the same per-item outcomes (accepted ones then read already_had)."""
     body = parse_envelope(data, BUNDLE_FORMAT)
     device = store.device(str(body["device_id"]))
@@ -54,7 +62,8 @@ def import_bundle(store: CentralStore, data: bytes) -> bytes:
     since = env.payload.get("since")
     pull = store.changes(device, str(since or "0"), MAX_PULL_LIMIT)
     log.info("bundle %s imported (%d items, first time: %s)", bundle_id, len(items), first_time)
-    return build_answer(bundle_id=bundle_id, device_id=device.device_id,
-                        device_box_key=device.box_public_key,
-                        server_signing_private=store.keys.signing_private, results=results,
-                        attachments=stored, pull=pull, now=store.now())
+    answer = build_answer(bundle_id=bundle_id, device_id=device.device_id,
+                          device_box_key=device.box_public_key,
+                          server_signing_private=store.keys.signing_private, results=results,
+                          attachments=stored, pull=pull, now=store.now())
+    return ImportedBundle(bundle_id, answer, results)

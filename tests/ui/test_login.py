@@ -1,8 +1,8 @@
-"""Login window: wrong password, lockout with its time, then the main window shows the user."""
+"""Login window: wrong password, lockout with its time after five tries, then the main
+window shows the user."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,16 +13,10 @@ from desktop_app.clock import SystemClock
 from desktop_app.paths import DataPaths
 from desktop_app.services import AppServices
 from tests.conftest import ADMIN_PASSWORD
+from ui.context import UiContext
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.wait_all()
 
 
 @pytest.fixture
@@ -50,13 +44,14 @@ def test_wrong_password_then_lockout_message(qtbot: QtBot, dialog: LoginDialog) 
 
 
 def test_login_opens_the_main_window_for_that_account(
-    qtbot: QtBot, dialog: LoginDialog
+    qtbot: QtBot, dialog: LoginDialog, runner: TaskRunner
 ) -> None:
     with qtbot.waitSignal(dialog.logged_in, timeout=10000):
         dialog.username.setText("admin")
         dialog.password.setText(ADMIN_PASSWORD)
         dialog.login_button.click()
     assert dialog.session is not None
-    window = MainWindow(dialog._services, dialog.session)
+    window = MainWindow(UiContext(dialog._services, runner, dialog.session))
     qtbot.addWidget(window)
     assert "admin" in window.account_label.text()
+    window.close()

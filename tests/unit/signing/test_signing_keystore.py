@@ -16,7 +16,10 @@ def test_modern_pkcs12_loads_with_chain(pki: Pki) -> None:
     signer = load_signer(p12(pki.rsa_leaf, [pki.intermediate]), PASSWORD, trust_roots=pki.roots)
     assert signer.key_type == "RSA-2048"
     assert signer.subject_common_name == "Đặng Thị Ngọc Ánh"
-    assert [c.subject for c in signer.chain] == [pki.intermediate.cert.subject, pki.root.cert.subject]
+    assert [c.subject for c in signer.chain] == [
+        pki.intermediate.cert.subject,
+        pki.root.cert.subject,
+    ]
     assert len(signer.fingerprint) == 64 and signer.notices == ()
     assert signer.pyhanko_signer is signer.pyhanko_signer  # cached, parsed once
     assert "Ánh" not in repr(signer)  # no personal data in logs via repr
@@ -84,7 +87,9 @@ def test_revoked(pki: Pki) -> None:
     signer = load_signer(p12(pki.ec_leaf, [pki.intermediate]), PASSWORD, trust_roots=pki.roots)
     with pytest.raises(errors.CertificateRevokedError):
         load_signer(
-            p12(pki.ec_leaf, [pki.intermediate]), PASSWORD, trust_roots=pki.roots,
+            p12(pki.ec_leaf, [pki.intermediate]),
+            PASSWORD,
+            trust_roots=pki.roots,
             revoked_fingerprints={signer.fingerprint.upper()},
         )
 
@@ -97,11 +102,15 @@ def test_trust_roots_folder(pki: Pki, tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("not a certificate")
     roots = load_trust_roots(tmp_path)
     assert {r.subject for r in roots} == {
-        pki.root.cert.subject, pki.other_root.cert.subject, pki.intermediate.cert.subject
+        pki.root.cert.subject,
+        pki.other_root.cert.subject,
+        pki.intermediate.cert.subject,
     }
     assert load_trust_roots(tmp_path / "missing") == ()
     assert len(load_trust_roots(pki.trust_dir)) == 1
-    (tmp_path / "broken.pem").write_text("-----BEGIN CERTIFICATE-----\nxx\n-----END CERTIFICATE-----\n")
+    (tmp_path / "broken.pem").write_text(
+        "-----BEGIN CERTIFICATE-----\nxx\n-----END CERTIFICATE-----\n"
+    )
     with pytest.raises(errors.TrustStoreError) as caught:
         load_trust_roots(tmp_path)
     assert caught.value.params == {"path": "broken.pem"}
@@ -113,7 +122,8 @@ def test_every_code_has_both_messages() -> None:
     from signing.messages import MESSAGES
 
     codes = {
-        cls.code for _, cls in inspect.getmembers(errors, inspect.isclass)
+        cls.code
+        for _, cls in inspect.getmembers(errors, inspect.isclass)
         if issubclass(cls, errors.SigningError)
     }
     assert codes <= set(MESSAGES)

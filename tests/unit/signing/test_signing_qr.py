@@ -21,9 +21,14 @@ DIGEST = "ab" * 32
 
 def _claims(signer, **kw) -> QrClaims:
     values = dict(
-        office_code="27238", registration_number="386/2026", book_number="01-TP/HT-2026-TĐ",
-        form_code="TLKT-BS", extract_number="3000/2026/TLKT-BS", issued_on=date.today(),
-        data_digest=DIGEST, cert_fingerprint=signer.fingerprint,
+        office_code="27238",
+        registration_number="386/2026",
+        book_number="01-TP/HT-2026-TĐ",
+        form_code="TLKT-BS",
+        extract_number="3000/2026/TLKT-BS",
+        issued_on=date.today(),
+        data_digest=DIGEST,
+        cert_fingerprint=signer.fingerprint,
     )
     values.update(kw)
     return QrClaims(**values)
@@ -54,9 +59,7 @@ def test_tampered_payload_is_rejected(ec_signer) -> None:
     forged = _b64e(forged_claims.payload()) + "." + sig
     assert verify_qr(forged, [ec_signer.certificate]).code == "E-QR-BAD-SIGNATURE"
     flipped = sig[:-2] + ("A" if sig[-2] != "A" else "B") + sig[-1]
-    assert verify_qr(f"{segment}.{flipped}", [ec_signer.certificate]).code == (
-        "E-QR-BAD-SIGNATURE"
-    )
+    assert verify_qr(f"{segment}.{flipped}", [ec_signer.certificate]).code == ("E-QR-BAD-SIGNATURE")
 
 
 def test_unknown_signer_and_lookup(ec_signer, rsa_signer) -> None:

@@ -61,8 +61,7 @@ def test_thousand_and_april_are_settings() -> None:
 
 def test_time_of_death_golden() -> None:
     assert time_of_death_in_words("2026-08-15T18:10") == (
-        "Mười tám giờ, mười phút, ngày mười lăm, tháng tám, năm hai nghìn không trăm hai "
-        "mươi sáu"
+        "Mười tám giờ, mười phút, ngày mười lăm, tháng tám, năm hai nghìn không trăm hai mươi sáu"
     )
     assert time_of_death_in_words(datetime(2025, 1, 1, 0, 5)) == (
         "Không giờ, năm phút, ngày một, tháng một, năm hai nghìn không trăm hai mươi lăm"

@@ -1,0 +1,80 @@
+"""Read-only views of records for front ends: a record's audit trail, the sync queue, and
+checking a draft that cannot be saved yet (so its errors can be shown next to the fields).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.accounts import Permission, require
+from desktop_app.audit import AuditEntry
+from desktop_app.domain import Issue, Status, prepare_record, record_type, validate
+from desktop_app.record import JSONObject, StoredRecord
+from desktop_app.session import Session
+from desktop_app.store import audit_repo, outbox_repo, records_repo
+from desktop_app.workflows import record_index
+from desktop_app.workflows.records import get_record, local_today
+
+QUEUE_STATUSES = (
+    Status.APPROVED.value,
+    Status.AWAITING_PERSONAL_ID.value,
+    Status.SIGNED.value,
+    Status.QUEUED.value,
+    Status.AWAITING_CENTRAL_SUPPORT.value,
+    Status.REJECTED.value,
+)
+
+
+def audit_trail(session: Session, record_id: str) -> list[AuditEntry]:
+    """Every audit entry about a record, oldest first."""
+    require(session.account, Permission.VIEW)
+    rec = get_record(session, record_id)
+    return list(audit_repo.entries(session.db.connection(), rec.id))
+
+
+def check_draft(session: Session, rtype: str, data: JSONObject, *, historical: bool = False,
+                record_id: str = "") -> list[Issue]:
+    """What saving this data would report (errors and warnings), without saving."""
+    require(session.account, Permission.CREATE_RECORD)
+    rtype = record_type(rtype).value
+    prepared = prepare_record(rtype, data)
+    context = record_index.validation_context(session.db.connection(), rtype, prepared,
+                                              record_id)
+    return validate(rtype, prepared, historical=historical, today=local_today(session),
+                    context=context)
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    record: StoredRecord
+    outbox_state: str | None  # pending / accepted / rejected / awaiting_support, or None
+    attempts: int
+    reason_code: str | None
+    reason: str  # why it was rejected (centre's message or the supervisor's reason)
+
+
+def sync_queue(session: Session) -> list[QueueItem]:
+    """Records on their way to the centre, with the latest outbox state and reasons."""
+    require(session.account, Permission.VIEW)
+    conn = session.db.connection()
+    items = []
+    for status in QUEUE_STATUSES:
+        offset = 0
+        while True:
+            page = records_repo.list_records(conn, status=status, limit=500, offset=offset)
+            for rec in page:
+                outbox = outbox_repo.for_record(conn, rec.id)
+                last = outbox[-1] if outbox else None
+                reason = (last.result_message or "") if last else ""
+                if not reason and rec.status == Status.REJECTED.value:
+                    rejects = [e for e in records_repo.events(conn, rec.id)
+                               if e.action == "reject"]
+                    reason = rejects[-1].reason if rejects else ""
+                items.append(QueueItem(rec, last.state if last else None,
+                                       last.attempts if last else 0,
+                                       last.result_code if last else None, reason))
+            if len(page) < 500:
+                break
+            offset += 500
+    items.sort(key=lambda i: i.record.updated_at, reverse=True)
+    return items

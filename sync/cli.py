@@ -1,0 +1,241 @@
+"""hotich serve | enroll | central issue-code | revoke-device | import-bundle | stats | ...
+
+(`sync`, `export-bundle` and `import-bundle` on the device need the outbox and are wired by the
+core with sync.client and sync.bundle.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import logging
+import socket
+import sys
+from pathlib import Path
+
+from desktop_app.cli.context import CliContext, add_command
+from desktop_app.errors import HotichError, UsageError
+from desktop_app.fileio import write_atomic
+from sync.errors import TlsConfigError
+
+log = logging.getLogger(__name__)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    serve = add_command(sub, "serve", "run the reference central server")
+    serve.add_argument("--db", default=None,
+                       help="database URL: sqlite:///FILE (default ./hotich-central.db), "
+                            "a file path, or postgresql://...")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443, help="0 picks a free port")
+    serve.add_argument("--tls-cert", type=Path, default=None)
+    serve.add_argument("--tls-key", type=Path, default=None)
+    serve.add_argument("--log-level", default="warning",
+                       choices=["critical", "error", "warning", "info", "debug"])
+    serve.set_defaults(handler=_serve)
+
+    enroll = add_command(sub, "enroll", "enrol this device with the central server")
+    enroll.add_argument("--server", required=True, help="https://host:port")
+    enroll.add_argument("--code", required=True, help="one-time code from the operator")
+    enroll.add_argument("--ca-file", type=Path, default=None,
+                        help="CA certificate (PEM) that signed the server's certificate; "
+                             "default: the system's trust store")
+    enroll.add_argument("--name", default="", help="a label for this device")
+    enroll.add_argument("--replace", action="store_true",
+                        help="replace an existing enrolment")
+    enroll.set_defaults(handler=_enroll)
+
+    central = add_command(sub, "central", "operate the central server's database")
+    csub = central.add_subparsers(dest="central_command", metavar="ACTION", required=True)
+
+    issue = add_command(csub, "issue-code", "print a one-time enrolment code for a device")
+    issue.add_argument("--db", required=True)
+    issue.add_argument("--commune", required=True, help="2025 commune code")
+    issue.set_defaults(handler=_issue_code)
+
+    revoke = add_command(csub, "revoke-device", "refuse every later request of a device")
+    revoke.add_argument("--db", required=True)
+    revoke.add_argument("device_id")
+    revoke.set_defaults(handler=_revoke_device)
+
+    imp = add_command(csub, "import-bundle", "import a device's USB bundle, write the answer")
+    imp.add_argument("--db", required=True)
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--out", type=Path, required=True, help="answer file for the device")
+    imp.set_defaults(handler=_import_bundle)
+
+    stats = add_command(csub, "stats", "accepted records by type and commune")
+    stats.add_argument("--db", required=True)
+    stats.set_defaults(handler=_stats)
+
+    caps = add_command(csub, "capabilities", "show or set the procedures the centre accepts")
+    caps.add_argument("--db", required=True)
+    caps.add_argument("--set", dest="procedures", default=None,
+                      help="comma-separated record types, e.g. birth,death,marriage")
+    caps.set_defaults(handler=_capabilities)
+
+    cert = add_command(csub, "revoke-certificate", "publish a revoked signing certificate")
+    cert.add_argument("--db", required=True)
+    cert.add_argument("serial")
+    cert.add_argument("--issuer", default="")
+    cert.set_defaults(handler=_revoke_certificate)
+
+
+def _store(url: str):  # noqa: ANN202 - sync.server.store.CentralStore
+    from sync.server.store import CentralStore
+
+    return CentralStore(url)
+
+
+# -- server ---------------------------------------------------------------------------------
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _serve(ctx: CliContext, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    if (args.tls_cert is None) != (args.tls_key is None):
+        raise TlsConfigError(detail="--tls-cert and --tls-key go together")
+    for path in (args.tls_cert, args.tls_key):
+        if path is not None and not path.is_file():
+            raise TlsConfigError(detail=f"missing file {path}")
+    if args.tls_cert is None and not _is_loopback(args.host):
+        raise TlsConfigError(detail="without --tls-cert the server only listens on loopback")
+    if not 0 <= args.port <= 65535:
+        raise UsageError(detail="--port")
+    store = _store(args.db)
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        sock.close()
+        raise UsageError(detail=f"cannot listen on {args.host}:{args.port}") from exc
+    sock.listen(128)
+    port = sock.getsockname()[1]
+    scheme = "https" if args.tls_cert else "http"
+    host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
+    url = f"{scheme}://{host}:{port}"
+    logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr)
+    config = uvicorn.Config(create_app(store), log_level=args.log_level, access_log=False,
+                            ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
+                            ssl_keyfile=str(args.tls_key) if args.tls_key else None,
+                            timeout_graceful_shutdown=5)
+    ctx.emit(f"Máy chủ trung ương đang chạy tại / Central server listening on {url}",
+             {"ok": True, "url": url, "port": port, "db": store.engine.url.render_as_string(
+                 hide_password=True)})
+    if scheme == "http":
+        ctx.note("Cảnh báo: không có TLS, chỉ dùng thử trên máy này. / Warning: no TLS.")
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()
+        store.close()
+    return 0
+
+
+# -- device -----------------------------------------------------------------------------------
+def _enroll(ctx: CliContext, args: argparse.Namespace) -> int:
+    from sync.device import enrol_device
+
+    identity = enrol_device(ctx.session(), args.server, args.code, ca_path=args.ca_file,
+                            name=args.name, replace=args.replace)
+    ctx.emit(f"Đã đăng ký thiết bị {identity.device_id} với {identity.server_url} "
+             f"(xã/phường {identity.commune}).",
+             {"ok": True, **identity.public_view()})
+    return 0
+
+
+# -- central operators --------------------------------------------------------------------------
+def _issue_code(ctx: CliContext, args: argparse.Namespace) -> int:
+    store = _store(args.db)
+    try:
+        code = store.issue_code(args.commune)
+    finally:
+        store.close()
+    ctx.emit(code, {"ok": True, "code": code, "commune": args.commune})
+    return 0
+
+
+def _revoke_device(ctx: CliContext, args: argparse.Namespace) -> int:
+    store = _store(args.db)
+    try:
+        device = store.revoke_device(args.device_id)
+    finally:
+        store.close()
+    ctx.emit(f"Đã thu hồi thiết bị {device.device_id}.",
+             {"ok": True, "device_id": device.device_id, "revoked_at": device.revoked_at})
+    return 0
+
+
+def _import_bundle(ctx: CliContext, args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from sync.server.bundles import import_bundle
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise HotichError("E-FILE", path=str(args.file)) from exc
+    store = _store(args.db)
+    try:
+        imported = import_bundle(store, data)
+    finally:
+        store.close()
+    try:
+        write_atomic(args.out, imported.answer)
+    except OSError as exc:
+        raise HotichError("E-FILE", path=str(args.out)) from exc
+    counts = dict(Counter(str(r.get("status")) for r in imported.results))
+    text = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "0"
+    ctx.emit(f"Đã nhập gói {imported.bundle_id} ({text}); tệp trả lời: {args.out}",
+             {"ok": True, "bundle_id": imported.bundle_id, "answer": str(args.out),
+              "results": counts})
+    return 0
+
+
+def _stats(ctx: CliContext, args: argparse.Namespace) -> int:
+    store = _store(args.db)
+    try:
+        rows = store.stats()
+    finally:
+        store.close()
+    lines = [f"{r['commune']}  {r['record_type']:<13} {r['records']}" for r in rows]
+    total = sum(int(r["records"]) for r in rows)  # type: ignore[call-overload]
+    lines.append(f"Tổng / Total: {total}")
+    ctx.emit("\n".join(lines), {"ok": True, "total": total, "by_type_and_commune": rows})
+    return 0
+
+
+def _capabilities(ctx: CliContext, args: argparse.Namespace) -> int:
+    store = _store(args.db)
+    try:
+        if args.procedures is not None:
+            chosen = store.set_procedures([p.strip() for p in args.procedures.split(",")
+                                           if p.strip()])
+        else:
+            chosen = store.procedures()
+    finally:
+        store.close()
+    ctx.emit(", ".join(chosen), {"ok": True, "procedures": chosen})
+    return 0
+
+
+def _revoke_certificate(ctx: CliContext, args: argparse.Namespace) -> int:
+    store = _store(args.db)
+    try:
+        store.revoke_certificate(args.serial, args.issuer)
+    finally:
+        store.close()
+    ctx.emit(f"Đã công bố thu hồi chứng thư số {args.serial}.",
+             {"ok": True, "serial": args.serial})
+    return 0

@@ -1,0 +1,703 @@
+"""The device side of the protocol over HTTPS (requests; no Qt).
+
+- Every request has ``timeout=(connect, read)``, is signed with the device key (fresh timestamp
+  and nonce per attempt) and, when it carries JSON, is gzipped by us (Content-Encoding: gzip).
+- Connect failures are retried by urllib3 (``Retry(allowed_methods=None)``: safe because every
+  write is idempotent, and a request that never connected needs no new signature). Read errors,
+  timeouts, 5xx and garbled answers are retried here with exponential backoff and jitter, each
+  attempt re-signed (the server refuses a replayed nonce).
+- Push adapts its batch size (halved on a timeout, grown after each success); uploads adapt their
+  chunk size the same way and resume from the server's offset after a drop.
+- Long operations report ``Progress(stage, done, total)`` and honour a :class:`CancelToken`.
+
+The caller owns persistence: it gives push items (from its outbox) and applies per-item results,
+pull pages and number blocks in its own transactions (see docs/sync-protocol.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import random
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlencode, urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from desktop_app.clock import Clock, SystemClock
+from desktop_app.errors import Cancelled, HotichError, NotFoundError
+from sync import keys
+from sync.errors import (
+    ERRORS_BY_CODE,
+    AttachmentDigestError,
+    ProtocolError,
+    ServerError,
+    ServerUnreachableError,
+    SyncError,
+    TlsConfigError,
+    TlsVerificationError,
+    UploadOffsetMismatchError,
+)
+from sync.identity import DeviceIdentity
+from sync.protocol import (
+    API_PREFIX,
+    H_DEVICE,
+    H_NONCE,
+    H_SIGNATURE,
+    H_TIMESTAMP,
+    H_UPLOAD_OFFSET,
+    ItemStatus,
+    canonical_json,
+    gzip_bytes,
+    signing_string,
+)
+
+log = logging.getLogger(__name__)
+
+
+# -- progress and cancel ------------------------------------------------------------------
+@dataclass(frozen=True)
+class Progress:
+    stage: str  # "push", "attachment", "pull"
+    done: int
+    total: int  # 0 when unknown
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class CancelToken:
+    """Set from any thread; long operations stop at the next safe point with Cancelled."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def raise_if_cancelled(self) -> None:
+        if self._event.is_set():
+            raise Cancelled()
+
+    def wait(self, seconds: float) -> None:
+        """Sleep up to ``seconds``; Cancelled as soon as the token is set."""
+        if self._event.wait(max(0.0, seconds)):
+            raise Cancelled()
+
+
+@dataclass(frozen=True)
+class TransportConfig:
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+    attempts: int = 6  # per request, application level
+    connect_retries: int = 2  # urllib3, before an attempt counts as failed
+    backoff_base: float = 1.0
+    backoff_max: float = 60.0
+    batch_initial: int = 20
+    batch_min: int = 1
+    batch_max: int = 200
+    chunk_initial: int = 64 * 1024
+    chunk_min: int = 8 * 1024
+    chunk_max: int = 1024 * 1024
+    gzip_min_bytes: int = 200
+
+
+# -- protocol values -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PushItem:
+    """One outbox item. The idempotency key must be stored with the item before the first
+    send and reused for every retry of the same version."""
+
+    idempotency_key: str
+    record_id: str
+    version: int
+    record_type: str
+    data: Mapping[str, object]
+    historical: bool = False
+    attachments: tuple[str, ...] = ()  # SHA-256 (hex) of each attachment
+
+    def to_json(self) -> dict[str, object]:
+        return {"idempotency_key": self.idempotency_key, "record_id": self.record_id,
+                "version": self.version, "type": self.record_type,
+                "historical": self.historical, "data": dict(self.data),
+                "attachments": list(self.attachments)}
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    idempotency_key: str
+    record_id: str
+    version: int
+    status: ItemStatus
+    central_id: str | None = None
+    personal_id: str | None = None
+    code: str | None = None
+    message: str | None = None  # Vietnamese
+    message_en: str | None = None
+    warnings: tuple[Mapping[str, object], ...] = ()
+    issues: tuple[Mapping[str, object], ...] = ()
+    missing_attachments: tuple[str, ...] = ()
+
+    @property
+    def is_synced(self) -> bool:
+        """Kept centrally: mark the record synced and store central_id / personal_id."""
+        return self.status in (ItemStatus.ACCEPTED, ItemStatus.ALREADY_HAD)
+
+    @property
+    def is_final(self) -> bool:
+        """False for deferred items: keep them queued and send the same item later."""
+        return self.status is not ItemStatus.DEFERRED
+
+    @classmethod
+    def from_json(cls, value: object) -> ItemResult:
+        if not isinstance(value, dict):
+            raise ProtocolError(detail="result is not an object")
+        try:
+            return cls(
+                str(value["idempotency_key"]), str(value["record_id"]), int(value["version"]),
+                ItemStatus(value["status"]), _opt(value.get("central_id")),
+                _opt(value.get("personal_id")), _opt(value.get("code")),
+                _opt(value.get("message")), _opt(value.get("message_en")),
+                tuple(value.get("warnings") or ()), tuple(value.get("issues") or ()),
+                tuple(value.get("missing_attachments") or ()))
+        except (KeyError, ValueError, TypeError) as exc:
+            raise ProtocolError(detail="malformed item result") from exc
+
+
+@dataclass(frozen=True)
+class Change:
+    seq: int
+    kind: str  # a sync.protocol.ChangeKind value (unknown kinds: ignore them)
+    key: str
+    data: Mapping[str, object]
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class PullPage:
+    changes: list[Change]
+    cursor: str  # store it in the same transaction that applies the changes
+    has_more: bool
+
+    @classmethod
+    def from_json(cls, value: object) -> PullPage:
+        try:
+            assert isinstance(value, dict)
+            changes = [Change(int(c["seq"]), str(c["kind"]), str(c["key"]), dict(c["data"]),
+                              str(c.get("at", ""))) for c in value["changes"]]
+            return cls(changes, str(value["cursor"]), bool(value["has_more"]))
+        except (AssertionError, KeyError, ValueError, TypeError) as exc:
+            raise ProtocolError(detail="malformed pull page") from exc
+
+
+@dataclass(frozen=True)
+class NumberBlockLease:
+    block_id: str
+    request_id: str
+    office: str
+    record_type: str
+    book_code: str
+    year: int
+    first: int
+    last: int
+
+    def as_number_block(self):  # noqa: ANN201 - desktop_app.domain.NumberBlock
+        from desktop_app.domain import NumberBlock
+
+        return NumberBlock(self.first, self.last, self.first)
+
+    @classmethod
+    def from_json(cls, value: object) -> NumberBlockLease:
+        try:
+            assert isinstance(value, dict)
+            return cls(str(value["block_id"]), str(value["request_id"]), str(value["office"]),
+                       str(value["record_type"]), str(value["book_code"]), int(value["year"]),
+                       int(value["first"]), int(value["last"]))
+        except (AssertionError, KeyError, ValueError, TypeError) as exc:
+            raise ProtocolError(detail="malformed number block") from exc
+
+
+@dataclass(frozen=True)
+class AttachmentStatus:
+    sha256: str
+    size: int
+    offset: int
+    complete: bool
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    procedures: tuple[str, ...]
+    max_batch_items: int
+    max_chunk_bytes: int
+    raw: Mapping[str, object] = field(default_factory=dict)
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+class _Transient(Exception):
+    """One failed attempt that may succeed when tried again."""
+
+    def __init__(self, reason: str, status: int = 0, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "timeout", "connection", "status", "garbled"
+        self.status = status
+        self.retry_after = retry_after
+
+
+# -- sessions ---------------------------------------------------------------------------------
+def make_session(config: TransportConfig) -> requests.Session:
+    session = requests.Session()
+    # read/other=False: those errors surface at once (as requests' ReadTimeout etc.) and are
+    # retried by _Http with a fresh signature; only connects are retried down here.
+    retry = Retry(total=config.connect_retries, connect=config.connect_retries, read=False,
+                  status=0, other=False, redirect=0, allowed_methods=None,
+                  backoff_factor=config.backoff_base / 2, backoff_max=config.backoff_max,
+                  backoff_jitter=config.backoff_base / 2, raise_on_status=False)
+    adapter = HTTPAdapter(max_retries=retry, pool_connections=2, pool_maxsize=4)
+    session.mount("https://", adapter)
+    session.headers["User-Agent"] = "hotich-sync/1"
+    session.headers["Accept-Encoding"] = "gzip"
+    return session
+
+
+def check_server_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    if parts.scheme != "https" or not parts.hostname:
+        raise TlsConfigError(detail="the server URL must start with https://")
+    return url.strip().rstrip("/")
+
+
+class _Http:
+    """Attempts, backoff and error mapping shared by enrolment and the device client."""
+
+    def __init__(self, base_url: str, *, verify: Path | None, config: TransportConfig,
+                 session: requests.Session | None, cancel: CancelToken | None,
+                 rng: random.Random | None) -> None:
+        self.base_url = check_server_url(base_url)
+        self.verify: str | bool = str(verify) if verify is not None else True
+        self.config = config
+        self.session = session or make_session(config)
+        self.cancel = cancel or CancelToken()
+        self._rng = rng or random.Random()
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _headers(self, method: str, path: str, body: bytes) -> dict[str, str]:
+        return {}
+
+    def backoff(self, failure: int, retry_after: float | None = None) -> None:
+        delay = min(self.config.backoff_max, self.config.backoff_base * (2 ** (failure - 1)))
+        delay = delay / 2 + self._rng.uniform(0, delay / 2)  # "equal jitter"
+        if retry_after is not None:
+            delay = max(delay, min(retry_after, self.config.backoff_max))
+        self.cancel.wait(delay)
+
+    def send_once(self, method: str, path: str, *, body: bytes = b"",
+                  headers: Mapping[str, str] | None = None,
+                  read_timeout: float | None = None) -> requests.Response:
+        """One signed attempt. Raises _Transient or a typed SyncError."""
+        self.cancel.raise_if_cancelled()
+        all_headers = {**(headers or {}), **self._headers(method, path, body)}
+        url = self.base_url + path
+        try:
+            response = self.session.request(
+                method, url, data=body if body else None, headers=all_headers,
+                timeout=(self.config.connect_timeout, read_timeout or self.config.read_timeout),
+                verify=self.verify, allow_redirects=False)
+        except requests.exceptions.SSLError as exc:
+            raise TlsVerificationError(self.base_url) from exc
+        except requests.exceptions.Timeout as exc:
+            raise _Transient("timeout") from exc
+        except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError,
+                requests.exceptions.ContentDecodingError) as exc:
+            raise _Transient("connection") from exc
+        except OSError as exc:  # CA file vanished, etc.
+            raise TlsConfigError(detail="cannot read the CA certificate") from exc
+        status = response.status_code
+        if status in (408, 429) or status >= 500:
+            raise _Transient("status", status, _retry_after(response))
+        if status >= 400:
+            raise _typed_error(response, self.base_url)
+        return response
+
+    def request(self, method: str, path: str, *, body: bytes = b"",
+                headers: Mapping[str, str] | None = None,
+                on_failure: Callable[[_Transient], None] | None = None) -> requests.Response:
+        """send_once with up to ``attempts`` tries and backoff between them."""
+        failure = 0
+        while True:
+            try:
+                return self.send_once(method, path, body=body, headers=headers)
+            except _Transient as exc:
+                failure += 1
+                log.info("sync %s %s attempt %d failed: %s %s", method, _route(path), failure,
+                         exc.reason, exc.status or "")
+                if on_failure is not None:
+                    on_failure(exc)
+                if failure >= self.config.attempts:
+                    raise self.give_up(exc) from exc
+                self.backoff(failure, exc.retry_after)
+
+    def give_up(self, exc: _Transient) -> SyncError:
+        if exc.reason == "status":
+            return ServerError(url=self.base_url, status=exc.status)
+        if exc.reason == "garbled":
+            return ProtocolError(detail="the server's answer is not valid JSON")
+        return ServerUnreachableError(self.base_url)
+
+    def json_body(self, value: object) -> tuple[bytes, dict[str, str]]:
+        raw = canonical_json(value)
+        headers = {"Content-Type": "application/json"}
+        if len(raw) >= self.config.gzip_min_bytes:
+            raw = gzip_bytes(raw)
+            headers["Content-Encoding"] = "gzip"
+        return raw, headers
+
+    def request_json(self, method: str, path: str, value: object | None = None
+                     ) -> dict[str, object]:
+        body, headers = self.json_body(value) if value is not None else (b"", {})
+        failure = 0
+        while True:
+            response = self.request(method, path, body=body, headers=headers)
+            try:
+                parsed = response.json()
+                if not isinstance(parsed, dict):
+                    raise ValueError("not an object")
+                return parsed
+            except ValueError as exc:  # garbled: the write (if any) was idempotent, retry
+                failure += 1
+                if failure >= self.config.attempts:
+                    raise ProtocolError(detail="the server's answer is not valid JSON") from exc
+                self.backoff(failure)
+
+
+def _route(path: str) -> str:
+    """The route without ids or queries, for logs."""
+    parts = path.split("?")[0].split("/")
+    return "/".join(p if len(p) < 40 else "{id}" for p in parts)
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _typed_error(response: requests.Response, url: str) -> HotichError:
+    try:
+        error = response.json()["error"]
+        code = str(error["code"])
+        params = error.get("params") or {}
+    except (ValueError, KeyError, TypeError):
+        return ProtocolError(detail=f"HTTP {response.status_code} without an error body")
+    if code == NotFoundError.code:
+        return NotFoundError(what=str(params.get("what", "")), key=str(params.get("key", "")))
+    cls = ERRORS_BY_CODE.get(code)
+    if cls is None:
+        return ServerError(url=url, status=response.status_code)
+    try:
+        return cls(**{str(k): v for k, v in dict(params).items()})
+    except TypeError:
+        return cls()
+
+
+# -- enrolment ----------------------------------------------------------------------------------
+def enrol(server_url: str, code: str, *, ca_file: Path | None = None, name: str = "",
+          config: TransportConfig | None = None, session: requests.Session | None = None,
+          clock: Clock | None = None) -> DeviceIdentity:
+    """Create the device's key pairs and exchange the one-time code for a device identity.
+    Store the result with sync.identity.save_identity (encrypted store)."""
+    from sync.identity import read_ca
+
+    ca_pem, ca_pin = read_ca(ca_file) if ca_file is not None else (None, None)
+    pair = keys.KeyPair.generate()
+    http = _Http(server_url, verify=ca_file, config=config or TransportConfig(),
+                 session=session, cancel=None, rng=None)
+    try:
+        answer = http.request_json("POST", f"{API_PREFIX}/enrolments",
+                                   {"code": code.strip(), "public_key": pair.signing_public,
+                                    "box_public_key": pair.box_public, "name": name})
+    finally:
+        http.close()
+    try:
+        return DeviceIdentity(
+            device_id=str(answer["device_id"]), commune=str(answer["commune"]),
+            server_url=http.base_url, signing_private=pair.signing_private,
+            signing_public=pair.signing_public, box_private=pair.box_private,
+            box_public=pair.box_public, server_signing_key=str(answer["server_signing_key"]),
+            server_box_key=str(answer["server_box_key"]),
+            enrolled_at=(clock or SystemClock()).now().isoformat(timespec="seconds"),
+            ca_pem=ca_pem, ca_sha256=ca_pin)
+    except KeyError as exc:
+        raise ProtocolError(detail="incomplete enrolment answer") from exc
+
+
+# -- the device client --------------------------------------------------------------------------
+class SyncClient(_Http):
+    """All authenticated calls of one enrolled device. Not shared between threads."""
+
+    def __init__(self, identity: DeviceIdentity, *, ca_file: Path | None = None,
+                 config: TransportConfig | None = None, clock: Clock | None = None,
+                 session: requests.Session | None = None, cancel: CancelToken | None = None,
+                 rng: random.Random | None = None) -> None:
+        if identity.ca_pem is not None and ca_file is None:
+            raise TlsConfigError(detail="the enrolled CA certificate is not available")
+        super().__init__(identity.server_url, verify=ca_file, config=config or TransportConfig(),
+                         session=session, cancel=cancel, rng=rng)
+        self.identity = identity
+        self.clock = clock or SystemClock()
+        self.batch_size = self.config.batch_initial
+        self.chunk_size = self.config.chunk_initial
+
+    def _headers(self, method: str, path: str, body: bytes) -> dict[str, str]:
+        timestamp = str(int(self.clock.now().timestamp()))
+        nonce = os.urandom(16).hex()
+        signature = keys.sign(self.identity.signing_private, signing_string(
+            method, path, timestamp, nonce, self.identity.device_id, body))
+        return {H_DEVICE: self.identity.device_id, H_TIMESTAMP: timestamp, H_NONCE: nonce,
+                H_SIGNATURE: signature}
+
+    # connectivity ------------------------------------------------------------------------
+    def is_reachable(self, timeout: float = 5.0) -> bool:
+        """One quick unauthenticated look at /v1/health (no retries)."""
+        try:
+            response = self.session.get(self.base_url + f"{API_PREFIX}/health",
+                                        timeout=(timeout, timeout), verify=self.verify)
+            return response.status_code == 200 and response.json().get("ok") is True
+        except (requests.exceptions.RequestException, ValueError, OSError):
+            return False
+
+    def capabilities(self) -> Capabilities:
+        raw = self.request_json("GET", f"{API_PREFIX}/capabilities")
+        try:
+            caps = Capabilities(tuple(str(p) for p in raw["procedures"]),  # type: ignore[attr-defined]
+                                int(raw["max_batch_items"]), int(raw["max_chunk_bytes"]), raw)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ProtocolError(detail="malformed capabilities") from exc
+        self.config = _clamped(self.config, caps)
+        return caps
+
+    # push ----------------------------------------------------------------------------------
+    def push_batches(self, items: Sequence[PushItem], *,
+                     progress: ProgressCallback | None = None) -> Iterator[list[ItemResult]]:
+        """Send items in adaptive batches; yields each batch's results as soon as it is
+        answered, so the caller can commit them before the next batch goes out."""
+        done, total, failure = 0, len(items), 0
+        while done < total:
+            self.cancel.raise_if_cancelled()
+            batch = items[done:done + self.batch_size]
+            body, headers = self.json_body({"batch_id": uuid.uuid4().hex,
+                                            "items": [i.to_json() for i in batch]})
+            try:
+                response = self.send_once("POST", f"{API_PREFIX}/push", body=body,
+                                          headers=headers)
+                results = _batch_results(response, batch)
+            except _Transient as exc:
+                failure += 1
+                if exc.reason == "timeout":
+                    self.batch_size = max(self.config.batch_min, self.batch_size // 2)
+                log.info("push batch of %d failed (%s); batch size now %d", len(batch),
+                         exc.reason, self.batch_size)
+                if failure >= self.config.attempts:
+                    raise self.give_up(exc) from exc
+                self.backoff(failure, exc.retry_after)
+                continue
+            failure = 0
+            done += len(batch)
+            self.batch_size = min(self.config.batch_max,
+                                  self.batch_size + max(1, self.batch_size // 2))
+            if progress:
+                progress(Progress("push", done, total))
+            yield results
+
+    def push(self, items: Sequence[PushItem], *, progress: ProgressCallback | None = None
+             ) -> list[ItemResult]:
+        return [r for batch in self.push_batches(items, progress=progress) for r in batch]
+
+    # attachments ----------------------------------------------------------------------------
+    def attachment_status(self, sha256: str) -> AttachmentStatus | None:
+        try:
+            raw = self.request_json("GET", f"{API_PREFIX}/attachments/{sha256}")
+        except NotFoundError:
+            return None
+        return _attachment_status(raw)
+
+    def upload_attachment(self, sha256: str, source: bytes | Path | BinaryIO, *,
+                          media_type: str = "application/octet-stream",
+                          progress: ProgressCallback | None = None) -> AttachmentStatus:
+        """Upload (or finish uploading) one attachment; returns once the server has it all.
+
+        Resumable: the server keeps what arrived; after a drop we ask for its offset and send
+        only what is missing. Chunks shrink on timeouts and grow after successes."""
+        with _open_source(source) as handle:
+            size = handle.seek(0, io.SEEK_END)
+            if _file_sha256(handle) != sha256:
+                raise AttachmentDigestError(sha256=sha256)
+            state = _attachment_status(self.request_json(
+                "POST", f"{API_PREFIX}/attachments",
+                {"sha256": sha256, "size": size, "media_type": media_type}))
+            failure = 0
+            offset = state.offset
+            while not state.complete:
+                self.cancel.raise_if_cancelled()
+                handle.seek(offset)
+                chunk = handle.read(self.chunk_size)
+                try:
+                    response = self.send_once(
+                        "PATCH", f"{API_PREFIX}/attachments/{sha256}", body=chunk,
+                        headers={H_UPLOAD_OFFSET: str(offset),
+                                 "Content-Type": "application/offset+octet-stream"})
+                    state = _attachment_status(_json(response))
+                except UploadOffsetMismatchError as exc:
+                    offset = int(str(exc.params.get("offset", 0)))
+                    continue
+                except (_Transient, ProtocolError) as exc:
+                    failure += 1
+                    reason = exc.reason if isinstance(exc, _Transient) else "garbled"
+                    if reason == "timeout":
+                        self.chunk_size = max(self.config.chunk_min, self.chunk_size // 2)
+                    log.info("attachment chunk at %d failed (%s); chunk size now %d", offset,
+                             reason, self.chunk_size)
+                    if failure >= self.config.attempts:
+                        raise (self.give_up(exc) if isinstance(exc, _Transient) else exc) \
+                            from exc
+                    self.backoff(failure, getattr(exc, "retry_after", None))
+                    current = self.attachment_status(sha256)
+                    offset = current.offset if current is not None else 0
+                    if current is None:  # the upload vanished: announce it again
+                        state = _attachment_status(self.request_json(
+                            "POST", f"{API_PREFIX}/attachments",
+                            {"sha256": sha256, "size": size, "media_type": media_type}))
+                        offset = state.offset
+                    elif current.complete:
+                        state = current
+                    continue
+                failure = 0
+                offset = state.offset
+                self.chunk_size = min(self.config.chunk_max, self.chunk_size * 2)
+                if progress:
+                    progress(Progress("attachment", offset, size))
+            return state
+
+    # pull ------------------------------------------------------------------------------------
+    def pull(self, cursor: str | None, *, limit: int = 200) -> PullPage:
+        query = urlencode({"since": cursor or "0", "limit": limit})
+        return PullPage.from_json(self.request_json("GET", f"{API_PREFIX}/changes?{query}"))
+
+    def pull_pages(self, cursor: str | None, *, limit: int = 200,
+                   progress: ProgressCallback | None = None) -> Iterator[PullPage]:
+        """Pages until the feed is exhausted. Apply each page and store ``page.cursor`` in one
+        local transaction before asking for the next (a crash then repeats at most a page)."""
+        seen = 0
+        while True:
+            page = self.pull(cursor, limit=limit)
+            seen += len(page.changes)
+            if progress:
+                progress(Progress("pull", seen, 0))
+            yield page
+            if not page.has_more:
+                return
+            cursor = page.cursor
+            self.cancel.raise_if_cancelled()
+
+    # number blocks -------------------------------------------------------------------------
+    def lease_number_block(self, record_type: str, year: int, size: int, *,
+                           request_id: str) -> NumberBlockLease:
+        """Lease numbers of the book (record type, year, this device's office). Persist
+        ``request_id`` before calling: repeating it returns the same block, never a new one."""
+        return NumberBlockLease.from_json(self.request_json(
+            "POST", f"{API_PREFIX}/number-blocks",
+            {"request_id": request_id, "record_type": record_type, "year": year,
+             "size": size}))
+
+    # bundles over the network (an operator's upload of a USB bundle) ----------------------
+    def submit_bundle(self, data: bytes) -> bytes:
+        response = self.request("POST", f"{API_PREFIX}/bundles", body=data,
+                                headers={"Content-Type": "application/octet-stream"})
+        return response.content
+
+
+def _clamped(config: TransportConfig, caps: Capabilities) -> TransportConfig:
+    from dataclasses import replace
+
+    batch_max = max(1, min(config.batch_max, caps.max_batch_items))
+    chunk_max = max(1024, min(config.chunk_max, caps.max_chunk_bytes))
+    return replace(config, batch_max=batch_max, chunk_max=chunk_max,
+                   batch_initial=min(config.batch_initial, batch_max),
+                   chunk_initial=min(config.chunk_initial, chunk_max),
+                   chunk_min=min(config.chunk_min, chunk_max))
+
+
+def _json(response: requests.Response) -> dict[str, object]:
+    try:
+        parsed = response.json()
+    except ValueError as exc:
+        raise _Transient("garbled") from exc
+    if not isinstance(parsed, dict):
+        raise _Transient("garbled")
+    return parsed
+
+
+def _batch_results(response: requests.Response, batch: Sequence[PushItem]) -> list[ItemResult]:
+    raw = _json(response).get("results")
+    if not isinstance(raw, list) or len(raw) != len(batch):
+        raise _Transient("garbled")
+    results = [ItemResult.from_json(r) for r in raw]
+    for item, result in zip(batch, results, strict=True):
+        if result.idempotency_key != item.idempotency_key:
+            raise ProtocolError(detail="results do not match the items sent")
+    return results
+
+
+def _attachment_status(raw: Mapping[str, object]) -> AttachmentStatus:
+    try:
+        return AttachmentStatus(str(raw["sha256"]), int(raw["size"]),  # type: ignore[arg-type]
+                                int(raw["offset"]), bool(raw["complete"]))  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ProtocolError(detail="malformed attachment state") from exc
+
+
+class _open_source:  # noqa: N801 - a context manager used like open()
+    def __init__(self, source: bytes | Path | BinaryIO) -> None:
+        self._source = source
+        self._owned: BinaryIO | None = None
+
+    def __enter__(self) -> BinaryIO:
+        if isinstance(self._source, bytes | bytearray):
+            self._owned = io.BytesIO(self._source)
+            return self._owned
+        if isinstance(self._source, Path):
+            self._owned = self._source.open("rb")
+            return self._owned
+        return self._source
+
+    def __exit__(self, *exc: object) -> None:
+        if self._owned is not None:
+            self._owned.close()
+
+
+def _file_sha256(handle: BinaryIO) -> str:
+    handle.seek(0)
+    hasher = hashlib.sha256()
+    for block in iter(lambda: handle.read(1024 * 1024), b""):
+        hasher.update(block)
+    return hasher.hexdigest()

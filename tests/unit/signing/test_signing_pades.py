@@ -1,0 +1,170 @@
+"""PAdES signing and verification, checked by our verifier AND poppler's pdfsig."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from signing_support import NOW, Pki, info, pdfsig, records
+
+from signing.digest import extract_data_digest
+from signing.issue import data_digest_for, issue_signed_extract, preview_extract
+from signing.keystore import LoadedSigner
+from signing.pades import add_document_timestamp, http_timestamper
+from signing.qr import verify_qr
+from signing.verify import verify_pdf
+
+VALID = "Signature Validation: Signature is Valid."
+
+
+@pytest.fixture(scope="module")
+def signed(rsa_signer) -> bytes:
+    return issue_signed_extract(records()["death"], info(), rsa_signer).pdf
+
+
+def test_fresh_extract_valid_in_ours_and_pdfsig(
+    signed: bytes, pki: Pki, nss_dir: Path, tmp_path: Path
+) -> None:
+    result = verify_pdf(
+        signed, trust_roots=pki.roots, expected_digest=data_digest_for(records()["death"], info())
+    )
+    assert result.ok, result.code
+    assert result.code == "OK-PDF-VALID" and result.level == "B-B"
+    assert result.signer_common_name == "Đặng Thị Ngọc Ánh"
+    assert result.extract_number == "3000/2026/TLKT-BS"
+    report = pdfsig(signed, nss_dir, tmp_path)
+    assert VALID in report, report
+    assert "Certificate is Trusted." in report, report
+    assert "Total document signed" in report, report
+
+
+def test_qr_of_signed_extract_verifies(signed: bytes, pki: Pki, rsa_signer) -> None:
+    result = verify_pdf(signed, trust_roots=pki.roots)
+    assert result.token
+    qr = verify_qr(result.token, [rsa_signer.certificate], expected_digest=result.data_digest)
+    assert qr.ok
+
+
+def test_one_byte_changed_invalid_in_both(
+    signed: bytes, pki: Pki, nss_dir: Path, tmp_path: Path
+) -> None:
+    data = bytearray(signed)
+    at = data.index(b"ReportLab Generated PDF")  # a covered byte that keeps the file readable
+    data[at] = ord("X")
+    result = verify_pdf(bytes(data), trust_roots=pki.roots)
+    assert not result.ok and result.code == "E-PDF-ALTERED"
+    report = pdfsig(bytes(data), nss_dir, tmp_path)
+    assert VALID not in report and "Digest Mismatch" in report, report
+
+
+def test_incremental_update_changing_the_page_is_rejected(
+    signed: bytes, pki: Pki, nss_dir: Path, tmp_path: Path
+) -> None:
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
+    page_ref = writer.root["/Pages"]["/Kids"][0]
+    page = page_ref.get_object()
+    fake = generic.StreamObject(stream_data=b"BT /F1 30 Tf 100 400 Td (FAKE) Tj ET")
+    page["/Contents"] = writer.add_object(fake)
+    writer.update_container(page)
+    out = io.BytesIO()
+    writer.write(out)
+    tampered = out.getvalue()
+    result = verify_pdf(tampered, trust_roots=pki.roots)
+    assert not result.ok and result.code == "E-PDF-ALTERED"
+    assert result.modification_level == "OTHER"
+    # pdfsig does no modification analysis: it only notices the partial coverage
+    assert "Not total document signed" in pdfsig(tampered, nss_dir, tmp_path)
+
+
+def test_data_mismatch_unsigned_and_untrusted(signed: bytes, pki: Pki) -> None:
+    other = dict(records()["death"], cause_of_death="khác")
+    digest = data_digest_for(other, info())
+    assert verify_pdf(signed, trust_roots=pki.roots, expected_digest=digest).code == (
+        "E-PDF-DATA-MISMATCH"
+    )
+    assert verify_pdf(signed, trust_roots=()).code == "E-PDF-UNTRUSTED"
+    preview = preview_extract(records()["death"], info()).pdf
+    assert verify_pdf(preview, trust_roots=pki.roots).code == "E-PDF-UNSIGNED"
+    assert verify_pdf(b"garbage", trust_roots=pki.roots).code == "E-PDF-UNREADABLE"
+
+
+def test_digest_ignores_workflow_fields_and_normalises() -> None:
+    record = records()["death"]
+    noisy = dict(record, status="signed", id="x", central_id="c", cause_of_death=None)
+    args = dict(office_code="1", registration_number="2", book_number=None, registered_on=None)
+    assert extract_data_digest(record, **args) == extract_data_digest(noisy, **args)
+    nfd = dict(record, place_of_death="Bu\u00f4n")
+    nfc = dict(record, place_of_death="Buo\u0302n")
+    assert extract_data_digest(nfd, **args) == extract_data_digest(nfc, **args)
+
+
+def test_certificate_expired_at_signing_time(pki: Pki, rsa_signer: LoadedSigner) -> None:
+    from signing.keystore import common_name, fingerprint
+
+    leaf = pki.expired
+    forced = LoadedSigner(
+        private_key=leaf.key,
+        certificate=leaf.cert,
+        chain=(pki.intermediate.cert,),
+        fingerprint=fingerprint(leaf.cert),
+        subject_common_name=common_name(leaf.cert),
+        key_type="EC-P256",
+        not_before=leaf.cert.not_valid_before_utc,
+        not_after=leaf.cert.not_valid_after_utc,
+    )
+    pdf = issue_signed_extract(
+        records()["death"], info(), forced, now=leaf.cert.not_valid_after_utc - timedelta(days=1)
+    ).pdf
+    assert verify_pdf(pdf, trust_roots=pki.roots).code == "E-PDF-CERT-EXPIRED"
+
+
+def test_valid_at_signing_time_stays_valid_after_expiry(signed: bytes, pki: Pki) -> None:
+    later = NOW + timedelta(days=800)  # the leaf expired meanwhile
+    result = verify_pdf(signed, trust_roots=pki.roots, now=later)
+    assert result.ok and result.certificate_expired_since
+
+
+def test_ecdsa_signer_valid_in_pdfsig(ec_signer, pki: Pki, nss_dir: Path, tmp_path: Path) -> None:
+    pdf = issue_signed_extract(records()["marriage"], info(), ec_signer).pdf
+    assert verify_pdf(pdf, trust_roots=pki.roots).ok
+    assert VALID in pdfsig(pdf, nss_dir, tmp_path)
+
+
+def test_timestamp_b_t_and_later_document_timestamp(
+    rsa_signer, pki: Pki, tsa_url: str, nss_dir: Path, tmp_path: Path
+) -> None:
+    issued = issue_signed_extract(
+        records()["recognition"], info(), rsa_signer, timestamper=http_timestamper(tsa_url)
+    )
+    assert issued.level == "B-T" and not issued.needs_timestamp
+    result = verify_pdf(issued.pdf, trust_roots=pki.roots)
+    assert result.ok and result.level == "B-T" and result.time_source == "timestamp"
+    assert VALID in pdfsig(issued.pdf, nss_dir, tmp_path)
+
+    offline = issue_signed_extract(
+        records()["guardianship"],
+        info(),
+        rsa_signer,
+        timestamper=http_timestamper("http://127.0.0.1:9/tsa", timeout=2),
+    )
+    assert offline.level == "B-B" and offline.needs_timestamp
+    stamped = add_document_timestamp(offline.pdf, http_timestamper(tsa_url))
+    result = verify_pdf(stamped, trust_roots=pki.roots)
+    assert result.ok and result.has_document_timestamp and not result.needs_timestamp
+    assert result.modification_level in ("NONE", "LTA_UPDATES")
+
+
+def test_signing_from_inside_an_event_loop(rsa_signer, pki: Pki) -> None:
+    import asyncio
+
+    async def main() -> bytes:
+        return issue_signed_extract(
+            records()["change"], replace(info(), is_copy=False), rsa_signer
+        ).pdf
+
+    assert verify_pdf(asyncio.run(main()), trust_roots=pki.roots).ok

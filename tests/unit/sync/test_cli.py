@@ -1,0 +1,91 @@
+"""The sync commands of the command-line contract, in-process."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from support import Pki, ServerThread, push_item
+
+from desktop_app.clock import SystemClock
+from desktop_app.paths import DataPaths
+from desktop_app.store import audit_repo
+from desktop_app.workflows.accounts import login
+from sync.bundle import build_bundle, read_answer
+from sync.identity import DeviceIdentity, load_identity
+from sync.server.store import CentralStore
+from tests.conftest import ADMIN_PASSWORD, CliResult
+
+
+def _identity(data_dir: Path) -> DeviceIdentity | None:
+    session = login(DataPaths(data_dir), "admin", ADMIN_PASSWORD, SystemClock())
+    try:
+        conn = session.db.connection()
+        identity = load_identity(conn)
+        assert any(e.action == "device.enrol" for e in audit_repo.entries(conn))
+        return identity
+    finally:
+        session.close()
+
+
+def test_enroll_keeps_the_identity_only_in_the_encrypted_store(
+        cli: Callable[..., CliResult], data_dir: Path, server: ServerThread,
+        store: CentralStore, pki: Pki, tmp_path: Path) -> None:
+    db = str(tmp_path / "central.db")
+    issued = cli("--json", "central", "issue-code", "--db", db, "--commune", "00070")
+    assert issued.code == 0, issued.err
+    code = json.loads(issued.out)["code"]
+    result = cli("--data-dir", data_dir, "--user", "admin", "--json", "enroll", "--server",
+                 server.url, "--code", code, "--ca-file", pki.ca, password=ADMIN_PASSWORD)
+    assert result.code == 0, result.err
+    shown = json.loads(result.out)
+    identity = _identity(data_dir)
+    assert identity is not None and identity.device_id == shown["device_id"]
+    assert "private" not in result.out
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            assert identity.signing_private.encode() not in content, path
+            assert identity.box_private.encode() not in content, path
+    again = cli("--data-dir", data_dir, "--user", "admin", "enroll", "--server", server.url,
+                "--code", code, "--ca-file", pki.ca, password=ADMIN_PASSWORD)
+    assert again.code == 1 and "đã được đăng ký" in again.err
+
+    answer_file = tmp_path / "answer.json"
+    bundle = tmp_path / "bundle.htb"
+    bundle.write_bytes(build_bundle(identity, [push_item("death").to_json()]))
+    imported = cli("--json", "central", "import-bundle", "--db", db, bundle, "--out",
+                   answer_file)
+    assert imported.code == 0, imported.err
+    assert json.loads(imported.out)["results"] == {"accepted": 1}
+    assert read_answer(identity, answer_file.read_bytes()).results[0]["status"] == "accepted"
+
+    stats = cli("--json", "central", "stats", "--db", db)
+    assert json.loads(stats.out)["by_type_and_commune"] == [
+        {"record_type": "death", "commune": "00070", "records": 1}]
+    caps = cli("--json", "central", "capabilities", "--db", db, "--set", "death,birth")
+    assert json.loads(caps.out)["procedures"] == ["birth", "death"]
+    revoked = cli("central", "revoke-device", "--db", db, identity.device_id)
+    assert revoked.code == 0
+    refused = cli("central", "import-bundle", "--db", db, bundle, "--out", answer_file)
+    assert refused.code == 1 and "thu hồi" in refused.err
+
+
+def test_user_errors_are_one_line(cli: Callable[..., CliResult], tmp_path: Path,
+                                  data_dir: Path) -> None:
+    db = str(tmp_path / "c.db")
+    unknown = cli("central", "issue-code", "--db", db, "--commune", "99999")
+    assert unknown.code == 1 and unknown.err.count("\n") == 1
+    bad_url = cli("central", "stats", "--db", "mysql://nowhere/x")
+    assert bad_url.code == 1 and "Traceback" not in bad_url.err
+    code = cli("central", "issue-code", "--db", db, "--commune", "00070").out.strip()
+    wrong = cli("--data-dir", data_dir, "--user", "admin", "enroll", "--server",
+                "http://127.0.0.1:1", "--code", code, password=ADMIN_PASSWORD)
+    assert wrong.code == 1 and "https://" in wrong.err
+    no_device = cli("central", "revoke-device", "--db", db, "nope")
+    assert no_device.code == 1
+    usage = cli("central", "issue-code", "--db", db)
+    assert usage.code == 2
+    half_tls = cli("serve", "--db", db, "--port", "0", "--tls-cert", str(tmp_path / "x.pem"))
+    assert half_tls.code == 1

@@ -1,0 +1,71 @@
+"""What every page is handed: the services, the task runner, the session and the hooks.
+
+``UiHooks`` are the injection points the composition root (desktop_app/app.py) fills once
+signing and sync exist. Each is a plain callable run on a worker thread; until one is given,
+the buttons that need it stay disabled with a tooltip saying why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from desktop_app.services import AppServices
+from desktop_app.session import Session
+from desktop_app.workflows.dashboard import ConnectionProbe, ConnectionState, no_connection_probe
+from ui.tasks import TaskRunner
+
+Progress = Callable[[str, int, int], None]
+"""Qt-free progress callback (stage, done, total); it raises Cancelled once cancelled."""
+
+
+@dataclass(frozen=True)
+class SignOutcome:
+    """One record of a batch: signed, or the error that stopped it (shown per record)."""
+
+    record_id: str
+    error: BaseException | None = None
+
+
+SignRecords = Callable[[Session, Sequence[str], Progress], Sequence[SignOutcome]]
+"""Sign the extracts of approved records with the acting supervisor's certificate."""
+RenderExtract = Callable[[Session, str], bytes]
+"""The extract (trích lục) of a record as PDF bytes, for preview and printing."""
+ImportCertificate = Callable[[Session, Path, str], str]
+"""Import a PKCS#12 file with its password; returns a one-line description (name, expiry)."""
+SyncNow = Callable[[Session, Progress], str]
+"""Push the outbox and pull; returns a one-line summary."""
+CertificateExpiry = Callable[[Session], datetime | None]
+
+
+@dataclass(frozen=True)
+class UiHooks:
+    sign_records: SignRecords | None = None
+    render_extract: RenderExtract | None = None
+    import_certificate: ImportCertificate | None = None
+    sync_now: SyncNow | None = None
+    connection_probe: ConnectionProbe = field(default=no_connection_probe)
+    certificate_expiry: CertificateExpiry | None = None
+
+
+@dataclass(frozen=True)
+class UiContext:
+    services: AppServices
+    runner: TaskRunner
+    session: Session
+    hooks: UiHooks = field(default_factory=UiHooks)
+    lang: str = "vi"
+
+    @property
+    def catalogue(self):  # noqa: ANN201 - the merged message catalogue
+        return self.services.catalogue
+
+    def can(self, permission: str) -> bool:
+        from desktop_app.accounts import Permission
+
+        return self.session.account.can(Permission(permission))
+
+
+__all__ = ["ConnectionState", "SignOutcome", "UiContext", "UiHooks"]

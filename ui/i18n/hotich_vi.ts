@@ -1,0 +1,762 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>AccountsWidget</name>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ, chữ đệm, tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Bị khóa đến</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Vô hiệu hóa</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Thêm tài khoản</translation>
+    </message>
+    <message>
+        <source>new password for the selected account</source>
+        <translation>mật khẩu mới cho tài khoản đang chọn</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Mở khóa</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Account %1 added.</source>
+        <translation>Đã thêm tài khoản %1.</translation>
+    </message>
+    <message>
+        <source>Password of %1 changed.</source>
+        <translation>Đã đổi mật khẩu của %1.</translation>
+    </message>
+    <message>
+        <source>Account %1 unlocked.</source>
+        <translation>Đã mở khóa tài khoản %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalPage</name>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <source>Verify against the book (four eyes)</source>
+        <translation>Kiểm tra đối chiếu sổ (người thứ hai)</translation>
+    </message>
+    <message>
+        <source>Reason for refusal (required)</source>
+        <translation>Lý do từ chối (bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+    <message>
+        <source>Sign selected extracts</source>
+        <translation>Ký các trích lục đã chọn</translation>
+    </message>
+    <message>
+        <source>Signing is not set up on this device yet (certificate and signing module).</source>
+        <translation>Máy này chưa được cài đặt ký số (chứng thư số và mô-đun ký).</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>Chờ phê duyệt</translation>
+    </message>
+    <message>
+        <source>Approved, to sign</source>
+        <translation>Đã phê duyệt, chờ ký</translation>
+    </message>
+    <message>
+        <source>Nothing waiting for approval.</source>
+        <translation>Không có hồ sơ chờ phê duyệt.</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>Không có cảnh báo.</translation>
+    </message>
+    <message>
+        <source>Reason for accepting this warning</source>
+        <translation>Lý do chấp thuận cảnh báo này</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>Đã phê duyệt.</translation>
+    </message>
+    <message>
+        <source>Write the reason for the refusal.</source>
+        <translation>Hãy ghi lý do từ chối.</translation>
+    </message>
+    <message>
+        <source>Rejected.</source>
+        <translation>Đã từ chối.</translation>
+    </message>
+    <message>
+        <source>Verified.</source>
+        <translation>Đã kiểm tra.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extract(s) signed.</source>
+        <translation>
+            <numerusform>Đã ký %n trích lục.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Back up</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>Back up to a file…</source>
+        <translation>Sao lưu ra tệp…</translation>
+    </message>
+    <message>
+        <source>The backup file is encrypted: it opens only with a password of this device or the recovery code.</source>
+        <translation>Tệp sao lưu được mã hóa: chỉ mở được bằng mật khẩu của máy này hoặc mã khôi phục.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>Khôi phục từ tệp…</translation>
+    </message>
+    <message>
+        <source>Only an administrator restores backups.</source>
+        <translation>Chỉ quản trị viên được khôi phục dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The backup is checked completely before it replaces the current data; the current data is kept aside.</source>
+        <translation>Tệp sao lưu được kiểm tra đầy đủ trước khi thay dữ liệu hiện tại; dữ liệu hiện tại được giữ lại riêng.</translation>
+    </message>
+    <message>
+        <source>User name in the backup</source>
+        <translation>Tên đăng nhập trong bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>Sao lưu ra</translation>
+    </message>
+    <message>
+        <source>Backup written: %1 (%2 MB).</source>
+        <translation>Đã sao lưu: %1 (%2 MB).</translation>
+    </message>
+    <message>
+        <source>Restore from</source>
+        <translation>Khôi phục từ</translation>
+    </message>
+    <message>
+        <source>Restored. Log in again to continue.</source>
+        <translation>Đã khôi phục. Hãy đăng nhập lại để tiếp tục.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Received today</source>
+        <translation>Tiếp nhận hôm nay</translation>
+    </message>
+    <message>
+        <source>Registered today</source>
+        <translation>Đăng ký hôm nay</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>Chờ phê duyệt</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Chờ đồng bộ</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <source>Days since the last sync</source>
+        <translation>Số ngày từ lần đồng bộ cuối</translation>
+    </message>
+    <message>
+        <source>Signing certificate valid until</source>
+        <translation>Chứng thư ký số còn hạn đến</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Quyển</translation>
+    </message>
+    <message>
+        <source>Book number</source>
+        <translation>Quyển số</translation>
+    </message>
+    <message>
+        <source>Numbers left</source>
+        <translation>Số còn lại</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Đã khóa sổ</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>Records received, last 30 days</source>
+        <translation>Hồ sơ tiếp nhận trong 30 ngày qua</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Numbers left in each book</source>
+        <translation>Số còn lại trong từng sổ</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa bao giờ</translation>
+    </message>
+    <message>
+        <source>Records by state: </source>
+        <translation>Hồ sơ theo trạng thái: </translation>
+    </message>
+    <message>
+        <source>No records yet.</source>
+        <translation>Chưa có hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>ExtractPreviewDialog</name>
+    <message>
+        <source>Extract preview</source>
+        <translation>Xem trước trích lục</translation>
+    </message>
+    <message>
+        <source>Rendering the extract…</source>
+        <translation>Đang tạo trích lục…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>The extract could not be shown.</source>
+        <translation>Không hiển thị được trích lục.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n trang</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Inputs</name>
+    <message>
+        <source>dd/mm/yyyy hh:mm</source>
+        <translation>ngày/tháng/năm giờ:phút</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>Type the day, month and year (15/03/2025); month and year (03/2025) or the year alone (2025) when only that is known.</source>
+        <translation>Nhập ngày, tháng, năm (15/03/2025); tháng và năm (03/2025) hoặc chỉ năm (2025) khi chỉ biết như vậy.</translation>
+    </message>
+    <message>
+        <source>commune name or code</source>
+        <translation>tên hoặc mã xã, phường</translation>
+    </message>
+    <message>
+        <source>e.g. xã Ea Tu, TP Buôn Ma Thuột, tỉnh Đắk Lắk</source>
+        <translation>ví dụ: xã Ea Tu, TP Buôn Ma Thuột, tỉnh Đắk Lắk</translation>
+    </message>
+    <message>
+        <source>Not recognised as a pre-2025 address</source>
+        <translation>Không nhận ra địa danh trước năm 2025</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Hộ Tịch Offline — Log in</source>
+        <translation>Hộ Tịch Offline — Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Civil-status registration — offline</source>
+        <translation>Đăng ký hộ tịch — ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Hộ Tịch Offline — %1</source>
+        <translation>Hộ Tịch Offline — %1</translation>
+    </message>
+    <message>
+        <source>Logged in: %1 (%2) — %3</source>
+        <translation>Đã đăng nhập: %1 (%2) — %3</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>New registration</source>
+        <translation>Đăng ký mới</translation>
+    </message>
+    <message>
+        <source>Records and search</source>
+        <translation>Hồ sơ và tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Approval and signing</source>
+        <translation>Phê duyệt và ký</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>Sao lưu và khôi phục</translation>
+    </message>
+    <message>
+        <source>Queue: %1</source>
+        <translation>Hàng đợi: %1</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+        <source>Unsaved work</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>The record on screen has changes that are not saved (it may still have errors). Close anyway and lose them?</source>
+        <translation>Hồ sơ trên màn hình có thay đổi chưa lưu (có thể còn lỗi). Vẫn đóng và bỏ các thay đổi này?</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>RecordColumns</name>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Quyển</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Công chức</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetailDialog</name>
+    <message>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <source>Linked changes</source>
+        <translation>Thay đổi liên quan</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <source>Edit draft</source>
+        <translation>Sửa bản nháp</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>Trình phê duyệt</translation>
+    </message>
+    <message>
+        <source>Extract preview</source>
+        <translation>Xem trước trích lục</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Available once extract rendering is installed on this device.</source>
+        <translation>Dùng được khi máy này đã cài đặt chức năng tạo trích lục.</translation>
+    </message>
+    <message>
+        <source>No. %1, book %2</source>
+        <translation>Số %1, quyển %2</translation>
+    </message>
+    <message>
+        <source>registered on %1</source>
+        <translation>đăng ký ngày %1</translation>
+    </message>
+    <message>
+        <source>officer %1</source>
+        <translation>công chức %1</translation>
+    </message>
+    <message>
+        <source>approved by %1</source>
+        <translation>phê duyệt bởi %1</translation>
+    </message>
+    <message>
+        <source>No linked changes.</source>
+        <translation>Không có thay đổi liên quan.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Thành</translation>
+    </message>
+    <message>
+        <source>Add a line</source>
+        <translation>Thêm dòng</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Đăng ký</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>Search names, numbers, places (diacritics optional)… (Ctrl+F)</source>
+        <translation>Tìm họ tên, số, địa danh (có dấu hay không dấu đều được)… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>All procedures</source>
+        <translation>Mọi thủ tục</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n hồ sơ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationPage</name>
+    <message>
+        <source>Historical entry (from an old register book)</source>
+        <translation>Số hóa sổ hộ tịch cũ</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>Mới (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save draft (Ctrl+S)</source>
+        <translation>Lưu nháp (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Submit for approval (Ctrl+Enter)</source>
+        <translation>Trình phê duyệt (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Errors and warnings</source>
+        <translation>Lỗi và cảnh báo</translation>
+    </message>
+    <message>
+        <source>New record: nothing typed yet.</source>
+        <translation>Hồ sơ mới: chưa nhập gì.</translation>
+    </message>
+    <message>
+        <source>Draft %1 opened.</source>
+        <translation>Đã mở bản nháp %1.</translation>
+    </message>
+    <message>
+        <source>Changes not saved yet…</source>
+        <translation>Thay đổi chưa được lưu…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1 error(s) to fix (kept on screen).</source>
+        <translation>Chưa lưu được: còn %1 lỗi cần sửa (vẫn giữ trên màn hình).</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1.</source>
+        <translation>Đã lưu nháp lúc %1.</translation>
+    </message>
+    <message>
+        <source>Record %1 submitted for approval.</source>
+        <translation>Đã trình phê duyệt hồ sơ %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Central server</source>
+        <translation>Máy chủ trung ương</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Signing certificate</source>
+        <translation>Chứng thư ký số</translation>
+    </message>
+    <message>
+        <source>Import certificate (.p12)…</source>
+        <translation>Nhập chứng thư số (.p12)…</translation>
+    </message>
+    <message>
+        <source>Certificate import is not available in this build yet.</source>
+        <translation>Phiên bản này chưa có chức năng nhập chứng thư số.</translation>
+    </message>
+    <message>
+        <source>Only supervisors sign extracts.</source>
+        <translation>Chỉ lãnh đạo ký trích lục.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Language of this device (from the next login)</source>
+        <translation>Ngôn ngữ của máy này (từ lần đăng nhập sau)</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Chứng thư số</translation>
+    </message>
+    <message>
+        <source>Password of the certificate file</source>
+        <translation>Mật khẩu của tệp chứng thư số</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Gửi đi</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Số lần gửi</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Synchronise now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Synchronisation is not set up on this device yet (enrolment with the server).</source>
+        <translation>Máy này chưa được cài đặt đồng bộ (đăng ký thiết bị với máy chủ).</translation>
+    </message>
+    <message>
+        <source>Records on their way to the central system</source>
+        <translation>Hồ sơ đang chuyển lên hệ thống trung ương</translation>
+    </message>
+    <message>
+        <source>%1 waiting to send, %2 rejected</source>
+        <translation>%1 chờ gửi, %2 bị từ chối</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,212 @@
+"""One record: its data with labels, its history, the changes linked to it (notes) and its
+audit trail. Loaded on the database lane."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.audit import AuditEntry
+from desktop_app.domain import field_label
+from desktop_app.record import RecordEvent, StoredRecord
+from desktop_app.workflows import record_views, records
+from ui.context import UiContext
+from ui.errors import message_for
+from ui.labels import choice_label, local_time, record_title, status_label, type_label
+from ui.models import RowsModel
+from ui.widgets.inputs import commune_display
+from ui.widgets.typed_dates import from_iso
+
+
+@dataclass(frozen=True)
+class RecordView:
+    record: StoredRecord
+    events: list[RecordEvent]
+    audit: list[AuditEntry]
+
+
+def load_record_view(ctx: UiContext, record_id: str) -> RecordView:
+    return RecordView(records.get_record(ctx.session, record_id),
+                      records.history(ctx.session, record_id),
+                      record_views.audit_trail(ctx.session, record_id))
+
+
+def _table(model: RowsModel, name: str) -> QTableView:
+    view = QTableView(objectName=name)
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+class RecordDetailDialog(QDialog):
+    edit_requested = Signal(object)  # StoredRecord (a draft)
+    preview_requested = Signal(str)  # record id
+    changed = Signal()
+
+    def __init__(self, ctx: UiContext, record_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("RecordDetailDialog")
+        self._ctx = ctx
+        self.record_id = record_id
+        self.view: RecordView | None = None
+        self.setWindowTitle(self.tr("Record"))
+        self.resize(860, 620)
+        lang = ctx.lang
+        self.title = QLabel(objectName="recordTitle")
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold")
+        self.summary = QLabel(objectName="recordSummary")
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget(objectName="recordData")
+        self.tree.setHeaderLabels([self.tr("Field"), self.tr("Value")])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.events_model: RowsModel[RecordEvent] = RowsModel([
+            (self.tr("When"), lambda e: local_time(e.at)),
+            (self.tr("Who"), lambda e: e.actor),
+            (self.tr("Action"), lambda e: e.action),
+            (self.tr("Status"), lambda e: status_label(e.to_status or "", lang)),
+            (self.tr("Reason"), lambda e: e.reason)], parent=self)
+        self.audit_model: RowsModel[AuditEntry] = RowsModel([
+            (self.tr("No."), lambda a: str(a.seq)),
+            (self.tr("When"), lambda a: local_time(a.at)),
+            (self.tr("Who"), lambda a: a.actor),
+            (self.tr("Action"), lambda a: a.action),
+            (self.tr("Reason"), lambda a: a.reason),
+            (self.tr("Details"), lambda a: a.details if a.details != "{}" else "")],
+            parent=self)
+        self.notes = QListWidget(objectName="recordNotes")
+        tabs = QTabWidget(objectName="recordTabs")
+        tabs.addTab(self.tree, self.tr("Details"))
+        tabs.addTab(_table(self.events_model, "historyTable"), self.tr("History"))
+        tabs.addTab(self.notes, self.tr("Linked changes"))
+        tabs.addTab(_table(self.audit_model, "auditTable"), self.tr("Audit trail"))
+        self.tabs = tabs
+        self.edit_button = QPushButton(self.tr("Edit draft"), objectName="editDraft")
+        self.submit_button = QPushButton(self.tr("Submit for approval"),
+                                         objectName="submitRecord")
+        self.preview_button = QPushButton(self.tr("Extract preview"),
+                                          objectName="previewExtract")
+        close = QPushButton(self.tr("Close"), objectName="closeRecord")
+        for button in (self.edit_button, self.submit_button, self.preview_button):
+            button.setEnabled(False)
+        if ctx.hooks.render_extract is None:
+            self.preview_button.setToolTip(self.tr(
+                "Available once extract rendering is installed on this device."))
+        self.edit_button.clicked.connect(self._edit)
+        self.submit_button.clicked.connect(self._submit)
+        self.preview_button.clicked.connect(lambda: self.preview_requested.emit(self.record_id))
+        close.clicked.connect(self.close)
+        self.error = QLabel(objectName="recordError")
+        self.error.setStyleSheet("color: #b00020")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        for button in (self.edit_button, self.submit_button, self.preview_button, close):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(tabs, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        ctx, rid = self._ctx, self.record_id
+        ctx.runner.run(lambda: load_record_view(ctx, rid), self._loaded, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.error.setText(message_for(error, self._ctx.catalogue, self._ctx.lang))
+
+    def _loaded(self, view: RecordView) -> None:
+        self.view = view
+        rec, lang = view.record, self._ctx.lang
+        self.record_id = rec.id
+        self.setWindowTitle(f"{type_label(rec.type, lang)} — {record_title(rec.type, rec.data)}")
+        self.title.setText(f"{type_label(rec.type, lang, short=False)}: "
+                           f"{record_title(rec.type, rec.data)}")
+        parts = [status_label(rec.status, lang)]
+        if rec.registration_number:
+            parts.append(self.tr("No. %1, book %2").replace("%1", rec.registration_number)
+                         .replace("%2", rec.book_number or ""))
+        if rec.registered_on:
+            parts.append(self.tr("registered on %1").replace("%1", from_iso(rec.registered_on)))
+        parts.append(self.tr("officer %1").replace("%1", rec.officer))
+        if rec.approved_by:
+            parts.append(self.tr("approved by %1").replace("%1", rec.approved_by))
+        for override in rec.overrides:
+            parts.append(f"{override.get('rule')}: {override.get('reason')}")
+        self.summary.setText(" · ".join(parts))
+        self.tree.clear()
+        self._fill(self.tree.invisibleRootItem(), rec.type, rec.data, "")
+        self.tree.expandAll()
+        self.events_model.set_rows(view.events)
+        self.audit_model.set_rows(view.audit)
+        self.notes.clear()
+        self.notes.addItems(list(rec.notes) or [self.tr("No linked changes.")])
+        is_draft = rec.status == "draft"
+        can_create = self._ctx.can("create records")
+        self.edit_button.setEnabled(is_draft and can_create)
+        self.submit_button.setEnabled(is_draft and can_create)
+        self.preview_button.setEnabled(self._ctx.hooks.render_extract is not None)
+
+    def _fill(self, parent: QTreeWidgetItem, rtype: str, value: object, path: str) -> None:
+        lang = self._ctx.lang
+        if isinstance(value, dict):
+            for key, child in value.items():
+                sub = f"{path}.{key}" if path else key
+                label = field_label(rtype, sub, lang).split(" của ")[0].split(": ")[-1]
+                item = QTreeWidgetItem(parent, [label or key, ""])
+                if isinstance(child, (dict, list)):
+                    self._fill(item, rtype, child, sub)
+                else:
+                    item.setText(1, self._show(key, child))
+        elif isinstance(value, list):
+            for n, child in enumerate(value, 1):
+                item = QTreeWidgetItem(parent, [str(n), ""])
+                if isinstance(child, (dict, list)):
+                    self._fill(item, rtype, child, path)
+                else:
+                    item.setText(1, self._show("", child))
+
+    def _show(self, key: str, value: object) -> str:
+        if isinstance(value, bool):
+            return self.tr("yes") if value else self.tr("no")
+        if key == "commune_code" and isinstance(value, str):
+            return commune_display(value)
+        if isinstance(value, str) and (key.endswith("_on") or key.startswith("date")
+                                       or key in ("time_of_death", "effective_date")):
+            return from_iso(value)
+        if isinstance(value, str):
+            return choice_label(value, self._ctx.lang)
+        return json.dumps(value, ensure_ascii=False) if not isinstance(value, (int, float)) \
+            else str(value)
+
+    def _edit(self) -> None:
+        if self.view is not None:
+            self.edit_requested.emit(self.view.record)
+            self.close()
+
+    def _submit(self) -> None:
+        ctx, rid = self._ctx, self.record_id
+        self.submit_button.setEnabled(False)
+        ctx.runner.run(lambda: records.submit(ctx.session, rid),
+                       lambda _r: (self.changed.emit(), self.reload()), self._failed)

@@ -1,0 +1,315 @@
+"""New registration (each procedure, and historical entries): the form, the warnings panel,
+autosave and submit.
+
+Drafts are saved as the officer types: a short pause after an edit saves through
+``records.create_record`` then ``update_draft``. The core refuses a draft with errors, so until
+the errors are fixed the form keeps the state in memory and shows each error under its field;
+the panel on the right lists errors and warnings (click one to go to the field).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain import Issue, RecordType, convert_legacy_address, issue_message
+from desktop_app.domain.errors import RecordInvalidError
+from desktop_app.record import StoredRecord
+from desktop_app.workflows import record_views, records
+from ui.context import UiContext
+from ui.errors import message_for
+from ui.labels import local_time, type_label
+from ui.widgets.inputs import commune_display
+from ui.widgets.record_form import RecordForm
+
+AUTOSAVE_MS = 1200
+
+
+@dataclass(frozen=True)
+class DraftOutcome:
+    """What a save attempt gave: the stored draft (None when refused) and all the issues."""
+
+    record: StoredRecord | None
+    issues: list[Issue]
+
+
+def save_draft(ctx: UiContext, record_id: str | None, rtype: str, data: dict[str, object],
+               historical: bool) -> DraftOutcome:
+    """Worker-thread part of autosave: create or update; errors -> the issues to show."""
+    try:
+        if record_id is None:
+            saved = records.create_record(ctx.session, rtype, data, historical=historical)
+        else:
+            saved = records.update_draft(ctx.session, record_id, data)
+    except RecordInvalidError:
+        return DraftOutcome(None, record_views.check_draft(
+            ctx.session, rtype, data, historical=historical, record_id=record_id or ""))
+    return DraftOutcome(saved.record, list(saved.issues))
+
+
+class RegistrationPage(QWidget):
+    record_saved = Signal(object)  # StoredRecord
+    record_submitted = Signal(object)  # StoredRecord
+    state_changed = Signal(str)  # "saved", "unsaved", "saving", "invalid"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("RegistrationPage")
+        self._ctx = ctx
+        self.record_id: str | None = None
+        self._dirty = False
+        self._saving = False
+        self._save_again = False
+        self._submit_after_save = False
+        self._issues: list[Issue] = []
+        self.form: RecordForm | None = None
+
+        self.type_combo = QComboBox(objectName="typeCombo")
+        for rtype in RecordType:
+            self.type_combo.addItem(type_label(rtype.value, ctx.lang), rtype.value)
+        self.historical = QCheckBox(self.tr("Historical entry (from an old register book)"),
+                                    objectName="historicalCheck")
+        self.new_button = QPushButton(self.tr("New (Ctrl+N)"), objectName="newButton")
+        self.save_button = QPushButton(self.tr("Save draft (Ctrl+S)"), objectName="saveButton")
+        self.submit_button = QPushButton(self.tr("Submit for approval (Ctrl+Enter)"),
+                                         objectName="submitButton")
+        self.state_label = QLabel(objectName="saveState")
+        self.issues_list = QListWidget(objectName="warningsPanel")
+        self.issues_list.itemActivated.connect(self._go_to_issue)
+        self.issues_list.itemClicked.connect(self._go_to_issue)
+        self.scroll = QScrollArea(objectName="formScroll")
+        self.scroll.setWidgetResizable(True)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Procedure")))
+        top.addWidget(self.type_combo, 1)
+        top.addWidget(self.historical)
+        top.addWidget(self.new_button)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel(self.tr("Errors and warnings")))
+        side_layout.addWidget(self.issues_list, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.scroll)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.state_label, 1)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.submit_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addLayout(bottom)
+
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save)
+        self.type_combo.activated.connect(lambda _i: self._rebuild_asking())
+        self.historical.toggled.connect(lambda _c: self._rebuild_asking())
+        self.new_button.clicked.connect(self.new_record)
+        self.save_button.clicked.connect(self.save)
+        self.submit_button.clicked.connect(self.submit)
+        for keys, slot in ((QKeySequence.StandardKey.Save, self.save),
+                           ("Ctrl+Return", self.submit), ("Ctrl+Enter", self.submit)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.setTabOrder(self.type_combo, self.historical)
+        self._rebuild()
+
+    # -- state ----------------------------------------------------------------------------
+    @property
+    def rtype(self) -> str:
+        return str(self.type_combo.currentData())
+
+    def has_unsaved_work(self) -> bool:
+        return self._dirty or self._saving
+
+    def _set_state(self, state: str, text: str) -> None:
+        self.state_label.setText(text)
+        self.state_changed.emit(state)
+
+    def _rebuild_asking(self) -> None:
+        if self.form is not None and (self.form.rtype, self.form.historical) == (
+                self.rtype, self.historical.isChecked()):
+            return
+        if self.record_id is not None or self._dirty:
+            self.new_record()
+        else:
+            self._rebuild()
+
+    def _rebuild(self, data: dict[str, object] | None = None) -> None:
+        self._autosave.stop()
+        self.form = RecordForm(self.rtype, historical=self.historical.isChecked(),
+                               lang=self._ctx.lang, convert=self._convert)
+        self.scroll.setWidget(self.form)
+        if data:
+            self.form.set_data(data)
+        self.form.edited.connect(self._edited)
+        self.setTabOrder(self.historical, self.form)
+        self._issues = []
+        self._render_issues()
+        self._set_state("saved", self.tr("New record: nothing typed yet."))
+
+    def new_record(self) -> None:
+        """Start a blank record of the chosen procedure (the current draft stays saved)."""
+        if self._dirty:
+            self.save()
+        self.record_id = None
+        self._dirty = False
+        self._rebuild()
+        self.form.focus_first()
+
+    def open_draft(self, rec: StoredRecord) -> None:
+        """Continue editing a saved draft."""
+        self.type_combo.blockSignals(True)
+        self.historical.blockSignals(True)
+        self.type_combo.setCurrentIndex(self.type_combo.findData(rec.type))
+        self.historical.setChecked(rec.is_historical)
+        self.type_combo.blockSignals(False)
+        self.historical.blockSignals(False)
+        self.record_id = rec.id
+        self._dirty = False
+        self._rebuild(rec.data)
+        self._issues = [Issue.of(str(i["rule"]), str(i.get("field", "")),
+                                 **dict(i.get("params") or {}))  # type: ignore[arg-type]
+                        for i in rec.issues]
+        self._render_issues()
+        self._set_state("saved", self.tr("Draft %1 opened.").replace("%1", rec.id[:8]))
+
+    # -- autosave and submit --------------------------------------------------------------
+    def _edited(self) -> None:
+        self._dirty = True
+        self._set_state("unsaved", self.tr("Changes not saved yet…"))
+        self._autosave.start()
+
+    def save(self) -> None:
+        if self.form is None:
+            return
+        self._autosave.stop()
+        if self._saving:
+            self._save_again = True
+            return
+        if not self._dirty and self.record_id is not None:
+            if self._submit_after_save:
+                self._submit_now()
+            return
+        self._saving = True
+        self._save_again = False
+        self._dirty = False
+        self._set_state("saving", self.tr("Saving…"))
+        ctx, rid, rtype = self._ctx, self.record_id, self.form.rtype
+        data, historical = self.form.data(), self.form.historical
+        ctx.runner.run(lambda: save_draft(ctx, rid, rtype, data, historical),
+                       self._saved, self._save_failed)
+
+    def _saved(self, outcome: DraftOutcome) -> None:
+        self._saving = False
+        self._issues = outcome.issues
+        self._render_issues()
+        if outcome.record is None:
+            self._dirty = True
+            self._submit_after_save = False
+            errors = sum(1 for i in outcome.issues if i.is_error)
+            self._set_state("invalid", self.tr(
+                "Not saved yet: %1 error(s) to fix (kept on screen).").replace(
+                "%1", str(errors)))
+        else:
+            self.record_id = outcome.record.id
+            self._set_state("saved", self.tr("Draft saved at %1.").replace(
+                "%1", local_time(outcome.record.updated_at)[-5:]))
+            self.record_saved.emit(outcome.record)
+        if self._save_again:
+            self.save()
+        elif self._submit_after_save and outcome.record is not None and not self._dirty:
+            self._submit_now()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._saving = False
+        self._dirty = True
+        self._submit_after_save = False
+        self._set_state("invalid", message_for(error, self._ctx.catalogue, self._ctx.lang))
+
+    def submit(self) -> None:
+        """Save what is on screen, then submit it for approval."""
+        self._submit_after_save = True
+        if self._dirty or self.record_id is None or self._saving:
+            self._dirty = self._dirty or self.record_id is None
+            self.save()
+        else:
+            self._submit_now()
+
+    def _submit_now(self) -> None:
+        self._submit_after_save = False
+        rid = self.record_id
+        if rid is None:
+            return
+        ctx = self._ctx
+        self.submit_button.setEnabled(False)
+        ctx.runner.run(lambda: records.submit(ctx.session, rid), self._submitted,
+                       self._submit_failed)
+
+    def _submitted(self, result: records.SaveResult) -> None:
+        self.submit_button.setEnabled(True)
+        self.record_submitted.emit(result.record)
+        self.record_id = None
+        self._dirty = False
+        self._rebuild()
+        self._set_state("saved", self.tr("Record %1 submitted for approval.").replace(
+            "%1", result.record.id[:8]))
+
+    def _submit_failed(self, error: BaseException) -> None:
+        self.submit_button.setEnabled(True)
+        self._set_state("invalid", message_for(error, self._ctx.catalogue, self._ctx.lang))
+
+    # -- issues ---------------------------------------------------------------------------
+    def _describe(self, issue: Issue) -> str:
+        return issue_message(self.rtype, issue, lang=self._ctx.lang,
+                             catalogue=self._ctx.catalogue)
+
+    def _render_issues(self) -> None:
+        self.issues_list.clear()
+        shown = [i for i in self._issues if i.is_error or i.is_warning]
+        for issue in shown:
+            prefix = "⛔ " if issue.is_error else "⚠ "
+            item = QListWidgetItem(prefix + self._describe(issue))
+            item.setData(Qt.ItemDataRole.UserRole, issue.field)
+            item.setData(Qt.ItemDataRole.UserRole + 1, issue.code)
+            item.setForeground(Qt.GlobalColor.darkRed if issue.is_error
+                               else Qt.GlobalColor.darkYellow)
+            self.issues_list.addItem(item)
+        if self.form is not None:
+            self.form.show_issues(shown, self._describe)
+
+    def issue_codes(self) -> list[str]:
+        return [i.code for i in self._issues]
+
+    def _go_to_issue(self, item: QListWidgetItem) -> None:
+        if self.form is not None:
+            self.form.focus_field(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    # -- legacy addresses -----------------------------------------------------------------
+    def _convert(self, text: str, done) -> None:  # noqa: ANN001 - callback(str)
+        def convert() -> str:
+            found = convert_legacy_address(text)
+            return commune_display(found.commune_code) if found else ""
+
+        self._ctx.runner.run(convert, done, lambda _e: done(""), lane="general")
+

@@ -1,0 +1,208 @@
+"""Render a screenshot of every screen with demo data (run under Xvfb: installer/screenshots.sh).
+
+Usage: python -m ui.tools.screenshots OUT_DIR
+A throw-away data folder is filled through the workflows (officer, supervisor, admin; records
+over the last 30 days, one with a warning), then each screen is shown and grabbed as PNG.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.accounts import Role
+from desktop_app.app import catalogue
+from desktop_app.clock import FixedClock
+from desktop_app.paths import DataPaths
+from desktop_app.services import AppServices
+from desktop_app.workflows import accounts, records
+from ui import i18n
+from ui.context import UiContext, UiHooks
+from ui.login_dialog import LoginDialog
+from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
+
+PW = "demo-password-1"
+NOW = datetime(2026, 1, 15, 3, 0, tzinfo=UTC)
+
+
+def _birth(name: str, mother_born: str = "1995-04-02") -> dict:
+    return {
+        "child": {"full_name": name, "sex": "female", "date_of_birth": "2026-01-10",
+                  "ethnicity": "Ê Đê", "nationality": "VN",
+                  "place_of_birth": {"facility": "Trạm y tế xã", "commune_code": "24163"}},
+        "mother": {"full_name": "H’Linh Niê", "date_of_birth": mother_born,
+                   "ethnicity": "Ê Đê"},
+        "father": {"full_name": "Y Bhim Êban", "date_of_birth": "1990", "ethnicity": "Ê Đê"},
+        "declarant": {"full_name": "Y Bhim Êban", "relationship": "father"},
+        "birth_evidence": {"kind": "birth_certificate", "number": "GCS-0012"},
+        "registration_kind": "on_time",
+    }
+
+
+def _death(name: str) -> dict:
+    return {"deceased": {"full_name": name, "sex": "male", "date_of_birth": "1938"},
+            "time_of_death": "2026-01-02T05:30",
+            "place_of_death": {"commune_code": "24163", "detail": "Buôn Ea Tu"},
+            "declarant": {"full_name": "Ama Khoa", "relationship": "child"},
+            "registration_kind": "on_time"}
+
+
+def demo_office(root: Path) -> DataPaths:
+    clock = FixedClock(NOW - timedelta(days=29))
+    paths = DataPaths(root)
+    accounts.initialise(paths, commune_code="24163", admin="quantri", password=PW,
+                        clock=clock, full_name="Quản Trị Viên")
+    admin = accounts.login(paths, "quantri", PW, clock)
+    for name, role, full in (("canbo", Role.OFFICER, "Nguyễn Thị Hộ Tịch"),
+                             ("chutich", Role.SUPERVISOR, "Trần Văn Chủ Tịch")):
+        accounts.add_account(admin, username=name, role=role, password=PW, full_name=full)
+    admin.close()
+    officer = accounts.login(paths, "canbo", PW, clock)
+    supervisor = accounts.login(paths, "chutich", PW, clock)
+    names = ["H’Hen Niê", "Y Phương Mlô", "Nguyễn Thị Mai", "Lò Văn Sáng", "Trần Minh Khôi",
+             "Vàng Thị Dính", "Hoàng Gia Bảo", "Đinh Thị Lụa"]
+    for day in range(30):
+        for n in range((day * 7) % 4):
+            data = _birth(names[(day + n) % len(names)])
+            data["child"]["date_of_birth"] = (clock.now() - timedelta(days=3)).date().isoformat()
+            rec = records.create_record(officer, "birth", data).record
+            if day < 25:
+                sent = records.submit(officer, rec.id)
+                records.approve(supervisor, rec.id, {w.code: "Đã đối chiếu giấy tờ gốc"
+                                                     for w in sent.warnings})
+        clock.advance(days=1)
+    clock.advance(days=-1)
+    teen = records.create_record(officer, "birth", _birth("Ksor Thị Hoa", "2012-06")).record
+    records.submit(officer, teen.id)
+    death = records.create_record(officer, "death", _death("Ama Khoa")).record
+    records.submit(officer, death.id)
+    records.approve(supervisor, death.id, {})
+    refused = records.create_record(officer, "death", _death("Y Krang")).record
+    records.submit(officer, refused.id)
+    records.reject(supervisor, refused.id, "Thiếu giấy báo tử của trạm y tế")
+    officer.close()
+    supervisor.close()
+    return paths
+
+
+def sample_pdf() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawCentredString(297, 780, "TRICH LUC KHAI SINH - BAN NHAP (demo)")
+    pdf.setFont("Helvetica", 11)
+    for n, line in enumerate(("Ho, chu dem, ten: KSOR THI HOA", "Ngay sinh: 10/01/2026",
+                              "Noi sinh: Tram y te xa, Phuong Tan An, Dak Lak")):
+        pdf.drawString(80, 720 - 22 * n, line)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def settle(app: QApplication, runner: TaskRunner, seconds: float = 0.6) -> None:
+    end = time.monotonic() + 20
+    while runner.pending and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def grab(app: QApplication, runner: TaskRunner, widget: QWidget, out: Path, name: str) -> None:
+    settle(app, runner)
+    widget.grab().save(str(out / f"{name}.png"))
+    print(out / f"{name}.png")
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1] if len(argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(argv)
+    app.setStyle("Fusion")
+    i18n.install("vi")
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = demo_office(Path(tmp) / "data")
+        clock = FixedClock(NOW)
+        services = AppServices(paths, clock, catalogue())
+        hooks = UiHooks(render_extract=lambda _s, _rid: sample_pdf())
+        runner = TaskRunner()
+        try:
+            login = LoginDialog(services, runner)
+            login.username.setText("canbo")
+            login.show()
+            grab(app, runner, login, out, "01-login")
+            login.close()
+
+            officer = accounts.login(paths, "canbo", PW, clock)
+            window = MainWindow(UiContext(services, runner, officer, hooks))
+            window.show()
+            grab(app, runner, window, out, "02-dashboard")
+            window.new_record()
+            page = window.registration
+            assert page is not None
+            data = _birth("Ksor Thị Hoa", "2012-06")
+            data["child"]["residence"] = {"as_written": "Buôn Ea Tu, xã Ea Tu, thành phố Buôn "
+                                                        "Ma Thuột, tỉnh Đắk Lắk"}
+            page.form.set_data(data)
+            page.form._open_to("child.residence.as_written")  # noqa: SLF001 - demo
+            page.form.editors["child.residence.as_written"].set_value(
+                data["child"]["residence"]["as_written"])
+            page._dirty = True  # noqa: SLF001 - demo: save what was filled in
+            page.save()
+            settle(app, runner, 1.0)
+            grab(app, runner, window, out, "03-new-registration")
+            window.find()
+            window.records.search.setText("ksor thi hoa")
+            settle(app, runner, 0.5)
+            grab(app, runner, window, out, "04-records-search")
+            window.records.search.clear()
+            rows = window.records.model.rows()
+            settle(app, runner)
+            detail = window.open_record(next(r.id for r in window.records.model.rows()
+                                             if r.status == "submitted") if rows else "")
+            detail.tabs.setCurrentIndex(3)
+            grab(app, runner, detail, out, "05-record-detail-audit")
+            detail.preview_button.click()
+            settle(app, runner)
+            preview = window.dialogs[-1]
+            grab(app, runner, preview, out, "06-extract-preview")
+            window.show_page("sync")
+            grab(app, runner, window, out, "07-sync")
+            window.show_page("backup")
+            grab(app, runner, window, out, "08-backup")
+            window.close()
+
+            supervisor = accounts.login(paths, "chutich", PW, clock)
+            runner = TaskRunner()
+            window = MainWindow(UiContext(services, runner, supervisor, hooks))
+            window.show()
+            window.show_page("approval")
+            grab(app, runner, window, out, "09-approval")
+            window.close()
+
+            admin = accounts.login(paths, "quantri", PW, clock)
+            runner = TaskRunner()
+            window = MainWindow(UiContext(services, runner, admin, hooks))
+            window.show()
+            window.show_page("settings")
+            grab(app, runner, window, out, "10-settings-accounts")
+            window.close()
+        finally:
+            runner.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,277 @@
+"""One input widget per field kind of the domain. Each has ``value()`` (the canonical JSON
+value, None when empty), ``set_value(v)`` and the ``edited`` signal."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication, QLocale, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain import commune, search_communes
+from desktop_app.domain.ethnicity import ethnic_groups
+from ui.labels import choice_label
+from ui.widgets.typed_dates import from_iso, to_iso, to_iso_time
+
+_CODE_AT_END = re.compile(r"\(([A-Za-z0-9]{2,6})\)\s*$")
+
+
+class TextField(QLineEdit):
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.textEdited.connect(lambda _t: self.edited.emit())
+
+    def value(self) -> object | None:
+        text = self.text()
+        return text if text.strip() else None
+
+    def set_value(self, value: object) -> None:
+        self.setText("" if value is None else str(value))
+
+
+class IntegerField(TextField):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QIntValidator(0, 999, self))
+
+    def value(self) -> object | None:
+        text = self.text().strip()
+        return int(text) if text.isdigit() else None
+
+
+class PathsField(TextField):
+    """Field paths separated by commas (illegible flags of historical entries)."""
+
+    def value(self) -> object | None:
+        items = [p.strip() for p in self.text().split(",") if p.strip()]
+        return items or None
+
+    def set_value(self, value: object) -> None:
+        self.setText(", ".join(value) if isinstance(value, list) else "")
+
+
+class DateField(TextField):
+    """dd/mm/yyyy, mm/yyyy or yyyy (partial dates where the law allows them)."""
+
+    def __init__(self, *, with_time: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._with_time = with_time
+        self.setPlaceholderText(
+            QCoreApplication.translate("Inputs", "dd/mm/yyyy hh:mm") if with_time
+            else QCoreApplication.translate("Inputs", "dd/mm/yyyy"))
+        self.setToolTip(QCoreApplication.translate(
+            "Inputs", "Type the day, month and year (15/03/2025); month and year "
+            "(03/2025) or the year alone (2025) when only that is known."))
+        self.setMaximumWidth(180)
+
+    def value(self) -> object | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        return to_iso_time(text) if self._with_time else to_iso(text)
+
+    def set_value(self, value: object) -> None:
+        self.setText(from_iso(value))
+
+
+class SelectField(QComboBox):
+    edited = Signal()
+
+    def __init__(self, choices: tuple[str, ...], lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem("", None)
+        for choice in choices:
+            self.addItem(choice_label(choice, lang), choice)
+        self.activated.connect(lambda _i: self.edited.emit())
+
+    def value(self) -> object | None:
+        return self.currentData()
+
+    def set_value(self, value: object) -> None:
+        index = self.findData(value)
+        self.setCurrentIndex(max(index, 0))
+
+
+class BoolField(QCheckBox):
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.toggled.connect(lambda _c: self.edited.emit())
+
+    def value(self) -> object | None:
+        return True if self.isChecked() else None
+
+    def set_value(self, value: object) -> None:
+        self.setChecked(value is True)
+
+
+def _completer(items: list[str], parent: QWidget) -> QCompleter:
+    completer = QCompleter(items, parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
+
+
+class EthnicityField(TextField):
+    """The 54 groups by Vietnamese name; any spelling is accepted (the core matches)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        names: list[str] = []
+        for group in ethnic_groups():
+            for name in (group.official_name, group.common_spelling):
+                if name not in names:
+                    names.append(name)
+        self.setCompleter(_completer(names, self))
+
+
+_VI_COUNTRIES = {
+    "VN": "Việt Nam", "LA": "Lào", "KH": "Campuchia", "CN": "Trung Quốc", "TW": "Đài Loan",
+    "KR": "Hàn Quốc", "JP": "Nhật Bản", "TH": "Thái Lan", "US": "Hoa Kỳ", "FR": "Pháp",
+    "DE": "Đức", "GB": "Vương quốc Anh", "AU": "Ô-xtrây-li-a", "RU": "Liên bang Nga",
+    "CA": "Ca-na-đa", "SG": "Xin-ga-po", "MY": "Ma-lai-xi-a", "PH": "Phi-líp-pin",
+}
+
+
+@cache
+def country_items(lang: str) -> tuple[str, ...]:
+    """"Việt Nam (VN)", ... then every other territory Qt knows, by ISO 3166 code."""
+    items = [f"{name} ({code})" for code, name in _VI_COUNTRIES.items()] if lang == "vi" \
+        else []
+    seen = set(_VI_COUNTRIES) if lang == "vi" else set()
+    for territory in QLocale.Country:
+        code = QLocale.territoryToCode(territory)
+        if len(code) == 2 and code.isalpha() and code not in seen:
+            seen.add(code)
+            items.append(f"{QLocale.territoryToString(territory)} ({code})")
+    return tuple(items)
+
+
+class CountryField(TextField):
+    """ISO 3166-1 alpha-2 code ("VN"), completed from names."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCompleter(_completer(list(country_items(lang)), self))
+        self.setPlaceholderText("VN")
+
+    def value(self) -> object | None:
+        text = self.text().strip()
+        m = _CODE_AT_END.search(text)
+        if m:
+            return m.group(1).upper()
+        return text.upper() if len(text) == 2 and text.isalpha() else (text or None)
+
+    def set_value(self, value: object) -> None:
+        self.setText("" if value is None else str(value))
+
+
+def commune_display(code: str) -> str:
+    found = commune(code)
+    return f"{found.name}, {found.province_name} ({found.code})" if found else code
+
+
+class CommuneField(TextField):
+    """A 2025 commune: completion by name (diacritics optional) or code; stores the code."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = QStringListModel(self)
+        completer = QCompleter(self._model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.setCompleter(completer)
+        self.setPlaceholderText(QCoreApplication.translate("Inputs", "commune name or code"))
+        self.textEdited.connect(self._complete)
+
+    def _complete(self, text: str) -> None:
+        if _CODE_AT_END.search(text) or len(text.strip()) < 2:
+            return
+        self._model.setStringList([f"{c.name}, {c.province_name} ({c.code})"
+                                   for c in search_communes(text, limit=15)])
+
+    def value(self) -> object | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        m = _CODE_AT_END.search(text)
+        if m:
+            return m.group(1)
+        if text.isdigit():
+            return text.zfill(5)
+        matches = search_communes(text, limit=2)
+        return matches[0].code if len(matches) == 1 else text
+
+    def set_value(self, value: object) -> None:
+        self.setText(commune_display(str(value)) if value else "")
+
+
+class LegacyAddressField(QWidget):
+    """A pre-2025 address as written; the converted 2025 commune shows as you type.
+
+    ``convert`` runs the (slow on first use) conversion off the GUI thread and calls back
+    with a one-line description, or "" when the text names no known pre-2025 commune.
+    """
+
+    edited = Signal()
+
+    def __init__(self, convert: Callable[[str, Callable[[str], None]], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._convert = convert
+        self.line = TextField(self)
+        self.line.setPlaceholderText(QCoreApplication.translate(
+            "Inputs", "e.g. xã Ea Tu, TP Buôn Ma Thuột, tỉnh Đắk Lắk"))
+        self.converted = QLabel(self)
+        self.converted.setObjectName("legacyConverted")
+        self.converted.setWordWrap(True)
+        self.converted.setStyleSheet("color: #1b5e20")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(self.line)
+        layout.addWidget(self.converted)
+        self.converted.hide()
+        self.setFocusProxy(self.line)
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self._run)
+        self.line.edited.connect(self._timer.start)
+        self.line.edited.connect(self.edited)
+        self._asked = ""
+
+    def _run(self) -> None:
+        text = self.line.text().strip()
+        self._asked = text
+        if not text:
+            self.converted.hide()
+            return
+        self._convert(text, lambda shown, asked=text: self._show(asked, shown))
+
+    def _show(self, asked: str, shown: str) -> None:
+        if asked != self._asked:
+            return  # an older answer
+        self.converted.setText(f"→ {shown}" if shown else QCoreApplication.translate(
+            "Inputs", "Not recognised as a pre-2025 address"))
+        self.converted.show()
+
+    def value(self) -> object | None:
+        return self.line.value()
+
+    def set_value(self, value: object) -> None:
+        self.line.set_value(value)
+        self._run()

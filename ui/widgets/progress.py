@@ -1,0 +1,56 @@
+"""A progress bar with a cancel button for one long job (backup, restore, signing, sync)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from ui.tasks import TaskHandle
+
+STAGES = {
+    "backup": ("Đang sao lưu", "Backing up"),
+    "restore": ("Đang khôi phục", "Restoring"),
+    "sign": ("Đang ký", "Signing"),
+    "push": ("Đang gửi", "Sending"),
+    "pull": ("Đang nhận", "Receiving"),
+}
+
+
+class JobProgressWidget(QWidget):
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._handle: TaskHandle | None = None
+        self.stage = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("jobProgress")
+        self.cancel_button = QPushButton(QCoreApplication.translate("Progress", "Cancel"), self)
+        self.cancel_button.setObjectName("cancelJob")
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stage)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.cancel_button)
+        self.hide()
+
+    def follow(self, handle: TaskHandle) -> None:
+        self._handle = handle
+        self.bar.setRange(0, 0)
+        self.stage.clear()
+        self.cancel_button.setEnabled(True)
+        handle.progressed.connect(self._progressed)
+        handle.finished.connect(self.hide)
+        self.show()
+
+    def _progressed(self, stage: str, done: int, total: int) -> None:
+        pair = STAGES.get(stage)
+        self.stage.setText(pair[0 if self._lang == "vi" else 1] if pair else stage)
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+
+    def cancel(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+            self.cancel_button.setEnabled(False)

@@ -1,0 +1,334 @@
+"""A record form built from the domain's field definitions (``iter_fields``), never by hand.
+
+Top-level objects (child, mother, declarant, ...) are group boxes; nested objects (identity
+document, residence, ...) are sections that open with Space and start closed unless they are
+required or hold a value. Each field has its error line under it, set from the core's issues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain import FieldInfo, FieldKind, Issue, iter_fields
+from desktop_app.domain.fields import find_field
+from ui.widgets.inputs import (
+    BoolField,
+    CommuneField,
+    CountryField,
+    DateField,
+    EthnicityField,
+    IntegerField,
+    LegacyAddressField,
+    PathsField,
+    SelectField,
+    TextField,
+)
+
+Converter = Callable[[str, Callable[[str], None]], None]
+_HISTORICAL_ONLY_TOP = {"registered_on", "registration_number", "book_number"}
+ERROR_STYLE = "color: #b00020"
+WARNING_STYLE = "color: #8a5a00"
+
+
+class ChangesField(QWidget):
+    """The "from ... to ..." lines of a change/correction: field, from, to."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(1, 3, self)
+        self.table.setObjectName("changesTable")
+        self.table.setHorizontalHeaderLabels([
+            QCoreApplication.translate("RecordForm", "Field"),
+            QCoreApplication.translate("RecordForm", "From"),
+            QCoreApplication.translate("RecordForm", "To")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setMaximumHeight(130)
+        self.table.itemChanged.connect(lambda _i: self.edited.emit())
+        add = QPushButton(QCoreApplication.translate("RecordForm", "Add a line"), self)
+        add.setObjectName("addChange")
+        add.clicked.connect(lambda: self.table.insertRow(self.table.rowCount()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addWidget(add, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.setFocusProxy(self.table)
+
+    def value(self) -> object | None:
+        rows = []
+        for r in range(self.table.rowCount()):
+            cells = [self.table.item(r, c) for c in range(3)]
+            texts = [c.text().strip() if c is not None else "" for c in cells]
+            if any(texts):
+                row: dict[str, object] = {"field": texts[0]}
+                if texts[1]:
+                    row["from"] = texts[1]
+                if texts[2]:
+                    row["to"] = texts[2]
+                rows.append(row)
+        return rows or None
+
+    def set_value(self, value: object) -> None:
+        rows = value if isinstance(value, list) else []
+        self.table.blockSignals(True)
+        self.table.setRowCount(max(1, len(rows)))
+        for r, row in enumerate(rows):
+            if isinstance(row, dict):
+                for c, key in enumerate(("field", "from", "to")):
+                    item = row.get(key)
+                    self.table.setItem(r, c, QTableWidgetItem("" if item is None else str(item)))
+        self.table.blockSignals(False)
+
+
+class _Section(QWidget):
+    """A nested object: a header button that opens/closes its fields."""
+
+    def __init__(self, title: str, expanded: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.toggle = QToolButton(self)
+        self.toggle.setText(title)
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setStyleSheet("QToolButton { border: none; font-weight: bold; }")
+        self.body = QWidget(self)
+        self.form = QFormLayout(self.body)
+        self.form.setContentsMargins(18, 0, 0, 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toggle)
+        layout.addWidget(self.body)
+        self.toggle.toggled.connect(self.set_expanded)
+        self.toggle.setChecked(expanded)
+        self.set_expanded(expanded)
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.body.setVisible(expanded)
+        if self.toggle.isChecked() != expanded:
+            self.toggle.setChecked(expanded)
+
+
+class RecordForm(QWidget):
+    """All fields of one record type; ``data()`` is the canonical JSON the core takes."""
+
+    edited = Signal()
+
+    def __init__(self, rtype: str, *, historical: bool, lang: str, convert: Converter,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordForm")
+        self.rtype = rtype
+        self.historical = historical
+        self._lang = lang
+        self._convert = convert
+        self.editors: dict[str, QWidget] = {}
+        self._messages: dict[str, QLabel] = {}
+        self._sections: dict[str, _Section] = {}
+        self._forms: dict[str, QFormLayout] = {}
+        layout = QVBoxLayout(self)
+        general = QGroupBox(QCoreApplication.translate("RecordForm", "Registration"), self)
+        general.setObjectName("group:")
+        self._forms[""] = QFormLayout(general)
+        layout.addWidget(general)
+        self._build(layout)
+        layout.addStretch(1)
+
+    # -- building -------------------------------------------------------------------------
+    def _label(self, info: FieldInfo, short: bool = True) -> str:
+        definition = find_field(self.rtype, info.path) if short else None
+        if definition is not None:
+            text = definition.label_vi if self._lang == "vi" else definition.label_en
+        else:
+            text = info.label_vi if self._lang == "vi" else info.label_en
+        return f"{text} *" if info.required and not self.historical else text
+
+    def _skipped(self, info: FieldInfo) -> bool:
+        if info.path == "type" or "[]" in info.path:
+            return True
+        definition = find_field(self.rtype, info.path)
+        if definition is None or definition.read_only:
+            return True
+        if definition.historical_only and not self.historical:
+            return True
+        return info.depth == 0 and info.path in _HISTORICAL_ONLY_TOP and not self.historical
+
+    def _build(self, layout: QVBoxLayout) -> None:
+        skipped: list[str] = []
+        for info in iter_fields(self.rtype):
+            if any(info.path.startswith(f"{p}.") for p in skipped):
+                continue
+            if self._skipped(info):
+                skipped.append(info.path)
+                continue
+            parent_path = info.path.rpartition(".")[0]
+            if info.kind.is_object:
+                self._add_object(info, parent_path, layout)
+            else:
+                self._add_leaf(info, parent_path)
+
+    def _add_object(self, info: FieldInfo, parent_path: str, layout: QVBoxLayout) -> None:
+        if info.depth == 0:
+            box = QGroupBox(self._label(info), self)
+            box.setObjectName(f"group:{info.path}")
+            form = QFormLayout(box)
+            layout.addWidget(box)
+            self._forms[info.path] = form
+            note = self._message_label(info.path)
+            form.addRow(note)
+            return
+        section = _Section(self._label(info), info.required and not self.historical, self)
+        section.setObjectName(f"section:{info.path}")
+        self._sections[info.path] = section
+        self._forms[info.path] = section.form
+        section.form.addRow(self._message_label(info.path))
+        self._forms.get(parent_path, self._forms[""]).addRow(section)
+
+    def _message_label(self, path: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(f"error:{path}")
+        label.setWordWrap(True)
+        label.hide()
+        self._messages[path] = label
+        return label
+
+    def _editor_for(self, info: FieldInfo) -> QWidget:
+        kind = info.kind
+        name = info.path.rpartition(".")[2]
+        if kind is FieldKind.DATE:
+            return DateField()
+        if kind is FieldKind.DATE_TIME:
+            return DateField(with_time=True)
+        if kind is FieldKind.INTEGER:
+            return IntegerField()
+        if kind is FieldKind.SELECT:
+            return SelectField(info.choices, self._lang)
+        if kind is FieldKind.BOOLEAN:
+            return BoolField()
+        if kind is FieldKind.ETHNICITY:
+            return EthnicityField()
+        if kind is FieldKind.COUNTRY:
+            return CountryField(self._lang)
+        if kind is FieldKind.COMMUNE:
+            return CommuneField()
+        if kind is FieldKind.LIST:
+            return ChangesField()
+        if kind is FieldKind.FIELD_PATHS:
+            return PathsField()
+        if name == "as_written":
+            return LegacyAddressField(self._convert)
+        return TextField()
+
+    def _add_leaf(self, info: FieldInfo, parent_path: str) -> None:
+        editor = self._editor_for(info)
+        editor.setObjectName(f"field:{info.path}")
+        self.editors[info.path] = editor
+        editor.edited.connect(self.edited)  # type: ignore[attr-defined]
+        holder = QWidget(self)
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(1)
+        row = QHBoxLayout()
+        row.addWidget(editor, 1)
+        box.addLayout(row)
+        box.addWidget(self._message_label(info.path))
+        label = QLabel(self._label(info), self)
+        label.setBuddy(editor)
+        label.setToolTip(info.label_vi if self._lang == "vi" else info.label_en)
+        self._forms.get(parent_path, self._forms[""]).addRow(label, holder)
+
+    # -- data -----------------------------------------------------------------------------
+    def data(self) -> dict[str, object]:
+        result: dict[str, object] = {}
+        for path, editor in self.editors.items():
+            value = editor.value()  # type: ignore[attr-defined]
+            if value is None:
+                continue
+            node = result
+            *parents, last = path.split(".")
+            for part in parents:
+                child = node.setdefault(part, {})
+                node = child if isinstance(child, dict) else {}
+            node[last] = value
+        return result
+
+    def set_data(self, data: dict[str, object]) -> None:
+        for path, editor in self.editors.items():
+            value: object = data
+            for part in path.split("."):
+                value = value.get(part) if isinstance(value, dict) else None
+            editor.blockSignals(True)
+            editor.set_value(value)  # type: ignore[attr-defined]
+            editor.blockSignals(False)
+            if value not in (None, ""):
+                self._open_to(path)
+
+    def _open_to(self, path: str) -> None:
+        parent = path.rpartition(".")[0]
+        while parent:
+            section = self._sections.get(parent)
+            if section is not None:
+                section.set_expanded(True)
+            parent = parent.rpartition(".")[0]
+
+    # -- issues ---------------------------------------------------------------------------
+    def target_of(self, path: str) -> str:
+        """The field or object that shows an issue reported at ``path``."""
+        import re
+
+        current = re.sub(r"\[\d+\]", "", path)
+        while current and current not in self._messages:
+            current = current.rpartition(".")[0]
+        return current
+
+    def show_issues(self, issues: list[Issue], describe: Callable[[Issue], str]) -> None:
+        for label in self._messages.values():
+            label.clear()
+            label.hide()
+        shown: dict[str, list[tuple[Issue, str]]] = {}
+        for issue in issues:
+            if issue.is_error or issue.is_warning:
+                shown.setdefault(self.target_of(issue.field), []).append(
+                    (issue, describe(issue)))
+        for path, items in shown.items():
+            label = self._messages.get(path)
+            if label is None:
+                continue
+            has_error = any(i.is_error for i, _ in items)
+            label.setStyleSheet(ERROR_STYLE if has_error else WARNING_STYLE)
+            label.setText("\n".join(text for _, text in items))
+            label.show()
+            self._open_to(path + ".x")
+
+    def error_text(self, path: str) -> str:
+        label = self._messages.get(path)
+        return label.text() if label is not None else ""
+
+    def focus_first(self) -> None:
+        for editor in self.editors.values():
+            if editor.isVisibleTo(self):
+                editor.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    def focus_field(self, path: str) -> None:
+        target = self.target_of(path)
+        self._open_to(target + ".x")
+        editor = self.editors.get(target)
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
