@@ -55,15 +55,39 @@ def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
                  "start again).", {"ok": True, "created": False})
         return 0
     demo = create_demo(ctx.paths, ctx.clock)
+    supervisor = next(a for a in demo.accounts if a.role.value == "supervisor")
+    _demo_certificate(ctx, supervisor.username, supervisor.full_name, supervisor.password)
     lines = ["Dữ liệu mẫu / Demo data (chỉ hiện một lần / shown once):"]
     for acc in demo.accounts:
         lines.append(f"  {acc.role.value:<11} {acc.username:<10} mật khẩu/password: {acc.password}")
     lines.append(f"  recovery code: {demo.recovery_code}")
+    lines.append(f"  Chứng thư số DEMO của {supervisor.username} (mật khẩu .p12 = mật khẩu đăng "
+                 "nhập), CA phát triển trong trust/: CHỈ ĐỂ TRÌNH DIỄN / demo certificate and "
+                 "development CA: for demonstration only.")
     ctx.emit("\n".join(lines), {
         "ok": True, "created": True, "recovery_code": demo.recovery_code,
         "accounts": [{"username": a.username, "role": a.role.value, "password": a.password}
                      for a in demo.accounts]})
     return 0
+
+
+def _demo_certificate(ctx: CliContext, username: str, full_name: str, password: str) -> None:
+    """A development CA (trusted in this data folder only) and the demo supervisor's .p12."""
+    from desktop_app.fileio import write_atomic
+    from desktop_app.workflows import accounts, extracts
+    from signing.devca import demo_signer
+    from signing.service import PdfExtractService, trust_folder
+
+    demo = demo_signer(full_name, password)
+    trust = trust_folder(ctx.paths)
+    trust.mkdir(parents=True, exist_ok=True)
+    write_atomic(trust / "demo-root-ca.pem", demo.root_pem, mode=0o644)
+    session = accounts.login(ctx.paths, username, password, ctx.clock)
+    try:
+        extracts.import_certificate(session, demo.pkcs12, password,
+                                    PdfExtractService.for_data(ctx.paths))
+    finally:
+        session.close()
 
 
 def command_modules() -> list[ModuleType]:

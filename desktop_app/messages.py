@@ -75,6 +75,14 @@ CORE: dict[str, tuple[str, str]] = {
         "Dải số {start}-{end} trùng với dải số đã có.",
         "Numbers {start}-{end} overlap a block this device already has.",
     ),
+    "E-NO-CERTIFICATE": (
+        "Chưa có chứng thư số của người ký: hãy nhập tệp .p12 (hotich cert import).",
+        "No signing certificate for this account: import a .p12 (hotich cert import).",
+    ),
+    "E-NOT-SIGNABLE": (
+        "Hồ sơ ở trạng thái '{status}' chưa thể ký trích lục.",
+        "A record in status '{status}' cannot be signed.",
+    ),
     "E-INCIDENT": (
         "Lỗi ngoài dự kiến (mã sự cố {incident}). Xem nhật ký để biết thêm.",
         "Unexpected error (incident {incident}). See the log for details.",

@@ -15,6 +15,7 @@ class CertificateSummary:
     subject: str
     not_before: datetime
     not_after: datetime
+    certificate_der: bytes = b""
     notices: tuple[str, ...] = ()  # warning codes, e.g. W-CERT-EXPIRING
 
 

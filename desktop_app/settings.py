@@ -18,6 +18,8 @@ class LocalSettings:
     lockout_minutes: int = 15
     language: str = "vi"
     server_url: str = ""  # central server for sync (set in the desktop settings)
+    timestamp_url: str = ""  # RFC 3161 server; extracts are B-T when it answers, else B-B
+    trust_dir: str = ""  # folder of trusted CA certificates (default: <data>/trust)
 
     @classmethod
     def load(cls, root: Path) -> LocalSettings:

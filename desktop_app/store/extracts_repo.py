@@ -25,6 +25,7 @@ class ExtractRow:
 class CertificateRow:
     username: str
     pkcs12: bytes
+    certificate_der: bytes
     fingerprint: str
     subject: str
     not_after: str
@@ -85,22 +86,29 @@ def attachments_of(conn: Connection, record_id: str) -> list[tuple[str, str, int
 
 
 def put_certificate(conn: Connection, row: CertificateRow) -> None:
-    conn.execute("INSERT INTO certificates (username, pkcs12, fingerprint, subject, not_after, "
-                 "imported_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(username) DO UPDATE SET "
-                 "pkcs12 = excluded.pkcs12, fingerprint = excluded.fingerprint, "
-                 "subject = excluded.subject, not_after = excluded.not_after, "
-                 "imported_at = excluded.imported_at",
-                 (row.username, row.pkcs12, row.fingerprint, row.subject, row.not_after,
-                  row.imported_at))
+    conn.execute("INSERT INTO certificates (username, pkcs12, certificate_der, fingerprint, "
+                 "subject, not_after, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                 "ON CONFLICT(username) DO UPDATE SET pkcs12 = excluded.pkcs12, "
+                 "certificate_der = excluded.certificate_der, "
+                 "fingerprint = excluded.fingerprint, subject = excluded.subject, "
+                 "not_after = excluded.not_after, imported_at = excluded.imported_at",
+                 (row.username, row.pkcs12, row.certificate_der, row.fingerprint, row.subject,
+                  row.not_after, row.imported_at))
 
 
 def certificate(conn: Connection, username: str) -> CertificateRow | None:
-    row = conn.execute("SELECT username, pkcs12, fingerprint, subject, not_after, imported_at "
-                       "FROM certificates WHERE username = ?", (username,)).fetchone()
-    return CertificateRow(row[0], bytes(row[1]), row[2], row[3], row[4], row[5]) if row else None
+    row = conn.execute(f"SELECT {_CERT_COLUMNS} FROM certificates WHERE username = ?",
+                       (username,)).fetchone()
+    return _cert(row) if row else None
 
 
 def certificates(conn: Connection) -> list[CertificateRow]:
-    return [CertificateRow(r[0], bytes(r[1]), r[2], r[3], r[4], r[5]) for r in conn.execute(
-        "SELECT username, pkcs12, fingerprint, subject, not_after, imported_at FROM "
-        "certificates ORDER BY username")]
+    return [_cert(r) for r in conn.execute(
+        f"SELECT {_CERT_COLUMNS} FROM certificates ORDER BY username")]
+
+
+_CERT_COLUMNS = "username, pkcs12, certificate_der, fingerprint, subject, not_after, imported_at"
+
+
+def _cert(row: tuple[str, bytes, bytes, str, str, str, str]) -> CertificateRow:
+    return CertificateRow(row[0], bytes(row[1]), bytes(row[2]), row[3], row[4], row[5], row[6])

@@ -173,6 +173,7 @@ CREATE INDEX extracts_record ON extracts (record_id);
 CREATE TABLE certificates (
     username TEXT PRIMARY KEY,
     pkcs12 BLOB NOT NULL,
+    certificate_der BLOB NOT NULL,
     fingerprint TEXT NOT NULL,
     subject TEXT NOT NULL,
     not_after TEXT NOT NULL,

@@ -73,7 +73,8 @@ def import_certificate(session: Session, p12: bytes, password: str,
     summary = service.check_certificate(p12, password, now)
     with session.db.transaction() as conn:
         extracts_repo.put_certificate(conn, CertificateRow(
-            session.account.username, p12, summary.fingerprint, summary.subject,
+            session.account.username, p12, summary.certificate_der, summary.fingerprint,
+            summary.subject,
             summary.not_after.isoformat(), now.isoformat()))
         audit_repo.append(conn, at=now, actor=session.account.username,
                           action="certificate.import", target=summary.fingerprint,
@@ -112,7 +113,7 @@ def build_request(conn: Connection, session: Session, rec: StoredRecord, *,
     place = commune(rec.office)
     province = province_of(rec.office)
     return ExtractRequest(
-        record=rec.data, office_code=rec.office,
+        record={**rec.data, "type": rec.type}, office_code=rec.office,
         office_name=place.name if place else rec.office,
         province_name=province.name if province else "",
         extract_number=extract_number,
@@ -184,7 +185,7 @@ def _sign_one(session: Session, record_id: str, service: ExtractService, cert: C
     ensure_no_signer_conflict(rec.data, session.account.full_name)
     now = session.clock.now()
     year = now.astimezone(VIETNAM_TZ).year
-    code = service.number_code(rec.data, is_copy)
+    code = service.number_code({**rec.data, "type": rec.type}, is_copy)
     number = f"{extracts_repo.next_sequence(conn, year, code):03d}/{year}/{code}"
     request = build_request(conn, session, rec, extract_number=number, is_copy=is_copy,
                             signer_title=signer_title)

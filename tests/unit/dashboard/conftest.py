@@ -1,3 +1,3 @@
 """The records office (admin, two officers, two supervisors, clock at 15/01/2026)."""
 
-from tests.unit.records.conftest import _template, office  # noqa: F401 - fixtures
+from tests.unit.conftest import _template, office  # noqa: F401 - fixtures

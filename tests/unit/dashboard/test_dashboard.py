@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from desktop_app.store import meta_repo
 from desktop_app.workflows import dashboard, record_views, records
 from tests.samples import build
-from tests.unit.records.conftest import Office
+from tests.unit.conftest import Office
 
 
 def _approved_birth(office: Office, edits: dict | None = None) -> str:

@@ -19,7 +19,7 @@ from desktop_app.errors import PermissionDeniedError
 from desktop_app.store import audit_repo
 from desktop_app.workflows import numbering, records
 from tests.samples import build
-from tests.unit.records.conftest import Office
+from tests.unit.conftest import Office
 
 
 def _codes(result: records.SaveResult) -> set[str]:

@@ -1,0 +1,134 @@
+"""Extracts through the store: certificate import, batch signing, copies, verification by our
+verifier and by poppler's pdfsig, and the data check against the local record."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop_app.domain.errors import PersonalIdMissingError, SignerConflictError
+from desktop_app.errors import PermissionDeniedError
+from desktop_app.store import outbox_repo
+from desktop_app.workflows import extracts, records
+from signing.devca import make_ca, make_leaf, p12
+from signing.errors import CertificateExpiredError, Pkcs12PasswordError
+from signing.service import PdfExtractService
+from tests.samples import build
+from tests.unit.conftest import Office
+from tests.unit.signing.signing_support import make_nss_db, pdfsig, pdftotext
+
+P12_PW = "mật-khẩu-p12"
+NOW = datetime(2026, 1, 15, 3, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    root = make_ca("Test Root", now=NOW)
+    good = make_leaf("Hoàng Văn Chủ", root, now=NOW)
+    expired = make_leaf("Hoàng Văn Chủ", root, not_before=NOW - timedelta(days=400),
+                        not_after=NOW - timedelta(days=2), now=NOW)
+    folder = tmp_path_factory.mktemp("nss")
+    return {"root": root, "good": p12(good, [root], P12_PW),
+            "expired": p12(expired, [root], P12_PW), "nss": make_nss_db(folder, root.pem)}
+
+
+@pytest.fixture
+def service(office: Office, pki: dict[str, object]) -> PdfExtractService:
+    trust = office.paths.root / "trust"
+    trust.mkdir()
+    (trust / "root.pem").write_bytes(pki["root"].pem)  # type: ignore[attr-defined]
+    return PdfExtractService(trust)
+
+
+def _approved(office: Office, rtype: str, data: dict) -> str:
+    created = records.create_record(office("canbo"), rtype, data)
+    records.submit(office("canbo"), created.record.id)
+    reasons = {i.code: "đã kiểm tra" for i in created.issues if i.is_warning}
+    records.approve(office("chutich"), created.record.id, reasons)
+    return created.record.id
+
+
+def test_certificate_import_checks_password_and_dates(
+    office: Office, service: PdfExtractService, pki: dict[str, object]
+) -> None:
+    with pytest.raises(Pkcs12PasswordError):
+        extracts.import_certificate(office("chutich"), pki["good"], "wrong", service)
+    with pytest.raises(CertificateExpiredError):
+        extracts.import_certificate(office("chutich"), pki["expired"], P12_PW, service)
+    with pytest.raises(PermissionDeniedError):
+        extracts.import_certificate(office("canbo"), pki["good"], P12_PW, service)
+    assert extracts.import_certificate(office("chutich"), pki["good"], P12_PW, service) == ()
+    assert extracts.certificate_of(office("chutich")).subject == "Hoàng Văn Chủ"
+    # Kept only inside the encrypted store: no plaintext PKCS#12 file in the data folder.
+    assert not list(office.paths.root.rglob("*.p12"))
+
+
+def test_sign_batch_verify_and_copy(
+    office: Office, service: PdfExtractService, pki: dict[str, object], tmp_path: Path
+) -> None:
+    extracts.import_certificate(office("chutich"), pki["good"], P12_PW, service)
+    ids = [_approved(office, "death", build("death", {"deceased.full_name": name}))
+           for name in ("Ksor H'Bia", "Y Moan Êban")]
+    out = tmp_path / "out"
+    issued = extracts.sign_extracts(office("chutich"), ids, service=service,
+                                    p12_password=P12_PW, out=out)
+    assert [i.extract_number for i in issued] == ["001/2026/TLKT", "002/2026/TLKT"]
+    session = office("chutich")
+    for item in issued:
+        rec = records.get_record(session, item.record_id)
+        assert rec.status == "queued" and rec.signed_by == "chutich"
+        assert len(outbox_repo.for_record(session.db.connection(), rec.id)) == 1
+        pdf = item.path.read_bytes()
+        assert extracts.verify_pdf(pdf, service, session).is_valid
+        assert "Signature is Valid." in pdfsig(pdf, pki["nss"], tmp_path)  # type: ignore[arg-type]
+    assert "Ksor H'Bia".upper() in pdftotext(issued[0].path.read_bytes(), tmp_path)
+
+    again = extracts.sign_extracts(session, [ids[0]], service=service, p12_password=P12_PW,
+                                   out=tmp_path / "copy.pdf")
+    assert again[0].is_copy and again[0].extract_number == "001/2026/TLKT-BS"
+    assert len(outbox_repo.for_record(session.db.connection(), ids[0])) == 1  # not re-sent
+
+    # One byte of the signed content changed: both verifiers refuse it.
+    pdf = bytearray(issued[0].path.read_bytes())
+    at = pdf.index(b"/Contents") - 40
+    pdf[at] = ord("A") if pdf[at] != ord("A") else ord("B")
+    assert not extracts.verify_pdf(bytes(pdf), service, session).is_valid
+    assert "Signature is Valid." not in pdfsig(bytes(pdf), pki["nss"], tmp_path)  # type: ignore[arg-type]
+
+
+def test_data_different_from_the_record_is_refused(
+    office: Office, service: PdfExtractService, pki: dict[str, object], tmp_path: Path
+) -> None:
+    extracts.import_certificate(office("chutich"), pki["good"], P12_PW, service)
+    rid = _approved(office, "death", build("death"))
+    issued = extracts.sign_extracts(office("chutich"), [rid], service=service,
+                                    p12_password=P12_PW, out=tmp_path / "a.pdf")
+    session = office("chutich")
+    session.db.connection().execute(
+        "UPDATE records SET data = replace(data, 'Lê Văn Tư', 'Lê Văn Khác') WHERE id = ?",
+        (rid,))
+    check = extracts.verify_pdf(issued[0].path.read_bytes(), service, session)
+    assert check.code == "E-PDF-DATA-MISMATCH"
+
+
+def test_birth_waits_for_its_personal_id_and_conflicts_are_refused(
+    office: Office, service: PdfExtractService, pki: dict[str, object], tmp_path: Path
+) -> None:
+    extracts.import_certificate(office("chutich"), pki["good"], P12_PW, service)
+    birth = _approved(office, "birth", build("birth"))
+    with pytest.raises(PersonalIdMissingError):
+        extracts.sign_extracts(office("chutich"), [birth], service=service,
+                               p12_password=P12_PW, out=tmp_path / "b.pdf")
+    conflict = records.create_record(office("canbo"), "death", build(
+        "death", {"declarant.full_name": "Hoàng Văn Chủ"}))
+    records.submit(office("canbo"), conflict.record.id)
+    reasons = {i.code: "x" for i in conflict.issues if i.is_warning}
+    records.approve(office("phochutich"), conflict.record.id, reasons)
+    with pytest.raises(SignerConflictError):
+        extracts.sign_extracts(office("chutich"), [conflict.record.id], service=service,
+                               p12_password=P12_PW, out=tmp_path / "c.pdf")
+    with pytest.raises(PermissionDeniedError):
+        extracts.sign_extracts(office("canbo"), [conflict.record.id], service=service,
+                               p12_password=P12_PW, out=tmp_path / "d.pdf")
