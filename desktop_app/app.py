@@ -8,14 +8,22 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.cli.main import run
 from desktop_app.demo import create_demo
 from desktop_app.logging_setup import configure_logging
 from desktop_app.messages import CORE, Catalogue, merge
+from desktop_app.paths import DataPaths
+from desktop_app.session import Session
+
+if TYPE_CHECKING:
+    from ui.context import SignOutcome, UiHooks
 
 # Command groups and message catalogues of the other packages, wired in when present.
 _OPTIONAL_COMMANDS = ("desktop_app.cli.records_cmd", "signing.cli", "sync.cli")
@@ -45,7 +53,7 @@ class _AppCommands:
 def _gui(ctx: CliContext, args: argparse.Namespace) -> int:
     from ui.run import run_gui
 
-    return run_gui(ctx.paths, catalogue())
+    return run_gui(ctx.paths, catalogue(), build_ui_hooks(ctx.paths))
 
 
 def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -88,6 +96,49 @@ def _demo_certificate(ctx: CliContext, username: str, full_name: str, password: 
                                     PdfExtractService.for_data(ctx.paths))
     finally:
         session.close()
+
+
+def build_ui_hooks(paths: DataPaths) -> UiHooks:
+    """The desktop's hooks into signing: callables the UI runs on worker threads."""
+    from desktop_app.errors import Cancelled, HotichError
+    from desktop_app.workflows import extracts
+    from signing.service import PdfExtractService
+    from ui.context import SignOutcome, UiHooks
+
+    service = PdfExtractService.for_data(paths)
+
+    def sign_records(session: Session, ids: Sequence[str], password: str,
+                     progress: Callable[[str, int, int], None]) -> list[SignOutcome]:
+        outcomes = []
+        for done, record_id in enumerate(ids):
+            progress("sign", done, len(ids))  # raises Cancelled when the user cancels
+            try:
+                extracts.sign_extracts(session, [record_id], service=service,
+                                       p12_password=password, out=None)
+            except Cancelled:
+                raise
+            except HotichError as exc:  # shown per record; the batch goes on
+                outcomes.append(SignOutcome(record_id, exc))
+            else:
+                outcomes.append(SignOutcome(record_id))
+        progress("sign", len(ids), len(ids))
+        return outcomes
+
+    def render_extract(session: Session, record_id: str) -> bytes:
+        return extracts.latest_pdf(session, record_id, service)
+
+    def import_certificate(session: Session, path: Path, password: str) -> str:
+        extracts.import_certificate(session, Path(path).read_bytes(), password, service)
+        cert = extracts.certificate_of(session)
+        return f"{cert.subject} — {cert.not_after[:10]}" if cert else ""
+
+    def certificate_expiry(session: Session) -> datetime | None:
+        cert = extracts.certificate_of(session)
+        return datetime.fromisoformat(cert.not_after) if cert else None
+
+    return UiHooks(sign_records=sign_records, render_extract=render_extract,
+                   import_certificate=import_certificate,
+                   certificate_expiry=certificate_expiry)
 
 
 def command_modules() -> list[ModuleType]:

@@ -29,8 +29,9 @@ class SignOutcome:
     error: BaseException | None = None
 
 
-SignRecords = Callable[[Session, Sequence[str], Progress], Sequence[SignOutcome]]
-"""Sign the extracts of approved records with the acting supervisor's certificate."""
+SignRecords = Callable[[Session, Sequence[str], str, Progress], Sequence[SignOutcome]]
+"""Sign the extracts of approved records with the acting supervisor's certificate; the str is
+the password of that PKCS#12, asked once per batch."""
 RenderExtract = Callable[[Session, str], bytes]
 """The extract (trích lục) of a record as PDF bytes, for preview and printing."""
 ImportCertificate = Callable[[Session, Path, str], str]

@@ -51,7 +51,7 @@ class NotSignableError(HotichError):
 class IssuedFile:
     record_id: str
     extract_number: str
-    path: Path
+    path: Path | None
     is_copy: bool
     needs_timestamp: bool
 
@@ -140,20 +140,21 @@ def sign_extracts(
     *,
     service: ExtractService,
     p12_password: str,
-    out: Path,
+    out: Path | None,
     signer_title: str = "CHỦ TỊCH",
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
 ) -> list[IssuedFile]:
-    """Sign a batch. ``out`` is a file for one id, a folder for several. An already signed
+    """Sign a batch. ``out`` is a file for one id, a folder for several, or None to keep the
+    PDFs only inside the encrypted store (the desktop prints from there). An already signed
     record gets a copy marked as such (BẢN SAO); a birth waiting for its personal ID is
     refused."""
     require(session.account, Permission.SIGN_EXTRACT)
     cert = certificate_of(session)
     if cert is None:
         raise NoCertificateError()
-    many = len(record_ids) > 1 or out.is_dir()
-    if many:
+    many = out is not None and (len(record_ids) > 1 or out.is_dir())
+    if many and out is not None:
         out.mkdir(parents=True, exist_ok=True)
     issued: list[IssuedFile] = []
     for done, record_id in enumerate(record_ids):
@@ -169,7 +170,7 @@ def sign_extracts(
 
 
 def _sign_one(session: Session, record_id: str, service: ExtractService, cert: CertificateRow,
-              password: str, out: Path, many: bool, signer_title: str) -> IssuedFile:
+              password: str, out: Path | None, many: bool, signer_title: str) -> IssuedFile:
     conn = session.db.connection()
     rec = get_record(session, record_id)
     is_copy = bool(extracts_repo.for_record(conn, rec.id))
@@ -206,8 +207,10 @@ def _sign_one(session: Session, record_id: str, service: ExtractService, cert: C
                           action="extract.copy" if is_copy else "extract.sign", target=rec.id,
                           details={"extract_number": number, "pdf_sha256": digest,
                                    "level": signed.level})
-    path = out / f"{number.replace('/', '-')}.pdf" if many else out
-    write_atomic(path, signed.pdf, mode=0o644)
+    path = None
+    if out is not None:
+        path = out / f"{number.replace('/', '-')}.pdf" if many else out
+        write_atomic(path, signed.pdf, mode=0o644)
     log.info("extract signed (%s, copy=%s)", signed.level, is_copy)
     return IssuedFile(rec.id, number, path, is_copy, signed.needs_timestamp)
 
@@ -225,6 +228,19 @@ def _mark_signed(conn: Connection, session: Session, rec: StoredRecord, now: dat
     records_repo.update(conn, queued)
     records_repo.add_event(conn, RecordEvent(rec.id, now, "system", "queue",
                                              Status.SIGNED.value, Status.QUEUED.value, ""))
+
+
+def latest_pdf(session: Session, record_id: str, service: ExtractService) -> bytes:
+    """The last signed extract kept in the store, else an unsigned preview."""
+    require(session.account, Permission.VIEW)
+    conn = session.db.connection()
+    rec = get_record(session, record_id)
+    issued = extracts_repo.for_record(conn, rec.id)
+    if issued:
+        pdf = extracts_repo.attachment(conn, issued[-1].pdf_sha256)
+        if pdf is not None:
+            return pdf
+    return preview(session, rec.id, service)
 
 
 # -- verification ---------------------------------------------------------------------------

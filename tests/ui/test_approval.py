@@ -1,11 +1,10 @@
 """A supervisor approves a record with a reason for its warning; batch signing runs the
-injected signer (the real one is wired by the lead: see the skipped test at the end)."""
+injected signer and the real signer of the composition root signs a batch."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.session import Session
@@ -71,13 +70,16 @@ def test_batch_signing_calls_the_injected_signer(qtbot: QtBot, office: UiOffice)
         ids.append(created.record.id)
     calls: list[tuple[str, list[str]]] = []
 
-    def sign(session: Session, record_ids: Sequence[str], progress) -> list[SignOutcome]:  # noqa: ANN001
+    def sign(session: Session, record_ids: Sequence[str], password: str,
+             progress) -> list[SignOutcome]:  # noqa: ANN001
+        assert password == "p12-password"
         calls.append((session.account.username, list(record_ids)))
         for n, _rid in enumerate(record_ids, 1):
             progress("sign", n, len(record_ids))
         return [SignOutcome(rid) for rid in record_ids]
 
     page = ApprovalPage(office.ctx("chutich", UiHooks(sign_records=sign)))
+    page.ask_p12_password = lambda: "p12-password"
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.sign_model.rowCount() == 2, timeout=10000)
@@ -89,8 +91,47 @@ def test_batch_signing_calls_the_injected_signer(qtbot: QtBot, office: UiOffice)
     wait_idle(qtbot, office.runner)
 
 
-@pytest.mark.skip(reason="for the lead: wire signing (desktop_app/workflows/extracts.py) "
-                         "into UiHooks.sign_records in app.py, then drop this skip")
-def test_supervisor_signs_approved_records_with_the_real_signer() -> None:
-    """Approve in the ApprovalPage, import a test PKCS#12 via SettingsPage.start_import, sign
-    the batch with signButton, then check each record is `signed` and its PDF verifies."""
+def test_supervisor_signs_approved_records_with_the_real_signer(
+    qtbot: QtBot, office: UiOffice
+) -> None:
+    """The composition root's real hooks: import a PKCS#12, sign a batch from the page, then
+    each record is queued with a signed extract that our verifier accepts."""
+    from desktop_app.app import build_ui_hooks
+    from desktop_app.workflows import extracts
+    from signing.devca import make_ca, make_leaf, p12
+    from signing.service import PdfExtractService
+
+    now = office.clock.now()
+    root = make_ca("UI Test Root", now=now)
+    trust = office.paths.root / "trust"
+    trust.mkdir()
+    (trust / "root.pem").write_bytes(root.pem)
+    hooks = build_ui_hooks(office.paths)
+    supervisor = office.session("chutich")
+    cert_file = office.paths.root.parent / "chutich.p12"
+    cert_file.write_bytes(p12(make_leaf("Hoàng Văn Chủ", root, now=now), [root], "p12-pw-1"))
+    assert hooks.import_certificate is not None
+    assert "Hoàng Văn Chủ" in hooks.import_certificate(supervisor, cert_file, "p12-pw-1")
+    officer = office.session("canbo")
+    ids = []
+    for name in ("Ksor H'Bia", "Y Moan Êban"):
+        created = records.create_record(officer, "death",
+                                        build("death", {"deceased.full_name": name}))
+        records.submit(officer, created.record.id)
+        records.approve(supervisor, created.record.id, {})
+        ids.append(created.record.id)
+
+    page = ApprovalPage(office.ctx("chutich", hooks))
+    page.ask_p12_password = lambda: "p12-pw-1"
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.sign_model.rowCount() == 2, timeout=10000)
+    page.select_all.click()
+    with qtbot.waitSignal(page.records_changed, timeout=30000):
+        page.sign_button.click()
+    service = PdfExtractService.for_data(office.paths)
+    for record_id in ids:
+        assert records.get_record(supervisor, record_id).status == "queued"
+        pdf = extracts.latest_pdf(supervisor, record_id, service)
+        assert extracts.verify_pdf(pdf, service, supervisor).is_valid
+    wait_idle(qtbot, office.runner)

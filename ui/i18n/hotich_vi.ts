@@ -63,6 +63,14 @@
 <context>
     <name>ApprovalPage</name>
     <message>
+        <source>Sign extracts</source>
+        <translation>Ký trích lục</translation>
+    </message>
+    <message>
+        <source>Password of your signing certificate (.p12):</source>
+        <translation>Mật khẩu chứng thư số của bạn (.p12):</translation>
+    </message>
+    <message>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>

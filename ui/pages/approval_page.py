@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -252,11 +253,22 @@ class ApprovalPage(QWidget):
         ids = [r.id for r in self.sign_model.checked()]
         if sign is None or not ids:
             return
+        password = self.ask_p12_password()
+        if password is None:
+            return
         session = self._ctx.session
         self.sign_button.setEnabled(False)
-        handle = self._ctx.runner.start_job(lambda control: sign(session, ids, control.progress),
+        handle = self._ctx.runner.start_job(
+            lambda control: sign(session, ids, password, control.progress),
                                             self._signed, self._sign_failed, lane="general")
         self.progress.follow(handle)
+
+    def ask_p12_password(self) -> str | None:
+        """The certificate's password, asked once per batch (like a token PIN)."""
+        text, ok = QInputDialog.getText(self, self.tr("Sign extracts"),
+                                        self.tr("Password of your signing certificate (.p12):"),
+                                        QLineEdit.EchoMode.Password)
+        return text if ok else None
 
     def _signed(self, outcomes: Sequence[SignOutcome]) -> None:
         self.sign_button.setEnabled(True)
