@@ -45,6 +45,23 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="replace an existing enrolment")
     enroll.set_defaults(handler=_enroll)
 
+    sync = add_command(sub, "sync", "send the outbox and pull changes (every minute unless "
+                       "--once)")
+    sync.add_argument("--server", default=None,
+                      help="must match the enrolled server (enrol again to change it)")
+    sync.add_argument("--once", action="store_true", help="one round, then exit")
+    sync.add_argument("--interval", type=float, default=60.0, help=argparse.SUPPRESS)
+    sync.set_defaults(handler=_sync)
+
+    export = add_command(sub, "export-bundle", "write what is waiting to one signed, "
+                         "encrypted file (USB)")
+    export.add_argument("--out", type=Path, required=True)
+    export.set_defaults(handler=_export_bundle)
+    answer = add_command(sub, "import-bundle", "apply the answer file brought back from the "
+                         "central office")
+    answer.add_argument("file", type=Path)
+    answer.set_defaults(handler=_import_answer)
+
     central = add_command(sub, "central", "operate the central server's database")
     csub = central.add_subparsers(dest="central_command", metavar="ACTION", required=True)
 
@@ -152,6 +169,61 @@ def _enroll(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.emit(f"Đã đăng ký thiết bị {identity.device_id} với {identity.server_url} "
              f"(xã/phường {identity.commune}).",
              {"ok": True, **identity.public_view()})
+    return 0
+
+
+def _sync(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.errors import UsageError
+    from sync.engine import run_sync
+    from sync.errors import ServerUnreachableError
+    from sync.identity import require_identity
+
+    session = ctx.session()
+    identity = require_identity(session.db.connection())
+    if args.server and args.server.rstrip("/") != identity.server_url.rstrip("/"):
+        raise UsageError(detail="--server differs from the enrolled server")
+    while True:
+        try:
+            report = run_sync(session)
+        except ServerUnreachableError:
+            if args.once:
+                raise
+            ctx.note("hotich: máy chủ chưa liên lạc được; sẽ thử lại / server unreachable, "
+                     "retrying")
+        else:
+            ctx.emit(report.summary(), {"ok": True, **vars(report)})
+            if args.once:
+                return 0
+        _wait(args.interval)
+
+
+def _wait(seconds: float) -> None:
+    import threading
+
+    threading.Event().wait(seconds)  # Ctrl+C ends the loop (KeyboardInterrupt)
+
+
+def _export_bundle(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.fileio import write_atomic
+    from sync.engine import export_bundle
+
+    data, count = export_bundle(ctx.session())
+    write_atomic(args.out, data)
+    ctx.emit(f"Đã ghi {count} hồ sơ vào {args.out}.", {"ok": True, "items": count,
+                                                        "path": str(args.out)})
+    return 0
+
+
+def _import_answer(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.errors import HotichError
+    from sync.engine import import_answer
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise HotichError("E-FILE", path=str(args.file)) from exc
+    report = import_answer(ctx.session(), data)
+    ctx.emit(report.summary(), {"ok": True, **vars(report)})
     return 0
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop_app.accounts import Permission, require
 from desktop_app.session import Session
 from desktop_app.store import audit_repo, meta_repo
+from desktop_app.workflows.numbering import switch_to_leased_numbers
 from sync.client import CancelToken, SyncClient, TransportConfig, enrol
 from sync.errors import AlreadyEnrolledError, OfficeMismatchError
 from sync.identity import DeviceIdentity, ca_file, load_identity, require_identity, save_identity
@@ -36,6 +37,7 @@ def enrol_device(session: Session, server_url: str, code: str, *, ca_path: Path 
         raise OfficeMismatchError(office=identity.commune)
     with session.db.transaction() as tx:
         save_identity(tx, identity)
+        switch_to_leased_numbers(tx)
         audit_repo.append(tx, at=session.clock.now(), actor=session.account.username,
                           action="device.enrol", target=identity.device_id,
                           details={"server": identity.server_url, "commune": identity.commune,

@@ -150,3 +150,13 @@ def add_local_block(session: Session, record_type: str, year: int, start: int,
         audit_repo.append(conn, at=now, actor=session.account.username, action="numbers.block",
                           target=f"{rtype}/{year}", details={"start": start, "end": end})
     return block
+
+
+def switch_to_leased_numbers(conn: Connection) -> None:
+    """Once enrolled, numbers come only from blocks leased by the centre: unused local numbers
+    are given up so that no two devices of the commune can issue the same one. (Numbers used
+    locally before enrolment are not known to the centre: enrol before registering.)"""
+    if meta_repo.get(conn, SOURCE_KEY) == "central":
+        return
+    meta_repo.put(conn, SOURCE_KEY, "central")
+    conn.execute("UPDATE number_blocks SET next = end + 1 WHERE source = 'local'")

@@ -1,0 +1,141 @@
+"""A commune's whole day through the command line, against the real central server:
+enrol -> lease numbers -> register -> approve -> sign -> sync -> personal ID back -> sign the
+birth -> synced; a procedure the centre does not accept yet waits and goes out by itself;
+a USB bundle round trip."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from signing.devca import make_ca, make_leaf, p12
+from tests.conftest import ADMIN_PASSWORD, CliResult
+from tests.e2e.conftest import CentralProcess
+from tests.samples import build
+
+STAFF_PW = "staff-password-1"
+P12_PW = "p12-password-1"
+
+
+@pytest.fixture
+def office(cli: Callable[..., CliResult], data_dir: Path, central: CentralProcess,
+           tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
+    """Accounts, a trusted CA with the supervisor's certificate, and the device enrolled."""
+    monkeypatch.setenv("HOTICH_P12_PASSWORD", P12_PW)
+    for name, role, full in (("canbo", "officer", "Lò Thị Cán"),
+                             ("chutich", "supervisor", "Hoàng Văn Chủ")):
+        assert cli("--data-dir", data_dir, "--user", "admin", "user", "add", name, "--role",
+                   role, "--full-name", full, "--password-stdin", stdin=STAFF_PW + "\n",
+                   password=ADMIN_PASSWORD).code == 0
+    root = make_ca("E2E Root")
+    (data_dir / "trust").mkdir()
+    (data_dir / "trust" / "root.pem").write_bytes(root.pem)
+    cert = tmp_path / "chutich.p12"
+    cert.write_bytes(p12(make_leaf("Hoàng Văn Chủ", root), [root], P12_PW))
+    code = json.loads(cli("--json", "central", "issue-code", "--db", central.db, "--commune",
+                          "00070").out)["code"]
+    enrolled = cli("--data-dir", data_dir, "--user", "admin", "enroll", "--server",
+                   central.url, "--code", code, "--ca-file", central.pki.ca,
+                   password=ADMIN_PASSWORD)
+    assert enrolled.code == 0, enrolled.err
+
+    def run(user: str, *args: object, stdin: str = "") -> CliResult:
+        return cli("--data-dir", data_dir, "--user", user, *map(str, args), stdin=stdin,
+                   password=ADMIN_PASSWORD if user == "admin" else STAFF_PW)
+
+    imported = run("chutich", "cert", "import", cert)
+    assert imported.code == 0, imported.err
+    return run
+
+
+def _register(run: Callable[..., CliResult], rtype: str, data: dict) -> str:
+    new = run("canbo", "--json", "record", "new", rtype, "--from", "-", stdin=json.dumps(data))
+    assert new.code == 0, new.err
+    created = json.loads(new.out)
+    assert run("canbo", "record", "submit", created["id"]).code == 0
+    overrides = [f"--override={w['rule']}=đã kiểm tra giấy tờ gốc" for w in created["warnings"]]
+    approved = run("chutich", "record", "approve", created["id"], *overrides)
+    assert approved.code == 0, approved.err
+    return str(created["id"])
+
+
+def _status(run: Callable[..., CliResult], record_id: str) -> dict:
+    return json.loads(run("canbo", "--json", "record", "show", record_id).out)
+
+
+def test_register_sign_sync_and_personal_id(
+    office: Callable[..., CliResult], tmp_path: Path,
+    central: CentralProcess, cli: Callable[..., CliResult]
+) -> None:
+    run = office
+    # Before the first sync an enrolled device has no leased numbers: approval must wait.
+    first = run("chutich", "books", "status", "--json")
+    assert all(b["numbers_left"] == 0 for b in json.loads(first.out)["books"])
+    assert run("canbo", "sync", "--once").code == 0  # leases number blocks
+    death = _register(run, "death", build("death", {"deceased.full_name": "Ksor H'Bia"}))
+    birth = _register(run, "birth", build("birth", {"child.full_name": "H’Hen Niê"}))
+    assert _status(run, death)["registration_number"] == "1"
+    assert _status(run, birth)["status"] == "awaiting_personal_id"
+    refused = run("chutich", "extract", birth, "--out", tmp_path / "b.pdf", "--sign")
+    assert refused.code == 1  # a birth is signed once its personal ID is back
+    assert run("chutich", "extract", death, "--out", tmp_path / "d.pdf", "--sign").code == 0
+
+    synced = run("canbo", "--json", "sync", "--once")
+    assert synced.code == 0, synced.err
+    assert json.loads(synced.out)["accepted"] == 2
+    assert _status(run, death)["status"] == "synced"
+    shown = _status(run, birth)
+    assert len(shown["child"]["personal_id"]) == 12 and shown["central_id"]
+    signed = run("chutich", "extract", birth, "--out", tmp_path / "b.pdf", "--sign")
+    assert signed.code == 0, signed.err
+    assert run("canbo", "sync", "--once").code == 0
+    assert _status(run, birth)["status"] == "synced"
+    assert run("canbo", "verify", tmp_path / "b.pdf").code == 0
+    again = json.loads(run("canbo", "--json", "sync", "--once").out)
+    assert (again["accepted"], again["rejected"]) == (0, 0)  # nothing sent twice
+    stats = json.loads(cli("--json", "central", "stats", "--db", central.db).out)
+    assert json.dumps(stats).count("birth") >= 1
+
+
+def test_unsupported_procedure_waits_then_goes_out_by_itself(
+    office: Callable[..., CliResult], tmp_path: Path,
+    central: CentralProcess, cli: Callable[..., CliResult]
+) -> None:
+    run = office
+    assert cli("central", "capabilities", "--db", central.db, "--set",
+               "birth,death,marriage,recognition,change").code == 0
+    assert run("canbo", "sync", "--once").code == 0
+    record = _register(run, "guardianship", build("guardianship"))
+    assert run("chutich", "extract", record, "--out", tmp_path / "g.pdf", "--sign").code == 0
+    assert run("canbo", "sync", "--once").code == 0
+    assert _status(run, record)["status"] == "awaiting_central_support"
+    assert cli("central", "capabilities", "--db", central.db, "--set",
+               "birth,death,marriage,recognition,change,guardianship").code == 0
+    assert run("canbo", "sync", "--once").code == 0
+    assert _status(run, record)["status"] == "synced"
+
+
+def test_usb_bundle_round_trip(
+    office: Callable[..., CliResult], tmp_path: Path,
+    central: CentralProcess, cli: Callable[..., CliResult]
+) -> None:
+    run = office
+    assert run("canbo", "sync", "--once").code == 0  # number blocks, while online
+    death = _register(run, "death", build("death"))
+    assert run("chutich", "extract", death, "--out", tmp_path / "d.pdf", "--sign").code == 0
+    bundle, answer = tmp_path / "usb.bundle", tmp_path / "usb.answer"
+    assert run("canbo", "export-bundle", "--out", bundle).code == 0
+    assert b"L\xc3\xaa V\xc4\x83n T\xc6\xb0" not in bundle.read_bytes()  # encrypted
+    imported = cli("central", "import-bundle", "--db", central.db, bundle, "--out", answer)
+    assert imported.code == 0, imported.err
+    applied = run("canbo", "--json", "import-bundle", answer)
+    assert applied.code == 0, applied.err
+    assert _status(run, death)["status"] == "synced"
+    # The same bundle imported twice changes nothing centrally (idempotent).
+    twice = cli("central", "import-bundle", "--db", central.db, bundle, "--out",
+                tmp_path / "again.answer")
+    assert twice.code == 0
+    assert json.loads(run("canbo", "--json", "sync", "--once").out)["accepted"] == 0
