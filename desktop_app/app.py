@@ -98,6 +98,18 @@ def _demo_certificate(ctx: CliContext, username: str, full_name: str, password: 
         session.close()
 
 
+class _LinkState:
+    """The last known state of the link to the central server, for the status bar."""
+
+    def __init__(self) -> None:
+        self.state = "not_configured"
+
+    def probe(self):  # noqa: ANN201 - desktop_app.workflows.dashboard.ConnectionState
+        from desktop_app.workflows.dashboard import ConnectionState
+
+        return ConnectionState(self.state)
+
+
 def build_ui_hooks(paths: DataPaths) -> UiHooks:
     """The desktop's hooks into signing: callables the UI runs on worker threads."""
     from desktop_app.errors import Cancelled, HotichError
@@ -136,9 +148,28 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
         cert = extracts.certificate_of(session)
         return datetime.fromisoformat(cert.not_after) if cert else None
 
+    link = _LinkState()
+
+    def sync_now(session: Session, progress: Callable[[str, int, int], None]) -> str:
+        from sync.engine import run_sync
+        from sync.errors import NotEnrolledError
+
+        link.state = "syncing"
+        try:
+            report = run_sync(session, progress=lambda p: progress(p.stage, p.done, p.total))
+        except NotEnrolledError:
+            link.state = "not_configured"
+            raise
+        except BaseException:  # unreachable, refused or cancelled: shown as offline
+            link.state = "offline"
+            raise
+        link.state = "online"
+        return report.summary()
+
     return UiHooks(sign_records=sign_records, render_extract=render_extract,
                    import_certificate=import_certificate,
-                   certificate_expiry=certificate_expiry)
+                   certificate_expiry=certificate_expiry, sync_now=sync_now,
+                   connection_probe=link.probe)
 
 
 def command_modules() -> list[ModuleType]:

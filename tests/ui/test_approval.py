@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.session import Session
@@ -135,3 +136,15 @@ def test_supervisor_signs_approved_records_with_the_real_signer(
         pdf = extracts.latest_pdf(supervisor, record_id, service)
         assert extracts.verify_pdf(pdf, service, supervisor).is_valid
     wait_idle(qtbot, office.runner)
+
+
+def test_sync_hook_without_enrolment_says_so(office: UiOffice) -> None:
+    from desktop_app.app import build_ui_hooks
+    from sync.errors import NotEnrolledError
+
+    hooks = build_ui_hooks(office.paths)
+    assert hooks.connection_probe().value == "not_configured"
+    assert hooks.sync_now is not None
+    with pytest.raises(NotEnrolledError):
+        hooks.sync_now(office.session("canbo"), lambda *_: None)
+    assert hooks.connection_probe().value == "not_configured"
