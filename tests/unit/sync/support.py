@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import socket
 import threading
 import time
@@ -18,6 +17,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from tests.samples import build
 
 COMMUNE = "00070"  # the conftest data_dir's commune (Hà Nội: province 01)
 
@@ -125,36 +126,9 @@ class ServerThread:
         self._sock.close()
 
 
-BASE: dict[str, dict[str, Any]] = {
-    "birth": {
-        "child": {"full_name": "Nguyễn Văn An", "sex": "male", "date_of_birth": "2026-01-10",
-                  "ethnicity": "Kinh", "nationality": "VN",
-                  "place_of_birth": {"facility": "Trạm y tế", "commune_code": "26740"}},
-        "mother": {"full_name": "Trần Thị Bình", "date_of_birth": "1995-04-02",
-                   "ethnicity": "Kinh"},
-        "father": {"full_name": "Nguyễn Văn Cường", "date_of_birth": "1993", "ethnicity": "Kinh"},
-        "declarant": {"full_name": "Nguyễn Văn Cường", "relationship": "father"},
-        "birth_evidence": {"kind": "birth_certificate", "number": "GCS-001"},
-        "registration_kind": "on_time",
-    },
-    "death": {
-        "deceased": {"full_name": "Lê Văn Tư", "sex": "male", "date_of_birth": "1940"},
-        "time_of_death": "2026-01-10T14:30",
-        "place_of_death": {"commune_code": "26740", "detail": "12 Lê Lợi"},
-        "declarant": {"full_name": "Lê Thị Năm", "relationship": "child"},
-        "registration_kind": "on_time",
-    },
-    "marriage": {
-        "husband": {"full_name": "Phạm Văn Hùng", "sex": "male", "date_of_birth": "1998-05-01"},
-        "wife": {"full_name": "Đỗ Thị Lan", "sex": "female", "date_of_birth": "2000-07-09"},
-        "both_present": True,
-        "registration_kind": "first",
-    },
-}
-
-
 def record(record_type: str = "birth", **changes: Any) -> dict[str, Any]:
-    data = copy.deepcopy(BASE[record_type])
+    """A valid record of the shared samples, with top-level fields replaced."""
+    data = build(record_type)
     data.update(changes)
     return data
 
