@@ -128,7 +128,7 @@ def apply_result(conn: Connection, result: ItemResult, at: datetime) -> str:
                 _event(conn, updated, Status.SYNCED, at)
                 updated = updated.with_changes(status=Status.SYNCED.value)
             records_repo.update(conn, updated)
-            record_index_refresh(conn, updated)
+            record_index.reindex(conn, updated)
         return outbox_repo.ACCEPTED
     if result.status is ItemStatus.REJECTED:
         outbox_repo.mark(conn, result.idempotency_key, outbox_repo.REJECTED, at,
@@ -155,13 +155,6 @@ def apply_result(conn: Connection, result: ItemResult, at: datetime) -> str:
     return outbox_repo.PENDING
 
 
-def record_index_refresh(conn: Connection, rec: StoredRecord) -> None:
-    records_repo.replace_index(conn, rec.id, record_index.persons(rec.type, rec.data),
-                               record_index.search_text(rec.type, rec.data,
-                                                        rec.registration_number,
-                                                        rec.book_number))
-
-
 def apply_page(conn: Connection, page: PullPage | Mapping[str, object], at: datetime,
                device_id: str) -> int:
     """A pull page and its cursor, in the caller's transaction."""
@@ -175,7 +168,7 @@ def apply_page(conn: Connection, page: PullPage | Mapping[str, object], at: date
                 updated = _set_personal_id(conn, rec, str(data["personal_id"]), at)
                 if updated is not rec:
                     records_repo.update(conn, updated)
-                    record_index_refresh(conn, updated)
+                    record_index.reindex(conn, updated)
         elif change.kind == ChangeKind.REJECTION:
             key = str(data.get("idempotency_key", ""))
             if any(i.idempotency_key == key and i.state != outbox_repo.REJECTED
@@ -220,7 +213,7 @@ def _keep_commune_record(conn: Connection, data: Mapping[str, object], at: datet
         book_number=_s(body.get("book_number")), registered_on=_s(body.get("registered_on")),
         central_id=_s(data.get("central_id")), version=int(str(data.get("version", 1))))
     records_repo.insert(conn, rec)
-    record_index_refresh(conn, rec)
+    record_index.reindex(conn, rec)
 
 
 # -- number blocks --------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from desktop_app.accounts import (
     require,
 )
 from desktop_app.clock import Clock
-from desktop_app.communes import normalise_commune_code
+from desktop_app.domain import commune
 from desktop_app.errors import (
     AccountDisabledError,
     AccountExistsError,
@@ -47,7 +47,10 @@ class AccountView:
 def initialise(paths: DataPaths, *, commune_code: str, admin: str, password: str,
                clock: Clock, full_name: str = "") -> str:
     """Create the store, the first admin and the recovery code (returned, shown once)."""
-    commune = normalise_commune_code(commune_code)
+    place = commune(commune_code)
+    if place is None:
+        raise UsageError(detail=f"no 2025 commune with code {commune_code}")
+    office = f"{int(commune_code):05d}"
     username = normalise_username(admin)
     password = check_password(password)
     if paths.keyfile.exists():
@@ -66,11 +69,11 @@ def initialise(paths: DataPaths, *, commune_code: str, admin: str, password: str
     try:
         migrate(conn, paths.database, paths.backups)
         conn.execute("BEGIN IMMEDIATE")
-        meta_repo.put(conn, "commune_code", commune)
+        meta_repo.put(conn, "commune_code", office)
         meta_repo.put(conn, "install_id", keyfile.install_id)
         account = Account(username, normalise_full_name(full_name), Role.ADMIN, now)
         accounts_repo.insert(conn, account, created_by=None)
-        audit_repo.append(conn, at=now, actor=username, action="store.init", target=commune)
+        audit_repo.append(conn, at=now, actor=username, action="store.init", target=office)
         audit_repo.append(conn, at=now, actor=username, action="account.create",
                           target=username, details={"role": Role.ADMIN.value})
         conn.execute("COMMIT")

@@ -16,7 +16,7 @@ from desktop_app.domain import (
 from desktop_app.domain.integrity import PARTY_PATHS
 from desktop_app.domain.text import fold_compact
 from desktop_app.domain.workflow import REGISTERED_STATUSES
-from desktop_app.record import JSONObject, PersonEntry
+from desktop_app.record import JSONObject, PersonEntry, StoredRecord
 from desktop_app.store import records_repo
 from desktop_app.store.database import Connection
 
@@ -72,6 +72,13 @@ def search_text(record_type: str, data: JSONObject, registration_number: str | N
             words.append(pid)
     words += [w for w in (registration_number, book_number) if w]
     return fold_for_search(" ".join(words))
+
+
+def reindex(conn: Connection, rec: StoredRecord) -> None:
+    """Refresh a record's person index and search text after its data changed."""
+    records_repo.replace_index(conn, rec.id, persons(rec.type, rec.data),
+                               search_text(rec.type, rec.data, rec.registration_number,
+                                           rec.book_number))
 
 
 def validation_context(conn: Connection, record_type: str, data: JSONObject,

@@ -104,12 +104,6 @@ def _refuse_errors(issues: list[Issue]) -> None:
                                  issues=errors)
 
 
-def _reindex(conn: Connection, rec: StoredRecord) -> None:
-    record_index_persons = record_index.persons(rec.type, rec.data)
-    records_repo.replace_index(conn, rec.id, record_index_persons, record_index.search_text(
-        rec.type, rec.data, rec.registration_number, rec.book_number))
-
-
 def _log(conn: Connection, session: Session, rec: StoredRecord, action: str,
          from_status: str | None, reason: str = "",
          details: Mapping[str, object] | None = None) -> None:
@@ -151,7 +145,7 @@ def create_record(session: Session, rtype: str, data: JSONObject, *,
             registered_on=_as_found(prepared, "registered_on") if historical else None,
         )
         records_repo.insert(conn, rec)
-        _reindex(conn, rec)
+        record_index.reindex(conn, rec)
         _log(conn, session, rec, "create", None, details={"historical": historical})
     return SaveResult(rec, tuple(issues))
 
@@ -169,7 +163,7 @@ def update_draft(session: Session, record_id: str, data: JSONObject) -> SaveResu
                                updated_at=session.clock.now(),
                                links_to=_link_target(conn, prepared))
         records_repo.update(conn, rec)
-        _reindex(conn, rec)
+        record_index.reindex(conn, rec)
         _log(conn, session, rec, "edit", rec.status)
     return SaveResult(rec, tuple(issues))
 
@@ -231,7 +225,7 @@ def approve(session: Session, record_id: str, overrides: Mapping[str, str]) -> S
         if leaves_at_approval(rec):
             enqueue_for_sync(conn, rec, now)
         records_repo.update(conn, rec)
-        _reindex(conn, rec)
+        record_index.reindex(conn, rec)
         _log(conn, session, rec, "approve", before,
              reason="; ".join(f"{o.rule}: {o.reason}" for o in recorded),
              details={"overrides": [{"rule": o.rule, "reason": o.reason} for o in recorded],
