@@ -86,6 +86,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Khóa chống trùng của mục này đã được dùng cho một nội dung khác.",
         "This item's idempotency key was already used for different content.",
     ),
+    "E-SYNC-DEATH-REGISTERED": (
+        "Người chết có số định danh {personal_id} đã được đăng ký khai tử (mã trung ương "
+        "{central_id}). Hãy kiểm tra lại số định danh.",
+        "The death of the person with personal ID {personal_id} is already registered "
+        "(central id {central_id}). Check the personal ID.",
+    ),
     "E-SYNC-VERSION-CONFLICT": (
         "Phiên bản {version} của hồ sơ này đã được gửi với nội dung khác: hãy gửi phiên bản mới.",
         "Version {version} of this record was already sent with other content: send a new "

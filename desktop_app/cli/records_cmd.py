@@ -1,4 +1,4 @@
-"""hotich schema | record new/show/list/history/edit/submit/verify/approve/reject | search |
+"""hotich schema | record new/show/list/history/edit/submit/verify/approve/reject/reopen | search |
 books status/close."""
 
 from __future__ import annotations
@@ -58,6 +58,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     reject.add_argument("id")
     reject.add_argument("--reason", required=True)
     reject.set_defaults(handler=_reject)
+    reopen = add_command(rs, "reopen", "back to draft as a new version after a central "
+                         "rejection, to correct it and send it again")
+    reopen.add_argument("id")
+    reopen.set_defaults(handler=_reopen)
 
     search = add_command(sub, "search", "find records by name, number or ID (no diacritics needed)")
     search.add_argument("query")
@@ -237,6 +241,13 @@ def _approve(ctx: CliContext, args: argparse.Namespace) -> int:
 def _reject(ctx: CliContext, args: argparse.Namespace) -> int:
     rec = records.reject(ctx.session(), args.id, args.reason)
     ctx.emit(f"{rec.id} {rec.status}", {"ok": True, "id": rec.id, "status": rec.status})
+    return 0
+
+
+def _reopen(ctx: CliContext, args: argparse.Namespace) -> int:
+    rec = records.reopen_rejected(ctx.session(), args.id)
+    ctx.emit(f"{rec.id} {rec.status} v{rec.version}",
+             {"ok": True, "id": rec.id, "status": rec.status, "version": rec.version})
     return 0
 
 

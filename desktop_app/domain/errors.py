@@ -42,6 +42,12 @@ class TransitionNotAllowedError(DomainError):
     code = "E-TRANSITION"
 
 
+class ReopenRefusedError(DomainError):
+    """Only a record the central system rejected can be corrected and sent again."""
+
+    code = "E-REOPEN-REFUSED"
+
+
 class SelfApprovalError(DomainError):
     code = "E-SELF-APPROVAL"
 

@@ -88,6 +88,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không thể chuyển hồ sơ từ '{from_status}' sang '{to_status}'.",
         "A record cannot go from '{from_status}' to '{to_status}'.",
     ),
+    "E-REOPEN-REFUSED": (
+        "Chỉ hồ sơ bị hệ thống trung ương từ chối mới được sửa và gửi lại; hồ sơ đã bị "
+        "từ chối bằng văn bản thì phải lập hồ sơ mới.",
+        "Only a record rejected by the central system can be corrected and sent again; after "
+        "a written refusal, register a new record.",
+    ),
     "E-SELF-APPROVAL": (
         "Không được phê duyệt hồ sơ do chính mình nhập.",
         "You cannot approve a record you entered.",

@@ -21,6 +21,7 @@ from desktop_app.domain.errors import (
     PermissionDeniedError,
     PersonalIdMissingError,
     RecordHasErrorsError,
+    ReopenRefusedError,
     SelfApprovalError,
     SelfVerificationError,
     TransitionNotAllowedError,
@@ -67,6 +68,8 @@ TRANSITIONS: dict[tuple[Status, Status], frozenset[Role]] = {
     (Status.QUEUED, Status.REJECTED): _SYSTEM,
     (Status.QUEUED, Status.AWAITING_CENTRAL_SUPPORT): _SYSTEM,
     (Status.AWAITING_CENTRAL_SUPPORT, Status.QUEUED): _SYSTEM,
+    # Corrected after a central rejection, as a new version (check_reopen says when).
+    (Status.REJECTED, Status.DRAFT): _STAFF,
 }
 
 EDITABLE_STATUSES = frozenset({Status.DRAFT})
@@ -111,6 +114,15 @@ def check_transition(from_status: Status | str, to_status: Status | str, role: R
         raise TransitionNotAllowedError(from_status=str(key[0]), to_status=str(key[1]))
     if not allowed_transition(*key, role):
         raise PermissionDeniedError(action=f"{key[0]}->{key[1]}", role=str(role))
+
+
+def check_reopen(status: Status | str, role: Role | str, *, rejected_centrally: bool) -> None:
+    """A record the central system rejected goes back to draft to be corrected and sent again
+    as a new version; a supervisor's written refusal is final (a new application is a new
+    record)."""
+    if not rejected_centrally:
+        raise ReopenRefusedError()
+    check_transition(status, Status.DRAFT, role)
 
 
 def status_after_approval(rt: RecordType | str, *, has_personal_id: bool) -> Status:

@@ -25,7 +25,7 @@ from desktop_app.messages import VIETNAM_TZ
 from desktop_app.ports import ExtractRequest, ExtractService, NoteLine, PdfCheck
 from desktop_app.record import RecordEvent, StoredRecord
 from desktop_app.session import Session
-from desktop_app.store import audit_repo, extracts_repo, outbox_repo, records_repo
+from desktop_app.store import audit_repo, extracts_repo, records_repo
 from desktop_app.store.database import Connection
 from desktop_app.store.extracts_repo import CertificateRow, ExtractRow
 from desktop_app.workflows.records import enqueue_for_sync, get_record
@@ -173,11 +173,10 @@ def _sign_one(session: Session, record_id: str, service: ExtractService, cert: C
               password: str, out: Path | None, many: bool, signer_title: str) -> IssuedFile:
     conn = session.db.connection()
     rec = get_record(session, record_id)
-    is_copy = bool(extracts_repo.for_record(conn, rec.id))
-    if is_copy:
-        if rec.status not in _SIGNED_STATES:
-            raise NotSignableError(status=rec.status)
-    else:
+    # A copy of what was signed; a version corrected after a central rejection and
+    # approved again is signed anew.
+    is_copy = rec.status in _SIGNED_STATES and bool(extracts_repo.for_record(conn, rec.id))
+    if not is_copy:
         child = rec.data.get("child")
         has_pid = isinstance(child, dict) and bool(child.get("personal_id"))
         check_sign(RecordFacts(record_type(rec.type), Status(rec.status), rec.is_historical,
@@ -221,10 +220,8 @@ def _mark_signed(conn: Connection, session: Session, rec: StoredRecord, now: dat
     signed = rec.with_changes(status=Status.SIGNED.value, signed_by=actor, updated_at=now)
     records_repo.add_event(conn, RecordEvent(rec.id, now, actor, "sign", rec.status,
                                              Status.SIGNED.value, ""))
-    sent_before = len(outbox_repo.for_record(conn, rec.id))
-    queued = signed.with_changes(status=Status.QUEUED.value)
     # A birth already went out at approval: its signed certificate follows as a new version.
-    enqueue_for_sync(conn, queued.with_changes(version=rec.version + sent_before), now)
+    queued = enqueue_for_sync(conn, signed.with_changes(status=Status.QUEUED.value), now)
     records_repo.update(conn, queued)
     records_repo.add_event(conn, RecordEvent(rec.id, now, "system", "queue",
                                              Status.SIGNED.value, Status.QUEUED.value, ""))

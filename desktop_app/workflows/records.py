@@ -19,6 +19,7 @@ from desktop_app.domain import (
     Role,
     Status,
     check_approve,
+    check_reopen,
     check_submit,
     check_transition,
     check_verify,
@@ -214,7 +215,8 @@ def approve(session: Session, record_id: str, overrides: Mapping[str, str]) -> S
             "issues": _issues_json(issues),
             "updated_at": now,
         }
-        if not rec.is_historical:
+        if not rec.is_historical and rec.registration_number is None:
+            # A corrected version keeps the number its book entry already has.
             today = local_today(session)
             number = numbering.assign_number(conn, rec.type, today.year, rec.office, now)
             changes.update(registered_on=today.isoformat(), year=today.year,
@@ -223,7 +225,7 @@ def approve(session: Session, record_id: str, overrides: Mapping[str, str]) -> S
         before = rec.status
         rec = rec.with_changes(**changes)
         if leaves_at_approval(rec):
-            enqueue_for_sync(conn, rec, now)
+            rec = enqueue_for_sync(conn, rec, now)
         records_repo.update(conn, rec)
         record_index.reindex(conn, rec)
         _log(conn, session, rec, "approve", before,
@@ -249,17 +251,59 @@ def reject(session: Session, record_id: str, reason: str) -> StoredRecord:
     return rec
 
 
+def _rejected_centrally(conn: Connection, rec: StoredRecord) -> bool:
+    """The latest version sent was refused by the central system (not a written refusal)."""
+    items = outbox_repo.for_record(conn, rec.id)
+    return rec.status == Status.REJECTED and bool(items) and \
+        items[-1].state == outbox_repo.REJECTED
+
+
+def can_reopen(session: Session, record_id: str) -> bool:
+    """Whether the record can be corrected and sent again (a central rejection)."""
+    conn = session.db.connection()
+    return session.account.can(Permission.CREATE_RECORD) and \
+        _rejected_centrally(conn, _get(conn, record_id))
+
+
+def reopen_rejected(session: Session, record_id: str) -> StoredRecord:
+    """A record rejected by the central system goes back to draft as its next version, keeping
+    its registration number; corrected, approved and signed again, it leaves with a new
+    idempotency key. The rejected version stays in the outbox with its reason."""
+    require(session.account, Permission.CREATE_RECORD)
+    with session.db.transaction() as conn:
+        rec = _get(conn, record_id)
+        check_reopen(rec.status, Role(session.account.role.value),
+                     rejected_centrally=_rejected_centrally(conn, rec))
+        before = rec.status
+        rec = rec.with_changes(status=Status.DRAFT.value, version=_next_version(conn, rec),
+                               approved_by=None, signed_by=None, verified_by=None,
+                               overrides=(), updated_at=session.clock.now())
+        records_repo.update(conn, rec)
+        record_index.reindex(conn, rec)
+        _log(conn, session, rec, "reopen", before, details={"version": rec.version})
+    return rec
+
+
 def leaves_at_approval(rec: StoredRecord) -> bool:
     """A new birth leaves at once to obtain its personal ID; a historical entry has no extract
     to sign first. Everything else leaves once its extract is signed."""
     return rec.is_historical or rec.type == "birth"
 
 
-def enqueue_for_sync(conn: Connection, rec: StoredRecord, at: datetime) -> None:
-    """The outbox item of this record version, in the caller's transaction."""
+def _next_version(conn: Connection, rec: StoredRecord) -> int:
+    return max([rec.version, *(i.version for i in outbox_repo.for_record(conn, rec.id))]) + 1
+
+
+def enqueue_for_sync(conn: Connection, rec: StoredRecord, at: datetime) -> StoredRecord:
+    """The outbox item of this record's data, in the caller's transaction. Each item is a new
+    version (a birth's signed certificate follows the version sent for its number; a
+    correction follows a rejected one); the record returned carries the version sent."""
+    sent = [i.version for i in outbox_repo.for_record(conn, rec.id)]
+    version = max([rec.version, *(v + 1 for v in sent)])
     install_id = meta_repo.get(conn, "install_id") or ""
-    outbox_repo.enqueue(conn, rec.id, rec.version,
-                        outbox_repo.idempotency_key(install_id, rec.id, rec.version), at)
+    outbox_repo.enqueue(conn, rec.id, version,
+                        outbox_repo.idempotency_key(install_id, rec.id, version), at)
+    return rec.with_changes(version=version)
 
 
 # -- reading --------------------------------------------------------------------------------

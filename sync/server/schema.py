@@ -80,6 +80,14 @@ record_ids = Table(
     Column("personal_id", Text),
 )
 
+# One death per person nationwide: only the centre sees every commune's registrations.
+deaths = Table(
+    "deaths", metadata,
+    Column("personal_id", Text, primary_key=True),
+    Column("record_id", Text, nullable=False),
+    Column("central_id", Text, nullable=False),
+)
+
 records = Table(
     "records", metadata,
     Column("record_id", Text, nullable=False),

@@ -21,7 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, create_engine, delete, event, func, insert, select, update
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine, Row, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.pool import StaticPool
 
@@ -406,6 +406,11 @@ class CentralStore:
         if missing:
             return self._result(base, ItemStatus.DEFERRED, "E-SYNC-ATTACHMENT-MISSING",
                                 count=len(missing), missing_attachments=missing)
+        earlier = self._death_registered(conn, item)
+        if earlier is not None:
+            return self._final(conn, device, item, digest, self._result(
+                base, ItemStatus.REJECTED, "E-SYNC-DEATH-REGISTERED",
+                personal_id=earlier.personal_id, central_id=earlier.central_id))
         outcome = check_record(item.type, item.data, historical=item.historical, today=today)
         if outcome.errors:
             first = outcome.errors[0]
@@ -478,11 +483,24 @@ class CentralStore:
                        "type": item.type, "historical": item.historical,
                        "central_id": central_id, "personal_id": pid, "data": item.data,
                        "attachments": sorted(item.attachments), "device_id": device.device_id})
+        deceased = _deceased_personal_id(item)
+        if deceased is not None and ids is None:
+            conn.execute(insert(t.deaths).values(personal_id=deceased, record_id=item.record_id,
+                                                 central_id=central_id))
         if pid is not None and ids is None:
             self._publish(conn, device.commune, ChangeKind.PERSONAL_ID, item.record_id,
                           {"record_id": item.record_id, "central_id": central_id,
                            "personal_id": pid})
         return result
+
+    def _death_registered(self, conn: Connection, item: PushItem) -> Row | None:
+        """An earlier death of the same person under another record."""
+        pid = _deceased_personal_id(item)
+        if pid is None:
+            return None
+        return conn.execute(select(t.deaths).where(t.deaths.c.personal_id == pid,
+                                                   t.deaths.c.record_id != item.record_id)
+                            ).first()
 
     def _issue_personal_id(self, conn: Connection, device: Device, item: PushItem) -> str | None:
         if item.type != "birth" or item.historical or _child_personal_id(item.data):
@@ -678,6 +696,13 @@ class CentralStore:
                                                   device_id=device.device_id, items=items,
                                                   imported_at=_iso(self.now())))
         return True
+
+
+def _deceased_personal_id(item: PushItem) -> str | None:
+    person = item.data.get("deceased")
+    pid = person.get("personal_id") if item.type == "death" and isinstance(person, dict) \
+        else None
+    return str(pid) if pid else None
 
 
 def _child_personal_id(data: dict[str, object]) -> str | None:

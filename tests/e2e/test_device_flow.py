@@ -139,3 +139,49 @@ def test_usb_bundle_round_trip(
                 tmp_path / "again.answer")
     assert twice.code == 0
     assert json.loads(run("canbo", "--json", "sync", "--once").out)["accepted"] == 0
+
+
+def test_a_central_rejection_is_corrected_and_sent_again_as_a_new_version(
+    office: Callable[..., CliResult], tmp_path: Path,
+    central: CentralProcess, cli: Callable[..., CliResult]
+) -> None:
+    run = office
+    assert run("canbo", "sync", "--once").code == 0
+    first = _register(run, "death", build("death", {"deceased.personal_id": "001040123456"}))
+    assert run("chutich", "extract", first, "--out", tmp_path / "1.pdf", "--sign").code == 0
+    # A second death typed with the same personal ID: only the centre can see the clash.
+    typo = build("death", {"deceased.full_name": "Đinh Văn Năm",
+                           "deceased.personal_id": "001040123456"})
+    second = _register(run, "death", typo)
+    number = _status(run, second)["registration_number"]
+    refusal = run("canbo", "record", "reopen", second)
+    assert refusal.code == 1 and "trung ương" in refusal.err  # not rejected yet
+    assert run("chutich", "extract", second, "--out", tmp_path / "2.pdf", "--sign").code == 0
+    report = json.loads(run("canbo", "--json", "sync", "--once").out)
+    assert (report["accepted"], report["rejected"]) == (1, 1)
+    assert _status(run, second)["status"] == "rejected"
+    queue = run("canbo", "--json", "record", "history", second)
+    assert "E-SYNC-DEATH-REGISTERED" in queue.out or "đã được đăng ký khai tử" in queue.out
+
+    reopened = json.loads(run("canbo", "--json", "record", "reopen", second).out)
+    assert (reopened["status"], reopened["version"]) == ("draft", 2)
+    fixed = build("death", {"deceased.full_name": "Đinh Văn Năm",
+                            "deceased.personal_id": "001040654321"})
+    edited = run("canbo", "--json", "record", "edit", second, "--from", "-",
+                 stdin=json.dumps(fixed))
+    assert edited.code == 0, edited.err
+    assert run("canbo", "record", "submit", second).code == 0
+    approved = run("chutich", "record", "approve", second,
+                   *[f"--override={w['rule']}=đã kiểm tra giấy tờ gốc"
+                     for w in json.loads(edited.out)["warnings"]])
+    assert approved.code == 0, approved.err
+    assert _status(run, second)["registration_number"] == number  # the book entry's number
+    signed = run("chutich", "extract", second, "--out", tmp_path / "2b.pdf", "--sign")
+    assert signed.code == 0, signed.err
+    again = json.loads(run("canbo", "--json", "sync", "--once").out)
+    assert (again["accepted"], again["rejected"]) == (1, 0)
+    assert _status(run, second)["status"] == "synced"
+    stats = json.loads(cli("--json", "central", "stats", "--db", central.db).out)
+    deaths = sum(int(row["records"]) for row in stats["by_type_and_commune"]
+                 if row["record_type"] == "death")
+    assert deaths == 2

@@ -120,3 +120,16 @@ def test_only_drafts_are_editable() -> None:
         with pytest.raises(ImmutableRecordError) as err:
             ensure_editable(status)
         assert str(err.value) == "E-IMMUTABLE"
+
+
+def test_only_a_central_rejection_reopens_a_record() -> None:
+    from desktop_app.domain import check_reopen
+    from desktop_app.domain.errors import ReopenRefusedError
+
+    check_reopen(Status.REJECTED, Role.OFFICER, rejected_centrally=True)
+    with pytest.raises(ReopenRefusedError):  # a supervisor's written refusal is final
+        check_reopen(Status.REJECTED, Role.OFFICER, rejected_centrally=False)
+    with pytest.raises(TransitionNotAllowedError):
+        check_reopen(Status.SYNCED, Role.OFFICER, rejected_centrally=True)
+    with pytest.raises(PermissionDeniedError):
+        check_reopen(Status.REJECTED, Role.ADMIN, rejected_centrally=True)

@@ -223,3 +223,42 @@ def test_office_continues_a_paper_book_from_a_typed_number(office: Office) -> No
     with pytest.raises(numbering.NumberBlockOverlapError):
         numbering.add_local_block(office("chutich"), "death", 2026, 400, 410)
     assert _approved(office, "death", build("death")).record.registration_number == "386"
+
+
+def test_a_central_rejection_reopens_as_a_new_version_keeping_the_number(
+        office: Office) -> None:
+    from datetime import UTC, datetime
+
+    from desktop_app.domain.errors import ReopenRefusedError
+    from desktop_app.store import outbox_repo
+    from sync.client import ItemResult
+    from sync.engine import apply_result
+    from sync.protocol import ItemStatus
+
+    refused = records.create_record(office("canbo"), "death", build("death"))
+    records.submit(office("canbo"), refused.record.id)
+    records.reject(office("chutich"), refused.record.id, "Thiếu giấy báo tử")
+    assert not records.can_reopen(office("canbo"), refused.record.id)
+    with pytest.raises(ReopenRefusedError):
+        records.reopen_rejected(office("canbo"), refused.record.id)
+
+    birth = _approved(office, "birth", build("birth")).record  # leaves at approval
+    db = office("canbo").db
+    (item,) = outbox_repo.for_record(db.connection(), birth.id)
+    with db.transaction() as tx:
+        apply_result(tx, ItemResult(item.idempotency_key, birth.id, item.version,
+                                    ItemStatus.REJECTED, code="E-ID-FORMAT", message="sai"),
+                     datetime(2026, 1, 16, tzinfo=UTC))
+    assert records.can_reopen(office("canbo"), birth.id)
+    reopened = records.reopen_rejected(office("canbo"), birth.id)
+    assert (reopened.status, reopened.version) == ("draft", 2)
+    records.update_draft(office("canbo"), birth.id,
+                         build("birth", {"child.full_name": "Lò Văn Mới"}))
+    submitted = records.submit(office("canbo"), birth.id)
+    again = records.approve(office("chutich"), birth.id,
+                            {w.code: "đã kiểm tra" for w in submitted.warnings}).record
+    assert again.registration_number == birth.registration_number
+    keys = [i.idempotency_key for i in outbox_repo.for_record(db.connection(), birth.id)]
+    assert len(keys) == 2 and keys[1].endswith(":v2")
+    assert [i.state for i in outbox_repo.for_record(db.connection(), birth.id)] == \
+        ["rejected", "pending"]  # the rejected version is kept with its reason
