@@ -13,6 +13,8 @@ import socket
 import sys
 from pathlib import Path
 
+from packaging.version import InvalidVersion, Version
+
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.errors import HotichError, UsageError
 from desktop_app.fileio import write_atomic
@@ -90,6 +92,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     caps.add_argument("--set", dest="procedures", default=None,
                       help="comma-separated record types, e.g. birth,death,marriage")
     caps.set_defaults(handler=_capabilities)
+
+    release = add_command(csub, "release", "show or publish the newest desktop version "
+                          "(devices show it as an available update)")
+    release.add_argument("--db", required=True)
+    release.add_argument("--version", dest="release_version", default=None)
+    release.add_argument("--url", default="", help="where to download it")
+    release.add_argument("--notes", default="")
+    release.set_defaults(handler=_release)
 
     cert = add_command(csub, "revoke-certificate", "publish a revoked signing certificate")
     cert.add_argument("--db", required=True)
@@ -174,6 +184,7 @@ def _enroll(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _sync(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop_app.errors import UsageError
+    from desktop_app.updates import available_update
     from sync.engine import run_sync
     from sync.errors import ServerUnreachableError
     from sync.identity import require_identity
@@ -191,7 +202,11 @@ def _sync(ctx: CliContext, args: argparse.Namespace) -> int:
             ctx.note("hotich: máy chủ chưa liên lạc được; sẽ thử lại / server unreachable, "
                      "retrying")
         else:
-            ctx.emit(report.summary(), {"ok": True, **vars(report)})
+            notice = available_update(session)
+            text = report.summary() + (f"\nCó phiên bản mới {notice.version}: {notice.url}"
+                                       if notice else "")
+            ctx.emit(text, {"ok": True, **vars(report),
+                            "update": vars(notice) if notice else None})
             if args.once:
                 return 0
         _wait(args.interval)
@@ -299,6 +314,24 @@ def _capabilities(ctx: CliContext, args: argparse.Namespace) -> int:
     finally:
         store.close()
     ctx.emit(", ".join(chosen), {"ok": True, "procedures": chosen})
+    return 0
+
+
+def _release(ctx: CliContext, args: argparse.Namespace) -> int:
+    store = _store(args.db)
+    try:
+        if args.release_version is not None:
+            try:
+                Version(args.release_version)
+            except InvalidVersion:
+                raise UsageError(detail=f"--version {args.release_version}") from None
+            release = store.publish_client_release(args.release_version, args.url, args.notes)
+        else:
+            release = store.client_release()
+    finally:
+        store.close()
+    text = f"{release['version']} {release['url']}" if release else "-"
+    ctx.emit(text, {"ok": True, "client_release": release})
     return 0
 
 

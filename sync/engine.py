@@ -27,6 +27,7 @@ from desktop_app.store import (
     records_repo,
 )
 from desktop_app.store.database import Connection
+from desktop_app.updates import CAPABILITIES_KEY
 from desktop_app.workflows import record_index
 from desktop_app.workflows.numbering import switch_to_leased_numbers
 from sync.bundle import BundleAttachment, build_bundle, read_answer
@@ -47,7 +48,6 @@ log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync.cursor"
 LAST_SUCCESS_KEY = "sync.last_success"
-CAPABILITIES_KEY = "sync.capabilities"
 REVOKED_KEY = "sync.revoked_certificates"
 LEASE_KEY = "sync.lease_request"  # + ".<type>.<year>": persisted before asking the server
 LOW_WATER = 10  # lease a new block when fewer numbers than this are left
@@ -255,8 +255,9 @@ def run_sync(session: Session, *, client: SyncClient | None = None,
             switch_to_leased_numbers(tx)
         caps = client.capabilities()
         with session.db.transaction() as tx:
-            meta_repo.put(tx, CAPABILITIES_KEY, json.dumps({"procedures":
-                                                            list(caps.procedures)}))
+            meta_repo.put(tx, CAPABILITIES_KEY, json.dumps(
+                {"procedures": list(caps.procedures),
+                 "client_release": caps.raw.get("client_release")}))
         year = session.clock.now().year
         # Numbers are needed for every procedure, accepted centrally yet or not.
         report.blocks_leased = lease_blocks(session, client, year, [t.value for t in RecordType])

@@ -197,9 +197,34 @@ class CentralStore:
         with self.tx() as conn:
             conn.execute(update(t.settings).where(t.settings.c.name == "procedures")
                          .values(value=json.dumps(chosen)))
+            release = self.client_release(conn)
             self._publish(conn, None, ChangeKind.CAPABILITIES, "capabilities",
-                          {"procedures": chosen})
+                          {"procedures": chosen,
+                           **({"client_release": release} if release else {})})
         return chosen
+
+    def client_release(self, conn: Connection | None = None) -> dict[str, str] | None:
+        """The desktop version the operators published, if any (shown as an update)."""
+        with contextlib.ExitStack() as stack:
+            c = conn or stack.enter_context(self.read())
+            row = c.execute(select(t.settings.c.value)
+                            .where(t.settings.c.name == "client_release")).first()
+        return json.loads(row[0]) if row else None
+
+    def publish_client_release(self, version: str, url: str, notes: str = ""
+                               ) -> dict[str, str]:
+        release = {"version": version, "url": url, "notes": notes,
+                   "published_at": _iso(self.now())}
+        with self.tx() as conn:
+            value = json.dumps(release, ensure_ascii=False)
+            if self.client_release(conn) is None:
+                conn.execute(insert(t.settings).values(name="client_release", value=value))
+            else:
+                conn.execute(update(t.settings).where(t.settings.c.name == "client_release")
+                             .values(value=value))
+            self._publish(conn, None, ChangeKind.CAPABILITIES, "capabilities",
+                          {"procedures": self.procedures(conn), "client_release": release})
+        return release
 
     def capabilities(self) -> dict[str, object]:
         from sync.protocol import (
@@ -215,7 +240,8 @@ class CentralStore:
                 "max_attachment_bytes": MAX_ATTACHMENT_BYTES, "max_pull_limit": MAX_PULL_LIMIT,
                 "max_clock_skew_seconds": MAX_CLOCK_SKEW_SECONDS,
                 "server_signing_key": self.keys.signing_public,
-                "server_box_key": self.keys.box_public}
+                "server_box_key": self.keys.box_public,
+                **({"client_release": release} if (release := self.client_release()) else {})}
 
     # -- counters and feed ------------------------------------------------------------
     def _next(self, conn: Connection, name: str, start: int = 1) -> int:

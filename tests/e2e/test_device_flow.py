@@ -98,6 +98,11 @@ def test_register_sign_sync_and_personal_id(
     assert (again["accepted"], again["rejected"]) == (0, 0)  # nothing sent twice
     stats = json.loads(cli("--json", "central", "stats", "--db", central.db).out)
     assert json.dumps(stats).count("birth") >= 1
+    # Operators publish a newer desktop version: the next sync tells the commune.
+    assert cli("central", "release", "--db", central.db, "--version", "99.0",
+               "--url", "https://tw.example/hotich-99.0.tar.gz").code == 0
+    told = json.loads(run("canbo", "--json", "sync", "--once").out)["update"]
+    assert told["version"] == "99.0" and told["url"].endswith("99.0.tar.gz")
 
 
 def test_unsupported_procedure_waits_then_goes_out_by_itself(

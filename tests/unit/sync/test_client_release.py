@@ -1,0 +1,39 @@
+"""A newer desktop version published centrally reaches devices as an update notice."""
+
+from __future__ import annotations
+
+import json
+
+from desktop_app.store import meta_repo
+from desktop_app.updates import CAPABILITIES_KEY, update_from
+from sync.client import SyncClient
+from sync.engine import apply_page
+from sync.server.store import CentralStore
+from tests.unit.conftest import Office
+
+
+def test_release_in_capabilities_and_feed_becomes_a_notice(
+        client: SyncClient, store: CentralStore, office: Office) -> None:
+    assert "client_release" not in client.capabilities().raw
+    store.publish_client_release("0.2.0", "https://tw.example/hotich-0.2.0.exe", "Sửa lỗi ký")
+    assert client.capabilities().raw["client_release"]["version"] == "0.2.0"
+    pages = list(client.pull_pages(None))
+    db = office("canbo").db
+    with db.transaction() as tx:
+        for page in pages:
+            apply_page(tx, page, store.now(), "this-device")
+    conn = db.connection()
+    notice = update_from(conn, current="0.1.0")
+    assert notice is not None
+    assert (notice.version, notice.notes) == ("0.2.0", "Sửa lỗi ký")
+    assert update_from(conn, current="0.2.0") is None  # already running it
+    assert update_from(conn, current="0.3.0") is None  # never a downgrade
+
+
+def test_garbled_announcements_are_ignored(office: Office) -> None:
+    db = office("canbo").db
+    for value in ("not json", json.dumps({"client_release": {"version": "x.y?", "url": ""}}),
+                  json.dumps(["list"])):
+        with db.transaction() as tx:
+            meta_repo.put(tx, CAPABILITIES_KEY, value)
+        assert update_from(db.connection(), current="0.1.0") is None
