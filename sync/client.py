@@ -6,8 +6,10 @@
   write is idempotent, and a request that never connected needs no new signature). Read errors,
   timeouts, 5xx and garbled answers are retried here with exponential backoff and jitter, each
   attempt re-signed (the server refuses a replayed nonce).
-- Push adapts its batch size (halved on a timeout, grown after each success); uploads adapt their
-  chunk size the same way and resume from the server's offset after a drop.
+- Push adapts its batch size (halved on a timeout, grown after a quick success, cut to fit when
+  a request took more than ``pace`` of the read timeout); uploads adapt their chunk size the same
+  way and resume from the server's offset after a drop. Several attachments go up at once
+  (``upload_attachments``): on a distant link each one is two round trips.
 - Long operations report ``Progress(stage, done, total)`` and honour a :class:`CancelToken`.
 
 The caller owns persistence: it gives push items (from its outbox) and applies per-item results,
@@ -22,8 +24,10 @@ import logging
 import os
 import random
 import threading
+import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -113,6 +117,10 @@ class TransportConfig:
     chunk_min: int = 8 * 1024
     chunk_max: int = 1024 * 1024
     gzip_min_bytes: int = 200
+    # A batch or chunk that took longer than this share of read_timeout does not grow: the next
+    # one is sized to take about that long (at 64 kbit/s a 1 MiB chunk would need 130 s).
+    pace: float = 0.25
+    upload_workers: int = 4  # attachments uploaded at once (each on its own connection)
 
 
 # -- protocol values -------------------------------------------------------------------------
@@ -269,7 +277,8 @@ def make_session(config: TransportConfig) -> requests.Session:
                   status=0, other=False, redirect=0, allowed_methods=None,
                   backoff_factor=config.backoff_base / 2, backoff_max=config.backoff_max,
                   backoff_jitter=config.backoff_base / 2, raise_on_status=False)
-    adapter = HTTPAdapter(max_retries=retry, pool_connections=2, pool_maxsize=4)
+    adapter = HTTPAdapter(max_retries=retry, pool_connections=2,
+                          pool_maxsize=max(4, config.upload_workers))
     session.mount("https://", adapter)
     session.headers["User-Agent"] = "hotich-sync/1"
     session.headers["Accept-Encoding"] = "gzip"
@@ -621,13 +630,14 @@ class SyncClient(_Http):
 
     # number blocks -------------------------------------------------------------------------
     def lease_number_block(self, record_type: str, year: int, size: int, *,
-                           request_id: str) -> NumberBlockLease:
+                           request_id: str, used_up_to: int = 0) -> NumberBlockLease:
         """Lease numbers of the book (record type, year, this device's office). Persist
-        ``request_id`` before calling: repeating it returns the same block, never a new one."""
+        ``request_id`` before calling: repeating it returns the same block, never a new one.
+        ``used_up_to``: the highest number already issued in this book on the device."""
         return NumberBlockLease.from_json(self.request_json(
             "POST", f"{API_PREFIX}/number-blocks",
             {"request_id": request_id, "record_type": record_type, "year": year,
-             "size": size}))
+             "size": size, "used_up_to": used_up_to}))
 
     # bundles over the network (an operator's upload of a USB bundle) ----------------------
     def submit_bundle(self, data: bytes) -> bytes:

@@ -229,7 +229,9 @@ def lease_blocks(session: Session, client: SyncClient, year: int,
         with session.db.transaction() as tx:
             request_id = meta_repo.get(tx, key) or str(uuid.uuid4())
             meta_repo.put(tx, key, request_id)  # kept before asking: a retry gets the same
-        lease = client.lease_number_block(rtype, year, LEASE_SIZE, request_id=request_id)
+        used = numbers_repo.highest_issued(conn, rtype, year, office)
+        lease = client.lease_number_block(rtype, year, LEASE_SIZE, request_id=request_id,
+                                          used_up_to=used)
         with session.db.transaction() as tx:
             known = {(b.block.start, b.block.end) for b in numbers_repo.blocks(tx, year)
                      if b.record_type == rtype}

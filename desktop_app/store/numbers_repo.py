@@ -61,6 +61,17 @@ def highest_end(conn: Connection, record_type: str, year: int, office: str) -> i
     return int(row[0] or 0)
 
 
+def highest_issued(conn: Connection, record_type: str, year: int, office: str) -> int:
+    """The highest number this device used in the book, or skipped as already used on paper
+    (a local block continuing a paper book starts after the paper's last number)."""
+    used = conn.execute("SELECT max(number_int) FROM records WHERE type = ? AND year = ? "
+                        "AND office = ?", (record_type, year, office)).fetchone()[0]
+    paper = conn.execute("SELECT max(start - 1) FROM number_blocks WHERE type = ? AND year = ? "
+                         "AND office = ? AND source = 'local'",
+                         (record_type, year, office)).fetchone()[0]
+    return max(int(used or 0), int(paper or 0))
+
+
 def add_block(conn: Connection, record_type: str, year: int, office: str, block: NumberBlock,
               source: str, at: datetime) -> int:
     cursor = conn.execute(

@@ -154,8 +154,8 @@ def add_local_block(session: Session, record_type: str, year: int, start: int,
 
 def switch_to_leased_numbers(conn: Connection) -> None:
     """Once enrolled, numbers come only from blocks leased by the centre: unused local numbers
-    are given up so that no two devices of the commune can issue the same one. (Numbers used
-    locally before enrolment are not known to the centre: enrol before registering.)"""
+    are given up so that no two devices of the commune can issue the same one. The numbers
+    already used are told to the centre with each lease (numbers_repo.highest_issued)."""
     if meta_repo.get(conn, SOURCE_KEY) == "central":
         return
     meta_repo.put(conn, SOURCE_KEY, "central")

@@ -237,7 +237,8 @@ def create_app(store: CentralStore) -> FastAPI:
         device, raw = await authed(request)
         req = _parse(NumberBlockRequest, _decoded(request, raw))
         block = await run_in_threadpool(store.lease_block, device, req.request_id,
-                                        req.record_type, req.year, req.size)
+                                        req.record_type, req.year, req.size,
+                                        req.used_up_to)
         return JSONResponse(block)
 
     @app.post(f"{prefix}/bundles")

@@ -52,6 +52,7 @@ class NumberBlockRequest(_Strict):
     record_type: Annotated[str, StringConstraints(min_length=1, max_length=40)]
     year: int = Field(ge=1900, le=2200)
     size: int = Field(ge=1, le=1000)
+    used_up_to: int = Field(default=0, ge=0, le=10_000_000)
 
 
 class PullQuery(_Strict):

@@ -635,10 +635,13 @@ class CentralStore:
 
     # -- number blocks ----------------------------------------------------------------
     def lease_block(self, device: Device, request_id: str, record_type: str, year: int,
-                    size: int) -> dict[str, object]:
+                    size: int, used_up_to: int = 0) -> dict[str, object]:
         """Numbers [first, last] of the book (office, type, year) for this device only.
 
-        Idempotent by (device, request_id); counters only grow, so blocks never overlap."""
+        Idempotent by (device, request_id); counters only grow, so blocks never overlap.
+        ``used_up_to``: the highest number the device already issued in this book before it
+        leased (a paper book continued, or numbers used before enrolment): the block starts
+        after it."""
         from desktop_app.domain import book_code
 
         if record_type not in ALL_PROCEDURES:
@@ -652,7 +655,7 @@ class CentralStore:
                        t.number_counters.c.record_type == record_type,
                        t.number_counters.c.year == year)
                 counter = conn.execute(select(t.number_counters.c.next_number).where(*key)).first()
-                first = 1 if counter is None else int(counter[0])
+                first = max(1 if counter is None else int(counter[0]), used_up_to + 1)
                 if counter is None:
                     conn.execute(insert(t.number_counters).values(
                         office=device.commune, record_type=record_type, year=year,

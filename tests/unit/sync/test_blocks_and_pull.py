@@ -5,14 +5,16 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 
 from conftest import FAST
-from support import Pki, push_item, record
+from support import Pki, ServerThread, push_item, record
 
-from sync.client import SyncClient
+from sync.client import SyncClient, enrol
 from sync.identity import DeviceIdentity
 from sync.protocol import ChangeKind
 from sync.server.store import CentralStore
+from tests.unit.conftest import Office
 
 
 def test_blocks_of_two_devices_never_overlap(enrolled: Callable[..., DeviceIdentity],
@@ -82,3 +84,39 @@ def test_pull_pages_bring_records_ids_rejections_and_reference_data(
     store.revoke_device(elsewhere.identity.device_id)
     revoked = other.pull(pages[-1].cursor).changes
     assert [c.kind for c in revoked] == [ChangeKind.REVOKED_DEVICE]
+
+
+def test_numbers_used_before_enrolment_are_never_leased_again(
+        office: Office, pki: Pki, tmp_path: Path) -> None:
+    """A commune continues its paper book from 38 before the device is enrolled; the centre's
+    first block for that book starts after the device's own numbers."""
+    from desktop_app.workflows import numbering, records
+    from sync.device import enrol_device
+    from sync.engine import run_sync
+    from tests.samples import build
+
+    boss = office("chutich")
+    numbering.add_local_block(boss, "death", 2026, 38, 100)
+
+    def register() -> str:
+        created = records.create_record(office("canbo"), "death", build("death"))
+        records.submit(office("canbo"), created.record.id)
+        approved = records.approve(boss, created.record.id,
+                                   {w.code: "đã kiểm tra" for w in created.warnings})
+        return str(approved.record.registration_number)
+
+    assert [register(), register()] == ["38", "39"]
+    store = CentralStore(f"sqlite:///{tmp_path / 'central.db'}", clock=office.clock)
+    try:
+        with ServerThread(store, pki) as server:
+            enrol_device(boss, server.url, store.issue_code("26740"), ca_path=pki.ca,
+                         config=FAST)
+            run_sync(boss, config=FAST)
+            assert register() == "40"  # the leased block starts after 39
+            other = SyncClient(enrol(server.url, store.issue_code("26740"), ca_file=pki.ca,
+                                     config=FAST, clock=office.clock),
+                               ca_file=pki.ca, config=FAST, clock=office.clock)
+            assert other.lease_number_block("death", 2026, 5, request_id="x").first > 40
+            other.close()
+    finally:
+        store.close()
