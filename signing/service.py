@@ -20,7 +20,8 @@ from signing import layouts
 from signing.issue import data_digest_for, issue_signed_extract, preview_extract
 from signing.keystore import load_signer, load_trust_roots
 from signing.model import ChangeNote, ExtractInfo
-from signing.pades import http_timestamper
+from signing.errors import TimestampError
+from signing.pades import add_document_timestamp, http_timestamper
 from signing.qr import DEFAULT_VERIFY_BASE_URL, QrVerification, verify_qr
 from signing.render import layout_for
 from signing.verify import verify_pdf
@@ -86,6 +87,11 @@ class PdfExtractService:
                                       verify_base_url=self.verify_base_url, now=now)
         return SignedPdf(issued.pdf, issued.data_digest, issued.signed_at or now,
                          issued.level or "B-B", issued.needs_timestamp)
+
+    def add_timestamp(self, pdf: bytes) -> bytes:
+        if not self.timestamp_url:
+            raise TimestampError(problem="no timestamp server")
+        return add_document_timestamp(pdf, http_timestamper(self.timestamp_url))
 
     def verify(self, pdf: bytes) -> PdfCheck:
         result = verify_pdf(pdf, trust_roots=self._roots())

@@ -195,7 +195,7 @@ def _sync(ctx: CliContext, args: argparse.Namespace) -> int:
         raise UsageError(detail="--server differs from the enrolled server")
     while True:
         try:
-            report = run_sync(session)
+            report = run_sync(session, extracts=_extract_service(session))
         except ServerUnreachableError:
             if args.once:
                 raise
@@ -210,6 +210,15 @@ def _sync(ctx: CliContext, args: argparse.Namespace) -> int:
             if args.once:
                 return 0
         _wait(args.interval)
+
+
+def _extract_service(session):  # noqa: ANN001, ANN202 - desktop_app.ports.ExtractService
+    """The signing package timestamps extracts signed offline, when it is installed."""
+    try:
+        from signing.service import PdfExtractService
+    except ImportError:
+        return None
+    return PdfExtractService.for_data(session.paths)
 
 
 def _wait(seconds: float) -> None:

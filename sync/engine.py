@@ -16,6 +16,7 @@ from datetime import datetime
 
 from desktop_app.accounts import Permission, require
 from desktop_app.domain import RecordType, Status
+from desktop_app.ports import ExtractService
 from desktop_app.record import RecordEvent, StoredRecord
 from desktop_app.session import Session
 from desktop_app.store import (
@@ -29,6 +30,7 @@ from desktop_app.store import (
 from desktop_app.store.database import Connection
 from desktop_app.updates import CAPABILITIES_KEY
 from desktop_app.workflows import record_index
+from desktop_app.workflows.extracts import timestamp_waiting
 from desktop_app.workflows.numbering import switch_to_leased_numbers
 from sync.bundle import BundleAttachment, build_bundle, read_answer
 from sync.client import (
@@ -64,11 +66,14 @@ class SyncReport:
     deferred: int = 0
     pulled: int = 0
     blocks_leased: int = 0
+    timestamped: int = 0
     errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        stamped = f", {self.timestamped} trích lục được gắn dấu thời gian" \
+            if self.timestamped else ""
         return (f"đã gửi {self.accepted}, bị từ chối {self.rejected}, chờ {self.deferred}, "
-                f"nhận {self.pulled} thay đổi, {self.blocks_leased} dải số mới")
+                f"nhận {self.pulled} thay đổi, {self.blocks_leased} dải số mới{stamped}")
 
 
 # -- building push items --------------------------------------------------------------------
@@ -246,7 +251,10 @@ def lease_blocks(session: Session, client: SyncClient, year: int,
 # -- a whole sync ---------------------------------------------------------------------------
 def run_sync(session: Session, *, client: SyncClient | None = None,
              progress: ProgressFn | None = None, cancel: CancelToken | None = None,
-             config: TransportConfig | None = None) -> SyncReport:
+             config: TransportConfig | None = None,
+             extracts: ExtractService | None = None) -> SyncReport:
+    """One whole sync. With ``extracts``, extracts signed offline get their document
+    timestamp first, while the timestamp server is reachable too."""
     require(session.account, Permission.SYNC)
     own = client is None
     client = client or open_client(session, config=config, cancel=cancel)
@@ -264,6 +272,8 @@ def run_sync(session: Session, *, client: SyncClient | None = None,
         # Numbers are needed for every procedure, accepted centrally yet or not.
         report.blocks_leased = lease_blocks(session, client, year, [t.value for t in RecordType])
         report.deferred += hold_unsupported(session, caps.procedures)
+        if extracts is not None:
+            report.timestamped = timestamp_waiting(session, extracts)
         _upload_attachments(session, client, progress)
         items = pending_items(session.db.connection(), caps.procedures)
         for results in client.push_batches([push for _item, push in items],
@@ -338,6 +348,8 @@ def export_bundle(session: Session) -> tuple[bytes, int]:
     data = build_bundle(identity, [push.to_json() for _i, push in items], attachments,
                         since=meta_repo.get(conn, CURSOR_KEY), now=session.clock.now())
     with session.db.transaction() as tx:
+        # What left in the bundle is final: it is never timestamped afterwards.
+        extracts_repo.keep_without_timestamp(tx, [push.record_id for _i, push in items])
         audit_repo.append(tx, at=session.clock.now(), actor=session.account.username,
                           action="sync.export_bundle", target=str(len(items)))
     return data, len(items)

@@ -61,6 +61,36 @@ def add(conn: Connection, row: ExtractRow) -> None:
                   row.signed_at, row.data_digest, row.pdf_sha256, int(row.needs_timestamp)))
 
 
+def waiting_for_timestamp(conn: Connection) -> list[ExtractRow]:
+    """Original extracts signed offline (B-B) whose PDF has not left the device yet: the
+    timestamp can still be added before the archive copy goes to the centre."""
+    rows = conn.execute(
+        f"SELECT {', '.join('e.' + c.strip() for c in _EXTRACT_COLUMNS.split(','))} "
+        "FROM extracts e JOIN record_attachments ra ON ra.record_id = e.record_id "
+        "AND ra.sha256 = e.pdf_sha256 WHERE e.needs_timestamp = 1 AND ra.uploaded = 0 "
+        "ORDER BY e.id")
+    return [ExtractRow(r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6], bool(r[7])) for r in rows]
+
+
+def replace_pdf(conn: Connection, row: ExtractRow, content: bytes, at: datetime) -> str:
+    """The timestamped PDF takes the place of the one signed offline (same extract)."""
+    digest = put_attachment(conn, row.record_id, content, "application/pdf", "signed_extract",
+                            at)
+    conn.execute("DELETE FROM record_attachments WHERE record_id = ? AND sha256 = ?",
+                 (row.record_id, row.pdf_sha256))
+    conn.execute("DELETE FROM attachments WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM "
+                 "record_attachments WHERE sha256 = ?)", (row.pdf_sha256, row.pdf_sha256))
+    conn.execute("UPDATE extracts SET pdf_sha256 = ?, needs_timestamp = 0 WHERE "
+                 "extract_number = ?", (digest, row.extract_number))
+    return digest
+
+
+def keep_without_timestamp(conn: Connection, record_ids: list[str]) -> None:
+    """Extracts that left as they are (in a USB bundle): their content is final."""
+    conn.executemany("UPDATE extracts SET needs_timestamp = 0 WHERE record_id = ?",
+                     [(r,) for r in record_ids])
+
+
 def put_attachment(conn: Connection, record_id: str, content: bytes, media_type: str,
                    kind: str, at: datetime) -> str:
     """Content-addressed (SHA-256); the same bytes are stored once."""

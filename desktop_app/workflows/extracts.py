@@ -227,6 +227,32 @@ def _mark_signed(conn: Connection, session: Session, rec: StoredRecord, now: dat
                                              Status.SIGNED.value, Status.QUEUED.value, ""))
 
 
+def timestamp_waiting(session: Session, service: ExtractService) -> int:
+    """Add the document timestamp to extracts signed offline (B-B), before their archive copy
+    goes to the centre; returns how many got one. Stops quietly at the first failure (the
+    timestamp server is unreachable: try again at the next sync; the B-B signature stays
+    valid). An extract whose PDF already went up is left as it is, so that nothing the centre
+    may have kept changes under the same idempotency key."""
+    done = 0
+    for row in extracts_repo.waiting_for_timestamp(session.db.connection()):
+        pdf = extracts_repo.attachment(session.db.connection(), row.pdf_sha256)
+        if pdf is None:
+            continue
+        try:
+            stamped = service.add_timestamp(pdf)
+        except HotichError as exc:
+            log.info("document timestamp not added now (%s)", exc.code)
+            break
+        now = session.clock.now()
+        with session.db.transaction() as tx:
+            digest = extracts_repo.replace_pdf(tx, row, stamped, now)
+            audit_repo.append(tx, at=now, actor="system", action="extract.timestamp",
+                              target=row.record_id, details={"extract_number": row.extract_number,
+                                                             "pdf_sha256": digest})
+        done += 1
+    return done
+
+
 def latest_pdf(session: Session, record_id: str, service: ExtractService) -> bytes:
     """The last signed extract kept in the store, else an unsigned preview."""
     require(session.account, Permission.VIEW)

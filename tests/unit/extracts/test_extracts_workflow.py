@@ -132,3 +132,46 @@ def test_birth_waits_for_its_personal_id_and_conflicts_are_refused(
     with pytest.raises(PermissionDeniedError):
         extracts.sign_extracts(office("canbo"), [conflict.record.id], service=service,
                                p12_password=P12_PW, out=tmp_path / "d.pdf")
+
+
+def test_extract_signed_offline_gets_its_timestamp_before_it_leaves(
+    office: Office, pki: dict[str, object], tmp_path: Path
+) -> None:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import ExtendedKeyUsageOID
+
+    from sync.engine import pending_items
+    from tests.unit.signing.signing_support import running_tsa
+
+    trust = office.paths.root / "trust"
+    trust.mkdir()
+    (trust / "root.pem").write_bytes(pki["root"].pem)  # type: ignore[attr-defined]
+    offline = PdfExtractService(trust, timestamp_url="http://127.0.0.1:9/tsa")
+    extracts.import_certificate(office("chutich"), pki["good"], P12_PW, offline)
+    ids = [_approved(office, "death", build("death", {"deceased.full_name": name}))
+           for name in ("Ksor H'Bia", "Y Moan Êban")]
+    issued = extracts.sign_extracts(office("chutich"), ids, service=offline,
+                                    p12_password=P12_PW, out=None)
+    assert all(i.needs_timestamp for i in issued)  # no timestamp server in the village
+    session = office("chutich")
+    db = session.db
+    with db.transaction() as tx:  # the second one's PDF already went up: left as it is
+        tx.execute("UPDATE record_attachments SET uploaded = 1 WHERE record_id = ?", (ids[1],))
+    assert extracts.timestamp_waiting(session, offline) == 0  # still unreachable: kept B-B
+    before = extracts.latest_pdf(session, ids[0], offline)
+
+    tsa = make_leaf("TSA (TEST)", pki["root"],  # type: ignore[arg-type]
+                    key=rsa.generate_private_key(public_exponent=65537, key_size=2048),
+                    eku=[ExtendedKeyUsageOID.TIME_STAMPING], now=NOW)
+    with running_tsa(tsa) as url:
+        online = PdfExtractService(trust, timestamp_url=url)
+        assert extracts.timestamp_waiting(session, online) == 1
+        assert extracts.timestamp_waiting(session, online) == 0  # once only
+    after = extracts.latest_pdf(session, ids[0], online)
+    assert after.startswith(before) and len(after) > len(before)  # an incremental update
+    assert online.verify(after).is_valid
+    assert "Signature is Valid." in pdfsig(after, pki["nss"], tmp_path)  # type: ignore[arg-type]
+    import hashlib
+
+    (item,) = [push for _i, push in pending_items(db.connection()) if push.record_id == ids[0]]
+    assert item.attachments == (hashlib.sha256(after).hexdigest(),)  # the archive copy

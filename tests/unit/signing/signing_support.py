@@ -8,6 +8,7 @@ timestamp authority served by an in-process RFC 3161 responder on 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import shutil
 import subprocess
@@ -199,8 +200,8 @@ class _TsaHandler(http.server.BaseHTTPRequestHandler):
         return
 
 
-@pytest.fixture(scope="session")
-def tsa_url(pki: Pki) -> Iterator[str]:
+@contextlib.contextmanager
+def running_tsa(tsa: Issued) -> Iterator[str]:
     """An RFC 3161 responder on 127.0.0.1 (pyHanko's DummyTimeStamper behind http.server)."""
     from pyhanko.keys.internal import (
         translate_pyca_cryptography_cert_to_asn1,
@@ -210,8 +211,8 @@ def tsa_url(pki: Pki) -> Iterator[str]:
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _TsaHandler)
     server.stamper = DummyTimeStamper(  # type: ignore[attr-defined]
-        tsa_cert=translate_pyca_cryptography_cert_to_asn1(pki.tsa.cert),
-        tsa_key=translate_pyca_cryptography_key_to_asn1(pki.tsa.key),  # type: ignore[arg-type]
+        tsa_cert=translate_pyca_cryptography_cert_to_asn1(tsa.cert),
+        tsa_key=translate_pyca_cryptography_key_to_asn1(tsa.key),  # type: ignore[arg-type]
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -221,6 +222,12 @@ def tsa_url(pki: Pki) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def tsa_url(pki: Pki) -> Iterator[str]:
+    with running_tsa(pki.tsa) as url:
+        yield url
 
 
 # --------------------------------------------------------------------------- records
