@@ -82,6 +82,12 @@ class StoreDamagedError(HotichError):
     code = "E-STORE-DAMAGED"
 
 
+class StoreFromNewerVersionError(HotichError):
+    """The data folder was upgraded by a newer program. params: version, backups."""
+
+    code = "E-STORE-NEWER"
+
+
 class AuditChainBrokenError(HotichError):
     """params: seq (first broken entry), problem."""
 

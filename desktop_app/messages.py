@@ -44,6 +44,12 @@ CORE: dict[str, tuple[str, str]] = {
         "Mật khẩu phải có ít nhất {min_length} ký tự.",
         "The password must have at least {min_length} characters.",
     ),
+    "E-STORE-NEWER": (
+        "Dữ liệu đã được phiên bản {version} nâng cấp nên phiên bản này không mở được: hãy "
+        "dùng phiên bản {version}, hoặc khôi phục bản sao trước khi nâng cấp trong {backups}.",
+        "The data was upgraded by version {version}, which this version cannot open: use "
+        "version {version}, or restore the pre-upgrade copy in {backups}.",
+    ),
     "E-STORE-DAMAGED": (
         "Cơ sở dữ liệu bị hỏng hoặc không đọc được: {detail}.",
         "The database is damaged or unreadable: {detail}.",

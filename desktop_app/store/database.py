@@ -73,15 +73,17 @@ def migrate(
     *,
     target: int | None = None,
     on_backup: Callable[[Path], None] | None = None,
+    backup: bool = True,
 ) -> int:
-    """Apply numbered migrations up to ``target``; back the file up first if any are due."""
+    """Apply numbered migrations up to ``target``; back the file up first if any are due
+    (unless the caller just backed the whole folder up)."""
     target = latest_version() if target is None else target
     current = schema_version(conn)
     if current > latest_version():
         raise StoreDamagedError(detail=f"schema {current} is newer than this program")
     if current >= target:
         return current
-    if current > 0:
+    if current > 0 and backup:
         backup = backup_file_copy(conn, db_path, backups_dir, f"pre-migration-v{current}")
         if on_backup:
             on_backup(backup)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from desktop_app import __version__
 from desktop_app.accounts import (
     Account,
     Permission,
@@ -34,6 +35,7 @@ from desktop_app.settings import LocalSettings
 from desktop_app.store import accounts_repo, audit_repo, meta_repo
 from desktop_app.store.database import Database, connect, migrate
 from desktop_app.store.keyfile import KdfParams, KeyFile, new_data_key, new_recovery_code
+from desktop_app.store.upgrade import VERSION_KEY, open_for_version
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,7 @@ def initialise(paths: DataPaths, *, commune_code: str, admin: str, password: str
         conn.execute("BEGIN IMMEDIATE")
         meta_repo.put(conn, "commune_code", office)
         meta_repo.put(conn, "install_id", keyfile.install_id)
+        meta_repo.put(conn, VERSION_KEY, __version__)
         account = Account(username, normalise_full_name(full_name), Role.ADMIN, now)
         accounts_repo.insert(conn, account, created_by=None)
         audit_repo.append(conn, at=now, actor=username, action="store.init", target=office)
@@ -122,7 +125,7 @@ def login(paths: DataPaths, username: str, password: str, clock: Clock) -> Sessi
 def open_session(paths: DataPaths, data_key: bytes, username: str, clock: Clock) -> Session:
     db = Database(paths.database, data_key)
     try:
-        migrate(db.connection(), paths.database, paths.backups)
+        open_for_version(db.connection(), paths, __version__)
         account = accounts_repo.get(db.connection(), username)
     except BaseException:
         db.close()

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
+from desktop_app import __version__
 from desktop_app.clock import FixedClock
 from desktop_app.paths import DataPaths
 from desktop_app.store import accounts_repo, audit_repo, meta_repo
@@ -51,13 +54,14 @@ def test_schema_one_database_upgrades_on_login(tmp_path: Path) -> None:
     assert account.is_disabled is False
     assert verify_audit(session).entries == 2
     session.close()
-    backups = list(paths.backups.glob("pre-migration-v1-*.db"))
-    assert len(backups) == 1
-    # The backup is the untouched schema-1 database, still encrypted with the same key.
-    keyfile = KeyFile.load(paths.keyfile)
+    # The first start of this version backed the folder up (once: no second copy by the
+    # migration itself), the untouched schema-1 database still encrypted with the same key.
+    (backup,) = paths.backups.glob(f"pre-upgrade-unknown-to-{__version__}-*")
+    assert not list(paths.backups.glob("pre-migration-*"))
+    keyfile = KeyFile.load(backup / "keys.json")
     key = keyfile.open_with_password("admin", PW)
     assert key is not None
-    old = connect(backups[0], key)
+    old = connect(backup / "hotich.db", key)
     assert schema_version(old) == 1
     old.close()
 
@@ -70,3 +74,48 @@ def test_fresh_store_is_at_the_latest_schema(tmp_path: Path) -> None:
     assert schema_version(session.db.connection()) == latest_version()
     session.close()
     assert not list(paths.backups.glob("pre-migration-*"))
+    assert not list(paths.backups.glob("pre-upgrade-*"))  # created by this very version
+
+
+def _put_version(paths: DataPaths, clock: FixedClock, version: str, schema: int | None = None
+                 ) -> None:
+    session = accounts.login(paths, "admin", PW, clock)
+    with session.db.transaction() as tx:
+        meta_repo.put(tx, "app_version", version)
+        if schema is not None:
+            tx.execute(f"PRAGMA user_version = {schema:d}")
+    session.close()
+
+
+def test_first_start_of_a_new_version_backs_the_folder_up_once(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path / "data")
+    clock = FixedClock(datetime(2026, 11, 23, tzinfo=UTC))
+    accounts.initialise(paths, commune_code="00070", admin="admin", password=PW, clock=clock)
+    (paths.root / "trust").mkdir()
+    (paths.root / "trust" / "root.pem").write_text("-----BEGIN CERTIFICATE-----")
+    _put_version(paths, clock, "0.0.1")
+    for _ in range(2):
+        accounts.login(paths, "admin", PW, clock).close()
+    (backup,) = paths.backups.glob(f"pre-upgrade-0.0.1-to-{__version__}-*")
+    assert {p.name for p in backup.iterdir()} == {"hotich.db", "keys.json", "trust"}
+    key = KeyFile.load(backup / "keys.json").open_with_password("admin", PW)
+    copy = connect(backup / "hotich.db", key)
+    assert meta_repo.get(copy, "app_version") == "0.0.1"  # as it was before this start
+    copy.close()
+    session = accounts.login(paths, "admin", PW, clock)
+    assert meta_repo.get(session.db.connection(), "app_version") == __version__
+    session.close()
+
+
+def test_an_older_version_refuses_a_store_a_newer_one_upgraded(tmp_path: Path) -> None:
+    from desktop_app.errors import StoreFromNewerVersionError
+    from desktop_app.messages import render
+
+    paths = DataPaths(tmp_path / "data")
+    clock = FixedClock(datetime(2026, 11, 23, tzinfo=UTC))
+    accounts.initialise(paths, commune_code="00070", admin="admin", password=PW, clock=clock)
+    _put_version(paths, clock, "99.0", schema=latest_version() + 1)
+    with pytest.raises(StoreFromNewerVersionError) as caught:
+        accounts.login(paths, "admin", PW, clock)
+    text = render(caught.value.code, caught.value.params, lang="vi")
+    assert "99.0" in text and str(paths.backups) in text

@@ -1,0 +1,65 @@
+"""The first start of a new program version on a data folder: back the folder up, then
+migrate the store, then remember the version.
+
+The copy (encrypted database after a checkpoint, wrapped keys, settings, trust roots) is what
+a rollback to the previous version restores; it stays as encrypted as the folder itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from packaging.version import InvalidVersion, Version
+
+from desktop_app.errors import StoreFromNewerVersionError
+from desktop_app.paths import DataPaths
+from desktop_app.store import meta_repo
+from desktop_app.store.database import Connection, backup_file_copy, latest_version, migrate
+from desktop_app.store.database import schema_version as current_schema
+
+log = logging.getLogger(__name__)
+
+VERSION_KEY = "app_version"  # the program version that last opened this store
+
+
+def _is_newer(stored: str, running: str) -> bool:
+    try:
+        return Version(stored) > Version(running)
+    except InvalidVersion:
+        return False
+
+
+def backup_folder(conn: Connection, paths: DataPaths, label: str) -> Path:
+    """A copy of what is needed to open the store again: database, keys, settings, trust."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = paths.backups / f"{label}-{stamp}"
+    target.mkdir(parents=True)
+    copied = backup_file_copy(conn, paths.database, target, "hotich")
+    copied.rename(target / paths.database.name)
+    for extra in (paths.keyfile, paths.root / "settings.json"):
+        if extra.exists():
+            shutil.copy2(extra, target / extra.name)
+    if (paths.root / "trust").is_dir():
+        shutil.copytree(paths.root / "trust", target / "trust")
+    return target
+
+
+def open_for_version(conn: Connection, paths: DataPaths, running: str) -> Path | None:
+    """Back up (when the version changed), migrate, record the version; returns the backup."""
+    stored = meta_repo.get(conn, VERSION_KEY) if current_schema(conn) else None
+    if stored is not None and _is_newer(stored, running) and \
+            current_schema(conn) > latest_version():
+        raise StoreFromNewerVersionError(version=stored, backups=str(paths.backups))
+    backup = None
+    if stored != running and current_schema(conn) > 0:
+        backup = backup_folder(conn, paths, f"pre-upgrade-{stored or 'unknown'}-to-{running}")
+        log.info("data folder backed up before the first start of version %s", running)
+    migrate(conn, paths.database, paths.backups, backup=backup is None)
+    if stored != running:
+        conn.execute("BEGIN IMMEDIATE")
+        meta_repo.put(conn, VERSION_KEY, running)
+        conn.execute("COMMIT")
+    return backup
