@@ -99,15 +99,27 @@ def _demo_certificate(ctx: CliContext, username: str, full_name: str, password: 
 
 
 class _LinkState:
-    """The last known state of the link to the central server, for the status bar."""
+    """The state of the link to the central server as last seen by the real probe
+    (``probe_server``, run periodically by the UI's link watcher) or by a sync: what the
+    status bar's cheap ``connection_probe`` reads."""
+
+    probe_timeout_s = 5.0  # connect and read, each: one quick look, no retries
 
     def __init__(self) -> None:
+        import threading
+
         self.state = "not_configured"
+        self._lock = threading.Lock()
+
+    def set(self, state: str) -> None:
+        with self._lock:
+            self.state = state
 
     def probe(self):  # noqa: ANN201 - desktop_app.workflows.dashboard.ConnectionState
         from desktop_app.workflows.dashboard import ConnectionState
 
-        return ConnectionState(self.state)
+        with self._lock:
+            return ConnectionState(self.state)
 
 
 def build_ui_hooks(paths: DataPaths) -> UiHooks:
@@ -150,26 +162,74 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
 
     link = _LinkState()
 
+    def probe_server(session: Session) -> bool | None:
+        """One quick authenticated look at the server (capabilities): short timeouts, one
+        attempt, nothing written. None when the device is not enrolled or no longer
+        accepted there (a sync could not help), False when unreachable."""
+        from desktop_app.errors import NotFoundError
+        from sync.client import TransportConfig
+        from sync.device import open_client
+        from sync.errors import (
+            DeviceRevokedError,
+            NotEnrolledError,
+            ServerError,
+            ServerUnreachableError,
+            SyncError,
+            TlsConfigError,
+            TlsVerificationError,
+            UnknownDeviceError,
+        )
+
+        try:
+            timeout = link.probe_timeout_s
+            client = open_client(session, config=TransportConfig(
+                connect_timeout=timeout, read_timeout=timeout, attempts=1, connect_retries=0))
+        except (NotEnrolledError, TlsConfigError):
+            link.set("not_configured")
+            return None
+        try:
+            client.capabilities()
+        except (NotEnrolledError, DeviceRevokedError, UnknownDeviceError):
+            link.set("not_configured")
+            return None
+        except (ServerUnreachableError, TlsVerificationError, ServerError):
+            link.set("offline")
+            return False
+        except (SyncError, NotFoundError):  # it answered (clock skew, ...): a sync says why
+            pass
+        except Exception:
+            link.set("offline")
+            raise
+        finally:
+            client.close()
+        link.set("online")
+        return True
+
     def sync_now(session: Session, progress: Callable[[str, int, int], None]) -> str:
         from sync.engine import run_sync
         from sync.errors import NotEnrolledError
 
-        link.state = "syncing"
+        before = link.probe().value
+        link.set("syncing")
         try:
-            report = run_sync(session, progress=lambda p: progress(p.stage, p.done, p.total))
+            report = run_sync(session, extracts=service,
+                              progress=lambda p: progress(p.stage, p.done, p.total))
         except NotEnrolledError:
-            link.state = "not_configured"
+            link.set("not_configured")
             raise
-        except BaseException:  # unreachable, refused or cancelled: shown as offline
-            link.state = "offline"
+        except Cancelled:  # the user stopped it: the link is as it was
+            link.set(before)
             raise
-        link.state = "online"
+        except BaseException:  # unreachable or refused: shown as offline until the next look
+            link.set("offline")
+            raise
+        link.set("online")
         return report.summary()
 
     return UiHooks(sign_records=sign_records, render_extract=render_extract,
                    import_certificate=import_certificate,
                    certificate_expiry=certificate_expiry, sync_now=sync_now,
-                   connection_probe=link.probe)
+                   connection_probe=link.probe, probe_server=probe_server)
 
 
 def command_modules() -> list[ModuleType]:

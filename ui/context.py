@@ -39,6 +39,10 @@ ImportCertificate = Callable[[Session, Path, str], str]
 SyncNow = Callable[[Session, Progress], str]
 """Push the outbox and pull; returns a one-line summary."""
 CertificateExpiry = Callable[[Session], datetime | None]
+ProbeServer = Callable[[Session], bool | None]
+"""One quick look at the central server (short timeouts, no retries): True reachable, False
+unreachable, None not configured (the device is not enrolled, or no longer accepted). Run on a
+worker thread by the link watcher; it must not write to the store."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class UiHooks:
     sync_now: SyncNow | None = None
     connection_probe: ConnectionProbe = field(default=no_connection_probe)
     certificate_expiry: CertificateExpiry | None = None
+    probe_server: ProbeServer | None = None
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,12 @@
 """The main window: navigation between the screens the account's role may use, the status bar
-(connection, queue size, background work) and the shortcuts that work everywhere."""
+(connection, queue size, background work), the menus (log out, about), the notice of a newer
+version, the link watcher that syncs when the server becomes reachable, and the shortcuts
+that work everywhere."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -12,13 +14,17 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.updates import UpdateNotice, available_update
 from desktop_app.workflows import dashboard
 from desktop_app.workflows.dashboard import ConnectionState
 from ui.context import UiContext
 from ui.labels import role_label
+from ui.link_watcher import LinkTiming, LinkWatcher
+from ui.pages.about_dialog import AboutDialog
 from ui.pages.approval_page import ApprovalPage
 from ui.pages.backup_page import BackupPage
 from ui.pages.dashboard_page import CONNECTION_LABELS, DashboardPage
@@ -28,6 +34,8 @@ from ui.pages.records_page import RecordsPage
 from ui.pages.registration_page import RegistrationPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.sync_page import SyncPage
+from ui.sync_control import SyncController, SyncOutcome
+from ui.widgets.update_notice import UpdateBanner, UpdateDialog
 
 STATUS_REFRESH_MS = 30_000
 
@@ -35,12 +43,15 @@ STATUS_REFRESH_MS = 30_000
 class MainWindow(QMainWindow):
     logged_out = Signal()
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
+                 link_timing: LinkTiming | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self._ctx = ctx
         self._closing_ok = False
         self.dialogs: list[QWidget] = []
+        self.update_notice: UpdateNotice | None = None
+        self.sync_control = SyncController(ctx, self)
         account = ctx.session.account
         who = account.full_name or account.username
         self.setWindowTitle(self.tr("Hộ Tịch Offline — %1").replace("%1", who))
@@ -66,20 +77,30 @@ class MainWindow(QMainWindow):
                                       ApprovalPage(ctx))
             self.approval.open_requested.connect(self.open_record)
             self.approval.records_changed.connect(self.refresh_status)
-        self.sync = self._add("sync", self.tr("Synchronisation"), SyncPage(ctx))
+        self.sync = self._add("sync", self.tr("Synchronisation"),
+                              SyncPage(ctx, controller=self.sync_control))
         self.settings = self._add("settings", self.tr("Settings"), SettingsPage(ctx))
         self.backup = self._add("backup", self.tr("Backup and restore"), BackupPage(ctx))
         self.records.open_requested.connect(self.open_record)
         self.sync.open_requested.connect(self.open_record)
-        self.sync.synced.connect(self.refresh_status)
+        self.sync_control.finished.connect(self._sync_finished)
+        self.link = LinkWatcher(ctx, self.sync_control, link_timing, self)
+        self.link.state_changed.connect(self._link_changed)
+        self.dashboard.link_state = lambda: self.link.state
         self.backup.restored.connect(self._restored)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
+        self.update_banner = UpdateBanner()
+        self.update_banner.details_requested.connect(self.show_update)
         central = QWidget()
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.update_banner)
+        layout = QHBoxLayout()
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
+        self._build_menus()
 
         self.connection_label = QLabel(objectName="connectionStatus")
         self.queue_label = QLabel(objectName="queueStatus")
@@ -100,11 +121,32 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self.show_page("dashboard")
         self.resize(1200, 780)
+        self.check_update()
+        self.link.start()
         # Warm the commune list off the GUI thread so the first completion is instant.
         from desktop_app.domain import search_communes
 
         ctx.runner.run(lambda: search_communes("a", limit=1), lambda _r: None,
                        lambda _e: None, lane="general")
+
+    def _build_menus(self) -> None:
+        system = self.menuBar().addMenu(self.tr("&System"))
+        system.setObjectName("systemMenu")
+        self.logout_action = QAction(self.tr("&Log out"), self, objectName="logoutAction")
+        self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.logout_action.triggered.connect(self.log_out)
+        quit_action = QAction(self.tr("&Quit"), self, objectName="quitAction")
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        system.addAction(self.logout_action)
+        system.addSeparator()
+        system.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        self.about_action = QAction(self.tr("&About Hộ Tịch Offline"), self,
+                                    objectName="aboutAction")
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
 
     def _add(self, key: str, title: str, page):  # noqa: ANN001, ANN202
         self.pages[key] = page
@@ -161,18 +203,65 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    # -- about and updates ----------------------------------------------------------------
+    def _show_dialog(self, dialog: QWidget) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget(d))
+        self.dialogs.append(dialog)
+        dialog.show()
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self._ctx, self.update_notice, self)
+        self._show_dialog(dialog)
+        return dialog
+
+    def check_update(self) -> None:
+        """After login and after each sync: has the centre announced a newer version?"""
+        session = self._ctx.session
+        self._ctx.runner.run(lambda: available_update(session), self._update_checked,
+                             lambda _e: None)
+
+    def _update_checked(self, notice: UpdateNotice | None) -> None:
+        self.update_notice = notice
+        self.update_banner.show_notice(notice)
+
+    def show_update(self, notice: UpdateNotice | None = None) -> UpdateDialog | None:
+        notice = notice or self.update_notice
+        if notice is None:
+            return None
+        dialog = UpdateDialog(notice, self)
+        self._show_dialog(dialog)
+        return dialog
+
+    # -- sync and the link ----------------------------------------------------------------
+    def _sync_finished(self, outcome: SyncOutcome) -> None:
+        self.refresh_status()
+        if outcome.is_ok:
+            self.check_update()
+
+    def _link_changed(self, value: str) -> None:
+        state = ConnectionState(value)
+        self._connection(state)
+        self.dashboard.show_connection(state)
+
     # -- status bar -----------------------------------------------------------------------
     def refresh_status(self) -> None:
         ctx = self._ctx
         ctx.runner.run(lambda: dashboard.queue_size(ctx.session), self._queue,
                        lambda _e: None)
+        if self.link.state is not None:
+            self._connection(self.link.state)
+            return
         ctx.runner.run(ctx.hooks.connection_probe, self._connection, lambda _e: None,
                        lane="general")
 
     def _queue(self, size: int) -> None:
         self.queue_label.setText(self.tr("Queue: %1").replace("%1", str(size)))
+        self.link.queue_changed(size)
 
     def _connection(self, state: ConnectionState) -> None:
+        if self.link.state is not None and state != self.link.state:
+            state = self.link.state  # a cached hook answer arriving late: the watcher knows
         pair = CONNECTION_LABELS.get(state, (str(state), str(state)))
         self.connection_label.setText(pair[0 if self._ctx.lang == "vi" else 1])
 
@@ -182,6 +271,13 @@ class MainWindow(QMainWindow):
     # -- closing --------------------------------------------------------------------------
     def has_unsaved_work(self) -> bool:
         return self.registration is not None and self.registration.has_unsaved_work()
+
+    def log_out(self) -> bool:
+        """Back to the login window (after asking about unsaved work, like closing)."""
+        if self.close():
+            self.logged_out.emit()
+            return True
+        return False
 
     def _restored(self) -> None:
         self._closing_ok = True
@@ -200,6 +296,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._status_timer.stop()
+        self.link.stop()
+        self.sync_control.cancel()
         for dialog in list(self.dialogs):
             dialog.close()
         runner, session = self._ctx.runner, self._ctx.session

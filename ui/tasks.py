@@ -100,6 +100,10 @@ class TaskRunner(QObject):
         self.db_lane.setExpiryTimeout(-1)  # one thread for good: its connection stays its own
         self.general_lane = QThreadPool(self)
         self.general_lane.setMaxThreadCount(2)
+        # Threads for good here too: each one that touches the store opens its own connection,
+        # which would pile up in the session if periodic work (the link probe) got a new
+        # thread every time.
+        self.general_lane.setExpiryTimeout(-1)
         self._relays: set[_Relay] = set()
         self._controls: set[JobControl] = set()
         self._closed = False

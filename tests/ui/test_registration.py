@@ -126,3 +126,26 @@ def test_closing_with_unsaved_work_asks(qtbot: QtBot, office: UiOffice,
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Discard))
     assert window.close()
     assert len(asked) == 2
+
+
+def test_a_save_still_running_does_not_bind_the_next_form_to_its_record(
+        qtbot: QtBot, office: UiOffice, page: RegistrationPage) -> None:
+    page.form.set_data(build("birth"))
+    page._edited()
+    page.save()  # in flight on the database lane...
+    page.new_record()  # ...while the officer starts the next record
+    wait_idle(qtbot, office.runner)
+    assert page.record_id is None  # the blank form is a new record, not the saved one
+    saved = records.list_records(office.session("canbo"), status="draft")
+    assert len(saved) == 1 and saved[0].type == "birth"
+
+    draft = saved[0]
+    page.form.set_data(build("birth", {"child.full_name": "Lò Văn Khác"}))
+    page._edited()
+    page.save()
+    page.open_draft(draft)  # opening a draft saves the form on screen first
+    wait_idle(qtbot, office.runner)
+    assert page.record_id == draft.id
+    drafts = records.list_records(office.session("canbo"), status="draft")
+    assert len(drafts) == 2
+    assert records.get_record(office.session("canbo"), draft.id).data == draft.data

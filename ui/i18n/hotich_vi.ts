@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Hộ Tịch Offline</source>
+        <translation>Giới thiệu Hộ Tịch Offline</translation>
+    </message>
+    <message>
+        <source>Offline civil-status registration for commune and ward offices.</source>
+        <translation>Đăng ký hộ tịch ngoại tuyến cho Ủy ban nhân dân cấp xã, phường.</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Phiên bản %1</translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation>Thư mục dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1, PySide6 %2, Python %3</translation>
+    </message>
+    <message>
+        <source>Extracts use the Noto Sans fonts (Regular, Bold; © 2015 Google LLC), bundled under the SIL Open Font License 1.1 (%1); the licence text is shipped with them (OFL.txt). Qt and PySide6 are used under the GNU LGPL version 3.</source>
+        <translation>Trích lục dùng phông chữ Noto Sans (Regular, Bold; © 2015 Google LLC), đi kèm theo Giấy phép Phông chữ Mở SIL (SIL Open Font License) 1.1 (%1); văn bản giấy phép được cung cấp cùng phông chữ (OFL.txt). Qt và PySide6 được sử dụng theo giấy phép GNU LGPL phiên bản 3.</translation>
+    </message>
+    <message>
+        <source>A new version %1 is available: %2</source>
+        <translation>Phiên bản mới %1 có sẵn: %2</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>AccountsWidget</name>
     <message>
         <source>User name</source>
@@ -409,6 +444,26 @@
         <translation>Sao lưu và khôi phục</translation>
     </message>
     <message>
+        <source>&amp;System</source>
+        <translation>&amp;Hệ thống</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About Hộ Tịch Offline</source>
+        <translation>&amp;Giới thiệu Hộ Tịch Offline</translation>
+    </message>
+    <message>
         <source>Queue: %1</source>
         <translation>Hàng đợi: %1</translation>
     </message>
@@ -468,6 +523,14 @@
     <message>
         <source>Record</source>
         <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Correct and send again</source>
+        <translation>Sửa và gửi lại</translation>
+    </message>
+    <message>
+        <source>Back to a draft (a new version with the same registration number): correct it, then submit, approve, sign and send it again.</source>
+        <translation>Đưa về bản nháp (phiên bản mới, giữ nguyên số đăng ký): sửa, rồi trình, phê duyệt, ký và gửi lại.</translation>
     </message>
     <message>
         <source>Field</source>
@@ -556,6 +619,18 @@
     <message>
         <source>No linked changes.</source>
         <translation>Không có thay đổi liên quan.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>không nêu lý do</translation>
+    </message>
+    <message>
+        <source>Rejected by the central system: %1</source>
+        <translation>Hệ thống trung ương từ chối: %1</translation>
+    </message>
+    <message>
+        <source>Refused by %1: %2</source>
+        <translation>%1 từ chối: %2</translation>
     </message>
     <message>
         <source>yes</source>
@@ -765,6 +840,80 @@
     <message>
         <source>%1 waiting to send, %2 rejected</source>
         <translation>%1 chờ gửi, %2 bị từ chối</translation>
+    </message>
+    <message>
+        <source>A synchronisation is already running (started automatically when the server became reachable); its progress is shown below.</source>
+        <translation>Đang có một lần đồng bộ (tự động bắt đầu khi kết nối được máy chủ); tiến độ hiển thị bên dưới.</translation>
+    </message>
+    <message>
+        <source>A synchronisation is already running; its progress is shown below.</source>
+        <translation>Đang có một lần đồng bộ; tiến độ hiển thị bên dưới.</translation>
+    </message>
+    <message>
+        <source>A synchronisation is already running.</source>
+        <translation>Đang có một lần đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Automatic synchronisation: the central server is reachable, sending and receiving…</source>
+        <translation>Đồng bộ tự động: đã kết nối được máy chủ trung ương, đang gửi và nhận…</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Synchronisation cancelled; nothing is lost, it continues next time.</source>
+        <translation>Đã hủy đồng bộ; không mất dữ liệu, lần sau sẽ tiếp tục.</translation>
+    </message>
+    <message>
+        <source>Automatic synchronisation at %1: </source>
+        <translation>Đồng bộ tự động lúc %1: </translation>
+    </message>
+    <message>
+        <source>Synchronisation at %1: </source>
+        <translation>Đồng bộ lúc %1: </translation>
+    </message>
+</context>
+<context>
+    <name>UpdateBanner</name>
+    <message>
+        <source>Details…</source>
+        <translation>Chi tiết…</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ẩn</translation>
+    </message>
+    <message>
+        <source>A new version %1 is available.</source>
+        <translation>Phiên bản mới %1 có sẵn.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateDialog</name>
+    <message>
+        <source>New version</source>
+        <translation>Phiên bản mới</translation>
+    </message>
+    <message>
+        <source>Version %1 is available from the central system.</source>
+        <translation>Phiên bản %1 đã có trên hệ thống trung ương.</translation>
+    </message>
+    <message>
+        <source>Make a backup before installing a new version.</source>
+        <translation>Hãy sao lưu dữ liệu trước khi cài phiên bản mới.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Download address</source>
+        <translation>Địa chỉ tải về</translation>
+    </message>
+    <message>
+        <source>What is new</source>
+        <translation>Điểm mới</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,8 @@ book, certificate expiry, today's registrations and a chart of the last 30 days.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QPainter
@@ -57,6 +59,8 @@ class DashboardPage(QWidget):
         self.setObjectName("DashboardPage")
         self._ctx = ctx
         self.summary: DashboardSummary | None = None
+        # The window's link watcher, when it runs, knows the real state of the link.
+        self.link_state: Callable[[], ConnectionState | None] | None = None
         lang = ctx.lang
         cards = QGridLayout()
         self.cards: dict[str, QLabel] = {}
@@ -120,6 +124,10 @@ class DashboardPage(QWidget):
         expiry = ctx.hooks.certificate_expiry
         ctx.runner.run(lambda: dashboard.summary(ctx.session, certificate_expiry=expiry),
                        self._loaded, self._failed)
+        known = self.link_state() if self.link_state is not None else None
+        if known is not None:
+            self.show_connection(known)
+            return
         probe = ctx.hooks.connection_probe
         ctx.runner.run(probe, self.show_connection, lambda _e: None, lane="general")
 

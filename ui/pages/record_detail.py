@@ -1,5 +1,7 @@
 """One record: its data with labels, its history, the changes linked to it (notes) and its
-audit trail. Loaded on the database lane."""
+audit trail. Loaded on the database lane. A record the central system rejected shows the
+centre's reason on top and "Correct and send again": it goes back to draft as a new version
+(keeping its registration number) and opens in the registration form."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.audit import AuditEntry
-from desktop_app.domain import field_label
+from desktop_app.domain import Status, field_label
 from desktop_app.record import RecordEvent, StoredRecord
 from desktop_app.workflows import record_views, records
 from ui.context import UiContext
@@ -36,16 +39,39 @@ from ui.widgets.typed_dates import from_iso
 
 
 @dataclass(frozen=True)
+class Rejection:
+    """Why the record stands rejected: by the central system, or a supervisor's refusal."""
+
+    by_centre: bool
+    reason: str
+    actor: str
+
+
+@dataclass(frozen=True)
 class RecordView:
     record: StoredRecord
     events: list[RecordEvent]
     audit: list[AuditEntry]
+    can_reopen: bool = False  # rejected by the centre: "correct and send again"
+    rejection: Rejection | None = None
+
+
+def _rejection(rec: StoredRecord, events: list[RecordEvent]) -> Rejection | None:
+    if rec.status != Status.REJECTED.value:
+        return None
+    last = next((e for e in reversed(events) if e.to_status == Status.REJECTED.value), None)
+    if last is None:
+        return None
+    return Rejection(by_centre=last.action != "reject", reason=last.reason, actor=last.actor)
 
 
 def load_record_view(ctx: UiContext, record_id: str) -> RecordView:
-    return RecordView(records.get_record(ctx.session, record_id),
-                      records.history(ctx.session, record_id),
-                      record_views.audit_trail(ctx.session, record_id))
+    rec = records.get_record(ctx.session, record_id)
+    events = records.history(ctx.session, record_id)
+    rejected = rec.status == Status.REJECTED.value
+    return RecordView(rec, events, record_views.audit_trail(ctx.session, record_id),
+                      can_reopen=rejected and records.can_reopen(ctx.session, rec.id),
+                      rejection=_rejection(rec, events))
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
@@ -77,6 +103,22 @@ class RecordDetailDialog(QDialog):
         self.title.setStyleSheet("font-size: 15px; font-weight: bold")
         self.summary = QLabel(objectName="recordSummary")
         self.summary.setWordWrap(True)
+        self.rejection = QFrame(objectName="rejectionBanner")
+        self.rejection.setStyleSheet("#rejectionBanner { background: #fdecea; "
+                                     "border: 1px solid #f5c2c0; border-radius: 4px; }")
+        self.rejection_text = QLabel(objectName="rejectionReason")
+        self.rejection_text.setWordWrap(True)
+        self.rejection_text.setStyleSheet("color: #8a1c13; font-weight: bold")
+        self.reopen_button = QPushButton(self.tr("Correct and send again"),
+                                         objectName="reopenRecord")
+        self.reopen_button.setToolTip(self.tr(
+            "Back to a draft (a new version with the same registration number): correct it, "
+            "then submit, approve, sign and send it again."))
+        self.reopen_button.clicked.connect(self.reopen)
+        banner = QHBoxLayout(self.rejection)
+        banner.addWidget(self.rejection_text, 1)
+        banner.addWidget(self.reopen_button)
+        self.rejection.hide()
         self.tree = QTreeWidget(objectName="recordData")
         self.tree.setHeaderLabels([self.tr("Field"), self.tr("Value")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -125,6 +167,7 @@ class RecordDetailDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.rejection)
         layout.addWidget(tabs, 1)
         layout.addLayout(buttons)
         self.reload()
@@ -167,6 +210,21 @@ class RecordDetailDialog(QDialog):
         self.edit_button.setEnabled(is_draft and can_create)
         self.submit_button.setEnabled(is_draft and can_create)
         self.preview_button.setEnabled(self._ctx.hooks.render_extract is not None)
+        self._show_rejection(view)
+
+    def _show_rejection(self, view: RecordView) -> None:
+        rejection = view.rejection
+        if rejection is None:
+            self.rejection.hide()
+            return
+        reason = rejection.reason or self.tr("no reason given")
+        self.rejection_text.setText(
+            self.tr("Rejected by the central system: %1").replace("%1", reason)
+            if rejection.by_centre else
+            self.tr("Refused by %1: %2").replace("%1", rejection.actor).replace("%2", reason))
+        self.reopen_button.setVisible(view.can_reopen)
+        self.reopen_button.setEnabled(view.can_reopen)
+        self.rejection.show()
 
     def _fill(self, parent: QTreeWidgetItem, rtype: str, value: object, path: str) -> None:
         lang = self._ctx.lang
@@ -204,6 +262,23 @@ class RecordDetailDialog(QDialog):
         if self.view is not None:
             self.edit_requested.emit(self.view.record)
             self.close()
+
+    def reopen(self) -> None:
+        """Correct and send again: back to draft on the database lane, then the form."""
+        ctx, rid = self._ctx, self.record_id
+        self.reopen_button.setEnabled(False)
+        self.error.clear()
+        ctx.runner.run(lambda: records.reopen_rejected(ctx.session, rid), self._reopened,
+                       self._reopen_failed)
+
+    def _reopened(self, rec: StoredRecord) -> None:
+        self.changed.emit()
+        self.edit_requested.emit(rec)
+        self.close()
+
+    def _reopen_failed(self, error: BaseException) -> None:
+        self._failed(error)
+        self.reload()
 
     def _submit(self) -> None:
         ctx, rid = self._ctx, self.record_id

@@ -78,6 +78,7 @@ class RegistrationPage(QWidget):
         self._submit_after_save = False
         self._issues: list[Issue] = []
         self.form: RecordForm | None = None
+        self._generation = 0  # which form a save belongs to (new/open replace the form)
 
         self.type_combo = QComboBox(objectName="typeCombo")
         for rtype in RecordType:
@@ -157,6 +158,7 @@ class RegistrationPage(QWidget):
 
     def _rebuild(self, data: dict[str, object] | None = None) -> None:
         self._autosave.stop()
+        self._generation += 1
         self.form = RecordForm(self.rtype, historical=self.historical.isChecked(),
                                lang=self._ctx.lang, convert=self._convert)
         self.scroll.setWidget(self.form)
@@ -178,7 +180,9 @@ class RegistrationPage(QWidget):
         self.form.focus_first()
 
     def open_draft(self, rec: StoredRecord) -> None:
-        """Continue editing a saved draft."""
+        """Continue editing a saved draft (the record on screen is saved first)."""
+        if self._dirty:
+            self.save()
         self.type_combo.blockSignals(True)
         self.historical.blockSignals(True)
         self.type_combo.setCurrentIndex(self.type_combo.findData(rec.type))
@@ -217,11 +221,20 @@ class RegistrationPage(QWidget):
         self._set_state("saving", self.tr("Saving…"))
         ctx, rid, rtype = self._ctx, self.record_id, self.form.rtype
         data, historical = self.form.data(), self.form.historical
+        generation = self._generation
         ctx.runner.run(lambda: save_draft(ctx, rid, rtype, data, historical),
-                       self._saved, self._save_failed)
+                       lambda outcome: self._saved(outcome, generation),
+                       lambda error: self._save_failed(error, generation))
 
-    def _saved(self, outcome: DraftOutcome) -> None:
+    def _saved(self, outcome: DraftOutcome, generation: int | None = None) -> None:
         self._saving = False
+        if generation is not None and generation != self._generation:
+            # The form was replaced meanwhile: this save was of the previous record.
+            if outcome.record is not None:
+                self.record_saved.emit(outcome.record)
+            if self._save_again:
+                self.save()
+            return
         self._issues = outcome.issues
         self._render_issues()
         if outcome.record is None:
@@ -241,8 +254,12 @@ class RegistrationPage(QWidget):
         elif self._submit_after_save and outcome.record is not None and not self._dirty:
             self._submit_now()
 
-    def _save_failed(self, error: BaseException) -> None:
+    def _save_failed(self, error: BaseException, generation: int | None = None) -> None:
         self._saving = False
+        if generation is not None and generation != self._generation:
+            if self._save_again:
+                self.save()
+            return
         self._dirty = True
         self._submit_after_save = False
         self._set_state("invalid", message_for(error, self._ctx.catalogue, self._ctx.lang))

@@ -1,5 +1,7 @@
 """Sync: the records on their way to the centre with their state and rejection reasons; the
-"sync now" button runs the transport the composition root injects (``UiHooks.sync_now``)."""
+"sync now" button runs the transport the composition root injects (``UiHooks.sync_now``)
+through the window's :class:`SyncController`, which the link watcher also uses: the page shows
+the progress and the result of automatic runs too, and refuses a second sync politely."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import OUTBOX_LABELS, local_time, pick, record_title, status_label, type_label
 from ui.models import RowsModel
+from ui.sync_control import SyncController, SyncOutcome
 from ui.widgets.progress import JobProgressWidget
 
 
@@ -28,10 +31,15 @@ class SyncPage(QWidget):
     synced = Signal()
     open_requested = Signal(str)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
+                 controller: SyncController | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SyncPage")
         self._ctx = ctx
+        self.controller = controller or SyncController(ctx, self)
+        self.last_outcome: SyncOutcome | None = None
+        self.controller.started.connect(self._started)
+        self.controller.finished.connect(self._done)
         lang = ctx.lang
         self.model: RowsModel[QueueItem] = RowsModel([
             (self.tr("Procedure"), lambda i: type_label(i.record.type, lang)),
@@ -51,8 +59,11 @@ class SyncPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
         self.summary = QLabel(objectName="syncSummary")
+        self.summary.setWordWrap(True)
+        self.result = QLabel(objectName="syncResult")
+        self.result.setWordWrap(True)
         self.sync_button = QPushButton(self.tr("Synchronise now"), objectName="syncButton")
-        if ctx.hooks.sync_now is None:
+        if not self.controller.is_available:
             self.sync_button.setEnabled(False)
             self.sync_button.setToolTip(self.tr(
                 "Synchronisation is not set up on this device yet (enrolment with the server)."))
@@ -65,7 +76,10 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Records on their way to the central system")))
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.result)
         layout.addLayout(bar)
+        if self.controller.is_running:  # the page was made while a sync runs
+            self._started(self.controller.is_automatic)
 
     def refresh(self) -> None:
         session = self._ctx.session
@@ -83,28 +97,50 @@ class SyncPage(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.summary.setText(message_for(error, self._ctx.catalogue, self._ctx.lang))
-        self.sync_button.setEnabled(self._ctx.hooks.sync_now is not None)
 
     def _activated(self, index) -> None:  # noqa: ANN001
         item = self.model.row_at(index.row())
         if item is not None:
             self.open_requested.emit(item.record.id)
 
-    def sync_now(self) -> None:
-        sync = self._ctx.hooks.sync_now
-        if sync is None:
-            return
-        session = self._ctx.session
-        self.sync_button.setEnabled(False)
-        handle = self._ctx.runner.start_job(lambda control: sync(session, control.progress),
-                                            self._done, self._failed, lane="general")
-        self.progress.follow(handle)
+    def sync_now(self) -> bool:
+        """The button: start a sync, or say politely why not (one is already running)."""
+        if self.controller.is_running:
+            self.result.setText(self.tr(
+                "A synchronisation is already running (started automatically when the server "
+                "became reachable); its progress is shown below.")
+                if self.controller.is_automatic else
+                self.tr("A synchronisation is already running; its progress is shown below."))
+            return False
+        return self.controller.start()
 
-    def _done(self, summary: str) -> None:
-        self.sync_button.setEnabled(True)
-        self.summary.setText(str(summary))
+    def _started(self, automatic: bool) -> None:
+        self.sync_button.setEnabled(False)
+        self.sync_button.setToolTip(self.tr("A synchronisation is already running."))
+        self.result.setText(self.tr("Automatic synchronisation: the central server is "
+                                    "reachable, sending and receiving…") if automatic
+                            else self.tr("Synchronising…"))
+        if self.controller.handle is not None:
+            self.progress.follow(self.controller.handle)
+
+    def _done(self, outcome: SyncOutcome) -> None:
+        self.last_outcome = outcome
+        self.sync_button.setEnabled(self.controller.is_available)
+        self.sync_button.setToolTip("")
+        if outcome.is_cancelled:
+            text = self.tr("Synchronisation cancelled; nothing is lost, it continues next "
+                           "time.")
+        elif outcome.error is not None:
+            text = message_for(outcome.error, self._ctx.catalogue, self._ctx.lang)
+        else:
+            text = outcome.summary
+        prefix = (self.tr("Automatic synchronisation at %1: ") if outcome.automatic
+                  else self.tr("Synchronisation at %1: "))
+        now = local_time(self._ctx.session.clock.now())
+        self.result.setText(prefix.replace("%1", now) + text)
         self.refresh()
-        self.synced.emit()
+        if outcome.is_ok:
+            self.synced.emit()
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
