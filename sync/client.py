@@ -247,6 +247,13 @@ class AttachmentStatus:
 
 
 @dataclass(frozen=True)
+class AttachmentUpload:
+    sha256: str
+    source: bytes | Path
+    media_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True)
 class Capabilities:
     procedures: tuple[str, ...]
     max_batch_items: int
@@ -462,7 +469,8 @@ def enrol(server_url: str, code: str, *, ca_file: Path | None = None, name: str 
 
 # -- the device client --------------------------------------------------------------------------
 class SyncClient(_Http):
-    """All authenticated calls of one enrolled device. Not shared between threads."""
+    """All authenticated calls of one enrolled device. Not shared between threads (it runs
+    its own upload workers in :meth:`upload_attachments`)."""
 
     def __init__(self, identity: DeviceIdentity, *, ca_file: Path | None = None,
                  config: TransportConfig | None = None, clock: Clock | None = None,
@@ -516,6 +524,7 @@ class SyncClient(_Http):
             batch = items[done:done + self.batch_size]
             body, headers = self.json_body({"batch_id": uuid.uuid4().hex,
                                             "items": [i.to_json() for i in batch]})
+            started = time.monotonic()
             try:
                 response = self.send_once("POST", f"{API_PREFIX}/push", body=body,
                                           headers=headers)
@@ -532,8 +541,9 @@ class SyncClient(_Http):
                 continue
             failure = 0
             done += len(batch)
-            self.batch_size = min(self.config.batch_max,
-                                  self.batch_size + max(1, self.batch_size // 2))
+            self.batch_size = self._paced(len(batch), time.monotonic() - started,
+                                          self.batch_size + max(1, self.batch_size // 2),
+                                          self.config.batch_min, self.config.batch_max)
             if progress:
                 progress(Progress("push", done, total))
             yield results
@@ -541,6 +551,14 @@ class SyncClient(_Http):
     def push(self, items: Sequence[PushItem], *, progress: ProgressCallback | None = None
              ) -> list[ItemResult]:
         return [r for batch in self.push_batches(items, progress=progress) for r in batch]
+
+    def _paced(self, sent: int, elapsed: float, grown: int, low: int, high: int) -> int:
+        """The next batch or chunk size: ``grown`` after a quick request; after a slow one,
+        what would take ``pace`` of the read timeout at the rate just seen (a slow link then
+        never reaches sizes that time out)."""
+        budget = self.config.read_timeout * self.config.pace
+        size = grown if elapsed <= budget else int(sent * budget / max(elapsed, 1e-6))
+        return max(low, min(high, size))
 
     # attachments ----------------------------------------------------------------------------
     def attachment_status(self, sha256: str) -> AttachmentStatus | None:
@@ -570,6 +588,7 @@ class SyncClient(_Http):
                 self.cancel.raise_if_cancelled()
                 handle.seek(offset)
                 chunk = handle.read(self.chunk_size)
+                started = time.monotonic()
                 try:
                     response = self.send_once(
                         "PATCH", f"{API_PREFIX}/attachments/{sha256}", body=chunk,
@@ -602,10 +621,53 @@ class SyncClient(_Http):
                     continue
                 failure = 0
                 offset = state.offset
-                self.chunk_size = min(self.config.chunk_max, self.chunk_size * 2)
+                # Grow only past a full chunk: many small files prove nothing about big ones.
+                grown = self.chunk_size * 2 if len(chunk) >= self.chunk_size else self.chunk_size
+                self.chunk_size = self._paced(len(chunk), time.monotonic() - started, grown,
+                                              self.config.chunk_min, self.config.chunk_max)
                 if progress:
                     progress(Progress("attachment", offset, size))
             return state
+
+    def upload_attachments(self, uploads: Iterable[AttachmentUpload], *,
+                           workers: int | None = None
+                           ) -> Iterator[tuple[AttachmentUpload, AttachmentStatus]]:
+        """Several :meth:`upload_attachment` at once (``config.upload_workers``), each on its
+        own kept-alive connection: on a distant link an attachment is two round trips, so one
+        at a time leaves the line idle. ``uploads`` is read lazily in the calling thread, a few
+        ahead; each finished upload is yielded there, in completion order, for the caller to
+        record. After a failure nothing new starts; those in flight end (or fail) and the
+        first error is raised. Cancel stops them all at their next safe point."""
+        count = max(1, workers if workers is not None else self.config.upload_workers)
+        if count == 1:
+            for upload in uploads:
+                yield upload, self.upload_attachment(upload.sha256, upload.source,
+                                                     media_type=upload.media_type)
+            return
+        pending = iter(uploads)
+        error: BaseException | None = None
+        with ThreadPoolExecutor(count, thread_name_prefix="sync-upload") as pool:
+            running: dict[Future[AttachmentStatus], AttachmentUpload] = {}
+            while True:
+                while error is None and len(running) < count and not self.cancel.is_cancelled:
+                    upload = next(pending, None)
+                    if upload is None:
+                        break
+                    running[pool.submit(self.upload_attachment, upload.sha256, upload.source,
+                                        media_type=upload.media_type)] = upload
+                if not running:
+                    break
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    upload = running.pop(future)
+                    failed = future.exception()
+                    if failed is not None:
+                        error = error or failed
+                    else:
+                        yield upload, future.result()
+        if error is not None:
+            raise error
+        self.cancel.raise_if_cancelled()
 
     # pull ------------------------------------------------------------------------------------
     def pull(self, cursor: str | None, *, limit: int = 200) -> PullPage:

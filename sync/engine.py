@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -34,6 +34,7 @@ from desktop_app.workflows.extracts import timestamp_waiting
 from desktop_app.workflows.numbering import switch_to_leased_numbers
 from sync.bundle import BundleAttachment, build_bundle, read_answer
 from sync.client import (
+    AttachmentUpload,
     CancelToken,
     ItemResult,
     Progress,
@@ -317,19 +318,29 @@ def hold_unsupported(session: Session, procedures: Sequence[str]) -> int:
 
 def _upload_attachments(session: Session, client: SyncClient,
                         progress: ProgressFn | None) -> None:
+    """Attachments of the items waiting, several at once (client.upload_attachments); each
+    is marked uploaded as soon as the server has all of it."""
     conn = session.db.connection()
     waiting = conn.execute(
         "SELECT DISTINCT ra.sha256, a.media_type FROM record_attachments ra JOIN attachments a "
         "ON a.sha256 = ra.sha256 JOIN outbox o ON o.record_id = ra.record_id "
         "WHERE ra.uploaded = 0 AND o.state IN (?, ?)",
         (outbox_repo.PENDING, outbox_repo.AWAITING_SUPPORT)).fetchall()
-    for sha, media_type in waiting:
-        content = extracts_repo.attachment(conn, sha)
-        if content is None:
-            continue
-        client.upload_attachment(sha, content, media_type=media_type, progress=progress)
+
+    def uploads() -> Iterator[AttachmentUpload]:  # read here, a few ahead of the uploads
+        for sha, media_type in waiting:
+            content = extracts_repo.attachment(conn, sha)
+            if content is not None:
+                yield AttachmentUpload(sha, content, media_type)
+
+    done = 0
+    for upload, _state in client.upload_attachments(uploads()):
         with session.db.transaction() as tx:
-            tx.execute("UPDATE record_attachments SET uploaded = 1 WHERE sha256 = ?", (sha,))
+            tx.execute("UPDATE record_attachments SET uploaded = 1 WHERE sha256 = ?",
+                       (upload.sha256,))
+        done += 1
+        if progress:
+            progress(Progress("attachment", done, len(waiting)))
 
 
 # -- USB bundles ----------------------------------------------------------------------------

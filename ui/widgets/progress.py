@@ -13,6 +13,7 @@ STAGES = {
     "sign": ("Đang ký", "Signing"),
     "push": ("Đang gửi", "Sending"),
     "pull": ("Đang nhận", "Receiving"),
+    "attachment": ("Đang gửi tệp đính kèm", "Sending attachments"),
 }
 
 
