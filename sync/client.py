@@ -113,7 +113,7 @@ class TransportConfig:
     batch_initial: int = 20
     batch_min: int = 1
     batch_max: int = 200
-    chunk_initial: int = 64 * 1024
+    chunk_initial: int = 32 * 1024  # four at once still fit a 60 s timeout at 35 kbit/s
     chunk_min: int = 8 * 1024
     chunk_max: int = 1024 * 1024
     gzip_min_bytes: int = 200
