@@ -87,10 +87,12 @@ def rule_addresses(c: Check) -> Iterator[Issue]:
         code = get(address, "commune_code")
         as_written = get_str(address, "as_written")
         if code is not None and not (isinstance(code, str) and not code.strip()):
-            if isinstance(code, (str, int)) and commune(code) is None:
+            found = commune(code) if isinstance(code, (str, int)) else None
+            if found is None and isinstance(code, (str, int)):
                 yield Issue.of("W-ADDRESS-UNKNOWN", f"{path}.commune_code", reason="unknown_code")
-            elif address.get("converted") is True:
-                yield Issue.of("W-ADDRESS-LEGACY", f"{path}.as_written")
+            elif found is not None and address.get("converted") is True:
+                yield Issue.of("W-ADDRESS-LEGACY", f"{path}.as_written",
+                               commune_code=found.code, commune_name=found.name)
         elif as_written is not None:
             converted = convert_legacy_address(as_written)
             if converted is None:

@@ -72,6 +72,15 @@ def test_addresses_never_error() -> None:
     issues = run("marriage", legacy)
     found = [i for i in issues if i.code == "W-ADDRESS-LEGACY"]
     assert found and found[0].params["commune_code"] == "24163"
+    # Once stored (converted, the original kept), the warning still names the new commune.
+    from desktop_app.domain import prepare_record, validate
+    from tests.samples import TODAY, build
+
+    stored = prepare_record("marriage", build("marriage", legacy))
+    assert stored["husband"]["residence"].get("commune_code") == "24163"
+    again = [i for i in validate("marriage", stored, historical=False, today=TODAY)
+             if i.code == "W-ADDRESS-LEGACY"]
+    assert again and again[0].params["commune_name"] == found[0].params["commune_name"]
     unknown = {"husband.residence": {"as_written": "Làng Xyz, huyện Không Có, tỉnh Atlantis"}}
     assert codes(run("marriage", unknown)) == {"W-ADDRESS-UNKNOWN"}
     bad_code = {"husband.residence": {"commune_code": "99999"}}
