@@ -27,6 +27,7 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Hộ Tịch Offline")
     app.setOrganizationName("hotich")
+    app.setDesktopFileName("hotich-offline")  # matches the menu entry (and its icon)
     return app  # type: ignore[return-value]
 
 

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +46,9 @@ def compile_ts(source: Path, target: Path) -> bool:
 def qm_file(lang: str) -> Path | None:
     """The compiled translation of ``lang``, compiling it if needed; None for English."""
     source = ts_file(lang)
-    if not source.exists():
-        return None
     shipped = source.with_suffix(".qm")
+    if not source.exists():  # an installed bundle ships the compiled file only
+        return shipped if shipped.exists() else None
     if shipped.exists() and shipped.stat().st_mtime >= source.stat().st_mtime:
         return shipped
     cached = Path(tempfile.gettempdir()) / f"hotich-i18n-{source.stat().st_mtime_ns}" / \
@@ -70,10 +70,18 @@ def install(lang: str) -> str:
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
                        if lang == "vi" else QLocale(QLocale.Language.English,
                                                     QLocale.Country.UnitedKingdom))
+    if app is None:
+        return lang
     path = qm_file(lang)
-    if path is not None and app is not None:
-        translator = QTranslator(app)
-        if translator.load(str(path)):
-            app.installTranslator(translator)
-            _installed.append(translator)
+    if path is not None:
+        _load(app, str(path))
+    if lang != "en":  # Qt's own texts (standard buttons, dialogs) where the Qt build has them
+        _load(app, f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     return lang
+
+
+def _load(app: QCoreApplication, name: str, folder: str = "") -> None:
+    translator = QTranslator(app)
+    if translator.load(name, folder) if folder else translator.load(name):
+        app.installTranslator(translator)
+        _installed.append(translator)
