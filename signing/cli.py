@@ -13,9 +13,7 @@ from desktop_app.errors import HotichError, UsageError
 from desktop_app.messages import render
 from desktop_app.store import extracts_repo
 from desktop_app.workflows import extracts
-from signing.keystore import load_trust_roots
 from signing.messages import MESSAGES
-from signing.service import PdfExtractService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -55,7 +53,7 @@ def _cert_import(ctx: CliContext, args: argparse.Namespace) -> int:
     session = ctx.session()
     data = _read(args.file)
     notices = extracts.import_certificate(session, data, _p12_password(ctx),
-                                          PdfExtractService.for_data(ctx.paths))
+                                          _service(ctx))
     cert = extracts.certificate_of(session)
     assert cert is not None
     for code in notices:
@@ -68,7 +66,7 @@ def _cert_import(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _extract(ctx: CliContext, args: argparse.Namespace) -> int:
     session = ctx.session()
-    service = PdfExtractService.for_data(ctx.paths)
+    service = _service(ctx)
     if args.sign:
         issued = extracts.sign_extracts(session, args.ids, service=service,
                                         p12_password=_p12_password(ctx), out=args.out)
@@ -97,10 +95,10 @@ def _extract(ctx: CliContext, args: argparse.Namespace) -> int:
 def _verify(ctx: CliContext, args: argparse.Namespace) -> int:
     if (args.file is None) == (args.qr is None):
         raise UsageError(detail="verify FILE.pdf | verify --qr TEXT")
-    service = PdfExtractService.for_data(ctx.paths)
+    service = _service(ctx)
     session = ctx.session() if ctx.user else None
     if args.qr is not None:
-        known: list[x509.Certificate] = list(load_trust_roots(service.trust_dir))
+        known: list[x509.Certificate] = list(_trust_roots(service.trust_dir))
         if session is not None:
             known += [x509.load_der_x509_certificate(row.certificate_der)
                       for row in extracts_repo.certificates(session.db.connection())]
@@ -117,3 +115,17 @@ def _verify(ctx: CliContext, args: argparse.Namespace) -> int:
         return 1
     ctx.emit(message, {"ok": True, "code": code, "message": message})
     return 0
+
+
+# pyHanko and its HTTP stack load only for the commands that sign or verify, so that every
+# other command starts quickly.
+def _service(ctx: CliContext):  # noqa: ANN202 - signing.service.PdfExtractService
+    from signing.service import PdfExtractService
+
+    return PdfExtractService.for_data(ctx.paths)
+
+
+def _trust_roots(folder: Path) -> tuple[x509.Certificate, ...]:
+    from signing.keystore import load_trust_roots
+
+    return load_trust_roots(folder)
