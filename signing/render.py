@@ -38,7 +38,7 @@ from reportlab.platypus import (
 
 from signing import layouts
 from signing.errors import RecordNotRenderableError
-from signing.fonts import BOLD, font_bytes, register_reportlab_fonts
+from signing.fonts import BOLD, FONT_REGULAR, font_bytes, register_reportlab_fonts
 from signing.layouts import (
     Field,
     FormLayout,
@@ -67,6 +67,8 @@ log = logging.getLogger(__name__)
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = 25 * mm
+# Table cells default to Helvetica (not embedded) even when they hold only paragraphs.
+_CELL_FONT = ("FONTNAME", (0, 0), (-1, -1), FONT_REGULAR)
 MARGIN_RIGHT = 18 * mm
 MARGIN_TOP = 15 * mm
 MARGIN_BOTTOM = 15 * mm
@@ -573,6 +575,7 @@ class _Builder:
         top.setStyle(
             TableStyle(
                 [
+                    _CELL_FONT,
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -589,6 +592,7 @@ class _Builder:
         line.setStyle(
             TableStyle(
                 [
+                    _CELL_FONT,
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -615,6 +619,7 @@ class _Builder:
                 table.setStyle(
                     TableStyle(
                         [
+                            _CELL_FONT,
                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
                             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
                             ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -683,6 +688,7 @@ class _Builder:
         table.setStyle(
             TableStyle(
                 [
+                    _CELL_FONT,
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
