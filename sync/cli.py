@@ -103,7 +103,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     cert = add_command(csub, "revoke-certificate", "publish a revoked signing certificate")
     cert.add_argument("--db", required=True)
-    cert.add_argument("serial")
+    cert.add_argument("serial", help="serial number in hex as printed on the certificate, or "
+                      "its SHA-256 fingerprint; devices refuse to sign with it after sync")
     cert.add_argument("--issuer", default="")
     cert.set_defaults(handler=_revoke_certificate)
 

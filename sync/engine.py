@@ -18,6 +18,7 @@ from desktop_app.accounts import Permission, require
 from desktop_app.domain import RecordType, Status
 from desktop_app.ports import ExtractService
 from desktop_app.record import RecordEvent, StoredRecord
+from desktop_app.revocation import add_revoked
 from desktop_app.session import Session
 from desktop_app.store import (
     audit_repo,
@@ -51,7 +52,6 @@ log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync.cursor"
 LAST_SUCCESS_KEY = "sync.last_success"
-REVOKED_KEY = "sync.revoked_certificates"
 LEASE_KEY = "sync.lease_request"  # + ".<type>.<year>": persisted before asking the server
 LOW_WATER = 10  # lease a new block when fewer numbers than this are left
 LEASE_SIZE = 50
@@ -188,9 +188,7 @@ def apply_page(conn: Connection, page: PullPage | Mapping[str, object], at: date
         elif change.kind == ChangeKind.CAPABILITIES:
             meta_repo.put(conn, CAPABILITIES_KEY, json.dumps(dict(data)))
         elif change.kind == ChangeKind.REVOKED_CERTIFICATE:
-            revoked = set(json.loads(meta_repo.get(conn, REVOKED_KEY) or "[]"))
-            revoked.add(change.key)
-            meta_repo.put(conn, REVOKED_KEY, json.dumps(sorted(revoked)))
+            add_revoked(conn, change.key)
         # number blocks arrive with the lease answer; other kinds need nothing here
     meta_repo.put(conn, CURSOR_KEY, page.cursor)
     return len(page.changes)

@@ -24,6 +24,7 @@ from desktop_app.fileio import write_atomic
 from desktop_app.messages import VIETNAM_TZ
 from desktop_app.ports import ExtractRequest, ExtractService, NoteLine, PdfCheck
 from desktop_app.record import RecordEvent, StoredRecord
+from desktop_app.revocation import is_revoked
 from desktop_app.session import Session
 from desktop_app.store import audit_repo, extracts_repo, records_repo
 from desktop_app.store.database import Connection
@@ -35,6 +36,12 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 _SIGNED_STATES = {Status.SIGNED.value, Status.QUEUED.value, Status.SYNCED.value,
                   Status.AWAITING_CENTRAL_SUPPORT.value}
+
+
+class CertificateRevokedError(HotichError):
+    """The central system revoked this certificate (pulled at sync): it signs nothing more."""
+
+    code = "E-CERT-REVOKED"
 
 
 class NoCertificateError(HotichError):
@@ -153,6 +160,8 @@ def sign_extracts(
     cert = certificate_of(session)
     if cert is None:
         raise NoCertificateError()
+    if is_revoked(session.db.connection(), cert.certificate_der, cert.fingerprint):
+        raise CertificateRevokedError()
     many = out is not None and (len(record_ids) > 1 or out.is_dir())
     if many and out is not None:
         out.mkdir(parents=True, exist_ok=True)

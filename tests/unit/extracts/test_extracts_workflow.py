@@ -175,3 +175,27 @@ def test_extract_signed_offline_gets_its_timestamp_before_it_leaves(
 
     (item,) = [push for _i, push in pending_items(db.connection()) if push.record_id == ids[0]]
     assert item.attachments == (hashlib.sha256(after).hexdigest(),)  # the archive copy
+
+
+@pytest.mark.parametrize("by", ["serial", "fingerprint"])
+def test_a_certificate_revoked_centrally_signs_nothing_more(
+    office: Office, service: PdfExtractService, pki: dict[str, object], by: str
+) -> None:
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    from desktop_app.revocation import add_revoked
+    from desktop_app.workflows.extracts import CertificateRevokedError
+
+    extracts.import_certificate(office("chutich"), pki["good"], P12_PW, service)
+    record_id = _approved(office, "death", build("death"))
+    cert = pkcs12.load_pkcs12(pki["good"], P12_PW.encode()).cert.certificate  # type: ignore[arg-type, union-attr]
+    serial = format(cert.serial_number, "X")
+    entry = ":".join(serial[i:i + 2] for i in range(0, len(serial), 2)) if by == "serial" \
+        else extracts.certificate_of(office("chutich")).fingerprint.upper()
+    session = office("chutich")
+    with session.db.transaction() as tx:  # as a pulled revoked_certificate change does
+        add_revoked(tx, entry)
+    with pytest.raises(CertificateRevokedError):
+        extracts.sign_extracts(session, [record_id], service=service, p12_password=P12_PW,
+                               out=None)
+    assert records.get_record(session, record_id).status == "approved"  # nothing changed

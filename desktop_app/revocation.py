@@ -1,0 +1,35 @@
+"""Signing certificates revoked centrally (pulled at sync), checked before each signing batch.
+
+An entry is a certificate's SHA-256 fingerprint or its serial number in hex, as operators read
+it off the certificate (colons, spaces, case and leading zeros do not matter).
+"""
+
+from __future__ import annotations
+
+import json
+
+from cryptography import x509
+
+from desktop_app.store import meta_repo
+from desktop_app.store.database import Connection
+
+REVOKED_CERTIFICATES_KEY = "sync.revoked_certificates"
+
+
+def normalise(entry: str) -> str:
+    text = "".join(ch for ch in entry.lower() if ch not in ": -")
+    return text.lstrip("0") or "0"
+
+
+def add_revoked(conn: Connection, entry: str) -> None:
+    revoked = set(json.loads(meta_repo.get(conn, REVOKED_CERTIFICATES_KEY) or "[]"))
+    revoked.add(normalise(entry))
+    meta_repo.put(conn, REVOKED_CERTIFICATES_KEY, json.dumps(sorted(revoked)))
+
+
+def is_revoked(conn: Connection, certificate_der: bytes, fingerprint: str) -> bool:
+    revoked = set(json.loads(meta_repo.get(conn, REVOKED_CERTIFICATES_KEY) or "[]"))
+    if not revoked:
+        return False
+    serial = format(x509.load_der_x509_certificate(certificate_der).serial_number, "x")
+    return normalise(fingerprint) in revoked or normalise(serial) in revoked
