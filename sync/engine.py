@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync.cursor"
 LAST_SUCCESS_KEY = "sync.last_success"
+REFERENCE_KEY = "sync.reference"  # + ".<name>": {name, version, data}
 LEASE_KEY = "sync.lease_request"  # + ".<type>.<year>": persisted before asking the server
 LOW_WATER = 10  # lease a new block when fewer numbers than this are left
 LEASE_SIZE = 50
@@ -189,7 +190,9 @@ def apply_page(conn: Connection, page: PullPage | Mapping[str, object], at: date
             meta_repo.put(conn, CAPABILITIES_KEY, json.dumps(dict(data)))
         elif change.kind == ChangeKind.REVOKED_CERTIFICATE:
             add_revoked(conn, change.key)
-        # number blocks arrive with the lease answer; other kinds need nothing here
+        elif change.kind == ChangeKind.REFERENCE:  # kept for offline use, newest version wins
+            meta_repo.put(conn, f"{REFERENCE_KEY}.{change.key}", json.dumps(dict(data)))
+        # number blocks arrive with the lease answer; revoked devices are refused centrally
     meta_repo.put(conn, CURSOR_KEY, page.cursor)
     return len(page.changes)
 

@@ -1,4 +1,5 @@
-"""A newer desktop version published centrally reaches devices as an update notice."""
+"""What operators publish centrally reaches devices by pull: a newer desktop version (an update
+notice) and reference data sets (kept for offline use)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ def test_release_in_capabilities_and_feed_becomes_a_notice(
         client: SyncClient, store: CentralStore, office: Office) -> None:
     assert "client_release" not in client.capabilities().raw
     store.publish_client_release("0.2.0", "https://tw.example/hotich-0.2.0.exe", "Sửa lỗi ký")
+    store.publish_reference("administrative_units", "2025.10", {"communes": 3321})
     assert client.capabilities().raw["client_release"]["version"] == "0.2.0"
     pages = list(client.pull_pages(None))
     db = office("canbo").db
@@ -23,6 +25,8 @@ def test_release_in_capabilities_and_feed_becomes_a_notice(
         for page in pages:
             apply_page(tx, page, store.now(), "this-device")
     conn = db.connection()
+    units = json.loads(meta_repo.get(conn, "sync.reference.administrative_units") or "{}")
+    assert (units["version"], units["data"]) == ("2025.10", {"communes": 3321})  # offline
     notice = update_from(conn, current="0.1.0")
     assert notice is not None
     assert (notice.version, notice.notes) == ("0.2.0", "Sửa lỗi ký")
