@@ -96,7 +96,7 @@ rollback() {
   if [ -n "$cur" ]; then point previous "$cur"; fi
   write_entry
   say "Đã quay lại / rolled back to $prev (from ${cur:-?}); --rollback again returns to ${cur:-?}"
-  say "Lưu ý / note: if ${cur:-the newer version} upgraded the data, $prev refuses to open it; the pre-upgrade copy is in $DATA/backups/pre-upgrade-$prev-*.db"
+  say "Lưu ý / note: if ${cur:-the newer version} upgraded the data, $prev refuses to open it; the pre-upgrade copy is the folder $DATA/backups/pre-upgrade-$prev-to-${cur:-*}-*/"
 }
 
 status() {

@@ -42,4 +42,4 @@ Set-ItemProperty -Path $key -Name PreviousVersion -Value $current
 $data = if ($env:HOTICH_DATA_DIR) { $env:HOTICH_DATA_DIR } else { Join-Path $env:LOCALAPPDATA 'HoTichOffline' }
 Finish ("Đã quay lại / rolled back to $previous (from $current).`n" +
         "Lưu ý / note: if $current upgraded the data, $previous refuses to open it; the " +
-        "pre-upgrade copy is in $data\backups\pre-upgrade-$previous-*.db") 0
+        "pre-upgrade copy is the folder $data\backups\pre-upgrade-$previous-to-$current-*") 0
