@@ -149,3 +149,17 @@ def test_a_save_still_running_does_not_bind_the_next_form_to_its_record(
     drafts = records.list_records(office.session("canbo"), status="draft")
     assert len(drafts) == 2
     assert records.get_record(office.session("canbo"), draft.id).data == draft.data
+
+
+def test_a_new_record_does_not_silently_drop_one_with_errors(
+        qtbot: QtBot, office: UiOffice, page: RegistrationPage,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _type(qtbot, page, "child.full_name", "Nguyễn")  # far from valid: cannot be saved
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop(0))
+    before = page.form
+    assert page.new_record() is False  # kept on screen, as typed
+    assert page.form is before and "Nguyễn" in str(page.form.data())
+    assert page.new_record() is True  # the officer chose to discard it
+    assert page.form is not before and not answers
+    wait_idle(qtbot, office.runner)

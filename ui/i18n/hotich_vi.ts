@@ -728,6 +728,14 @@
         <translation>Đang lưu…</translation>
     </message>
     <message>
+        <source>Unsaved work</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>The record on screen still has errors, so it cannot be saved yet. Discard it and continue?</source>
+        <translation>Hồ sơ trên màn hình còn lỗi nên chưa lưu được. Bỏ hồ sơ này và tiếp tục?</translation>
+    </message>
+    <message>
         <source>Not saved yet: %1 error(s) to fix (kept on screen).</source>
         <translation>Chưa lưu được: còn %1 lỗi cần sửa (vẫn giữ trên màn hình).</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -27,8 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain import Issue, RecordType, convert_legacy_address, issue_message
+from desktop_app.domain import (
+    Issue,
+    RecordType,
+    convert_legacy_address,
+    issue_message,
+    prepare_record,
+    validate,
+)
 from desktop_app.domain.errors import RecordInvalidError
+from desktop_app.errors import HotichError
 from desktop_app.record import StoredRecord
 from desktop_app.workflows import record_views, records
 from ui.context import UiContext
@@ -152,7 +161,8 @@ class RegistrationPage(QWidget):
                 self.rtype, self.historical.isChecked()):
             return
         if self.record_id is not None or self._dirty:
-            self.new_record()
+            if not self.new_record():  # kept: show the procedure of the form on screen again
+                self._show_choice(self.form.rtype, self.form.historical)
         else:
             self._rebuild()
 
@@ -170,25 +180,57 @@ class RegistrationPage(QWidget):
         self._render_issues()
         self._set_state("saved", self.tr("New record: nothing typed yet."))
 
-    def new_record(self) -> None:
-        """Start a blank record of the chosen procedure (the current draft stays saved)."""
-        if self._dirty:
+    def _show_choice(self, rtype: str, historical: bool) -> None:
+        self.type_combo.blockSignals(True)
+        self.historical.blockSignals(True)
+        self.type_combo.setCurrentIndex(self.type_combo.findData(rtype))
+        self.historical.setChecked(historical)
+        self.type_combo.blockSignals(False)
+        self.historical.blockSignals(False)
+
+    def _has_errors(self) -> bool:
+        """Whether the form on screen cannot be stored as it is (the core refuses errors)."""
+        assert self.form is not None
+        try:
+            data = prepare_record(self.form.rtype, self.form.data())
+            found = validate(self.form.rtype, data, historical=self.form.historical,
+                             today=records.local_today(self._ctx.session))
+        except (HotichError, ValueError, TypeError):
+            return True
+        return any(i.is_error for i in found)
+
+    def _may_replace_form(self) -> bool:
+        """Before another record takes the screen: the edits are saved when they can be; a
+        record that still has errors cannot be stored yet, so the officer decides."""
+        if not self._dirty or self.form is None:
+            return True
+        if not self._has_errors():
             self.save()
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved work"),
+            self.tr("The record on screen still has errors, so it cannot be saved yet. "
+                    "Discard it and continue?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_record(self) -> bool:
+        """Start a blank record of the chosen procedure (the current draft stays saved);
+        False when the officer keeps the record on screen."""
+        if not self._may_replace_form():
+            return False
         self.record_id = None
         self._dirty = False
         self._rebuild()
         self.form.focus_first()
+        return True
 
     def open_draft(self, rec: StoredRecord) -> None:
         """Continue editing a saved draft (the record on screen is saved first)."""
-        if self._dirty:
-            self.save()
-        self.type_combo.blockSignals(True)
-        self.historical.blockSignals(True)
-        self.type_combo.setCurrentIndex(self.type_combo.findData(rec.type))
-        self.historical.setChecked(rec.is_historical)
-        self.type_combo.blockSignals(False)
-        self.historical.blockSignals(False)
+        if not self._may_replace_form():
+            return
+        self._show_choice(rec.type, rec.is_historical)
         self.record_id = rec.id
         self._dirty = False
         self._rebuild(rec.data)
