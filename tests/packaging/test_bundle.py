@@ -10,10 +10,8 @@ import json
 import os
 import platform
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import tomllib
 import urllib.request
 from collections.abc import Iterator
@@ -230,27 +228,21 @@ def test_desktop_starts_offscreen_and_logs_in(bundled: Bundled) -> None:
 
 def test_reference_server_starts_from_the_bundle(bundled: Bundled) -> None:
     """`hotich serve`: FastAPI, uvicorn (imports by name) and SQLAlchemy inside the bundle."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [str(bundled.release.exe), "serve", "--db", f"sqlite:///{bundled.home / 'central.db'}",
-         "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        env=bundled.env(), cwd=bundled.home)
+        [str(bundled.release.exe), "--json", "serve", "--db",
+         f"sqlite:///{bundled.home / 'central.db'}", "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=bundled.env(), cwd=bundled.home)
     direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no proxy on loopback
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with direct.open(f"http://127.0.0.1:{port}/v1/health", timeout=2) as answer:
-                    assert json.load(answer)["ok"] is True
-                    break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    output = server.stdout.read().decode() if server.stdout else ""
-                    pytest.fail(f"hotich serve did not answer (exit {server.poll()}):\n"
-                                f"{tail(output)}")
-                time.sleep(0.3)
+        assert server.stdout is not None
+        first = server.stdout.readline().decode()  # {"url", "port"} once it listens
+        try:
+            port = json.loads(first)["port"]
+        except (ValueError, KeyError):
+            pytest.fail(f"hotich serve did not start (exit {server.poll()}):\n"
+                        f"{tail(first + server.stdout.read().decode())}")
+        with direct.open(f"http://127.0.0.1:{port}/v1/health", timeout=10) as answer:
+            assert json.load(answer)["ok"] is True
     finally:
         server.terminate()
         server.communicate(timeout=30)
