@@ -36,17 +36,21 @@ _EXTRACT_COLUMNS = ("record_id, extract_number, is_copy, signed_by, signed_at, d
                     "pdf_sha256, needs_timestamp")
 
 
+def _extract(row: tuple[object, ...]) -> ExtractRow:
+    return ExtractRow(str(row[0]), str(row[1]), bool(row[2]), str(row[3]), str(row[4]),
+                      str(row[5]), str(row[6]), bool(row[7]))
+
+
 def for_record(conn: Connection, record_id: str) -> list[ExtractRow]:
     rows = conn.execute(f"SELECT {_EXTRACT_COLUMNS} FROM extracts WHERE record_id = ? "
                         "ORDER BY id", (record_id,))
-    return [ExtractRow(r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6], bool(r[7])) for r in rows]
+    return [_extract(r) for r in rows]
 
 
 def by_number(conn: Connection, extract_number: str) -> ExtractRow | None:
     row = conn.execute(f"SELECT {_EXTRACT_COLUMNS} FROM extracts WHERE extract_number = ?",
                        (extract_number,)).fetchone()
-    return ExtractRow(row[0], row[1], bool(row[2]), row[3], row[4], row[5], row[6],
-                      bool(row[7])) if row else None
+    return _extract(row) if row else None
 
 
 def next_sequence(conn: Connection, year: int, code: str) -> int:
@@ -69,7 +73,7 @@ def waiting_for_timestamp(conn: Connection) -> list[ExtractRow]:
         "FROM extracts e JOIN record_attachments ra ON ra.record_id = e.record_id "
         "AND ra.sha256 = e.pdf_sha256 WHERE e.needs_timestamp = 1 AND ra.uploaded = 0 "
         "ORDER BY e.id")
-    return [ExtractRow(r[0], r[1], bool(r[2]), r[3], r[4], r[5], r[6], bool(r[7])) for r in rows]
+    return [_extract(r) for r in rows]
 
 
 def replace_pdf(conn: Connection, row: ExtractRow, content: bytes, at: datetime) -> str:
