@@ -35,6 +35,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop_app.domain.access import get
 from desktop_app.domain.dates import as_partial_date
 from signing import layouts
 from signing.errors import RecordNotRenderableError
@@ -102,15 +103,6 @@ class RenderedExtract:
 
 
 # --------------------------------------------------------------------------- values
-
-
-def _get(record: Mapping[str, object], path: str) -> object:
-    value: object = record
-    for part in path.split("."):
-        if not isinstance(value, Mapping):
-            return None
-        value = value.get(part)
-    return value
 
 
 def _present(value: object) -> bool:
@@ -550,10 +542,10 @@ class _Builder:
         if only == "original" and self.info.is_copy:
             return False
         when = getattr(row, "when", None)
-        return when is None or _present(_get(self.record, when))
+        return when is None or _present(get(self.record, when))
 
     def _field_html(self, cell: Field) -> str:
-        value = _get(self.record, cell.path)
+        value = get(self.record, cell.path)
         return self.label_value(cell.label, self.fmt(cell.fmt, value))
 
     def header(self) -> list[Flowable]:
