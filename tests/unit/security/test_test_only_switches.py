@@ -1,4 +1,6 @@
-"""The password KDF's cost is the program's, not its environment's (issue 11 item 5)."""
+"""Test-only switches live in tests/, not in the shipped program (issue 11 item 5): the
+password KDF's cost is the program's, not its environment's, and release bundles have no
+runtime hook that logs in from environment variables."""
 
 from __future__ import annotations
 
@@ -51,8 +53,26 @@ def test_cost_stays_within_bounds(log2_n: int) -> None:
     assert keyfile.kdf_log2_n() == TEST_KDF_LOG2_N
 
 
-def test_production_code_reads_no_kdf_switch() -> None:
-    root = Path(__file__).resolve().parents[3]
-    for package in ("desktop_app", "sync", "signing", "ui"):
-        for source in (root / package).rglob("*.py"):
-            assert "HOTICH_KDF" not in source.read_text(encoding="utf-8"), source
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _shipped_sources() -> list[Path]:
+    """What goes into a release: the packages, and the build inputs under installer/."""
+    sources = [p for package in ("desktop_app", "sync", "signing", "ui")
+               for p in (ROOT / package).rglob("*.py")]
+    return sources + [p for p in (ROOT / "installer").rglob("*") if p.is_file()
+                      and p.suffix in {".py", ".spec", ".sh", ".ps1", ".iss"}]
+
+
+def test_shipped_program_reads_no_test_switch() -> None:
+    for source in _shipped_sources():
+        text = source.read_text(encoding="utf-8")
+        for switch in ("HOTICH_KDF", "HOTICH_GUI_SMOKE"):
+            assert switch not in text, f"{source.relative_to(ROOT)} reads {switch}"
+
+
+def test_release_spec_adds_runtime_hooks_only_when_asked() -> None:
+    spec = (ROOT / "installer" / "hotich.spec").read_text(encoding="utf-8")
+    assert "runtime_hooks=[str(hook.resolve()) for hook in OPTIONS.runtime_hook]" in spec
+    assert not (ROOT / "installer" / "rthooks").exists()
+    assert (ROOT / "tests" / "packaging" / "hooks" / "gui_smoke.py").is_file()
