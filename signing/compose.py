@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from desktop_app.domain.access import get
+from desktop_app.domain.dates import as_partial_date
 from signing import layouts
 from signing.errors import RecordNotRenderableError
 from signing.layouts import (
@@ -38,7 +40,6 @@ from signing.values import (
     format_id_document,
     format_note,
     format_record_ref,
-    get_path,
     is_present,
     nfc,
     safe_figures,
@@ -50,7 +51,6 @@ from signing.words import (
     WordsStyle,
     date_in_figures,
     date_in_header,
-    parse_partial_date,
     time_of_death_in_figures,
     time_of_death_in_words,
 )
@@ -217,7 +217,7 @@ class _ValueText:
         if not isinstance(value, Mapping) or not is_present(value.get("date_of_birth")):
             return ()
         try:
-            return _one(parse_partial_date(str(value["date_of_birth"]))[0])
+            return _one(as_partial_date(str(value["date_of_birth"])).year)
         except ValueError:
             return _one(value["date_of_birth"])
 
@@ -286,13 +286,11 @@ def registered_on_text(value: str | None) -> str:
     if not value:
         return ""
     try:
-        year, month, day = parse_partial_date(value)
+        parsed = as_partial_date(value)
     except ValueError:
         return nfc(value)
-    if day is not None and month is not None:
-        from datetime import date
-
-        return date_in_header(date(year, month, day))
+    if parsed.exact is not None:
+        return date_in_header(parsed.exact)
     return date_in_figures(value)
 
 
@@ -324,10 +322,10 @@ class _Composer:
         if only == "original" and self.info.is_copy:
             return False
         when = getattr(row, "when", None)
-        return when is None or is_present(get_path(self.record, when))
+        return when is None or is_present(get(self.record, when))
 
     def _field(self, cell: Field) -> RichText:
-        return labelled(cell.label, self.value(cell.fmt, get_path(self.record, cell.path)))
+        return labelled(cell.label, self.value(cell.fmt, get(self.record, cell.path)))
 
     def body(self) -> tuple[BodyRow, ...]:
         out: list[BodyRow] = []

@@ -23,23 +23,12 @@ __all__ = [
     "format_id_document",
     "format_note",
     "format_record_ref",
-    "get_path",
     "is_present",
     "nfc",
     "safe_figures",
     "safe_words",
     "upper_name",
 ]
-
-
-def get_path(record: Mapping[str, object], path: str) -> object:
-    """The value at a dotted path ("child.full_name"), or None."""
-    value: object = record
-    for part in path.split("."):
-        if not isinstance(value, Mapping):
-            return None
-        value = value.get(part)
-    return value
 
 
 def is_present(value: object) -> bool:
