@@ -14,7 +14,6 @@ import logging
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from xml.sax.saxutils import escape
 
 from fontTools.pens.basePen import BasePen
@@ -36,6 +35,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop_app.domain.access import get
+from desktop_app.domain.dates import as_partial_date
 from signing import layouts
 from signing.errors import RecordNotRenderableError
 from signing.fonts import BOLD, FONT_REGULAR, font_bytes, register_reportlab_fonts
@@ -58,7 +59,6 @@ from signing.words import (
     date_in_figures,
     date_in_header,
     date_in_words,
-    parse_partial_date,
     time_of_death_in_figures,
     time_of_death_in_words,
 )
@@ -103,15 +103,6 @@ class RenderedExtract:
 
 
 # --------------------------------------------------------------------------- values
-
-
-def _get(record: Mapping[str, object], path: str) -> object:
-    value: object = record
-    for part in path.split("."):
-        if not isinstance(value, Mapping):
-            return None
-        value = value.get(part)
-    return value
 
 
 def _present(value: object) -> bool:
@@ -351,7 +342,7 @@ class _Formatter:
         if not isinstance(value, Mapping) or not _present(value.get("date_of_birth")):
             return ""
         try:
-            return str(parse_partial_date(str(value["date_of_birth"]))[0])
+            return str(as_partial_date(str(value["date_of_birth"])).year)
         except ValueError:
             return _esc(value["date_of_birth"])
 
@@ -519,11 +510,11 @@ def _registered_on_text(value: str | None) -> str:
     if not value:
         return ""
     try:
-        year, month, day = parse_partial_date(value)
+        parsed = as_partial_date(value)
     except ValueError:
         return _nfc(value)
-    if day is not None and month is not None:
-        return date_in_header(date(year, month, day))
+    if parsed.exact is not None:
+        return date_in_header(parsed.exact)
     return date_in_figures(value)
 
 
@@ -551,10 +542,10 @@ class _Builder:
         if only == "original" and self.info.is_copy:
             return False
         when = getattr(row, "when", None)
-        return when is None or _present(_get(self.record, when))
+        return when is None or _present(get(self.record, when))
 
     def _field_html(self, cell: Field) -> str:
-        value = _get(self.record, cell.path)
+        value = get(self.record, cell.path)
         return self.label_value(cell.label, self.fmt(cell.fmt, value))
 
     def header(self) -> list[Flowable]:
