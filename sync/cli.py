@@ -10,7 +10,6 @@ import argparse
 import ipaddress
 import logging
 import socket
-import sys
 from pathlib import Path
 
 from packaging.version import InvalidVersion, Version
@@ -18,6 +17,7 @@ from packaging.version import InvalidVersion, Version
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.errors import HotichError, UsageError
 from desktop_app.fileio import write_atomic
+from desktop_app.logging_setup import log_to_stderr
 from sync.errors import TlsConfigError
 
 log = logging.getLogger(__name__)
@@ -153,7 +153,7 @@ def _serve(ctx: CliContext, args: argparse.Namespace) -> int:
     scheme = "https" if args.tls_cert else "http"
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
     url = f"{scheme}://{host}:{port}"
-    logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr)
+    log_to_stderr(getattr(logging, args.log_level.upper()))  # and the log file, as ever
     config = uvicorn.Config(create_app(store), log_level=args.log_level, access_log=False,
                             ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
                             ssl_keyfile=str(args.tls_key) if args.tls_key else None,

@@ -26,6 +26,20 @@ ADMIN_PASSWORD = "quan-tri-mat-khau-1"
 
 
 @pytest.fixture(autouse=True, scope="session")
+def user_log_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The platform user log folder (where the CLI logs before it knows its data folder) of
+    this run and of the processes it starts, never the real one of whoever runs the suite."""
+    state = tmp_path_factory.mktemp("xdg-state")
+    old = os.environ.get("XDG_STATE_HOME")
+    os.environ["XDG_STATE_HOME"] = str(state)
+    yield state / "HoTichOffline" / "log"
+    if old is None:
+        os.environ.pop("XDG_STATE_HOME", None)
+    else:
+        os.environ["XDG_STATE_HOME"] = old
+
+
+@pytest.fixture(autouse=True, scope="session")
 def cheap_kdf() -> Iterator[None]:
     """New key slots in this process use the test suite's scrypt cost."""
     from desktop_app.store import keyfile

@@ -2,13 +2,13 @@
 
 Handlers read the raw body (the device signs the bytes as sent, compressed or not), check the
 device signature, decompress, validate with the pydantic models, then run the store operation in
-a worker thread. Errors leave as ``{"error": {"code", "message", "message_en", "params"}}``.
+a worker thread. Errors leave as ``{"error": {"code", "message", "message_en", "params"}}``;
+an unexpected one as the code E-INCIDENT with the incident id that the server's log names.
 """
 
 from __future__ import annotations
 
 import logging
-import uuid
 from datetime import UTC
 from typing import TypeVar
 
@@ -17,8 +17,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from desktop_app.errors import HotichError, NotFoundError
+from desktop_app.incidents import report_incident
 from desktop_app.messages import CORE, merge, render
 from sync import errors as e
 from sync.messages import MESSAGES
@@ -82,6 +84,45 @@ def error_response(exc: HotichError) -> JSONResponse:
     return JSONResponse(body, status_code=status, headers=headers)
 
 
+def incident_response(incident: str) -> JSONResponse:
+    params = {"incident": incident}
+    return JSONResponse({"error": {
+        "code": "E-INCIDENT", "params": params,
+        "message": render("E-INCIDENT", params, catalogue=_CATALOGUE, lang="vi"),
+        "message_en": render("E-INCIDENT", params, catalogue=_CATALOGUE, lang="en")}},
+        status_code=500, headers={"Cache-Control": "no-store"})
+
+
+class IncidentMiddleware:
+    """An error no handler expected answers 500 with an incident id; its traceback goes to the
+    server's log without messages (desktop_app.incidents). Nothing is re-raised: Starlette's
+    catch-all would hand the exception on to uvicorn, which logs it again, message and all."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception as exc:
+            # The route, not the URL: paths carry only ids and digests today, but a query
+            # string could carry anything.
+            route = getattr(scope.get("route"), "path", "unmatched route")
+            incident = report_incident(exc, f"{scope.get('method', '?')} {route}", log)
+            if not started:  # else the client sees a cut answer, which it retries safely
+                await incident_response(incident)(scope, receive, send)
+
+
 def _upload_headers(state: AttachmentState) -> dict[str, str]:
     return {H_UPLOAD_OFFSET: str(state.offset), H_UPLOAD_LENGTH: str(state.size),
             H_UPLOAD_COMPLETE: "?1" if state.complete else "?0",
@@ -133,17 +174,7 @@ def create_app(store: CentralStore) -> FastAPI:
     async def _typed(_request: Request, exc: HotichError) -> JSONResponse:
         return error_response(exc)
 
-    @app.exception_handler(Exception)
-    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
-        incident = uuid.uuid4().hex[:8]
-        log.error("incident %s: %s", incident, exc.__class__.__name__, exc_info=exc)
-        return JSONResponse({"error": {"code": "E-INCIDENT", "params": {"incident": incident},
-                                       "message": render("E-INCIDENT", {"incident": incident},
-                                                         lang="vi"),
-                                       "message_en": render("E-INCIDENT",
-                                                            {"incident": incident},
-                                                            lang="en")}},
-                            status_code=500)
+    app.add_middleware(IncidentMiddleware)  # last added: outside the gzip middleware too
 
     async def authed(request: Request) -> tuple[Device, bytes]:
         raw = await _raw_body(request)
