@@ -72,6 +72,10 @@ def main() -> int:
         still = set().union(*(c for m, c in raised.items()
                               if any(_matches(m, p) for p in patterns)))
         keep, delete = sorted(codes & still), sorted(codes - still)
+        if keep and "unused-ignore" in delete:
+            # Disabling a code makes its `# type: ignore[code]` comments unused in turn.
+            delete.remove("unused-ignore")
+            keep.append("unused-ignore")
         verdict = "delete the whole entry" if not keep else f"keep {', '.join(keep)}"
         if delete and keep:
             verdict += f"; delete {', '.join(delete)}"
