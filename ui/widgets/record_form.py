@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import FieldInfo, FieldKind, Issue, iter_fields
 from desktop_app.domain.access import get, put
 from desktop_app.domain.fields import find_field
+from desktop_app.domain.vocabulary import vocabulary_for
 from ui.widgets.inputs import (
     BoolField,
     CommuneField,
@@ -220,7 +221,7 @@ class RecordForm(QWidget):
         if kind is FieldKind.INTEGER:
             return IntegerField()
         if kind is FieldKind.SELECT:
-            return SelectField(info.choices, self._lang)
+            return SelectField(info.choices, self._lang, vocabulary_for(self.rtype, info.path))
         if kind is FieldKind.BOOLEAN:
             return BoolField()
         if kind is FieldKind.ETHNICITY:
