@@ -212,7 +212,7 @@ class _Styles:
         self.small_center = ParagraphStyle("small_center", parent=self.small, alignment=TA_CENTER)
 
 
-def _table(cells: list[list[Any]], widths: list[float], *commands: tuple) -> Table:
+def _table(cells: list[list[Any]], widths: list[float], *commands: Any) -> Table:
     table = Table(cells, colWidths=widths)
     table.setStyle(TableStyle([_CELL_FONT, *commands]))
     return table

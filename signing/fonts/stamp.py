@@ -55,7 +55,8 @@ class _ProgramFont(CIDFontType2):
 
     def set_font_file(self, writer: BasePdfFileWriter) -> generic.IndirectObject:
         if self.program is None:
-            return super().set_font_file(writer)
+            ref: generic.IndirectObject = super().set_font_file(writer)
+            return ref
         stream = generic.StreamObject(stream_data=self.program)
         stream.compress()
         ref = writer.add_object(stream)
@@ -78,7 +79,7 @@ class _StampFont(GlyphAccumulator):
 
     def prepare_write(self) -> None:
         if not self._cacheable or self._write_prepared:
-            super().prepare_write()
+            super().prepare_write()  # type: ignore[no-untyped-call]  # pyHanko, unannotated
             return
         key = (self._font_name, frozenset(self._glyphs))
         program = _recall(key)
@@ -92,7 +93,7 @@ class _StampFont(GlyphAccumulator):
         self._subset_created = True
         assert isinstance(self.cidfont_obj, _ProgramFont)
         self.cidfont_obj.program = program
-        super().prepare_write()
+        super().prepare_write()  # type: ignore[no-untyped-call]
 
 
 _data: dict[str, bytes] = {}
