@@ -20,10 +20,11 @@ from desktop_app.accounts import Permission, require
 from desktop_app.domain import RecordFacts, Status, check_sign, commune, record_type
 from desktop_app.domain.addresses import province_of
 from desktop_app.domain.integrity import ensure_no_signer_conflict
+from desktop_app.domain.notes import record_notes
 from desktop_app.errors import Cancelled, HotichError
 from desktop_app.fileio import write_atomic
 from desktop_app.messages import VIETNAM_TZ
-from desktop_app.ports import ExtractRequest, ExtractService, NoteLine, PdfCheck
+from desktop_app.ports import ExtractRequest, ExtractService, PdfCheck
 from desktop_app.record import StoredRecord
 from desktop_app.revocation import is_revoked
 from desktop_app.session import Session
@@ -95,27 +96,6 @@ def certificate_of(session: Session) -> CertificateRow | None:
 
 
 # -- building the request -------------------------------------------------------------------
-def _notes(uow: UnitOfWork, rec: StoredRecord) -> tuple[NoteLine, ...]:
-    lines = []
-    for linked in uow.records.linked_to(rec.id):
-        if linked.status not in _SIGNED_STATES | {Status.APPROVED.value}:
-            continue  # only registered changes are noted
-        changes = linked.data.get("changes")
-        for change in changes if isinstance(changes, list) else []:
-            if isinstance(change, dict):
-                lines.append(NoteLine(
-                    kind=str(linked.data.get("kind") or "change"),
-                    field=str(change.get("field") or ""),
-                    from_value=_text(change.get("from")), to_value=_text(change.get("to")),
-                    registration_number=linked.registration_number,
-                    registered_on=linked.registered_on))
-    return tuple(lines)
-
-
-def _text(value: object) -> str | None:
-    return None if value in (None, "") else str(value)
-
-
 def build_request(uow: UnitOfWork, session: Session, rec: StoredRecord, *,
                   extract_number: str, is_copy: bool, signer_title: str) -> ExtractRequest:
     place = commune(rec.office)
@@ -128,7 +108,8 @@ def build_request(uow: UnitOfWork, session: Session, rec: StoredRecord, *,
         issued_on=session.clock.now().astimezone(VIETNAM_TZ).date(),
         registration_number=rec.registration_number, book_number=rec.book_number,
         registered_on=rec.registered_on, signer_name=session.account.full_name,
-        signer_title=signer_title, is_copy=is_copy, notes=_notes(uow, rec))
+        signer_title=signer_title, is_copy=is_copy,
+        notes=record_notes(uow.records.linked_to(rec.id)))  # the notes the screen lists
 
 
 def preview(session: Session, record_id: str, service: ExtractService) -> bytes:
