@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.domain import Status
 from desktop_app.domain.errors import PersonalIdMissingError, SignerConflictError
 from desktop_app.errors import PermissionDeniedError
 from desktop_app.store import outbox_repo
 from desktop_app.workflows import extracts, records
+from desktop_app.workflows.status import SYSTEM, change_status
 from signing.devca import make_ca, make_leaf, p12
 from signing.errors import CertificateExpiredError, Pkcs12PasswordError
 from signing.service import PdfExtractService
@@ -132,6 +134,27 @@ def test_birth_waits_for_its_personal_id_and_conflicts_are_refused(
     with pytest.raises(PermissionDeniedError):
         extracts.sign_extracts(office("canbo"), [conflict.record.id], service=service,
                                p12_password=P12_PW, out=tmp_path / "d.pdf")
+
+
+def test_birth_whose_personal_id_came_back_is_signed(
+    office: Office, service: PdfExtractService, pki: dict[str, object], tmp_path: Path
+) -> None:
+    extracts.import_certificate(office("chutich"), pki["good"], P12_PW, service)
+    birth = _approved(office, "birth", build("birth"))
+    session = office("chutich")
+    assert records.get_record(session, birth).status == "awaiting_personal_id"
+    with session.store.write() as uow:  # as sync applies the centre's answer
+        rec = uow.records.get(birth)
+        data = {**rec.data, "child": {**rec.data["child"], "personal_id": "001226012345"}}
+        change_status(uow, rec, Status.APPROVED, actor=SYSTEM, at=NOW,
+                      action="personal_id", data=data)
+    assert [r.id for r in records.list_records(session, status="approved")] == [birth]
+    (issued,) = extracts.sign_extracts(session, [birth], service=service, p12_password=P12_PW,
+                                       out=tmp_path / "birth.pdf")
+    assert not issued.is_copy
+    assert records.get_record(session, birth).status == "queued"
+    assert [e.action for e in records.history(session, birth)][-3:] == [
+        "personal_id", "sign", "queue"]
 
 
 def test_extract_signed_offline_gets_its_timestamp_before_it_leaves(
