@@ -23,6 +23,8 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 VIOLATIONS = [
     ("layers", "desktop_app/domain/_bad_layer.py", "from sync import errors\n"),
     ("layers", "desktop_app/workflows/_bad_ui.py", "from ui import labels\n"),
+    ("core-layers", "desktop_app/domain/_bad_store.py", "from desktop_app.store import keyfile\n"),
+    ("core-layers", "desktop_app/store/_bad_use.py", "from desktop_app.workflows import audit\n"),
     ("adapters-no-ui", "signing/_bad_ui.py", "def f():\n    from ui import labels\n"),
     ("ui-through-core", "ui/_bad_adapter.py", "from signing import verify\n"),
     ("no-qt-in-core", "sync/_bad_qt.py", "import PySide6.QtCore\n"),
