@@ -23,6 +23,7 @@ import logging
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import Literal
 
 import qrcode
 import qrcode.constants
@@ -193,6 +194,9 @@ def verify_qr(
     return QrVerification(True, "OK-QR-VALID", claims, name)
 
 
+_BYTE_MODE: Literal[4] = 4  # qrcode.util.MODE_8BIT_BYTE, as its stubs type it
+
+
 def _byte_mode_version(size: int) -> int:
     """The smallest QR version (level M) that holds ``size`` bytes in byte mode.
 
@@ -200,7 +204,7 @@ def _byte_mode_version(size: int) -> int:
     encoding time); in byte mode the count is a sum."""
     limits = qrcode.util.BIT_LIMIT_TABLE[qrcode.constants.ERROR_CORRECT_M]
     for version in range(1, 41):
-        length_bits = qrcode.util.length_in_bits(qrcode.util.MODE_8BIT_BYTE, version)
+        length_bits = qrcode.util.length_in_bits(_BYTE_MODE, version)
         if 4 + length_bits + 8 * size <= limits[version]:
             return version
     raise QrTokenError(problem="too long")
@@ -212,7 +216,7 @@ def qr_matrix(text: str) -> list[list[bool]]:
     The mask is fixed: choosing the best of eight costs ~25 ms per code in pure Python and
     any mask gives a valid, readable code."""
     data = qrcode.util.QRData(text.encode("ascii"))  # the mode that fits the text
-    byte_mode = data.mode == qrcode.util.MODE_8BIT_BYTE  # every URL with a token
+    byte_mode = data.mode == _BYTE_MODE  # every URL with a token
     code = qrcode.QRCode(
         version=_byte_mode_version(len(data)) if byte_mode else None,
         error_correction=qrcode.constants.ERROR_CORRECT_M,

@@ -106,6 +106,9 @@ def test_qr_matrix_is_qrcodes_own_fit(size: int) -> None:
     reference.add_data(text.encode("ascii"), optimize=0)
     reference.make(fit=True)
     assert qr_matrix(text) == [[bool(c) for c in row] for row in reference.get_matrix()]
+    from signing.qr import _BYTE_MODE
+
+    assert qrcode.util.QRData(text.encode()).mode == _BYTE_MODE  # the counted path, not fit
 
 
 def test_qr_matrix_too_long_is_a_typed_error() -> None:
