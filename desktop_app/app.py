@@ -23,6 +23,7 @@ from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 
 if TYPE_CHECKING:
+    from desktop_app.workflows.dashboard import ConnectionState
     from ui.context import SignOutcome, UiHooks
 
 # Command groups and message catalogues of the other packages, wired in when present.
@@ -43,7 +44,7 @@ class _AppCommands:
     """gui and demo: the commands that need the UI or several packages together."""
 
     @staticmethod
-    def register(sub: argparse._SubParsersAction) -> None:
+    def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         gui = add_command(sub, "gui", "start the desktop application")
         gui.set_defaults(handler=_gui)
         demo = add_command(sub, "demo", "create the demo data folder if it is missing")
@@ -53,7 +54,7 @@ class _AppCommands:
 def _gui(ctx: CliContext, args: argparse.Namespace) -> int:
     from ui.run import run_gui
 
-    return run_gui(ctx.paths, catalogue(), build_ui_hooks(ctx.paths))
+    return int(run_gui(ctx.paths, catalogue(), build_ui_hooks(ctx.paths)))
 
 
 def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -115,7 +116,7 @@ class _LinkState:
         with self._lock:
             self.state = state
 
-    def probe(self):  # noqa: ANN201 - desktop_app.workflows.dashboard.ConnectionState
+    def probe(self) -> ConnectionState:
         from desktop_app.workflows.dashboard import ConnectionState
 
         with self._lock:
