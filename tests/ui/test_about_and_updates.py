@@ -11,6 +11,7 @@ import desktop_app
 from desktop_app.session import Session
 from desktop_app.store import meta_repo
 from desktop_app.updates import CAPABILITIES_KEY, UpdateNotice
+from desktop_app.workflows.sync_apply import SyncReport
 from tests.ui.conftest import UiOffice, wait_idle
 from ui.context import UiHooks
 from ui.link_watcher import LinkTiming
@@ -61,9 +62,9 @@ def test_a_newer_version_announced_shows_a_banner_after_login(qtbot: QtBot,
 
 def test_the_announcement_is_checked_again_after_each_sync(qtbot: QtBot,
                                                             office: UiOffice) -> None:
-    def sync_now(session: Session, progress) -> str:  # noqa: ANN001
+    def sync_now(session: Session, progress) -> SyncReport:  # noqa: ANN001
         _announce(session, NOTICE)
-        return "đã gửi 0"
+        return SyncReport()
 
     window = MainWindow(office.ctx("canbo", UiHooks(sync_now=sync_now,
                                                     probe_server=lambda _s: True)),

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.session import Session
 from desktop_app.workflows import records
 from desktop_app.workflows.dashboard import ConnectionState
+from desktop_app.workflows.sync_apply import SyncReport
 from sync.errors import ServerUnreachableError
 from tests.samples import build
 from tests.ui.conftest import UiOffice, wait_idle
@@ -23,7 +24,8 @@ from ui.main_window import MainWindow
 
 FAST = LinkTiming(offline_interval_ms=30, online_interval_ms=60, first_probe_ms=0,
                   nudge_ms=30)
-SUMMARY = "đã gửi 1, bị từ chối 0, chờ 0, nhận 2 thay đổi, 0 dải số mới"
+REPORT = SyncReport(accepted=1, pulled=2)
+SUMMARY = "đã gửi 1, bị từ chối 0, chờ 0, nhận 2 thay đổi, 0 dải số mới"  # as the page words it
 
 
 class Link:
@@ -52,7 +54,7 @@ class Link:
             progress("push", 10, 10)
             if self.fail_with is not None:
                 raise self.fail_with
-            return SUMMARY
+            return REPORT
         finally:
             self.in_sync.clear()
 
@@ -124,7 +126,7 @@ def test_no_sync_starts_when_the_device_is_not_enrolled(
 def test_without_a_probe_the_watcher_stays_off(qtbot: QtBot, office: UiOffice) -> None:
     syncs: list[str] = []
     window = MainWindow(office.ctx("canbo", UiHooks(
-        sync_now=lambda _s, _p: syncs.append("x") or "ok",
+        sync_now=lambda _s, _p: syncs.append("x") or SyncReport(),
         connection_probe=lambda: ConnectionState.OFFLINE)), link_timing=FAST)
     qtbot.addWidget(window)
     window.show()

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 
-from desktop_app.store import meta_repo
 from desktop_app.updates import CAPABILITIES_KEY, update_from
+from desktop_app.workflows.sync_apply import apply_page
 from sync.client import SyncClient
-from sync.engine import apply_page
 from sync.server.store import CentralStore
 from tests.unit.conftest import Office
 
