@@ -77,7 +77,7 @@ def varied_item(kind: str, rng: random.Random):  # noqa: ANN201 - sync.client.Pu
 def _issue_code(db: Path) -> str:
     store = CentralStore(str(db))
     try:
-        return store.issue_code("00070")
+        return store.devices.issue_code("00070")
     finally:
         store.close()
 

@@ -15,9 +15,9 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from desktop_app.cli.context import CliContext, add_command
-from desktop_app.cli.main import run
+from desktop_app.cli.main import fail_unexpected, run
 from desktop_app.demo import create_demo
-from desktop_app.logging_setup import configure_logging
+from desktop_app.logging_setup import configure_logging, fallback_log_dir
 from desktop_app.messages import CORE, Catalogue, merge
 from desktop_app.paths import DataPaths
 from desktop_app.session import Session
@@ -260,7 +260,13 @@ def _on_context(ctx: CliContext) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return run(argv, command_modules(), catalogue(), on_context=_on_context)
+    # Before anything can fail: the user log folder until the data folder is known.
+    configure_logging(fallback_log_dir())
+    try:
+        modules, messages = command_modules(), catalogue()
+    except Exception as exc:  # a broken build: still one line and an incident id
+        return fail_unexpected(exc, "start-up", CORE)
+    return run(argv, modules, messages, on_context=_on_context)
 
 
 def entry() -> None:

@@ -2,18 +2,28 @@
 # Builds the Linux release: the one-folder PyInstaller bundle and its tarball
 #   dist/hotich/                                            the bundle (run dist/hotich/hotich)
 #   dist/hotich-offline-<version>-linux-<arch>.tar.gz       bundle + install.sh + desktop entry
-# Usage: installer/build-linux.sh [--out DIR]   (DIR holds build/ and dist/; default: the repo)
+# Usage: installer/build-linux.sh [--out DIR] [--runtime-hook FILE]...
+#   --out DIR            DIR holds build/ and dist/ (default: the repo)
+#   --runtime-hook FILE  adds a PyInstaller runtime hook: for test builds only
+#                        (tests/packaging/hooks/); a release bundle has none
 # Needs the dev set-up (installer/setup-dev.sh: PyInstaller comes from the dev extra).
 # The bundle runs on Linux x86-64 with glibc at least as new as this machine's (build on the
 # oldest distribution you support); PyInstaller does not cross-compile.
 set -euo pipefail
+usage() { echo "usage: $0 [--out DIR] [--runtime-hook FILE]..." >&2; exit 2; }
 OUT=""
-case "${1:-}" in
-  "") ;;
-  --out) [ -n "${2:-}" ] || { echo "usage: $0 [--out DIR]" >&2; exit 2; }
-         OUT=$(mkdir -p "$2" && cd "$2" && pwd) ;;  # before the cd below: relative to the caller
-  *) echo "usage: $0 [--out DIR]" >&2; exit 2 ;;
-esac
+SPEC_ARGS=()
+while [ $# -gt 0 ]; do
+  [ -n "${2:-}" ] || usage
+  # Paths are resolved before the cd below: relative to the caller.
+  case "$1" in
+    --out) OUT=$(mkdir -p "$2" && cd "$2" && pwd) ;;
+    --runtime-hook) [ -f "$2" ] || { echo "no such file: $2" >&2; exit 2; }
+                    SPEC_ARGS+=(--runtime-hook "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")") ;;
+    *) usage ;;
+  esac
+  shift 2
+done
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 OUT=${OUT:-$ROOT}
@@ -34,7 +44,7 @@ log=$OUT/build/pyinstaller.log
 start=$(date +%s)
 echo "Building the bundle ($NAME, log: $log)"
 if ! "$PY" -m PyInstaller --noconfirm --log-level WARN --workpath "$OUT/build/pyinstaller" \
-     --distpath "$OUT/dist" installer/hotich.spec >"$log" 2>&1; then
+     --distpath "$OUT/dist" installer/hotich.spec -- "${SPEC_ARGS[@]}" >"$log" 2>&1; then
   tail -n 40 "$log" >&2
   echo "PyInstaller failed (full log: $log)" >&2
   exit 1

@@ -10,13 +10,14 @@ from datetime import UTC, datetime
 from pyhanko.sign.timestamps import TimeStamper
 
 from signing import layouts
+from signing.compose import layout_for
 from signing.digest import extract_data_digest
 from signing.errors import CertificateExpiredError, CertificateNotYetValidError
 from signing.keystore import LoadedSigner
 from signing.model import ExtractInfo
 from signing.pades import ExtractSeal, sign_pdf
 from signing.qr import DEFAULT_VERIFY_BASE_URL, QrClaims, make_token, token_url
-from signing.render import layout_for, render_extract
+from signing.render import render_extract
 from signing.words import DEFAULT_STYLE, WordsStyle
 
 log = logging.getLogger(__name__)

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_app.domain.vocabulary import Vocabulary, labels
+
 
 @dataclass(frozen=True)
 class Field:
@@ -106,26 +108,10 @@ DEFAULT_SOURCE = "Cơ sở dữ liệu hộ tịch điện tử"
 QR_CAPTION = "Quét mã QR để kiểm tra trích lục"
 QR_PENDING = "Mã QR có sau khi ký"
 
-SEX = {"male": "Nam", "female": "Nữ"}
-ID_KINDS = {
-    "can_cuoc": "Thẻ căn cước",
-    "cccd": "Thẻ căn cước công dân",
-    "cmnd": "Chứng minh nhân dân",
-    "passport": "Hộ chiếu",
-    "other": "Giấy tờ",
-}
-DOCUMENT_KINDS = {
-    "birth_certificate": "Giấy chứng sinh",
-    "witness": "Văn bản xác nhận của người làm chứng",
-    "pledge": "Giấy cam đoan",
-    "abandonment_report": "Biên bản xác nhận việc trẻ bị bỏ rơi",
-    "surrogacy": "Văn bản chứng minh việc mang thai hộ",
-    "death_notice": "Giấy báo tử",
-    "dna": "Kết quả giám định ADN",
-    "court_decision": "Quyết định của Tòa án",
-    "appointment": "Văn bản cử người giám hộ",
-    "agreement": "Văn bản thỏa thuận",
-}
+# Labels of stored codes: the domain's vocabulary, which the screens show too.
+SEX = labels(Vocabulary.SEX)
+ID_KINDS = labels(Vocabulary.ID_DOCUMENT)
+DOCUMENT_KINDS = labels(Vocabulary.DOCUMENT)
 RECORD_KINDS = {
     "birth": "Giấy khai sinh",
     "death": "Trích lục khai tử",
@@ -135,29 +121,12 @@ RECORD_KINDS = {
     "guardianship": "Trích lục đăng ký giám hộ",
 }
 KINDS = {
-    # recognition
-    "father_recognises_child": "cha nhận con",
-    "mother_recognises_child": "mẹ nhận con",
-    "child_recognises_father": "con nhận cha",
-    "child_recognises_mother": "con nhận mẹ",
-    # change
-    "change": "Thay đổi hộ tịch",
-    "correction": "Cải chính hộ tịch",
-    "supplement": "Bổ sung thông tin hộ tịch",
-    "ethnicity_redetermination": "Xác định lại dân tộc",
-    # guardianship
-    "appointed": "Giám hộ cử",
-    "statutory": "Giám hộ đương nhiên",
-    "termination": "Chấm dứt giám hộ",
+    **labels(Vocabulary.RECOGNITION_KIND),
+    **labels(Vocabulary.CHANGE_KIND),
+    **labels(Vocabulary.GUARDIANSHIP_KIND),
 }
-TERMINATION_REASONS = {
-    "ward_full_capacity": "Người được giám hộ đã có đủ năng lực hành vi dân sự",
-    "ward_died": "Người được giám hộ chết",
-    "parents_resume": "Cha, mẹ của người được giám hộ đã có đủ điều kiện thực hiện quyền, "
-    "nghĩa vụ của mình",
-    "ward_adopted": "Người được giám hộ được nhận làm con nuôi",
-    "other": "Lý do khác",
-}
+TERMINATION_REASONS = labels(Vocabulary.TERMINATION_REASON)
+# The verb of a Ghi chú sentence ("Cải chính họ, chữ đệm, tên từ … thành …"), not a label.
 CHANGE_NOTE_VERBS = {
     "change": "Thay đổi",
     "correction": "Cải chính",
@@ -181,27 +150,7 @@ FIELD_NAMES = {
     "mother": "thông tin người mẹ",
     "father": "thông tin người cha",
 }
-NATIONALITIES = {
-    "VN": "Việt Nam",
-    "LA": "Lào",
-    "KH": "Campuchia",
-    "CN": "Trung Quốc",
-    "TW": "Đài Loan (Trung Quốc)",
-    "KR": "Hàn Quốc",
-    "JP": "Nhật Bản",
-    "US": "Hoa Kỳ",
-    "FR": "Pháp",
-    "DE": "Đức",
-    "GB": "Vương quốc Anh",
-    "AU": "Ô-xtrây-li-a",
-    "CA": "Ca-na-đa",
-    "RU": "Liên bang Nga",
-    "TH": "Thái Lan",
-    "SG": "Xin-ga-po",
-    "MY": "Ma-lai-xi-a",
-    "PH": "Phi-líp-pin",
-    "ID": "In-đô-nê-xi-a",
-}
+NATIONALITIES = labels(Vocabulary.NATIONALITY)
 COUNTRY_FOR_ADDRESS = NATIONALITIES
 
 

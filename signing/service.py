@@ -17,13 +17,13 @@ from desktop_app.paths import DataPaths
 from desktop_app.ports import CertificateSummary, ExtractRequest, PdfCheck, SignedPdf
 from desktop_app.settings import LocalSettings
 from signing import layouts
+from signing.compose import layout_for
 from signing.errors import TimestampError
 from signing.issue import data_digest_for, issue_signed_extract, preview_extract
 from signing.keystore import load_signer, load_trust_roots
 from signing.model import ChangeNote, ExtractInfo
 from signing.pades import add_document_timestamp, http_timestamper
 from signing.qr import DEFAULT_VERIFY_BASE_URL, QrVerification, verify_qr
-from signing.render import layout_for
 from signing.verify import verify_pdf
 
 

@@ -10,9 +10,17 @@ setting). Time of death first: "Mười tám giờ, mười phút, ngày mười
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
+
+# One parser of partial dates for the whole program: the domain's (canonical forms only).
+from desktop_app.domain.dates import (
+    PartialDate,
+    Precision,
+    TimeOfDeath,
+    as_partial_date,
+    as_time_of_death,
+)
 
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 
@@ -95,59 +103,33 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def parse_partial_date(value: str | date) -> tuple[int, int | None, int | None]:
-    """``"2025"``, ``"2025-03"``, ``"2025-03-15"`` or a date -> (year, month, day)."""
-    if isinstance(value, datetime):
-        return value.year, value.month, value.day
-    if isinstance(value, date):
-        return value.year, value.month, value.day
-    text = value.strip()
-    if "T" in text:
-        text = text.split("T", 1)[0]
-    match = _PARTIAL.match(text)
-    if not match:
-        raise ValueError("not an ISO date of known precision")
-    year = int(match.group(1))
-    month = int(match.group(2)) if match.group(2) else None
-    day = int(match.group(3)) if match.group(3) else None
-    if month is not None and not 1 <= month <= 12:
-        raise ValueError("month out of range")
-    if day is not None:
-        date(year, month or 1, day)  # raises ValueError for 30/02
-    return year, month, day
-
-
-def _date_parts(year: int, month: int | None, day: int | None, style: WordsStyle) -> list[str]:
+def _date_parts(value: PartialDate, style: WordsStyle) -> list[str]:
     parts = []
-    if day is not None:
-        parts.append(f"ngày {_small(day)}")
-    if month is not None:
-        parts.append(f"tháng {_month(month, style)}")
-    parts.append(f"năm {number_in_words(year, style)}")
+    if value.day is not None:
+        parts.append(f"ngày {_small(value.day)}")
+    if value.month is not None:
+        parts.append(f"tháng {_month(value.month, style)}")
+    parts.append(f"năm {number_in_words(value.year, style)}")
     return parts
 
 
-def date_in_words(value: str | date, style: WordsStyle = DEFAULT_STYLE) -> str:
+def date_in_words(value: str | date | PartialDate, style: WordsStyle = DEFAULT_STYLE) -> str:
     """``"2025-03-15"`` -> "Ngày mười lăm, tháng ba, năm hai nghìn không trăm hai mươi lăm".
 
     Partial dates keep their precision: ``"2025-03"`` -> "Tháng ba, năm ...",
     ``"2025"`` -> "Năm hai nghìn không trăm hai mươi lăm".
     """
-    year, month, day = parse_partial_date(value)
-    return _capitalise(", ".join(_date_parts(year, month, day, style)))
+    return _capitalise(", ".join(_date_parts(as_partial_date(value), style)))
 
 
-def date_in_figures(value: str | date) -> str:
+def date_in_figures(value: str | date | PartialDate) -> str:
     """``"2025-03-05"`` -> "05/03/2025"; ``"2025-03"`` -> "03/2025"; ``"2025"`` -> "2025"."""
-    year, month, day = parse_partial_date(value)
-    if day is not None:
-        return f"{day:02d}/{month:02d}/{year:04d}"
-    if month is not None:
-        return f"{month:02d}/{year:04d}"
-    return f"{year:04d}"
+    parsed = as_partial_date(value)
+    if parsed.day is not None:
+        return f"{parsed.day:02d}/{parsed.month:02d}/{parsed.year:04d}"
+    if parsed.month is not None:
+        return f"{parsed.month:02d}/{parsed.year:04d}"
+    return f"{parsed.year:04d}"
 
 
 def date_in_header(value: date) -> str:
@@ -155,46 +137,26 @@ def date_in_header(value: date) -> str:
     return f"ngày {value.day} tháng {value.month} năm {value.year}"
 
 
-_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$")
-
-
-def parse_time_of_death(value: str | datetime | date) -> tuple[str, int | None, int | None]:
-    """-> (ISO date of known precision, hour or None, minute or None)."""
-    if isinstance(value, datetime):
-        return value.date().isoformat(), value.hour, value.minute
-    if isinstance(value, date):
-        return value.isoformat(), None, None
-    text = value.strip()
-    match = _TIME.match(text)
-    if match:
-        hour, minute = int(match.group(2)), int(match.group(3))
-        if not (0 <= hour <= 23 and 0 <= minute <= 59):
-            raise ValueError("time out of range")
-        parse_partial_date(match.group(1))
-        return match.group(1), hour, minute
-    parse_partial_date(text)
-    return text, None, None
-
-
-def time_of_death_in_words(value: str | datetime | date, style: WordsStyle = DEFAULT_STYLE) -> str:
+def time_of_death_in_words(
+    value: str | date | TimeOfDeath, style: WordsStyle = DEFAULT_STYLE
+) -> str:
     """``"2026-08-15T18:10"`` -> "Mười tám giờ, mười phút, ngày mười lăm, tháng tám, năm hai
     nghìn không trăm hai mươi sáu"; without hour and minute, just the date in words."""
-    iso, hour, minute = parse_time_of_death(value)
-    year, month, day = parse_partial_date(iso)
+    moment = as_time_of_death(value)
     parts: list[str] = []
-    if hour is not None and minute is not None:
-        parts.append(f"{_small(hour)} giờ")
-        parts.append(f"{_small(minute)} phút")
-    parts.extend(_date_parts(year, month, day, style))
+    if moment.hour is not None and moment.minute is not None:
+        parts.append(f"{_small(moment.hour)} giờ")
+        parts.append(f"{_small(moment.minute)} phút")
+    parts.extend(_date_parts(moment.date, style))
     return _capitalise(", ".join(parts))
 
 
-def time_of_death_in_figures(value: str | datetime | date) -> str:
+def time_of_death_in_figures(value: str | date | TimeOfDeath) -> str:
     """ "18 giờ 10 phút, ngày 15/08/2026"; hour and minute left blank when unknown."""
-    iso, hour, minute = parse_time_of_death(value)
-    figures = date_in_figures(iso)
-    year, month, day = parse_partial_date(iso)
-    day_word = "ngày" if day is not None else ("tháng" if month is not None else "năm")
-    if hour is None or minute is None:
+    moment = as_time_of_death(value)
+    figures = date_in_figures(moment.date)
+    precision = moment.date.precision
+    day_word = {Precision.DAY: "ngày", Precision.MONTH: "tháng"}.get(precision, "năm")
+    if moment.hour is None or moment.minute is None:
         return f"      giờ      phút, {day_word} {figures}"
-    return f"{hour:02d} giờ {minute:02d} phút, {day_word} {figures}"
+    return f"{moment.hour:02d} giờ {moment.minute:02d} phút, {day_word} {figures}"

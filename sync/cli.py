@@ -11,7 +11,6 @@ import argparse
 import ipaddress
 import logging
 import socket
-import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from packaging.version import InvalidVersion, Version
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.errors import HotichError, UsageError
 from desktop_app.fileio import write_atomic
+from desktop_app.logging_setup import log_to_stderr
 from sync.errors import TlsConfigError
 
 if TYPE_CHECKING:  # requests and the client load only for the commands that talk to a server
@@ -161,13 +161,13 @@ def _serve(ctx: CliContext, args: argparse.Namespace) -> int:
     scheme = "https" if args.tls_cert else "http"
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
     url = f"{scheme}://{host}:{port}"
-    logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr)
+    log_to_stderr(getattr(logging, args.log_level.upper()))  # and the log file, as ever
     config = uvicorn.Config(create_app(store), log_level=args.log_level, access_log=False,
                             ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
                             ssl_keyfile=str(args.tls_key) if args.tls_key else None,
                             timeout_graceful_shutdown=5)
     ctx.emit(f"Máy chủ trung ương đang chạy tại / Central server listening on {url}",
-             {"ok": True, "url": url, "port": port, "db": store.engine.url.render_as_string(
+             {"ok": True, "url": url, "port": port, "db": store.db.engine.url.render_as_string(
                  hide_password=True)})
     if scheme == "http":
         ctx.note("Cảnh báo: không có TLS, chỉ dùng thử trên máy này. / Warning: no TLS.")
@@ -293,7 +293,7 @@ def _import_answer(ctx: CliContext, args: argparse.Namespace) -> int:
 def _issue_code(ctx: CliContext, args: argparse.Namespace) -> int:
     store = _store(args.db)
     try:
-        code = store.issue_code(args.commune)
+        code = store.devices.issue_code(args.commune)
     finally:
         store.close()
     ctx.emit(code, {"ok": True, "code": code, "commune": args.commune})
@@ -303,7 +303,7 @@ def _issue_code(ctx: CliContext, args: argparse.Namespace) -> int:
 def _revoke_device(ctx: CliContext, args: argparse.Namespace) -> int:
     store = _store(args.db)
     try:
-        device = store.revoke_device(args.device_id)
+        device = store.devices.revoke(args.device_id)
     finally:
         store.close()
     ctx.emit(f"Đã thu hồi thiết bị {device.device_id}.",
@@ -340,7 +340,7 @@ def _import_bundle(ctx: CliContext, args: argparse.Namespace) -> int:
 def _stats(ctx: CliContext, args: argparse.Namespace) -> int:
     store = _store(args.db)
     try:
-        rows = store.stats()
+        rows = store.intake.stats()
     finally:
         store.close()
     lines = [f"{r['commune']}  {r['record_type']:<13} {r['records']}" for r in rows]
@@ -354,10 +354,10 @@ def _capabilities(ctx: CliContext, args: argparse.Namespace) -> int:
     store = _store(args.db)
     try:
         if args.procedures is not None:
-            chosen = store.set_procedures([p.strip() for p in args.procedures.split(",")
+            chosen = store.settings.set_procedures([p.strip() for p in args.procedures.split(",")
                                            if p.strip()])
         else:
-            chosen = store.procedures()
+            chosen = store.settings.procedures()
     finally:
         store.close()
     ctx.emit(", ".join(chosen), {"ok": True, "procedures": chosen})
@@ -372,9 +372,10 @@ def _release(ctx: CliContext, args: argparse.Namespace) -> int:
                 Version(args.release_version)
             except InvalidVersion:
                 raise UsageError(detail=f"--version {args.release_version}") from None
-            release = store.publish_client_release(args.release_version, args.url, args.notes)
+            release = store.settings.publish_client_release(args.release_version, args.url,
+                                                            args.notes)
         else:
-            release = store.client_release()
+            release = store.settings.client_release()
     finally:
         store.close()
     text = f"{release['version']} {release['url']}" if release else "-"
@@ -385,7 +386,7 @@ def _release(ctx: CliContext, args: argparse.Namespace) -> int:
 def _revoke_certificate(ctx: CliContext, args: argparse.Namespace) -> int:
     store = _store(args.db)
     try:
-        store.revoke_certificate(args.serial, args.issuer)
+        store.feed.revoke_certificate(args.serial, args.issuer)
     finally:
         store.close()
     ctx.emit(f"Đã công bố thu hồi chứng thư số {args.serial}.",

@@ -2,10 +2,9 @@
 
 - Every request has ``timeout=(connect, read)``, is signed with the device key (fresh timestamp
   and nonce per attempt) and, when it carries JSON, is gzipped by us (Content-Encoding: gzip).
-- Connect failures are retried by urllib3 (``Retry(allowed_methods=None)``: safe because every
-  write is idempotent, and a request that never connected needs no new signature). Read errors,
-  timeouts, 5xx and garbled answers are retried here with exponential backoff and jitter, each
-  attempt re-signed (the server refuses a replayed nonce).
+- One retry policy (sync.retry, from the TransportConfig): connect failures are retried by
+  urllib3; read errors, timeouts, 5xx and garbled answers by :class:`sync.retry.Attempts`, with
+  exponential backoff and jitter, each attempt re-signed (the server refuses a replayed nonce).
 - Push adapts its batch size (halved on a timeout, grown after a quick success, cut to fit when
   a request took more than ``pace`` of the read timeout); uploads adapt their chunk size the same
   way and resume from the server's offset after a drop. Several attachments go up at once
@@ -29,12 +28,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 from urllib.parse import urlencode, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
 
 from desktop_app.clock import Clock, SystemClock
 from desktop_app.errors import HotichError, NotFoundError
@@ -61,7 +59,6 @@ from sync.errors import (
     ProtocolError,
     ServerError,
     ServerUnreachableError,
-    SyncError,
     TlsConfigError,
     TlsVerificationError,
     UploadOffsetMismatchError,
@@ -83,8 +80,11 @@ from sync.protocol import (
     gzip_bytes,
     signing_string,
 )
+from sync.retry import Attempts, RetryPolicy, Transient
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -107,27 +107,16 @@ class TransportConfig:
     pace: float = 0.25
     upload_workers: int = 4  # attachments uploaded at once (each on its own connection)
 
-
-class _Transient(Exception):
-    """One failed attempt that may succeed when tried again."""
-
-    def __init__(self, reason: str, status: int = 0, retry_after: float | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason  # "timeout", "connection", "status", "garbled"
-        self.status = status
-        self.retry_after = retry_after
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        return RetryPolicy(attempts=self.attempts, connect_retries=self.connect_retries,
+                           backoff_base=self.backoff_base, backoff_max=self.backoff_max)
 
 
 # -- sessions ---------------------------------------------------------------------------------
 def make_session(config: TransportConfig) -> requests.Session:
     session = requests.Session()
-    # read/other=False: those errors surface at once (as requests' ReadTimeout etc.) and are
-    # retried by _Http with a fresh signature; only connects are retried down here.
-    retry = Retry(total=config.connect_retries, connect=config.connect_retries, read=False,
-                  status=0, other=False, redirect=0, allowed_methods=None,
-                  backoff_factor=config.backoff_base / 2, backoff_max=config.backoff_max,
-                  backoff_jitter=config.backoff_base / 2, raise_on_status=False)
-    adapter = HTTPAdapter(max_retries=retry, pool_connections=2,
+    adapter = HTTPAdapter(max_retries=config.retry_policy.connect_retry(), pool_connections=2,
                           pool_maxsize=max(4, config.upload_workers))
     session.mount("https://", adapter)
     session.headers["User-Agent"] = "hotich-sync/1"
@@ -143,7 +132,7 @@ def check_server_url(url: str) -> str:
 
 
 class _Http:
-    """Attempts, backoff and error mapping shared by enrolment and the device client."""
+    """Signed attempts, retries and error mapping shared by enrolment and the device client."""
 
     def __init__(self, base_url: str, *, verify: Path | None, config: TransportConfig,
                  session: requests.Session | None, cancel: CancelToken | None,
@@ -161,17 +150,15 @@ class _Http:
     def _headers(self, method: str, path: str, body: bytes) -> dict[str, str]:
         return {}
 
-    def backoff(self, failure: int, retry_after: float | None = None) -> None:
-        delay = min(self.config.backoff_max, self.config.backoff_base * (2 ** (failure - 1)))
-        delay = delay / 2 + self._rng.uniform(0, delay / 2)  # "equal jitter"
-        if retry_after is not None:
-            delay = max(delay, min(retry_after, self.config.backoff_max))
-        self.cancel.wait(delay)
+    def attempts(self) -> Attempts:
+        """A fresh retry budget for one operation (the waits honour the cancel token)."""
+        return self.config.retry_policy.start(wait=self.cancel.wait, give_up=self.give_up,
+                                              rng=self._rng)
 
     def send_once(self, method: str, path: str, *, body: bytes = b"",
                   headers: Mapping[str, str] | None = None,
                   read_timeout: float | None = None) -> requests.Response:
-        """One signed attempt. Raises _Transient or a typed SyncError."""
+        """One signed attempt. Raises Transient or a typed SyncError."""
         self.cancel.raise_if_cancelled()
         all_headers = {**(headers or {}), **self._headers(method, path, body)}
         url = self.base_url + path
@@ -183,38 +170,39 @@ class _Http:
         except requests.exceptions.SSLError as exc:
             raise TlsVerificationError(self.base_url) from exc
         except requests.exceptions.Timeout as exc:
-            raise _Transient("timeout") from exc
+            raise Transient("timeout") from exc
         except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError,
                 requests.exceptions.ContentDecodingError) as exc:
-            raise _Transient("connection") from exc
+            raise Transient("connection") from exc
         except OSError as exc:  # CA file vanished, etc.
             raise TlsConfigError(detail="cannot read the CA certificate") from exc
         status = response.status_code
-        if status in (408, 429) or status >= 500:
-            raise _Transient("status", status, _retry_after(response))
+        if RetryPolicy.is_transient_status(status):
+            raise Transient("status", status, _retry_after(response))
         if status >= 400:
             raise _typed_error(response, self.base_url)
         return response
 
-    def request(self, method: str, path: str, *, body: bytes = b"",
-                headers: Mapping[str, str] | None = None,
-                on_failure: Callable[[_Transient], None] | None = None) -> requests.Response:
-        """send_once with up to ``attempts`` tries and backoff between them."""
-        failure = 0
+    def retrying(self, method: str, path: str, attempt: Callable[[], T]) -> T:
+        """``attempt()`` (one request) tried again per the retry policy until it returns."""
+        attempts = self.attempts()
         while True:
             try:
-                return self.send_once(method, path, body=body, headers=headers)
-            except _Transient as exc:
-                failure += 1
-                log.info("sync %s %s attempt %d failed: %s %s", method, _route(path), failure,
-                         exc.reason, exc.status or "")
-                if on_failure is not None:
-                    on_failure(exc)
-                if failure >= self.config.attempts:
-                    raise self.give_up(exc) from exc
-                self.backoff(failure, exc.retry_after)
+                return attempt()
+            except Transient as exc:
+                log.info("sync %s %s attempt %d failed: %s %s", method, _route(path),
+                         attempts.failures + 1, exc.reason, exc.status or "")
+                attempts.failed(exc)
 
-    def give_up(self, exc: _Transient) -> SyncError:
+    def request(self, method: str, path: str, *, body: bytes = b"",
+                headers: Mapping[str, str] | None = None) -> requests.Response:
+        return self.retrying(method, path, lambda: self.send_once(method, path, body=body,
+                                                                  headers=headers))
+
+    def give_up(self, exc: Exception) -> Exception:
+        """What the caller sees once the attempts are spent."""
+        if not isinstance(exc, Transient):
+            return exc
         if exc.reason == "status":
             return ServerError(url=self.base_url, status=exc.status)
         if exc.reason == "garbled":
@@ -232,19 +220,9 @@ class _Http:
     def request_json(self, method: str, path: str, value: object | None = None
                      ) -> dict[str, object]:
         body, headers = self.json_body(value) if value is not None else (b"", {})
-        failure = 0
-        while True:
-            response = self.request(method, path, body=body, headers=headers)
-            try:
-                parsed = response.json()
-                if not isinstance(parsed, dict):
-                    raise ValueError("not an object")
-                return parsed
-            except ValueError as exc:  # garbled: the write (if any) was idempotent, retry
-                failure += 1
-                if failure >= self.config.attempts:
-                    raise ProtocolError(detail="the server's answer is not valid JSON") from exc
-                self.backoff(failure)
+        # A garbled answer is retried like a dropped one: the write (if any) was idempotent.
+        return self.retrying(method, path, lambda: _json(self.send_once(
+            method, path, body=body, headers=headers)))
 
 
 def _route(path: str) -> str:
@@ -356,7 +334,8 @@ class SyncClient(_Http):
                      progress: ProgressCallback | None = None) -> Iterator[list[ItemResult]]:
         """Send items in adaptive batches; yields each batch's results as soon as it is
         answered, so the caller can commit them before the next batch goes out."""
-        done, total, failure = 0, len(items), 0
+        done, total = 0, len(items)
+        attempts = self.attempts()
         while done < total:
             self.cancel.raise_if_cancelled()
             batch = items[done:done + self.batch_size]
@@ -367,17 +346,14 @@ class SyncClient(_Http):
                 response = self.send_once("POST", f"{API_PREFIX}/push", body=body,
                                           headers=headers)
                 results = _batch_results(response, batch)
-            except _Transient as exc:
-                failure += 1
+            except Transient as exc:
                 if exc.reason == "timeout":
                     self.batch_size = max(self.config.batch_min, self.batch_size // 2)
                 log.info("push batch of %d failed (%s); batch size now %d", len(batch),
                          exc.reason, self.batch_size)
-                if failure >= self.config.attempts:
-                    raise self.give_up(exc) from exc
-                self.backoff(failure, exc.retry_after)
+                attempts.failed(exc)
                 continue
-            failure = 0
+            attempts.succeeded()
             done += len(batch)
             self.batch_size = self._paced(len(batch), time.monotonic() - started,
                                           self.batch_size + max(1, self.batch_size // 2),
@@ -420,7 +396,7 @@ class SyncClient(_Http):
             state = _attachment_status(self.request_json(
                 "POST", f"{API_PREFIX}/attachments",
                 {"sha256": sha256, "size": size, "media_type": media_type}))
-            failure = 0
+            attempts = self.attempts()
             offset = state.offset
             while not state.complete:
                 self.cancel.raise_if_cancelled()
@@ -436,17 +412,13 @@ class SyncClient(_Http):
                 except UploadOffsetMismatchError as exc:
                     offset = int(str(exc.params.get("offset", 0)))
                     continue
-                except (_Transient, ProtocolError) as exc:
-                    failure += 1
-                    reason = exc.reason if isinstance(exc, _Transient) else "garbled"
+                except (Transient, ProtocolError) as exc:
+                    reason = exc.reason if isinstance(exc, Transient) else "garbled"
                     if reason == "timeout":
                         self.chunk_size = max(self.config.chunk_min, self.chunk_size // 2)
                     log.info("attachment chunk at %d failed (%s); chunk size now %d", offset,
                              reason, self.chunk_size)
-                    if failure >= self.config.attempts:
-                        raise (self.give_up(exc) if isinstance(exc, _Transient) else exc) \
-                            from exc
-                    self.backoff(failure, getattr(exc, "retry_after", None))
+                    attempts.failed(exc)
                     current = self.attachment_status(sha256)
                     offset = current.offset if current is not None else 0
                     if current is None:  # the upload vanished: announce it again
@@ -457,7 +429,7 @@ class SyncClient(_Http):
                     elif current.complete:
                         state = current
                     continue
-                failure = 0
+                attempts.succeeded()
                 offset = state.offset
                 # Grow only past a full chunk: many small files prove nothing about big ones.
                 grown = self.chunk_size * 2 if len(chunk) >= self.chunk_size else self.chunk_size
@@ -561,16 +533,16 @@ def _json(response: requests.Response) -> dict[str, object]:
     try:
         parsed = response.json()
     except ValueError as exc:
-        raise _Transient("garbled") from exc
+        raise Transient("garbled") from exc
     if not isinstance(parsed, dict):
-        raise _Transient("garbled")
+        raise Transient("garbled")
     return parsed
 
 
 def _batch_results(response: requests.Response, batch: Sequence[PushItem]) -> list[ItemResult]:
     raw = _json(response).get("results")
     if not isinstance(raw, list) or len(raw) != len(batch):
-        raise _Transient("garbled")
+        raise Transient("garbled")
     results = [decode_item_result(r) for r in raw]
     for item, result in zip(batch, results, strict=True):
         if result.idempotency_key != item.idempotency_key:

@@ -6,7 +6,7 @@ import io
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,12 +14,40 @@ import pytest
 
 # Qt aborts without a display; tests never need one.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Key slots made by tests use scrypt N=2^14 (16 MiB) instead of 2^17: same code path,
-# ~8x faster. bench/bench_store.py measures the production cost.
-os.environ.setdefault("HOTICH_KDF_LOG2_N", "14")
 os.environ.setdefault("HOTICH_LANG", "vi")
+# Key slots made by tests use a cheaper scrypt cost (tests/support/sitecustomize.py): in this
+# process through the fixture below, in the Python processes the suite starts through
+# sitecustomize on their PYTHONPATH.
+SUPPORT = Path(__file__).resolve().parent / "support"
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(SUPPORT), *[p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]])
 
 ADMIN_PASSWORD = "quan-tri-mat-khau-1"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def user_log_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The platform user log folder (where the CLI logs before it knows its data folder) of
+    this run and of the processes it starts, never the real one of whoever runs the suite."""
+    state = tmp_path_factory.mktemp("xdg-state")
+    old = os.environ.get("XDG_STATE_HOME")
+    os.environ["XDG_STATE_HOME"] = str(state)
+    yield state / "HoTichOffline" / "log"
+    if old is None:
+        os.environ.pop("XDG_STATE_HOME", None)
+    else:
+        os.environ["XDG_STATE_HOME"] = old
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cheap_kdf() -> Iterator[None]:
+    """New key slots in this process use the test suite's scrypt cost."""
+    from desktop_app.store import keyfile
+    from tests.support.sitecustomize import TEST_KDF_LOG2_N
+
+    keyfile.set_kdf_log2_n(TEST_KDF_LOG2_N)
+    yield
+    keyfile.set_kdf_log2_n(keyfile.DEFAULT_SCRYPT_LOG2_N)
 
 
 @dataclass

@@ -6,15 +6,15 @@ import argparse
 import json
 import logging
 import sys
-import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from desktop_app import __version__
 from desktop_app.cli.context import CliContext
 from desktop_app.errors import HotichError
+from desktop_app.incidents import report_incident
 from desktop_app.messages import Catalogue, render
 from desktop_app.paths import default_data_dir
 
@@ -50,14 +50,22 @@ def run(
     on_context: Callable[[CliContext], None] | None = None,
     context_factory: Callable[..., CliContext] = CliContext,
 ) -> int:
-    """Run one command; returns the exit code (0 ok, 1 user error, 2 usage)."""
-    parser = build_parser(command_modules)
-    args = parser.parse_args(argv)
-    ctx = context_factory(
-        data_dir=args.data_dir or default_data_dir(),
-        user=args.user,
-        as_json=bool(args.json),
-    )
+    """Run one command; returns the exit code (0 ok, 1 user error, 2 usage).
+
+    Logging must be configured before this is called (desktop_app.app.main does it first):
+    an unexpected error becomes an incident, whose traceback goes only to the log file.
+    """
+    try:
+        parser = build_parser(command_modules)
+        args = parser.parse_args(argv)
+        ctx = context_factory(
+            data_dir=args.data_dir or default_data_dir(),
+            user=args.user,
+            as_json=bool(args.json),
+        )
+    except Exception as exc:  # even before a command runs: an incident, never a traceback
+        return fail_unexpected(exc, "start-up", catalogue,
+                               as_json=argv is not None and "--json" in argv)
     try:
         if on_context:
             on_context(ctx)
@@ -67,20 +75,35 @@ def run(
         return _fail(ctx, exc.code, render(exc.code, exc.params, catalogue=catalogue))
     except KeyboardInterrupt:
         return _fail(ctx, "E-CANCELLED", render("E-CANCELLED", catalogue=catalogue))
-    except Exception:  # the last line of defence: an incident id, never a traceback
-        incident = uuid.uuid4().hex[:8]
-        log.exception("incident %s in command %s", incident, args.command)
-        return _fail(ctx, "E-INCIDENT",
-                     render("E-INCIDENT", {"incident": incident}, catalogue=catalogue))
+    except Exception as exc:  # the last line of defence: an incident id, never a traceback
+        return fail_unexpected(exc, f"command {args.command}", catalogue,
+                               as_json=ctx.as_json, stdout=ctx.stdout, stderr=ctx.stderr)
     finally:
         ctx.close()
 
 
+def fail_unexpected(exc: BaseException, where: str, catalogue: Catalogue, *,
+                    as_json: bool = False, stdout: TextIO | None = None,
+                    stderr: TextIO | None = None) -> int:
+    """Log ``exc`` as an incident and say so in one line (exit 1)."""
+    incident = report_incident(exc, where, log)
+    message = render("E-INCIDENT", {"incident": incident}, catalogue=catalogue)
+    return _write_failure("E-INCIDENT", message, as_json=as_json,
+                          stdout=stdout or sys.stdout, stderr=stderr or sys.stderr,
+                          extra={"incident": incident})
+
+
 def _fail(ctx: CliContext, code: str, message: str) -> int:
-    if ctx.as_json:
-        ctx.stdout.write(json.dumps({"ok": False, "error": {"code": code, "message": message}},
-                                    ensure_ascii=False) + "\n")
-        ctx.stdout.flush()
-    ctx.stderr.write(f"hotich: {message}\n")
-    ctx.stderr.flush()
+    return _write_failure(code, message, as_json=ctx.as_json, stdout=ctx.stdout,
+                          stderr=ctx.stderr)
+
+
+def _write_failure(code: str, message: str, *, as_json: bool, stdout: TextIO, stderr: TextIO,
+                   extra: dict[str, str] | None = None) -> int:
+    if as_json:
+        error = {"code": code, "message": message, **(extra or {})}
+        stdout.write(json.dumps({"ok": False, "error": error}, ensure_ascii=False) + "\n")
+        stdout.flush()
+    stderr.write(f"hotich: {message}\n")
+    stderr.flush()
     return EXIT_USER

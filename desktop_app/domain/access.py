@@ -1,8 +1,12 @@
-"""Safe read access to canonical JSON by dotted path: wrong shapes read as absent."""
+"""Access to canonical JSON by dotted path ("child.place_of_birth.commune_code").
+
+The one walker for every layer (rules, workflows, screens, extracts): reading, wrong shapes
+read as absent; writing, the objects on the way are made.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 
 from desktop_app.domain.dates import (
     InvalidDateError,
@@ -14,13 +18,27 @@ from desktop_app.domain.dates import (
 from desktop_app.domain.types import JSONObject, JSONValue
 
 
-def get(data: Mapping[str, JSONValue] | JSONValue, path: str) -> JSONValue:
-    current: JSONValue | Mapping[str, JSONValue] = data
+def get(data: object, path: str) -> JSONValue:
+    """The value at a path of canonical JSON (any mapping), or None."""
+    current: object = data
     for part in path.split("."):
         if not isinstance(current, Mapping):
             return None
         current = current.get(part)
     return current  # type: ignore[return-value]
+
+
+def put(data: MutableMapping[str, object], path: str, value: object) -> None:
+    """Set the value at a path, making the objects on the way; a non-object on the way is
+    left as it is and the value is dropped (a text where an object belongs is not overwritten)."""
+    *parents, last = path.split(".")
+    node = data
+    for part in parents:
+        child = node.setdefault(part, {})
+        if not isinstance(child, MutableMapping):
+            return
+        node = child
+    node[last] = value
 
 
 def get_obj(data: Mapping[str, JSONValue] | JSONValue, path: str) -> JSONObject | None:

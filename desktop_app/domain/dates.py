@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -70,6 +70,11 @@ class PartialDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
+    @classmethod
+    def of(cls, day: date) -> PartialDate:
+        """A known day as a PartialDate of day precision."""
+        return cls(day.year, day.month, day.day)
+
     def filled_for_marriage(self) -> date:
         """TT04 Art 32.2: day unknown -> 1st of the month; day and month unknown -> 01/01."""
         return self.earliest
@@ -82,6 +87,15 @@ def parse_partial_date(text: str) -> PartialDate:
         raise InvalidDateError("format")
     year, month, day = match.groups()
     return PartialDate(int(year), int(month) if month else None, int(day) if day else None)
+
+
+def as_partial_date(value: str | date | PartialDate) -> PartialDate:
+    """A stored date (canonical text, surrounding blanks ignored) or a day; InvalidDateError."""
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, date):
+        return PartialDate.of(value.date() if isinstance(value, datetime) else value)
+    return parse_partial_date(value.strip() if isinstance(value, str) else value)
 
 
 @dataclass(frozen=True)
@@ -109,6 +123,17 @@ def parse_time_of_death(text: str) -> TimeOfDeath:
     if not (0 <= int(hour) <= 23 and 0 <= int(minute) <= 59):
         raise InvalidDateError("time")
     return TimeOfDeath(parse_partial_date(day), int(hour), int(minute))
+
+
+def as_time_of_death(value: str | date | TimeOfDeath) -> TimeOfDeath:
+    """A stored time of death (canonical text), a moment (hour and minute) or a day."""
+    if isinstance(value, TimeOfDeath):
+        return value
+    if isinstance(value, datetime):
+        return TimeOfDeath(PartialDate.of(value.date()), value.hour, value.minute)
+    if isinstance(value, date):
+        return TimeOfDeath(PartialDate.of(value))
+    return parse_time_of_death(value.strip() if isinstance(value, str) else value)
 
 
 def age_on(birth: date, on: date) -> int:

@@ -83,7 +83,6 @@ class FieldDef:
 
 
 SEXES = ("male", "female")
-SEX_LABELS = {"male": ("Nam", "Male"), "female": ("Nữ", "Female")}
 ID_DOCUMENT_KINDS = ("can_cuoc", "cccd", "cmnd", "passport", "other")
 BIRTH_EVIDENCE_KINDS = ("birth_certificate", "witness", "pledge", "abandonment_report", "surrogacy")
 RELATIONSHIPS = (
@@ -100,20 +99,6 @@ RELATIONSHIPS = (
     "representative",
     "other",
 )
-RELATIONSHIP_LABELS: dict[str, tuple[str, str]] = {
-    "self": ("Bản thân", "Self"),
-    "mother": ("Mẹ", "Mother"),
-    "father": ("Cha", "Father"),
-    "spouse": ("Vợ/chồng", "Spouse"),
-    "child": ("Con", "Child"),
-    "grandparent": ("Ông/bà", "Grandparent"),
-    "grandchild": ("Cháu", "Grandchild"),
-    "sibling": ("Anh, chị, em", "Sibling"),
-    "relative": ("Người thân thích khác", "Other relative"),
-    "carer": ("Người đang nuôi dưỡng", "Carer"),
-    "representative": ("Đại diện cơ quan, tổ chức", "Representative of a body"),
-    "other": ("Khác", "Other"),
-}
 RECOGNITION_KINDS = (
     "father_recognises_child",
     "mother_recognises_child",

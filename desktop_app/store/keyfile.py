@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,16 +30,27 @@ FORMAT = 1
 DATA_KEY_BYTES = 32
 # scrypt N=2^17, r=8 uses 128 MiB and ~0.4 s on the reference 2-core machine (bench/).
 DEFAULT_SCRYPT_LOG2_N = 17
-# Lower costs exist only for test suites and slow machines; never below 16 MiB.
+# Lower costs exist only for test suites; never below 16 MiB.
 MIN_SCRYPT_LOG2_N = 14
+MAX_SCRYPT_LOG2_N = 20
+
+# The cost of new slots in this process. Nothing outside the process (no environment
+# variable, no setting) reaches it: only code the process runs, i.e. a test suite
+# (tests/support), may lower it with set_kdf_log2_n.
+_new_slot_log2_n = DEFAULT_SCRYPT_LOG2_N
 
 
 def kdf_log2_n() -> int:
-    """The scrypt cost for *new* slots (HOTICH_KDF_LOG2_N may lower it for test suites)."""
-    raw = os.environ.get("HOTICH_KDF_LOG2_N")
-    if raw and raw.isdigit():
-        return max(MIN_SCRYPT_LOG2_N, min(20, int(raw)))
-    return DEFAULT_SCRYPT_LOG2_N
+    """The scrypt cost for *new* slots: the production cost unless this process chose another."""
+    return _new_slot_log2_n
+
+
+def set_kdf_log2_n(log2_n: int) -> None:
+    """Choose the scrypt cost of slots made from now on in this process (test suites)."""
+    global _new_slot_log2_n
+    if not MIN_SCRYPT_LOG2_N <= log2_n <= MAX_SCRYPT_LOG2_N:
+        raise ValueError(f"scrypt log2(N) must be {MIN_SCRYPT_LOG2_N}..{MAX_SCRYPT_LOG2_N}")
+    _new_slot_log2_n = log2_n
 
 
 def _b64(data: bytes) -> str:
@@ -74,8 +84,9 @@ class KdfParams:
                    r=int(str(obj["r"])), p=int(str(obj["p"])))
 
     @classmethod
-    def fresh(cls) -> KdfParams:
-        return cls(salt=secrets.token_bytes(16), log2_n=kdf_log2_n())
+    def fresh(cls, log2_n: int | None = None) -> KdfParams:
+        return cls(salt=secrets.token_bytes(16),
+                   log2_n=kdf_log2_n() if log2_n is None else log2_n)
 
 
 @dataclass

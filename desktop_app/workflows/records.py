@@ -30,6 +30,7 @@ from desktop_app.domain import (
     status_after_approval,
     validate,
 )
+from desktop_app.domain.access import get
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.integrity import ensure_no_signer_conflict
 from desktop_app.errors import NotFoundError, UsageError
@@ -74,9 +75,7 @@ def _has_personal_id(rec: StoredRecord) -> bool:
 
 def _link_target(conn: Connection, data: JSONObject) -> str | None:
     for path in _LINK_PATHS:
-        value: object = data
-        for part in path.split("."):
-            value = value.get(part) if isinstance(value, dict) else None
+        value = get(data, path)
         if isinstance(value, dict):
             value = value.get("record_id") or value.get("id")
         if isinstance(value, str) and value.strip():

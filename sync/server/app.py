@@ -2,13 +2,13 @@
 
 Handlers read the raw body (the device signs the bytes as sent, compressed or not), check the
 device signature, decompress, validate with the pydantic models, then run the store operation in
-a worker thread. Errors leave as ``{"error": {"code", "message", "message_en", "params"}}``.
+a worker thread. Errors leave as ``{"error": {"code", "message", "message_en", "params"}}``;
+an unexpected one as the code E-INCIDENT with the incident id that the server's log names.
 """
 
 from __future__ import annotations
 
 import logging
-import uuid
 from datetime import UTC
 from typing import TypeVar
 
@@ -17,8 +17,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from desktop_app.errors import HotichError, NotFoundError
+from desktop_app.incidents import report_incident
 from desktop_app.messages import CORE, merge, render
 from sync import errors as e
 from sync.messages import MESSAGES
@@ -36,7 +38,9 @@ from sync.protocol import (
     MAX_CHUNK_BYTES,
     gunzip_limited,
 )
+from sync.server.attachments import AttachmentState
 from sync.server.bundles import import_bundle
+from sync.server.devices import Device
 from sync.server.models import (
     AttachmentCreate,
     EnrolRequest,
@@ -44,7 +48,7 @@ from sync.server.models import (
     PullQuery,
     PushRequest,
 )
-from sync.server.store import AttachmentState, CentralStore, Device
+from sync.server.store import CentralStore
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +82,45 @@ def error_response(exc: HotichError) -> JSONResponse:
     if isinstance(exc, e.UploadOffsetMismatchError):
         headers[H_UPLOAD_OFFSET] = str(params.get("offset", 0))
     return JSONResponse(body, status_code=status, headers=headers)
+
+
+def incident_response(incident: str) -> JSONResponse:
+    params = {"incident": incident}
+    return JSONResponse({"error": {
+        "code": "E-INCIDENT", "params": params,
+        "message": render("E-INCIDENT", params, catalogue=_CATALOGUE, lang="vi"),
+        "message_en": render("E-INCIDENT", params, catalogue=_CATALOGUE, lang="en")}},
+        status_code=500, headers={"Cache-Control": "no-store"})
+
+
+class IncidentMiddleware:
+    """An error no handler expected answers 500 with an incident id; its traceback goes to the
+    server's log without messages (desktop_app.incidents). Nothing is re-raised: Starlette's
+    catch-all would hand the exception on to uvicorn, which logs it again, message and all."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception as exc:
+            # The route, not the URL: paths carry only ids and digests today, but a query
+            # string could carry anything.
+            route = getattr(scope.get("route"), "path", "unmatched route")
+            incident = report_incident(exc, f"{scope.get('method', '?')} {route}", log)
+            if not started:  # else the client sees a cut answer, which it retries safely
+                await incident_response(incident)(scope, receive, send)
 
 
 def _upload_headers(state: AttachmentState) -> dict[str, str]:
@@ -131,57 +174,48 @@ def create_app(store: CentralStore) -> FastAPI:
     async def _typed(_request: Request, exc: HotichError) -> JSONResponse:
         return error_response(exc)
 
-    @app.exception_handler(Exception)
-    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
-        incident = uuid.uuid4().hex[:8]
-        log.error("incident %s: %s", incident, exc.__class__.__name__, exc_info=exc)
-        return JSONResponse({"error": {"code": "E-INCIDENT", "params": {"incident": incident},
-                                       "message": render("E-INCIDENT", {"incident": incident},
-                                                         lang="vi"),
-                                       "message_en": render("E-INCIDENT",
-                                                            {"incident": incident},
-                                                            lang="en")}},
-                            status_code=500)
+    app.add_middleware(IncidentMiddleware)  # last added: outside the gzip middleware too
 
     async def authed(request: Request) -> tuple[Device, bytes]:
         raw = await _raw_body(request)
         h = request.headers
         device = await run_in_threadpool(
-            store.authenticate, device_id=h.get(H_DEVICE, ""), timestamp=h.get(H_TIMESTAMP, ""),
-            nonce=h.get(H_NONCE, ""), signature=h.get(H_SIGNATURE, ""), method=request.method,
-            path=_signed_path(request), body=raw)
+            store.devices.authenticate, device_id=h.get(H_DEVICE, ""),
+            timestamp=h.get(H_TIMESTAMP, ""), nonce=h.get(H_NONCE, ""),
+            signature=h.get(H_SIGNATURE, ""), method=request.method, path=_signed_path(request),
+            body=raw)
         return device, raw
 
     prefix = API_PREFIX
 
     @app.get(f"{prefix}/health")
     async def health() -> JSONResponse:
-        now = store.now().astimezone(UTC).isoformat(timespec="seconds")
+        now = store.db.now().astimezone(UTC).isoformat(timespec="seconds")
         return JSONResponse({"ok": True, "api_version": API_VERSION, "server_time": now})
 
     @app.post(f"{prefix}/enrolments")
     async def enrol(request: Request) -> JSONResponse:
         req = _parse(EnrolRequest, _decoded(request, await _raw_body(request)))
-        device = await run_in_threadpool(store.enrol, req.code, req.public_key,
+        device = await run_in_threadpool(store.devices.enrol, req.code, req.public_key,
                                          req.box_public_key, req.name)
-        caps = await run_in_threadpool(store.capabilities)
+        caps = await run_in_threadpool(store.settings.capabilities)
         return JSONResponse({
             "device_id": device.device_id, "commune": device.commune,
-            "server_signing_key": store.keys.signing_public,
-            "server_box_key": store.keys.box_public,
-            "server_time": store.now().astimezone(UTC).isoformat(timespec="seconds"),
+            "server_signing_key": store.settings.keys.signing_public,
+            "server_box_key": store.settings.keys.box_public,
+            "server_time": store.db.now().astimezone(UTC).isoformat(timespec="seconds"),
             "capabilities": caps}, status_code=201)
 
     @app.get(f"{prefix}/capabilities")
     async def capabilities(request: Request) -> JSONResponse:
         await authed(request)
-        return JSONResponse(await run_in_threadpool(store.capabilities))
+        return JSONResponse(await run_in_threadpool(store.settings.capabilities))
 
     @app.post(f"{prefix}/push")
     async def push(request: Request) -> JSONResponse:
         device, raw = await authed(request)
         req = _parse(PushRequest, _decoded(request, raw))
-        results = await run_in_threadpool(store.push, device, req.items)
+        results = await run_in_threadpool(store.intake.push, device, req.items)
         log.info("push batch %s: %d items", req.batch_id or "-", len(results))
         return JSONResponse({"batch_id": req.batch_id, "results": results})
 
@@ -189,15 +223,15 @@ def create_app(store: CentralStore) -> FastAPI:
     async def create_attachment(request: Request) -> JSONResponse:
         device, raw = await authed(request)
         req = _parse(AttachmentCreate, _decoded(request, raw))
-        state, created = await run_in_threadpool(store.create_attachment, device, req.sha256,
-                                                 req.size, req.media_type)
+        state, created = await run_in_threadpool(store.attachments.create, device,
+                                                 req.sha256, req.size, req.media_type)
         headers = {**_upload_headers(state), "Location": f"{prefix}/attachments/{state.sha256}"}
         return JSONResponse(state.to_json(), status_code=201 if created else 200,
                             headers=headers)
 
     async def _state(request: Request, sha256: str) -> AttachmentState:
         await authed(request)
-        state = await run_in_threadpool(store.attachment, sha256)
+        state = await run_in_threadpool(store.attachments.state, sha256)
         if state is None:
             raise NotFoundError(what="attachment", key=sha256)
         return state
@@ -222,21 +256,22 @@ def create_app(store: CentralStore) -> FastAPI:
             offset = int(request.headers.get(H_UPLOAD_OFFSET, ""))
         except ValueError as exc:
             raise e.BadRequestError(detail=H_UPLOAD_OFFSET) from exc
-        state = await run_in_threadpool(store.append_chunk, sha256, offset, chunk)
+        state = await run_in_threadpool(store.attachments.append_chunk, sha256, offset, chunk)
         return JSONResponse(state.to_json(), headers=_upload_headers(state))
 
     @app.get(f"{prefix}/changes")
     async def changes(request: Request) -> JSONResponse:
         device, _ = await authed(request)
         query = _pull_query(request)
-        page = await run_in_threadpool(store.changes, device, query.since, query.limit)
+        page = await run_in_threadpool(store.feed.changes, device.commune, query.since,
+                                       query.limit)
         return JSONResponse(page)
 
     @app.post(f"{prefix}/number-blocks")
     async def number_blocks(request: Request) -> JSONResponse:
         device, raw = await authed(request)
         req = _parse(NumberBlockRequest, _decoded(request, raw))
-        block = await run_in_threadpool(store.lease_block, device, req.request_id,
+        block = await run_in_threadpool(store.leases.lease, device, req.request_id,
                                         req.record_type, req.year, req.size,
                                         req.used_up_to)
         return JSONResponse(block)

@@ -33,15 +33,15 @@ def import_bundle(store: CentralStore, data: bytes) -> ImportedBundle:
     """The answer file for a bundle. Importing the same bundle again is harmless and
     gives the same per-item outcomes (accepted ones then read already_had)."""
     body = parse_envelope(data, BUNDLE_FORMAT)
-    device = store.device(str(body["device_id"]))
+    device = store.devices.get(str(body["device_id"]))
     if device is None:
         raise UnknownDeviceError()
     if device.is_revoked:
         raise DeviceRevokedError()
-    if body["recipient_key"] != store.keys.box_public:
+    if body["recipient_key"] != store.settings.keys.box_public:
         raise BundleInvalidError(problem="sealed for another server")
     env = open_envelope(body, signer_public=device.public_key,
-                        recipient_private=store.keys.box_private)
+                        recipient_private=store.settings.keys.box_private)
     raw_items = env.payload.get("items")
     if not isinstance(raw_items, list):
         raise BundleInvalidError(problem="no items")
@@ -52,18 +52,18 @@ def import_bundle(store: CentralStore, data: bytes) -> ImportedBundle:
     stored: dict[str, bool] = {}
     for entry in env.payload.get("attachments") or []:
         att = decode_attachment(entry)
-        stored[att.sha256] = store.store_attachment(device, att.sha256, att.content,
-                                                    att.media_type)
+        stored[att.sha256] = store.attachments.store_whole(device, att.sha256, att.content,
+                                                           att.media_type)
     results = []
     for start in range(0, len(items), 200):
-        results += store.push(device, items[start:start + 200], via="bundle")
+        results += store.intake.push(device, items[start:start + 200], via="bundle")
     bundle_id = str(body["id"])
-    first_time = store.note_bundle(bundle_id, device, len(items))
+    first_time = store.intake.note_bundle(bundle_id, device, len(items))
     since = env.payload.get("since")
-    pull = store.changes(device, str(since or "0"), MAX_PULL_LIMIT)
+    pull = store.feed.changes(device.commune, str(since or "0"), MAX_PULL_LIMIT)
     log.info("bundle %s imported (%d items, first time: %s)", bundle_id, len(items), first_time)
     answer = build_answer(bundle_id=bundle_id, device_id=device.device_id,
                           device_box_key=device.box_public_key,
-                          server_signing_private=store.keys.signing_private, results=results,
-                          attachments=stored, pull=pull, now=store.now())
+                          server_signing_private=store.settings.keys.signing_private,
+                          results=results, attachments=stored, pull=pull, now=store.db.now())
     return ImportedBundle(bundle_id, answer, results)

@@ -137,9 +137,9 @@ def test_two_hundred_records_with_scans_over_a_rural_link(
     store = CentralStore(f"sqlite:///{db}")
     try:
         for sha, content in contents.items():
-            state = store.attachment(sha)
+            state = store.attachments.state(sha)
             assert state is not None and state.complete
-            assert content is not None and store.attachment_bytes(sha) == content
+            assert content is not None and store.attachments.content(sha) == content
             assert hashlib.sha256(content).hexdigest() == sha
     finally:
         store.close()

@@ -2,6 +2,9 @@
 and its tarball once per session; the bundled `hotich` then runs with no Python to be found
 (PATH holds nothing, no PYTHONPATH/PYTHONHOME, cwd outside the repository): the command line,
 the reference data, signing, the desktop offscreen, and install/update/rollback.
+
+The one difference from a release: the test's build adds the GUI smoke runtime hook
+(tests/packaging/hooks/gui_smoke.py), which a release bundle never contains.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ pytestmark = [
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
+GUI_SMOKE_HOOK = Path(__file__).resolve().parent / "hooks" / "gui_smoke.py"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
 ADMIN_PW, OFFICER_PW, SUPERVISOR_PW = "quan-tri-mk-1", "can-bo-mk-1", "chu-tich-mk-1"
 
@@ -56,7 +60,7 @@ class Bundled:
         empty = self.home / "empty-bin"
         empty.mkdir(exist_ok=True)
         env = {"PATH": str(empty), "HOME": str(self.home), "TMPDIR": str(self.home),
-               "QT_QPA_PLATFORM": "offscreen", "HOTICH_KDF_LOG2_N": "14", "HOTICH_LANG": "vi",
+               "QT_QPA_PLATFORM": "offscreen", "HOTICH_LANG": "vi",
                "XDG_DATA_HOME": str(self.home / "share"), **extra}
         assert shutil.which("python3", path=env["PATH"]) is None
         return env
@@ -83,8 +87,8 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Release]:
     out = tmp_path_factory.mktemp("release")
     try:
         done = subprocess.run(["bash", str(ROOT / "installer" / "build-linux.sh"), "--out",
-                               str(out)], capture_output=True, encoding="utf-8", timeout=1200,
-                              check=False)
+                               str(out), "--runtime-hook", str(GUI_SMOKE_HOOK)],
+                              capture_output=True, encoding="utf-8", timeout=1200, check=False)
     except subprocess.TimeoutExpired as exc:
         pytest.fail(f"installer/build-linux.sh timed out\n{tail(str(exc.stdout or ''))}")
     log = out / "build" / "pyinstaller.log"
@@ -208,7 +212,7 @@ def test_signed_extract_with_the_bundled_fonts_and_signer(bundled: Bundled) -> N
 
 
 def test_desktop_starts_offscreen_and_logs_in(bundled: Bundled) -> None:
-    """`hotich gui` under the bundle's HOTICH_GUI_SMOKE hook (installer/rthooks/gui_smoke.py):
+    """`hotich gui` under the test bundle's HOTICH_GUI_SMOKE hook (tests/packaging/hooks/):
     the login window, in Vietnamese, then the main window after logging in; both close."""
     data = bundled.home / "data"
     bundled.json("--data-dir", str(data), "init", "--commune", "00070", "--admin", "admin",

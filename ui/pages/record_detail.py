@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.audit import AuditEntry
 from desktop_app.domain import Status, field_label
+from desktop_app.domain.vocabulary import value_label
 from desktop_app.record import RecordEvent, StoredRecord
 from desktop_app.workflows import record_views, records
 from ui.context import UiContext
 from ui.errors import message_for
-from ui.labels import choice_label, local_time, record_title, status_label, type_label
+from ui.labels import local_time, record_title, status_label, type_label
 from ui.models import RowsModel
 from ui.widgets.inputs import commune_display
 from ui.widgets.typed_dates import from_iso
@@ -236,16 +237,17 @@ class RecordDetailDialog(QDialog):
                 if isinstance(child, (dict, list)):
                     self._fill(item, rtype, child, sub)
                 else:
-                    item.setText(1, self._show(key, child))
+                    item.setText(1, self._show(rtype, sub, child))
         elif isinstance(value, list):
             for n, child in enumerate(value, 1):
                 item = QTreeWidgetItem(parent, [str(n), ""])
                 if isinstance(child, (dict, list)):
                     self._fill(item, rtype, child, path)
                 else:
-                    item.setText(1, self._show("", child))
+                    item.setText(1, self._show(rtype, path, child))
 
-    def _show(self, key: str, value: object) -> str:
+    def _show(self, rtype: str, path: str, value: object) -> str:
+        key = path.rpartition(".")[2]
         if isinstance(value, bool):
             return self.tr("yes") if value else self.tr("no")
         if key == "commune_code" and isinstance(value, str):
@@ -254,7 +256,7 @@ class RecordDetailDialog(QDialog):
                                        or key in ("time_of_death", "effective_date")):
             return from_iso(value)
         if isinstance(value, str):
-            return choice_label(value, self._ctx.lang)
+            return value_label(rtype, path, value, self._ctx.lang)
         return json.dumps(value, ensure_ascii=False) if not isinstance(value, (int, float)) \
             else str(value)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import commune, search_communes
 from desktop_app.domain.ethnicity import ethnic_groups
-from ui.labels import choice_label
+from desktop_app.domain.vocabulary import Vocabulary, label_or_code, labels
 from ui.widgets.typed_dates import from_iso, to_iso, to_iso_time
 
 _CODE_AT_END = re.compile(r"\(([A-Za-z0-9]{2,6})\)\s*$")
@@ -91,11 +91,11 @@ class SelectField(QComboBox):
     edited = Signal()
 
     def __init__(self, choices: tuple[str, ...], lang: str,
-                 parent: QWidget | None = None) -> None:
+                 vocabulary: Vocabulary | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.addItem("", None)
         for choice in choices:
-            self.addItem(choice_label(choice, lang), choice)
+            self.addItem(label_or_code(vocabulary, choice, lang), choice)
         self.activated.connect(lambda _i: self.edited.emit())
 
     def value(self) -> object | None:
@@ -140,20 +140,15 @@ class EthnicityField(TextField):
         self.setCompleter(_completer(names, self))
 
 
-_VI_COUNTRIES = {
-    "VN": "Việt Nam", "LA": "Lào", "KH": "Campuchia", "CN": "Trung Quốc", "TW": "Đài Loan",
-    "KR": "Hàn Quốc", "JP": "Nhật Bản", "TH": "Thái Lan", "US": "Hoa Kỳ", "FR": "Pháp",
-    "DE": "Đức", "GB": "Vương quốc Anh", "AU": "Ô-xtrây-li-a", "RU": "Liên bang Nga",
-    "CA": "Ca-na-đa", "SG": "Xin-ga-po", "MY": "Ma-lai-xi-a", "PH": "Phi-líp-pin",
-}
 
 
 @cache
 def country_items(lang: str) -> tuple[str, ...]:
     """"Việt Nam (VN)", ... then every other territory Qt knows, by ISO 3166 code."""
-    items = [f"{name} ({code})" for code, name in _VI_COUNTRIES.items()] if lang == "vi" \
-        else []
-    seen = set(_VI_COUNTRIES) if lang == "vi" else set()
+    # The nationalities the extracts print by name come first, in the extracts' words.
+    named = labels(Vocabulary.NATIONALITY) if lang == "vi" else {}
+    items = [f"{name} ({code})" for code, name in named.items()]
+    seen = set(named)
     for territory in QLocale.Country:
         code = QLocale.territoryToCode(territory)
         if len(code) == 2 and code.isalpha() and code not in seen:

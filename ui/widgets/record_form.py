@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import FieldInfo, FieldKind, Issue, iter_fields
+from desktop_app.domain.access import get, put
 from desktop_app.domain.fields import find_field
+from desktop_app.domain.vocabulary import vocabulary_for
 from ui.widgets.inputs import (
     BoolField,
     CommuneField,
@@ -218,7 +220,7 @@ class RecordForm(QWidget):
         if kind is FieldKind.INTEGER:
             return IntegerField()
         if kind is FieldKind.SELECT:
-            return SelectField(info.choices, self._lang)
+            return SelectField(info.choices, self._lang, vocabulary_for(self.rtype, info.path))
         if kind is FieldKind.BOOLEAN:
             return BoolField()
         if kind is FieldKind.ETHNICITY:
@@ -260,19 +262,12 @@ class RecordForm(QWidget):
             value = editor.value()  # type: ignore[attr-defined]
             if value is None:
                 continue
-            node = result
-            *parents, last = path.split(".")
-            for part in parents:
-                child = node.setdefault(part, {})
-                node = child if isinstance(child, dict) else {}
-            node[last] = value
+            put(result, path, value)
         return result
 
     def set_data(self, data: dict[str, object]) -> None:
         for path, editor in self.editors.items():
-            value: object = data
-            for part in path.split("."):
-                value = value.get(part) if isinstance(value, dict) else None
+            value = get(data, path)
             editor.blockSignals(True)
             editor.set_value(value)  # type: ignore[attr-defined]
             editor.blockSignals(False)

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from signing_support import info, pdftotext, records, require_tool
 
+from desktop_app.domain import upper_name
 from signing import layouts
 from signing.issue import preview_extract
-from signing.render import render_extract, upper_name
+from signing.render import render_extract
 
 FORMS = sorted(records())
 TOKEN = "eyJ2IjoxfQ." + "A" * 86

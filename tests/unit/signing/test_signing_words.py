@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
+from desktop_app.domain.dates import InvalidDateError, parse_partial_date
 from signing.words import (
     WordsStyle,
     date_in_figures,
@@ -97,3 +98,25 @@ def test_numbers() -> None:
     assert number_in_words(115) == "một trăm mười lăm"
     assert number_in_words(2100) == "hai nghìn một trăm"
     assert number_in_words(1001) == "một nghìn không trăm linh một"
+
+
+@pytest.mark.parametrize("text", ["1975", "2025-03", "2025-03-15", "2025-02-30", "2025-13", "x"])
+def test_the_extract_accepts_exactly_what_the_domain_accepts(text: str) -> None:
+    """The extract prints a date only if the rules would have accepted it: one parser."""
+    try:
+        parsed = parse_partial_date(text)
+    except InvalidDateError:
+        with pytest.raises(ValueError):
+            date_in_figures(text)
+        with pytest.raises(ValueError):
+            date_in_words(text)
+        return
+    figures = date_in_figures(text)
+    assert figures.endswith(str(parsed.year))
+    assert date_in_words(parsed) == date_in_words(text)
+
+
+def test_the_extract_keeps_the_precision_of_a_partial_time_of_death() -> None:
+    assert time_of_death_in_figures("2025-11").endswith("tháng 11/2025")
+    assert time_of_death_in_figures("1968").endswith("năm 1968")
+    assert time_of_death_in_figures("2025-11-20T14:30") == "14 giờ 30 phút, ngày 20/11/2025"

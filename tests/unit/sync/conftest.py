@@ -42,7 +42,7 @@ def server(store: CentralStore, pki: Pki) -> Iterator[ServerThread]:
 def enrolled(server: ServerThread, store: CentralStore, pki: Pki
              ) -> Callable[..., DeviceIdentity]:
     def make(commune: str = COMMUNE) -> DeviceIdentity:
-        code = store.issue_code(commune)
+        code = store.devices.issue_code(commune)
         return enrol(server.url, code, ca_file=pki.ca, config=FAST)
 
     return make

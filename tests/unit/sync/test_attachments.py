@@ -60,7 +60,7 @@ def test_upload_resumes_from_the_server_offset_without_resending_chunks(
     offsets = [offset for offset, _ in adapter.patches]
     assert offsets == sorted(set(offsets)), "a finished chunk was sent twice"
     assert sum(size for _, size in adapter.patches) == len(content)
-    assert store.attachment_bytes(sha) == content
+    assert store.attachments.content(sha) == content
     assert progress[-1].done == len(content) == progress[-1].total
     # Uploading again is a no-op: the server already has it.
     again = _LossyAdapter(set(), set())
@@ -85,15 +85,15 @@ def test_wrong_content_is_refused_and_discarded(client: SyncClient, store: Centr
     content = os.urandom(1000)
     with pytest.raises(AttachmentDigestError):  # checked locally before sending
         client.upload_attachment("0" * 64, content)
-    device = store.device(client.identity.device_id)
+    device = store.devices.get(client.identity.device_id)
     assert device is not None
     wrong_sha = hashlib.sha256(b"something else").hexdigest()
-    store.create_attachment(device, wrong_sha, 1000, "image/png")
+    store.attachments.create(device, wrong_sha, 1000, "image/png")
     with pytest.raises(UploadOffsetMismatchError):
-        store.append_chunk(wrong_sha, 10, content[:10])
+        store.attachments.append_chunk(wrong_sha, 10, content[:10])
     with pytest.raises(AttachmentDigestError):
-        store.append_chunk(wrong_sha, 0, content)
-    state = store.attachment(wrong_sha)
+        store.attachments.append_chunk(wrong_sha, 0, content)
+    state = store.attachments.state(wrong_sha)
     assert state is not None and state.offset == 0 and not state.complete
 
 

@@ -59,7 +59,7 @@ def _post(server: ServerThread, pki: Pki, headers: dict[str, str], body: bytes
 
 def test_enrolment_code_is_single_use_and_a_lost_answer_is_harmless(
         server: ServerThread, store: CentralStore, pki: Pki) -> None:
-    code = store.issue_code("00070")
+    code = store.devices.issue_code("00070")
     pair = keys.KeyPair.generate()
     body = {"code": code.lower().replace("-", ""), "public_key": pair.signing_public,
             "box_public_key": pair.box_public}
@@ -78,11 +78,11 @@ def test_enrolment_code_is_single_use_and_a_lost_answer_is_harmless(
 def test_expired_code_is_refused(tmp_path, pki: Pki) -> None:  # noqa: ANN001
     clock = FixedClock(datetime(2026, 3, 1, tzinfo=UTC))
     central = CentralStore(f"sqlite:///{tmp_path / 'c.db'}", clock=clock)
-    code = central.issue_code("00070")
+    code = central.devices.issue_code("00070")
     clock.advance(days=15)
     pair = keys.KeyPair.generate()
     with pytest.raises(EnrolmentCodeInvalidError):
-        central.enrol(code, pair.signing_public, pair.box_public)
+        central.devices.enrol(code, pair.signing_public, pair.box_public)
     central.close()
 
 
@@ -130,7 +130,7 @@ def test_client_maps_refusals_to_typed_errors(server: ServerThread, pki: Pki,
 
     client = SyncClient(identity, ca_file=pki.ca, config=FAST)
     assert client.push([push_item("death")])[0].is_synced
-    store.revoke_device(identity.device_id)
+    store.devices.revoke(identity.device_id)
     with pytest.raises(DeviceRevokedError):
         client.push([push_item("death")])
     with pytest.raises(DeviceRevokedError):
@@ -140,11 +140,11 @@ def test_client_maps_refusals_to_typed_errors(server: ServerThread, pki: Pki,
 def test_tls_is_verified(server: ServerThread, pki: Pki, store: CentralStore,
                          enrolled: Callable[..., DeviceIdentity]) -> None:
     with pytest.raises(TlsVerificationError):
-        enrol(server.url, store.issue_code("00070"), ca_file=pki.other_ca, config=FAST)
+        enrol(server.url, store.devices.issue_code("00070"), ca_file=pki.other_ca, config=FAST)
     with pytest.raises(TlsVerificationError):  # system trust store does not know the test CA
-        enrol(server.url, store.issue_code("00070"), config=FAST)
+        enrol(server.url, store.devices.issue_code("00070"), config=FAST)
     with pytest.raises(TlsConfigError):
-        enrol(server.url.replace("https", "http"), store.issue_code("00070"), config=FAST)
+        enrol(server.url.replace("https", "http"), store.devices.issue_code("00070"), config=FAST)
     identity = enrolled()
     assert identity.ca_sha256 and identity.ca_pem
     with pytest.raises(TlsVerificationError):

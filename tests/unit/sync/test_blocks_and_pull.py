@@ -58,8 +58,8 @@ def test_pull_pages_bring_records_ids_rejections_and_reference_data(
     results = client.push([birth, push_item("marriage", data=record("marriage",
                                                                     both_present=False))])
     client.lease_number_block("birth", 2026, 5, request_id="lease-1")
-    store.revoke_certificate("0A1B2C", "CA test")
-    store.publish_reference("administrative_units", "2025.10", {"communes": 3321})
+    store.feed.revoke_certificate("0A1B2C", "CA test")
+    store.feed.publish_reference("administrative_units", "2025.10", {"communes": 3321})
 
     other = SyncClient(enrolled(), ca_file=pki.ca, config=FAST)  # same commune, other device
     elsewhere = SyncClient(enrolled("26740"), ca_file=pki.ca, config=FAST)
@@ -81,7 +81,7 @@ def test_pull_pages_bring_records_ids_rejections_and_reference_data(
     # A checkpointed cursor resumes exactly after the last applied change.
     assert other.pull(pages[0].cursor, limit=1000).changes[0].seq == pages[1].changes[0].seq
     assert other.pull(pages[-1].cursor).changes == []
-    store.revoke_device(elsewhere.identity.device_id)
+    store.devices.revoke(elsewhere.identity.device_id)
     revoked = other.pull(pages[-1].cursor).changes
     assert [c.kind for c in revoked] == [ChangeKind.REVOKED_DEVICE]
 
@@ -111,10 +111,11 @@ def test_numbers_used_before_enrolment_are_never_leased_again(
     try:
         with ServerThread(store, pki) as server:
             transport = HttpsSyncTransport(boss.paths.root, config=FAST, clock=boss.clock)
-            enrol_device(boss, transport, server.url, store.issue_code("26740"), ca_path=pki.ca)
+            enrol_device(boss, transport, server.url, store.devices.issue_code("26740"),
+                         ca_path=pki.ca)
             run_sync(boss, transport)
             assert register() == "40"  # the leased block starts after 39
-            other = SyncClient(enrol(server.url, store.issue_code("26740"), ca_file=pki.ca,
+            other = SyncClient(enrol(server.url, store.devices.issue_code("26740"), ca_file=pki.ca,
                                      config=FAST, clock=office.clock),
                                ca_file=pki.ca, config=FAST, clock=office.clock)
             assert other.lease_number_block("death", 2026, 5, request_id="x").first > 40

@@ -39,8 +39,8 @@ def test_bundle_round_trip_and_reimport(enrolled: Callable[..., DeviceIdentity],
     again = read_answer(identity, import_bundle(store, data).answer)
     assert [r.status for r in again.results] == [ItemStatus.ALREADY_HAD] * 3
     assert [r.central_id for r in again.results] == [r.central_id for r in answer.results]
-    assert sum(int(s["records"]) for s in store.stats()) == 3
-    assert store.attachment_bytes(sha) == scan
+    assert sum(int(s["records"]) for s in store.intake.stats()) == 3
+    assert store.attachments.content(sha) == scan
 
 
 def test_bundle_then_online_push_of_the_same_items_is_idempotent(
@@ -75,6 +75,6 @@ def test_tampered_foreign_or_revoked_bundles_are_refused(
     answer = import_bundle(store, data).answer
     with pytest.raises(BundleInvalidError):
         read_answer(other, answer)
-    store.revoke_device(identity.device_id)
+    store.devices.revoke(identity.device_id)
     with pytest.raises(DeviceRevokedError):
         import_bundle(store, data)

@@ -15,14 +15,15 @@ from tests.unit.conftest import Office
 def test_release_in_capabilities_and_feed_becomes_a_notice(
         client: SyncClient, store: CentralStore, office: Office) -> None:
     assert "client_release" not in client.capabilities().raw
-    store.publish_client_release("0.2.0", "https://tw.example/hotich-0.2.0.exe", "Sửa lỗi ký")
-    store.publish_reference("administrative_units", "2025.10", {"communes": 3321})
+    store.settings.publish_client_release("0.2.0", "https://tw.example/hotich-0.2.0.exe",
+                                          "Sửa lỗi ký")
+    store.feed.publish_reference("administrative_units", "2025.10", {"communes": 3321})
     assert client.capabilities().raw["client_release"]["version"] == "0.2.0"
     pages = list(client.pull_pages(None))
     db = office("canbo").db
     with db.transaction() as tx:
         for page in pages:
-            apply_page(tx, page, store.now(), "this-device")
+            apply_page(tx, page, store.db.now(), "this-device")
     conn = db.connection()
     units = json.loads(meta_repo.get(conn, "sync.reference.administrative_units") or "{}")
     assert (units["version"], units["data"]) == ("2025.10", {"communes": 3321})  # offline

@@ -78,10 +78,11 @@ def pg_url() -> Iterator[str]:
 
 def test_the_protocol_on_postgresql(pg_url: str, pki: Pki) -> None:
     store = CentralStore(pg_url)
-    assert store.is_postgres
+    assert store.db.is_postgres
     try:
         with ServerThread(store, pki) as server:
-            identity = enrol(server.url, store.issue_code("00070"), ca_file=pki.ca, config=FAST)
+            identity = enrol(server.url, store.devices.issue_code("00070"), ca_file=pki.ca,
+                             config=FAST)
             client = SyncClient(identity, ca_file=pki.ca, config=FAST)
             scan = os.urandom(150_000)
             sha = hashlib.sha256(scan).hexdigest()
@@ -95,9 +96,9 @@ def test_the_protocol_on_postgresql(pg_url: str, pki: Pki) -> None:
                 [ItemStatus.ALREADY_HAD] * 2
             assert first[0].personal_id and len(first[0].personal_id) == 12
             assert [r.status for r in client.push(items)] == [ItemStatus.ALREADY_HAD] * 3
-            assert store.attachment_bytes(sha) == scan
+            assert store.attachments.content(sha) == scan
 
-            other = SyncClient(enrol(server.url, store.issue_code("00070"), ca_file=pki.ca,
+            other = SyncClient(enrol(server.url, store.devices.issue_code("00070"), ca_file=pki.ca,
                                      config=FAST), ca_file=pki.ca, config=FAST)
             numbers: list[int] = []
             lock = threading.Lock()
@@ -117,7 +118,7 @@ def test_the_protocol_on_postgresql(pg_url: str, pki: Pki) -> None:
 
             kinds = {c.kind for p in other.pull_pages(None, limit=5) for c in p.changes}
             assert {ChangeKind.RECORD, ChangeKind.PERSONAL_ID, ChangeKind.NUMBER_BLOCK} <= kinds
-            assert sum(int(s["records"]) for s in store.stats()) == 3
+            assert sum(int(s["records"]) for s in store.intake.stats()) == 3
             client.close()
             other.close()
     finally:

@@ -18,7 +18,7 @@ def test_accepted_then_already_had_with_the_same_central_id(client: SyncClient,
     again = client.push(items)
     assert [r.status for r in again] == [ItemStatus.ALREADY_HAD] * 3
     assert [r.central_id for r in again] == [r.central_id for r in first]
-    assert sum(int(s["records"]) for s in store.stats()) == 3
+    assert sum(int(s["records"]) for s in store.intake.stats()) == 3
 
 
 def test_birth_gets_a_personal_id_consistent_with_the_rules(client: SyncClient) -> None:
@@ -72,13 +72,13 @@ def test_conflicting_content_under_one_key_or_version_is_refused(client: SyncCli
 
 def test_unsupported_procedure_is_deferred_until_supported(client: SyncClient,
                                                            store: CentralStore) -> None:
-    store.set_procedures(["death", "marriage"])
+    store.settings.set_procedures(["death", "marriage"])
     item = push_item("birth")
     deferred = client.push([item])[0]
     assert deferred.status is ItemStatus.DEFERRED
     assert deferred.code == "E-SYNC-UNSUPPORTED-PROCEDURE" and not deferred.is_final
     assert "birth" not in client.capabilities().procedures
-    store.set_procedures(["birth", "death", "marriage"])
+    store.settings.set_procedures(["birth", "death", "marriage"])
     assert client.push([item])[0].status is ItemStatus.ACCEPTED
 
 

@@ -64,7 +64,7 @@ def test_attachments_go_up_several_at_once_and_each_is_reported_once(
     done = list(client.upload_attachments(uploads(), workers=3))
     assert sorted(u.sha256 for u, _ in done) == sorted(scans)
     assert all(state.complete for _, state in done)
-    assert all(store.attachment_bytes(sha) == content for sha, content in scans.items())
+    assert all(store.attachments.content(sha) == content for sha, content in scans.items())
     assert set(read_in) == {threading.current_thread().name}
     assert len(seen_threads) > 1
 

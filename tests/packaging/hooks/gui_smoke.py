@@ -1,12 +1,16 @@
-"""PyInstaller runtime hook (bundle only): an unattended smoke run of `hotich gui`.
+"""PyInstaller runtime hook for test bundles: an unattended smoke run of `hotich gui`.
+
+Release bundles never contain it (it logs in from environment variables): the packaging test
+and bench/bench_bundle.py build theirs with
+``installer/build-linux.sh --runtime-hook tests/packaging/hooks/gui_smoke.py``.
 
 HOTICH_GUI_SMOKE=1 prints one line per window the desktop shows, then closes it:
     gui-smoke: shown=LoginDialog seconds=1.234 platform=offscreen lang=vi
 With HOTICH_GUI_SMOKE_USER=NAME (password in HOTICH_PASSWORD) it logs in first and reports
 the main window too (QtCharts, QtPdf and every page get built). A run that does not finish in
 HOTICH_GUI_SMOKE_TIMEOUT seconds (default 60) prints "gui-smoke: timeout" and exits 3.
-tests/packaging and bench/bench_bundle.py use it to check, without a person, that the bundle
-starts the desktop (Qt plugins, fonts, translations). Without the variable it does nothing.
+It checks, without a person, that the bundle starts the desktop (Qt plugins, fonts,
+translations). Without the variable it does nothing.
 """
 
 import os
