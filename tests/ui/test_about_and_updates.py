@@ -9,7 +9,6 @@ from pytestqt.qtbot import QtBot
 
 import desktop_app
 from desktop_app.session import Session
-from desktop_app.store import meta_repo
 from desktop_app.updates import CAPABILITIES_KEY, UpdateNotice
 from desktop_app.workflows.sync_apply import SyncReport
 from tests.ui.conftest import UiOffice, wait_idle
@@ -25,8 +24,8 @@ NOTICE = UpdateNotice(version="9.1.0", url="https://hotich.example.vn/tai-ve/9.1
 
 def _announce(session: Session, notice: UpdateNotice) -> None:
     """What a sync keeps of the central server's capabilities."""
-    with session.db.transaction() as tx:
-        meta_repo.put(tx, CAPABILITIES_KEY, json.dumps({
+    with session.store.write() as uow:
+        uow.meta.put(CAPABILITIES_KEY, json.dumps({
             "procedures": ["birth"], "client_release": {
                 "version": notice.version, "url": notice.url, "notes": notice.notes}}))
 
