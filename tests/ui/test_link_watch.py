@@ -25,7 +25,6 @@ from ui.main_window import MainWindow
 FAST = LinkTiming(offline_interval_ms=30, online_interval_ms=60, first_probe_ms=0,
                   nudge_ms=30)
 REPORT = SyncReport(accepted=1, pulled=2)
-SUMMARY = "đã gửi 1, bị từ chối 0, chờ 0, nhận 2 thay đổi, 0 dải số mới"  # as the page words it
 
 
 class Link:
@@ -97,7 +96,11 @@ def test_a_sync_starts_once_when_the_server_becomes_reachable(
     link.hold.set()
     qtbot.waitUntil(lambda: not window.sync_control.is_running, timeout=5000)
     assert page.last_outcome is not None and page.last_outcome.automatic
-    assert SUMMARY in page.result.text()
+    assert page.last_outcome.report is REPORT
+    assert page.report_text(REPORT) in page.result.text()  # worded by the page
+    assert page.report_text(SyncReport(accepted=3, rejected=1, timestamped=2)) == (
+        "sent 3, rejected 1, waiting 0, received 0 changes, 0 new number blocks, 2 extracts "
+        "timestamped")  # the source text (tests run untranslated)
     assert window.link.state == ConnectionState.ONLINE
     qtbot.waitUntil(lambda: window.connection_label.text() == "Trực tuyến", timeout=5000)
 
