@@ -24,6 +24,7 @@ from desktop_app.logging_setup import log_to_stderr
 from sync.errors import TlsConfigError
 
 if TYPE_CHECKING:  # requests and the client load only for the commands that talk to a server
+    from desktop_app.ports import ExtractService
     from desktop_app.session import Session
     from desktop_app.workflows.sync_apply import SyncReport
     from sync.device import HttpsSyncTransport
@@ -250,7 +251,7 @@ def _sync(ctx: CliContext, args: argparse.Namespace) -> int:
         _wait(args.interval)
 
 
-def _extract_service(session):  # noqa: ANN001, ANN202 - desktop_app.ports.ExtractService
+def _extract_service(session: Session) -> ExtractService | None:
     """The signing package timestamps extracts signed offline, when it is installed."""
     try:
         from signing.service import PdfExtractService

@@ -6,7 +6,8 @@ from __future__ import annotations
 # These four live in the core (its enrolment and sync workflows raise them): the same classes.
 from desktop_app.errors import AlreadyEnrolledError as AlreadyEnrolledError
 from desktop_app.errors import NotEnrolledError as NotEnrolledError
-from desktop_app.errors import OfficeMismatchError, SyncError
+from desktop_app.errors import OfficeMismatchError as OfficeMismatchError
+from desktop_app.errors import SyncError as SyncError
 
 
 class ServerUnreachableError(SyncError):
