@@ -37,7 +37,8 @@ class StoredRecord:
     supersedes: str | None = None
     version: int = 1
     central_id: str | None = None
-    notes: tuple[str, ...] = field(default=(), compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)  # registered changes only
+    pending_notes: tuple[str, ...] = field(default=(), compare=False)  # not registered yet
 
     def with_changes(self, **changes: object) -> StoredRecord:
         return replace(self, **changes)  # type: ignore[arg-type]

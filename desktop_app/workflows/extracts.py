@@ -20,6 +20,7 @@ from desktop_app.accounts import Permission, require
 from desktop_app.domain import RecordFacts, Status, check_sign, commune, record_type
 from desktop_app.domain.addresses import province_of
 from desktop_app.domain.integrity import ensure_no_signer_conflict
+from desktop_app.domain.notes import record_notes
 from desktop_app.errors import Cancelled, HotichError
 from desktop_app.fileio import write_atomic
 from desktop_app.messages import VIETNAM_TZ
@@ -96,24 +97,11 @@ def certificate_of(session: Session) -> CertificateRow | None:
 
 # -- building the request -------------------------------------------------------------------
 def _notes(uow: UnitOfWork, rec: StoredRecord) -> tuple[NoteLine, ...]:
-    lines = []
-    for linked in uow.records.linked_to(rec.id):
-        if linked.status not in _SIGNED_STATES | {Status.APPROVED.value}:
-            continue  # only registered changes are noted
-        changes = linked.data.get("changes")
-        for change in changes if isinstance(changes, list) else []:
-            if isinstance(change, dict):
-                lines.append(NoteLine(
-                    kind=str(linked.data.get("kind") or "change"),
-                    field=str(change.get("field") or ""),
-                    from_value=_text(change.get("from")), to_value=_text(change.get("to")),
-                    registration_number=linked.registration_number,
-                    registered_on=linked.registered_on))
-    return tuple(lines)
-
-
-def _text(value: object) -> str | None:
-    return None if value in (None, "") else str(value)
+    """The record's Ghi chú, the same notes the screen lists (registered acts only)."""
+    return tuple(
+        NoteLine(kind=n.kind, field=n.field, from_value=n.from_value, to_value=n.to_value,
+                 registration_number=n.registration_number, registered_on=n.registered_on)
+        for n in record_notes(uow.records.linked_to(rec.id)))
 
 
 def build_request(uow: UnitOfWork, session: Session, rec: StoredRecord, *,

@@ -31,6 +31,7 @@ from desktop_app.domain import (
 from desktop_app.domain.access import get
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.integrity import ensure_no_signer_conflict
+from desktop_app.domain.notes import note_text, pending_changes, record_notes
 from desktop_app.errors import NotFoundError, UsageError
 from desktop_app.messages import VIETNAM_TZ
 from desktop_app.record import JSONObject, RecordEvent, StoredRecord
@@ -310,8 +311,7 @@ def _get(uow: UnitOfWork, record_id: str) -> StoredRecord:
 
 def find_record(uow: UnitOfWork, record_id: str) -> StoredRecord:
     """A record by id or unique id prefix, with its notes; NotFoundError otherwise."""
-    rec = _get(uow, record_id)
-    return rec.with_changes(notes=tuple(notes_for(uow, rec)))
+    return with_notes(uow, _get(uow, record_id))
 
 
 def get_record(session: Session, record_id: str) -> StoredRecord:
@@ -320,24 +320,13 @@ def get_record(session: Session, record_id: str) -> StoredRecord:
         return find_record(uow, record_id)
 
 
-def notes_for(uow: UnitOfWork, rec: StoredRecord) -> list[str]:
-    """Ghi chú lines: what linked records changed, "field: from -> to" (TT04 Arts 31.9, 35)."""
-    notes = []
-    for linked in uow.records.linked_to(rec.id):
-        if linked.status == Status.REJECTED.value:
-            continue
-        head = f"{linked.type} {linked.registration_number or linked.id[:8]}" \
-               f" ({linked.status})"
-        changes = linked.data.get("changes")
-        if isinstance(changes, list) and changes:
-            for change in changes:
-                if isinstance(change, dict):
-                    notes.append(f"{head}: {change.get('field')}: {change.get('from') or ''}"
-                                 f" -> {change.get('to') or ''}")
-        else:
-            kind = linked.data.get("kind")
-            notes.append(f"{head}: {kind}" if kind else head)
-    return notes
+def with_notes(uow: UnitOfWork, rec: StoredRecord) -> StoredRecord:
+    """The record with its Ghi chú (registered linked changes only, TT04 Arts 31.9, 35) and,
+    apart, the linked changes not registered yet."""
+    linked = uow.records.linked_to(rec.id)
+    return rec.with_changes(notes=tuple(note_text(n, rec.type) for n in record_notes(linked)),
+                            pending_notes=tuple(note_text(n, rec.type)
+                                                for n in pending_changes(linked)))
 
 
 def list_records(session: Session, *, status: str | None = None,

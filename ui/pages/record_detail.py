@@ -205,7 +205,10 @@ class RecordDetailDialog(QDialog):
         self.events_model.set_rows(view.events)
         self.audit_model.set_rows(view.audit)
         self.notes.clear()
-        self.notes.addItems(list(rec.notes) or [self.tr("No linked changes.")])
+        # Corrections still on their way are no notes: listed after them, marked as such.
+        pending = [self.tr("Not registered yet: %1").replace("%1", line)
+                   for line in rec.pending_notes]
+        self.notes.addItems([*rec.notes, *pending] or [self.tr("No linked changes.")])
         is_draft = rec.status == "draft"
         can_create = self._ctx.can("create records")
         self.edit_button.setEnabled(is_draft and can_create)

@@ -200,3 +200,31 @@ def test_a_certificate_revoked_centrally_signs_nothing_more(
         extracts.sign_extracts(session, [record_id], service=service, p12_password=P12_PW,
                                out=None)
     assert records.get_record(session, record_id).status == "approved"  # nothing changed
+
+
+def test_the_extract_notes_are_the_screen_notes_registered_changes_only(
+    office: Office, service: PdfExtractService, tmp_path: Path
+) -> None:
+    birth = _approved(office, "birth", build("birth"))
+    change = records.create_record(office("canbo"), "change", build("change", {
+        "original_record": {"record_id": birth},
+        "subject.full_name": "Nguyễn Văn An",
+        "changes": [{"field": "child.full_name", "from": "Nguyễn Văn An",
+                     "to": "Nguyễn Văn Ân"}]})).record
+
+    def extract_text() -> str:
+        pdf = extracts.preview(office("chutich"), birth, service)
+        return " ".join(pdftotext(pdf, tmp_path).split())
+
+    # A draft correction: neither the screen's notes nor the extract's Ghi chú show it.
+    assert records.get_record(office("canbo"), birth).notes == ()
+    assert "Nguyễn Văn Ân" not in extract_text()
+    records.submit(office("canbo"), change.id)
+    assert "Nguyễn Văn Ân" not in extract_text()
+    reasons = {i["rule"]: "đã kiểm tra" for i in change.issues if i["rule"].startswith("W-")}
+    records.approve(office("chutich"), change.id, reasons)
+    # Registered: both list it, once.
+    (note,) = records.get_record(office("canbo"), birth).notes
+    assert "Nguyễn Văn An -> Nguyễn Văn Ân" in note
+    assert extract_text().count("Cải chính họ, chữ đệm, tên từ “Nguyễn Văn An” thành "
+                                "“Nguyễn Văn Ân”") == 1

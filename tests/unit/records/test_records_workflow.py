@@ -180,7 +180,8 @@ def test_year_end_closing_gives_totals(office: Office) -> None:
         records.approve(office("chutich"), created.record.id, {})
 
 
-def test_change_is_linked_and_shown_in_the_original_notes(office: Office) -> None:
+def test_change_is_linked_and_shown_in_the_original_notes_once_registered(
+        office: Office) -> None:
     birth = _approved(office, "birth", build("birth")).record
     change = records.create_record(office("canbo"), "change", build("change", {
         "original_record": {"record_id": birth.id},
@@ -188,8 +189,19 @@ def test_change_is_linked_and_shown_in_the_original_notes(office: Office) -> Non
         "changes": [{"field": "child.full_name", "from": "Nguyễn Văn An",
                      "to": "Nguyễn Văn Ân"}]}))
     assert change.record.links_to == birth.id
-    notes = records.get_record(office("canbo"), birth.id).notes
-    assert any("Nguyễn Văn An -> Nguyễn Văn Ân" in n for n in notes)
+    # A draft correction is no note: it is listed apart, as not registered yet.
+    draft = records.get_record(office("canbo"), birth.id)
+    assert draft.notes == ()
+    assert any("Nguyễn Văn An -> Nguyễn Văn Ân" in n for n in draft.pending_notes)
+    records.submit(office("canbo"), change.record.id)
+    reasons = {code: "đã kiểm tra hồ sơ gốc" for code in _codes(change)}
+    approved = records.approve(office("chutich"), change.record.id, reasons).record
+    registered = records.get_record(office("canbo"), birth.id)
+    assert registered.pending_notes == ()
+    assert registered.notes == (
+        f"Cải chính hộ tịch số {approved.registration_number} ngày "
+        f"{'/'.join(reversed(str(approved.registered_on).split('-')))}: "
+        "Họ, chữ đệm, tên của người được khai sinh: Nguyễn Văn An -> Nguyễn Văn Ân",)
 
 
 def test_search_folds_diacritics_d_and_apostrophes(office: Office) -> None:
