@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 
 from desktop_app.sync_types import BundleAnswer, BundleAttachment, DeviceIdentity, PushItem
 from sync import keys
-from sync.errors import BadRequestError, BundleInvalidError
+from sync.errors import BadRequestError, BundleInvalidError, ProtocolError
 from sync.protocol import (
     b64d,
     b64e,
@@ -146,11 +146,13 @@ def read_answer(identity: DeviceIdentity, data: bytes) -> BundleAnswer:
     if not isinstance(results, list):
         raise BundleInvalidError(problem="no results")
     attachments = env.payload.get("attachments") or {}
+    if not isinstance(attachments, dict):
+        raise ProtocolError(detail="malformed answer attachments")
     pull = env.payload.get("pull")
     return BundleAnswer(
         str(env.payload.get("bundle_id", body["id"])),
         tuple(decode_item_result(r) for r in results),  # ProtocolError when malformed
-        {str(k): bool(v) for k, v in dict(attachments).items()},  # type: ignore[call-overload]
+        {str(k): bool(v) for k, v in attachments.items()},
         decode_pull_page(pull) if isinstance(pull, dict) else None)
 
 

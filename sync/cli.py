@@ -28,11 +28,12 @@ if TYPE_CHECKING:  # requests and the client load only for the commands that tal
     from desktop_app.session import Session
     from desktop_app.workflows.sync_apply import SyncReport
     from sync.device import HttpsSyncTransport
+    from sync.server.store import CentralStore
 
 log = logging.getLogger(__name__)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = add_command(sub, "serve", "run the reference central server")
     serve.add_argument("--db", default=None,
                        help="database URL: sqlite:///FILE (default ./hotich-central.db), "
@@ -118,7 +119,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     cert.set_defaults(handler=_revoke_certificate)
 
 
-def _store(url: str):  # noqa: ANN202 - sync.server.store.CentralStore
+def _store(url: str) -> CentralStore:
     from sync.server.store import CentralStore
 
     return CentralStore(url)
@@ -367,6 +368,7 @@ def _capabilities(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _release(ctx: CliContext, args: argparse.Namespace) -> int:
     store = _store(args.db)
+    release: dict[str, str] | None
     try:
         if args.release_version is not None:
             try:
