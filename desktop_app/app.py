@@ -23,6 +23,7 @@ from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 
 if TYPE_CHECKING:
+    from desktop_app.workflows.dashboard import ConnectionState
     from desktop_app.workflows.sync_apply import SyncReport
     from ui.context import SignOutcome, UiHooks
 
@@ -44,7 +45,7 @@ class _AppCommands:
     """gui and demo: the commands that need the UI or several packages together."""
 
     @staticmethod
-    def register(sub: argparse._SubParsersAction) -> None:
+    def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         gui = add_command(sub, "gui", "start the desktop application")
         gui.set_defaults(handler=_gui)
         demo = add_command(sub, "demo", "create the demo data folder if it is missing")
@@ -54,7 +55,7 @@ class _AppCommands:
 def _gui(ctx: CliContext, args: argparse.Namespace) -> int:
     from ui.run import run_gui
 
-    return run_gui(ctx.paths, catalogue(), build_ui_hooks(ctx.paths))
+    return int(run_gui(ctx.paths, catalogue(), build_ui_hooks(ctx.paths)))
 
 
 def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -116,7 +117,7 @@ class _LinkState:
         with self._lock:
             self.state = state
 
-    def probe(self):  # noqa: ANN201 - desktop_app.workflows.dashboard.ConnectionState
+    def probe(self) -> ConnectionState:
         from desktop_app.workflows.dashboard import ConnectionState
 
         with self._lock:

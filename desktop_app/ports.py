@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
+from desktop_app.domain.notes import Note
 from desktop_app.sync_types import (
     AttachmentStatus,
     AttachmentUpload,
@@ -36,18 +37,6 @@ class CertificateSummary:
 
 
 @dataclass(frozen=True)
-class NoteLine:
-    """A Ghi chú line of an extract: a later registered change of the record."""
-
-    kind: str
-    field: str
-    from_value: str | None
-    to_value: str | None
-    registration_number: str | None = None
-    registered_on: str | None = None
-
-
-@dataclass(frozen=True)
 class ExtractRequest:
     record: Mapping[str, object]  # canonical JSON of the record
     office_code: str
@@ -61,7 +50,7 @@ class ExtractRequest:
     signer_name: str = ""
     signer_title: str = "CHỦ TỊCH"
     is_copy: bool = False
-    notes: tuple[NoteLine, ...] = field(default_factory=tuple)
+    notes: tuple[Note, ...] = field(default_factory=tuple)  # Ghi chú, registered acts
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from signing.compose import layout_for
 from signing.errors import TimestampError
 from signing.issue import data_digest_for, issue_signed_extract, preview_extract
 from signing.keystore import load_signer, load_trust_roots
-from signing.model import ChangeNote, ExtractInfo
+from signing.model import ExtractInfo
 from signing.pades import add_document_timestamp, http_timestamper
 from signing.qr import DEFAULT_VERIFY_BASE_URL, QrVerification, verify_qr
 from signing.verify import verify_pdf
@@ -50,16 +50,13 @@ class PdfExtractService:
 
     @staticmethod
     def _info(request: ExtractRequest) -> ExtractInfo:
-        notes = tuple(ChangeNote(n.kind, n.field, n.from_value, n.to_value,
-                                 n.registration_number, n.registered_on)
-                      for n in request.notes)
         return ExtractInfo(
             office_code=request.office_code, office_name=request.office_name,
             province_name=request.province_name, extract_number=request.extract_number,
             issued_on=request.issued_on, registration_number=request.registration_number,
             book_number=request.book_number, registered_on=request.registered_on,
             signer_name=request.signer_name, signer_title=request.signer_title,
-            is_copy=request.is_copy, notes=notes)
+            is_copy=request.is_copy, notes=request.notes)
 
     # -- the port ---------------------------------------------------------------------------
     def check_certificate(self, p12: bytes, password: str, now: datetime) -> CertificateSummary:

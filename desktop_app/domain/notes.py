@@ -11,7 +11,7 @@ them apart, marked as not registered yet.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from desktop_app.domain.dates import InvalidDateError, as_partial_date
@@ -47,16 +47,23 @@ class LinkedRecord(Protocol):
 @dataclass(frozen=True)
 class Note:
     """One line: a changed field ("child.full_name" from -> to) or, with no field, a whole act
-    (a recognition, the end of a guardianship)."""
+    (a recognition, the end of a guardianship). The extracts print it as it is (it crosses
+    the extract port and is signing's ChangeNote).
 
-    record_id: str  # the linked record
-    record_type: str
-    kind: str  # "correction", "father_recognises_child", "termination", ...
+    ``kind`` is the linked act's kind ("correction", "father_recognises_child",
+    "termination"); ``registration_number`` / ``registered_on`` (ISO) / ``office_name`` those
+    of the act; ``record_id`` / ``record_type`` the linked record, when it is held here.
+    """
+
+    kind: str
     field: str = ""
     from_value: str | None = None
     to_value: str | None = None
     registration_number: str | None = None
     registered_on: str | None = None
+    office_name: str | None = None
+    record_id: str = ""
+    record_type: str = ""
 
 
 def _text(value: object) -> str | None:
@@ -65,16 +72,16 @@ def _text(value: object) -> str | None:
 
 def _notes_of(linked: LinkedRecord) -> list[Note]:
     kind = str(linked.data.get("kind") or ("change" if linked.type == "change" else ""))
-    base = Note(linked.id, linked.type, kind, registration_number=linked.registration_number,
-                registered_on=linked.registered_on)
+    base = Note(kind, registration_number=linked.registration_number,
+                registered_on=linked.registered_on, record_id=linked.id,
+                record_type=linked.type)
     changes = linked.data.get("changes")
     items = [c for c in changes if isinstance(c, Mapping)] if isinstance(changes, list) else []
     if not items:
         return [base]
     return [
-        Note(base.record_id, base.record_type, kind, str(item.get("field") or ""),
-             _text(item.get("from")), _text(item.get("to")), base.registration_number,
-             base.registered_on)
+        replace(base, field=str(item.get("field") or ""), from_value=_text(item.get("from")),
+                to_value=_text(item.get("to")))
         for item in items
     ]
 

@@ -24,7 +24,7 @@ from desktop_app.domain.notes import record_notes
 from desktop_app.errors import Cancelled, HotichError
 from desktop_app.fileio import write_atomic
 from desktop_app.messages import VIETNAM_TZ
-from desktop_app.ports import ExtractRequest, ExtractService, NoteLine, PdfCheck
+from desktop_app.ports import ExtractRequest, ExtractService, PdfCheck
 from desktop_app.record import StoredRecord
 from desktop_app.revocation import is_revoked
 from desktop_app.session import Session
@@ -96,14 +96,6 @@ def certificate_of(session: Session) -> CertificateRow | None:
 
 
 # -- building the request -------------------------------------------------------------------
-def _notes(uow: UnitOfWork, rec: StoredRecord) -> tuple[NoteLine, ...]:
-    """The record's Ghi chú, the same notes the screen lists (registered acts only)."""
-    return tuple(
-        NoteLine(kind=n.kind, field=n.field, from_value=n.from_value, to_value=n.to_value,
-                 registration_number=n.registration_number, registered_on=n.registered_on)
-        for n in record_notes(uow.records.linked_to(rec.id)))
-
-
 def build_request(uow: UnitOfWork, session: Session, rec: StoredRecord, *,
                   extract_number: str, is_copy: bool, signer_title: str) -> ExtractRequest:
     place = commune(rec.office)
@@ -116,7 +108,8 @@ def build_request(uow: UnitOfWork, session: Session, rec: StoredRecord, *,
         issued_on=session.clock.now().astimezone(VIETNAM_TZ).date(),
         registration_number=rec.registration_number, book_number=rec.book_number,
         registered_on=rec.registered_on, signer_name=session.account.full_name,
-        signer_title=signer_title, is_copy=is_copy, notes=_notes(uow, rec))
+        signer_title=signer_title, is_copy=is_copy,
+        notes=record_notes(uow.records.linked_to(rec.id)))  # the notes the screen lists
 
 
 def preview(session: Session, record_id: str, service: ExtractService) -> bytes:

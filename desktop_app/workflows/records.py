@@ -305,7 +305,7 @@ def _get(uow: UnitOfWork, record_id: str) -> StoredRecord:
         matches = uow.records.find_by_prefix(record_id)
         rec = matches[0] if len(matches) == 1 else None
     if rec is None:
-        raise NotFoundError(what="hồ sơ", key=record_id)
+        raise NotFoundError(what="record", key=record_id)
     return rec
 
 

@@ -31,10 +31,10 @@ def test_a_registered_change_is_a_note_per_changed_field(status: Status) -> None
     notes = record_notes([Linked(status, registration_number="12/2026",
                                  registered_on="2026-03-05")])
     assert notes == (
-        Note("c-1", "change", "correction", "child.full_name", "Ksor H Bia", "Ksor H'Bia",
-             "12/2026", "2026-03-05"),
-        Note("c-1", "change", "correction", "child.sex", "male", "female", "12/2026",
-             "2026-03-05"),
+        Note("correction", "child.full_name", "Ksor H Bia", "Ksor H'Bia", "12/2026",
+             "2026-03-05", record_id="c-1", record_type="change"),
+        Note("correction", "child.sex", "male", "female", "12/2026", "2026-03-05",
+             record_id="c-1", record_type="change"),
     )
     assert pending_changes([Linked(status)]) == ()
 
@@ -68,6 +68,6 @@ def test_the_screen_line_uses_the_field_label_and_the_vocabulary() -> None:
         "Họ, chữ đệm, tên của người được khai sinh: Ksor H Bia -> Ksor H'Bia"
     )
     assert note_text(second, "birth").endswith(": male -> female")
-    bare = Note("c", "change", "change", "child.full_name", None, "An")
+    bare = Note("change", "child.full_name", None, "An")
     assert note_text(bare, "birth").startswith("Thay đổi hộ tịch: ")
     assert note_text(bare, "birth").endswith(":  -> An")
