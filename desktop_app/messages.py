@@ -94,6 +94,27 @@ CORE: dict[str, tuple[str, str]] = {
         "Lỗi ngoài dự kiến (mã sự cố {incident}). Xem nhật ký để biết thêm.",
         "Unexpected error (incident {incident}). See the log for details.",
     ),
+    # Prompts and reports of the command line (P-, R-): in the language of the messages.
+    "P-PASSWORD": ("Mật khẩu: ", "Password: "),
+    "P-NEW-PASSWORD": ("Mật khẩu mới: ", "New password: "),
+    "P-ADMIN-PASSWORD": ("Mật khẩu quản trị: ", "Admin password: "),
+    "P-REPEAT": ("Nhập lại: ", "Repeat: "),
+    "P-P12-PASSWORD": ("Mật khẩu tệp .p12: ", ".p12 password: "),
+    "R-DEMO-EXISTS": (
+        "Dữ liệu mẫu đã có sẵn (mật khẩu chỉ hiện lần đầu; xóa thư mục để tạo lại).",
+        "Demo data already exists (passwords were shown once; delete the folder to start "
+        "again).",
+    ),
+    "R-DEMO-CREATED": ("Dữ liệu mẫu (chỉ hiện một lần):", "Demo data (shown once):"),
+    "R-DEMO-ACCOUNT": ("  {role:<11} {username:<10} mật khẩu: {password}",
+                       "  {role:<11} {username:<10} password: {password}"),
+    "R-DEMO-RECOVERY": ("  mã khôi phục: {code}", "  recovery code: {code}"),
+    "R-DEMO-CERTIFICATE": (
+        "  Chứng thư số DEMO của {username} (mật khẩu .p12 = mật khẩu đăng nhập), CA phát "
+        "triển trong trust/: CHỈ ĐỂ TRÌNH DIỄN.",
+        "  DEMO certificate of {username} (.p12 password = login password), development CA "
+        "in trust/: for demonstration only.",
+    ),
 }
 
 

@@ -93,3 +93,29 @@ def test_other_params_are_left_alone() -> None:
     # A record's field or a name is never looked up: "missing" is a phrase only as a problem.
     assert render("E-UNKNOWN-ACCOUNT", {"name": "missing"}, lang="vi") == \
         "Không có tài khoản 'missing'."
+
+
+VIETNAMESE_LETTERS = set("àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ")
+
+
+def test_english_texts_are_english() -> None:
+    # The product's name and the quoted official wording of a form stay as they are.
+    keep = ("Hộ Tịch", "Chữ ký số", "Chống chối bỏ")
+    mixed = []
+    for code, (_vi, en) in catalogue().items():
+        text = en
+        for name in keep:
+            text = text.replace(name, "")
+        if VIETNAMESE_LETTERS & set(text.lower()):
+            mixed.append(f"{code}: {en}")
+    for phrase, (_vi, en) in TERMS.items():
+        if VIETNAMESE_LETTERS & set(en.replace("Hộ Tịch", "").lower()):
+            mixed.append(f"{phrase}: {en}")
+    assert not mixed, "\n".join(mixed)
+
+
+def test_prompts_follow_the_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOTICH_LANG", "en")
+    assert render("P-NEW-PASSWORD") == "New password: "
+    monkeypatch.setenv("HOTICH_LANG", "vi")
+    assert render("P-NEW-PASSWORD") == "Mật khẩu mới: "
