@@ -109,3 +109,24 @@ class NotFoundError(HotichError):
 
 class Cancelled(HotichError):
     code = "E-CANCELLED"
+
+
+# -- sync (raised by the sync workflows; sync.errors has the transport's) -----------------------
+class SyncError(HotichError):
+    code = "E-SYNC"
+
+
+class NotEnrolledError(SyncError):
+    code = "E-SYNC-NOT-ENROLLED"
+
+
+class AlreadyEnrolledError(SyncError):
+    """params: device_id."""
+
+    code = "E-SYNC-ALREADY-ENROLLED"
+
+
+class OfficeMismatchError(SyncError):
+    """A device asked for something of another commune. params: office."""
+
+    code = "E-SYNC-OFFICE-MISMATCH"
