@@ -324,8 +324,8 @@ def with_notes(uow: UnitOfWork, rec: StoredRecord) -> StoredRecord:
     """The record with its Ghi chú (registered linked changes only, TT04 Arts 31.9, 35) and,
     apart, the linked changes not registered yet."""
     linked = uow.records.linked_to(rec.id)
-    return rec.with_changes(notes=tuple(note_text(n, rec.type) for n in record_notes(linked)),
-                            pending_notes=tuple(note_text(n, rec.type)
+    return rec.with_changes(notes=tuple(note_text(n) for n in record_notes(linked)),
+                            pending_notes=tuple(note_text(n)
                                                 for n in pending_changes(linked)))
 
 

@@ -191,16 +191,17 @@ def test_change_is_linked_and_shown_in_the_original_notes_once_registered(
     # A draft correction is no note: it is listed apart, as not registered yet.
     draft = records.get_record(office("canbo"), birth.id)
     assert draft.notes == ()
-    assert any("Nguyễn Văn An -> Nguyễn Văn Ân" in n for n in draft.pending_notes)
+    assert draft.pending_notes == (
+        "Cải chính họ, chữ đệm, tên từ “Nguyễn Văn An” thành “Nguyễn Văn Ân”",)
     records.submit(office("canbo"), change.record.id)
     reasons = {code: "đã kiểm tra hồ sơ gốc" for code in _codes(change)}
     approved = records.approve(office("chutich"), change.record.id, reasons).record
     registered = records.get_record(office("canbo"), birth.id)
     assert registered.pending_notes == ()
     assert registered.notes == (
-        f"Cải chính hộ tịch số {approved.registration_number} ngày "
-        f"{'/'.join(reversed(str(approved.registered_on).split('-')))}: "
-        "Họ, chữ đệm, tên của người được khai sinh: Nguyễn Văn An -> Nguyễn Văn Ân",)
+        "Cải chính họ, chữ đệm, tên từ “Nguyễn Văn An” thành “Nguyễn Văn Ân” (đăng ký số "
+        f"{approved.registration_number}, ngày "
+        f"{'/'.join(reversed(str(approved.registered_on).split('-')))})",)
 
 
 def test_search_folds_diacritics_d_and_apostrophes(office: Office) -> None:
