@@ -227,6 +227,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "malformed capabilities": ("danh sách chức năng sai dạng", "malformed capabilities"),
     "malformed attachment state": ("trạng thái tệp đính kèm sai dạng",
                                    "malformed attachment state"),
+    "malformed answer attachments": ("danh sách tệp đính kèm của tệp trả lời sai dạng",
+                                     "malformed answer attachments"),
     "results do not match the items sent": ("kết quả không khớp với các mục đã gửi",
                                             "results do not match the items sent"),
     "incomplete enrolment answer": ("trả lời đăng ký thiết bị không đầy đủ",
