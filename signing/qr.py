@@ -207,7 +207,7 @@ def _byte_mode_version(size: int) -> int:
         length_bits = qrcode.util.length_in_bits(_BYTE_MODE, version)
         if 4 + length_bits + 8 * size <= limits[version]:
             return version
-    raise QrTokenError(problem="QR content too long")
+    raise QrTokenError(problem="too long")
 
 
 def qr_matrix(text: str) -> list[list[bool]]:

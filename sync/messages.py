@@ -119,12 +119,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "R-SYNC-REPORT": (
         "đã gửi {accepted}, bị từ chối {rejected}, chờ {deferred}, nhận {pulled} thay đổi, "
         "{blocks_leased} dải số mới",
-        "sent {accepted}, rejected {rejected}, waiting {deferred}, received {pulled} changes, "
-        "{blocks_leased} new number blocks",
+        "sent: {accepted}, rejected: {rejected}, waiting: {deferred}, changes received: "
+        "{pulled}, new number blocks: {blocks_leased}",
     ),
     "R-SYNC-TIMESTAMPED": (
         "{timestamped} trích lục được gắn dấu thời gian",
-        "{timestamped} extracts timestamped",
+        "extracts timestamped: {timestamped}",
     ),
     "R-SYNC-UPDATE": (
         "Có phiên bản mới {version}: {url}",

@@ -99,8 +99,8 @@ def test_a_sync_starts_once_when_the_server_becomes_reachable(
     assert page.last_outcome.report is REPORT
     assert page.report_text(REPORT) in page.result.text()  # worded by the page
     assert page.report_text(SyncReport(accepted=3, rejected=1, timestamped=2)) == (
-        "sent 3, rejected 1, waiting 0, received 0 changes, 0 new number blocks, 2 extracts "
-        "timestamped")  # the source text (tests run untranslated)
+        "sent: 3, rejected: 1, waiting: 0, changes received: 0, new number blocks: 0, extracts "
+        "timestamped: 2")  # the source text (tests run untranslated)
     assert window.link.state == ConnectionState.ONLINE
     qtbot.waitUntil(lambda: window.connection_label.text() == "Trực tuyến", timeout=5000)
 

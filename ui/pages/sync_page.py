@@ -148,13 +148,13 @@ class SyncPage(QWidget):
         """What a sync did, in one line."""
         if report is None:
             return ""
-        text = self.tr("sent %1, rejected %2, waiting %3, received %4 changes, %5 new number "
-                       "blocks")
+        text = self.tr("sent: %1, rejected: %2, waiting: %3, changes received: %4, new number "
+                       "blocks: %5")
         for n, value in enumerate((report.accepted, report.rejected, report.deferred,
                                    report.pulled, report.blocks_leased), start=1):
             text = text.replace(f"%{n}", str(value))
         if report.timestamped:
-            text += self.tr(", %1 extracts timestamped").replace("%1", str(report.timestamped))
+            text += self.tr(", extracts timestamped: %1").replace("%1", str(report.timestamped))
         return text
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802

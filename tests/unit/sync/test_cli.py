@@ -102,8 +102,8 @@ def test_a_sync_report_is_worded_at_the_edge(monkeypatch: pytest.MonkeyPatch) ->
     assert report_text(report) == ("đã gửi 2, bị từ chối 1, chờ 0, nhận 5 thay đổi, 3 dải số "
                                    "mới, 1 trích lục được gắn dấu thời gian")
     monkeypatch.setenv("HOTICH_LANG", "en")
-    assert report_text(report) == ("sent 2, rejected 1, waiting 0, received 5 changes, 3 new "
-                                   "number blocks, 1 extracts timestamped")
+    assert report_text(report) == ("sent: 2, rejected: 1, waiting: 0, changes received: 5, "
+                                   "new number blocks: 3, extracts timestamped: 1")
     assert "trích lục" not in report_text(SyncReport())
     shown = json.loads(json.dumps(report_json(report)))
     assert (shown["accepted"], shown["rejected"], shown["pulled"]) == (2, 1, 5)
