@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
+from desktop_app.domain.notes import Note
+
 
 @dataclass(frozen=True)
 class CertificateSummary:
@@ -17,18 +19,6 @@ class CertificateSummary:
     not_after: datetime
     certificate_der: bytes = b""
     notices: tuple[str, ...] = ()  # warning codes, e.g. W-CERT-EXPIRING
-
-
-@dataclass(frozen=True)
-class NoteLine:
-    """A Ghi chú line of an extract: a later registered change of the record."""
-
-    kind: str
-    field: str
-    from_value: str | None
-    to_value: str | None
-    registration_number: str | None = None
-    registered_on: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,7 +35,7 @@ class ExtractRequest:
     signer_name: str = ""
     signer_title: str = "CHỦ TỊCH"
     is_copy: bool = False
-    notes: tuple[NoteLine, ...] = field(default_factory=tuple)
+    notes: tuple[Note, ...] = field(default_factory=tuple)  # Ghi chú, registered acts
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from desktop_app.domain.indexing import PersonEntry
+
+__all__ = ["JSONObject", "PersonEntry", "RecordEvent", "StoredRecord"]
+
 JSONObject = dict[str, object]
 
 
@@ -33,7 +37,8 @@ class StoredRecord:
     supersedes: str | None = None
     version: int = 1
     central_id: str | None = None
-    notes: tuple[str, ...] = field(default=(), compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)  # registered changes only
+    pending_notes: tuple[str, ...] = field(default=(), compare=False)  # not registered yet
 
     def with_changes(self, **changes: object) -> StoredRecord:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -72,15 +77,3 @@ class RecordEvent:
     from_status: str | None
     to_status: str | None
     reason: str
-
-
-@dataclass(frozen=True)
-class PersonEntry:
-    """One party of a record, folded for duplicate and twin checks."""
-
-    role: str
-    match_key: str
-    name_key: str
-    mother_key: str | None
-    date_of_birth: str | None
-    event_date: str | None

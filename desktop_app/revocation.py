@@ -10,8 +10,8 @@ import json
 
 from cryptography import x509
 
-from desktop_app.store import meta_repo
 from desktop_app.store.database import Connection
+from desktop_app.store.unit_of_work import UnitOfWork, as_unit_of_work
 
 REVOKED_CERTIFICATES_KEY = "sync.revoked_certificates"
 
@@ -21,14 +21,15 @@ def normalise(entry: str) -> str:
     return text.lstrip("0") or "0"
 
 
-def add_revoked(conn: Connection, entry: str) -> None:
-    revoked = set(json.loads(meta_repo.get(conn, REVOKED_CERTIFICATES_KEY) or "[]"))
+def add_revoked(uow: UnitOfWork | Connection, entry: str) -> None:
+    uow = as_unit_of_work(uow)  # sync/ still passes a connection until helper B converts it
+    revoked = set(json.loads(uow.meta.get(REVOKED_CERTIFICATES_KEY) or "[]"))
     revoked.add(normalise(entry))
-    meta_repo.put(conn, REVOKED_CERTIFICATES_KEY, json.dumps(sorted(revoked)))
+    uow.meta.put(REVOKED_CERTIFICATES_KEY, json.dumps(sorted(revoked)))
 
 
-def is_revoked(conn: Connection, certificate_der: bytes, fingerprint: str) -> bool:
-    revoked = set(json.loads(meta_repo.get(conn, REVOKED_CERTIFICATES_KEY) or "[]"))
+def is_revoked(uow: UnitOfWork, certificate_der: bytes, fingerprint: str) -> bool:
+    revoked = set(json.loads(uow.meta.get(REVOKED_CERTIFICATES_KEY) or "[]"))
     if not revoked:
         return False
     serial = format(x509.load_der_x509_certificate(certificate_der).serial_number, "x")

@@ -8,14 +8,21 @@ from desktop_app.accounts import Account
 from desktop_app.clock import Clock
 from desktop_app.paths import DataPaths
 from desktop_app.store.database import Database
+from desktop_app.store.unit_of_work import Store
 
 
 @dataclass
 class Session:
     paths: DataPaths
-    db: Database
+    store: Store
     account: Account
     clock: Clock
 
+    @property
+    def db(self) -> Database:
+        """Raw connections, for sync/ only until it uses units of work (helper B removes
+        this)."""
+        return Database(self.store)
+
     def close(self) -> None:
-        self.db.close()
+        self.store.close()

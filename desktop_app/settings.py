@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from desktop_app.errors import UsageError
 from desktop_app.fileio import write_atomic
@@ -41,5 +42,8 @@ class LocalSettings:
         if field_types[key] in (int, "int"):
             if not value.isdigit() or int(value) < 1:
                 raise UsageError(detail=f"{key} must be a positive whole number")
-            return replace(self, **{key: int(value)})
-        return replace(self, **{key: value})
+            # Any: the field is named at run time, so mypy cannot match it to its type.
+            named: dict[str, Any] = {key: int(value)}
+            return replace(self, **named)
+        named = {key: value}
+        return replace(self, **named)

@@ -13,8 +13,8 @@ from packaging.version import InvalidVersion, Version
 
 from desktop_app import __version__
 from desktop_app.session import Session
-from desktop_app.store import meta_repo
 from desktop_app.store.database import Connection
+from desktop_app.store.unit_of_work import UnitOfWork, as_unit_of_work
 
 CAPABILITIES_KEY = "sync.capabilities"  # the last capabilities the server sent, as JSON
 
@@ -33,9 +33,11 @@ def _newer(candidate: str, current: str) -> bool:
         return False
 
 
-def update_from(conn: Connection, current: str = __version__) -> UpdateNotice | None:
+def update_from(uow: UnitOfWork | Connection, current: str = __version__
+                ) -> UpdateNotice | None:
+    uow = as_unit_of_work(uow)  # sync's tests still pass a connection until helper B's turn
     try:
-        caps = json.loads(meta_repo.get(conn, CAPABILITIES_KEY) or "{}")
+        caps = json.loads(uow.meta.get(CAPABILITIES_KEY) or "{}")
     except ValueError:
         return None
     release = caps.get("client_release") if isinstance(caps, dict) else None
@@ -47,4 +49,5 @@ def update_from(conn: Connection, current: str = __version__) -> UpdateNotice | 
 
 def available_update(session: Session) -> UpdateNotice | None:
     """A version newer than this one, if the central server announced one."""
-    return update_from(session.db.connection())
+    with session.store.read() as uow:
+        return update_from(uow)

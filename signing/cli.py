@@ -11,7 +11,6 @@ from cryptography import x509
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.errors import HotichError, UsageError
 from desktop_app.messages import render
-from desktop_app.store import extracts_repo
 from desktop_app.workflows import extracts
 from signing.messages import MESSAGES
 
@@ -39,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _p12_password(ctx: CliContext) -> str:
     env = os.environ.get("HOTICH_P12_PASSWORD")
-    return env if env is not None else ctx.prompt_secret("Mật khẩu tệp .p12 / .p12 password: ")
+    return env if env is not None else ctx.prompt_secret(render("P-P12-PASSWORD"))
 
 
 def _read(path: Path) -> bytes:
@@ -100,8 +99,8 @@ def _verify(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.qr is not None:
         known: list[x509.Certificate] = list(_trust_roots(service.trust_dir))
         if session is not None:
-            known += [x509.load_der_x509_certificate(row.certificate_der)
-                      for row in extracts_repo.certificates(session.db.connection())]
+            known += [x509.load_der_x509_certificate(der)
+                      for der in extracts.signer_certificates(session)]
         qr = service.verify_qr(args.qr, known)
         code, params, ok = qr.code, qr.params, qr.ok
     else:

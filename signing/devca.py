@@ -30,7 +30,7 @@ def _name(cn: str) -> x509.Name:
 
 @dataclass(frozen=True)
 class Issued:
-    key: object
+    key: pkcs12.PKCS12PrivateKeyTypes
     cert: x509.Certificate
 
     @property
@@ -38,8 +38,8 @@ class Issued:
         return self.cert.public_bytes(serialization.Encoding.PEM)
 
 
-def _ski(key: object) -> x509.SubjectKeyIdentifier:
-    return x509.SubjectKeyIdentifier.from_public_key(key.public_key())  # type: ignore[attr-defined]
+def _ski(key: pkcs12.PKCS12PrivateKeyTypes) -> x509.SubjectKeyIdentifier:
+    return x509.SubjectKeyIdentifier.from_public_key(key.public_key())
 
 
 def make_ca(cn: str, issuer: Issued | None = None, *, days: int = 3650,
@@ -74,17 +74,17 @@ def make_ca(cn: str, issuer: Issued | None = None, *, days: int = 3650,
     signing_key = issuer.key if issuer else key
     if issuer:
         builder = builder.add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),  # type: ignore[attr-defined]
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),
             critical=False,
         )
-    return Issued(key, builder.sign(signing_key, hashes.SHA256()))  # type: ignore[arg-type]
+    return Issued(key, builder.sign(signing_key, hashes.SHA256()))
 
 
 def make_leaf(
     cn: str,
     issuer: Issued,
     *,
-    key: object | None = None,
+    key: pkcs12.PKCS12PrivateKeyTypes | None = None,
     not_before: datetime | None = None,
     not_after: datetime | None = None,
     signing_usage: bool = True,
@@ -108,7 +108,7 @@ def make_leaf(
         x509.CertificateBuilder()
         .subject_name(_name(cn))
         .issuer_name(issuer.cert.subject)
-        .public_key(key.public_key())  # type: ignore[attr-defined]
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(not_before or now - timedelta(days=1))
         .not_valid_after(not_after or now + timedelta(days=365))
@@ -116,13 +116,13 @@ def make_leaf(
         .add_extension(usage, critical=True)
         .add_extension(_ski(key), critical=False)
         .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),  # type: ignore[attr-defined]
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.key.public_key()),
             critical=False,
         )
     )
     if eku:
         builder = builder.add_extension(x509.ExtendedKeyUsage(eku), critical=True)
-    return Issued(key, builder.sign(issuer.key, hashes.SHA256()))  # type: ignore[arg-type]
+    return Issued(key, builder.sign(issuer.key, hashes.SHA256()))
 
 
 def p12(
@@ -147,7 +147,7 @@ def p12(
         leaf.key,
         leaf.cert,
         [c.cert for c in chain],
-        encryption,  # type: ignore[arg-type]
+        encryption,
     )
 
 

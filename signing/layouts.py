@@ -133,6 +133,15 @@ CHANGE_NOTE_VERBS = {
     "supplement": "Bổ sung",
     "ethnicity_redetermination": "Xác định lại dân tộc",
 }
+# A Ghi chú line of a whole act linked to the record (domain.md: "Đã đăng ký nhận cha/mẹ,
+# con số … ngày …"), by the act's kind.
+ACT_NOTES = {
+    **{k: f"Đã đăng ký {v[:1].lower()}{v[1:]}" for k, v in labels(Vocabulary.CHANGE_KIND).items()},
+    **dict.fromkeys(labels(Vocabulary.RECOGNITION_KIND), "Đã đăng ký nhận cha, mẹ, con"),
+    "appointed": "Đã đăng ký giám hộ",
+    "statutory": "Đã đăng ký giám hộ",
+    "termination": "Đã đăng ký chấm dứt giám hộ",
+}
 # Field names of change records ({field, from, to}) as printed; unknown paths print as is.
 FIELD_NAMES = {
     "full_name": "họ, chữ đệm, tên",

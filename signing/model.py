@@ -5,23 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop_app.domain.notes import Note
 
-@dataclass(frozen=True)
-class ChangeNote:
-    """One line of Ghi chú: a later registered change of this record (TT04 Arts 31.9, 35).
-
-    ``kind`` is a change record's kind ("change", "correction", "supplement",
-    "ethnicity_redetermination"); ``field`` a record path ("child.full_name");
-    ``registration_number`` / ``registered_on`` (ISO) / ``office_name`` those of the change.
-    """
-
-    kind: str
-    field: str
-    from_value: str | None
-    to_value: str | None
-    registration_number: str | None = None
-    registered_on: str | None = None
-    office_name: str | None = None
+# One line of Ghi chú: a later registered change or act of this record (TT04 Arts 31.9, 35).
+# The core's note, as the extract port carries it: not a copy to convert to.
+ChangeNote = Note
 
 
 @dataclass(frozen=True)

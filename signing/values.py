@@ -166,14 +166,17 @@ def format_changes(value: object) -> list[str]:
 
 
 def format_note(note: ChangeNote | str) -> str:
-    """One Ghi chú line: a later registered change, or a free text."""
+    """One Ghi chú line: a later registered change or act, or a free text."""
     if isinstance(note, str):
         return nfc(note)
-    verb = layouts.CHANGE_NOTE_VERBS.get(note.kind, nfc(note.kind))
-    text = (
-        f"{verb} {_field_name(note.field)} từ “{nfc(note.from_value or '')}” "
-        f"thành “{nfc(note.to_value or '')}”"
-    )
+    if note.field:
+        verb = layouts.CHANGE_NOTE_VERBS.get(note.kind, nfc(note.kind))
+        text = (
+            f"{verb} {_field_name(note.field)} từ “{nfc(note.from_value or '')}” "
+            f"thành “{nfc(note.to_value or '')}”"
+        )
+    else:  # a whole act: a recognition, the end of a guardianship
+        text = layouts.ACT_NOTES.get(note.kind, nfc(note.kind))
     basis = []
     if note.registration_number:
         basis.append(f"số {nfc(note.registration_number)}")
@@ -181,6 +184,8 @@ def format_note(note: ChangeNote | str) -> str:
         basis.append(f"ngày {safe_figures(note.registered_on)}")
     if note.office_name:
         basis.append(f"tại {nfc(note.office_name)}")
-    if basis:
+    if basis and not note.field:  # "Đã đăng ký nhận cha, mẹ, con số 3, ngày 05/03/2026"
+        text += " " + ", ".join(basis)
+    elif basis:
         text += " (đăng ký " + ", ".join(basis) + ")"
     return text

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypedDict
 
 from cryptography import x509
 from pyhanko.pdf_utils import generic
@@ -95,6 +96,27 @@ def _context(roots: Sequence[x509.Certificate], moment: datetime | None) -> Vali
     )
 
 
+class _SignerFields(TypedDict):
+    """What is known of the signature once pyHanko has read it (PdfVerification's fields)."""
+
+    signer_common_name: str | None
+    signer_fingerprint: str | None
+    signed_at: datetime | None
+    time_source: str | None
+    level: str | None
+    has_document_timestamp: bool
+    modification_level: str | None
+
+
+class _SealFields(TypedDict):
+    """What the extract's seal dictionary says (PdfVerification's fields)."""
+
+    data_digest: str | None
+    token: str | None
+    extract_number: str | None
+    certificate_expired_since: bool
+
+
 def _seal(reader: PdfFileReader, revision: int) -> Mapping[str, str]:
     try:
         root = reader.get_historical_root(revision)
@@ -157,7 +179,7 @@ async def _verify(
         signed_at = status.timestamp_validity.timestamp
         time_source = "timestamp"
     mod_level = status.modification_level
-    base = {
+    base: _SignerFields = {
         "signer_common_name": name,
         "signer_fingerprint": fp,
         "signed_at": signed_at,
@@ -203,7 +225,7 @@ async def _verify(
     seal = _seal(reader, embedded.signed_revision)
     digest = seal.get("DataDigest")
     token = seal.get("Token")
-    extra = {
+    extra: _SealFields = {
         "data_digest": digest,
         "token": token,
         "extract_number": seal.get("ExtractNumber"),

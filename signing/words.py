@@ -124,12 +124,7 @@ def date_in_words(value: str | date | PartialDate, style: WordsStyle = DEFAULT_S
 
 def date_in_figures(value: str | date | PartialDate) -> str:
     """``"2025-03-05"`` -> "05/03/2025"; ``"2025-03"`` -> "03/2025"; ``"2025"`` -> "2025"."""
-    parsed = as_partial_date(value)
-    if parsed.day is not None:
-        return f"{parsed.day:02d}/{parsed.month:02d}/{parsed.year:04d}"
-    if parsed.month is not None:
-        return f"{parsed.month:02d}/{parsed.year:04d}"
-    return f"{parsed.year:04d}"
+    return as_partial_date(value).figures()
 
 
 def date_in_header(value: date) -> str:

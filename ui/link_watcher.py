@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from desktop_app.workflows import dashboard
 from desktop_app.workflows.dashboard import ConnectionState
 from ui.context import UiContext
+from ui.errors import logged
 from ui.sync_control import SyncController, SyncOutcome
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,9 @@ class LinkWatcher(QObject):
                              lane="general")
 
     def _probe_failed(self, error: BaseException) -> None:
-        log.info("link probe failed: %s", type(error).__name__)
+        # probe_server answers every expected failure itself: this one is logged in full,
+        # and the link shows as offline (no sync can start) until a probe succeeds.
+        logged("link probe")(error)
         self._probed(False)
 
     def _probed(self, result: bool | None) -> None:
@@ -133,7 +136,12 @@ class LinkWatcher(QObject):
             return
         session = self._ctx.session
         self._ctx.runner.run(lambda: dashboard.queue_size(session), self._queue_counted,
-                             lambda _e: self._schedule(self.timing.online_interval_ms))
+                             self._count_failed)
+
+    def _count_failed(self, error: BaseException) -> None:
+        # The status bar's own count shows the problem; here: look again later.
+        logged("link watcher queue count")(error)
+        self._schedule(self.timing.online_interval_ms)
 
     def _queue_counted(self, waiting: int) -> None:
         self._last_queue = waiting

@@ -22,6 +22,7 @@ from desktop_app.updates import UpdateNotice, available_update
 from desktop_app.workflows import dashboard
 from desktop_app.workflows.dashboard import ConnectionState
 from ui.context import UiContext
+from ui.errors import logged, show_in_status
 from ui.labels import role_label
 from ui.link_watcher import LinkTiming, LinkWatcher
 from ui.pages.about_dialog import AboutDialog
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         from desktop_app.domain import search_communes
 
         ctx.runner.run(lambda: search_communes("a", limit=1), lambda _r: None,
-                       lambda _e: None, lane="general")
+                       logged("commune list warm-up"), lane="general")
 
     def _build_menus(self) -> None:
         system = self.menuBar().addMenu(self.tr("&System"))
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
         """After login and after each sync: has the centre announced a newer version?"""
         session = self._ctx.session
         self._ctx.runner.run(lambda: available_update(session), self._update_checked,
-                             lambda _e: None)
+                             lambda error: self.show_status_error(error, "update check"))
 
     def _update_checked(self, notice: UpdateNotice | None) -> None:
         self.update_notice = notice
@@ -248,12 +249,24 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         ctx = self._ctx
         ctx.runner.run(lambda: dashboard.queue_size(ctx.session), self._queue,
-                       lambda _e: None)
+                       self._queue_failed)
         if self.link.state is not None:
             self._connection(self.link.state)
             return
-        ctx.runner.run(ctx.hooks.connection_probe, self._connection, lambda _e: None,
+        ctx.runner.run(ctx.hooks.connection_probe, self._connection, self._connection_failed,
                        lane="general")
+
+    def show_status_error(self, error: BaseException, where: str) -> str:
+        return show_in_status(self.statusBar(), error, self._ctx.catalogue, self._ctx.lang,
+                              where)
+
+    def _queue_failed(self, error: BaseException) -> None:
+        self.queue_label.setText(self.tr("Queue: %1").replace("%1", "?"))  # not known now
+        self.show_status_error(error, "queue count")
+
+    def _connection_failed(self, error: BaseException) -> None:
+        self.connection_label.setText("—")  # not known now
+        self.show_status_error(error, "connection probe")
 
     def _queue(self, size: int) -> None:
         self.queue_label.setText(self.tr("Queue: %1").replace("%1", str(size)))
@@ -302,6 +315,6 @@ class MainWindow(QMainWindow):
             dialog.close()
         runner, session = self._ctx.runner, self._ctx.session
         # The session's connection belongs to the database lane's thread: close it there.
-        runner.run(session.close, lambda _r: None, lambda _e: None)
+        runner.run(session.close, lambda _r: None, logged("closing the session"))
         runner.shutdown()
         super().closeEvent(event)

@@ -19,6 +19,7 @@ from desktop_app.services import AppServices
 from desktop_app.settings import LocalSettings
 from ui import i18n
 from ui.context import UiContext, UiHooks
+from ui.errors import IncidentNotifier
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
@@ -52,26 +53,43 @@ def make_login(services: AppServices, runner: TaskRunner, lang: str) -> LoginDia
     return login
 
 
+def install_incident_hooks(catalogue: Catalogue, lang: str = "vi") -> IncidentNotifier:
+    """Errors that escape a slot or a thread become incidents shown in a message box
+    (sys.excepthook, threading.excepthook); ``uninstall()`` puts the previous hooks back."""
+    notifier = IncidentNotifier(catalogue, lang, QApplication.instance())
+    notifier.install()
+    return notifier
+
+
 def run_gui(paths: DataPaths, catalogue: Catalogue, hooks: UiHooks | None = None) -> int:
     if not paths.keyfile.exists():
         raise NotInitialisedError()
     app = application()
+    notifier = install_incident_hooks(catalogue)
     services = AppServices(paths=paths, clock=SystemClock(), catalogue=catalogue)
-    while True:
-        lang = i18n.install(LocalSettings.load(paths.root).language)
-        runner = TaskRunner()
-        login = make_login(services, runner, lang)
-        try:
-            if login.exec() != QDialog.DialogCode.Accepted or login.session is None:
-                return 0
-            ctx = UiContext(services, runner, login.session, hooks or UiHooks(), login.lang)
-            window = MainWindow(ctx)
-            logged_out: list[bool] = []
-            window.logged_out.connect(lambda flags=logged_out: flags.append(True))
-            window.show()
-            settle_heap()
-            code = int(app.exec())
-            if not logged_out:
-                return code
-        finally:
-            runner.shutdown()
+    try:
+        while True:
+            lang = i18n.install(LocalSettings.load(paths.root).language)
+            notifier.lang = lang
+            runner = TaskRunner()
+            login = make_login(services, runner, lang)
+            login.language_chosen.connect(  # after make_login's switch: login.lang is set
+                lambda _chosen, dialog=login: setattr(notifier, "lang", dialog.lang))
+            try:
+                if login.exec() != QDialog.DialogCode.Accepted or login.session is None:
+                    return 0
+                notifier.lang = login.lang
+                ctx = UiContext(services, runner, login.session, hooks or UiHooks(),
+                                login.lang)
+                window = MainWindow(ctx)
+                logged_out: list[bool] = []
+                window.logged_out.connect(lambda flags=logged_out: flags.append(True))
+                window.show()
+                settle_heap()
+                code = int(app.exec())
+                if not logged_out:
+                    return code
+            finally:
+                runner.shutdown()
+    finally:
+        notifier.uninstall()

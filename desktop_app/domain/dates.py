@@ -70,6 +70,14 @@ class PartialDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
+    def figures(self) -> str:
+        """As printed: "05/03/2025", "03/2025" or "2025" (the precision known, no more)."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.month:02d}/{self.year:04d}"
+        return f"{self.day:02d}/{self.month:02d}/{self.year:04d}"
+
     @classmethod
     def of(cls, day: date) -> PartialDate:
         """A known day as a PartialDate of day precision."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop_app.domain.types import JSONObject, JSONScalar
@@ -28,7 +29,8 @@ class Issue:
     code: str
     field: str
     severity: Severity
-    params: dict[str, JSONScalar | list[str]] = field(default_factory=dict, hash=False)
+    # dataclasses.field, spelled out: in this class body `field` names the attribute above.
+    params: dict[str, JSONScalar | list[str]] = dataclasses.field(default_factory=dict, hash=False)
 
     @classmethod
     def of(cls, code: str, path: str, /, **params: JSONScalar | list[str]) -> Issue:

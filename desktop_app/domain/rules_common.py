@@ -4,7 +4,7 @@ registration order."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from desktop_app.domain.access import get, get_date, get_int, get_str, get_time_of_death
 from desktop_app.domain.addresses import commune, convert_legacy_address
@@ -62,7 +62,7 @@ def rule_names(c: Check) -> Iterator[Issue]:
                 )
 
 
-def _is_vietnamese(person: dict[str, object]) -> bool:
+def _is_vietnamese(person: Mapping[str, object]) -> bool:
     nationality = person.get("nationality")
     return nationality is None or (isinstance(nationality, str) and nationality.upper() in VIETNAM)
 

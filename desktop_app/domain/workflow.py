@@ -3,7 +3,8 @@ rules (no officer approves, nobody approves their own entry, four eyes on histor
 a supervisor's reason for every warning).
 
 draft -> submitted -> approved -> signed -> queued -> synced, rejected on refusal or by the
-centre; a birth waits in awaiting_personal_id after approval until sync returns the number;
+centre; a birth approved without its personal ID waits in awaiting_personal_id until sync
+returns the number, then is approved (ready to sign) again;
 a queued record waits in awaiting_central_support while the centre lacks its procedure.
 """
 
@@ -60,6 +61,8 @@ TRANSITIONS: dict[tuple[Status, Status], frozenset[Role]] = {
     (Status.SUBMITTED, Status.APPROVED): _SUPERVISOR,
     (Status.SUBMITTED, Status.REJECTED): _SUPERVISOR,  # written refusal (L60 Art 5.2)
     (Status.APPROVED, Status.AWAITING_PERSONAL_ID): _SYSTEM,  # birth sent for its number
+    # Sync brings the personal ID back: the birth is ready to sign, in the "to sign" list.
+    (Status.AWAITING_PERSONAL_ID, Status.APPROVED): _SYSTEM,
     (Status.AWAITING_PERSONAL_ID, Status.SIGNED): _SUPERVISOR,  # once the number is back
     (Status.AWAITING_PERSONAL_ID, Status.REJECTED): _SYSTEM,
     (Status.APPROVED, Status.SIGNED): _SUPERVISOR,
@@ -68,6 +71,9 @@ TRANSITIONS: dict[tuple[Status, Status], frozenset[Role]] = {
     (Status.QUEUED, Status.REJECTED): _SYSTEM,
     (Status.QUEUED, Status.AWAITING_CENTRAL_SUPPORT): _SYSTEM,
     (Status.AWAITING_CENTRAL_SUPPORT, Status.QUEUED): _SYSTEM,
+    # The centre's answer to an item re-sent once it supports the procedure.
+    (Status.AWAITING_CENTRAL_SUPPORT, Status.SYNCED): _SYSTEM,
+    (Status.AWAITING_CENTRAL_SUPPORT, Status.REJECTED): _SYSTEM,
     # Corrected after a central rejection, as a new version (check_reopen says when).
     (Status.REJECTED, Status.DRAFT): _STAFF,
 }

@@ -11,10 +11,10 @@ import contextlib
 import logging
 import os
 import shutil
-import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
@@ -117,31 +117,25 @@ def backup_file_copy(conn: Connection, db_path: Path, backups_dir: Path, label: 
 
 
 class Database:
-    """A keyed database file: one connection per thread, short transactions."""
+    """The raw connections of a Store, for sync/ until it uses the unit of work (helper B
+    converts it; then this class goes)."""
 
-    def __init__(self, path: Path, data_key: bytes) -> None:
-        self.path = path
-        self._key = data_key
-        self._local = threading.local()
-        self._all: list[Connection] = []
-        self._lock = threading.Lock()
+    def __init__(self, store: _HasConnection) -> None:
+        self._store = store
+
+    @property
+    def path(self) -> Path:
+        return self._store.path
 
     @property
     def data_key(self) -> bytes:
-        return self._key
+        return self._store.data_key
 
     def connection(self) -> Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = connect(self.path, self._key)
-            self._local.conn = conn
-            with self._lock:
-                self._all.append(conn)
-        return conn
+        return self._store.connection()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """BEGIN IMMEDIATE ... COMMIT: writers queue instead of failing midway."""
         conn = self.connection()
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -152,9 +146,13 @@ class Database:
         conn.execute("COMMIT")
 
     def close(self) -> None:
-        with self._lock:
-            for conn in self._all:
-                with contextlib.suppress(DatabaseError):
-                    conn.close()
-            self._all.clear()
-        self._local = threading.local()
+        self._store.close()
+
+
+class _HasConnection(Protocol):
+    path: Path
+    data_key: bytes
+
+    def connection(self) -> Connection: ...
+
+    def close(self) -> None: ...

@@ -181,4 +181,24 @@ CREATE TABLE certificates (
 )
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4)
+# 5: extract numbers reserved under a primary key, inside the write transaction, before the
+# (slow) signature: two processes signing at once can no longer issue the same number. The
+# numbers already issued ("386/2026/TLKT") are reserved as they are.
+SCHEMA_5 = """
+CREATE TABLE extract_numbers (
+    year INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    record_id TEXT NOT NULL,
+    reserved_at TEXT NOT NULL,
+    PRIMARY KEY (year, code, seq)
+);
+INSERT OR IGNORE INTO extract_numbers (year, code, seq, record_id, reserved_at)
+    SELECT CAST(substr(extract_number, instr(extract_number, '/') + 1, 4) AS INTEGER),
+           substr(extract_number, instr(extract_number, '/') + 6),
+           CAST(substr(extract_number, 1, instr(extract_number, '/') - 1) AS INTEGER),
+           record_id, signed_at
+    FROM extracts WHERE extract_number LIKE '%/____/%'
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from desktop_app.store._legacy import module_getattr
 from desktop_app.store.database import Connection
 
 PENDING = "pending"
@@ -37,37 +38,40 @@ def idempotency_key(install_id: str, record_id: str, version: int) -> str:
     return f"{install_id}:{record_id}:v{version}"
 
 
-def enqueue(conn: Connection, record_id: str, version: int, key: str, at: datetime) -> None:
-    conn.execute(
-        "INSERT INTO outbox (record_id, version, idempotency_key, state, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(idempotency_key) DO NOTHING",
-        (record_id, version, key, PENDING, at.isoformat(), at.isoformat()))
+class OutboxRepository:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def enqueue(self, record_id: str, version: int, key: str, at: datetime) -> None:
+        self._conn.execute(
+            "INSERT INTO outbox (record_id, version, idempotency_key, state, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(idempotency_key) DO NOTHING",
+            (record_id, version, key, PENDING, at.isoformat(), at.isoformat()))
+
+    def due(self, limit: int, states: tuple[str, ...] = (PENDING,)) -> list[OutboxItem]:
+        marks = ", ".join("?" * len(states))
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE state IN ({marks}) "
+                                  "ORDER BY id LIMIT ?", (*states, limit)).fetchall()
+        return [OutboxItem(*r) for r in rows]
+
+    def all_items(self) -> list[OutboxItem]:
+        return [OutboxItem(*r) for r in
+                self._conn.execute(f"SELECT {_COLUMNS} FROM outbox ORDER BY id")]
+
+    def for_record(self, record_id: str) -> list[OutboxItem]:
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE record_id = ? "
+                                  "ORDER BY id", (record_id,))
+        return [OutboxItem(*r) for r in rows]
+
+    def mark(self, key: str, state: str, at: datetime, *, code: str | None = None,
+             message: str | None = None) -> None:
+        self._conn.execute("UPDATE outbox SET state = ?, result_code = ?, result_message = ?, "
+                           "attempts = attempts + 1, updated_at = ? WHERE idempotency_key = ?",
+                           (state, code, message, at.isoformat(), key))
+
+    def count_by_state(self) -> dict[str, int]:
+        return {str(s): int(n) for s, n in
+                self._conn.execute("SELECT state, count(*) FROM outbox GROUP BY state")}
 
 
-def due(conn: Connection, limit: int, states: tuple[str, ...] = (PENDING,)) -> list[OutboxItem]:
-    marks = ", ".join("?" * len(states))
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE state IN ({marks}) ORDER BY id "
-                        "LIMIT ?", (*states, limit)).fetchall()
-    return [OutboxItem(*r) for r in rows]
-
-
-def all_items(conn: Connection) -> list[OutboxItem]:
-    return [OutboxItem(*r) for r in conn.execute(f"SELECT {_COLUMNS} FROM outbox ORDER BY id")]
-
-
-def for_record(conn: Connection, record_id: str) -> list[OutboxItem]:
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE record_id = ? ORDER BY id",
-                        (record_id,))
-    return [OutboxItem(*r) for r in rows]
-
-
-def mark(conn: Connection, key: str, state: str, at: datetime, *, code: str | None = None,
-         message: str | None = None) -> None:
-    conn.execute("UPDATE outbox SET state = ?, result_code = ?, result_message = ?, "
-                 "attempts = attempts + 1, updated_at = ? WHERE idempotency_key = ?",
-                 (state, code, message, at.isoformat(), key))
-
-
-def count_by_state(conn: Connection) -> dict[str, int]:
-    return {str(s): int(n) for s, n in
-            conn.execute("SELECT state, count(*) FROM outbox GROUP BY state")}
+__getattr__ = module_getattr(OutboxRepository)  # until sync/ uses the unit of work (helper B)

@@ -16,9 +16,9 @@ from packaging.version import InvalidVersion, Version
 
 from desktop_app.errors import StoreFromNewerVersionError
 from desktop_app.paths import DataPaths
-from desktop_app.store import meta_repo
 from desktop_app.store.database import Connection, backup_file_copy, latest_version, migrate
 from desktop_app.store.database import schema_version as current_schema
+from desktop_app.store.meta_repo import MetaRepository
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def backup_folder(conn: Connection, paths: DataPaths, label: str) -> Path:
 
 def open_for_version(conn: Connection, paths: DataPaths, running: str) -> Path | None:
     """Back up (when the version changed), migrate, record the version; returns the backup."""
-    stored = meta_repo.get(conn, VERSION_KEY) if current_schema(conn) else None
+    stored = MetaRepository(conn).get(VERSION_KEY) if current_schema(conn) else None
     if stored is not None and _is_newer(stored, running) and \
             current_schema(conn) > latest_version():
         raise StoreFromNewerVersionError(version=stored, backups=str(paths.backups))
@@ -60,6 +60,6 @@ def open_for_version(conn: Connection, paths: DataPaths, running: str) -> Path |
     migrate(conn, paths.database, paths.backups, backup=backup is None)
     if stored != running:
         conn.execute("BEGIN IMMEDIATE")
-        meta_repo.put(conn, VERSION_KEY, running)
+        MetaRepository(conn).put(VERSION_KEY, running)
         conn.execute("COMMIT")
     return backup

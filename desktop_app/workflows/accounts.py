@@ -32,10 +32,9 @@ from desktop_app.errors import (
 from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 from desktop_app.settings import LocalSettings
-from desktop_app.store import accounts_repo, audit_repo, meta_repo
-from desktop_app.store.database import Database, connect, migrate
 from desktop_app.store.keyfile import KdfParams, KeyFile, new_data_key, new_recovery_code
-from desktop_app.store.upgrade import VERSION_KEY, open_for_version
+from desktop_app.store.unit_of_work import Store
+from desktop_app.store.upgrade import VERSION_KEY
 
 log = logging.getLogger(__name__)
 
@@ -67,21 +66,20 @@ def initialise(paths: DataPaths, *, commune_code: str, admin: str, password: str
     keyfile = KeyFile.create()
     recovery_code = new_recovery_code()
     now = clock.now()
-    conn = connect(paths.database, data_key)
+    store = Store(paths.database, data_key)
     try:
-        migrate(conn, paths.database, paths.backups)
-        conn.execute("BEGIN IMMEDIATE")
-        meta_repo.put(conn, "commune_code", office)
-        meta_repo.put(conn, "install_id", keyfile.install_id)
-        meta_repo.put(conn, VERSION_KEY, __version__)
-        account = Account(username, normalise_full_name(full_name), Role.ADMIN, now)
-        accounts_repo.insert(conn, account, created_by=None)
-        audit_repo.append(conn, at=now, actor=username, action="store.init", target=office)
-        audit_repo.append(conn, at=now, actor=username, action="account.create",
-                          target=username, details={"role": Role.ADMIN.value})
-        conn.execute("COMMIT")
+        store.migrate(paths.backups)
+        with store.write() as uow:
+            uow.meta.put("commune_code", office)
+            uow.meta.put("install_id", keyfile.install_id)
+            uow.meta.put(VERSION_KEY, __version__)
+            account = Account(username, normalise_full_name(full_name), Role.ADMIN, now)
+            uow.accounts.insert(account, created_by=None)
+            uow.audit.append(at=now, actor=username, action="store.init", target=office)
+            uow.audit.append(at=now, actor=username, action="account.create",
+                             target=username, details={"role": Role.ADMIN.value})
     finally:
-        conn.close()
+        store.close()
     keyfile.set_password(username, password, data_key)
     keyfile.set_recovery(recovery_code, data_key)
     keyfile.save(paths.keyfile)  # last: the folder counts as initialised only once complete
@@ -123,20 +121,21 @@ def login(paths: DataPaths, username: str, password: str, clock: Clock) -> Sessi
 
 
 def open_session(paths: DataPaths, data_key: bytes, username: str, clock: Clock) -> Session:
-    db = Database(paths.database, data_key)
+    store = Store(paths.database, data_key)
     try:
-        open_for_version(db.connection(), paths, __version__)
-        account = accounts_repo.get(db.connection(), username)
+        store.open_for_version(paths, __version__)
+        with store.read() as uow:
+            account = uow.accounts.get(username)
     except BaseException:
-        db.close()
+        store.close()
         raise
     if account is None:
-        db.close()
+        store.close()
         raise WrongPasswordError()
     if account.is_disabled:
-        db.close()
+        store.close()
         raise AccountDisabledError()
-    return Session(paths=paths, db=db, account=account, clock=clock)
+    return Session(paths=paths, store=store, account=account, clock=clock)
 
 
 def data_key_from_recovery(keyfile: KeyFile, code: str) -> bytes:
@@ -153,15 +152,14 @@ def add_account(session: Session, *, username: str, role: Role, password: str,
     password = check_password(password)
     now = session.clock.now()
     account = Account(username, normalise_full_name(full_name), role, now)
-    with session.db.transaction() as conn:
-        if accounts_repo.get(conn, username) is not None:
+    with session.store.write() as uow:
+        if uow.accounts.get(username) is not None:
             raise AccountExistsError(name=username)
-        accounts_repo.insert(conn, account, created_by=session.account.username)
-        audit_repo.append(conn, at=now, actor=session.account.username,
-                          action="account.create", target=username,
-                          details={"role": role.value})
+        uow.accounts.insert(account, created_by=session.account.username)
+        uow.audit.append(at=now, actor=session.account.username, action="account.create",
+                         target=username, details={"role": role.value})
     keyfile = KeyFile.load(session.paths.keyfile)
-    keyfile.set_password(username, password, session.db.data_key)
+    keyfile.set_password(username, password, session.store.data_key)
     keyfile.save(session.paths.keyfile)
     return account
 
@@ -171,7 +169,9 @@ def list_accounts(session: Session) -> list[AccountView]:
     keyfile = KeyFile.load(session.paths.keyfile)
     now = session.clock.now()
     views = []
-    for account in accounts_repo.list_all(session.db.connection()):
+    with session.store.read() as uow:
+        accounts = uow.accounts.list_all()
+    for account in accounts:
         slot = keyfile.slot_for(account.username)
         locked = slot.locked_until if slot and slot.locked_until and slot.locked_until > now \
             else None
@@ -186,15 +186,14 @@ def change_password(session: Session, *, new_password: str, username: str | None
         require(session.account, Permission.MANAGE_ACCOUNTS)
     new_password = check_password(new_password)
     now = session.clock.now()
-    with session.db.transaction() as conn:
-        if accounts_repo.get(conn, target) is None:
+    with session.store.write() as uow:
+        if uow.accounts.get(target) is None:
             raise UnknownAccountError(name=target)
-        accounts_repo.set_password_changed(conn, target, now)
+        uow.accounts.set_password_changed(target, now)
         action = "account.password" if target == session.account.username else "account.reset"
-        audit_repo.append(conn, at=now, actor=session.account.username, action=action,
-                          target=target)
+        uow.audit.append(at=now, actor=session.account.username, action=action, target=target)
     keyfile = KeyFile.load(session.paths.keyfile)
-    keyfile.set_password(target, new_password, session.db.data_key)
+    keyfile.set_password(target, new_password, session.store.data_key)
     keyfile.save(session.paths.keyfile)
 
 
@@ -204,15 +203,16 @@ def unlock_account(session: Session, username: str) -> None:
     now = session.clock.now()
     keyfile = KeyFile.load(session.paths.keyfile)
     slot = keyfile.slot_for(target)
-    with session.db.transaction() as conn:
-        if accounts_repo.get(conn, target) is None or slot is None:
+    with session.store.write() as uow:
+        if uow.accounts.get(target) is None or slot is None:
             raise UnknownAccountError(name=target)
-        audit_repo.append(conn, at=now, actor=session.account.username,
-                          action="account.unlock", target=target)
+        uow.audit.append(at=now, actor=session.account.username, action="account.unlock",
+                         target=target)
     slot.failed_attempts, slot.locked_until = 0, None
     keyfile.save(session.paths.keyfile)
 
 
 def commune_code(session: Session) -> str:
-    return meta_repo.get(session.db.connection(), "commune_code") or ""
+    with session.store.read() as uow:
+        return uow.meta.get("commune_code") or ""
 

@@ -35,9 +35,9 @@ from desktop_app.errors import (
 from desktop_app.fileio import atomic_writer, fsync_dir
 from desktop_app.paths import DataPaths
 from desktop_app.session import Session
-from desktop_app.store import audit_repo
-from desktop_app.store.database import connect, latest_version, migrate, schema_version
+from desktop_app.store.database import latest_version
 from desktop_app.store.keyfile import KeyFile
+from desktop_app.store.unit_of_work import Store
 from desktop_app.workflows.accounts import data_key_from_recovery, open_session
 
 log = logging.getLogger(__name__)
@@ -76,14 +76,13 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
     keyfile = KeyFile.load(session.paths.keyfile)
     with tempfile.TemporaryDirectory(dir=session.paths.root, prefix=".backup-") as tmp:
         snapshot = Path(tmp) / "snapshot.db"
-        target = connect(snapshot, session.db.data_key, check_key=False)
+        copy = session.store.snapshot(snapshot)
         try:
-            session.db.connection().backup(target)
-            target.execute("PRAGMA journal_mode = DELETE").fetchone()
-            version = schema_version(target)
-            entries = audit_repo.verify(target)
+            version = copy.schema_version()
+            with copy.read() as uow:
+                entries = uow.audit.verify()
         finally:
-            target.close()
+            copy.close()
         size = snapshot.stat().st_size
         core = {
             "format": 1,
@@ -96,7 +95,7 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
             "keyfile": json.loads(keyfile.to_bytes()),
         }
         core_bytes = json.dumps(core, sort_keys=True, separators=(",", ":")).encode()
-        header = json.dumps({"core": core, "mac": _mac(session.db.data_key, core_bytes)},
+        header = json.dumps({"core": core, "mac": _mac(session.store.data_key, core_bytes)},
                             sort_keys=True, separators=(",", ":")).encode()
         with atomic_writer(out) as handle, snapshot.open("rb") as source:
             handle.write(MAGIC + struct.pack(">I", len(header)) + header)
@@ -106,10 +105,10 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
                 done += len(block)
                 if progress:
                     progress("backup", done, size)
-    with session.db.transaction() as conn:
-        audit_repo.append(conn, at=session.clock.now(), actor=session.account.username,
-                          action="store.backup", target=out.name,
-                          details={"schema_version": version, "size": size})
+    with session.store.write() as uow:
+        uow.audit.append(at=session.clock.now(), actor=session.account.username,
+                         action="store.backup", target=out.name,
+                         details={"schema_version": version, "size": size})
     log.info("backup written (%d bytes, schema %d)", size, version)
     return BackupInfo(out, out.stat().st_size, version, entries)
 
@@ -182,18 +181,17 @@ def restore_backup(
                 require(session.account, Permission.RESTORE)
             finally:
                 session.close()
-        conn = connect(staged.database, data_key)
+        store = Store(staged.database, data_key)
         try:
-            migrate(conn, staged.database, staged.backups)
-            conn.execute("BEGIN IMMEDIATE")
-            audit_repo.append(conn, at=clock.now(), actor=actor, action="store.restore",
-                              target=Path(source).name,
-                              details={"schema_version": header.core.get("schema_version")})
-            conn.execute("COMMIT")
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            version = schema_version(conn)
+            store.migrate(staged.backups)
+            with store.write() as uow:
+                uow.audit.append(at=clock.now(), actor=actor, action="store.restore",
+                                 target=Path(source).name,
+                                 details={"schema_version": header.core.get("schema_version")})
+            store.checkpoint()
+            version = store.schema_version()
         finally:
-            conn.close()
+            store.close()
         _swap_in(paths, staged, clock)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -220,23 +218,25 @@ def _copy_payload(source: Path, header: _Header, dest: Path, progress: Progress 
 
 
 def _verify_staged(staged: DataPaths, data_key: bytes) -> int:
+    store = Store(staged.database, data_key)
     try:
-        conn = connect(staged.database, data_key)
-    except StoreDamagedError as exc:
-        raise BackupInvalidError(problem="the database cannot be opened") from exc
-    try:
-        if schema_version(conn) > latest_version():
+        try:
+            version = store.schema_version()
+        except StoreDamagedError as exc:
+            raise BackupInvalidError(problem="the database cannot be opened") from exc
+        if version > latest_version():
             raise BackupInvalidError(problem="made by a newer version of the program")
-        if audit_repo.integrity_problems(conn):
-            raise BackupInvalidError(problem="database integrity check failed")
-        return audit_repo.verify(conn)
+        with store.read() as uow:
+            if uow.audit.integrity_problems():
+                raise BackupInvalidError(problem="database integrity check failed")
+            return uow.audit.verify()
     except AuditChainBrokenError as exc:
         raise BackupInvalidError(problem=f"audit log broken at entry {exc.params['seq']}") \
             from exc
     except StoreDamagedError as exc:
         raise BackupInvalidError(problem="database damaged") from exc
     finally:
-        conn.close()
+        store.close()
 
 
 def _swap_in(paths: DataPaths, staged: DataPaths, clock: Clock) -> None:

@@ -18,7 +18,7 @@ from typing import Protocol
 from desktop_app.accounts import Permission, require
 from desktop_app.messages import VIETNAM_TZ
 from desktop_app.session import Session
-from desktop_app.store import meta_repo, outbox_repo, records_repo
+from desktop_app.store import outbox_repo
 from desktop_app.workflows.numbering import BookStatus, numbers_left
 
 LAST_SYNC_KEY = "sync.last_success"
@@ -78,12 +78,14 @@ def local_date(moment: datetime) -> date:
 def queue_size(session: Session) -> int:
     """Outbox items waiting to leave (for the status bar)."""
     require(session.account, Permission.VIEW)
-    counts = outbox_repo.count_by_state(session.db.connection())
+    with session.store.read() as uow:
+        counts = uow.outbox.count_by_state()
     return counts.get(outbox_repo.PENDING, 0) + counts.get(outbox_repo.AWAITING_SUPPORT, 0)
 
 
 def days_since_sync(session: Session, today: date) -> int | None:
-    value = meta_repo.get(session.db.connection(), LAST_SYNC_KEY)
+    with session.store.read() as uow:
+        value = uow.meta.get(LAST_SYNC_KEY)
     if not value:
         return None
     try:
@@ -96,27 +98,29 @@ def days_since_sync(session: Session, today: date) -> int | None:
 def summary(session: Session, *, certificate_expiry: CertificateExpiry | None = None
             ) -> DashboardSummary:
     require(session.account, Permission.VIEW)
-    conn = session.db.connection()
     today = local_date(session.clock.now())
     first = today - timedelta(days=CHART_DAYS - 1)
     per_day: Counter[date] = Counter()
     created_today = registered_today = 0
     offset = 0
-    while True:
-        page = records_repo.list_records(conn, limit=_PAGE, offset=offset)
-        for rec in page:
-            day = local_date(rec.created_at)
-            if first <= day <= today:
-                per_day[day] += 1
-            created_today += day == today
-            registered_today += rec.registered_on == today.isoformat() and not rec.is_historical
-        if len(page) < _PAGE:
-            break
-        offset += _PAGE
-    outbox = outbox_repo.count_by_state(conn)
+    with session.store.read() as uow:
+        while True:
+            page = uow.records.list_records(limit=_PAGE, offset=offset)
+            for rec in page:
+                day = local_date(rec.created_at)
+                if first <= day <= today:
+                    per_day[day] += 1
+                created_today += day == today
+                registered_today += rec.registered_on == today.isoformat() and \
+                    not rec.is_historical
+            if len(page) < _PAGE:
+                break
+            offset += _PAGE
+        outbox = uow.outbox.count_by_state()
+        by_status = uow.records.count_by_status()
     expires = certificate_expiry(session) if certificate_expiry is not None else None
     return DashboardSummary(
-        by_status=records_repo.count_by_status(conn),
+        by_status=by_status,
         created_today=created_today,
         registered_today=registered_today,
         last_days=tuple(DayCount(first + timedelta(days=i), per_day[first + timedelta(days=i)])

@@ -3,8 +3,9 @@
 Rendering and PAdES signing come through the ExtractService port (signing/ implements it).
 The PKCS#12 is kept inside the encrypted store exactly as imported, still protected by its own
 password: other accounts of this device cannot sign with it. Signing runs outside any
-transaction; its result (extract row, PDF attachment, status, outbox item, audit entry) is
-written in one.
+transaction; its number is reserved in one before (under the primary key of extract_numbers,
+so two processes never issue the same number), and its result (extract row, PDF attachment,
+status, outbox item, audit entry) is written in one after.
 """
 
 from __future__ import annotations
@@ -16,20 +17,21 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop_app.accounts import Permission, require
-from desktop_app.domain import Actor, RecordFacts, Role, Status, check_sign, commune, record_type
+from desktop_app.domain import RecordFacts, Status, check_sign, commune, record_type
 from desktop_app.domain.addresses import province_of
 from desktop_app.domain.integrity import ensure_no_signer_conflict
+from desktop_app.domain.notes import record_notes
 from desktop_app.errors import Cancelled, HotichError
 from desktop_app.fileio import write_atomic
 from desktop_app.messages import VIETNAM_TZ
-from desktop_app.ports import ExtractRequest, ExtractService, NoteLine, PdfCheck
-from desktop_app.record import RecordEvent, StoredRecord
+from desktop_app.ports import ExtractRequest, ExtractService, PdfCheck
+from desktop_app.record import StoredRecord
 from desktop_app.revocation import is_revoked
 from desktop_app.session import Session
-from desktop_app.store import audit_repo, extracts_repo, records_repo
-from desktop_app.store.database import Connection
 from desktop_app.store.extracts_repo import CertificateRow, ExtractRow
-from desktop_app.workflows.records import enqueue_for_sync, get_record
+from desktop_app.store.unit_of_work import UnitOfWork
+from desktop_app.workflows.records import enqueue_for_sync, find_record
+from desktop_app.workflows.status import SYSTEM, actor_of, change_status
 
 log = logging.getLogger(__name__)
 
@@ -78,44 +80,23 @@ def import_certificate(session: Session, p12: bytes, password: str,
     require(session.account, Permission.IMPORT_CERTIFICATE)
     now = session.clock.now()
     summary = service.check_certificate(p12, password, now)
-    with session.db.transaction() as conn:
-        extracts_repo.put_certificate(conn, CertificateRow(
+    with session.store.write() as uow:
+        uow.certificates.put(CertificateRow(
             session.account.username, p12, summary.certificate_der, summary.fingerprint,
-            summary.subject,
-            summary.not_after.isoformat(), now.isoformat()))
-        audit_repo.append(conn, at=now, actor=session.account.username,
-                          action="certificate.import", target=summary.fingerprint,
-                          details={"not_after": summary.not_after.isoformat()})
+            summary.subject, summary.not_after.isoformat(), now.isoformat()))
+        uow.audit.append(at=now, actor=session.account.username, action="certificate.import",
+                         target=summary.fingerprint,
+                         details={"not_after": summary.not_after.isoformat()})
     return summary.notices
 
 
 def certificate_of(session: Session) -> CertificateRow | None:
-    return extracts_repo.certificate(session.db.connection(), session.account.username)
+    with session.store.read() as uow:
+        return uow.certificates.get(session.account.username)
 
 
 # -- building the request -------------------------------------------------------------------
-def _notes(conn: Connection, rec: StoredRecord) -> tuple[NoteLine, ...]:
-    lines = []
-    for linked in records_repo.linked_to(conn, rec.id):
-        if linked.status not in _SIGNED_STATES | {Status.APPROVED.value}:
-            continue  # only registered changes are noted
-        changes = linked.data.get("changes")
-        for change in changes if isinstance(changes, list) else []:
-            if isinstance(change, dict):
-                lines.append(NoteLine(
-                    kind=str(linked.data.get("kind") or "change"),
-                    field=str(change.get("field") or ""),
-                    from_value=_text(change.get("from")), to_value=_text(change.get("to")),
-                    registration_number=linked.registration_number,
-                    registered_on=linked.registered_on))
-    return tuple(lines)
-
-
-def _text(value: object) -> str | None:
-    return None if value in (None, "") else str(value)
-
-
-def build_request(conn: Connection, session: Session, rec: StoredRecord, *,
+def build_request(uow: UnitOfWork, session: Session, rec: StoredRecord, *,
                   extract_number: str, is_copy: bool, signer_title: str) -> ExtractRequest:
     place = commune(rec.office)
     province = province_of(rec.office)
@@ -127,16 +108,16 @@ def build_request(conn: Connection, session: Session, rec: StoredRecord, *,
         issued_on=session.clock.now().astimezone(VIETNAM_TZ).date(),
         registration_number=rec.registration_number, book_number=rec.book_number,
         registered_on=rec.registered_on, signer_name=session.account.full_name,
-        signer_title=signer_title, is_copy=is_copy, notes=_notes(conn, rec))
+        signer_title=signer_title, is_copy=is_copy,
+        notes=record_notes(uow.records.linked_to(rec.id)))  # the notes the screen lists
 
 
 def preview(session: Session, record_id: str, service: ExtractService) -> bytes:
     """An unsigned preview (BẢN NHÁP watermark) of any record the user may see."""
     require(session.account, Permission.VIEW)
-    rec = get_record(session, record_id)
-    conn = session.db.connection()
-    request = build_request(conn, session, rec, extract_number="", is_copy=False,
-                            signer_title="CHỦ TỊCH")
+    with session.store.read() as uow:
+        request = build_request(uow, session, find_record(uow, record_id), extract_number="",
+                                is_copy=False, signer_title="CHỦ TỊCH")
     return service.preview(request)
 
 
@@ -157,11 +138,12 @@ def sign_extracts(
     record gets a copy marked as such (BẢN SAO); a birth waiting for its personal ID is
     refused."""
     require(session.account, Permission.SIGN_EXTRACT)
-    cert = certificate_of(session)
-    if cert is None:
-        raise NoCertificateError()
-    if is_revoked(session.db.connection(), cert.certificate_der, cert.fingerprint):
-        raise CertificateRevokedError()
+    with session.store.read() as uow:
+        cert = uow.certificates.get(session.account.username)
+        if cert is None:
+            raise NoCertificateError()
+        if is_revoked(uow, cert.certificate_der, cert.fingerprint):
+            raise CertificateRevokedError()
     many = out is not None and (len(record_ids) > 1 or out.is_dir())
     if many and out is not None:
         out.mkdir(parents=True, exist_ok=True)
@@ -180,41 +162,48 @@ def sign_extracts(
 
 def _sign_one(session: Session, record_id: str, service: ExtractService, cert: CertificateRow,
               password: str, out: Path | None, many: bool, signer_title: str) -> IssuedFile:
-    conn = session.db.connection()
-    rec = get_record(session, record_id)
-    # A copy of what was signed; a version corrected after a central rejection and
-    # approved again is signed anew.
-    is_copy = rec.status in _SIGNED_STATES and bool(extracts_repo.for_record(conn, rec.id))
+    with session.store.read() as uow:
+        rec = find_record(uow, record_id)
+        # A copy of what was signed; a version corrected after a central rejection and
+        # approved again is signed anew.
+        is_copy = rec.status in _SIGNED_STATES and bool(uow.extracts.for_record(rec.id))
     if not is_copy:
         child = rec.data.get("child")
         has_pid = isinstance(child, dict) and bool(child.get("personal_id"))
         check_sign(RecordFacts(record_type(rec.type), Status(rec.status), rec.is_historical,
                                rec.officer, rec.verified_by, has_pid),
-                   Actor(session.account.username, Role(session.account.role.value)))
+                   actor_of(session.account))
     ensure_no_signer_conflict(rec.data, session.account.full_name)
     now = session.clock.now()
     year = now.astimezone(VIETNAM_TZ).year
     code = service.number_code({**rec.data, "type": rec.type}, is_copy)
-    number = f"{extracts_repo.next_sequence(conn, year, code):03d}/{year}/{code}"
-    request = build_request(conn, session, rec, extract_number=number, is_copy=is_copy,
-                            signer_title=signer_title)
-    signed = service.sign(request, cert.pkcs12, password, now)
-
-    with session.db.transaction() as tx:
-        current = records_repo.get(tx, rec.id)
-        if current is None or current.status != rec.status:
-            raise NotSignableError(status=current.status if current else "?")
-        digest = extracts_repo.put_attachment(tx, rec.id, signed.pdf, "application/pdf",
-                                              "signed_extract", now)
-        extracts_repo.add(tx, ExtractRow(rec.id, number, is_copy, session.account.username,
-                                         signed.signed_at.isoformat(), signed.data_digest,
-                                         digest, signed.needs_timestamp))
-        if not is_copy:
-            _mark_signed(tx, session, current, now)
-        audit_repo.append(tx, at=now, actor=session.account.username,
-                          action="extract.copy" if is_copy else "extract.sign", target=rec.id,
-                          details={"extract_number": number, "pdf_sha256": digest,
-                                   "level": signed.level})
+    with session.store.write() as uow:
+        seq = uow.extracts.reserve_number(year, code, rec.id, now)
+        request = build_request(uow, session, rec, extract_number=f"{seq:03d}/{year}/{code}",
+                                is_copy=is_copy, signer_title=signer_title)
+    number = request.extract_number
+    try:
+        signed = service.sign(request, cert.pkcs12, password, now)
+        with session.store.write() as uow:
+            current = uow.records.get(rec.id)
+            if current is None or current.status != rec.status:
+                raise NotSignableError(status=current.status if current else "?")
+            digest = uow.attachments.put(rec.id, signed.pdf, "application/pdf",
+                                         "signed_extract", now)
+            uow.extracts.add(ExtractRow(rec.id, number, is_copy, session.account.username,
+                                        signed.signed_at.isoformat(), signed.data_digest,
+                                        digest, signed.needs_timestamp))
+            if not is_copy:
+                _mark_signed(uow, session, current, now)
+            uow.audit.append(at=now, actor=session.account.username,
+                             action="extract.copy" if is_copy else "extract.sign",
+                             target=rec.id, details={"extract_number": number,
+                                                     "pdf_sha256": digest,
+                                                     "level": signed.level})
+    except BaseException:
+        with session.store.write() as uow:  # nothing was issued under that number
+            uow.extracts.release_number(year, code, seq)
+        raise
     path = None
     if out is not None:
         path = out / f"{number.replace('/', '-')}.pdf" if many else out
@@ -223,17 +212,14 @@ def _sign_one(session: Session, record_id: str, service: ExtractService, cert: C
     return IssuedFile(rec.id, number, path, is_copy, signed.needs_timestamp)
 
 
-def _mark_signed(conn: Connection, session: Session, rec: StoredRecord, now: datetime) -> None:
+def _mark_signed(uow: UnitOfWork, session: Session, rec: StoredRecord, now: datetime) -> None:
     """approved|awaiting_personal_id -> signed -> queued, with the outbox item."""
-    actor = session.account.username
-    signed = rec.with_changes(status=Status.SIGNED.value, signed_by=actor, updated_at=now)
-    records_repo.add_event(conn, RecordEvent(rec.id, now, actor, "sign", rec.status,
-                                             Status.SIGNED.value, ""))
+    signed = change_status(uow, rec, Status.SIGNED, actor=actor_of(session.account), at=now,
+                           action="sign", signed_by=session.account.username)
     # A birth already went out at approval: its signed certificate follows as a new version.
-    queued = enqueue_for_sync(conn, signed.with_changes(status=Status.QUEUED.value), now)
-    records_repo.update(conn, queued)
-    records_repo.add_event(conn, RecordEvent(rec.id, now, "system", "queue",
-                                             Status.SIGNED.value, Status.QUEUED.value, ""))
+    version = enqueue_for_sync(uow, signed, now).version
+    change_status(uow, signed, Status.QUEUED, actor=SYSTEM, at=now, action="queue",
+                  version=version)
 
 
 def timestamp_waiting(session: Session, service: ExtractService) -> int:
@@ -243,8 +229,11 @@ def timestamp_waiting(session: Session, service: ExtractService) -> int:
     valid). An extract whose PDF already went up is left as it is, so that nothing the centre
     may have kept changes under the same idempotency key."""
     done = 0
-    for row in extracts_repo.waiting_for_timestamp(session.db.connection()):
-        pdf = extracts_repo.attachment(session.db.connection(), row.pdf_sha256)
+    with session.store.read() as uow:
+        waiting = uow.extracts.waiting_for_timestamp()
+    for row in waiting:
+        with session.store.read() as uow:
+            pdf = uow.attachments.get(row.pdf_sha256)
         if pdf is None:
             continue
         try:
@@ -253,11 +242,12 @@ def timestamp_waiting(session: Session, service: ExtractService) -> int:
             log.info("document timestamp not added now (%s)", exc.code)
             break
         now = session.clock.now()
-        with session.db.transaction() as tx:
-            digest = extracts_repo.replace_pdf(tx, row, stamped, now)
-            audit_repo.append(tx, at=now, actor="system", action="extract.timestamp",
-                              target=row.record_id, details={"extract_number": row.extract_number,
-                                                             "pdf_sha256": digest})
+        with session.store.write() as uow:
+            digest = uow.extracts.replace_pdf(row, stamped, now)
+            uow.audit.append(at=now, actor="system", action="extract.timestamp",
+                             target=row.record_id,
+                             details={"extract_number": row.extract_number,
+                                      "pdf_sha256": digest})
         done += 1
     return done
 
@@ -265,14 +255,11 @@ def timestamp_waiting(session: Session, service: ExtractService) -> int:
 def latest_pdf(session: Session, record_id: str, service: ExtractService) -> bytes:
     """The last signed extract kept in the store, else an unsigned preview."""
     require(session.account, Permission.VIEW)
-    conn = session.db.connection()
-    rec = get_record(session, record_id)
-    issued = extracts_repo.for_record(conn, rec.id)
-    if issued:
-        pdf = extracts_repo.attachment(conn, issued[-1].pdf_sha256)
-        if pdf is not None:
-            return pdf
-    return preview(session, rec.id, service)
+    with session.store.read() as uow:
+        rec = find_record(uow, record_id)
+        issued = uow.extracts.for_record(rec.id)
+        pdf = uow.attachments.get(issued[-1].pdf_sha256) if issued else None
+    return pdf if pdf is not None else preview(session, rec.id, service)
 
 
 # -- verification ---------------------------------------------------------------------------
@@ -281,16 +268,22 @@ def verify_pdf(pdf: bytes, service: ExtractService, session: Session | None = No
     check = service.verify(pdf)
     if not check.is_valid or session is None or not check.extract_number:
         return check
-    conn = session.db.connection()
-    row = extracts_repo.by_number(conn, check.extract_number)
-    if row is None:
-        return check
-    rec = get_record(session, row.record_id)
-    request = build_request(conn, session, rec, extract_number=row.extract_number,
-                            is_copy=row.is_copy, signer_title="")
+    with session.store.read() as uow:
+        row = uow.extracts.by_number(check.extract_number)
+        if row is None:
+            return check
+        request = build_request(uow, session, find_record(uow, row.record_id),
+                                extract_number=row.extract_number, is_copy=row.is_copy,
+                                signer_title="")
     if service.data_digest(request) != check.data_digest:
         return PdfCheck("E-PDF-DATA-MISMATCH", {}, check.data_digest, check.office_code,
                         check.registration_number, check.book_number, check.extract_number)
     return check
 
 
+def signer_certificates(session: Session) -> list[bytes]:
+    """The DER certificates of the supervisors who sign on this device (a QR code's signer is
+    looked up among them and the trust roots)."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        return [row.certificate_der for row in uow.certificates.all()]

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop_app.accounts import Permission, require
-from desktop_app.domain import NumberBlock, allocate_number, format_book_number
+from desktop_app.domain import NumberBlock, RecordType, allocate_number, format_book_number
+from desktop_app.domain import record_type as parse_type
 from desktop_app.domain.errors import NumberBlockExhaustedError
 from desktop_app.errors import HotichError
 from desktop_app.session import Session
-from desktop_app.store import audit_repo, meta_repo, numbers_repo
 from desktop_app.store.database import Connection
 from desktop_app.store.numbers_repo import Book
+from desktop_app.store.unit_of_work import UnitOfWork, as_unit_of_work
 
 SOURCE_KEY = "numbering.source"
 BLOCK_SIZE_KEY = "numbering.local_block_size"
@@ -37,43 +38,43 @@ class AssignedNumber:
     book_number: str
 
 
-def _block_size(conn: Connection) -> int:
-    value = meta_repo.get(conn, BLOCK_SIZE_KEY)
+def _block_size(uow: UnitOfWork) -> int:
+    value = uow.meta.get(BLOCK_SIZE_KEY)
     return int(value) if value and value.isdigit() and int(value) > 0 else DEFAULT_LOCAL_BLOCK
 
 
-def _current_book(conn: Connection, record_type: str, year: int, office: str,
+def _current_book(uow: UnitOfWork, record_type: str, year: int, office: str,
                   now: datetime) -> Book:
-    book = numbers_repo.open_book(conn, record_type, year, office)
+    book = uow.numbers.open_book(record_type, year, office)
     if book is not None:
         return book
-    seq = numbers_repo.last_seq(conn, record_type, year, office)
-    if seq and any(b.closed_at for b in numbers_repo.books_of_year(conn, year)
+    seq = uow.numbers.last_seq(record_type, year, office)
+    if seq and any(b.closed_at for b in uow.numbers.books_of_year(year)
                    if b.record_type == record_type and b.office == office and b.seq == seq
                    and b.totals and b.totals.get("year_end")):
         raise BookClosedError(book_number=format_book_number(seq, year, record_type))
     book = Book(record_type, year, office, seq + 1, format_book_number(seq + 1, year, record_type),
                 now.isoformat(), None, None)
-    numbers_repo.add_book(conn, book)
+    uow.numbers.add_book(book)
     return book
 
 
-def assign_number(conn: Connection, record_type: str, year: int, office: str,
+def assign_number(uow: UnitOfWork, record_type: str, year: int, office: str,
                   now: datetime) -> AssignedNumber:
-    """The next number of that book; runs inside the approval's transaction."""
-    book = _current_book(conn, record_type, year, office, now)
-    stored = numbers_repo.active_block(conn, record_type, year, office)
+    """The next number of that book; runs inside the approval's unit of work."""
+    book = _current_book(uow, record_type, year, office, now)
+    stored = uow.numbers.active_block(record_type, year, office)
     if stored is None:
-        if meta_repo.get(conn, SOURCE_KEY) == "central":
-            raise NumberBlockExhaustedError(end=numbers_repo.highest_end(
-                conn, record_type, year, office))
-        start = numbers_repo.highest_end(conn, record_type, year, office) + 1
-        block = NumberBlock(start, start + _block_size(conn) - 1, start)
-        block_id = numbers_repo.add_block(conn, record_type, year, office, block, "local", now)
+        if uow.meta.get(SOURCE_KEY) == "central":
+            raise NumberBlockExhaustedError(end=uow.numbers.highest_end(
+                record_type, year, office))
+        start = uow.numbers.highest_end(record_type, year, office) + 1
+        block = NumberBlock(start, start + _block_size(uow) - 1, start)
+        block_id = uow.numbers.add_block(record_type, year, office, block, "local", now)
     else:
         block_id, block = stored.id, stored.block
     number, after = allocate_number(block)
-    numbers_repo.save_next(conn, block_id, after)
+    uow.numbers.save_next(block_id, after)
     return AssignedNumber(number, book.book_number)
 
 
@@ -89,17 +90,15 @@ class BookStatus:
 def numbers_left(session: Session, year: int) -> list[BookStatus]:
     """For the dashboard: what is left in each book's leased blocks."""
     require(session.account, Permission.VIEW)
-    conn = session.db.connection()
-    office = meta_repo.get(conn, "commune_code") or ""
-    from desktop_app.domain import RecordType
-
-    result = []
-    for rtype in RecordType:
-        book = numbers_repo.open_book(conn, rtype.value, year, office)
-        result.append(BookStatus(rtype.value, year, book.book_number if book else None,
-                                 numbers_repo.remaining(conn, rtype.value, year, office),
-                                 book is None and numbers_repo.last_seq(
-                                     conn, rtype.value, year, office) > 0))
+    with session.store.read() as uow:
+        office = uow.meta.get("commune_code") or ""
+        result = []
+        for rtype in RecordType:
+            book = uow.numbers.open_book(rtype.value, year, office)
+            result.append(BookStatus(rtype.value, year, book.book_number if book else None,
+                                     uow.numbers.remaining(rtype.value, year, office),
+                                     book is None and uow.numbers.last_seq(
+                                         rtype.value, year, office) > 0))
     return result
 
 
@@ -108,15 +107,15 @@ def close_year(session: Session, year: int) -> list[Book]:
     require(session.account, Permission.APPROVE_RECORD)
     now = session.clock.now()
     closed = []
-    with session.db.transaction() as conn:
-        for book in numbers_repo.books_of_year(conn, year):
+    with session.store.write() as uow:
+        for book in uow.numbers.books_of_year(year):
             if book.closed_at:
                 continue
-            totals = {**numbers_repo.book_totals(conn, book.record_type, year, book.office,
-                                                 book.book_number), "year_end": True}
-            numbers_repo.close_book(conn, book, now, totals)
-            audit_repo.append(conn, at=now, actor=session.account.username,
-                              action="book.close", target=book.book_number, details=totals)
+            totals = {**uow.numbers.book_totals(book.record_type, year, book.office,
+                                                book.book_number), "year_end": True}
+            uow.numbers.close_book(book, now, totals)
+            uow.audit.append(at=now, actor=session.account.username, action="book.close",
+                             target=book.book_number, details=totals)
             closed.append(Book(book.record_type, year, book.office, book.seq, book.book_number,
                                book.opened_at, now.isoformat(), totals))
     return closed
@@ -135,28 +134,27 @@ def add_local_block(session: Session, record_type: str, year: int, start: int,
     Refused when it overlaps a block this device already has (numbers are never reused).
     """
     require(session.account, Permission.APPROVE_RECORD)
-    from desktop_app.domain import record_type as parse_type
-
     rtype = parse_type(record_type).value
     block = NumberBlock(start, end, start)
     now = session.clock.now()
-    with session.db.transaction() as conn:
-        office = meta_repo.get(conn, "commune_code") or ""
-        for existing in numbers_repo.blocks(conn, year):
+    with session.store.write() as uow:
+        office = uow.meta.get("commune_code") or ""
+        for existing in uow.numbers.blocks(year):
             if existing.record_type == rtype and existing.office == office and \
                     start <= existing.block.end and existing.block.start <= end:
                 raise NumberBlockOverlapError(start=start, end=end)
-        numbers_repo.add_block(conn, rtype, year, office, block, "local", now)
-        audit_repo.append(conn, at=now, actor=session.account.username, action="numbers.block",
-                          target=f"{rtype}/{year}", details={"start": start, "end": end})
+        uow.numbers.add_block(rtype, year, office, block, "local", now)
+        uow.audit.append(at=now, actor=session.account.username, action="numbers.block",
+                         target=f"{rtype}/{year}", details={"start": start, "end": end})
     return block
 
 
-def switch_to_leased_numbers(conn: Connection) -> None:
+def switch_to_leased_numbers(uow: UnitOfWork | Connection) -> None:
     """Once enrolled, numbers come only from blocks leased by the centre: unused local numbers
     are given up so that no two devices of the commune can issue the same one. The numbers
-    already used are told to the centre with each lease (numbers_repo.highest_issued)."""
-    if meta_repo.get(conn, SOURCE_KEY) == "central":
+    already used are told to the centre with each lease (uow.numbers.highest_issued)."""
+    uow = as_unit_of_work(uow)  # sync/ still passes a connection until helper B converts it
+    if uow.meta.get(SOURCE_KEY) == "central":
         return
-    meta_repo.put(conn, SOURCE_KEY, "central")
-    conn.execute("UPDATE number_blocks SET next = end + 1 WHERE source = 'local'")
+    uow.meta.put(SOURCE_KEY, "central")
+    uow.numbers.give_up_local_blocks()

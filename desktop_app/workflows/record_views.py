@@ -11,9 +11,8 @@ from desktop_app.audit import AuditEntry
 from desktop_app.domain import Issue, Status, prepare_record, record_type, validate
 from desktop_app.record import JSONObject, StoredRecord
 from desktop_app.session import Session
-from desktop_app.store import audit_repo, outbox_repo, records_repo
 from desktop_app.workflows import record_index
-from desktop_app.workflows.records import get_record, local_today
+from desktop_app.workflows.records import find_record, local_today
 
 QUEUE_STATUSES = (
     Status.APPROVED.value,
@@ -28,8 +27,8 @@ QUEUE_STATUSES = (
 def audit_trail(session: Session, record_id: str) -> list[AuditEntry]:
     """Every audit entry about a record, oldest first."""
     require(session.account, Permission.VIEW)
-    rec = get_record(session, record_id)
-    return list(audit_repo.entries(session.db.connection(), rec.id))
+    with session.store.read() as uow:
+        return list(uow.audit.entries(find_record(uow, record_id).id))
 
 
 def check_draft(session: Session, rtype: str, data: JSONObject, *, historical: bool = False,
@@ -38,8 +37,8 @@ def check_draft(session: Session, rtype: str, data: JSONObject, *, historical: b
     require(session.account, Permission.CREATE_RECORD)
     rtype = record_type(rtype).value
     prepared = prepare_record(rtype, data)
-    context = record_index.validation_context(session.db.connection(), rtype, prepared,
-                                              record_id)
+    with session.store.read() as uow:
+        context = record_index.validation_context(uow, rtype, prepared, record_id)
     return validate(rtype, prepared, historical=historical, today=local_today(session),
                     context=context)
 
@@ -56,25 +55,25 @@ class QueueItem:
 def sync_queue(session: Session) -> list[QueueItem]:
     """Records on their way to the centre, with the latest outbox state and reasons."""
     require(session.account, Permission.VIEW)
-    conn = session.db.connection()
     items = []
-    for status in QUEUE_STATUSES:
-        offset = 0
-        while True:
-            page = records_repo.list_records(conn, status=status, limit=500, offset=offset)
-            for rec in page:
-                outbox = outbox_repo.for_record(conn, rec.id)
-                last = outbox[-1] if outbox else None
-                reason = (last.result_message or "") if last else ""
-                if not reason and rec.status == Status.REJECTED.value:
-                    rejects = [e for e in records_repo.events(conn, rec.id)
-                               if e.action == "reject"]
-                    reason = rejects[-1].reason if rejects else ""
-                items.append(QueueItem(rec, last.state if last else None,
-                                       last.attempts if last else 0,
-                                       last.result_code if last else None, reason))
-            if len(page) < 500:
-                break
-            offset += 500
+    with session.store.read() as uow:
+        for status in QUEUE_STATUSES:
+            offset = 0
+            while True:
+                page = uow.records.list_records(status=status, limit=500, offset=offset)
+                for rec in page:
+                    outbox = uow.outbox.for_record(rec.id)
+                    last = outbox[-1] if outbox else None
+                    reason = (last.result_message or "") if last else ""
+                    if not reason and rec.status == Status.REJECTED.value:
+                        rejects = [e for e in uow.records.events(rec.id)
+                                   if e.action == "reject"]
+                        reason = rejects[-1].reason if rejects else ""
+                    items.append(QueueItem(rec, last.state if last else None,
+                                           last.attempts if last else 0,
+                                           last.result_code if last else None, reason))
+                if len(page) < 500:
+                    break
+                offset += 500
     items.sort(key=lambda i: i.record.updated_at, reverse=True)
     return items

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import io
 import threading
 from importlib import resources
 from pathlib import Path
@@ -61,7 +62,5 @@ def register_reportlab_fonts() -> tuple[str, str]:
     return FONT_REGULAR, FONT_BOLD
 
 
-def _as_stream(data: bytes):  # noqa: ANN202 - reportlab accepts a file-like object
-    import io
-
+def _as_stream(data: bytes) -> io.BytesIO:  # reportlab accepts a file-like object
     return io.BytesIO(data)

@@ -79,3 +79,27 @@ def test_the_form_offers_the_same_words(qtbot: QtBot) -> None:
     sex = english.editors["deceased.sex"]
     assert isinstance(sex, SelectField)
     assert sex.itemText(sex.findData("female")) == "Female"
+
+
+def test_a_draft_correction_is_listed_apart_from_the_notes(qtbot: QtBot,
+                                                           office: UiOffice) -> None:
+    officer, chief = office.session("canbo"), office.session("chutich")
+    birth = records.create_record(officer, "birth", build("birth")).record
+    records.submit(officer, birth.id)
+    records.approve(chief, birth.id, {i["rule"]: "đã kiểm tra" for i in birth.issues
+                                      if i["rule"].startswith("W-")})
+    records.create_record(officer, "change", build("change", {
+        "original_record": {"record_id": birth.id},
+        "changes": [{"field": "child.full_name", "from": "Nguyễn Văn An",
+                     "to": "Nguyễn Văn Ân"}]}))
+    window = MainWindow(office.ctx("canbo"))
+    qtbot.addWidget(window)
+    dialog = window.open_record(birth.id)
+    qtbot.waitUntil(lambda: dialog.view is not None, timeout=10000)
+    assert dialog.view.record.notes == ()
+    (pending,) = dialog.view.record.pending_notes
+    assert dialog.notes.count() == 1
+    shown = dialog.notes.item(0).text()
+    assert pending in shown and shown != pending  # marked as not registered yet
+    wait_idle(qtbot, office.runner)
+    window.close()

@@ -621,6 +621,10 @@
         <translation>Không có thay đổi liên quan.</translation>
     </message>
     <message>
+        <source>Not registered yet: %1</source>
+        <translation>Chưa đăng ký (không phải ghi chú): %1</translation>
+    </message>
+    <message>
         <source>no reason given</source>
         <translation>không nêu lý do</translation>
     </message>

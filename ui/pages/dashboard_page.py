@@ -129,14 +129,20 @@ class DashboardPage(QWidget):
             self.show_connection(known)
             return
         probe = ctx.hooks.connection_probe
-        ctx.runner.run(probe, self.show_connection, lambda _e: None, lane="general")
+        ctx.runner.run(probe, self.show_connection, self._connection_failed, lane="general")
 
     def show_connection(self, state: ConnectionState) -> None:
         pair = CONNECTION_LABELS.get(state, (str(state), str(state)))
         self.cards["connection"].setText(pair[0 if self._ctx.lang == "vi" else 1])
 
     def _failed(self, error: BaseException) -> None:
-        self.message.setText(message_for(error, self._ctx.catalogue, self._ctx.lang))
+        self.message.setText(message_for(error, self._ctx.catalogue, self._ctx.lang,
+                                         "dashboard"))
+
+    def _connection_failed(self, error: BaseException) -> None:
+        self.cards["connection"].setText("—")  # not known now
+        self.message.setText(message_for(error, self._ctx.catalogue, self._ctx.lang,
+                                         "connection probe"))
 
     def _loaded(self, summary: DashboardSummary) -> None:
         self.summary = summary

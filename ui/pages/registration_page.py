@@ -365,10 +365,12 @@ class RegistrationPage(QWidget):
             self.form.focus_field(str(item.data(Qt.ItemDataRole.UserRole)))
 
     # -- legacy addresses -----------------------------------------------------------------
-    def _convert(self, text: str, done) -> None:  # noqa: ANN001 - callback(str)
+    def _convert(self, text: str, done, failed) -> None:  # noqa: ANN001 - callbacks(str)
         def convert() -> str:
             found = convert_legacy_address(text)
             return commune_display(found.commune_code) if found else ""
 
-        self._ctx.runner.run(convert, done, lambda _e: done(""), lane="general")
+        ctx = self._ctx
+        self._ctx.runner.run(convert, done, lambda error: failed(
+            message_for(error, ctx.catalogue, ctx.lang, "address conversion")), lane="general")
 

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.parties import record_title
 from desktop_app.workflows import record_views
 from desktop_app.workflows.record_views import QueueItem
 from ui.context import UiContext
 from ui.errors import message_for
-from ui.labels import OUTBOX_LABELS, local_time, pick, record_title, status_label, type_label
+from ui.labels import OUTBOX_LABELS, local_time, pick, status_label, type_label
 from ui.models import RowsModel
 from ui.sync_control import SyncController, SyncOutcome
 from ui.widgets.progress import JobProgressWidget

@@ -220,12 +220,14 @@ class LegacyAddressField(QWidget):
     """A pre-2025 address as written; the converted 2025 commune shows as you type.
 
     ``convert`` runs the (slow on first use) conversion off the GUI thread and calls back
-    with a one-line description, or "" when the text names no known pre-2025 commune.
+    with a one-line description, or "" when the text names no known pre-2025 commune; or,
+    when the conversion itself failed, with the message saying so.
     """
 
     edited = Signal()
 
-    def __init__(self, convert: Callable[[str, Callable[[str], None]], None],
+    def __init__(self, convert: Callable[[str, Callable[[str], None], Callable[[str], None]],
+                                         None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._convert = convert
@@ -255,13 +257,19 @@ class LegacyAddressField(QWidget):
         if not text:
             self.converted.hide()
             return
-        self._convert(text, lambda shown, asked=text: self._show(asked, shown))
+        self._convert(text, lambda shown, asked=text: self._show(asked, shown),
+                      lambda message, asked=text: self._show(asked, message, failed=True))
 
-    def _show(self, asked: str, shown: str) -> None:
+    def _show(self, asked: str, shown: str, *, failed: bool = False) -> None:
         if asked != self._asked:
             return  # an older answer
-        self.converted.setText(f"→ {shown}" if shown else QCoreApplication.translate(
-            "Inputs", "Not recognised as a pre-2025 address"))
+        if failed:  # not "not recognised": the conversion could not run
+            self.converted.setStyleSheet("color: #8b0000")
+            self.converted.setText(f"⚠ {shown}")
+        else:
+            self.converted.setStyleSheet("color: #1b5e20")
+            self.converted.setText(f"→ {shown}" if shown else QCoreApplication.translate(
+                "Inputs", "Not recognised as a pre-2025 address"))
         self.converted.show()
 
     def value(self) -> object | None:

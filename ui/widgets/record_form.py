@@ -41,7 +41,8 @@ from ui.widgets.inputs import (
     TextField,
 )
 
-Converter = Callable[[str, Callable[[str], None]], None]
+Converter = Callable[[str, Callable[[str], None], Callable[[str], None]], None]
+"""convert(text, done, failed): done(description) or failed(message), on the GUI thread."""
 _HISTORICAL_ONLY_TOP = {"registered_on", "registration_number", "book_number"}
 ERROR_STYLE = "color: #b00020"
 WARNING_STYLE = "color: #8a5a00"

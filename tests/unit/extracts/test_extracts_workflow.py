@@ -3,15 +3,18 @@ verifier and by poppler's pdfsig, and the data check against the local record.""
 
 from __future__ import annotations
 
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from desktop_app.domain import Status
 from desktop_app.domain.errors import PersonalIdMissingError, SignerConflictError
 from desktop_app.errors import PermissionDeniedError
-from desktop_app.store import outbox_repo
+from desktop_app.store.database import connect
 from desktop_app.workflows import extracts, records
+from desktop_app.workflows.status import SYSTEM, change_status
 from signing.devca import make_ca, make_leaf, p12
 from signing.errors import CertificateExpiredError, Pkcs12PasswordError
 from signing.service import PdfExtractService
@@ -79,7 +82,8 @@ def test_sign_batch_verify_and_copy(
     for item in issued:
         rec = records.get_record(session, item.record_id)
         assert rec.status == "queued" and rec.signed_by == "chutich"
-        assert len(outbox_repo.for_record(session.db.connection(), rec.id)) == 1
+        with session.store.read() as uow:
+            assert len(uow.outbox.for_record(rec.id)) == 1
         pdf = item.path.read_bytes()
         assert extracts.verify_pdf(pdf, service, session).is_valid
         assert "Signature is Valid." in pdfsig(pdf, pki["nss"], tmp_path)  # type: ignore[arg-type]
@@ -88,7 +92,8 @@ def test_sign_batch_verify_and_copy(
     again = extracts.sign_extracts(session, [ids[0]], service=service, p12_password=P12_PW,
                                    out=tmp_path / "copy.pdf")
     assert again[0].is_copy and again[0].extract_number == "001/2026/TLKT-BS"
-    assert len(outbox_repo.for_record(session.db.connection(), ids[0])) == 1  # not re-sent
+    with session.store.read() as uow:
+        assert len(uow.outbox.for_record(ids[0])) == 1  # not re-sent
 
     # One byte of the signed content changed: both verifiers refuse it.
     pdf = bytearray(issued[0].path.read_bytes())
@@ -106,9 +111,10 @@ def test_data_different_from_the_record_is_refused(
     issued = extracts.sign_extracts(office("chutich"), [rid], service=service,
                                     p12_password=P12_PW, out=tmp_path / "a.pdf")
     session = office("chutich")
-    session.db.connection().execute(
-        "UPDATE records SET data = replace(data, 'Lê Văn Tư', 'Lê Văn Khác') WHERE id = ?",
-        (rid,))
+    with closing(connect(session.paths.database, session.store.data_key)) as tampered:
+        tampered.execute(
+            "UPDATE records SET data = replace(data, 'Lê Văn Tư', 'Lê Văn Khác') WHERE id = ?",
+            (rid,))
     check = extracts.verify_pdf(issued[0].path.read_bytes(), service, session)
     assert check.code == "E-PDF-DATA-MISMATCH"
 
@@ -132,6 +138,27 @@ def test_birth_waits_for_its_personal_id_and_conflicts_are_refused(
     with pytest.raises(PermissionDeniedError):
         extracts.sign_extracts(office("canbo"), [conflict.record.id], service=service,
                                p12_password=P12_PW, out=tmp_path / "d.pdf")
+
+
+def test_birth_whose_personal_id_came_back_is_signed(
+    office: Office, service: PdfExtractService, pki: dict[str, object], tmp_path: Path
+) -> None:
+    extracts.import_certificate(office("chutich"), pki["good"], P12_PW, service)
+    birth = _approved(office, "birth", build("birth"))
+    session = office("chutich")
+    assert records.get_record(session, birth).status == "awaiting_personal_id"
+    with session.store.write() as uow:  # as sync applies the centre's answer
+        rec = uow.records.get(birth)
+        data = {**rec.data, "child": {**rec.data["child"], "personal_id": "001226012345"}}
+        change_status(uow, rec, Status.APPROVED, actor=SYSTEM, at=NOW,
+                      action="personal_id", data=data)
+    assert [r.id for r in records.list_records(session, status="approved")] == [birth]
+    (issued,) = extracts.sign_extracts(session, [birth], service=service, p12_password=P12_PW,
+                                       out=tmp_path / "birth.pdf")
+    assert not issued.is_copy
+    assert records.get_record(session, birth).status == "queued"
+    assert [e.action for e in records.history(session, birth)][-3:] == [
+        "personal_id", "sign", "queue"]
 
 
 def test_extract_signed_offline_gets_its_timestamp_before_it_leaves(
@@ -199,3 +226,31 @@ def test_a_certificate_revoked_centrally_signs_nothing_more(
         extracts.sign_extracts(session, [record_id], service=service, p12_password=P12_PW,
                                out=None)
     assert records.get_record(session, record_id).status == "approved"  # nothing changed
+
+
+def test_the_extract_notes_are_the_screen_notes_registered_changes_only(
+    office: Office, service: PdfExtractService, tmp_path: Path
+) -> None:
+    birth = _approved(office, "birth", build("birth"))
+    change = records.create_record(office("canbo"), "change", build("change", {
+        "original_record": {"record_id": birth},
+        "subject.full_name": "Nguyễn Văn An",
+        "changes": [{"field": "child.full_name", "from": "Nguyễn Văn An",
+                     "to": "Nguyễn Văn Ân"}]})).record
+
+    def extract_text() -> str:
+        pdf = extracts.preview(office("chutich"), birth, service)
+        return " ".join(pdftotext(pdf, tmp_path).split())
+
+    # A draft correction: neither the screen's notes nor the extract's Ghi chú show it.
+    assert records.get_record(office("canbo"), birth).notes == ()
+    assert "Nguyễn Văn Ân" not in extract_text()
+    records.submit(office("canbo"), change.id)
+    assert "Nguyễn Văn Ân" not in extract_text()
+    reasons = {i["rule"]: "đã kiểm tra" for i in change.issues if i["rule"].startswith("W-")}
+    records.approve(office("chutich"), change.id, reasons)
+    # Registered: both list it, once.
+    (note,) = records.get_record(office("canbo"), birth).notes
+    assert "Nguyễn Văn An -> Nguyễn Văn Ân" in note
+    assert extract_text().count("Cải chính họ, chữ đệm, tên từ “Nguyễn Văn An” thành "
+                                "“Nguyễn Văn Ân”") == 1

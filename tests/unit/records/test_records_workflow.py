@@ -16,7 +16,6 @@ from desktop_app.domain.errors import (
     VerificationRequiredError,
 )
 from desktop_app.errors import PermissionDeniedError
-from desktop_app.store import audit_repo
 from desktop_app.workflows import numbering, records
 from tests.samples import build
 from tests.unit.conftest import Office
@@ -53,7 +52,8 @@ def test_mother_aged_12_is_recorded_and_approved_with_a_reason(office: Office) -
     assert rec.registered_on == "2026-01-15"
     assert rec.overrides[0]["rule"] == "W-MOTHER-AGE-LOW"
     assert rec.overrides[0]["by"] == "chutich"
-    entries = list(audit_repo.entries(office("chutich").db.connection(), rec.id))
+    with office("chutich").store.read() as uow:
+        entries = list(uow.audit.entries(rec.id))
     approve_entry = [e for e in entries if e.action == "record.approve"][0]
     assert "Giấy chứng sinh của bệnh viện huyện" in approve_entry.reason
 
@@ -157,11 +157,10 @@ def test_numbers_are_sequential_and_never_reused(office: Office) -> None:
 
 def test_enrolled_device_uses_only_leased_blocks(office: Office) -> None:
     from desktop_app.domain.errors import NumberBlockExhaustedError
-    from desktop_app.store import meta_repo
 
     session = office("chutich")
-    with session.db.transaction() as conn:
-        meta_repo.put(conn, numbering.SOURCE_KEY, "central")
+    with session.store.write() as uow:
+        uow.meta.put(numbering.SOURCE_KEY, "central")
     created = records.create_record(office("canbo"), "death", build("death"))
     records.submit(office("canbo"), created.record.id)
     with pytest.raises(NumberBlockExhaustedError):
@@ -180,7 +179,8 @@ def test_year_end_closing_gives_totals(office: Office) -> None:
         records.approve(office("chutich"), created.record.id, {})
 
 
-def test_change_is_linked_and_shown_in_the_original_notes(office: Office) -> None:
+def test_change_is_linked_and_shown_in_the_original_notes_once_registered(
+        office: Office) -> None:
     birth = _approved(office, "birth", build("birth")).record
     change = records.create_record(office("canbo"), "change", build("change", {
         "original_record": {"record_id": birth.id},
@@ -188,8 +188,19 @@ def test_change_is_linked_and_shown_in_the_original_notes(office: Office) -> Non
         "changes": [{"field": "child.full_name", "from": "Nguyễn Văn An",
                      "to": "Nguyễn Văn Ân"}]}))
     assert change.record.links_to == birth.id
-    notes = records.get_record(office("canbo"), birth.id).notes
-    assert any("Nguyễn Văn An -> Nguyễn Văn Ân" in n for n in notes)
+    # A draft correction is no note: it is listed apart, as not registered yet.
+    draft = records.get_record(office("canbo"), birth.id)
+    assert draft.notes == ()
+    assert any("Nguyễn Văn An -> Nguyễn Văn Ân" in n for n in draft.pending_notes)
+    records.submit(office("canbo"), change.record.id)
+    reasons = {code: "đã kiểm tra hồ sơ gốc" for code in _codes(change)}
+    approved = records.approve(office("chutich"), change.record.id, reasons).record
+    registered = records.get_record(office("canbo"), birth.id)
+    assert registered.pending_notes == ()
+    assert registered.notes == (
+        f"Cải chính hộ tịch số {approved.registration_number} ngày "
+        f"{'/'.join(reversed(str(approved.registered_on).split('-')))}: "
+        "Họ, chữ đệm, tên của người được khai sinh: Nguyễn Văn An -> Nguyễn Văn Ân",)
 
 
 def test_search_folds_diacritics_d_and_apostrophes(office: Office) -> None:

@@ -1,0 +1,75 @@
+"""What the store indexes about a record: its parties, folded for duplicate, twin and bigamy
+checks, and its folded search text. Pure: the store computes these on every save."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.domain.duplicates import mother_key, person_match_key
+from desktop_app.domain.integrity import PARTY_PATHS
+from desktop_app.domain.text import fold_compact, fold_for_search
+
+JSONObject = dict[str, object]
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """One party of a record, folded for duplicate and twin checks."""
+
+    role: str
+    match_key: str
+    name_key: str
+    mother_key: str | None
+    date_of_birth: str | None
+    event_date: str | None
+
+
+def party(data: JSONObject, path: str) -> JSONObject | None:
+    value = data.get(path)
+    return value if isinstance(value, dict) else None
+
+
+def text_of(obj: JSONObject | None, key: str) -> str | None:
+    value = obj.get(key) if obj else None
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def mother_key_of(data: JSONObject) -> str | None:
+    mother = party(data, "mother")
+    name = text_of(mother, "full_name")
+    pid = text_of(mother, "personal_id")
+    return mother_key(name or "", pid) if (name or pid) else None
+
+
+def persons(record_type: str, data: JSONObject) -> list[PersonEntry]:
+    entries = []
+    for path in PARTY_PATHS:
+        found = party(data, path)
+        name = text_of(found, "full_name")
+        if not name:
+            continue
+        dob = text_of(found, "date_of_birth")
+        entries.append(PersonEntry(
+            role=path,
+            match_key=person_match_key(name, dob),
+            name_key=fold_compact(name),
+            mother_key=mother_key_of(data) if record_type == "birth" and path == "child"
+            else None,
+            date_of_birth=dob,
+            event_date=None,
+        ))
+    return entries
+
+
+def search_text(record_type: str, data: JSONObject, registration_number: str | None,
+                book_number: str | None) -> str:
+    words = [record_type]
+    for path in PARTY_PATHS:
+        name = text_of(party(data, path), "full_name")
+        if name:
+            words.append(name)
+        pid = text_of(party(data, path), "personal_id")
+        if pid:
+            words.append(pid)
+    words += [w for w in (registration_number, book_number) if w]
+    return fold_for_search(" ".join(words))

@@ -1,0 +1,169 @@
+"""The store behind a unit of work: one transaction, typed repositories.
+
+    with store.write() as uow:   # BEGIN IMMEDIATE .. COMMIT (ROLLBACK on any error)
+        uow.records.update(rec)
+    with store.read() as uow:    # one consistent snapshot; writing is refused
+        uow.records.get(record_id)
+
+Only the key derived at login is used: keying a connection costs ~0.1 ms, so every thread
+opens its own connection (tech-notes). A unit of work is short and never spans a network call
+or a signature: callers do slow work between two of them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from desktop_app.paths import DataPaths
+from desktop_app.store import upgrade
+from desktop_app.store.accounts_repo import AccountsRepository
+from desktop_app.store.audit_repo import AuditRepository
+from desktop_app.store.database import (
+    Connection,
+    DatabaseError,
+    backup_file_copy,
+    connect,
+    migrate,
+    schema_version,
+)
+from desktop_app.store.extracts_repo import (
+    AttachmentsRepository,
+    CertificatesRepository,
+    ExtractsRepository,
+)
+from desktop_app.store.meta_repo import MetaRepository
+from desktop_app.store.numbers_repo import NumbersRepository
+from desktop_app.store.outbox_repo import OutboxRepository
+from desktop_app.store.records_repo import RecordsRepository
+
+log = logging.getLogger(__name__)
+
+
+class UnitOfWork:
+    """The repositories of one transaction. Everything they do commits or rolls back
+    together."""
+
+    def __init__(self, conn: Connection, *, writable: bool) -> None:
+        self.is_writable = writable
+        self.meta = MetaRepository(conn)
+        self.records = RecordsRepository(conn)
+        self.audit = AuditRepository(conn, self.meta)
+        self.outbox = OutboxRepository(conn)
+        self.numbers = NumbersRepository(conn)
+        self.attachments = AttachmentsRepository(conn)
+        self.extracts = ExtractsRepository(conn, self.attachments)
+        self.certificates = CertificatesRepository(conn)
+        self.accounts = AccountsRepository(conn)
+
+
+class Store:
+    """A keyed database file: one connection per thread, short units of work."""
+
+    def __init__(self, path: Path, data_key: bytes) -> None:
+        self.path = path
+        self.data_key = data_key
+        self._local = threading.local()
+        self._all: list[Connection] = []
+        self._lock = threading.Lock()
+
+    def connection(self) -> Connection:
+        """This thread's connection (opened and key-checked on first use). Only for the
+        store package and, until it uses units of work, sync/ (through Session.db)."""
+        conn: Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.path, self.data_key)
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[UnitOfWork]:
+        """BEGIN IMMEDIATE ... COMMIT: writers queue instead of failing midway."""
+        conn = self.connection()
+        if conn.in_transaction:
+            raise RuntimeError("a unit of work is already open on this thread")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield UnitOfWork(conn, writable=True)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[UnitOfWork]:
+        """A read transaction (one snapshot); ``PRAGMA query_only`` refuses any write. Inside
+        an open unit of work of this thread, it reads that one."""
+        conn = self.connection()
+        if conn.in_transaction:
+            yield UnitOfWork(conn, writable=False)
+            return
+        conn.execute("PRAGMA query_only = ON")
+        try:
+            conn.execute("BEGIN")
+            try:
+                yield UnitOfWork(conn, writable=False)
+            finally:
+                _end_read(conn)
+        finally:
+            conn.execute("PRAGMA query_only = OFF")
+
+    # -- whole-file operations ------------------------------------------------------------
+    def schema_version(self) -> int:
+        return schema_version(self.connection())
+
+    def migrate(self, backups_dir: Path, *, target: int | None = None,
+                on_backup: Callable[[Path], None] | None = None, backup: bool = True) -> int:
+        """Apply the numbered migrations (backing the file up first, unless told not to)."""
+        return migrate(self.connection(), self.path, backups_dir, target=target,
+                       on_backup=on_backup, backup=backup)
+
+    def open_for_version(self, paths: DataPaths, running: str) -> Path | None:
+        """First start of a program version: back the folder up, migrate, note the version."""
+        return upgrade.open_for_version(self.connection(), paths, running)
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file (before copying or moving it)."""
+        self.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+
+    def backup_file_copy(self, backups_dir: Path, label: str) -> Path:
+        return backup_file_copy(self.connection(), self.path, backups_dir, label)
+
+    def snapshot(self, target: Path) -> Store:
+        """A consistent copy into ``target`` (same key, no WAL), opened as a Store."""
+        copy = connect(target, self.data_key, check_key=False)
+        try:
+            self.connection().backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE").fetchone()
+        finally:
+            copy.close()
+        return Store(target, self.data_key)
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                with contextlib.suppress(DatabaseError):
+                    conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+
+def _end_read(conn: Connection) -> None:
+    """Nothing to commit: a damaged page met while reading must surface as the reader's own
+    error (e.g. AuditChainBrokenError), not as a failed COMMIT."""
+    try:
+        conn.execute("COMMIT")
+    except DatabaseError:
+        with contextlib.suppress(DatabaseError):
+            conn.execute("ROLLBACK")
+
+
+def as_unit_of_work(target: UnitOfWork | Connection) -> UnitOfWork:
+    """A raw connection seen as a unit of work, for the calls sync/ makes with one until it
+    uses units of work (helper B removes this)."""
+    return target if isinstance(target, UnitOfWork) else UnitOfWork(target, writable=True)

@@ -1,0 +1,1 @@
+"""The reference central server: FastAPI over SQLAlchemy, the only SQLAlchemy user."""

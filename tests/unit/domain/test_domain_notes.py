@@ -1,0 +1,73 @@
+"""The notes of a record (Ghi chú): registered linked acts only, one function for the
+screens and the extracts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pytest
+
+from desktop_app.domain.notes import Note, note_text, pending_changes, record_notes
+from desktop_app.domain.workflow import REGISTERED_STATUSES, Status
+
+NAME_CHANGE = {"kind": "correction",
+               "changes": [{"field": "child.full_name", "from": "Ksor H Bia", "to": "Ksor H'Bia"},
+                           {"field": "child.sex", "from": "male", "to": "female"}]}
+
+
+@dataclass(frozen=True)
+class Linked:
+    status: str
+    data: Mapping[str, object] = field(default_factory=lambda: NAME_CHANGE)
+    type: str = "change"
+    id: str = "c-1"
+    registration_number: str | None = None
+    registered_on: str | None = None
+
+
+@pytest.mark.parametrize("status", sorted(REGISTERED_STATUSES))
+def test_a_registered_change_is_a_note_per_changed_field(status: Status) -> None:
+    notes = record_notes([Linked(status, registration_number="12/2026",
+                                 registered_on="2026-03-05")])
+    assert notes == (
+        Note("correction", "child.full_name", "Ksor H Bia", "Ksor H'Bia", "12/2026",
+             "2026-03-05", record_id="c-1", record_type="change"),
+        Note("correction", "child.sex", "male", "female", "12/2026", "2026-03-05",
+             record_id="c-1", record_type="change"),
+    )
+    assert pending_changes([Linked(status)]) == ()
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.SUBMITTED, Status.REJECTED])
+def test_a_draft_submitted_or_refused_change_is_no_note(status: Status) -> None:
+    assert record_notes([Linked(status)]) == ()
+
+
+def test_changes_on_their_way_are_listed_apart_and_refused_ones_not_at_all() -> None:
+    linked = [Linked(Status.DRAFT, id="d"), Linked(Status.SUBMITTED, id="s"),
+              Linked(Status.REJECTED, id="r"), Linked(Status.SIGNED, id="ok")]
+    assert {n.record_id for n in pending_changes(linked)} == {"d", "s"}
+    assert {n.record_id for n in record_notes(linked)} == {"ok"}
+
+
+def test_a_whole_act_is_one_note_without_a_field() -> None:
+    recognition = Linked(Status.APPROVED, {"kind": "father_recognises_child"}, "recognition",
+                         "k-1", "3/2026", "2026-01")
+    (note,) = record_notes([recognition])
+    assert (note.kind, note.field, note.from_value, note.to_value) == (
+        "father_recognises_child", "", None, None)
+    assert note_text(note, "birth") == "Cha nhận con số 3/2026 ngày 01/2026"
+
+
+def test_the_screen_line_uses_the_field_label_and_the_vocabulary() -> None:
+    first, second = record_notes([Linked(Status.SYNCED, registration_number="12/2026",
+                                         registered_on="2026-03-05")])
+    assert note_text(first, "birth") == (
+        "Cải chính hộ tịch số 12/2026 ngày 05/03/2026: "
+        "Họ, chữ đệm, tên của người được khai sinh: Ksor H Bia -> Ksor H'Bia"
+    )
+    assert note_text(second, "birth").endswith(": male -> female")
+    bare = Note("change", "child.full_name", None, "An")
+    assert note_text(bare, "birth").startswith("Thay đổi hộ tịch: ")
+    assert note_text(bare, "birth").endswith(":  -> An")
