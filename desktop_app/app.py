@@ -24,6 +24,7 @@ from desktop_app.session import Session
 
 if TYPE_CHECKING:
     from desktop_app.workflows.dashboard import ConnectionState
+    from desktop_app.workflows.sync_apply import SyncReport
     from ui.context import SignOutcome, UiHooks
 
 # Command groups and message catalogues of the other packages, wired in when present.
@@ -164,8 +165,9 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
         attempt, nothing written. None when the device is not enrolled or no longer
         accepted there (a sync could not help), False when unreachable."""
         from desktop_app.errors import NotFoundError
+        from desktop_app.workflows.enrolment import require_identity
         from sync.client import TransportConfig
-        from sync.device import open_client
+        from sync.device import HttpsSyncTransport
         from sync.errors import (
             DeviceRevokedError,
             NotEnrolledError,
@@ -179,8 +181,11 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
 
         try:
             timeout = link.probe_timeout_s
-            client = open_client(session, config=TransportConfig(
-                connect_timeout=timeout, read_timeout=timeout, attempts=1, connect_retries=0))
+            transport = HttpsSyncTransport(session.paths.root, clock=session.clock,
+                                           config=TransportConfig(
+                                               connect_timeout=timeout, read_timeout=timeout,
+                                               attempts=1, connect_retries=0))
+            client = transport.connect(require_identity(session))
         except (NotEnrolledError, TlsConfigError):
             link.set("not_configured")
             return None
@@ -202,14 +207,17 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
         link.set("online")
         return True
 
-    def sync_now(session: Session, progress: Callable[[str, int, int], None]) -> str:
-        from sync.engine import run_sync
+    def sync_now(session: Session, progress: Callable[[str, int, int], None]) -> SyncReport:
+        from desktop_app.workflows.sync_run import run_sync
+        from sync.device import HttpsSyncTransport
         from sync.errors import NotEnrolledError
 
         before = link.probe().value
         link.set("syncing")
         try:
-            report = run_sync(session, extracts=service,
+            report = run_sync(session, HttpsSyncTransport(session.paths.root,
+                                                          clock=session.clock),
+                              extracts=service,
                               progress=lambda p: progress(p.stage, p.done, p.total))
         except NotEnrolledError:
             link.set("not_configured")
@@ -221,7 +229,7 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
             link.set("offline")
             raise
         link.set("online")
-        return report.summary()
+        return report
 
     return UiHooks(sign_records=sign_records, render_extract=render_extract,
                    import_certificate=import_certificate,

@@ -199,6 +199,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "CA constraints": ("chứng thư CA không được phép cấp chứng thư này", "CA constraints"),
     "fingerprint": ("dấu vân tay chứng thư không khớp", "the certificate fingerprint differs"),
     "no timestamp server": ("chưa cấu hình máy chủ dấu thời gian", "no timestamp server"),
+    "too long": ("nội dung quá dài", "too long"),
     # bundles (USB) and the sync protocol
     "file too large": ("tệp quá lớn", "file too large"),
     "not a bundle file": ("không phải tệp gói dữ liệu", "not a bundle file"),
@@ -227,6 +228,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "malformed capabilities": ("danh sách chức năng sai dạng", "malformed capabilities"),
     "malformed attachment state": ("trạng thái tệp đính kèm sai dạng",
                                    "malformed attachment state"),
+    "malformed answer attachments": ("danh sách tệp đính kèm của tệp trả lời sai dạng",
+                                     "malformed answer attachments"),
     "results do not match the items sent": ("kết quả không khớp với các mục đã gửi",
                                             "results do not match the items sent"),
     "incomplete enrolment answer": ("trả lời đăng ký thiết bị không đầy đủ",
