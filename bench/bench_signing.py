@@ -53,12 +53,13 @@ def service_path(archive: bytes, root_pem: bytes, forms: dict[str, dict[str, obj
             samples.append(time.perf_counter() - t0)
         print(f"service (PKCS#12 + password per call) render + sign, median of 20: "
               f"{statistics.median(samples) * 1000:.0f} ms")
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         for i in range(100):
             service.sign(_request(forms[kinds[i % len(kinds)]]), archive, PASSWORD, now)
-        batch = time.perf_counter() - t0
+        batch, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        # CPU time too: on a shared machine the wall clock also counts other people's work.
         print(f"service batch of 100 extracts render + sign: {batch:.2f} s "
-              f"({batch * 10:.0f} ms each)")
+              f"({batch * 10:.0f} ms each; CPU {cpu * 10:.0f} ms each)")
 
 
 def main() -> None:

@@ -18,11 +18,13 @@ from desktop_app.cli.context import CliContext, add_command
 from desktop_app.cli.main import fail_unexpected, run
 from desktop_app.demo import create_demo
 from desktop_app.logging_setup import configure_logging, fallback_log_dir
-from desktop_app.messages import CORE, Catalogue, merge
+from desktop_app.messages import CORE, Catalogue, merge, render
 from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 
 if TYPE_CHECKING:
+    from desktop_app.workflows.dashboard import ConnectionState
+    from desktop_app.workflows.sync_apply import SyncReport
     from ui.context import SignOutcome, UiHooks
 
 # Command groups and message catalogues of the other packages, wired in when present.
@@ -43,7 +45,7 @@ class _AppCommands:
     """gui and demo: the commands that need the UI or several packages together."""
 
     @staticmethod
-    def register(sub: argparse._SubParsersAction) -> None:
+    def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         gui = add_command(sub, "gui", "start the desktop application")
         gui.set_defaults(handler=_gui)
         demo = add_command(sub, "demo", "create the demo data folder if it is missing")
@@ -53,25 +55,21 @@ class _AppCommands:
 def _gui(ctx: CliContext, args: argparse.Namespace) -> int:
     from ui.run import run_gui
 
-    return run_gui(ctx.paths, catalogue(), build_ui_hooks(ctx.paths))
+    return int(run_gui(ctx.paths, catalogue(), build_ui_hooks(ctx.paths)))
 
 
 def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
     if ctx.paths.keyfile.exists():
-        ctx.emit("Dữ liệu mẫu đã có sẵn (mật khẩu chỉ hiện lần đầu; xóa thư mục để tạo lại).\n"
-                 "Demo data already exists (passwords were shown once; delete the folder to "
-                 "start again).", {"ok": True, "created": False})
+        ctx.emit(render("R-DEMO-EXISTS"), {"ok": True, "created": False})
         return 0
     demo = create_demo(ctx.paths, ctx.clock)
     supervisor = next(a for a in demo.accounts if a.role.value == "supervisor")
     _demo_certificate(ctx, supervisor.username, supervisor.full_name, supervisor.password)
-    lines = ["Dữ liệu mẫu / Demo data (chỉ hiện một lần / shown once):"]
-    for acc in demo.accounts:
-        lines.append(f"  {acc.role.value:<11} {acc.username:<10} mật khẩu/password: {acc.password}")
-    lines.append(f"  recovery code: {demo.recovery_code}")
-    lines.append(f"  Chứng thư số DEMO của {supervisor.username} (mật khẩu .p12 = mật khẩu đăng "
-                 "nhập), CA phát triển trong trust/: CHỈ ĐỂ TRÌNH DIỄN / demo certificate and "
-                 "development CA: for demonstration only.")
+    lines = [render("R-DEMO-CREATED")]
+    lines += [render("R-DEMO-ACCOUNT", {"role": acc.role.value, "username": acc.username,
+                                        "password": acc.password}) for acc in demo.accounts]
+    lines.append(render("R-DEMO-RECOVERY", {"code": demo.recovery_code}))
+    lines.append(render("R-DEMO-CERTIFICATE", {"username": supervisor.username}))
     ctx.emit("\n".join(lines), {
         "ok": True, "created": True, "recovery_code": demo.recovery_code,
         "accounts": [{"username": a.username, "role": a.role.value, "password": a.password}
@@ -115,7 +113,7 @@ class _LinkState:
         with self._lock:
             self.state = state
 
-    def probe(self):  # noqa: ANN201 - desktop_app.workflows.dashboard.ConnectionState
+    def probe(self) -> ConnectionState:
         from desktop_app.workflows.dashboard import ConnectionState
 
         with self._lock:
@@ -167,8 +165,9 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
         attempt, nothing written. None when the device is not enrolled or no longer
         accepted there (a sync could not help), False when unreachable."""
         from desktop_app.errors import NotFoundError
+        from desktop_app.workflows.enrolment import require_identity
         from sync.client import TransportConfig
-        from sync.device import open_client
+        from sync.device import HttpsSyncTransport
         from sync.errors import (
             DeviceRevokedError,
             NotEnrolledError,
@@ -182,8 +181,11 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
 
         try:
             timeout = link.probe_timeout_s
-            client = open_client(session, config=TransportConfig(
-                connect_timeout=timeout, read_timeout=timeout, attempts=1, connect_retries=0))
+            transport = HttpsSyncTransport(session.paths.root, clock=session.clock,
+                                           config=TransportConfig(
+                                               connect_timeout=timeout, read_timeout=timeout,
+                                               attempts=1, connect_retries=0))
+            client = transport.connect(require_identity(session))
         except (NotEnrolledError, TlsConfigError):
             link.set("not_configured")
             return None
@@ -205,14 +207,17 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
         link.set("online")
         return True
 
-    def sync_now(session: Session, progress: Callable[[str, int, int], None]) -> str:
-        from sync.engine import run_sync
+    def sync_now(session: Session, progress: Callable[[str, int, int], None]) -> SyncReport:
+        from desktop_app.workflows.sync_run import run_sync
+        from sync.device import HttpsSyncTransport
         from sync.errors import NotEnrolledError
 
         before = link.probe().value
         link.set("syncing")
         try:
-            report = run_sync(session, extracts=service,
+            report = run_sync(session, HttpsSyncTransport(session.paths.root,
+                                                          clock=session.clock),
+                              extracts=service,
                               progress=lambda p: progress(p.stage, p.done, p.total))
         except NotEnrolledError:
             link.set("not_configured")
@@ -224,7 +229,7 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
             link.set("offline")
             raise
         link.set("online")
-        return report.summary()
+        return report
 
     return UiHooks(sign_records=sign_records, render_extract=render_extract,
                    import_certificate=import_certificate,

@@ -1,9 +1,10 @@
 """Typed errors of the core.
 
 Errors carry a stable code and data, never sentences: one place per front end (the CLI's
-`desktop_app.cli.output`, the UI's error module) turns them into Vietnamese or English text
-through the message catalogues. ``str(error)`` is only the code, so an exception that reaches
-a log never carries personal data.
+`desktop_app.cli.main`, the UI's `ui.errors`, the server's error handlers) turns them into
+Vietnamese or English text through the message catalogues. ``str(error)`` is only the code,
+so an exception that reaches a log never carries personal data; any other exception is an
+incident (desktop_app.incidents), logged without its message.
 """
 
 from __future__ import annotations
@@ -108,3 +109,24 @@ class NotFoundError(HotichError):
 
 class Cancelled(HotichError):
     code = "E-CANCELLED"
+
+
+# -- sync (raised by the sync workflows; sync.errors has the transport's) -----------------------
+class SyncError(HotichError):
+    code = "E-SYNC"
+
+
+class NotEnrolledError(SyncError):
+    code = "E-SYNC-NOT-ENROLLED"
+
+
+class AlreadyEnrolledError(SyncError):
+    """params: device_id."""
+
+    code = "E-SYNC-ALREADY-ENROLLED"
+
+
+class OfficeMismatchError(SyncError):
+    """A device asked for something of another commune. params: office."""
+
+    code = "E-SYNC-OFFICE-MISMATCH"

@@ -12,6 +12,7 @@ messages (desktop_app.incidents), whoever logs them.
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import logging.handlers
 import os
@@ -62,7 +63,7 @@ class _LogFileHandler(logging.handlers.RotatingFileHandler):
         super().__init__(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8", delay=True)
         self._complained = False
 
-    def _open(self):  # noqa: ANN202 - logging's private hook, returns the stream
+    def _open(self) -> io.TextIOWrapper:  # logging's hook that opens the stream
         folder = Path(self.baseFilename).parent
         if not folder.is_dir():
             folder.mkdir(parents=True, exist_ok=True)

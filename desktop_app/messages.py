@@ -8,6 +8,7 @@ front ends merge them with :func:`merge` and render with :func:`render`. Templat
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -62,7 +63,7 @@ CORE: dict[str, tuple[str, str]] = {
         "Tệp sao lưu không hợp lệ: {problem}. Dữ liệu hiện tại không thay đổi.",
         "The backup file is invalid: {problem}. The current data is unchanged.",
     ),
-    "E-NOT-FOUND": ("Không tìm thấy {what} '{key}'.", "{what} '{key}' not found."),
+    "E-NOT-FOUND": ("Không tìm thấy {what} '{key}'.", "Not found: {what} '{key}'."),
     "E-CANCELLED": ("Đã hủy.", "Cancelled."),
     "E-NO-USER": (
         "Hãy cho biết tài khoản thực hiện bằng --user.",
@@ -93,7 +94,225 @@ CORE: dict[str, tuple[str, str]] = {
         "Lỗi ngoài dự kiến (mã sự cố {incident}). Xem nhật ký để biết thêm.",
         "Unexpected error (incident {incident}). See the log for details.",
     ),
+    # Prompts and reports of the command line (P-, R-): in the language of the messages.
+    "P-PASSWORD": ("Mật khẩu: ", "Password: "),
+    "P-NEW-PASSWORD": ("Mật khẩu mới: ", "New password: "),
+    "P-ADMIN-PASSWORD": ("Mật khẩu quản trị: ", "Admin password: "),
+    "P-REPEAT": ("Nhập lại: ", "Repeat: "),
+    "P-P12-PASSWORD": ("Mật khẩu tệp .p12: ", ".p12 password: "),
+    "R-DEMO-EXISTS": (
+        "Dữ liệu mẫu đã có sẵn (mật khẩu chỉ hiện lần đầu; xóa thư mục để tạo lại).",
+        "Demo data already exists (passwords were shown once; delete the folder to start "
+        "again).",
+    ),
+    "R-DEMO-CREATED": ("Dữ liệu mẫu (chỉ hiện một lần):", "Demo data (shown once):"),
+    "R-DEMO-ACCOUNT": ("  {role:<11} {username:<10} mật khẩu: {password}",
+                       "  {role:<11} {username:<10} password: {password}"),
+    "R-DEMO-RECOVERY": ("  mã khôi phục: {code}", "  recovery code: {code}"),
+    "R-DEMO-CERTIFICATE": (
+        "  Chứng thư số DEMO của {username} (mật khẩu .p12 = mật khẩu đăng nhập), CA phát "
+        "triển trong trust/: CHỈ ĐỂ TRÌNH DIỄN.",
+        "  DEMO certificate of {username} (.p12 password = login password), development CA "
+        "in trust/: for demonstration only.",
+    ),
 }
+
+
+# The values of the ``what``, ``problem``, ``detail`` and ``action`` params are data: English
+# phrases fixed in the code that raises (the server sends them on as they are). They are
+# worded here, so that a Vietnamese sentence never carries an English phrase. Identifiers and
+# command-line syntax (record_type, --port, keys.json) are the same in both languages.
+TERMS: dict[str, tuple[str, str]] = {
+    # what (E-NOT-FOUND)
+    "record": ("hồ sơ", "record"),
+    "commune": ("xã, phường", "commune"),
+    "device": ("thiết bị", "device"),
+    "attachment": ("tệp đính kèm", "attachment"),
+    # action (E-PERMISSION): desktop_app.accounts.Permission and the workflow's steps
+    "manage accounts": ("quản lý tài khoản", "manage accounts"),
+    "create records": ("tạo hồ sơ", "create records"),
+    "verify historical entries": ("kiểm tra hồ sơ số hóa", "verify historical entries"),
+    "approve records": ("phê duyệt hồ sơ", "approve records"),
+    "sign extracts": ("ký trích lục", "sign extracts"),
+    "import a signing certificate": ("nhập chứng thư số để ký", "import a signing certificate"),
+    "make backups": ("sao lưu dữ liệu", "make backups"),
+    "restore backups": ("khôi phục bản sao lưu", "restore backups"),
+    "synchronise": ("đồng bộ", "synchronise"),
+    "view records": ("xem hồ sơ", "view records"),
+    "verify": ("kiểm tra hồ sơ số hóa (bốn mắt)", "verify (four eyes)"),
+    "approve": ("phê duyệt", "approve"),
+    "sign": ("ký trích lục", "sign"),
+    # accounts, settings, the command line
+    "user name: 2-32 characters a-z, 0-9, '.', '_' or '-'": (
+        "tên đăng nhập: 2-32 ký tự a-z, 0-9, '.', '_' hoặc '-'",
+        "user name: 2-32 characters a-z, 0-9, '.', '_' or '-'"),
+    "role: officer, supervisor or admin": (
+        "vai trò: officer, supervisor hoặc admin", "role: officer, supervisor or admin"),
+    "the input is not valid JSON": (
+        "dữ liệu vào không phải JSON hợp lệ", "the input is not valid JSON"),
+    "the input must be a JSON object": (
+        "dữ liệu vào phải là một đối tượng JSON", "the input must be a JSON object"),
+    "the record must be a JSON object": (
+        "hồ sơ phải là một đối tượng JSON", "the record must be a JSON object"),
+    "the two passwords differ": ("hai mật khẩu không giống nhau", "the two passwords differ"),
+    "--user (an account in the backup) or --recovery-code-stdin": (
+        "--user (một tài khoản có trong bản sao lưu) hoặc --recovery-code-stdin",
+        "--user (an account in the backup) or --recovery-code-stdin"),
+    "a reason is required": ("cần ghi lý do", "a reason is required"),
+    # the store and the audit log
+    "chain link altered": ("mắt xích của chuỗi bị thay đổi", "chain link altered"),
+    "content altered": ("nội dung bị thay đổi", "content altered"),
+    "missing": ("bị mất", "missing"),
+    "added outside the program": ("được thêm từ ngoài chương trình",
+                                  "added outside the program"),
+    "database page damaged": ("trang cơ sở dữ liệu bị hỏng", "database page damaged"),
+    "integrity check failed": ("kiểm tra tính toàn vẹn không đạt", "integrity check failed"),
+    "cannot decrypt or read the database": (
+        "không giải mã hoặc đọc được cơ sở dữ liệu", "cannot decrypt or read the database"),
+    "key file unreadable": ("không đọc được tệp khóa", "key file unreadable"),
+    "unknown KDF": ("không rõ thuật toán dẫn xuất khóa", "unknown KDF"),
+    # backups
+    "not a Hộ Tịch backup": ("không phải bản sao lưu Hộ Tịch", "not a Hộ Tịch backup"),
+    "header too large": ("phần đầu tệp quá lớn", "header too large"),
+    "file not found": ("không tìm thấy tệp", "file not found"),
+    "damaged header": ("phần đầu tệp bị hỏng", "damaged header"),
+    "the file was altered": ("tệp đã bị thay đổi", "the file was altered"),
+    "the data part is incomplete or altered": (
+        "phần dữ liệu không đầy đủ hoặc đã bị thay đổi",
+        "the data part is incomplete or altered"),
+    "the database cannot be opened": ("không mở được cơ sở dữ liệu",
+                                      "the database cannot be opened"),
+    "made by a newer version of the program": (
+        "được tạo bởi phiên bản mới hơn của chương trình",
+        "made by a newer version of the program"),
+    "database integrity check failed": ("kiểm tra tính toàn vẹn cơ sở dữ liệu không đạt",
+                                        "database integrity check failed"),
+    "database damaged": ("cơ sở dữ liệu bị hỏng", "database damaged"),
+    # certificates, extracts, signing
+    "format": ("sai định dạng", "wrong format"),
+    "type": ("chưa có mẫu trích lục cho loại hồ sơ này", "no extract form for this kind of record"),
+    "layout": ("mẫu trình bày không in ra được nội dung", "the form layout drew nothing"),
+    "loop": ("chuỗi chứng thư lặp vòng", "the chain loops"),
+    "CA expired": ("chứng thư CA đã hết hạn", "CA expired"),
+    "CA not yet valid": ("chứng thư CA chưa có hiệu lực", "CA not yet valid"),
+    "weak algorithm": ("thuật toán yếu", "weak algorithm"),
+    "CA constraints": ("chứng thư CA không được phép cấp chứng thư này", "CA constraints"),
+    "fingerprint": ("dấu vân tay chứng thư không khớp", "the certificate fingerprint differs"),
+    "no timestamp server": ("chưa cấu hình máy chủ dấu thời gian", "no timestamp server"),
+    "too long": ("nội dung quá dài", "too long"),
+    # bundles (USB) and the sync protocol
+    "file too large": ("tệp quá lớn", "file too large"),
+    "not a bundle file": ("không phải tệp gói dữ liệu", "not a bundle file"),
+    "unsupported version": ("phiên bản không được hỗ trợ", "unsupported version"),
+    "unknown encryption": ("không rõ kiểu mã hóa", "unknown encryption"),
+    "signature does not verify": ("chữ ký không hợp lệ", "signature does not verify"),
+    "cannot decrypt (not for this recipient?)": (
+        "không giải mã được (có thể không gửi cho máy này)",
+        "cannot decrypt (not for this recipient?)"),
+    "damaged content": ("nội dung bị hỏng", "damaged content"),
+    "attachment content does not match its digest": (
+        "nội dung tệp đính kèm không khớp mã băm", "attachment content does not match its digest"),
+    "the answer is for another device": ("tệp trả lời dành cho thiết bị khác",
+                                         "the answer is for another device"),
+    "no results": ("không có kết quả", "no results"),
+    "attachment entry": ("mục tệp đính kèm", "attachment entry"),
+    "sealed for another server": ("được niêm phong cho máy chủ khác",
+                                  "sealed for another server"),
+    "no items": ("không có hồ sơ nào", "no items"),
+    "an item does not follow the protocol": ("có mục không đúng giao thức",
+                                             "an item does not follow the protocol"),
+    "result is not an object": ("kết quả không phải một đối tượng", "result is not an object"),
+    "malformed item result": ("kết quả của một mục sai dạng", "malformed item result"),
+    "malformed pull page": ("trang dữ liệu nhận về sai dạng", "malformed pull page"),
+    "malformed number block": ("dải số sai dạng", "malformed number block"),
+    "malformed capabilities": ("danh sách chức năng sai dạng", "malformed capabilities"),
+    "malformed attachment state": ("trạng thái tệp đính kèm sai dạng",
+                                   "malformed attachment state"),
+    "malformed answer attachments": ("danh sách tệp đính kèm của tệp trả lời sai dạng",
+                                     "malformed answer attachments"),
+    "results do not match the items sent": ("kết quả không khớp với các mục đã gửi",
+                                            "results do not match the items sent"),
+    "incomplete enrolment answer": ("trả lời đăng ký thiết bị không đầy đủ",
+                                    "incomplete enrolment answer"),
+    "the server's answer is not valid JSON": ("trả lời của máy chủ không phải JSON hợp lệ",
+                                              "the server's answer is not valid JSON"),
+    "the server URL must start with https://": ("địa chỉ máy chủ phải bắt đầu bằng https://",
+                                                "the server URL must start with https://"),
+    "cannot read the CA certificate": ("không đọc được chứng thư CA",
+                                       "cannot read the CA certificate"),
+    "the enrolled CA certificate is not available": (
+        "không có chứng thư CA đã dùng khi đăng ký thiết bị",
+        "the enrolled CA certificate is not available"),
+    "the CA file is not a PEM certificate": ("tệp CA không phải chứng thư PEM",
+                                             "the CA file is not a PEM certificate"),
+    "the CA certificate does not match the enrolled pin": (
+        "chứng thư CA không khớp với chứng thư đã ghim khi đăng ký",
+        "the CA certificate does not match the enrolled pin"),
+    "body is not valid gzip": ("nội dung không phải gzip hợp lệ", "body is not valid gzip"),
+    "body too large": ("nội dung quá lớn", "body too large"),
+    "truncated gzip body": ("nội dung gzip bị cắt cụt", "truncated gzip body"),
+    "unsupported Content-Encoding": ("Content-Encoding không được hỗ trợ",
+                                     "unsupported Content-Encoding"),
+    "size differs from the existing upload": ("kích thước khác với lần tải lên trước",
+                                              "size differs from the existing upload"),
+    "chunk goes past the announced size": ("phần tải lên vượt quá kích thước đã báo",
+                                           "chunk goes past the announced size"),
+    # the reference server's operator
+    "--tls-cert and --tls-key go together": ("--tls-cert và --tls-key phải đi cùng nhau",
+                                             "--tls-cert and --tls-key go together"),
+    "without --tls-cert the server only listens on loopback": (
+        "không có --tls-cert thì máy chủ chỉ nghe trên địa chỉ nội bộ (loopback)",
+        "without --tls-cert the server only listens on loopback"),
+    "--server differs from the enrolled server": (
+        "--server khác với máy chủ đã đăng ký thiết bị",
+        "--server differs from the enrolled server"),
+    "PostgreSQL driver missing": ("thiếu trình điều khiển PostgreSQL",
+                                  "PostgreSQL driver missing"),
+    "only sqlite and postgresql URLs are supported": (
+        "chỉ hỗ trợ địa chỉ sqlite và postgresql", "only sqlite and postgresql URLs are supported"),
+    "not a database URL": ("không phải địa chỉ cơ sở dữ liệu", "not a database URL"),
+    "the folder of the SQLite file does not exist": (
+        "thư mục chứa tệp SQLite không tồn tại", "the folder of the SQLite file does not exist"),
+}
+# Phrases with a value in them: (pattern, Vietnamese, English), the value kept as it is.
+TERM_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern), vi, en) for pattern, vi, en in (
+        (r"missing file (?P<v>.+)", "thiếu tệp {v}", "missing file {v}"),
+        (r"missing (?P<v>[\w-]+)", "thiếu {v}", "missing {v}"),
+        (r"not a (?P<v>[\w-]+) file", "không phải tệp {v}", "not a {v} file"),
+        (r"format (?P<v>.+)", "định dạng {v} không đúng", "format {v}"),
+        (r"cannot listen on (?P<v>.+)", "không nghe được trên {v}", "cannot listen on {v}"),
+        (r"cannot open \((?P<v>\w+)\)", "không mở được ({v})", "cannot open ({v})"),
+        (r"unknown setting (?P<v>.+)", "không có thiết lập {v}", "unknown setting {v}"),
+        (r"(?P<v>[\w.]+) must be a positive whole number", "{v} phải là một số nguyên dương",
+         "{v} must be a positive whole number"),
+        (r"schema (?P<v>\d+) is newer than this program",
+         "lược đồ {v} mới hơn chương trình này", "schema {v} is newer than this program"),
+        (r"no 2025 commune with code (?P<v>\w+)", "không có xã, phường năm 2025 mã {v}",
+         "no 2025 commune with code {v}"),
+        (r"audit log broken at entry (?P<v>\d+)", "nhật ký kiểm tra hỏng từ mục {v}",
+         "audit log broken at entry {v}"),
+        (r"status: (?P<v>.+)", "trạng thái: {v}", "status: {v}"),
+        (r"HTTP (?P<v>\d+) without an error body", "HTTP {v} không kèm nội dung lỗi",
+         "HTTP {v} without an error body"),
+        (r"unknown procedure (?P<v>.*)", "thủ tục không xác định {v}", "unknown procedure {v}"),
+        (r"(?P<v>\w+->\w+)", "chuyển trạng thái {v}", "change status {v}"),
+    ))
+_TERM_PARAMS = frozenset({"what", "problem", "detail", "action"})
+
+
+def term(value: object, lang: str) -> object:
+    """A ``what``/``problem``/``detail`` value in ``lang``; anything else as it is."""
+    if not isinstance(value, str):
+        return value
+    texts = TERMS.get(value)
+    if texts is not None:
+        return texts[0 if lang == "vi" else 1]
+    for pattern, vi, en in TERM_PATTERNS:
+        found = pattern.fullmatch(value)
+        if found:
+            return (vi if lang == "vi" else en).format(v=found["v"])
+    return value
 
 
 def merge(catalogues: Iterable[Catalogue]) -> dict[str, tuple[str, str]]:
@@ -134,5 +353,6 @@ def render(
     if texts is None:
         return code
     template = texts[0] if lang == "vi" else texts[1]
-    values = _Lenient({k: _display(v) for k, v in (params or {}).items()})
+    values = _Lenient({k: _display(term(v, lang) if k in _TERM_PARAMS else v)
+                       for k, v in (params or {}).items()})
     return template.format_map(values)

@@ -3,12 +3,27 @@ them and desktop_app.app wires the implementations in. Only plain data crosses t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Protocol
 
 from desktop_app.domain.notes import Note
+from desktop_app.sync_types import (
+    AttachmentStatus,
+    AttachmentUpload,
+    BundleAnswer,
+    BundleAttachment,
+    CancelToken,
+    Capabilities,
+    DeviceIdentity,
+    ItemResult,
+    LeasedBlock,
+    ProgressCallback,
+    PullPage,
+    PushItem,
+)
 
 
 @dataclass(frozen=True)
@@ -22,20 +37,43 @@ class CertificateSummary:
 
 
 @dataclass(frozen=True)
-class ExtractRequest:
-    record: Mapping[str, object]  # canonical JSON of the record
+class ExtractInfo:
+    """System fields of one extract (not typed by the officer): what the core sends with the
+    record and what signing renders, one type on both sides of the port.
+
+    ``office_name`` is the commune's name with its type ("Phường Minh Phụng", "Xã Ea Tu");
+    ``province_name`` likewise ("Thành phố Hồ Chí Minh", "Tỉnh Đắk Lắk"). ``place_name``
+    overrides the place of the date line (default: the commune's name without its type).
+    ``signer_title`` is the position ("CHỦ TỊCH", "PHÓ CHỦ TỊCH"); with ``is_deputy`` the
+    block reads "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" (``principal_title`` is the first line).
+    ``notes`` are Ghi chú lines: the record's registered notes or free text. ``source`` is the
+    "Thực hiện trích lục từ" line (None to leave it out).
+    """
+
     office_code: str
     office_name: str
     province_name: str
     extract_number: str
     issued_on: date
-    registration_number: str | None
-    book_number: str | None
-    registered_on: str | None
+    registration_number: str | None = None
+    book_number: str | None = None
+    registered_on: str | None = None
+    registration_office_name: str | None = None  # when the event was registered elsewhere
     signer_name: str = ""
     signer_title: str = "CHỦ TỊCH"
+    is_deputy: bool = False
+    principal_title: str = "CHỦ TỊCH"
     is_copy: bool = False
-    notes: tuple[Note, ...] = field(default_factory=tuple)  # Ghi chú, registered acts
+    place_name: str | None = None
+    notes: tuple[Note | str, ...] = field(default_factory=tuple)
+    source: str | None = "Cơ sở dữ liệu hộ tịch điện tử"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtractRequest(ExtractInfo):
+    """An extract to preview or sign: the record's canonical JSON with its system fields."""
+
+    record: Mapping[str, object]
 
 
 @dataclass(frozen=True)
@@ -85,4 +123,60 @@ class ExtractService(Protocol):
     def add_timestamp(self, pdf: bytes) -> bytes:
         """The PDF with an RFC 3161 document timestamp appended (for extracts signed offline);
         raises a typed error when no timestamp server is set up or it cannot be reached."""
+        ...
+
+
+# -- sync -----------------------------------------------------------------------------------
+class SyncGateway(Protocol):
+    """The central server as one enrolled device sees it (sync.client.SyncClient). Every call
+    is idempotent and may be retried; the core applies what comes back in its own units of
+    work, never across a call (see desktop_app.workflows.sync_run)."""
+
+    def capabilities(self) -> Capabilities: ...
+
+    def lease_number_block(self, record_type: str, year: int, size: int, *, request_id: str,
+                           used_up_to: int = 0) -> LeasedBlock:
+        """Persist ``request_id`` before calling: repeating it returns the same block."""
+        ...
+
+    def upload_attachments(self, uploads: Iterable[AttachmentUpload]
+                           ) -> Iterator[tuple[AttachmentUpload, AttachmentStatus]]:
+        """Each upload is yielded once the server has all of it (in completion order)."""
+        ...
+
+    def push_batches(self, items: Sequence[PushItem], *,
+                     progress: ProgressCallback | None = None) -> Iterator[list[ItemResult]]:
+        """Each batch's per-item results as soon as it is answered."""
+        ...
+
+    def pull_pages(self, cursor: str | None, *,
+                   progress: ProgressCallback | None = None) -> Iterator[PullPage]:
+        """Pages until the feed is exhausted; the next is asked for once the caller has
+        applied (and committed) the previous one."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class SyncTransport(Protocol):
+    """How the core reaches the central server: enrolment, then a gateway per sync."""
+
+    def enrol(self, server_url: str, code: str, *, ca_path: Path | None = None,
+              name: str = "") -> DeviceIdentity:
+        """Exchange a one-time code for a new device identity (nothing is stored)."""
+        ...
+
+    def connect(self, identity: DeviceIdentity, *,
+                cancel: CancelToken | None = None) -> SyncGateway: ...
+
+
+class BundleCodec(Protocol):
+    """The USB sneaker-net files (sync.bundle): signed by the device, sealed to the server."""
+
+    def build_bundle(self, identity: DeviceIdentity, items: Sequence[PushItem],
+                     attachments: Sequence[BundleAttachment], *, since: str | None,
+                     now: datetime) -> bytes: ...
+
+    def read_answer(self, identity: DeviceIdentity, data: bytes) -> BundleAnswer:
+        """Verified (the server's signature) and opened; a typed error when it is not."""
         ...

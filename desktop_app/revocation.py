@@ -10,8 +10,7 @@ import json
 
 from cryptography import x509
 
-from desktop_app.store.database import Connection
-from desktop_app.store.unit_of_work import UnitOfWork, as_unit_of_work
+from desktop_app.store.unit_of_work import UnitOfWork
 
 REVOKED_CERTIFICATES_KEY = "sync.revoked_certificates"
 
@@ -21,8 +20,7 @@ def normalise(entry: str) -> str:
     return text.lstrip("0") or "0"
 
 
-def add_revoked(uow: UnitOfWork | Connection, entry: str) -> None:
-    uow = as_unit_of_work(uow)  # sync/ still passes a connection until helper B converts it
+def add_revoked(uow: UnitOfWork, entry: str) -> None:
     revoked = set(json.loads(uow.meta.get(REVOKED_CERTIFICATES_KEY) or "[]"))
     revoked.add(normalise(entry))
     uow.meta.put(REVOKED_CERTIFICATES_KEY, json.dumps(sorted(revoked)))

@@ -13,8 +13,7 @@ from packaging.version import InvalidVersion, Version
 
 from desktop_app import __version__
 from desktop_app.session import Session
-from desktop_app.store.database import Connection
-from desktop_app.store.unit_of_work import UnitOfWork, as_unit_of_work
+from desktop_app.store.unit_of_work import UnitOfWork
 
 CAPABILITIES_KEY = "sync.capabilities"  # the last capabilities the server sent, as JSON
 
@@ -33,9 +32,8 @@ def _newer(candidate: str, current: str) -> bool:
         return False
 
 
-def update_from(uow: UnitOfWork | Connection, current: str = __version__
+def update_from(uow: UnitOfWork, current: str = __version__
                 ) -> UpdateNotice | None:
-    uow = as_unit_of_work(uow)  # sync's tests still pass a connection until helper B's turn
     try:
         caps = json.loads(uow.meta.get(CAPABILITIES_KEY) or "{}")
     except ValueError:

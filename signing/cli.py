@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _p12_password(ctx: CliContext) -> str:
     env = os.environ.get("HOTICH_P12_PASSWORD")
-    return env if env is not None else ctx.prompt_secret("Mật khẩu tệp .p12 / .p12 password: ")
+    return env if env is not None else ctx.prompt_secret(render("P-P12-PASSWORD"))
 
 
 def _read(path: Path) -> bytes:

@@ -5,6 +5,8 @@ Entry points:
 - :func:`load_trust_roots` reads a folder of CA certificates (PEM or DER, one or more per
   file) that the office trusts (Vietnamese government and public CA roots, the development
   CA of the demo).
+- :class:`SignerCache` keeps loaded signers for the life of a process (a batch of 100
+  extracts opens the archive once, not 100 times).
 - :func:`load_signer` opens a PKCS#12 archive (modern AES-256/PBKDF2 or legacy
   3DES/SHA-1), checks validity dates, key usage, that the key matches the certificate and
   that the chain leads to a trusted root, and returns a frozen :class:`LoadedSigner` that
@@ -17,8 +19,13 @@ carries a name, a key or a password.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import math
+import os
+import threading
+from collections import OrderedDict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -424,3 +431,74 @@ def load_signer(
     )
     log.info("signer loaded: key %s, chain length %d", key_type, len(chain))
     return signer
+
+
+class SignerCache:
+    """Loaded signers by archive, password and trust roots, for one process.
+
+    Opening and checking a PKCS#12 archive costs ~130 ms (RSA-3072: key parsing, chain
+    validation), more than rendering and signing an extract. The key of an entry is an HMAC
+    under a random per-process secret, so a wrong password or another archive never
+    matches and nothing derived from the password outlives the process. A hit still checks
+    the certificate's dates and the revocation list at ``now``; an entry is loaded again
+    (chain validated anew) once it is older than ``max_age`` of that clock.
+    """
+
+    def __init__(self, size: int = 4, max_age: timedelta = timedelta(minutes=30)) -> None:
+        self._secret = os.urandom(32)
+        self._size = size
+        self._max_age = max_age
+        self._entries: OrderedDict[bytes, tuple[LoadedSigner, datetime]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _key(
+        self, p12: bytes, password: str | bytes | None, trust_roots: Sequence[x509.Certificate]
+    ) -> bytes:
+        mac = hmac.new(self._secret, digestmod=hashlib.sha256)
+        secret = password.encode("utf-8") if isinstance(password, str) else (password or b"")
+        for part in (p12, secret, *sorted(fingerprint(r).encode() for r in trust_roots)):
+            mac.update(len(part).to_bytes(8, "big"))
+            mac.update(part)
+        return mac.digest()
+
+    def load(
+        self,
+        p12: bytes,
+        password: str | bytes | None,
+        *,
+        trust_roots: Sequence[x509.Certificate],
+        now: datetime | None = None,
+        revoked_fingerprints: Collection[str] = (),
+    ) -> LoadedSigner:
+        """:func:`load_signer`, once per archive, password and trust roots."""
+        moment = now or datetime.now(UTC)
+        key = self._key(p12, password, trust_roots)
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+        if entry is not None:
+            signer, loaded_at = entry
+            if abs(moment - loaded_at) <= self._max_age:
+                _check_dates(signer.certificate, moment)
+                if signer.fingerprint in {f.lower() for f in revoked_fingerprints}:
+                    raise CertificateRevokedError()
+                return signer
+        signer = load_signer(
+            p12,
+            password,
+            trust_roots=trust_roots,
+            now=moment,
+            revoked_fingerprints=revoked_fingerprints,
+        )
+        with self._lock:
+            self._entries[key] = (signer, moment)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+        return signer
+
+    def clear(self) -> None:
+        """Forget every loaded key (e.g. when the user logs out or the certificate changes)."""
+        with self._lock:
+            self._entries.clear()

@@ -126,39 +126,6 @@ KINDS = {
     **labels(Vocabulary.GUARDIANSHIP_KIND),
 }
 TERMINATION_REASONS = labels(Vocabulary.TERMINATION_REASON)
-# The verb of a Ghi chú sentence ("Cải chính họ, chữ đệm, tên từ … thành …"), not a label.
-CHANGE_NOTE_VERBS = {
-    "change": "Thay đổi",
-    "correction": "Cải chính",
-    "supplement": "Bổ sung",
-    "ethnicity_redetermination": "Xác định lại dân tộc",
-}
-# A Ghi chú line of a whole act linked to the record (domain.md: "Đã đăng ký nhận cha/mẹ,
-# con số … ngày …"), by the act's kind.
-ACT_NOTES = {
-    **{k: f"Đã đăng ký {v[:1].lower()}{v[1:]}" for k, v in labels(Vocabulary.CHANGE_KIND).items()},
-    **dict.fromkeys(labels(Vocabulary.RECOGNITION_KIND), "Đã đăng ký nhận cha, mẹ, con"),
-    "appointed": "Đã đăng ký giám hộ",
-    "statutory": "Đã đăng ký giám hộ",
-    "termination": "Đã đăng ký chấm dứt giám hộ",
-}
-# Field names of change records ({field, from, to}) as printed; unknown paths print as is.
-FIELD_NAMES = {
-    "full_name": "họ, chữ đệm, tên",
-    "family_name": "họ",
-    "middle_name": "chữ đệm",
-    "given_name": "tên",
-    "date_of_birth": "ngày, tháng, năm sinh",
-    "sex": "giới tính",
-    "ethnicity": "dân tộc",
-    "nationality": "quốc tịch",
-    "place_of_birth": "nơi sinh",
-    "hometown": "quê quán",
-    "personal_id": "số định danh cá nhân",
-    "residence": "nơi cư trú",
-    "mother": "thông tin người mẹ",
-    "father": "thông tin người cha",
-}
 NATIONALITIES = labels(Vocabulary.NATIONALITY)
 COUNTRY_FOR_ADDRESS = NATIONALITIES
 

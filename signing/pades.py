@@ -24,7 +24,6 @@ from zoneinfo import ZoneInfo
 
 import requests
 from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
@@ -36,7 +35,8 @@ from pyhanko.stamp import TextStampStyle
 
 from signing._aio import run_sync
 from signing.errors import PdfSigningError, TimestampError
-from signing.fonts import REGULAR, font_path
+from signing.fonts import REGULAR
+from signing.fonts.stamp import StampFontFactory
 from signing.keystore import LoadedSigner
 from signing.render import SignatureBox
 
@@ -72,14 +72,17 @@ class SignedPdf:
     needs_timestamp: bool
 
 
-def _stamp_style() -> TextStampStyle:
-    font = GlyphAccumulatorFactory(str(font_path(REGULAR)), font_size=STAMP_FONT_SIZE)
-    return TextStampStyle(
-        stamp_text=STAMP_TEXT,
-        text_box_style=TextBoxStyle(font=font, font_size=STAMP_FONT_SIZE, leading=12),
-        border_width=1,
-        background=None,
-    )
+# Built once: the style is immutable and its font factory keeps the subset font program.
+_STAMP_STYLE = TextStampStyle(
+    stamp_text=STAMP_TEXT,
+    text_box_style=TextBoxStyle(
+        font=StampFontFactory(REGULAR, font_size=STAMP_FONT_SIZE),
+        font_size=STAMP_FONT_SIZE,
+        leading=12,
+    ),
+    border_width=1,
+    background=None,
+)
 
 
 def http_timestamper(url: str, timeout: float = DEFAULT_TSA_TIMEOUT) -> TimeStamper:
@@ -126,7 +129,7 @@ def _sign_once(
         meta,
         signer=signer.pyhanko_signer,
         timestamper=timestamper,
-        stamp_style=_stamp_style(),
+        stamp_style=_STAMP_STYLE,
         new_field_spec=spec,
     )
     signed_at = datetime.now(UTC)

@@ -23,9 +23,11 @@ import logging
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import Literal
 
 import qrcode
 import qrcode.constants
+import qrcode.util
 from cryptography import x509
 
 from signing.errors import QrTokenError
@@ -192,14 +194,35 @@ def verify_qr(
     return QrVerification(True, "OK-QR-VALID", claims, name)
 
 
+_BYTE_MODE: Literal[4] = 4  # qrcode.util.MODE_8BIT_BYTE, as its stubs type it
+
+
+def _byte_mode_version(size: int) -> int:
+    """The smallest QR version (level M) that holds ``size`` bytes in byte mode.
+
+    qrcode's own fit writes the whole payload bit by bit to count it (a quarter of the
+    encoding time); in byte mode the count is a sum."""
+    limits = qrcode.util.BIT_LIMIT_TABLE[qrcode.constants.ERROR_CORRECT_M]
+    for version in range(1, 41):
+        length_bits = qrcode.util.length_in_bits(_BYTE_MODE, version)
+        if 4 + length_bits + 8 * size <= limits[version]:
+            return version
+    raise QrTokenError(problem="too long")
+
+
 def qr_matrix(text: str) -> list[list[bool]]:
     """The QR modules of ``text`` (error correction M, no quiet zone).
 
     The mask is fixed: choosing the best of eight costs ~25 ms per code in pure Python and
     any mask gives a valid, readable code."""
+    data = qrcode.util.QRData(text.encode("ascii"))  # the mode that fits the text
+    byte_mode = data.mode == _BYTE_MODE  # every URL with a token
     code = qrcode.QRCode(
-        error_correction=qrcode.constants.ERROR_CORRECT_M, border=0, mask_pattern=4
+        version=_byte_mode_version(len(data)) if byte_mode else None,
+        error_correction=qrcode.constants.ERROR_CORRECT_M,
+        border=0,
+        mask_pattern=4,
     )
-    code.add_data(text.encode("ascii"), optimize=0)
-    code.make(fit=True)
+    code.add_data(data)
+    code.make(fit=not byte_mode)
     return [[bool(cell) for cell in row] for row in code.get_matrix()]

@@ -23,6 +23,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -131,19 +132,26 @@ class _QrFlowable(Flowable):
             return
         matrix = qr_matrix(self.text)
         count = len(matrix)
-        cell = self.size / count
-        canvas.setFillColor(colors.black)
+        # One path of whole-module rectangles (one per run of dark modules in a row), in a
+        # coordinate system of one unit per module: a single fill of short integer
+        # operators instead of a formatted rectangle per cell.
+        code: list[str] = []
         for row_index, row in enumerate(matrix):
-            y = self.size - (row_index + 1) * cell
+            y = count - row_index - 1
             col = 0
             while col < count:
                 if row[col]:
                     start = col
                     while col < count and row[col]:
                         col += 1
-                    canvas.rect(start * cell, y, (col - start) * cell, cell, stroke=0, fill=1)
+                    code.append(f"{start} {y} {col - start} 1 re")
                 else:
                     col += 1
+        canvas.saveState()
+        canvas.scale(self.size / count, self.size / count)
+        canvas.setFillColor(colors.black)
+        canvas.drawPath(PDFPathObject(code), stroke=0, fill=1)
+        canvas.restoreState()
 
 
 class _Rule(Flowable):
@@ -204,7 +212,7 @@ class _Styles:
         self.small_center = ParagraphStyle("small_center", parent=self.small, alignment=TA_CENTER)
 
 
-def _table(cells: list[list[Any]], widths: list[float], *commands: tuple) -> Table:
+def _table(cells: list[list[Any]], widths: list[float], *commands: Any) -> Table:
     table = Table(cells, colWidths=widths)
     table.setStyle(TableStyle([_CELL_FONT, *commands]))
     return table

@@ -7,7 +7,7 @@ from its trust folder, the timestamp server and verification URL from its settin
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -20,8 +20,7 @@ from signing import layouts
 from signing.compose import layout_for
 from signing.errors import TimestampError
 from signing.issue import data_digest_for, issue_signed_extract, preview_extract
-from signing.keystore import load_signer, load_trust_roots
-from signing.model import ExtractInfo
+from signing.keystore import SignerCache, load_trust_roots
 from signing.pades import add_document_timestamp, http_timestamper
 from signing.qr import DEFAULT_VERIFY_BASE_URL, QrVerification, verify_qr
 from signing.verify import verify_pdf
@@ -37,6 +36,8 @@ class PdfExtractService:
     trust_dir: Path
     timestamp_url: str = ""
     verify_base_url: str = DEFAULT_VERIFY_BASE_URL
+    # One archive is opened once per process, not once per extract of a batch.
+    signers: SignerCache = field(default_factory=SignerCache, repr=False, compare=False)
 
     @classmethod
     def for_data(cls, paths: DataPaths) -> PdfExtractService:
@@ -48,38 +49,28 @@ class PdfExtractService:
     def _roots(self) -> tuple[x509.Certificate, ...]:
         return load_trust_roots(self.trust_dir)
 
-    @staticmethod
-    def _info(request: ExtractRequest) -> ExtractInfo:
-        return ExtractInfo(
-            office_code=request.office_code, office_name=request.office_name,
-            province_name=request.province_name, extract_number=request.extract_number,
-            issued_on=request.issued_on, registration_number=request.registration_number,
-            book_number=request.book_number, registered_on=request.registered_on,
-            signer_name=request.signer_name, signer_title=request.signer_title,
-            is_copy=request.is_copy, notes=request.notes)
-
     # -- the port ---------------------------------------------------------------------------
     def check_certificate(self, p12: bytes, password: str, now: datetime) -> CertificateSummary:
-        signer = load_signer(p12, password, trust_roots=self._roots(), now=now)
+        signer = self.signers.load(p12, password, trust_roots=self._roots(), now=now)
         return CertificateSummary(signer.fingerprint, signer.subject_common_name,
                                   signer.not_before, signer.not_after, signer.certificate_der,
                                   tuple(n.code for n in signer.notices))
 
     def data_digest(self, request: ExtractRequest) -> str:
-        return data_digest_for(request.record, self._info(request))
+        return data_digest_for(request.record, request)
 
     def number_code(self, record: Mapping[str, object], is_copy: bool) -> str:
         code = layout_for(record).number_code
         return code + (layouts.COPY_SUFFIX if is_copy else "")
 
     def preview(self, request: ExtractRequest) -> bytes:
-        return preview_extract(request.record, self._info(request)).pdf
+        return preview_extract(request.record, request).pdf
 
     def sign(self, request: ExtractRequest, p12: bytes, password: str,
              now: datetime) -> SignedPdf:
-        signer = load_signer(p12, password, trust_roots=self._roots(), now=now)
+        signer = self.signers.load(p12, password, trust_roots=self._roots(), now=now)
         timestamper = http_timestamper(self.timestamp_url) if self.timestamp_url else None
-        issued = issue_signed_extract(request.record, self._info(request), signer,
+        issued = issue_signed_extract(request.record, request, signer,
                                       timestamper=timestamper,
                                       verify_base_url=self.verify_base_url, now=now)
         return SignedPdf(issued.pdf, issued.data_digest, issued.signed_at or now,

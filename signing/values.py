@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from desktop_app.domain.addresses import commune
+from desktop_app.domain.notes import changed_field_name, note_text
 from desktop_app.domain.text import upper_name
 from signing import layouts
 from signing.model import ChangeNote
@@ -134,9 +135,6 @@ def format_record_ref(value: object) -> str:
     return ", ".join(parts)
 
 
-def _field_name(path: str) -> str:
-    leaf = path.rsplit(".", 1)[-1]
-    return layouts.FIELD_NAMES.get(leaf, path)
 
 
 def _change_value(value: object) -> str:
@@ -157,7 +155,7 @@ def format_changes(value: object) -> list[str]:
     for item in value:
         if not isinstance(item, Mapping):
             continue
-        name = _field_name(str(item.get("field", "")))
+        name = changed_field_name(str(item.get("field", "")))
         lines.append(
             f"{name[:1].upper()}{name[1:]}: từ “{_change_value(item.get('from'))}” "
             f"thành “{_change_value(item.get('to'))}”"
@@ -166,26 +164,5 @@ def format_changes(value: object) -> list[str]:
 
 
 def format_note(note: ChangeNote | str) -> str:
-    """One Ghi chú line: a later registered change or act, or a free text."""
-    if isinstance(note, str):
-        return nfc(note)
-    if note.field:
-        verb = layouts.CHANGE_NOTE_VERBS.get(note.kind, nfc(note.kind))
-        text = (
-            f"{verb} {_field_name(note.field)} từ “{nfc(note.from_value or '')}” "
-            f"thành “{nfc(note.to_value or '')}”"
-        )
-    else:  # a whole act: a recognition, the end of a guardianship
-        text = layouts.ACT_NOTES.get(note.kind, nfc(note.kind))
-    basis = []
-    if note.registration_number:
-        basis.append(f"số {nfc(note.registration_number)}")
-    if note.registered_on:
-        basis.append(f"ngày {safe_figures(note.registered_on)}")
-    if note.office_name:
-        basis.append(f"tại {nfc(note.office_name)}")
-    if basis and not note.field:  # "Đã đăng ký nhận cha, mẹ, con số 3, ngày 05/03/2026"
-        text += " " + ", ".join(basis)
-    elif basis:
-        text += " (đăng ký " + ", ".join(basis) + ")"
-    return text
+    """One Ghi chú line: the core's note as the screens show it too, or a free text."""
+    return nfc(note) if isinstance(note, str) else note_text(note)

@@ -26,13 +26,21 @@ import json
 import uuid
 import zlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from desktop_app.sync_types import BundleAnswer, BundleAttachment, DeviceIdentity, PushItem
 from sync import keys
-from sync.errors import BadRequestError, BundleInvalidError
-from sync.identity import DeviceIdentity
-from sync.protocol import b64d, b64e, canonical_json, gunzip_limited
+from sync.errors import BadRequestError, BundleInvalidError, ProtocolError
+from sync.protocol import (
+    b64d,
+    b64e,
+    canonical_json,
+    decode_item_result,
+    decode_pull_page,
+    encode_push_item,
+    gunzip_limited,
+)
 
 BUNDLE_FORMAT = "hotich-bundle"
 ANSWER_FORMAT = "hotich-answer"
@@ -42,26 +50,9 @@ _HEADER_FIELDS = ("format", "version", "id", "device_id", "created_at", "recipie
 
 
 @dataclass(frozen=True)
-class BundleAttachment:
-    sha256: str
-    content: bytes
-    media_type: str = "application/octet-stream"
-
-
-@dataclass(frozen=True)
 class Envelope:
     header: dict[str, object]
     payload: dict[str, object]
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What an answer file tells the device."""
-
-    bundle_id: str
-    results: list[dict[str, object]]
-    attachments: dict[str, bool] = field(default_factory=dict)
-    pull: dict[str, object] | None = None
 
 
 def _seal(fmt: str, envelope_id: str, device_id: str, recipient_key: str, signer_private: str,
@@ -126,16 +117,16 @@ def open_envelope(body: dict[str, object], *, signer_public: str, recipient_priv
 
 
 # -- device side ------------------------------------------------------------------------
-def build_bundle(identity: DeviceIdentity, items: Sequence[Mapping[str, object]],
+def build_bundle(identity: DeviceIdentity, items: Sequence[PushItem],
                  attachments: Sequence[BundleAttachment] = (), *, since: str | None = None,
                  now: datetime | None = None, bundle_id: str | None = None) -> bytes:
-    """The bytes of a bundle file: ``items`` are push items (see sync.client.PushItem.to_json),
+    """The bytes of a bundle file: ``items`` are push items (as in POST /v1/push),
     ``attachments`` their files, ``since`` the device's pull cursor (the answer carries the
     changes after it). Write it with desktop_app.fileio.write_atomic."""
     for att in attachments:
         if hashlib.sha256(att.content).hexdigest() != att.sha256:
             raise BundleInvalidError(problem="attachment content does not match its digest")
-    payload = {"items": [dict(i) for i in items],
+    payload = {"items": [encode_push_item(i) for i in items],
                "attachments": [{"sha256": a.sha256, "media_type": a.media_type,
                                 "content": b64e(a.content)} for a in attachments],
                "since": since}
@@ -144,7 +135,7 @@ def build_bundle(identity: DeviceIdentity, items: Sequence[Mapping[str, object]]
                  now or datetime.now(UTC))
 
 
-def read_answer(identity: DeviceIdentity, data: bytes) -> Answer:
+def read_answer(identity: DeviceIdentity, data: bytes) -> BundleAnswer:
     """Verify (server signature) and open an answer file meant for this device."""
     body = parse_envelope(data, ANSWER_FORMAT)
     if body["device_id"] != identity.device_id:
@@ -155,10 +146,26 @@ def read_answer(identity: DeviceIdentity, data: bytes) -> Answer:
     if not isinstance(results, list):
         raise BundleInvalidError(problem="no results")
     attachments = env.payload.get("attachments") or {}
+    if not isinstance(attachments, dict):
+        raise ProtocolError(detail="malformed answer attachments")
     pull = env.payload.get("pull")
-    return Answer(str(env.payload.get("bundle_id", body["id"])), results,
-                  {str(k): bool(v) for k, v in dict(attachments).items()},
-                  pull if isinstance(pull, dict) else None)
+    return BundleAnswer(
+        str(env.payload.get("bundle_id", body["id"])),
+        tuple(decode_item_result(r) for r in results),  # ProtocolError when malformed
+        {str(k): bool(v) for k, v in attachments.items()},
+        decode_pull_page(pull) if isinstance(pull, dict) else None)
+
+
+class UsbBundleCodec:
+    """desktop_app.ports.BundleCodec: the device's side of the USB files."""
+
+    def build_bundle(self, identity: DeviceIdentity, items: Sequence[PushItem],
+                     attachments: Sequence[BundleAttachment], *, since: str | None,
+                     now: datetime) -> bytes:
+        return build_bundle(identity, items, attachments, since=since, now=now)
+
+    def read_answer(self, identity: DeviceIdentity, data: bytes) -> BundleAnswer:
+        return read_answer(identity, data)
 
 
 # -- server side ------------------------------------------------------------------------

@@ -1,7 +1,8 @@
-"""hotich serve | enroll | central issue-code | revoke-device | import-bundle | stats | ...
+"""hotich serve | enroll | sync | export-bundle | import-bundle | central issue-code | ...
 
-(`sync`, `export-bundle` and `import-bundle` on the device need the outbox and are wired by the
-core with sync.client and sync.bundle.)
+The device commands run the core's workflows (desktop_app.workflows.enrolment, sync_run,
+sync_bundle) with this package's adapters (HttpsSyncTransport, UsbBundleCodec) and word their
+reports; the central ones operate the reference server.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ import argparse
 import ipaddress
 import logging
 import socket
+from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from packaging.version import InvalidVersion, Version
 
@@ -20,10 +23,17 @@ from desktop_app.fileio import write_atomic
 from desktop_app.logging_setup import log_to_stderr
 from sync.errors import TlsConfigError
 
+if TYPE_CHECKING:  # requests and the client load only for the commands that talk to a server
+    from desktop_app.ports import ExtractService
+    from desktop_app.session import Session
+    from desktop_app.workflows.sync_apply import SyncReport
+    from sync.device import HttpsSyncTransport
+    from sync.server.store import CentralStore
+
 log = logging.getLogger(__name__)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = add_command(sub, "serve", "run the reference central server")
     serve.add_argument("--db", default=None,
                        help="database URL: sqlite:///FILE (default ./hotich-central.db), "
@@ -109,7 +119,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     cert.set_defaults(handler=_revoke_certificate)
 
 
-def _store(url: str):  # noqa: ANN202 - sync.server.store.CentralStore
+def _store(url: str) -> CentralStore:
     from sync.server.store import CentralStore
 
     return CentralStore(url)
@@ -172,31 +182,59 @@ def _serve(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 # -- device -----------------------------------------------------------------------------------
-def _enroll(ctx: CliContext, args: argparse.Namespace) -> int:
-    from sync.device import enrol_device
+def _transport(session: Session) -> HttpsSyncTransport:
+    from sync.device import HttpsSyncTransport
 
-    identity = enrol_device(ctx.session(), args.server, args.code, ca_path=args.ca_file,
-                            name=args.name, replace=args.replace)
-    ctx.emit(f"Đã đăng ký thiết bị {identity.device_id} với {identity.server_url} "
-             f"(xã/phường {identity.commune}).",
+    return HttpsSyncTransport(session.paths.root, clock=session.clock)
+
+
+def _say(code: str, **params: object) -> str:
+    from desktop_app.messages import render
+    from sync.messages import MESSAGES
+
+    return render(code, params, catalogue=MESSAGES)
+
+
+def report_text(report: SyncReport) -> str:
+    """The one line a sync report is worded as here (Vietnamese unless HOTICH_LANG=en)."""
+    text = _say("R-SYNC-REPORT", accepted=report.accepted, rejected=report.rejected,
+                deferred=report.deferred, pulled=report.pulled,
+                blocks_leased=report.blocks_leased)
+    if report.timestamped:
+        text += ", " + _say("R-SYNC-TIMESTAMPED", timestamped=report.timestamped)
+    return text
+
+
+def report_json(report: SyncReport) -> dict[str, object]:
+    return asdict(report)
+
+
+def _enroll(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows.enrolment import enrol_device
+
+    session = ctx.session()
+    identity = enrol_device(session, _transport(session), args.server, args.code,
+                            ca_path=args.ca_file, name=args.name, replace=args.replace)
+    ctx.emit(_say("R-SYNC-ENROLLED", device_id=identity.device_id,
+                  server_url=identity.server_url, commune=identity.commune),
              {"ok": True, **identity.public_view()})
     return 0
 
 
 def _sync(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop_app.errors import UsageError
     from desktop_app.updates import available_update
-    from sync.engine import run_sync
+    from desktop_app.workflows.enrolment import require_identity
+    from desktop_app.workflows.sync_run import run_sync
     from sync.errors import ServerUnreachableError
-    from sync.identity import require_identity
 
     session = ctx.session()
-    identity = require_identity(session.db.connection())
+    identity = require_identity(session)
     if args.server and args.server.rstrip("/") != identity.server_url.rstrip("/"):
         raise UsageError(detail="--server differs from the enrolled server")
+    transport = _transport(session)
     while True:
         try:
-            report = run_sync(session, extracts=_extract_service(session))
+            report = run_sync(session, transport, extracts=_extract_service(session))
         except ServerUnreachableError:
             if args.once:
                 raise
@@ -204,16 +242,17 @@ def _sync(ctx: CliContext, args: argparse.Namespace) -> int:
                      "retrying")
         else:
             notice = available_update(session)
-            text = report.summary() + (f"\nCó phiên bản mới {notice.version}: {notice.url}"
-                                       if notice else "")
-            ctx.emit(text, {"ok": True, **vars(report),
+            text = report_text(report) + (
+                "\n" + _say("R-SYNC-UPDATE", version=notice.version, url=notice.url)
+                if notice else "")
+            ctx.emit(text, {"ok": True, **report_json(report),
                             "update": vars(notice) if notice else None})
             if args.once:
                 return 0
         _wait(args.interval)
 
 
-def _extract_service(session):  # noqa: ANN001, ANN202 - desktop_app.ports.ExtractService
+def _extract_service(session: Session) -> ExtractService | None:
     """The signing package timestamps extracts signed offline, when it is installed."""
     try:
         from signing.service import PdfExtractService
@@ -229,26 +268,26 @@ def _wait(seconds: float) -> None:
 
 
 def _export_bundle(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop_app.fileio import write_atomic
-    from sync.engine import export_bundle
+    from desktop_app.workflows.sync_bundle import export_bundle
+    from sync.bundle import UsbBundleCodec
 
-    data, count = export_bundle(ctx.session())
+    data, count = export_bundle(ctx.session(), UsbBundleCodec())
     write_atomic(args.out, data)
-    ctx.emit(f"Đã ghi {count} hồ sơ vào {args.out}.", {"ok": True, "items": count,
-                                                        "path": str(args.out)})
+    ctx.emit(_say("R-SYNC-EXPORTED", items=count, path=args.out),
+             {"ok": True, "items": count, "path": str(args.out)})
     return 0
 
 
 def _import_answer(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop_app.errors import HotichError
-    from sync.engine import import_answer
+    from desktop_app.workflows.sync_bundle import import_answer
+    from sync.bundle import UsbBundleCodec
 
     try:
         data = args.file.read_bytes()
     except OSError as exc:
         raise HotichError("E-FILE", path=str(args.file)) from exc
-    report = import_answer(ctx.session(), data)
-    ctx.emit(report.summary(), {"ok": True, **vars(report)})
+    report = import_answer(ctx.session(), UsbBundleCodec(), data)
+    ctx.emit(report_text(report), {"ok": True, **report_json(report)})
     return 0
 
 
@@ -329,6 +368,7 @@ def _capabilities(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _release(ctx: CliContext, args: argparse.Namespace) -> int:
     store = _store(args.db)
+    release: dict[str, str] | None
     try:
         if args.release_version is not None:
             try:

@@ -22,12 +22,11 @@ import io
 import logging
 import os
 import random
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 from urllib.parse import urlencode, urlsplit
@@ -36,7 +35,23 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from desktop_app.clock import Clock, SystemClock
-from desktop_app.errors import Cancelled, HotichError, NotFoundError
+from desktop_app.errors import HotichError, NotFoundError
+
+# The data types of the core's sync port (SyncClient implements desktop_app.ports.SyncGateway).
+from desktop_app.sync_types import (
+    AttachmentStatus,
+    AttachmentUpload,
+    CancelToken,
+    Capabilities,
+    DeviceIdentity,
+    ItemResult,
+    LeasedBlock,
+    Progress,
+    ProgressCallback,
+    PullPage,
+    PushItem,
+)
+from desktop_app.sync_types import Change as Change  # noqa: F401 - re-exported
 from sync import keys
 from sync.errors import (
     ERRORS_BY_CODE,
@@ -48,7 +63,6 @@ from sync.errors import (
     TlsVerificationError,
     UploadOffsetMismatchError,
 )
-from sync.identity import DeviceIdentity
 from sync.protocol import (
     API_PREFIX,
     H_DEVICE,
@@ -56,8 +70,13 @@ from sync.protocol import (
     H_SIGNATURE,
     H_TIMESTAMP,
     H_UPLOAD_OFFSET,
-    ItemStatus,
     canonical_json,
+    decode_attachment_status,
+    decode_capabilities,
+    decode_item_result,
+    decode_leased_block,
+    decode_pull_page,
+    encode_push_item,
     gzip_bytes,
     signing_string,
 )
@@ -66,40 +85,6 @@ from sync.retry import Attempts, RetryPolicy, Transient
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-
-# -- progress and cancel ------------------------------------------------------------------
-@dataclass(frozen=True)
-class Progress:
-    stage: str  # "push", "attachment", "pull"
-    done: int
-    total: int  # 0 when unknown
-
-
-ProgressCallback = Callable[[Progress], None]
-
-
-class CancelToken:
-    """Set from any thread; long operations stop at the next safe point with Cancelled."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def raise_if_cancelled(self) -> None:
-        if self._event.is_set():
-            raise Cancelled()
-
-    def wait(self, seconds: float) -> None:
-        """Sleep up to ``seconds``; Cancelled as soon as the token is set."""
-        if self._event.wait(max(0.0, seconds)):
-            raise Cancelled()
 
 
 @dataclass(frozen=True)
@@ -126,148 +111,6 @@ class TransportConfig:
     def retry_policy(self) -> RetryPolicy:
         return RetryPolicy(attempts=self.attempts, connect_retries=self.connect_retries,
                            backoff_base=self.backoff_base, backoff_max=self.backoff_max)
-
-
-# -- protocol values -------------------------------------------------------------------------
-@dataclass(frozen=True)
-class PushItem:
-    """One outbox item. The idempotency key must be stored with the item before the first
-    send and reused for every retry of the same version."""
-
-    idempotency_key: str
-    record_id: str
-    version: int
-    record_type: str
-    data: Mapping[str, object]
-    historical: bool = False
-    attachments: tuple[str, ...] = ()  # SHA-256 (hex) of each attachment
-
-    def to_json(self) -> dict[str, object]:
-        return {"idempotency_key": self.idempotency_key, "record_id": self.record_id,
-                "version": self.version, "type": self.record_type,
-                "historical": self.historical, "data": dict(self.data),
-                "attachments": list(self.attachments)}
-
-
-@dataclass(frozen=True)
-class ItemResult:
-    idempotency_key: str
-    record_id: str
-    version: int
-    status: ItemStatus
-    central_id: str | None = None
-    personal_id: str | None = None
-    code: str | None = None
-    message: str | None = None  # Vietnamese
-    message_en: str | None = None
-    warnings: tuple[Mapping[str, object], ...] = ()
-    issues: tuple[Mapping[str, object], ...] = ()
-    missing_attachments: tuple[str, ...] = ()
-
-    @property
-    def is_synced(self) -> bool:
-        """Kept centrally: mark the record synced and store central_id / personal_id."""
-        return self.status in (ItemStatus.ACCEPTED, ItemStatus.ALREADY_HAD)
-
-    @property
-    def is_final(self) -> bool:
-        """False for deferred items: keep them queued and send the same item later."""
-        return self.status is not ItemStatus.DEFERRED
-
-    @classmethod
-    def from_json(cls, value: object) -> ItemResult:
-        if not isinstance(value, dict):
-            raise ProtocolError(detail="result is not an object")
-        try:
-            return cls(
-                str(value["idempotency_key"]), str(value["record_id"]), int(value["version"]),
-                ItemStatus(value["status"]), _opt(value.get("central_id")),
-                _opt(value.get("personal_id")), _opt(value.get("code")),
-                _opt(value.get("message")), _opt(value.get("message_en")),
-                tuple(value.get("warnings") or ()), tuple(value.get("issues") or ()),
-                tuple(value.get("missing_attachments") or ()))
-        except (KeyError, ValueError, TypeError) as exc:
-            raise ProtocolError(detail="malformed item result") from exc
-
-
-@dataclass(frozen=True)
-class Change:
-    seq: int
-    kind: str  # a sync.protocol.ChangeKind value (unknown kinds: ignore them)
-    key: str
-    data: Mapping[str, object]
-    at: str = ""
-
-
-@dataclass(frozen=True)
-class PullPage:
-    changes: list[Change]
-    cursor: str  # store it in the same transaction that applies the changes
-    has_more: bool
-
-    @classmethod
-    def from_json(cls, value: object) -> PullPage:
-        try:
-            assert isinstance(value, dict)
-            changes = [Change(int(c["seq"]), str(c["kind"]), str(c["key"]), dict(c["data"]),
-                              str(c.get("at", ""))) for c in value["changes"]]
-            return cls(changes, str(value["cursor"]), bool(value["has_more"]))
-        except (AssertionError, KeyError, ValueError, TypeError) as exc:
-            raise ProtocolError(detail="malformed pull page") from exc
-
-
-@dataclass(frozen=True)
-class NumberBlockLease:
-    block_id: str
-    request_id: str
-    office: str
-    record_type: str
-    book_code: str
-    year: int
-    first: int
-    last: int
-
-    def as_number_block(self):  # noqa: ANN201 - desktop_app.domain.NumberBlock
-        from desktop_app.domain import NumberBlock
-
-        return NumberBlock(self.first, self.last, self.first)
-
-    @classmethod
-    def from_json(cls, value: object) -> NumberBlockLease:
-        try:
-            assert isinstance(value, dict)
-            return cls(str(value["block_id"]), str(value["request_id"]), str(value["office"]),
-                       str(value["record_type"]), str(value["book_code"]), int(value["year"]),
-                       int(value["first"]), int(value["last"]))
-        except (AssertionError, KeyError, ValueError, TypeError) as exc:
-            raise ProtocolError(detail="malformed number block") from exc
-
-
-@dataclass(frozen=True)
-class AttachmentStatus:
-    sha256: str
-    size: int
-    offset: int
-    complete: bool
-
-
-@dataclass(frozen=True)
-class AttachmentUpload:
-    sha256: str
-    source: bytes | Path
-    media_type: str = "application/octet-stream"
-
-
-@dataclass(frozen=True)
-class Capabilities:
-    procedures: tuple[str, ...]
-    max_batch_items: int
-    max_chunk_bytes: int
-    raw: Mapping[str, object] = field(default_factory=dict)
-
-
-def _opt(value: object) -> str | None:
-    return None if value is None else str(value)
 
 
 # -- sessions ---------------------------------------------------------------------------------
@@ -482,12 +325,7 @@ class SyncClient(_Http):
             return False
 
     def capabilities(self) -> Capabilities:
-        raw = self.request_json("GET", f"{API_PREFIX}/capabilities")
-        try:
-            caps = Capabilities(tuple(str(p) for p in raw["procedures"]),  # type: ignore[attr-defined]
-                                int(raw["max_batch_items"]), int(raw["max_chunk_bytes"]), raw)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ProtocolError(detail="malformed capabilities") from exc
+        caps = decode_capabilities(self.request_json("GET", f"{API_PREFIX}/capabilities"))
         self.config = _clamped(self.config, caps)
         return caps
 
@@ -502,7 +340,7 @@ class SyncClient(_Http):
             self.cancel.raise_if_cancelled()
             batch = items[done:done + self.batch_size]
             body, headers = self.json_body({"batch_id": uuid.uuid4().hex,
-                                            "items": [i.to_json() for i in batch]})
+                                            "items": [encode_push_item(i) for i in batch]})
             started = time.monotonic()
             try:
                 response = self.send_once("POST", f"{API_PREFIX}/push", body=body,
@@ -644,7 +482,7 @@ class SyncClient(_Http):
     # pull ------------------------------------------------------------------------------------
     def pull(self, cursor: str | None, *, limit: int = 200) -> PullPage:
         query = urlencode({"since": cursor or "0", "limit": limit})
-        return PullPage.from_json(self.request_json("GET", f"{API_PREFIX}/changes?{query}"))
+        return decode_pull_page(self.request_json("GET", f"{API_PREFIX}/changes?{query}"))
 
     def pull_pages(self, cursor: str | None, *, limit: int = 200,
                    progress: ProgressCallback | None = None) -> Iterator[PullPage]:
@@ -664,11 +502,11 @@ class SyncClient(_Http):
 
     # number blocks -------------------------------------------------------------------------
     def lease_number_block(self, record_type: str, year: int, size: int, *,
-                           request_id: str, used_up_to: int = 0) -> NumberBlockLease:
+                           request_id: str, used_up_to: int = 0) -> LeasedBlock:
         """Lease numbers of the book (record type, year, this device's office). Persist
         ``request_id`` before calling: repeating it returns the same block, never a new one.
         ``used_up_to``: the highest number already issued in this book on the device."""
-        return NumberBlockLease.from_json(self.request_json(
+        return decode_leased_block(self.request_json(
             "POST", f"{API_PREFIX}/number-blocks",
             {"request_id": request_id, "record_type": record_type, "year": year,
              "size": size, "used_up_to": used_up_to}))
@@ -705,19 +543,14 @@ def _batch_results(response: requests.Response, batch: Sequence[PushItem]) -> li
     raw = _json(response).get("results")
     if not isinstance(raw, list) or len(raw) != len(batch):
         raise Transient("garbled")
-    results = [ItemResult.from_json(r) for r in raw]
+    results = [decode_item_result(r) for r in raw]
     for item, result in zip(batch, results, strict=True):
         if result.idempotency_key != item.idempotency_key:
             raise ProtocolError(detail="results do not match the items sent")
     return results
 
 
-def _attachment_status(raw: Mapping[str, object]) -> AttachmentStatus:
-    try:
-        return AttachmentStatus(str(raw["sha256"]), int(raw["size"]),  # type: ignore[arg-type]
-                                int(raw["offset"]), bool(raw["complete"]))  # type: ignore[arg-type]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ProtocolError(detail="malformed attachment state") from exc
+_attachment_status = decode_attachment_status
 
 
 class _open_source:  # noqa: N801 - a context manager used like open()

@@ -1,54 +1,37 @@
-"""Device-side use cases that touch the encrypted store: enrolment and opening a client.
+"""The core's SyncTransport over HTTPS: enrolment and a SyncClient per sync.
 
-The outbox and pull application (records table) are wired by the core; this module only
-keeps the device identity.
+desktop_app.app (the composition root) and sync.cli hand it to the sync workflows
+(desktop_app.workflows.enrolment, sync_run); the identity it enrols is kept by the core.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from desktop_app.accounts import Permission, require
-from desktop_app.session import Session
-from desktop_app.store import audit_repo, meta_repo
-from desktop_app.workflows.numbering import switch_to_leased_numbers
-from sync.client import CancelToken, SyncClient, TransportConfig, enrol
-from sync.errors import AlreadyEnrolledError, OfficeMismatchError
-from sync.identity import DeviceIdentity, ca_file, load_identity, require_identity, save_identity
-
-log = logging.getLogger(__name__)
+from desktop_app.clock import Clock, SystemClock
+from desktop_app.sync_types import CancelToken, DeviceIdentity
+from sync.client import SyncClient, TransportConfig, enrol
+from sync.identity import ca_file
 
 
-def enrol_device(session: Session, server_url: str, code: str, *, ca_path: Path | None = None,
-                 name: str = "", replace: bool = False,
-                 config: TransportConfig | None = None) -> DeviceIdentity:
-    """Exchange a one-time code for this device's identity and keep it in the encrypted store
-    (with an audit entry). The server must enrol the device for this store's commune."""
-    require(session.account, Permission.SYNC)
-    conn = session.db.connection()
-    existing = load_identity(conn)
-    if existing is not None and not replace:
-        raise AlreadyEnrolledError(device_id=existing.device_id)
-    local_commune = meta_repo.get(conn, "commune_code") or ""
-    identity = enrol(server_url, code, ca_file=ca_path, name=name, config=config,
-                     clock=session.clock)
-    if local_commune and identity.commune != local_commune:
-        raise OfficeMismatchError(office=identity.commune)
-    with session.db.transaction() as tx:
-        save_identity(tx, identity)
-        switch_to_leased_numbers(tx)
-        audit_repo.append(tx, at=session.clock.now(), actor=session.account.username,
-                          action="device.enrol", target=identity.device_id,
-                          details={"server": identity.server_url, "commune": identity.commune,
-                                   "ca_sha256": identity.ca_sha256 or ""})
-    log.info("device enrolled as %s", identity.device_id)
-    return identity
+class HttpsSyncTransport:
+    """desktop_app.ports.SyncTransport. ``data_folder`` receives the pinned CA as a file
+    (requests needs one); ``config`` sets timeouts, retries and batch sizes."""
 
+    def __init__(self, data_folder: Path, *, config: TransportConfig | None = None,
+                 clock: Clock | None = None) -> None:
+        self.data_folder = data_folder
+        self.config = config or TransportConfig()
+        self.clock = clock or SystemClock()
 
-def open_client(session: Session, *, config: TransportConfig | None = None,
+    def enrol(self, server_url: str, code: str, *, ca_path: Path | None = None,
+              name: str = "") -> DeviceIdentity:
+        return enrol(server_url, code, ca_file=ca_path, name=name, config=self.config,
+                     clock=self.clock)
+
+    def connect(self, identity: DeviceIdentity, *,
                 cancel: CancelToken | None = None) -> SyncClient:
-    """A client for the enrolled device (NotEnrolledError otherwise)."""
-    identity = require_identity(session.db.connection())
-    return SyncClient(identity, ca_file=ca_file(identity, session.paths.root), config=config,
-                      clock=session.clock, cancel=cancel)
+        """A client for the enrolled device (TlsConfigError when its CA does not match the
+        enrolled pin)."""
+        return SyncClient(identity, ca_file=ca_file(identity, self.data_folder),
+                          config=self.config, clock=self.clock, cancel=cancel)

@@ -3,11 +3,11 @@ params carry codes, URLs and ids, never personal data (see desktop_app.errors)."
 
 from __future__ import annotations
 
-from desktop_app.errors import HotichError
-
-
-class SyncError(HotichError):
-    code = "E-SYNC"
+# These four live in the core (its enrolment and sync workflows raise them): the same classes.
+from desktop_app.errors import AlreadyEnrolledError as AlreadyEnrolledError
+from desktop_app.errors import NotEnrolledError as NotEnrolledError
+from desktop_app.errors import OfficeMismatchError as OfficeMismatchError
+from desktop_app.errors import SyncError as SyncError
 
 
 class ServerUnreachableError(SyncError):
@@ -38,16 +38,6 @@ class ProtocolError(SyncError):
     """The answer does not follow the protocol (malformed JSON, missing fields). params: detail."""
 
     code = "E-SYNC-PROTOCOL"
-
-
-class NotEnrolledError(SyncError):
-    code = "E-SYNC-NOT-ENROLLED"
-
-
-class AlreadyEnrolledError(SyncError):
-    """params: device_id."""
-
-    code = "E-SYNC-ALREADY-ENROLLED"
 
 
 class EnrolmentCodeInvalidError(SyncError):
@@ -86,12 +76,6 @@ class BadRequestError(SyncError):
     """params: detail (a field path or a short reason, never a value)."""
 
     code = "E-SYNC-BAD-REQUEST"
-
-
-class OfficeMismatchError(SyncError):
-    """A device asked for something of another commune. params: office."""
-
-    code = "E-SYNC-OFFICE-MISMATCH"
 
 
 class UploadOffsetMismatchError(SyncError):

@@ -1,5 +1,5 @@
-"""The device identity: key pairs, device id, server URL and trusted CA, kept inside the
-encrypted store (meta table), never in a plaintext file.
+"""The trusted CA of the device identity (desktop_app.sync_types.DeviceIdentity, kept by the
+core in the encrypted store, never in a plaintext file).
 
 The CA certificate is public; requests needs it as a file, so :func:`ca_file` writes it into
 the data folder and checks it against the SHA-256 pin kept in the encrypted store each time.
@@ -8,64 +8,13 @@ the data folder and checks it against the SHA-256 pin kept in the encrypted stor
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from cryptography import x509
 
 from desktop_app.fileio import write_atomic
-from desktop_app.store import meta_repo
-from desktop_app.store.database import Connection
-from sync.errors import NotEnrolledError, TlsConfigError
-
-META_KEY = "sync.device_identity"
-
-
-@dataclass(frozen=True)
-class DeviceIdentity:
-    device_id: str
-    commune: str
-    server_url: str
-    signing_private: str
-    signing_public: str
-    box_private: str
-    box_public: str
-    server_signing_key: str
-    server_box_key: str
-    enrolled_at: str
-    ca_pem: str | None = None  # None: the system's trust store
-    ca_sha256: str | None = None  # pin of the CA certificate (DER)
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), sort_keys=True)
-
-    @classmethod
-    def from_json(cls, text: str) -> DeviceIdentity:
-        return cls(**json.loads(text))
-
-    def public_view(self) -> dict[str, object]:
-        """What may be shown or logged: no private keys."""
-        return {"device_id": self.device_id, "commune": self.commune,
-                "server_url": self.server_url, "enrolled_at": self.enrolled_at,
-                "ca_sha256": self.ca_sha256}
-
-
-def load_identity(conn: Connection) -> DeviceIdentity | None:
-    value = meta_repo.get(conn, META_KEY)
-    return DeviceIdentity.from_json(value) if value else None
-
-
-def require_identity(conn: Connection) -> DeviceIdentity:
-    identity = load_identity(conn)
-    if identity is None:
-        raise NotEnrolledError()
-    return identity
-
-
-def save_identity(conn: Connection, identity: DeviceIdentity) -> None:
-    """Inside the caller's transaction."""
-    meta_repo.put(conn, META_KEY, identity.to_json())
+from desktop_app.sync_types import DeviceIdentity
+from sync.errors import TlsConfigError
 
 
 def read_ca(path: Path) -> tuple[str, str]:

@@ -115,4 +115,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chưa cấp được số định danh cá nhân: thiếu giới tính hoặc ngày sinh của trẻ.",
         "No personal ID could be issued: the child's sex or date of birth is missing.",
     ),
+    # What a sync did (desktop_app.workflows.sync_apply.SyncReport), worded by the CLI.
+    "R-SYNC-REPORT": (
+        "đã gửi {accepted}, bị từ chối {rejected}, chờ {deferred}, nhận {pulled} thay đổi, "
+        "{blocks_leased} dải số mới",
+        "sent: {accepted}, rejected: {rejected}, waiting: {deferred}, changes received: "
+        "{pulled}, new number blocks: {blocks_leased}",
+    ),
+    "R-SYNC-TIMESTAMPED": (
+        "{timestamped} trích lục được gắn dấu thời gian",
+        "extracts timestamped: {timestamped}",
+    ),
+    "R-SYNC-UPDATE": (
+        "Có phiên bản mới {version}: {url}",
+        "A new version is available, {version}: {url}",
+    ),
+    "R-SYNC-ENROLLED": (
+        "Đã đăng ký thiết bị {device_id} với {server_url} (xã/phường {commune}).",
+        "Device {device_id} enrolled with {server_url} (commune {commune}).",
+    ),
+    "R-SYNC-EXPORTED": (
+        "Đã ghi {items} hồ sơ vào {path}.",
+        "{items} records written to {path}.",
+    ),
 }

@@ -1,6 +1,7 @@
 """What client and server share: version, headers, canonical JSON, digests, the string a device
-signs, gzip, and the per-item result vocabulary. sync/openapi.json is the contract; this module
-is its executable part.
+signs, gzip, and the JSON form of the values that cross the core's sync port
+(desktop_app.sync_types: the per-item result vocabulary lives there). sync/openapi.json is the
+contract; this module is its executable part.
 """
 
 from __future__ import annotations
@@ -11,9 +12,19 @@ import hashlib
 import json
 import zlib
 from collections.abc import Mapping
-from enum import StrEnum
 
-from sync.errors import BadRequestError
+from desktop_app.sync_types import (
+    AttachmentStatus,
+    Capabilities,
+    Change,
+    ItemResult,
+    ItemStatus,
+    LeasedBlock,
+    PullPage,
+    PushItem,
+)
+from desktop_app.sync_types import ChangeKind as ChangeKind  # noqa: F401 - the server's too
+from sync.errors import BadRequestError, ProtocolError
 
 API_VERSION = "v1"
 API_PREFIX = "/v1"
@@ -33,26 +44,6 @@ MAX_BATCH_ITEMS = 200
 MAX_CHUNK_BYTES = 1024 * 1024
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 MAX_PULL_LIMIT = 1000
-
-
-class ItemStatus(StrEnum):
-    ACCEPTED = "accepted"  # kept centrally now (central_id, personal_id for births)
-    ALREADY_HAD = "already_had"  # this idempotency key (or this exact version) was accepted before
-    REJECTED = "rejected"  # final: fix the record and send a new version
-    DEFERRED = "deferred"  # not kept, nothing wrong: send the same item again later
-
-
-class ChangeKind(StrEnum):
-    """What a pull page carries."""
-
-    RECORD = "record"  # an accepted record of the commune (any device)
-    PERSONAL_ID = "personal_id"  # the ID the population registry gave a birth
-    REJECTION = "rejection"  # an item of this commune rejected centrally
-    NUMBER_BLOCK = "number_block"  # a block leased to a device of the commune
-    REVOKED_DEVICE = "revoked_device"
-    REVOKED_CERTIFICATE = "revoked_certificate"
-    CAPABILITIES = "capabilities"  # the procedures the centre accepts now
-    REFERENCE = "reference"  # reference data sets (administrative units, accounts...)
 
 
 def canonical_json(value: object) -> bytes:
@@ -113,3 +104,78 @@ def gunzip_limited(data: bytes, limit: int = MAX_BODY_BYTES) -> bytes:
     if not decompressor.eof:
         raise BadRequestError(detail="truncated gzip body")
     return out
+
+
+# -- the JSON form of the port's values ------------------------------------------------------
+def encode_push_item(item: PushItem) -> dict[str, object]:
+    return {"idempotency_key": item.idempotency_key, "record_id": item.record_id,
+            "version": item.version, "type": item.record_type,
+            "historical": item.historical, "data": dict(item.data),
+            "attachments": list(item.attachments)}
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _int(value: object) -> int:
+    if isinstance(value, int | float | str):
+        return int(value)
+    raise TypeError("not a number")
+
+
+def decode_item_result(value: object) -> ItemResult:
+    if not isinstance(value, dict):
+        raise ProtocolError(detail="result is not an object")
+    try:
+        return ItemResult(
+            str(value["idempotency_key"]), str(value["record_id"]), int(value["version"]),
+            ItemStatus(value["status"]), _opt(value.get("central_id")),
+            _opt(value.get("personal_id")), _opt(value.get("code")),
+            _opt(value.get("message")), _opt(value.get("message_en")),
+            tuple(value.get("warnings") or ()), tuple(value.get("issues") or ()),
+            tuple(value.get("missing_attachments") or ()))
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ProtocolError(detail="malformed item result") from exc
+
+
+def decode_pull_page(value: object) -> PullPage:
+    try:
+        assert isinstance(value, dict)
+        changes = [Change(int(c["seq"]), str(c["kind"]), str(c["key"]), dict(c["data"]),
+                          str(c.get("at", ""))) for c in value["changes"]]
+        return PullPage(changes, str(value["cursor"]), bool(value["has_more"]))
+    except (AssertionError, KeyError, ValueError, TypeError) as exc:
+        raise ProtocolError(detail="malformed pull page") from exc
+
+
+def decode_leased_block(value: object) -> LeasedBlock:
+    try:
+        assert isinstance(value, dict)
+        return LeasedBlock(str(value["block_id"]), str(value["request_id"]),
+                           str(value["office"]), str(value["record_type"]),
+                           str(value["book_code"]), int(value["year"]), int(value["first"]),
+                           int(value["last"]))
+    except (AssertionError, KeyError, ValueError, TypeError) as exc:
+        raise ProtocolError(detail="malformed number block") from exc
+
+
+def decode_capabilities(raw: Mapping[str, object]) -> Capabilities:
+    try:
+        procedures = raw["procedures"]
+        assert isinstance(procedures, list | tuple)
+        return Capabilities(tuple(str(p) for p in procedures),
+                            _int(raw["max_batch_items"]), _int(raw["max_chunk_bytes"]),
+                            raw)
+    except (AssertionError, KeyError, TypeError, ValueError) as exc:
+        raise ProtocolError(detail="malformed capabilities") from exc
+
+
+def decode_attachment_status(raw: Mapping[str, object]) -> AttachmentStatus:
+    try:
+        return AttachmentStatus(str(raw["sha256"]), _int(raw["size"]), _int(raw["offset"]),
+                                bool(raw["complete"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ProtocolError(detail="malformed attachment state") from exc
+
+

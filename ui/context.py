@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop_app.services import AppServices
 from desktop_app.session import Session
 from desktop_app.workflows.dashboard import ConnectionProbe, ConnectionState, no_connection_probe
+from desktop_app.workflows.sync_apply import SyncReport
 from ui.tasks import TaskRunner
 
 Progress = Callable[[str, int, int], None]
@@ -36,8 +37,8 @@ RenderExtract = Callable[[Session, str], bytes]
 """The extract (trích lục) of a record as PDF bytes, for preview and printing."""
 ImportCertificate = Callable[[Session, Path, str], str]
 """Import a PKCS#12 file with its password; returns a one-line description (name, expiry)."""
-SyncNow = Callable[[Session, Progress], str]
-"""Push the outbox and pull; returns a one-line summary."""
+SyncNow = Callable[[Session, Progress], SyncReport]
+"""Push the outbox and pull; returns what it did (the sync page words it)."""
 CertificateExpiry = Callable[[Session], datetime | None]
 ProbeServer = Callable[[Session], bool | None]
 """One quick look at the central server (short timeouts, no retries): True reachable, False

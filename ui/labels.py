@@ -68,27 +68,6 @@ def role_label(role: str, lang: str) -> str:
     return pick(ROLE_LABELS.get(role), lang, role)
 
 
-_MAIN_PARTY = {
-    "birth": ("child",),
-    "death": ("deceased",),
-    "marriage": ("husband", "wife"),
-    "recognition": ("parent", "child"),
-    "change": ("subject",),
-    "guardianship": ("ward",),
-}
-
-
-def record_title(rtype: str, data: dict[str, object]) -> str:
-    """The names a record is known by in lists: "Nguyễn Văn An", "Chồng – Vợ"."""
-    names = []
-    for role in _MAIN_PARTY.get(rtype, ()):
-        party = data.get(role)
-        name = party.get("full_name") if isinstance(party, dict) else None
-        if isinstance(name, str) and name.strip():
-            names.append(name.strip())
-    return " – ".join(names)
-
-
 def local_time(moment: object) -> str:
     """A stored datetime as dd/mm/yyyy hh:mm in Vietnam time."""
     from datetime import datetime

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from desktop_app.errors import Cancelled
+from desktop_app.workflows.sync_apply import SyncReport
 from ui.context import UiContext
 from ui.tasks import TaskHandle
 
@@ -18,10 +19,10 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class SyncOutcome:
-    """How one sync ended: its one-line summary, or the error that stopped it."""
+    """How one sync ended: what it did, or the error that stopped it."""
 
     automatic: bool
-    summary: str = ""
+    report: SyncReport | None = None
     error: BaseException | None = None
 
     @property
@@ -64,7 +65,7 @@ class SyncController(QObject):
         log.info("sync started (%s)", "automatic" if automatic else "manual")
         self.handle = self._ctx.runner.start_job(
             lambda control: sync(session, control.progress),
-            lambda summary: self._end(SyncOutcome(automatic, str(summary))),
+            lambda report: self._end(SyncOutcome(automatic, report)),
             lambda error: self._end(SyncOutcome(automatic, error=error)), lane="general")
         self.started.emit(automatic)
         return True

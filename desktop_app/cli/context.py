@@ -14,6 +14,7 @@ from typing import TextIO
 
 from desktop_app.clock import Clock, SystemClock
 from desktop_app.errors import HotichError
+from desktop_app.messages import render
 from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 
@@ -65,7 +66,7 @@ class CliContext:
         env = os.environ.get("HOTICH_PASSWORD")
         if env is not None:
             return env
-        return self.prompt_secret("Mật khẩu / Password: ")
+        return self.prompt_secret(render("P-PASSWORD"))
 
     def prompt_secret(self, prompt: str) -> str:
         if not _has_terminal():

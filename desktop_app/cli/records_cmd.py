@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.domain import Issue, issue_message, json_schema
 from desktop_app.domain.errors import RecordInvalidError
+from desktop_app.domain.parties import record_title
 from desktop_app.errors import HotichError, UsageError
 from desktop_app.messages import current_language
 from desktop_app.record import StoredRecord
@@ -188,11 +189,7 @@ def _emit_list(ctx: CliContext, found: list[StoredRecord]) -> None:
 
 
 def _main_name(rec: StoredRecord) -> str:
-    for path in ("child", "deceased", "husband", "subject", "ward", "parent"):
-        party = rec.data.get(path)
-        if isinstance(party, dict) and isinstance(party.get("full_name"), str):
-            return str(party["full_name"])
-    return ""
+    return record_title(rec.type, rec.data)  # the names the screens list it by
 
 
 def _history(ctx: CliContext, args: argparse.Namespace) -> int:

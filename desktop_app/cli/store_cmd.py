@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.errors import UsageError
+from desktop_app.messages import render
 from desktop_app.settings import LocalSettings
 from desktop_app.workflows import accounts, audit, backup, device_settings
 
@@ -47,8 +48,8 @@ def _init(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.password_stdin:
         password = ctx.read_stdin_line()
     else:
-        password = ctx.prompt_secret("Mật khẩu quản trị / Admin password: ")
-        if ctx.prompt_secret("Nhập lại / Repeat: ") != password:
+        password = ctx.prompt_secret(render("P-ADMIN-PASSWORD"))
+        if ctx.prompt_secret(render("P-REPEAT")) != password:
             raise UsageError(detail="the two passwords differ")
     code = accounts.initialise(ctx.paths, commune_code=args.commune, admin=args.admin,
                                password=password, clock=ctx.clock, full_name=args.full_name)

@@ -6,7 +6,7 @@ import argparse
 
 from desktop_app.accounts import parse_role
 from desktop_app.cli.context import CliContext, add_command
-from desktop_app.messages import VIETNAM_TZ
+from desktop_app.messages import VIETNAM_TZ, render
 from desktop_app.workflows import accounts
 
 
@@ -38,8 +38,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _new_password(ctx: CliContext, args: argparse.Namespace) -> str:
     if args.password_stdin:
         return ctx.read_stdin_line()
-    first = ctx.prompt_secret("Mật khẩu mới / New password: ")
-    second = ctx.prompt_secret("Nhập lại / Repeat: ")
+    first = ctx.prompt_secret(render("P-NEW-PASSWORD"))
+    second = ctx.prompt_secret(render("P-REPEAT"))
     if first != second:
         from desktop_app.errors import UsageError
 

@@ -41,23 +41,23 @@ def put(data: MutableMapping[str, object], path: str, value: object) -> None:
     node[last] = value
 
 
-def get_obj(data: Mapping[str, JSONValue] | JSONValue, path: str) -> JSONObject | None:
+def get_obj(data: object, path: str) -> JSONObject | None:
     value = get(data, path)
     return value if isinstance(value, dict) else None
 
 
-def get_str(data: Mapping[str, JSONValue] | JSONValue, path: str) -> str | None:
+def get_str(data: object, path: str) -> str | None:
     """A non-blank string, else None."""
     value = get(data, path)
     return value if isinstance(value, str) and value.strip() else None
 
 
-def get_int(data: Mapping[str, JSONValue] | JSONValue, path: str) -> int | None:
+def get_int(data: object, path: str) -> int | None:
     value = get(data, path)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def get_date(data: Mapping[str, JSONValue] | JSONValue, path: str) -> PartialDate | None:
+def get_date(data: object, path: str) -> PartialDate | None:
     value = get(data, path)
     if not isinstance(value, str):
         return None
@@ -67,7 +67,7 @@ def get_date(data: Mapping[str, JSONValue] | JSONValue, path: str) -> PartialDat
         return None
 
 
-def get_time_of_death(data: Mapping[str, JSONValue] | JSONValue, path: str) -> TimeOfDeath | None:
+def get_time_of_death(data: object, path: str) -> TimeOfDeath | None:
     value = get(data, path)
     if not isinstance(value, str):
         return None

@@ -15,16 +15,11 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from desktop_app.domain.dates import InvalidDateError, as_partial_date
-from desktop_app.domain.fields import field_label
-from desktop_app.domain.vocabulary import Vocabulary, label_or_code
+from desktop_app.domain.text import nfc
+from desktop_app.domain.vocabulary import Vocabulary, labels
 from desktop_app.domain.workflow import REGISTERED_STATUSES, Status
 
 _PENDING_STATUSES = frozenset({Status.DRAFT, Status.SUBMITTED})
-_KIND_VOCABULARIES = (
-    Vocabulary.CHANGE_KIND,
-    Vocabulary.RECOGNITION_KIND,
-    Vocabulary.GUARDIANSHIP_KIND,
-)
 
 
 class LinkedRecord(Protocol):
@@ -96,30 +91,74 @@ def pending_changes(linked: Iterable[LinkedRecord]) -> tuple[Note, ...]:
     return tuple(n for rec in linked if rec.status in _PENDING_STATUSES for n in _notes_of(rec))
 
 
-def _kind_label(kind: str) -> str:
-    for vocabulary in _KIND_VOCABULARIES:
-        found = label_or_code(vocabulary, kind)
-        if found != kind:
-            return found
-    return kind
+# The verb of a changed field's note ("Cải chính họ, chữ đệm, tên từ … thành …").
+NOTE_VERBS: dict[str, str] = {
+    "change": "Thay đổi",
+    "correction": "Cải chính",
+    "supplement": "Bổ sung",
+    "ethnicity_redetermination": "Xác định lại dân tộc",
+}
+# The note of a whole act, by its kind (domain.md: "Đã đăng ký nhận cha/mẹ, con số … ngày …").
+ACT_NOTES: dict[str, str] = {
+    **{k: f"Đã đăng ký {v[:1].lower()}{v[1:]}" for k, v in labels(Vocabulary.CHANGE_KIND).items()},
+    **dict.fromkeys(labels(Vocabulary.RECOGNITION_KIND), "Đã đăng ký nhận cha, mẹ, con"),
+    "appointed": "Đã đăng ký giám hộ",
+    "statutory": "Đã đăng ký giám hộ",
+    "termination": "Đã đăng ký chấm dứt giám hộ",
+}
+# Changed fields as a note (and the change extract's "Nội dung:") names them, by the last
+# part of the path; a path not listed is printed as it is.
+CHANGED_FIELD_NAMES: dict[str, str] = {
+    "full_name": "họ, chữ đệm, tên",
+    "family_name": "họ",
+    "middle_name": "chữ đệm",
+    "given_name": "tên",
+    "date_of_birth": "ngày, tháng, năm sinh",
+    "sex": "giới tính",
+    "ethnicity": "dân tộc",
+    "nationality": "quốc tịch",
+    "place_of_birth": "nơi sinh",
+    "hometown": "quê quán",
+    "personal_id": "số định danh cá nhân",
+    "residence": "nơi cư trú",
+    "mother": "thông tin người mẹ",
+    "father": "thông tin người cha",
+}
+
+
+def changed_field_name(path: str) -> str:
+    """ "child.full_name" -> "họ, chữ đệm, tên"."""
+    return CHANGED_FIELD_NAMES.get(path.rsplit(".", 1)[-1], path)
 
 
 def _figures(value: str) -> str:
     try:
         return as_partial_date(value).figures()
     except InvalidDateError:
-        return value
+        return nfc(value)  # a registration date typed as found in an old book
 
 
-def note_text(note: Note, record_type: str) -> str:
-    """The line the screens and the command line show (Vietnamese, like the register):
-    "Cải chính hộ tịch số 12/2026 ngày 05/03/2026: Họ, chữ đệm, tên: A -> B"."""
-    head = _kind_label(note.kind) or note.record_type
+def note_text(note: Note) -> str:
+    """The Ghi chú line, the same on the extract, the screens and the command line:
+    "Cải chính họ, chữ đệm, tên từ “A” thành “B” (đăng ký số 12/2026, ngày 05/03/2026)",
+    "Đã đăng ký nhận cha, mẹ, con số 3/2026, ngày 05/01/2026"."""
+    if note.field:
+        verb = NOTE_VERBS.get(note.kind, nfc(note.kind))
+        text = (
+            f"{verb} {changed_field_name(note.field)} từ “{nfc(note.from_value or '')}” "
+            f"thành “{nfc(note.to_value or '')}”"
+        )
+    else:  # a whole act: a recognition, the end of a guardianship
+        text = ACT_NOTES.get(note.kind, nfc(note.kind))
+    basis = []
     if note.registration_number:
-        head += f" số {note.registration_number}"
+        basis.append(f"số {nfc(note.registration_number)}")
     if note.registered_on:
-        head += f" ngày {_figures(note.registered_on)}"
-    if not note.field:
-        return head
-    name = field_label(record_type, note.field)
-    return f"{head}: {name}: {note.from_value or ''} -> {note.to_value or ''}"
+        basis.append(f"ngày {_figures(note.registered_on)}")
+    if note.office_name:
+        basis.append(f"tại {nfc(note.office_name)}")
+    if basis and not note.field:
+        text += " " + ", ".join(basis)
+    elif basis:
+        text += " (đăng ký " + ", ".join(basis) + ")"
+    return text

@@ -55,6 +55,15 @@ class PersonalIdParts:
         return self.century_start + int(self.year_digits)
 
 
+def century_sex_digit(birth_year: int, sex: str) -> int | None:
+    """B for a birth year and sex (the inverse of PersonalIdParts.century_start and .sex):
+    2026, "female" -> 3; None before 1900, after 2399 or for an unknown sex."""
+    if birth_year < 1900 or sex not in ("male", "female"):
+        return None
+    digit = (birth_year // 100 - 19) * 2 + (1 if sex == "female" else 0)
+    return digit if digit <= 9 else None
+
+
 def is_well_formed(personal_id: str) -> bool:
     """Exactly 12 ASCII digits."""
     return isinstance(personal_id, str) and _TWELVE_DIGITS.match(personal_id) is not None

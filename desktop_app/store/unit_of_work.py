@@ -162,8 +162,3 @@ def _end_read(conn: Connection) -> None:
         with contextlib.suppress(DatabaseError):
             conn.execute("ROLLBACK")
 
-
-def as_unit_of_work(target: UnitOfWork | Connection) -> UnitOfWork:
-    """A raw connection seen as a unit of work, for the calls sync/ makes with one until it
-    uses units of work (helper B removes this)."""
-    return target if isinstance(target, UnitOfWork) else UnitOfWork(target, writable=True)

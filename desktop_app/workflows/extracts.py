@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop_app.accounts import Permission, require
-from desktop_app.domain import RecordFacts, Status, check_sign, commune, record_type
+from desktop_app.domain import Status, check_sign, commune
 from desktop_app.domain.addresses import province_of
 from desktop_app.domain.integrity import ensure_no_signer_conflict
 from desktop_app.domain.notes import record_notes
@@ -30,7 +30,7 @@ from desktop_app.revocation import is_revoked
 from desktop_app.session import Session
 from desktop_app.store.extracts_repo import CertificateRow, ExtractRow
 from desktop_app.store.unit_of_work import UnitOfWork
-from desktop_app.workflows.records import enqueue_for_sync, find_record
+from desktop_app.workflows.records import enqueue_for_sync, facts_of, find_record
 from desktop_app.workflows.status import SYSTEM, actor_of, change_status
 
 log = logging.getLogger(__name__)
@@ -168,11 +168,7 @@ def _sign_one(session: Session, record_id: str, service: ExtractService, cert: C
         # approved again is signed anew.
         is_copy = rec.status in _SIGNED_STATES and bool(uow.extracts.for_record(rec.id))
     if not is_copy:
-        child = rec.data.get("child")
-        has_pid = isinstance(child, dict) and bool(child.get("personal_id"))
-        check_sign(RecordFacts(record_type(rec.type), Status(rec.status), rec.is_historical,
-                               rec.officer, rec.verified_by, has_pid),
-                   actor_of(session.account))
+        check_sign(facts_of(rec), actor_of(session.account))
     ensure_no_signer_conflict(rec.data, session.account.full_name)
     now = session.clock.now()
     year = now.astimezone(VIETNAM_TZ).year

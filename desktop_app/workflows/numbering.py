@@ -17,9 +17,8 @@ from desktop_app.domain import record_type as parse_type
 from desktop_app.domain.errors import NumberBlockExhaustedError
 from desktop_app.errors import HotichError
 from desktop_app.session import Session
-from desktop_app.store.database import Connection
 from desktop_app.store.numbers_repo import Book
-from desktop_app.store.unit_of_work import UnitOfWork, as_unit_of_work
+from desktop_app.store.unit_of_work import UnitOfWork
 
 SOURCE_KEY = "numbering.source"
 BLOCK_SIZE_KEY = "numbering.local_block_size"
@@ -149,11 +148,10 @@ def add_local_block(session: Session, record_type: str, year: int, start: int,
     return block
 
 
-def switch_to_leased_numbers(uow: UnitOfWork | Connection) -> None:
+def switch_to_leased_numbers(uow: UnitOfWork) -> None:
     """Once enrolled, numbers come only from blocks leased by the centre: unused local numbers
     are given up so that no two devices of the commune can issue the same one. The numbers
     already used are told to the centre with each lease (uow.numbers.highest_issued)."""
-    uow = as_unit_of_work(uow)  # sync/ still passes a connection until helper B converts it
     if uow.meta.get(SOURCE_KEY) == "central":
         return
     uow.meta.put(SOURCE_KEY, "central")

@@ -28,7 +28,7 @@ from desktop_app.domain import (
     status_after_approval,
     validate,
 )
-from desktop_app.domain.access import get
+from desktop_app.domain.access import get, get_str
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.integrity import ensure_no_signer_conflict
 from desktop_app.domain.notes import note_text, pending_changes, record_notes
@@ -59,14 +59,14 @@ def local_today(session: Session) -> date:
     return session.clock.now().astimezone(VIETNAM_TZ).date()
 
 
-def _facts(rec: StoredRecord) -> RecordFacts:
+def facts_of(rec: StoredRecord) -> RecordFacts:
+    """What the workflow rules read of a stored record (submit, verify, approve, sign)."""
     return RecordFacts(record_type(rec.type), Status(rec.status), rec.is_historical,
                        rec.officer, rec.verified_by, _has_personal_id(rec))
 
 
 def _has_personal_id(rec: StoredRecord) -> bool:
-    child = rec.data.get("child")
-    return isinstance(child, dict) and bool(child.get("personal_id"))
+    return get_str(rec.data, "child.personal_id") is not None
 
 
 def _link_target(uow: UnitOfWork, data: JSONObject) -> str | None:
@@ -169,7 +169,7 @@ def submit(session: Session, record_id: str) -> SaveResult:
     with session.store.write() as uow:
         rec = _get(uow, record_id)
         issues = _validate(uow, session, rec.type, rec.data, rec.is_historical, rec.id)
-        check_submit(_facts(rec), actor_of(session.account), issues)
+        check_submit(facts_of(rec), actor_of(session.account), issues)
         rec = change_status(uow, rec, Status.SUBMITTED, actor=actor_of(session.account),
                             at=session.clock.now(), action="submit",
                             issues=_issues_json(issues))
@@ -181,7 +181,7 @@ def verify(session: Session, record_id: str) -> StoredRecord:
     require(session.account, Permission.VERIFY_HISTORICAL)
     with session.store.write() as uow:
         rec = _get(uow, record_id)
-        check_verify(_facts(rec), actor_of(session.account))
+        check_verify(facts_of(rec), actor_of(session.account))
         rec = rec.with_changes(verified_by=session.account.username,
                                updated_at=session.clock.now())
         uow.records.update(rec)
@@ -196,7 +196,7 @@ def approve(session: Session, record_id: str, overrides: Mapping[str, str]) -> S
     with session.store.write() as uow:
         rec = _get(uow, record_id)
         issues = _validate(uow, session, rec.type, rec.data, rec.is_historical, rec.id)
-        recorded = check_approve(_facts(rec), actor_of(session.account), issues, overrides)
+        recorded = check_approve(facts_of(rec), actor_of(session.account), issues, overrides)
         ensure_no_signer_conflict(rec.data, session.account.full_name)
         now = session.clock.now()
         changes: dict[str, object] = {
@@ -305,7 +305,7 @@ def _get(uow: UnitOfWork, record_id: str) -> StoredRecord:
         matches = uow.records.find_by_prefix(record_id)
         rec = matches[0] if len(matches) == 1 else None
     if rec is None:
-        raise NotFoundError(what="hồ sơ", key=record_id)
+        raise NotFoundError(what="record", key=record_id)
     return rec
 
 
@@ -324,8 +324,8 @@ def with_notes(uow: UnitOfWork, rec: StoredRecord) -> StoredRecord:
     """The record with its Ghi chú (registered linked changes only, TT04 Arts 31.9, 35) and,
     apart, the linked changes not registered yet."""
     linked = uow.records.linked_to(rec.id)
-    return rec.with_changes(notes=tuple(note_text(n, rec.type) for n in record_notes(linked)),
-                            pending_notes=tuple(note_text(n, rec.type)
+    return rec.with_changes(notes=tuple(note_text(n) for n in record_notes(linked)),
+                            pending_notes=tuple(note_text(n)
                                                 for n in pending_changes(linked)))
 
 

@@ -19,7 +19,7 @@ from signing.fonts import BOLD, font_bytes
 _lock = threading.Lock()
 
 
-class _OutlinePen(BasePen):
+class _OutlinePen(BasePen):  # type: ignore[misc]  # fontTools has no type information
     """fontTools pen drawing glyph outlines into a reportlab path."""
 
     def __init__(self, glyph_set: object, path: object, dx: float, scale: float) -> None:
@@ -37,7 +37,9 @@ class _OutlinePen(BasePen):
     def _lineTo(self, pt: tuple[float, float]) -> None:  # noqa: N802
         self.path.lineTo(*self._pt(pt))  # type: ignore[attr-defined]
 
-    def _curveToOne(self, p1, p2, p3) -> None:  # noqa: N802, ANN001
+    def _curveToOne(  # noqa: N802
+        self, p1: tuple[float, float], p2: tuple[float, float], p3: tuple[float, float]
+    ) -> None:
         self.path.curveTo(*self._pt(p1), *self._pt(p2), *self._pt(p3))  # type: ignore[attr-defined]
 
     def _closePath(self) -> None:  # noqa: N802
@@ -67,7 +69,7 @@ def bold_text_width(text: str, size: float) -> float:
     """The advance of ``text`` in the bold font at ``size`` points."""
     with _lock:
         _, advance = _glyphs(text)
-        return advance * (size / _bold_font()["head"].unitsPerEm)
+        return float(advance * (size / _bold_font()["head"].unitsPerEm))
 
 
 def add_bold_outline(path: object, text: str, size: float) -> None:

@@ -8,10 +8,7 @@ birth year, DDDDDD a serial per prefix kept in the central database (so never is
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-
-_YEAR = re.compile(r"^(\d{4})")
 
 
 @dataclass(frozen=True)
@@ -22,18 +19,18 @@ class IdPrefix:
 def id_prefix(office_commune: str, sex: object, date_of_birth: object) -> IdPrefix | None:
     """The first six digits, or None when the child's sex or birth year is unknown."""
     from desktop_app.domain import province_of
+    from desktop_app.domain.dates import InvalidDateError, parse_partial_date
+    from desktop_app.domain.personal_id import century_sex_digit
 
     province = province_of(office_commune)
-    if province is None or sex not in ("male", "female") or not isinstance(date_of_birth, str):
+    if province is None or not isinstance(sex, str) or not isinstance(date_of_birth, str):
         return None
-    match = _YEAR.match(date_of_birth)
-    if match is None:
+    try:
+        year = parse_partial_date(date_of_birth).year  # "2026", "2026-01" or "2026-01-21"
+    except InvalidDateError:
         return None
-    year = int(match.group(1))
-    if year < 1900:
-        return None
-    digit = (year // 100 - 19) * 2 + (1 if sex == "female" else 0)
-    if digit > 9:
+    digit = century_sex_digit(year, sex)
+    if digit is None:
         return None
     return IdPrefix(f"{int(province.code):03d}{digit}{year % 100:02d}")
 

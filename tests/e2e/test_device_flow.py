@@ -89,6 +89,7 @@ def test_register_sign_sync_and_personal_id(
     assert _status(run, death)["status"] == "synced"
     shown = _status(run, birth)
     assert len(shown["child"]["personal_id"]) == 12 and shown["central_id"]
+    assert shown["status"] == "approved"  # its number is back: ready to sign
     signed = run("chutich", "extract", birth, "--out", tmp_path / "b.pdf", "--sign")
     assert signed.code == 0, signed.err
     assert run("canbo", "sync", "--once").code == 0

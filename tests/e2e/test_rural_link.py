@@ -26,11 +26,12 @@ from desktop_app.domain import Status
 from desktop_app.paths import DataPaths
 from desktop_app.record import StoredRecord
 from desktop_app.session import Session
-from desktop_app.store import extracts_repo, meta_repo, outbox_repo, records_repo
-from desktop_app.workflows import record_index
+from desktop_app.store.outbox_repo import ACCEPTED
 from desktop_app.workflows.accounts import login
 from desktop_app.workflows.records import enqueue_for_sync
-from sync.engine import SyncReport, run_sync
+from desktop_app.workflows.sync_apply import SyncReport
+from desktop_app.workflows.sync_run import run_sync
+from sync.device import HttpsSyncTransport
 from sync.errors import SyncError
 from sync.server.store import CentralStore
 from tests.conftest import ADMIN_PASSWORD, CliResult
@@ -56,28 +57,25 @@ def queue_records(session: Session, n: int, rng: random.Random) -> dict[str, str
     Returns record id -> the scan's SHA-256."""
     now = session.clock.now()
     scans = {}
-    with session.db.transaction() as tx:
-        office = meta_repo.get(tx, "commune_code") or ""
+    with session.store.write() as uow:
+        office = uow.meta.get("commune_code") or ""
         for i in range(n):
             kind = KINDS[i % len(KINDS)]
             rec = StoredRecord(id=str(uuid.uuid4()), type=kind, status=Status.QUEUED.value,
                                data=build(kind), office=office, officer="admin",
                                created_at=now, updated_at=now)
-            records_repo.insert(tx, rec)
-            record_index.reindex(tx, rec)
-            enqueue_for_sync(tx, rec, now)
-            scans[rec.id] = extracts_repo.put_attachment(tx, rec.id, scan(rng), "image/jpeg",
-                                                         "scan", now)
+            uow.records.insert(rec)  # re-indexed
+            enqueue_for_sync(uow, rec, now)
+            scans[rec.id] = uow.attachments.put(rec.id, scan(rng), "image/jpeg", "scan", now)
     return scans
 
 
 def waiting(session: Session) -> tuple[int, int]:
     """(outbox items not accepted, attachments not uploaded)."""
-    conn = session.db.connection()
-    states = outbox_repo.count_by_state(conn)
-    pending = sum(n for state, n in states.items() if state != outbox_repo.ACCEPTED)
-    uploads = conn.execute("SELECT count(*) FROM record_attachments WHERE uploaded = 0"
-                           ).fetchone()[0]
+    with session.store.read() as uow:
+        states = uow.outbox.count_by_state()
+        uploads = uow.attachments.count_not_uploaded()
+    pending = sum(n for state, n in states.items() if state != ACCEPTED)
     return pending, int(uploads)
 
 
@@ -85,7 +83,9 @@ def sync_until_nothing_waits(session: Session) -> list[SyncReport | str]:
     rounds: list[SyncReport | str] = []
     for _ in range(MAX_ROUNDS):
         try:
-            rounds.append(run_sync(session))  # the officer's defaults (TransportConfig())
+            # the officer's defaults (TransportConfig())
+            rounds.append(run_sync(session, HttpsSyncTransport(session.paths.root,
+                                                               clock=session.clock)))
         except SyncError as exc:  # the link gave up for now: the next round resumes
             rounds.append(exc.code)
             continue
@@ -115,13 +115,13 @@ def test_two_hundred_records_with_scans_over_a_rural_link(
             rounds = sync_until_nothing_waits(session)
             elapsed = time.monotonic() - start
             assert waiting(session) == (0, 0), rounds
-            conn = session.db.connection()
-            for record_id in scans:
-                rec = records_repo.get(conn, record_id)
-                assert rec is not None and rec.status == Status.SYNCED.value and rec.central_id
-                assert [i.state for i in outbox_repo.for_record(conn, record_id)] == [
-                    outbox_repo.ACCEPTED]
-            contents = {sha: extracts_repo.attachment(conn, sha) for sha in scans.values()}
+            with session.store.read() as uow:
+                for record_id in scans:
+                    rec = uow.records.get(record_id)
+                    assert rec is not None and rec.status == Status.SYNCED.value
+                    assert rec.central_id
+                    assert [i.state for i in uow.outbox.for_record(record_id)] == [ACCEPTED]
+                contents = {sha: uow.attachments.get(sha) for sha in scans.values()}
         finally:
             session.close()
         loss = link.loss_counters()

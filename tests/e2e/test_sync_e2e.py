@@ -27,8 +27,9 @@ from desktop_app.clock import SystemClock
 from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 from desktop_app.workflows.accounts import login
+from desktop_app.workflows.enrolment import require_identity
 from sync.client import PushItem, SyncClient, TransportConfig
-from sync.device import open_client
+from sync.device import HttpsSyncTransport
 from sync.errors import DeviceRevokedError, ServerUnreachableError, SyncError
 from sync.protocol import ItemStatus
 from tests.conftest import ADMIN_PASSWORD, CliResult
@@ -53,7 +54,8 @@ def _enroll(cli: Callable[..., CliResult], data_dir: Path, central: CentralProce
 @contextmanager
 def _device(data_dir: Path, config: TransportConfig = E2E) -> Iterator[SyncClient]:
     session: Session = login(DataPaths(data_dir), "admin", ADMIN_PASSWORD, SystemClock())
-    client = open_client(session, config=config)
+    client = HttpsSyncTransport(session.paths.root, config=config).connect(
+        require_identity(session))
     try:
         yield client
     finally:
@@ -115,12 +117,14 @@ from pathlib import Path
 from desktop_app.clock import SystemClock
 from desktop_app.paths import DataPaths
 from desktop_app.workflows.accounts import login
+from desktop_app.workflows.enrolment import require_identity
 from sync.client import PushItem, TransportConfig
-from sync.device import open_client
+from sync.device import HttpsSyncTransport
 
 data_dir, items_file = sys.argv[1:3]
 session = login(DataPaths(Path(data_dir)), "admin", os.environ["HOTICH_PASSWORD"], SystemClock())
-client = open_client(session, config=TransportConfig(batch_initial=4, batch_max=4))
+client = HttpsSyncTransport(session.paths.root, config=TransportConfig(
+    batch_initial=4, batch_max=4)).connect(require_identity(session))
 items = [PushItem(**{**i, "attachments": tuple(i["attachments"])})
          for i in json.loads(Path(items_file).read_text())]
 for results in client.push_batches(items):

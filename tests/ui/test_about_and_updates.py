@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 import desktop_app
 from desktop_app.session import Session
-from desktop_app.store import meta_repo
 from desktop_app.updates import CAPABILITIES_KEY, UpdateNotice
+from desktop_app.workflows.sync_apply import SyncReport
 from tests.ui.conftest import UiOffice, wait_idle
 from ui.context import UiHooks
 from ui.link_watcher import LinkTiming
@@ -24,8 +24,8 @@ NOTICE = UpdateNotice(version="9.1.0", url="https://hotich.example.vn/tai-ve/9.1
 
 def _announce(session: Session, notice: UpdateNotice) -> None:
     """What a sync keeps of the central server's capabilities."""
-    with session.db.transaction() as tx:
-        meta_repo.put(tx, CAPABILITIES_KEY, json.dumps({
+    with session.store.write() as uow:
+        uow.meta.put(CAPABILITIES_KEY, json.dumps({
             "procedures": ["birth"], "client_release": {
                 "version": notice.version, "url": notice.url, "notes": notice.notes}}))
 
@@ -61,9 +61,9 @@ def test_a_newer_version_announced_shows_a_banner_after_login(qtbot: QtBot,
 
 def test_the_announcement_is_checked_again_after_each_sync(qtbot: QtBot,
                                                             office: UiOffice) -> None:
-    def sync_now(session: Session, progress) -> str:  # noqa: ANN001
+    def sync_now(session: Session, progress) -> SyncReport:  # noqa: ANN001
         _announce(session, NOTICE)
-        return "đã gửi 0"
+        return SyncReport()
 
     window = MainWindow(office.ctx("canbo", UiHooks(sync_now=sync_now,
                                                     probe_server=lambda _s: True)),

@@ -15,7 +15,9 @@ from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import catalogue
+from tests.ui.conftest import UiOffice, wait_idle
 from ui.errors import IncidentNotifier
+from ui.main_window import MainWindow
 from ui.run import install_incident_hooks
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,6 +99,31 @@ def test_hooks_are_put_back(qapp) -> None:  # noqa: ANN001
 
 
 # -- no callback drops an error -----------------------------------------------------------
+def test_a_failed_queue_count_says_so_in_the_status_bar(
+        qtbot: QtBot, office: UiOffice, caplog: pytest.LogCaptureFixture) -> None:
+    ctx = office.ctx("canbo")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    wait_idle(qtbot, office.runner)
+    assert window.queue_label.text().endswith("0")
+    # The database file is damaged under the running window (a failing disk): once its
+    # connection is closed, the next count cannot read it.
+    ctx.runner.run(ctx.session.close, lambda _r: None, pytest.fail)
+    wait_idle(qtbot, office.runner)
+    database = office.paths.database
+    for extra in (Path(f"{database}-wal"), Path(f"{database}-shm")):
+        extra.unlink(missing_ok=True)
+    database.write_bytes(b"\0" * database.stat().st_size)
+    with caplog.at_level(logging.WARNING):
+        window.refresh_status()
+        wait_idle(qtbot, office.runner)
+    assert window.queue_label.text().endswith("?")  # not the last count, as if all was well
+    shown = window.statusBar().currentMessage()
+    assert shown.startswith("Cơ sở dữ liệu bị hỏng"), shown
+    assert any("queue count failed: E-STORE-DAMAGED" in r.getMessage() for r in caplog.records)
+    window.close()
+
+
 def _drops_its_argument(node: ast.expr) -> bool:
     """``lambda e: None`` (or ``lambda *_: None``): an error handler that does nothing."""
     return (isinstance(node, ast.Lambda) and isinstance(node.body, ast.Constant)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.session import Session
 from desktop_app.workflows import records
 from desktop_app.workflows.dashboard import ConnectionState
+from desktop_app.workflows.sync_apply import SyncReport
 from sync.errors import ServerUnreachableError
 from tests.samples import build
 from tests.ui.conftest import UiOffice, wait_idle
@@ -23,7 +24,7 @@ from ui.main_window import MainWindow
 
 FAST = LinkTiming(offline_interval_ms=30, online_interval_ms=60, first_probe_ms=0,
                   nudge_ms=30)
-SUMMARY = "đã gửi 1, bị từ chối 0, chờ 0, nhận 2 thay đổi, 0 dải số mới"
+REPORT = SyncReport(accepted=1, pulled=2)
 
 
 class Link:
@@ -52,7 +53,7 @@ class Link:
             progress("push", 10, 10)
             if self.fail_with is not None:
                 raise self.fail_with
-            return SUMMARY
+            return REPORT
         finally:
             self.in_sync.clear()
 
@@ -95,7 +96,11 @@ def test_a_sync_starts_once_when_the_server_becomes_reachable(
     link.hold.set()
     qtbot.waitUntil(lambda: not window.sync_control.is_running, timeout=5000)
     assert page.last_outcome is not None and page.last_outcome.automatic
-    assert SUMMARY in page.result.text()
+    assert page.last_outcome.report is REPORT
+    assert page.report_text(REPORT) in page.result.text()  # worded by the page
+    assert page.report_text(SyncReport(accepted=3, rejected=1, timestamped=2)) == (
+        "sent: 3, rejected: 1, waiting: 0, changes received: 0, new number blocks: 0, extracts "
+        "timestamped: 2")  # the source text (tests run untranslated)
     assert window.link.state == ConnectionState.ONLINE
     qtbot.waitUntil(lambda: window.connection_label.text() == "Trực tuyến", timeout=5000)
 
@@ -124,7 +129,7 @@ def test_no_sync_starts_when_the_device_is_not_enrolled(
 def test_without_a_probe_the_watcher_stays_off(qtbot: QtBot, office: UiOffice) -> None:
     syncs: list[str] = []
     window = MainWindow(office.ctx("canbo", UiHooks(
-        sync_now=lambda _s, _p: syncs.append("x") or "ok",
+        sync_now=lambda _s, _p: syncs.append("x") or SyncReport(),
         connection_probe=lambda: ConnectionState.OFFLINE)), link_timing=FAST)
     qtbot.addWidget(window)
     window.show()

@@ -8,11 +8,9 @@ from datetime import UTC, datetime
 
 from pytestqt.qtbot import QtBot
 
-from desktop_app.store import outbox_repo
+from desktop_app.sync_types import ItemResult, ItemStatus
 from desktop_app.workflows import records
-from sync.client import ItemResult
-from sync.engine import apply_result
-from sync.protocol import ItemStatus
+from desktop_app.workflows.sync_apply import apply_result
 from tests.samples import build
 from tests.ui.conftest import UiOffice, wait_idle
 from ui.main_window import MainWindow
@@ -26,11 +24,10 @@ def _rejected_by_the_centre(office: UiOffice) -> str:
     birth = records.create_record(officer, "birth", build("birth")).record
     submitted = records.submit(officer, birth.id)
     records.approve(supervisor, birth.id, {w.code: "đã kiểm tra" for w in submitted.warnings})
-    db = officer.db
-    (item,) = outbox_repo.for_record(db.connection(), birth.id)
-    with db.transaction() as tx:  # the centre's answer, applied as a sync applies it
-        apply_result(tx, ItemResult(item.idempotency_key, birth.id, item.version,
-                                    ItemStatus.REJECTED, code="E-MOTHER-ID", message=REASON),
+    with officer.store.write() as uow:  # the centre's answer, applied as a sync applies it
+        (item,) = uow.outbox.for_record(birth.id)
+        apply_result(uow, ItemResult(item.idempotency_key, birth.id, item.version,
+                                     ItemStatus.REJECTED, code="E-MOTHER-ID", message=REASON),
                      datetime(2026, 1, 16, tzinfo=UTC))
     return birth.id
 

@@ -885,6 +885,14 @@
         <source>Synchronisation at %1: </source>
         <translation>Đồng bộ lúc %1: </translation>
     </message>
+    <message>
+        <source>sent: %1, rejected: %2, waiting: %3, changes received: %4, new number blocks: %5</source>
+        <translation>đã gửi %1, bị từ chối %2, chờ %3, nhận %4 thay đổi, %5 dải số mới</translation>
+    </message>
+    <message>
+        <source>, extracts timestamped: %1</source>
+        <translation>, %1 trích lục được gắn dấu thời gian</translation>
+    </message>
 </context>
 <context>
     <name>UpdateBanner</name>

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.audit import AuditEntry
 from desktop_app.domain import Status, field_label
+from desktop_app.domain.parties import record_title
 from desktop_app.domain.vocabulary import value_label
 from desktop_app.record import RecordEvent, StoredRecord
 from desktop_app.workflows import record_views, records
 from ui.context import UiContext
 from ui.errors import message_for
-from ui.labels import local_time, record_title, status_label, type_label
+from ui.labels import local_time, status_label, type_label
 from ui.models import RowsModel
 from ui.widgets.inputs import commune_display
 from ui.widgets.typed_dates import from_iso

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import RecordType, Status
+from desktop_app.domain.parties import record_title
 from desktop_app.record import StoredRecord
 from desktop_app.workflows import records
 from ui.context import UiContext
 from ui.errors import message_for
-from ui.labels import local_time, record_title, status_label, type_label
+from ui.labels import local_time, status_label, type_label
 from ui.models import Column, RowsModel
 
 SEARCH_DELAY_MS = 250

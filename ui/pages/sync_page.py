@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.parties import record_title
 from desktop_app.workflows import record_views
 from desktop_app.workflows.record_views import QueueItem
+from desktop_app.workflows.sync_apply import SyncReport
 from ui.context import UiContext
 from ui.errors import message_for
-from ui.labels import OUTBOX_LABELS, local_time, pick, record_title, status_label, type_label
+from ui.labels import OUTBOX_LABELS, local_time, pick, status_label, type_label
 from ui.models import RowsModel
 from ui.sync_control import SyncController, SyncOutcome
 from ui.widgets.progress import JobProgressWidget
@@ -133,7 +135,7 @@ class SyncPage(QWidget):
         elif outcome.error is not None:
             text = message_for(outcome.error, self._ctx.catalogue, self._ctx.lang)
         else:
-            text = outcome.summary
+            text = self.report_text(outcome.report)
         prefix = (self.tr("Automatic synchronisation at %1: ") if outcome.automatic
                   else self.tr("Synchronisation at %1: "))
         now = local_time(self._ctx.session.clock.now())
@@ -141,6 +143,19 @@ class SyncPage(QWidget):
         self.refresh()
         if outcome.is_ok:
             self.synced.emit()
+
+    def report_text(self, report: SyncReport | None) -> str:
+        """What a sync did, in one line."""
+        if report is None:
+            return ""
+        text = self.tr("sent: %1, rejected: %2, waiting: %3, changes received: %4, new number "
+                       "blocks: %5")
+        for n, value in enumerate((report.accepted, report.rejected, report.deferred,
+                                   report.pulled, report.blocks_leased), start=1):
+            text = text.replace(f"%{n}", str(value))
+        if report.timestamped:
+            text += self.tr(", extracts timestamped: %1").replace("%1", str(report.timestamped))
+        return text
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)

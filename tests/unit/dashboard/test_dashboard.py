@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from desktop_app.store import meta_repo
 from desktop_app.workflows import dashboard, record_views, records
 from tests.samples import build
 from tests.unit.conftest import Office
@@ -42,9 +41,9 @@ def test_summary_counts_states_today_and_the_chart(office: Office) -> None:
 
 def test_days_since_sync_and_certificate_expiry(office: Office) -> None:
     session = office("chutich")
-    with session.db.transaction() as conn:
-        meta_repo.put(conn, dashboard.LAST_SYNC_KEY,
-                      datetime(2026, 1, 10, 9, 0, tzinfo=UTC).isoformat())
+    with session.store.write() as uow:
+        uow.meta.put(dashboard.LAST_SYNC_KEY,
+                     datetime(2026, 1, 10, 9, 0, tzinfo=UTC).isoformat())
     expiry = datetime(2027, 1, 1, tzinfo=UTC)
     result = dashboard.summary(session, certificate_expiry=lambda s: expiry)
     assert result.days_since_sync == 5

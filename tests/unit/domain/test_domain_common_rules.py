@@ -95,3 +95,30 @@ def test_ethnicity_either_spelling() -> None:
         assert "W-ETHNIC" not in codes(run("marriage", {"wife.ethnicity": spelling})), spelling
     foreigner = {"wife.ethnicity": "Japanese", "wife.nationality": "JP"}
     assert "W-ETHNIC" not in codes(run("marriage", foreigner))
+
+
+@pytest.mark.parametrize("year", [1900, 1995, 1999, 2000, 2026, 2099, 2100, 2399])
+@pytest.mark.parametrize("sex", ["male", "female"])
+def test_the_century_sex_digit_the_registry_issues_reads_back(year: int, sex: str) -> None:
+    """The simulated registry (sync/server/registry.py) encodes B; the rules decode it."""
+    from desktop_app.domain.personal_id import century_sex_digit, split_personal_id
+    from sync.server.registry import id_prefix, personal_id
+
+    digit = century_sex_digit(year, sex)
+    assert digit is not None
+    parts = split_personal_id(f"079{digit}{year % 100:02d}000001")
+    assert parts is not None and (parts.birth_year, parts.sex) == (year, sex)
+    prefix = id_prefix("26740", sex, f"{year}-03")  # a partial date gives its year
+    assert prefix is not None
+    assert personal_id_findings(personal_id(prefix, 1), sex=sex, birth_year=year) == []
+
+
+def test_no_century_sex_digit_outside_the_table_or_without_sex() -> None:
+    from desktop_app.domain.personal_id import century_sex_digit
+    from sync.server.registry import id_prefix
+
+    assert century_sex_digit(1899, "male") is None
+    assert century_sex_digit(2400, "female") is None
+    assert century_sex_digit(2000, "unknown") is None
+    assert id_prefix("26740", "male", "2025-02-30") is None
+    assert id_prefix("26740", None, "2025") is None

@@ -57,17 +57,19 @@ def test_a_whole_act_is_one_note_without_a_field() -> None:
     (note,) = record_notes([recognition])
     assert (note.kind, note.field, note.from_value, note.to_value) == (
         "father_recognises_child", "", None, None)
-    assert note_text(note, "birth") == "Cha nhận con số 3/2026 ngày 01/2026"
+    assert note_text(note) == "Đã đăng ký nhận cha, mẹ, con số 3/2026, ngày 01/2026"
 
 
-def test_the_screen_line_uses_the_field_label_and_the_vocabulary() -> None:
+def test_a_changed_field_reads_as_the_extract_prints_it() -> None:
     first, second = record_notes([Linked(Status.SYNCED, registration_number="12/2026",
                                          registered_on="2026-03-05")])
-    assert note_text(first, "birth") == (
-        "Cải chính hộ tịch số 12/2026 ngày 05/03/2026: "
-        "Họ, chữ đệm, tên của người được khai sinh: Ksor H Bia -> Ksor H'Bia"
+    assert note_text(first) == (
+        "Cải chính họ, chữ đệm, tên từ “Ksor H Bia” thành “Ksor H'Bia” "
+        "(đăng ký số 12/2026, ngày 05/03/2026)"
     )
-    assert note_text(second, "birth").endswith(": male -> female")
-    bare = Note("change", "child.full_name", None, "An")
-    assert note_text(bare, "birth").startswith("Thay đổi hộ tịch: ")
-    assert note_text(bare, "birth").endswith(":  -> An")
+    assert note_text(second) == "Cải chính giới tính từ “male” thành “female” " \
+        "(đăng ký số 12/2026, ngày 05/03/2026)"
+    assert note_text(Note("change", "child.place_of_birth.detail", None, "An")) == (
+        "Thay đổi child.place_of_birth.detail từ “” thành “An”")
+    assert note_text(Note("termination", registered_on="ngày 3 tháng 2")) == (
+        "Đã đăng ký chấm dứt giám hộ ngày ngày 3 tháng 2")  # a date as found is kept

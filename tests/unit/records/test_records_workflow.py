@@ -16,7 +16,6 @@ from desktop_app.domain.errors import (
     VerificationRequiredError,
 )
 from desktop_app.errors import PermissionDeniedError
-from desktop_app.store import audit_repo
 from desktop_app.workflows import numbering, records
 from tests.samples import build
 from tests.unit.conftest import Office
@@ -53,7 +52,8 @@ def test_mother_aged_12_is_recorded_and_approved_with_a_reason(office: Office) -
     assert rec.registered_on == "2026-01-15"
     assert rec.overrides[0]["rule"] == "W-MOTHER-AGE-LOW"
     assert rec.overrides[0]["by"] == "chutich"
-    entries = list(audit_repo.entries(office("chutich").db.connection(), rec.id))
+    with office("chutich").store.read() as uow:
+        entries = list(uow.audit.entries(rec.id))
     approve_entry = [e for e in entries if e.action == "record.approve"][0]
     assert "Giấy chứng sinh của bệnh viện huyện" in approve_entry.reason
 
@@ -157,11 +157,10 @@ def test_numbers_are_sequential_and_never_reused(office: Office) -> None:
 
 def test_enrolled_device_uses_only_leased_blocks(office: Office) -> None:
     from desktop_app.domain.errors import NumberBlockExhaustedError
-    from desktop_app.store import meta_repo
 
     session = office("chutich")
-    with session.db.transaction() as conn:
-        meta_repo.put(conn, numbering.SOURCE_KEY, "central")
+    with session.store.write() as uow:
+        uow.meta.put(numbering.SOURCE_KEY, "central")
     created = records.create_record(office("canbo"), "death", build("death"))
     records.submit(office("canbo"), created.record.id)
     with pytest.raises(NumberBlockExhaustedError):
@@ -192,16 +191,17 @@ def test_change_is_linked_and_shown_in_the_original_notes_once_registered(
     # A draft correction is no note: it is listed apart, as not registered yet.
     draft = records.get_record(office("canbo"), birth.id)
     assert draft.notes == ()
-    assert any("Nguyễn Văn An -> Nguyễn Văn Ân" in n for n in draft.pending_notes)
+    assert draft.pending_notes == (
+        "Cải chính họ, chữ đệm, tên từ “Nguyễn Văn An” thành “Nguyễn Văn Ân”",)
     records.submit(office("canbo"), change.record.id)
     reasons = {code: "đã kiểm tra hồ sơ gốc" for code in _codes(change)}
     approved = records.approve(office("chutich"), change.record.id, reasons).record
     registered = records.get_record(office("canbo"), birth.id)
     assert registered.pending_notes == ()
     assert registered.notes == (
-        f"Cải chính hộ tịch số {approved.registration_number} ngày "
-        f"{'/'.join(reversed(str(approved.registered_on).split('-')))}: "
-        "Họ, chữ đệm, tên của người được khai sinh: Nguyễn Văn An -> Nguyễn Văn Ân",)
+        "Cải chính họ, chữ đệm, tên từ “Nguyễn Văn An” thành “Nguyễn Văn Ân” (đăng ký số "
+        f"{approved.registration_number}, ngày "
+        f"{'/'.join(reversed(str(approved.registered_on).split('-')))})",)
 
 
 def test_search_folds_diacritics_d_and_apostrophes(office: Office) -> None:
@@ -242,10 +242,8 @@ def test_a_central_rejection_reopens_as_a_new_version_keeping_the_number(
     from datetime import UTC, datetime
 
     from desktop_app.domain.errors import ReopenRefusedError
-    from desktop_app.store import outbox_repo
-    from sync.client import ItemResult
-    from sync.engine import apply_result
-    from sync.protocol import ItemStatus
+    from desktop_app.sync_types import ItemResult, ItemStatus
+    from desktop_app.workflows.sync_apply import apply_result
 
     refused = records.create_record(office("canbo"), "death", build("death"))
     records.submit(office("canbo"), refused.record.id)
@@ -255,11 +253,11 @@ def test_a_central_rejection_reopens_as_a_new_version_keeping_the_number(
         records.reopen_rejected(office("canbo"), refused.record.id)
 
     birth = _approved(office, "birth", build("birth")).record  # leaves at approval
-    db = office("canbo").db
-    (item,) = outbox_repo.for_record(db.connection(), birth.id)
-    with db.transaction() as tx:
-        apply_result(tx, ItemResult(item.idempotency_key, birth.id, item.version,
-                                    ItemStatus.REJECTED, code="E-ID-FORMAT", message="sai"),
+    store = office("canbo").store
+    with store.write() as uow:
+        (item,) = uow.outbox.for_record(birth.id)
+        apply_result(uow, ItemResult(item.idempotency_key, birth.id, item.version,
+                                     ItemStatus.REJECTED, code="E-ID-FORMAT", message="sai"),
                      datetime(2026, 1, 16, tzinfo=UTC))
     assert records.can_reopen(office("canbo"), birth.id)
     reopened = records.reopen_rejected(office("canbo"), birth.id)
@@ -270,7 +268,8 @@ def test_a_central_rejection_reopens_as_a_new_version_keeping_the_number(
     again = records.approve(office("chutich"), birth.id,
                             {w.code: "đã kiểm tra" for w in submitted.warnings}).record
     assert again.registration_number == birth.registration_number
-    keys = [i.idempotency_key for i in outbox_repo.for_record(db.connection(), birth.id)]
+    with store.read() as uow:
+        items = uow.outbox.for_record(birth.id)
+    keys = [i.idempotency_key for i in items]
     assert len(keys) == 2 and keys[1].endswith(":v2")
-    assert [i.state for i in outbox_repo.for_record(db.connection(), birth.id)] == \
-        ["rejected", "pending"]  # the rejected version is kept with its reason
+    assert [i.state for i in items] == ["rejected", "pending"]  # kept with its reason

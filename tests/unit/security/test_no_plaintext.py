@@ -46,7 +46,8 @@ def test_full_name_never_appears_in_plaintext(
     assert DISTINCTIVE in listed.out  # it is really stored...
     # ...with a session open, so the WAL and SHM files exist on disk too.
     session = accounts.login(DataPaths(data_dir), "admin", ADMIN_PASSWORD, SystemClock())
-    session.db.connection().execute("UPDATE accounts SET full_name = full_name")
+    with session.store.write() as uow:  # any write: the WAL holds it
+        uow.accounts.set_password_changed("admin", session.clock.now())
     assert (data_dir / "hotich.db-wal").exists()
     assert _leaks(data_dir) == []
     session.close()

@@ -129,3 +129,35 @@ def test_every_code_has_both_messages() -> None:
     assert codes <= set(MESSAGES)
     for vi, en in MESSAGES.values():
         assert vi and en and "\n" not in vi and "\n" not in en
+
+
+def test_signer_cache_opens_an_archive_once_and_checks_every_time(pki: Pki) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from signing.keystore import SignerCache
+
+    cache = SignerCache(size=2, max_age=timedelta(minutes=30))
+    archive = p12(pki.ec_leaf, [pki.intermediate])
+    now = datetime.now(UTC)
+    first = cache.load(archive, PASSWORD, trust_roots=pki.roots, now=now)
+    assert cache.load(archive, PASSWORD, trust_roots=pki.roots, now=now) is first
+    with pytest.raises(errors.Pkcs12PasswordError):  # a cached key never skips the password
+        cache.load(archive, "sai", trust_roots=pki.roots, now=now)
+    with pytest.raises(errors.CertificateChainError):  # nor the trust roots
+        cache.load(archive, PASSWORD, trust_roots=(pki.other_root.cert,), now=now)
+    with pytest.raises(errors.CertificateRevokedError):
+        cache.load(archive, PASSWORD, trust_roots=pki.roots, now=now,
+                   revoked_fingerprints=[first.fingerprint.upper()])
+    with pytest.raises(errors.CertificateExpiredError):
+        cache.load(archive, PASSWORD, trust_roots=pki.roots, now=first.not_after + timedelta(1))
+    later = now + timedelta(minutes=31)
+    reloaded = cache.load(archive, PASSWORD, trust_roots=pki.roots, now=later)
+    assert reloaded is not first and reloaded.fingerprint == first.fingerprint
+    rsa_archive = p12(pki.rsa_leaf, [pki.intermediate])
+    other = cache.load(rsa_archive, PASSWORD, trust_roots=pki.roots, now=later)
+    assert cache.load(rsa_archive, PASSWORD, trust_roots=pki.roots, now=later) is other
+    cache.load(p12(pki.expiring, [pki.intermediate]), PASSWORD, trust_roots=pki.roots, now=later)
+    # size 2: the least recently used entry (``reloaded``) made room for the third archive
+    assert cache.load(archive, PASSWORD, trust_roots=pki.roots, now=later) is not reloaded
+    cache.clear()
+    assert cache.load(rsa_archive, PASSWORD, trust_roots=pki.roots, now=later) is not other

@@ -168,3 +168,47 @@ def test_signing_from_inside_an_event_loop(rsa_signer, pki: Pki) -> None:
         ).pdf
 
     assert verify_pdf(asyncio.run(main()), trust_roots=pki.roots).ok
+
+
+def _stamp_font_programs(pdf: bytes) -> list[bytes]:
+    """The font programs of the CID fonts (pyHanko's stamp; reportlab embeds TrueType)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(pdf))
+    found: list[bytes] = []
+    seen: set[int] = set()
+    todo: list[object] = [reader.root]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, generic.IndirectObject):
+            if item.idnum in seen:
+                continue
+            seen.add(item.idnum)
+            item = item.get_object()
+        if isinstance(item, generic.DictionaryObject):
+            if item.get("/Subtype") == "/CIDFontType2":
+                found.append(item["/FontDescriptor"]["/FontFile2"].data)
+            todo.extend(v for k, v in item.items() if k != "/Parent")
+        elif isinstance(item, generic.ArrayObject):
+            todo.extend(item)
+    return found
+
+
+def test_stamp_font_is_subset_once_per_signer(rsa_signer, pki: Pki) -> None:
+    from fontTools.ttLib import TTFont
+
+    from signing.fonts import stamp
+
+    first = issue_signed_extract(records()["death"], info(), rsa_signer).pdf
+    second = issue_signed_extract(records()["birth"], info(extract_number="7/2026/TLKS"),
+                                  rsa_signer).pdf
+    assert verify_pdf(second, trust_roots=pki.roots).ok
+    (program,) = _stamp_font_programs(first)
+    assert _stamp_font_programs(second) == [program]  # the cached subset, whatever the time
+    assert program in stamp._programs.values()
+    font = TTFont(io.BytesIO(program))
+    cmap, glyf = font.getBestCmap(), font["glyf"]
+    for char in "Đặng Ánh0123456789:/":
+        if not char.isspace():
+            assert glyf[cmap[ord(char)]].numberOfContours != 0, char
+    assert ord("W") not in cmap and len(cmap) < 80  # a subset, not the whole font

@@ -92,3 +92,27 @@ def test_extract_token_forms() -> None:
     assert extract_token(" https://a.vn/v/abc.def?x=1 ") == "abc.def"
     assert extract_token("abc.def") == "abc.def"
     assert b64url_decode("AQI") == b"\x01\x02"
+
+
+@pytest.mark.parametrize("size", [1, 14, 15, 200, 331, 332, 900, 2331])
+def test_qr_matrix_is_qrcodes_own_fit(size: int) -> None:
+    import qrcode
+    import qrcode.constants
+
+    text = ("https://hotich.gov.vn/xac-thuc/" + "eyJ2IjoxLCJ-_Zx" * 160)[:size]
+    reference = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, border=0, mask_pattern=4
+    )
+    reference.add_data(text.encode("ascii"), optimize=0)
+    reference.make(fit=True)
+    assert qr_matrix(text) == [[bool(c) for c in row] for row in reference.get_matrix()]
+    from signing.qr import _BYTE_MODE
+
+    assert qrcode.util.QRData(text.encode()).mode == _BYTE_MODE  # the counted path, not fit
+
+
+def test_qr_matrix_too_long_is_a_typed_error() -> None:
+    from signing.errors import QrTokenError
+
+    with pytest.raises(QrTokenError):
+        qr_matrix("x" * 2332)

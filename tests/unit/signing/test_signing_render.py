@@ -129,3 +129,34 @@ def test_extract_numbers() -> None:
         layouts.extract_number(7, 2026, layouts.FORMS["guardianship_termination"], is_copy=False)
         == "7/2026/TLCDGH"
     )
+
+
+def _page_content(pdf: bytes) -> str:
+    import io
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    page = PdfFileReader(io.BytesIO(pdf)).root["/Pages"]["/Kids"][0]
+    contents = page["/Contents"]
+    streams = contents if isinstance(contents, generic.ArrayObject) else [contents]
+    return b"".join(s.get_object().data for s in streams).decode("latin-1")
+
+
+def test_qr_code_is_one_path_of_the_token_url_modules() -> None:
+    import re
+
+    from signing.qr import qr_matrix, token_url
+
+    rendered = render_extract(records()["death"], info(), token=TOKEN)
+    content = _page_content(rendered.pdf)
+    runs = re.findall(r"(\d+) (\d+) (\d+) 1 re", content)
+    assert runs
+    matrix = qr_matrix(token_url(TOKEN))
+    count = len(matrix)
+    drawn = {(count - 1 - int(y), int(x) + i) for x, y, w in runs for i in range(int(w))}
+    dark = {(r, c) for r, row in enumerate(matrix) for c, cell in enumerate(row) if cell}
+    assert drawn == dark
+    first = content.index(" ".join(runs[0]) + " 1 re")
+    last = content.rindex(" ".join(runs[-1]) + " 1 re")
+    assert "f" not in content[first:last].split()  # one fill for the whole code

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -117,11 +118,11 @@ def test_password_change_rewraps_without_rewriting_the_database(
     paths: DataPaths, clock: FixedClock
 ) -> None:
     session = accounts.login(paths, "admin", PW, clock)
-    data_key = session.db.data_key
+    data_key = session.store.data_key
     accounts.change_password(session, new_password="brand-new-password")
     session.close()
     again = accounts.login(paths, "admin", "brand-new-password", clock)
-    assert again.db.data_key == data_key  # same data key: the database was not re-encrypted
+    assert again.store.data_key == data_key  # same data key: the database was not re-encrypted
     again.close()
     with pytest.raises(WrongPasswordError):
         accounts.login(paths, "admin", PW, clock)
@@ -136,9 +137,9 @@ def test_short_password_refused(paths: DataPaths, clock: FixedClock) -> None:
 
 def test_store_is_wal_with_full_sync(paths: DataPaths, clock: FixedClock) -> None:
     session = accounts.login(paths, "admin", PW, clock)
-    conn = session.db.connection()
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    with closing(connect(paths.database, session.store.data_key)) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     session.close()
 
 
@@ -152,7 +153,7 @@ def test_default_kdf_is_memory_hard_scrypt() -> None:
 
 def test_raw_key_opens_and_wrong_key_does_not(paths: DataPaths, clock: FixedClock) -> None:
     session = accounts.login(paths, "admin", PW, clock)
-    key = session.db.data_key
+    key = session.store.data_key
     session.close()
     connect(paths.database, key).close()
     from desktop_app.errors import StoreDamagedError

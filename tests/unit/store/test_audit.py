@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from desktop_app.accounts import Role
 from desktop_app.clock import SystemClock
 from desktop_app.errors import AuditChainBrokenError, StoreDamagedError
 from desktop_app.paths import DataPaths
-from desktop_app.store import audit_repo
+from desktop_app.store.database import connect
 from desktop_app.workflows import accounts
 from desktop_app.workflows.audit import verify_audit
 from tests.conftest import ADMIN_PASSWORD, CliResult
@@ -35,8 +36,8 @@ def busy_dir(data_dir: Path) -> Path:
 
 def _tamper(root: Path, sql: str, *params: object) -> None:
     session = _session(root)
-    conn = session.db.connection()
-    conn.execute(sql, params)
+    with closing(connect(session.paths.database, session.store.data_key)) as conn:
+        conn.execute(sql, params)
     session.close()
 
 
@@ -50,7 +51,8 @@ def _verify(root: Path) -> int:
 
 def test_every_change_appends_an_entry(busy_dir: Path) -> None:
     session = _session(busy_dir)
-    actions = [e.action for e in audit_repo.entries(session.db.connection())]
+    with session.store.read() as uow:
+        actions = [e.action for e in uow.audit.entries()]
     session.close()
     assert actions == ["store.init", "account.create"] + ["account.create"] * 6 + \
         ["account.reset"]
@@ -100,11 +102,11 @@ def test_recomputed_hash_still_breaks_the_next_link(busy_dir: Path) -> None:
     from desktop_app.audit import entry_hash
 
     session = _session(busy_dir)
-    conn = session.db.connection()
-    row = conn.execute("SELECT seq, at, actor, action, target, reason, details, prev_hash "
-                       "FROM audit WHERE seq = 4").fetchone()
-    forged = entry_hash(row[0], row[1], "mallory", *row[3:])
-    conn.execute("UPDATE audit SET actor = 'mallory', hash = ? WHERE seq = 4", (forged,))
+    with closing(connect(session.paths.database, session.store.data_key)) as conn:
+        row = conn.execute("SELECT seq, at, actor, action, target, reason, details, prev_hash "
+                           "FROM audit WHERE seq = 4").fetchone()
+        forged = entry_hash(row[0], row[1], "mallory", *row[3:])
+        conn.execute("UPDATE audit SET actor = 'mallory', hash = ? WHERE seq = 4", (forged,))
     session.close()
     with pytest.raises(AuditChainBrokenError) as broken:
         _verify(busy_dir)

@@ -10,9 +10,10 @@ import pytest
 from desktop_app import __version__
 from desktop_app.clock import FixedClock
 from desktop_app.paths import DataPaths
-from desktop_app.store import accounts_repo, audit_repo, meta_repo
+from desktop_app.store.audit_repo import AuditRepository
 from desktop_app.store.database import connect, latest_version, migrate, schema_version
 from desktop_app.store.keyfile import KeyFile, new_data_key
+from desktop_app.store.meta_repo import MetaRepository
 from desktop_app.workflows import accounts
 from desktop_app.workflows.audit import verify_audit
 
@@ -28,12 +29,12 @@ def _schema_one_store(root: Path) -> DataPaths:
     migrate(conn, paths.database, paths.backups, target=1)
     at = datetime(2025, 7, 1, tzinfo=UTC)
     conn.execute("BEGIN")
-    meta_repo.put(conn, "commune_code", "00070")
+    MetaRepository(conn).put("commune_code", "00070")
     # Schema-1 accounts had no is_disabled column: insert the columns it had.
     conn.execute("INSERT INTO accounts (username, full_name, role, created_at) "
                  "VALUES ('admin', 'Nguyễn Văn Một', 'admin', ?)", (at.isoformat(),))
-    audit_repo.append(conn, at=at, actor="admin", action="store.init", target="00070")
-    audit_repo.append(conn, at=at, actor="admin", action="account.create", target="admin")
+    AuditRepository(conn).append(at=at, actor="admin", action="store.init", target="00070")
+    AuditRepository(conn).append(at=at, actor="admin", action="account.create", target="admin")
     conn.execute("COMMIT")
     assert schema_version(conn) == 1
     conn.close()
@@ -47,9 +48,9 @@ def test_schema_one_database_upgrades_on_login(tmp_path: Path) -> None:
     paths = _schema_one_store(tmp_path / "old")
     clock = FixedClock(datetime(2026, 11, 23, tzinfo=UTC))
     session = accounts.login(paths, "admin", PW, clock)
-    conn = session.db.connection()
-    assert schema_version(conn) == latest_version() > 1
-    account = accounts_repo.get(conn, "admin")
+    assert session.store.schema_version() == latest_version() > 1
+    with session.store.read() as uow:
+        account = uow.accounts.get("admin")
     assert account is not None and account.full_name == "Nguyễn Văn Một"
     assert account.is_disabled is False
     assert verify_audit(session).entries == 2
@@ -71,7 +72,7 @@ def test_fresh_store_is_at_the_latest_schema(tmp_path: Path) -> None:
     clock = FixedClock(datetime(2026, 11, 23, tzinfo=UTC))
     accounts.initialise(paths, commune_code="00070", admin="admin", password=PW, clock=clock)
     session = accounts.login(paths, "admin", PW, clock)
-    assert schema_version(session.db.connection()) == latest_version()
+    assert session.store.schema_version() == latest_version()
     session.close()
     assert not list(paths.backups.glob("pre-migration-*"))
     assert not list(paths.backups.glob("pre-upgrade-*"))  # created by this very version
@@ -80,11 +81,15 @@ def test_fresh_store_is_at_the_latest_schema(tmp_path: Path) -> None:
 def _put_version(paths: DataPaths, clock: FixedClock, version: str, schema: int | None = None
                  ) -> None:
     session = accounts.login(paths, "admin", PW, clock)
-    with session.db.transaction() as tx:
-        meta_repo.put(tx, "app_version", version)
-        if schema is not None:
-            tx.execute(f"PRAGMA user_version = {schema:d}")
+    key = session.store.data_key
     session.close()
+    conn = connect(paths.database, key)  # as that other version left the store
+    try:
+        MetaRepository(conn).put("app_version", version)
+        if schema is not None:
+            conn.execute(f"PRAGMA user_version = {schema:d}")
+    finally:
+        conn.close()
 
 
 def test_first_start_of_a_new_version_backs_the_folder_up_once(tmp_path: Path) -> None:
@@ -100,10 +105,11 @@ def test_first_start_of_a_new_version_backs_the_folder_up_once(tmp_path: Path) -
     assert {p.name for p in backup.iterdir()} == {"hotich.db", "keys.json", "trust"}
     key = KeyFile.load(backup / "keys.json").open_with_password("admin", PW)
     copy = connect(backup / "hotich.db", key)
-    assert meta_repo.get(copy, "app_version") == "0.0.1"  # as it was before this start
+    assert MetaRepository(copy).get("app_version") == "0.0.1"  # as it was before this start
     copy.close()
     session = accounts.login(paths, "admin", PW, clock)
-    assert meta_repo.get(session.db.connection(), "app_version") == __version__
+    with session.store.read() as uow:
+        assert uow.meta.get("app_version") == __version__
     session.close()
 
 

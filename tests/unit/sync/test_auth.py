@@ -26,7 +26,14 @@ from sync.errors import (
     UnknownDeviceError,
 )
 from sync.identity import DeviceIdentity
-from sync.protocol import H_DEVICE, H_NONCE, H_SIGNATURE, H_TIMESTAMP, signing_string
+from sync.protocol import (
+    H_DEVICE,
+    H_NONCE,
+    H_SIGNATURE,
+    H_TIMESTAMP,
+    encode_push_item,
+    signing_string,
+)
 from sync.server.store import CentralStore
 
 
@@ -40,7 +47,7 @@ def _signed(identity: DeviceIdentity, method: str, path: str, body: bytes,
 
 
 def _push_body() -> bytes:
-    return gzip.compress(json.dumps({"items": [push_item("death").to_json()]}).encode())
+    return gzip.compress(json.dumps({"items": [encode_push_item(push_item("death"))]}).encode())
 
 
 def _post(server: ServerThread, pki: Pki, headers: dict[str, str], body: bytes

@@ -91,8 +91,9 @@ def test_numbers_used_before_enrolment_are_never_leased_again(
     """A commune continues its paper book from 38 before the device is enrolled; the centre's
     first block for that book starts after the device's own numbers."""
     from desktop_app.workflows import numbering, records
-    from sync.device import enrol_device
-    from sync.engine import run_sync
+    from desktop_app.workflows.enrolment import enrol_device
+    from desktop_app.workflows.sync_run import run_sync
+    from sync.device import HttpsSyncTransport
     from tests.samples import build
 
     boss = office("chutich")
@@ -109,9 +110,10 @@ def test_numbers_used_before_enrolment_are_never_leased_again(
     store = CentralStore(f"sqlite:///{tmp_path / 'central.db'}", clock=office.clock)
     try:
         with ServerThread(store, pki) as server:
-            enrol_device(boss, server.url, store.devices.issue_code("26740"), ca_path=pki.ca,
-                         config=FAST)
-            run_sync(boss, config=FAST)
+            transport = HttpsSyncTransport(boss.paths.root, config=FAST, clock=boss.clock)
+            enrol_device(boss, transport, server.url, store.devices.issue_code("26740"),
+                         ca_path=pki.ca)
+            run_sync(boss, transport)
             assert register() == "40"  # the leased block starts after 39
             other = SyncClient(enrol(server.url, store.devices.issue_code("26740"), ca_file=pki.ca,
                                      config=FAST, clock=office.clock),

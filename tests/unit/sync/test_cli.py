@@ -6,14 +6,15 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from support import Pki, ServerThread, push_item
 
 from desktop_app.clock import SystemClock
 from desktop_app.paths import DataPaths
-from desktop_app.store import audit_repo
+from desktop_app.sync_types import DeviceIdentity
 from desktop_app.workflows.accounts import login
+from desktop_app.workflows.enrolment import device_identity
 from sync.bundle import build_bundle, read_answer
-from sync.identity import DeviceIdentity, load_identity
 from sync.server.store import CentralStore
 from tests.conftest import ADMIN_PASSWORD, CliResult
 
@@ -21,10 +22,9 @@ from tests.conftest import ADMIN_PASSWORD, CliResult
 def _identity(data_dir: Path) -> DeviceIdentity | None:
     session = login(DataPaths(data_dir), "admin", ADMIN_PASSWORD, SystemClock())
     try:
-        conn = session.db.connection()
-        identity = load_identity(conn)
-        assert any(e.action == "device.enrol" for e in audit_repo.entries(conn))
-        return identity
+        with session.store.read() as uow:
+            assert any(e.action == "device.enrol" for e in uow.audit.entries())
+        return device_identity(session)
     finally:
         session.close()
 
@@ -54,12 +54,12 @@ def test_enroll_keeps_the_identity_only_in_the_encrypted_store(
 
     answer_file = tmp_path / "answer.json"
     bundle = tmp_path / "bundle.htb"
-    bundle.write_bytes(build_bundle(identity, [push_item("death").to_json()]))
+    bundle.write_bytes(build_bundle(identity, [push_item("death")]))
     imported = cli("--json", "central", "import-bundle", "--db", db, bundle, "--out",
                    answer_file)
     assert imported.code == 0, imported.err
     assert json.loads(imported.out)["results"] == {"accepted": 1}
-    assert read_answer(identity, answer_file.read_bytes()).results[0]["status"] == "accepted"
+    assert read_answer(identity, answer_file.read_bytes()).results[0].status == "accepted"
 
     stats = cli("--json", "central", "stats", "--db", db)
     assert json.loads(stats.out)["by_type_and_commune"] == [
@@ -89,3 +89,23 @@ def test_user_errors_are_one_line(cli: Callable[..., CliResult], tmp_path: Path,
     assert usage.code == 2
     half_tls = cli("serve", "--db", db, "--port", "0", "--tls-cert", str(tmp_path / "x.pem"))
     assert half_tls.code == 1
+
+
+def test_a_sync_report_is_worded_at_the_edge(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.workflows.sync_apply import ItemOutcome, SyncReport
+    from sync.cli import report_json, report_text
+
+    report = SyncReport(accepted=2, rejected=1, pulled=5, blocks_leased=3, timestamped=1,
+                        items=[ItemOutcome("r1", 1, "accepted"),
+                               ItemOutcome("r2", 2, "rejected", "E-SYNC-X")])
+    monkeypatch.delenv("HOTICH_LANG", raising=False)
+    assert report_text(report) == ("đã gửi 2, bị từ chối 1, chờ 0, nhận 5 thay đổi, 3 dải số "
+                                   "mới, 1 trích lục được gắn dấu thời gian")
+    monkeypatch.setenv("HOTICH_LANG", "en")
+    assert report_text(report) == ("sent: 2, rejected: 1, waiting: 0, changes received: 5, "
+                                   "new number blocks: 3, extracts timestamped: 1")
+    assert "trích lục" not in report_text(SyncReport())
+    shown = json.loads(json.dumps(report_json(report)))
+    assert (shown["accepted"], shown["rejected"], shown["pulled"]) == (2, 1, 5)
+    assert shown["items"][1] == {"record_id": "r2", "version": 2, "state": "rejected",
+                                 "code": "E-SYNC-X"}

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 
-from desktop_app.store import meta_repo
 from desktop_app.updates import CAPABILITIES_KEY, update_from
+from desktop_app.workflows.sync_apply import apply_page
 from sync.client import SyncClient
-from sync.engine import apply_page
 from sync.server.store import CentralStore
 from tests.unit.conftest import Office
 
@@ -21,24 +20,24 @@ def test_release_in_capabilities_and_feed_becomes_a_notice(
     store.feed.publish_reference("administrative_units", "2025.10", {"communes": 3321})
     assert client.capabilities().raw["client_release"]["version"] == "0.2.0"
     pages = list(client.pull_pages(None))
-    db = office("canbo").db
-    with db.transaction() as tx:
+    local = office("canbo").store
+    with local.write() as uow:
         for page in pages:
-            apply_page(tx, page, store.db.now(), "this-device")
-    conn = db.connection()
-    units = json.loads(meta_repo.get(conn, "sync.reference.administrative_units") or "{}")
-    assert (units["version"], units["data"]) == ("2025.10", {"communes": 3321})  # offline
-    notice = update_from(conn, current="0.1.0")
-    assert notice is not None
-    assert (notice.version, notice.notes) == ("0.2.0", "Sửa lỗi ký")
-    assert update_from(conn, current="0.2.0") is None  # already running it
-    assert update_from(conn, current="0.3.0") is None  # never a downgrade
+            apply_page(uow, page, store.db.now(), "this-device")
+    with local.read() as uow:
+        units = json.loads(uow.meta.get("sync.reference.administrative_units") or "{}")
+        assert (units["version"], units["data"]) == ("2025.10", {"communes": 3321})  # offline
+        notice = update_from(uow, current="0.1.0")
+        assert notice is not None
+        assert (notice.version, notice.notes) == ("0.2.0", "Sửa lỗi ký")
+        assert update_from(uow, current="0.2.0") is None  # already running it
+        assert update_from(uow, current="0.3.0") is None  # never a downgrade
 
 
 def test_garbled_announcements_are_ignored(office: Office) -> None:
-    db = office("canbo").db
+    local = office("canbo").store
     for value in ("not json", json.dumps({"client_release": {"version": "x.y?", "url": ""}}),
                   json.dumps(["list"])):
-        with db.transaction() as tx:
-            meta_repo.put(tx, CAPABILITIES_KEY, value)
-        assert update_from(db.connection(), current="0.1.0") is None
+        with local.write() as uow:
+            uow.meta.put(CAPABILITIES_KEY, value)
+            assert update_from(uow, current="0.1.0") is None

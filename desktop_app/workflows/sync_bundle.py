@@ -1,0 +1,61 @@
+"""USB sneaker-net: everything waiting, written to one signed and sealed file for the central
+office, and the answer file brought back, applied like an online sync's answers."""
+
+from __future__ import annotations
+
+from desktop_app.accounts import Permission, require
+from desktop_app.ports import BundleCodec
+from desktop_app.session import Session
+from desktop_app.sync_types import BundleAttachment
+from desktop_app.workflows.enrolment import require_identity
+from desktop_app.workflows.sync_apply import (
+    CURSOR_KEY,
+    SyncReport,
+    apply_page,
+    apply_result,
+    pending_items,
+)
+
+
+def export_bundle(session: Session, codec: BundleCodec) -> tuple[bytes, int]:
+    """The bundle's bytes and how many items it carries (write them with fileio.write_atomic).
+    What left in a bundle is final: its extracts are never timestamped afterwards."""
+    require(session.account, Permission.SYNC)
+    identity = require_identity(session)
+    now = session.clock.now()
+    with session.store.read() as uow:
+        items = [push for _item, push in pending_items(uow)]
+        attachments = []
+        for push in items:
+            for sha in push.attachments:
+                content = uow.attachments.get(sha)
+                if content is not None:
+                    attachments.append(BundleAttachment(sha, content, "application/pdf"))
+        since = uow.meta.get(CURSOR_KEY)
+    data = codec.build_bundle(identity, items, attachments, since=since, now=now)
+    with session.store.write() as uow:
+        uow.extracts.keep_without_timestamp([push.record_id for push in items])
+        uow.audit.append(at=now, actor=session.account.username,
+                         action="sync.export_bundle", target=str(len(items)))
+    return data, len(items)
+
+
+def import_answer(session: Session, codec: BundleCodec, data: bytes) -> SyncReport:
+    """The answer file the operator brought back: per-item results and pulled changes, in
+    one unit of work."""
+    require(session.account, Permission.SYNC)
+    identity = require_identity(session)
+    answer = codec.read_answer(identity, data)
+    report = SyncReport()
+    now = session.clock.now()
+    with session.store.write() as uow:
+        for result in answer.results:
+            report.add(apply_result(uow, result, now))
+        for sha, done in answer.attachments.items():
+            if done:
+                uow.attachments.mark_uploaded(sha)
+        if answer.pull is not None:
+            report.pulled = apply_page(uow, answer.pull, now, identity.device_id)
+        uow.audit.append(at=now, actor=session.account.username,
+                         action="sync.import_answer", target=answer.bundle_id)
+    return report

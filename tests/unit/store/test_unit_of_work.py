@@ -1,0 +1,75 @@
+"""The unit of work: one transaction that commits or rolls back whole, reads that cannot
+write, and records that are re-indexed by the store itself on every save."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from desktop_app.domain import fold_for_search
+from desktop_app.record import StoredRecord
+from desktop_app.store.database import DatabaseError
+from desktop_app.store.keyfile import new_data_key
+from desktop_app.store.unit_of_work import Store
+
+NOW = datetime(2026, 1, 15, 3, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store(tmp_path / "hotich.db", new_data_key())
+    opened.migrate(tmp_path / "backups")
+    yield opened
+    opened.close()
+
+
+def _birth(name: str) -> StoredRecord:
+    return StoredRecord(id="r1", type="birth", status="draft",
+                        data={"child": {"full_name": name, "date_of_birth": "2026-01-10"}},
+                        office="26740", officer="canbo", created_at=NOW, updated_at=NOW)
+
+
+def test_a_write_commits_whole_or_not_at_all(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.write() as uow:
+        uow.records.insert(_birth("Lò Văn Một"))
+        uow.audit.append(at=NOW, actor="canbo", action="record.create", target="r1")
+        raise RuntimeError("fails midway")
+    with store.read() as uow:
+        assert uow.records.get("r1") is None
+        assert list(uow.audit.entries()) == []
+        assert uow.records.search_ids(fold_for_search("Một")) == []
+    with store.write() as uow:
+        uow.records.insert(_birth("Lò Văn Một"))
+        uow.audit.append(at=NOW, actor="canbo", action="record.create", target="r1")
+    with store.read() as uow:
+        assert uow.records.get("r1") is not None
+        assert uow.audit.verify() == 1
+
+
+def test_a_read_refuses_to_write_and_units_do_not_nest(store: Store) -> None:
+    with store.read() as uow, pytest.raises(DatabaseError):
+        uow.meta.put("k", "v")
+    with store.write() as uow:  # the connection writes again once the read is over
+        uow.meta.put("k", "v")
+        with store.read() as inner:  # a read inside a write sees the write
+            assert inner.meta.get("k") == "v"
+        with pytest.raises(RuntimeError), store.write():
+            pass
+    with store.read() as uow:
+        assert uow.meta.get("k") == "v"
+
+
+def test_insert_and_update_reindex_the_record(store: Store) -> None:
+    with store.write() as uow:
+        uow.records.insert(_birth("Lò Văn Một"))
+    with store.read() as uow:
+        assert uow.records.search_ids(fold_for_search("lo van mot")) == ["r1"]
+    with store.write() as uow:
+        uow.records.update(_birth("Vàng A Hai"))
+    with store.read() as uow:
+        assert uow.records.search_ids(fold_for_search("mot")) == []
+        assert uow.records.search_ids(fold_for_search("vang a hai")) == ["r1"]
+        assert uow.records.ids_by_name_key(["vangahai"], exclude="") == ["r1"]
