@@ -199,6 +199,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "CA constraints": ("chứng thư CA không được phép cấp chứng thư này", "CA constraints"),
     "fingerprint": ("dấu vân tay chứng thư không khớp", "the certificate fingerprint differs"),
     "no timestamp server": ("chưa cấu hình máy chủ dấu thời gian", "no timestamp server"),
+    "too long": ("nội dung quá dài", "too long"),
     # bundles (USB) and the sync protocol
     "file too large": ("tệp quá lớn", "file too large"),
     "not a bundle file": ("không phải tệp gói dữ liệu", "not a bundle file"),

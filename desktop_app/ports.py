@@ -37,20 +37,43 @@ class CertificateSummary:
 
 
 @dataclass(frozen=True)
-class ExtractRequest:
-    record: Mapping[str, object]  # canonical JSON of the record
+class ExtractInfo:
+    """System fields of one extract (not typed by the officer): what the core sends with the
+    record and what signing renders, one type on both sides of the port.
+
+    ``office_name`` is the commune's name with its type ("Phường Minh Phụng", "Xã Ea Tu");
+    ``province_name`` likewise ("Thành phố Hồ Chí Minh", "Tỉnh Đắk Lắk"). ``place_name``
+    overrides the place of the date line (default: the commune's name without its type).
+    ``signer_title`` is the position ("CHỦ TỊCH", "PHÓ CHỦ TỊCH"); with ``is_deputy`` the
+    block reads "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" (``principal_title`` is the first line).
+    ``notes`` are Ghi chú lines: the record's registered notes or free text. ``source`` is the
+    "Thực hiện trích lục từ" line (None to leave it out).
+    """
+
     office_code: str
     office_name: str
     province_name: str
     extract_number: str
     issued_on: date
-    registration_number: str | None
-    book_number: str | None
-    registered_on: str | None
+    registration_number: str | None = None
+    book_number: str | None = None
+    registered_on: str | None = None
+    registration_office_name: str | None = None  # when the event was registered elsewhere
     signer_name: str = ""
     signer_title: str = "CHỦ TỊCH"
+    is_deputy: bool = False
+    principal_title: str = "CHỦ TỊCH"
     is_copy: bool = False
-    notes: tuple[Note, ...] = field(default_factory=tuple)  # Ghi chú, registered acts
+    place_name: str | None = None
+    notes: tuple[Note | str, ...] = field(default_factory=tuple)
+    source: str | None = "Cơ sở dữ liệu hộ tịch điện tử"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtractRequest(ExtractInfo):
+    """An extract to preview or sign: the record's canonical JSON with its system fields."""
+
+    record: Mapping[str, object]
 
 
 @dataclass(frozen=True)

@@ -441,10 +441,11 @@ class SignerCache:
     under a random per-process secret, so a wrong password or another archive never
     matches and nothing derived from the password outlives the process. A hit still checks
     the certificate's dates and the revocation list at ``now``; an entry is loaded again
-    (chain validated anew) once it is older than ``max_age`` of that clock.
+    (chain validated anew) once it is older than ``max_age`` of that clock. :meth:`clear`
+    drops every key (at logout).
     """
 
-    def __init__(self, size: int = 4, max_age: timedelta = timedelta(minutes=30)) -> None:
+    def __init__(self, size: int = 4, max_age: timedelta = timedelta(minutes=10)) -> None:
         self._secret = os.urandom(32)
         self._size = size
         self._max_age = max_age

@@ -21,7 +21,6 @@ from signing.compose import layout_for
 from signing.errors import TimestampError
 from signing.issue import data_digest_for, issue_signed_extract, preview_extract
 from signing.keystore import SignerCache, load_trust_roots
-from signing.model import ExtractInfo
 from signing.pades import add_document_timestamp, http_timestamper
 from signing.qr import DEFAULT_VERIFY_BASE_URL, QrVerification, verify_qr
 from signing.verify import verify_pdf
@@ -50,16 +49,6 @@ class PdfExtractService:
     def _roots(self) -> tuple[x509.Certificate, ...]:
         return load_trust_roots(self.trust_dir)
 
-    @staticmethod
-    def _info(request: ExtractRequest) -> ExtractInfo:
-        return ExtractInfo(
-            office_code=request.office_code, office_name=request.office_name,
-            province_name=request.province_name, extract_number=request.extract_number,
-            issued_on=request.issued_on, registration_number=request.registration_number,
-            book_number=request.book_number, registered_on=request.registered_on,
-            signer_name=request.signer_name, signer_title=request.signer_title,
-            is_copy=request.is_copy, notes=request.notes)
-
     # -- the port ---------------------------------------------------------------------------
     def check_certificate(self, p12: bytes, password: str, now: datetime) -> CertificateSummary:
         signer = self.signers.load(p12, password, trust_roots=self._roots(), now=now)
@@ -68,20 +57,20 @@ class PdfExtractService:
                                   tuple(n.code for n in signer.notices))
 
     def data_digest(self, request: ExtractRequest) -> str:
-        return data_digest_for(request.record, self._info(request))
+        return data_digest_for(request.record, request)
 
     def number_code(self, record: Mapping[str, object], is_copy: bool) -> str:
         code = layout_for(record).number_code
         return code + (layouts.COPY_SUFFIX if is_copy else "")
 
     def preview(self, request: ExtractRequest) -> bytes:
-        return preview_extract(request.record, self._info(request)).pdf
+        return preview_extract(request.record, request).pdf
 
     def sign(self, request: ExtractRequest, p12: bytes, password: str,
              now: datetime) -> SignedPdf:
         signer = self.signers.load(p12, password, trust_roots=self._roots(), now=now)
         timestamper = http_timestamper(self.timestamp_url) if self.timestamp_url else None
-        issued = issue_signed_extract(request.record, self._info(request), signer,
+        issued = issue_signed_extract(request.record, request, signer,
                                       timestamper=timestamper,
                                       verify_base_url=self.verify_base_url, now=now)
         return SignedPdf(issued.pdf, issued.data_digest, issued.signed_at or now,

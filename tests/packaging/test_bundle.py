@@ -85,10 +85,14 @@ class Bundled:
 @pytest.fixture(scope="session")
 def release(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Release]:
     out = tmp_path_factory.mktemp("release")
+    # PyInstaller runs without the suite's test support (tests/support/sitecustomize.py).
+    support = str(ROOT / "tests" / "support")
+    path = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != support]
     try:
         done = subprocess.run(["bash", str(ROOT / "installer" / "build-linux.sh"), "--out",
                                str(out), "--runtime-hook", str(GUI_SMOKE_HOOK)],
-                              capture_output=True, encoding="utf-8", timeout=1200, check=False)
+                              capture_output=True, encoding="utf-8", timeout=1200, check=False,
+                              env={**os.environ, "PYTHONPATH": os.pathsep.join(path)})
     except subprocess.TimeoutExpired as exc:
         pytest.fail(f"installer/build-linux.sh timed out\n{tail(str(exc.stdout or ''))}")
     log = out / "build" / "pyinstaller.log"

@@ -40,8 +40,10 @@ def _extract_text(record: dict[str, object], tmp_path: Path) -> str:
     tool = shutil.which("pdftotext")
     if tool is None:
         pytest.fail("pdftotext is missing: apt-get install -y poppler-utils", pytrace=False)
-    pdf = render_extract(record, ExtractInfo("26740", "Phường Bến Nghé", "Thành phố Hồ Chí Minh",
-                                             "1/2026/TLKT", date(2026, 1, 12))).pdf
+    info = ExtractInfo(office_code="26740", office_name="Phường Bến Nghé",
+                       province_name="Thành phố Hồ Chí Minh", extract_number="1/2026/TLKT",
+                       issued_on=date(2026, 1, 12))
+    pdf = render_extract(record, info).pdf
     (tmp_path / "extract.pdf").write_bytes(pdf)
     done = subprocess.run([tool, "-enc", "UTF-8", str(tmp_path / "extract.pdf"), "-"],
                           capture_output=True, text=True, check=True, timeout=60)
