@@ -10,7 +10,7 @@ import pytest
 from support import COMMUNE, push_item, record
 
 from sync import keys
-from sync.protocol import ItemStatus
+from sync.protocol import ItemStatus, encode_push_item
 from sync.server.devices import Device
 from sync.server.models import PushItem
 from sync.server.store import CentralStore
@@ -50,7 +50,7 @@ def _items() -> list[PushItem]:
         push_item("marriage", data=record("marriage", both_present=False)),  # rejected
         push_item("death", record_id=first.record_id, key="k"),  # a birth's id for a death
     ]
-    return [PushItem.model_validate(i.to_json()) for i in items]
+    return [PushItem.model_validate(encode_push_item(i)) for i in items]
 
 
 def _feed(store: CentralStore) -> list[tuple[str, str, object]]:
