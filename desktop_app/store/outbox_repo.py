@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop_app.store._legacy import module_getattr
 from desktop_app.store.database import Connection
 
 PENDING = "pending"
@@ -72,6 +71,3 @@ class OutboxRepository:
     def count_by_state(self) -> dict[str, int]:
         return {str(s): int(n) for s, n in
                 self._conn.execute("SELECT state, count(*) FROM outbox GROUP BY state")}
-
-
-__getattr__ = module_getattr(OutboxRepository)  # until sync/ uses the unit of work (helper B)

@@ -12,7 +12,6 @@ from datetime import datetime
 
 from desktop_app.domain.indexing import persons, search_text
 from desktop_app.record import RecordEvent, StoredRecord
-from desktop_app.store._legacy import module_getattr
 from desktop_app.store.database import Connection
 
 _COLUMNS = ("id, type, status, is_historical, data, office, registration_number, number_int, "
@@ -171,6 +170,3 @@ class RecordsRepository:
         return [r[0] for r in self._conn.execute(
             "SELECT record_id FROM record_search WHERE record_search MATCH ? ORDER BY rank "
             "LIMIT ?", (expression, limit))]
-
-
-__getattr__ = module_getattr(RecordsRepository)  # until sync/ uses the unit of work (helper B)
