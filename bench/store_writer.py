@@ -15,22 +15,23 @@ from bench.register import OFFICER, OFFICER2, SUPERVISOR, Entry
 from desktop_app.domain import Issue
 from desktop_app.record import RecordEvent, StoredRecord
 from desktop_app.session import Session
-from desktop_app.store import audit_repo, meta_repo, outbox_repo, records_repo
-from desktop_app.store.database import Connection
-from desktop_app.workflows import numbering, record_index
+from desktop_app.store import outbox_repo
+from desktop_app.store.unit_of_work import UnitOfWork
+from desktop_app.workflows import numbering
 
+SYSTEM = "system"
 _REGISTERED = {"approved", "awaiting_personal_id", "signed", "queued", "synced"}
 _SIGNED = {"signed", "queued", "synced"}
 
 
-def _step(conn: Connection, rec: StoredRecord, at: datetime, actor: str, action: str,
+def _step(uow: UnitOfWork, rec: StoredRecord, at: datetime, actor: str, action: str,
           before: str | None, after: str, reason: str = "") -> None:
-    records_repo.add_event(conn, RecordEvent(rec.id, at, actor, action, before, after, reason))
-    audit_repo.append(conn, at=at, actor=actor, action=f"record.{action}", target=rec.id,
+    uow.records.add_event(RecordEvent(rec.id, at, actor, action, before, after, reason))
+    uow.audit.append(at=at, actor=actor, action=f"record.{action}", target=rec.id,
                       reason=reason, details={"type": rec.type, "status": after})
 
 
-def _write(conn: Connection, office: str, install_id: str, entry: Entry,
+def _write(uow: UnitOfWork, office: str, install_id: str, entry: Entry,
            data: dict[str, Any], issues: list[Issue]) -> None:
     at = entry.created_at
     warnings = tuple(i.to_json() for i in issues if not i.is_error)
@@ -65,23 +66,30 @@ def _write(conn: Connection, office: str, install_id: str, entry: Entry,
             overrides=tuple({"rule": c, "reason": "Đã đối chiếu", "by": SUPERVISOR,
                              "at": approve_at.isoformat()} for c in codes))
         if not entry.historical and entry.registered_on is not None:
-            number = numbering.assign_number(conn, entry.type, entry.registered_on.year, office,
+            number = numbering.assign_number(uow, entry.type, entry.registered_on.year, office,
                                              approve_at)
             rec = rec.with_changes(registered_on=entry.registered_on.isoformat(),
                                    year=entry.registered_on.year, number_int=number.number,
                                    registration_number=str(number.number),
                                    book_number=number.book_number)
-        after = "awaiting_personal_id" if (entry.type == "birth" and not entry.historical) \
-            else "approved"
-        steps.append(("approve", SUPERVISOR, "submitted", after, ""))
+        steps.append(("approve", SUPERVISOR, "submitted", "approved", ""))
+        if entry.type == "birth" and not entry.historical:
+            steps.append(("await_personal_id", SYSTEM, "approved", "awaiting_personal_id", ""))
+            if status != "awaiting_personal_id":
+                steps.append(("personal_id", SYSTEM, "awaiting_personal_id", "approved", ""))
     if status in _SIGNED and not entry.historical:
         rec = rec.with_changes(signed_by=SUPERVISOR)
-        steps.append(("sign", SUPERVISOR, steps[-1][3], "signed", ""))
+        steps.append(("sign", SUPERVISOR, "approved", "signed", ""))
+        if status != "signed":
+            steps.append(("queue", SYSTEM, "signed", "queued", ""))
+    if status in ("queued", "synced") and entry.historical:
+        steps.append(("queue", SYSTEM, "approved", "queued", ""))
+    if status == "synced":
+        steps.append(("synced", SYSTEM, "queued", "synced", ""))
     rec = rec.with_changes(updated_at=_after(at, len(steps)))
-    records_repo.insert(conn, rec)
-    record_index.reindex(conn, rec)
+    uow.records.insert(rec)  # indexes it too
     for number_of, (action, actor, before, after_status, reason) in enumerate(steps):
-        _step(conn, rec, _after(at, number_of), actor, action, before, after_status, reason)
+        _step(uow, rec, _after(at, number_of), actor, action, before, after_status, reason)
     if registered:
         # What leaves: a historical entry and a new birth at approval, the rest once signed.
         versions = [1]
@@ -91,19 +99,19 @@ def _write(conn: Connection, office: str, install_id: str, entry: Entry,
             versions = []
         for version in versions:
             key = outbox_repo.idempotency_key(install_id, rec.id, version)
-            outbox_repo.enqueue(conn, rec.id, version, key, approve_at)
+            uow.outbox.enqueue(rec.id, version, key, approve_at)
             if status == "synced" or (version == 1 and entry.type == "birth"
                                       and status != "awaiting_personal_id"):
-                outbox_repo.mark(conn, key, outbox_repo.ACCEPTED, _after(at, 5))
+                uow.outbox.mark(key, outbox_repo.ACCEPTED, _after(at, 5))
 
 
 def write_batch(session: Session, chunk: list[tuple[Entry, dict[str, Any], list[Issue]]]
                 ) -> None:
-    with session.db.transaction() as conn:
-        office = meta_repo.get(conn, "commune_code") or ""
-        install_id = meta_repo.get(conn, "install_id") or ""
+    with session.store.write() as uow:
+        office = uow.meta.get("commune_code") or ""
+        install_id = uow.meta.get("install_id") or ""
         for entry, data, issues in chunk:
-            _write(conn, office, install_id, entry, data, issues)
+            _write(uow, office, install_id, entry, data, issues)
 
 
 def _after(at: datetime, steps: int) -> datetime:

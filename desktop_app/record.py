@@ -77,3 +77,12 @@ class RecordEvent:
     from_status: str | None
     to_status: str | None
     reason: str
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    """One page of a list or a search, and where the next one starts (None: the last page).
+    The cursor is opaque: pass it back as ``after`` to get the next page."""
+
+    records: tuple[StoredRecord, ...]
+    after: str | None

@@ -11,9 +11,10 @@ with any of them: ``extract_data_digest(record, ...) == verification.data_digest
 from __future__ import annotations
 
 import hashlib
-import json
 import unicodedata
 from collections.abc import Mapping
+
+from desktop_app.canonical import canonical_json
 
 # Fields the system changes during the workflow; not part of what the document certifies.
 VOLATILE_KEYS = frozenset(
@@ -82,9 +83,7 @@ def canonical_data(
             },
         }
     )
-    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
-        "utf-8"
-    )
+    return canonical_json(document)
 
 
 def extract_data_digest(

@@ -9,10 +9,10 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
-import json
 import zlib
 from collections.abc import Mapping
 
+from desktop_app.canonical import canonical_json as canonical_json  # noqa: F401 - sync's too
 from desktop_app.sync_types import (
     AttachmentStatus,
     Capabilities,
@@ -44,12 +44,6 @@ MAX_BATCH_ITEMS = 200
 MAX_CHUNK_BYTES = 1024 * 1024
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 MAX_PULL_LIMIT = 1000
-
-
-def canonical_json(value: object) -> bytes:
-    """Sorted keys, no spaces, UTF-8: the bytes that are hashed and signed."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False).encode("utf-8")
 
 
 def sha256_hex(data: bytes) -> str:

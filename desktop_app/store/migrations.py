@@ -201,4 +201,73 @@ INSERT OR IGNORE INTO extract_numbers (year, code, seq, record_id, reserved_at)
     FROM extracts WHERE extract_number LIKE '%/____/%'
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5)
+# 6: flat hot paths at any register size (issue 13). Indexes for what saves, approvals,
+# lists and the twin check look up; the full-text index keyed by an explicit integer
+# (records.n: implicit rowids may change on VACUUM) in a contentless FTS5 table, so replacing
+# a record's text is a delete by key instead of a scan, with prefix indexes for one- to
+# three-letter prefixes ("d" for Đ); counts by status/type and by outbox state kept by
+# triggers so the dashboard never counts the register. Trigger bodies stay on one line
+# (statements are split on ';' + newline).
+SCHEMA_6 = """
+CREATE INDEX record_persons_record ON record_persons (record_id);
+DROP INDEX record_persons_mother;
+CREATE INDEX record_persons_mother ON record_persons (mother_key, date_of_birth);
+DROP INDEX record_persons_name;
+CREATE INDEX record_persons_name ON record_persons (name_key, record_id);
+ALTER TABLE records ADD COLUMN n INTEGER;
+UPDATE records SET n = rowid;
+CREATE UNIQUE INDEX records_n ON records (n);
+DROP INDEX records_status;
+CREATE INDEX records_created ON records (created_at, id);
+CREATE INDEX records_status_created ON records (status, created_at, id);
+CREATE INDEX records_type_created ON records (type, created_at, id);
+CREATE INDEX records_status_type_created ON records (status, type, created_at, id);
+CREATE INDEX records_status_updated ON records (status, updated_at);
+CREATE INDEX records_registered ON records (registered_on);
+CREATE INDEX outbox_record ON outbox (record_id, id);
+CREATE VIRTUAL TABLE record_text USING fts5 (
+    text,
+    content = '',
+    contentless_delete = 1,
+    prefix = '1 2 3',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO record_text (rowid, text)
+    SELECT r.n, s.text FROM record_search AS s JOIN records AS r ON r.id = s.record_id;
+DROP TABLE record_search;
+CREATE TABLE record_counts (
+    status TEXT NOT NULL,
+    type TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (status, type)
+) WITHOUT ROWID;
+INSERT INTO record_counts (status, type, n)
+    SELECT status, type, count(*) FROM records GROUP BY status, type;
+CREATE TRIGGER records_counted_insert AFTER INSERT ON records BEGIN
+    INSERT INTO record_counts (status, type, n) VALUES (NEW.status, NEW.type, 1)
+        ON CONFLICT (status, type) DO UPDATE SET n = n + 1; END;
+CREATE TRIGGER records_counted_update AFTER UPDATE OF status, type ON records
+    WHEN OLD.status IS NOT NEW.status OR OLD.type IS NOT NEW.type BEGIN
+    UPDATE record_counts SET n = n - 1 WHERE status = OLD.status AND type = OLD.type; INSERT
+        INTO record_counts (status, type, n) VALUES (NEW.status, NEW.type, 1)
+        ON CONFLICT (status, type) DO UPDATE SET n = n + 1; END;
+CREATE TRIGGER records_counted_delete AFTER DELETE ON records BEGIN
+    UPDATE record_counts SET n = n - 1 WHERE status = OLD.status AND type = OLD.type; END;
+CREATE TABLE outbox_counts (
+    state TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO outbox_counts (state, n) SELECT state, count(*) FROM outbox GROUP BY state;
+CREATE TRIGGER outbox_counted_insert AFTER INSERT ON outbox BEGIN
+    INSERT INTO outbox_counts (state, n) VALUES (NEW.state, 1)
+        ON CONFLICT (state) DO UPDATE SET n = n + 1; END;
+CREATE TRIGGER outbox_counted_update AFTER UPDATE OF state ON outbox
+    WHEN OLD.state IS NOT NEW.state BEGIN
+    UPDATE outbox_counts SET n = n - 1 WHERE state = OLD.state; INSERT
+        INTO outbox_counts (state, n) VALUES (NEW.state, 1)
+        ON CONFLICT (state) DO UPDATE SET n = n + 1; END;
+CREATE TRIGGER outbox_counted_delete AFTER DELETE ON outbox BEGIN
+    UPDATE outbox_counts SET n = n - 1 WHERE state = OLD.state; END
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6)

@@ -74,9 +74,10 @@ class NumbersRepository:
     def highest_issued(self, record_type: str, year: int, office: str) -> int:
         """The highest number this device used in the book, or skipped as already used on
         paper (a local block continuing a paper book starts after the paper's last number)."""
-        used = self._conn.execute("SELECT max(number_int) FROM records WHERE type = ? AND "
-                                  "year = ? AND office = ?",
-                                  (record_type, year, office)).fetchone()[0]
+        # "number_int IS NOT NULL" lets the partial index records_number answer.
+        used = self._conn.execute("SELECT max(number_int) FROM records WHERE office = ? AND "
+                                  "type = ? AND year = ? AND number_int IS NOT NULL",
+                                  (office, record_type, year)).fetchone()[0]
         paper = self._conn.execute("SELECT max(start - 1) FROM number_blocks WHERE type = ? "
                                    "AND year = ? AND office = ? AND source = 'local'",
                                    (record_type, year, office)).fetchone()[0]

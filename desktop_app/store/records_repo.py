@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from desktop_app.domain.indexing import persons, search_text
-from desktop_app.record import RecordEvent, StoredRecord
+from desktop_app.domain.text import fold_compact
+from desktop_app.record import RecordEvent, RecordPage, StoredRecord
 from desktop_app.store.database import Connection
 
 _COLUMNS = ("id, type, status, is_historical, data, office, registration_number, number_int, "
@@ -50,35 +51,72 @@ def _row(row: Sequence[object]) -> StoredRecord:
     )
 
 
+_CHUNK = 500  # ids per IN (...) list
+_NO_LIMIT_N = 1 << 62
+_SELECT_R = ", ".join(f"r.{c.strip()}" for c in _COLUMNS.split(","))
+# One query returns a search page: the records whose folded full name is the query (by the
+# name-key index, in id order), then the other full-text matches, newest first (FTS5 walks
+# its doclist in rowid order and stops at the limit). Keyset cursor: (tier, id or n).
+_SEARCH = f"""
+SELECT * FROM (
+    SELECT 0 AS tier, r.n AS n, {_SELECT_R} FROM records AS r
+    WHERE :tier = 0 AND r.id IN (
+        SELECT DISTINCT p.record_id FROM record_persons AS p
+        WHERE p.name_key = :key AND p.record_id > :after_id
+        ORDER BY p.record_id LIMIT :limit)
+    ORDER BY r.id)
+UNION ALL
+SELECT * FROM (
+    SELECT 1, r.n, {_SELECT_R} FROM record_text AS t JOIN records AS r ON r.n = t.rowid
+    WHERE record_text MATCH :expr AND t.rowid < :before
+      AND NOT EXISTS (SELECT 1 FROM record_persons AS p
+                      WHERE p.name_key = :key AND p.record_id = r.id)
+    ORDER BY t.rowid DESC LIMIT :limit)
+LIMIT :limit
+"""
+
+
+def _match_expression(folded_query: str) -> str:
+    """Every folded token as a prefix (FTS5 syntax; quotes dropped)."""
+    tokens = [t for t in folded_query.replace('"', " ").split() if t]
+    return " ".join(f'"{t}"*' for t in tokens)
+
+
 class RecordsRepository:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
 
     def insert(self, rec: StoredRecord) -> None:
         marks = ", ".join("?" * len(_COLUMNS.split(",")))
-        self._conn.execute(f"INSERT INTO records ({_COLUMNS}) VALUES ({marks})", _params(rec))
-        self._reindex(rec)
+        # n: the record's stable integer key (the full-text index's rowid).
+        (n,) = self._conn.execute(
+            f"INSERT INTO records (n, {_COLUMNS}) VALUES ("
+            f"(SELECT coalesce(max(n), 0) + 1 FROM records), {marks}) RETURNING n",
+            _params(rec)).fetchone()
+        self._index(rec, int(n), fresh=True)
 
     def update(self, rec: StoredRecord) -> None:
         names = [c.strip() for c in _COLUMNS.split(",")][1:]
         assignments = ", ".join(f"{n} = ?" for n in names)
         params = _params(rec)
-        self._conn.execute(f"UPDATE records SET {assignments} WHERE id = ?",
-                           (*params[1:], rec.id))
-        self._reindex(rec)
+        row = self._conn.execute(f"UPDATE records SET {assignments} WHERE id = ? RETURNING n",
+                                 (*params[1:], rec.id)).fetchone()
+        if row is not None:
+            self._index(rec, int(row[0]), fresh=False)
 
-    def _reindex(self, rec: StoredRecord) -> None:
-        record_id = rec.id
-        self._conn.execute("DELETE FROM record_persons WHERE record_id = ?", (record_id,))
+    def _index(self, rec: StoredRecord, n: int, *, fresh: bool) -> None:
+        """The record's person entries and search text (a new record has none to remove)."""
+        if not fresh:
+            self._conn.execute("DELETE FROM record_persons WHERE record_id = ?", (rec.id,))
+            self._conn.execute("DELETE FROM record_text WHERE rowid = ?", (n,))
         self._conn.executemany(
             "INSERT INTO record_persons (record_id, role, match_key, name_key, mother_key, "
             "date_of_birth, event_date) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(record_id, p.role, p.match_key, p.name_key, p.mother_key, p.date_of_birth,
+            [(rec.id, p.role, p.match_key, p.name_key, p.mother_key, p.date_of_birth,
               p.event_date) for p in persons(rec.type, rec.data)])
-        self._conn.execute("DELETE FROM record_search WHERE record_id = ?", (record_id,))
-        self._conn.execute("INSERT INTO record_search (record_id, text) VALUES (?, ?)",
-                           (record_id, search_text(rec.type, rec.data, rec.registration_number,
-                                                   rec.book_number)))
+        self._conn.execute("INSERT INTO record_text (rowid, text) VALUES (?, ?)",
+                           (n, search_text(rec.type, rec.data, rec.registration_number,
+                                           rec.book_number)))
 
     def get(self, record_id: str) -> StoredRecord | None:
         row = self._conn.execute(f"SELECT {_COLUMNS} FROM records WHERE id = ?",
@@ -86,30 +124,79 @@ class RecordsRepository:
         return _row(row) if row else None
 
     def find_by_prefix(self, prefix: str, limit: int = 2) -> list[StoredRecord]:
-        """Records whose id starts with ``prefix`` (people type the first 8 characters)."""
-        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM records WHERE id LIKE ? "
-                                  "ESCAPE '\\' LIMIT ?", (escaped + "%", limit)).fetchall()
+        """Records whose id starts with ``prefix`` (people type the first 8 characters).
+        Ids are lower-case; a range keeps to the primary key (LIKE would scan)."""
+        low = prefix.lower()
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM records WHERE id >= ? AND id < ? "
+                                  "ORDER BY id LIMIT ?", (low, low + "\U0010ffff", limit))
         return [_row(r) for r in rows]
 
     def list_records(self, *, status: str | None = None, record_type: str | None = None,
                      limit: int = 1000, offset: int = 0) -> list[StoredRecord]:
-        clauses, params = [], []
+        where, params = self._filters(status, record_type)
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM records {where} ORDER BY "
+                                  "created_at, id LIMIT ? OFFSET ?",
+                                  (*params, limit, offset)).fetchall()
+        return [_row(r) for r in rows]
+
+    def list_page(self, *, status: str | None = None, record_type: str | None = None,
+                  after: str | None = None, limit: int = 200) -> RecordPage:
+        """Oldest first, by keyset: a page costs the same at any depth."""
+        clauses, params = self._clauses(status, record_type)
+        if after:
+            created, _, record_id = after.partition("|")
+            clauses.append("(created_at, id) > (?, ?)")
+            params += [created, record_id]
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM records {where} ORDER BY "
+                                  "created_at, id LIMIT ?", (*params, limit + 1)).fetchall()
+        found = tuple(_row(r) for r in rows[:limit])
+        more = len(rows) > limit
+        return RecordPage(found, f"{rows[limit - 1][-2]}|{rows[limit - 1][0]}"
+                          if more and found else None)
+
+    @staticmethod
+    def _clauses(status: str | None, record_type: str | None) -> tuple[list[str], list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
         if status:
             clauses.append("status = ?")
             params.append(status)
         if record_type:
             clauses.append("type = ?")
             params.append(record_type)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM records {where} ORDER BY "
-                                  "created_at, id LIMIT ? OFFSET ?",
-                                  (*params, limit, offset)).fetchall()
+        return clauses, params
+
+    def _filters(self, status: str | None, record_type: str | None
+                 ) -> tuple[str, list[object]]:
+        clauses, params = self._clauses(status, record_type)
+        return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
+
+    def recent(self, status: str, limit: int) -> list[StoredRecord]:
+        """The most recently changed records of a status (queues)."""
+        rows = self._conn.execute(f"SELECT {_COLUMNS} FROM records WHERE status = ? "
+                                  "ORDER BY updated_at DESC, created_at, id LIMIT ?",
+                                  (status, limit))
         return [_row(r) for r in rows]
 
     def count_by_status(self) -> dict[str, int]:
-        return {str(s): int(n) for s, n in
-                self._conn.execute("SELECT status, count(*) FROM records GROUP BY status")}
+        """From the counters the triggers keep (schema 6): never a count of the register."""
+        return {str(s): int(n) for s, n in self._conn.execute(
+            "SELECT status, sum(n) FROM record_counts GROUP BY status HAVING sum(n) > 0")}
+
+    def created_per_hour(self, since: str) -> list[tuple[str, str, int]]:
+        """(hour "YYYY-MM-DDTHH", offset suffix, count) of records created from ``since``
+        (an ISO moment), for the dashboard's days: bounded by the days asked, not the
+        register."""
+        return [(str(h), str(tz), int(n)) for h, tz, n in self._conn.execute(
+            "SELECT substr(created_at, 1, 13), substr(created_at, -6), count(*) FROM records "
+            "WHERE created_at >= ? GROUP BY 1, 2", (since,))]
+
+    def count_registered_on(self, day: str) -> int:
+        """Registrations made on this device on ``day`` (historical entries excluded)."""
+        return int(self._conn.execute(
+            "SELECT count(*) FROM records WHERE registered_on = ? AND is_historical = 0",
+            (day,)).fetchone()[0])
 
     def linked_to(self, original_id: str) -> list[StoredRecord]:
         rows = self._conn.execute(f"SELECT {_COLUMNS} FROM records WHERE links_to = ? "
@@ -117,12 +204,17 @@ class RecordsRepository:
         return [_row(r) for r in rows]
 
     def by_ids(self, ids: Iterable[str]) -> list[StoredRecord]:
-        found = []
-        for record_id in dict.fromkeys(ids):
-            rec = self.get(record_id)
-            if rec is not None:
-                found.append(rec)
-        return found
+        """The records found, in the order of ``ids`` (one query per 500)."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, StoredRecord] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for row in self._conn.execute(
+                    f"SELECT {_COLUMNS} FROM records WHERE id IN ({marks})", chunk):
+                rec = _row(row)
+                found[rec.id] = rec
+        return [found[i] for i in wanted if i in found]
 
     # -- events ---------------------------------------------------------------------------
     def add_event(self, event: RecordEvent) -> None:
@@ -148,25 +240,55 @@ class RecordsRepository:
                 "AND record_id != ?", (key, exclude))]
         return found
 
-    def ids_by_name_key(self, keys: Iterable[str], exclude: str) -> list[str]:
+    def ids_by_name_key(self, keys: Iterable[str], exclude: str,
+                        roles: Sequence[str] = ()) -> list[str]:
+        """Records where a party has one of these folded names (in one of ``roles``)."""
+        role_clause = f" AND role IN ({', '.join('?' * len(roles))})" if roles else ""
         found: list[str] = []
         for key in set(keys):
             found += [r[0] for r in self._conn.execute(
                 "SELECT DISTINCT record_id FROM record_persons WHERE name_key = ? "
-                "AND record_id != ?", (key, exclude))]
+                f"AND record_id != ?{role_clause}", (key, exclude, *roles))]
         return found
 
-    def ids_by_mother_key(self, key: str, exclude: str) -> list[str]:
-        return [r[0] for r in self._conn.execute(
-            "SELECT DISTINCT record_id FROM record_persons WHERE mother_key = ? AND "
-            "record_id != ?", (key, exclude))]
+    def ids_by_mother_key(self, key: str, exclude: str, born_from: str | None = None,
+                          born_to: str | None = None) -> list[str]:
+        """Births to that mother, narrowed to children born between the two ISO dates
+        (inclusive) when given: the twin check needs only days around the child's birth."""
+        if born_from is None or born_to is None:
+            rows = self._conn.execute(
+                "SELECT DISTINCT record_id FROM record_persons WHERE mother_key = ? AND "
+                "record_id != ?", (key, exclude))
+        else:
+            rows = self._conn.execute(
+                "SELECT DISTINCT record_id FROM record_persons WHERE mother_key = ? AND "
+                "date_of_birth BETWEEN ? AND ? AND record_id != ?",
+                (key, born_from, born_to, exclude))
+        return [r[0] for r in rows]
 
     def search_ids(self, folded_query: str, limit: int = 200) -> list[str]:
-        """Prefix match of every folded token (FTS5), best match first."""
-        tokens = [t for t in folded_query.replace('"', " ").split() if t]
-        if not tokens:
-            return []
-        expression = " ".join(f'"{t}"*' for t in tokens)
-        return [r[0] for r in self._conn.execute(
-            "SELECT record_id FROM record_search WHERE record_search MATCH ? ORDER BY rank "
-            "LIMIT ?", (expression, limit))]
+        """The ids of the first search page (see search_page)."""
+        return [r.id for r in self.search_page(folded_query, limit=limit).records]
+
+    def search_page(self, folded_query: str, *, after: str | None = None, limit: int = 50
+                    ) -> RecordPage:
+        """One query: exact folded names first, then prefix matches of every token, newest
+        first; ``after`` is the cursor of the previous page."""
+        expression = _match_expression(folded_query)
+        if not expression:
+            return RecordPage((), None)
+        tier, after_id, before = 0, "", _NO_LIMIT_N
+        if after:
+            head, _, value = after.partition(":")
+            if head == "1":
+                tier, before = 1, int(value)
+            else:
+                after_id = value
+        rows = self._conn.execute(_SEARCH, {
+            "tier": tier, "key": fold_compact(folded_query), "after_id": after_id,
+            "before": before, "expr": expression, "limit": limit + 1}).fetchall()
+        found = tuple(_row(r[2:]) for r in rows[:limit])
+        if len(rows) <= limit or not found:
+            return RecordPage(found, None)
+        last = rows[limit - 1]
+        return RecordPage(found, f"0:{last[2]}" if last[0] == 0 else f"1:{last[1]}")

@@ -4,6 +4,8 @@ on every save."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from desktop_app.domain import (
     BirthCandidate,
     MarriageCandidate,
@@ -12,7 +14,9 @@ from desktop_app.domain import (
     ValidationContext,
     person_match_key,
 )
+from desktop_app.domain.dates import InvalidDateError, parse_partial_date
 from desktop_app.domain.indexing import mother_key_of, party, text_of
+from desktop_app.domain.rulesets import RULE_SETS
 from desktop_app.domain.text import fold_compact
 from desktop_app.domain.workflow import REGISTERED_STATUSES
 from desktop_app.record import JSONObject
@@ -39,9 +43,11 @@ def _live(uow: UnitOfWork, ids: list[str], record_type: str, *, registered_only:
 def _birth_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> ValidationContext:
     ids: list[str] = []
     key = mother_key_of(data)
-    if key:
-        ids += uow.records.ids_by_mother_key(key, record_id)
     child = party(data, "child")
+    window = _twins_window(text_of(child, "date_of_birth"))
+    if key and window is not None:
+        # Other births to the mother matter for twins only, born within the window.
+        ids += uow.records.ids_by_mother_key(key, record_id, *window)
     name = text_of(child, "full_name")
     if name:
         ids += uow.records.ids_by_match_key(
@@ -49,6 +55,22 @@ def _birth_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> Validat
     births = tuple(BirthCandidate.from_record(rid, rdata)
                    for rid, rdata in _live(uow, ids, "birth"))
     return ValidationContext(births=births, record_id=record_id)
+
+
+_TWINS_DAYS = max(r.thresholds.twins_window_days for r in RULE_SETS)
+
+
+def _twins_window(date_of_birth: str | None) -> tuple[str, str] | None:
+    """ISO bounds of the days a twin may be born on; None if the day is not known (then no
+    birth is a twin: the rule compares exact days)."""
+    try:
+        day = parse_partial_date(date_of_birth).exact if date_of_birth else None
+    except InvalidDateError:
+        return None
+    if day is None:
+        return None
+    spread = timedelta(days=_TWINS_DAYS)
+    return (day - spread).isoformat(), (day + spread).isoformat()
 
 
 def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
@@ -70,8 +92,8 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> Vali
     keys = [fold_compact(n) for n in (text_of(husband, "full_name"), text_of(wife, "full_name"))
             if n]
     marriages = []
-    for rid, rdata in _live(uow, uow.records.ids_by_name_key(keys, record_id), "marriage",
-                            registered_only=True):
+    spouses = uow.records.ids_by_name_key(keys, record_id, roles=("husband", "wife"))
+    for rid, rdata in _live(uow, spouses, "marriage", registered_only=True):
         marriages.append(MarriageCandidate(
             rid, PartySummary.from_person(party(rdata, "husband")),
             PartySummary.from_person(party(rdata, "wife"))))

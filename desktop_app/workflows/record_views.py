@@ -52,28 +52,27 @@ class QueueItem:
     reason: str  # why it was rejected (centre's message or the supervisor's reason)
 
 
-def sync_queue(session: Session) -> list[QueueItem]:
-    """Records on their way to the centre, with the latest outbox state and reasons."""
+SYNC_QUEUE_PAGE = 500
+
+
+def sync_queue(session: Session, *, limit: int = SYNC_QUEUE_PAGE) -> list[QueueItem]:
+    """The records most recently on their way to the centre (newest first, at most
+    ``limit``), with the latest outbox state and reasons."""
     require(session.account, Permission.VIEW)
-    items = []
     with session.store.read() as uow:
-        for status in QUEUE_STATUSES:
-            offset = 0
-            while True:
-                page = uow.records.list_records(status=status, limit=500, offset=offset)
-                for rec in page:
-                    outbox = uow.outbox.for_record(rec.id)
-                    last = outbox[-1] if outbox else None
-                    reason = (last.result_message or "") if last else ""
-                    if not reason and rec.status == Status.REJECTED.value:
-                        rejects = [e for e in uow.records.events(rec.id)
-                                   if e.action == "reject"]
-                        reason = rejects[-1].reason if rejects else ""
-                    items.append(QueueItem(rec, last.state if last else None,
-                                           last.attempts if last else 0,
-                                           last.result_code if last else None, reason))
-                if len(page) < 500:
-                    break
-                offset += 500
-    items.sort(key=lambda i: i.record.updated_at, reverse=True)
+        # The newest of each state by index, then the newest of those: never the whole queue.
+        recent = sorted((rec for status in QUEUE_STATUSES
+                         for rec in uow.records.recent(status, limit)),
+                        key=lambda r: r.updated_at, reverse=True)[:limit]
+        items = []
+        for rec in recent:
+            outbox = uow.outbox.for_record(rec.id)
+            last = outbox[-1] if outbox else None
+            reason = (last.result_message or "") if last else ""
+            if not reason and rec.status == Status.REJECTED.value:
+                rejects = [e for e in uow.records.events(rec.id) if e.action == "reject"]
+                reason = rejects[-1].reason if rejects else ""
+            items.append(QueueItem(rec, last.state if last else None,
+                                   last.attempts if last else 0,
+                                   last.result_code if last else None, reason))
     return items

@@ -34,7 +34,7 @@ from desktop_app.domain.integrity import ensure_no_signer_conflict
 from desktop_app.domain.notes import note_text, pending_changes, record_notes
 from desktop_app.errors import NotFoundError, UsageError
 from desktop_app.messages import VIETNAM_TZ
-from desktop_app.record import JSONObject, RecordEvent, StoredRecord
+from desktop_app.record import JSONObject, RecordEvent, RecordPage, StoredRecord
 from desktop_app.session import Session
 from desktop_app.store import outbox_repo
 from desktop_app.store.unit_of_work import UnitOfWork
@@ -345,8 +345,30 @@ def history(session: Session, record_id: str) -> list[RecordEvent]:
         return uow.records.events(_get(uow, record_id).id)
 
 
-def search(session: Session, query: str) -> list[StoredRecord]:
-    """Folded search: case, diacritics, Đ/đ and apostrophes do not matter."""
+SEARCH_PAGE = 200
+
+
+def search(session: Session, query: str, *, limit: int = SEARCH_PAGE) -> list[StoredRecord]:
+    """Folded search: case, diacritics, Đ/đ and apostrophes do not matter. The first page:
+    exact names first, then the newest matches (search_page for the next ones)."""
+    return list(search_page(session, query, limit=limit).records)
+
+
+def search_page(session: Session, query: str, *, after: str | None = None,
+                limit: int = SEARCH_PAGE) -> RecordPage:
+    """One page of a folded search, fetched in one query; ``after`` is the previous page's
+    cursor."""
     require(session.account, Permission.VIEW)
     with session.store.read() as uow:
-        return uow.records.by_ids(uow.records.search_ids(fold_for_search(query)))
+        return uow.records.search_page(fold_for_search(query), after=after, limit=limit)
+
+
+def list_page(session: Session, *, status: str | None = None, rtype: str | None = None,
+              after: str | None = None, limit: int = 200) -> RecordPage:
+    """One page of the register, oldest first (keyset: the same cost at any depth)."""
+    require(session.account, Permission.VIEW)
+    if status and status not in {s.value for s in Status}:
+        raise UsageError(detail=f"status: {', '.join(s.value for s in Status)}")
+    with session.store.read() as uow:
+        return uow.records.list_page(status=status, after=after, limit=limit,
+                                     record_type=record_type(rtype).value if rtype else None)

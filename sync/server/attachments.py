@@ -4,7 +4,7 @@ the last byte has arrived."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -12,7 +12,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from desktop_app.errors import NotFoundError
 from sync.errors import AttachmentDigestError, BadRequestError, UploadOffsetMismatchError
 from sync.server import schema as t
-from sync.server.database import Database, iso
+from sync.server.database import IN_LIST_MAX, Database, iso
 from sync.server.devices import Device
 
 
@@ -109,13 +109,15 @@ class Attachments:
             return False
 
     @staticmethod
-    def missing(conn: Connection, wanted: Sequence[str]) -> list[str]:
-        """Which of ``wanted`` are not (yet) complete here, sorted."""
-        if not wanted:
-            return []
-        done = {r[0] for r in conn.execute(select(t.attachments.c.sha256).where(
-            t.attachments.c.sha256.in_(list(wanted)), t.attachments.c.complete.is_(True)))}
-        return sorted(set(wanted) - done)
+    def complete_among(conn: Connection, wanted: Collection[str]) -> set[str]:
+        """Those of ``wanted`` that are complete here."""
+        done: set[str] = set()
+        chosen = sorted(wanted)
+        for start in range(0, len(chosen), IN_LIST_MAX):
+            done.update(r[0] for r in conn.execute(select(t.attachments.c.sha256).where(
+                t.attachments.c.sha256.in_(chosen[start:start + IN_LIST_MAX]),
+                t.attachments.c.complete.is_(True))))
+        return done
 
 
 def _state(conn: Connection, sha: str) -> AttachmentState | None:

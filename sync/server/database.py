@@ -23,6 +23,7 @@ from sync.errors import CentralDatabaseError
 from sync.server import schema as t
 
 _PG_LOCK_ID = 0x486F5469  # "HoTi"
+IN_LIST_MAX = 500  # values in one IN (...) list: far below SQLite's bound-parameter limit
 
 
 def database_url(value: str | None) -> str:

@@ -23,9 +23,14 @@ class Feed:
     def publish(self, conn: Connection, commune: str | None, kind: ChangeKind, key: str,
                 payload: dict[str, object]) -> None:
         """Append one change in the caller's transaction; commune None = for every device."""
-        conn.execute(insert(t.changes).values(commune=commune, kind=str(kind), key=key,
-                                              payload=canonical_json(payload).decode("utf-8"),
-                                              created_at=iso(self.db.now())))
+        self.publish_many(conn, [change_row(commune, kind, key, payload,
+                                            iso(self.db.now()))])
+
+    @staticmethod
+    def publish_many(conn: Connection, rows: list[dict[str, object]]) -> None:
+        """Append changes made by :func:`change_row`, in list order (one statement)."""
+        if rows:
+            conn.execute(insert(t.changes), rows)
 
     def changes(self, commune: str, since: str, limit: int) -> dict[str, object]:
         """The page after cursor ``since`` for a device of ``commune`` (and everyone's)."""
@@ -58,3 +63,9 @@ class Feed:
         with self.db.tx() as conn:
             self.publish(conn, None, ChangeKind.REFERENCE, name,
                          {"name": name, "version": version, "data": data})
+
+
+def change_row(commune: str | None, kind: ChangeKind, key: str, payload: dict[str, object],
+               at: str) -> dict[str, object]:
+    return {"commune": commune, "kind": str(kind), "key": key,
+            "payload": canonical_json(payload).decode("utf-8"), "created_at": at}

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Select, Table, func, insert, select, update
 from sqlalchemy.engine import Row
 
 from sync.messages import MESSAGES
@@ -20,14 +21,93 @@ from sync.protocol import ChangeKind, ItemStatus, canonical_json, item_digest
 from sync.server import registry
 from sync.server import schema as t
 from sync.server.attachments import Attachments
-from sync.server.database import Database, iso
+from sync.server.database import IN_LIST_MAX, Database, iso
 from sync.server.devices import Device
-from sync.server.feed import Feed
+from sync.server.feed import Feed, change_row
 from sync.server.models import PushItem
 from sync.server.rules import check_record
 from sync.server.settings import ALL_PROCEDURES, Settings
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class _Ids(NamedTuple):
+    """The identity a record keeps across versions (a row of record_ids)."""
+
+    central_id: str
+    commune: str
+    record_type: str
+    personal_id: str | None
+
+
+class _Batch:
+    """One push in its transaction: the rows its items may meet are read up front (a few IN
+    queries) and its writes go out together (one executemany per table), so the statements are
+    built and compiled once per batch instead of once per item. Items see the writes of the
+    items before them in the same batch, as if each had been written at once."""
+
+    def __init__(self, conn: Connection, device: Device, items: Sequence[PushItem], at: str
+                 ) -> None:
+        self.conn = conn
+        self.device = device
+        self.at = at
+        record_ids = {i.record_id for i in items}
+        self.seen: dict[str, tuple[str, str]] = {
+            r.key: (r.digest, r.result) for r in self._in(
+                select(t.idempotency.c.key, t.idempotency.c.digest, t.idempotency.c.result)
+                .where(t.idempotency.c.device_id == device.device_id),
+                t.idempotency.c.key, {i.idempotency_key for i in items})}
+        self.ids: dict[str, _Ids] = {
+            r.record_id: _Ids(r.central_id, r.commune, r.record_type, r.personal_id)
+            for r in self._in(select(t.record_ids), t.record_ids.c.record_id, record_ids)}
+        self.versions: dict[tuple[str, int], str] = {
+            (r.record_id, int(r.version)): r.digest for r in self._in(
+                select(t.records.c.record_id, t.records.c.version, t.records.c.digest),
+                t.records.c.record_id, record_ids)}
+        self.complete = Attachments.complete_among(
+            conn, {sha for i in items for sha in i.attachments})
+        self.deaths: dict[str, tuple[str, str]] = {
+            r.personal_id: (r.record_id, r.central_id) for r in self._in(
+                select(t.deaths), t.deaths.c.personal_id,
+                {pid for pid in map(_deceased_personal_id, items) if pid is not None})}
+        self._counters: dict[str, int | None] = {}  # the stored value (None: no row yet)
+        self._next: dict[str, int] = {}  # the last value handed out in this batch
+        self.writes: dict[Table, list[dict[str, object]]] = {
+            t.record_ids: [], t.records: [], t.idempotency: [], t.deaths: []}
+        self.changes: list[dict[str, object]] = []
+
+    def _in(self, query: Select, column: ColumnElement, values: set[str]) -> list[Row]:
+        chosen = sorted(values)
+        rows: list[Row] = []
+        for start in range(0, len(chosen), IN_LIST_MAX):
+            rows += self.conn.execute(
+                query.where(column.in_(chosen[start:start + IN_LIST_MAX]))).all()
+        return rows
+
+    def next_value(self, name: str) -> int:
+        """The next value of a named counter (central ids, registry serials), from 1."""
+        if name not in self._next:
+            row = self.conn.execute(select(t.counters.c.value)
+                                    .where(t.counters.c.name == name)).first()
+            self._counters[name] = None if row is None else int(row[0])
+            self._next[name] = 0 if row is None else int(row[0])
+        self._next[name] += 1
+        return self._next[name]
+
+    def publish(self, kind: ChangeKind, key: str, payload: dict[str, object]) -> None:
+        self.changes.append(change_row(self.device.commune, kind, key, payload, self.at))
+
+    def flush(self) -> None:
+        for table, rows in self.writes.items():
+            if rows:
+                self.conn.execute(insert(table), rows)
+        Feed.publish_many(self.conn, self.changes)
+        for name, value in self._next.items():
+            if self._counters[name] is None:
+                self.conn.execute(insert(t.counters).values(name=name, value=value))
+            elif value != self._counters[name]:
+                self.conn.execute(update(t.counters).where(t.counters.c.name == name)
+                                  .values(value=value))
 
 
 class Intake:
@@ -39,64 +119,66 @@ class Intake:
     def push(self, device: Device, items: Sequence[PushItem], via: str = "push"
              ) -> list[dict[str, object]]:
         """Per-item results, in order. One transaction: all results or none (retry-safe)."""
-        today = self.db.now().astimezone(VIETNAM).date()
+        now = self.db.now()
+        today = now.astimezone(VIETNAM).date()
         with self.db.tx() as conn:
             procedures = set(self.settings.procedures(conn))
-            return [self._push_one(conn, device, item, procedures, today, via) for item in items]
+            batch = _Batch(conn, device, items, iso(now))
+            results = [self._push_one(batch, item, procedures, today, via) for item in items]
+            batch.flush()
+        return results
 
-    def _push_one(self, conn: Connection, device: Device, item: PushItem,
-                  procedures: set[str], today: date, via: str) -> dict[str, object]:
+    def _push_one(self, batch: _Batch, item: PushItem, procedures: set[str], today: date,
+                  via: str) -> dict[str, object]:
+        device = batch.device
         digest = item_digest(item.type, item.record_id, item.version, item.historical,
                              item.data, list(item.attachments))
         base: dict[str, object] = {"idempotency_key": item.idempotency_key,
                                    "record_id": item.record_id, "version": item.version}
-        seen = conn.execute(select(t.idempotency).where(
-            t.idempotency.c.device_id == device.device_id,
-            t.idempotency.c.key == item.idempotency_key)).first()
+        seen = batch.seen.get(item.idempotency_key)
         if seen is not None:
-            if seen.digest != digest:
+            seen_digest, seen_result = seen
+            if seen_digest != digest:
                 return _result(base, ItemStatus.REJECTED, "E-SYNC-IDEMPOTENCY-CONFLICT")
-            stored = json.loads(seen.result)
+            stored = json.loads(seen_result)
             if stored["status"] == ItemStatus.ACCEPTED:
                 stored["status"] = str(ItemStatus.ALREADY_HAD)
             return stored
 
         if item.type not in ALL_PROCEDURES:
-            return self._final(conn, device, item, digest,
-                               _result(base, ItemStatus.REJECTED, "E-RECORD-TYPE"))
+            return _final(batch, item, digest,
+                          _result(base, ItemStatus.REJECTED, "E-RECORD-TYPE"))
         if item.type not in procedures:
             return _result(base, ItemStatus.DEFERRED, "E-SYNC-UNSUPPORTED-PROCEDURE",
                            record_type=item.type)
         office = item.data.get("office")
         if office not in (None, device.commune):
-            return self._final(conn, device, item, digest, _result(
+            return _final(batch, item, digest, _result(
                 base, ItemStatus.REJECTED, "E-SYNC-OFFICE-MISMATCH", office=str(office)))
-        ids = conn.execute(select(t.record_ids)
-                           .where(t.record_ids.c.record_id == item.record_id)).first()
+        ids = batch.ids.get(item.record_id)
         if ids is not None and (ids.commune != device.commune or ids.record_type != item.type):
-            return self._final(conn, device, item, digest, _result(
+            return _final(batch, item, digest, _result(
                 base, ItemStatus.REJECTED, "E-SYNC-OFFICE-MISMATCH", office=device.commune))
-        existing = conn.execute(select(t.records.c.digest).where(
-            t.records.c.record_id == item.record_id,
-            t.records.c.version == item.version)).first()
+        existing = batch.versions.get((item.record_id, item.version))
         if existing is not None:
-            if existing.digest != digest:
-                return self._final(conn, device, item, digest, _result(
+            if existing != digest:
+                return _final(batch, item, digest, _result(
                     base, ItemStatus.REJECTED, "E-SYNC-VERSION-CONFLICT", version=item.version))
             assert ids is not None
             result = {**base, "status": str(ItemStatus.ACCEPTED), "central_id": ids.central_id,
                       "personal_id": ids.personal_id, "warnings": []}
-            self._final(conn, device, item, digest, result)
+            _final(batch, item, digest, result)
             return {**result, "status": str(ItemStatus.ALREADY_HAD)}
-        missing = Attachments.missing(conn, item.attachments)
+        missing = sorted(set(item.attachments) - batch.complete)
         if missing:
             return _result(base, ItemStatus.DEFERRED, "E-SYNC-ATTACHMENT-MISSING",
                            count=len(missing), missing_attachments=missing)
-        earlier = _death_registered(conn, item)
-        if earlier is not None:
-            return self._final(conn, device, item, digest, _result(
+        deceased = _deceased_personal_id(item)
+        earlier = batch.deaths.get(deceased) if deceased is not None else None
+        if earlier is not None and earlier[0] != item.record_id:
+            return _final(batch, item, digest, _result(
                 base, ItemStatus.REJECTED, "E-SYNC-DEATH-REGISTERED",
-                personal_id=earlier.personal_id, central_id=earlier.central_id))
+                personal_id=deceased, central_id=earlier[1]))
         outcome = check_record(item.type, item.data, historical=item.historical, today=today)
         if outcome.errors:
             first = outcome.errors[0]
@@ -104,66 +186,10 @@ class Intake:
                       "message": first.message, "message_en": first.message_en,
                       "issues": [{"rule": f.rule, "field": f.field, "message": f.message}
                                  for f in outcome.errors]}
-            return self._final(conn, device, item, digest, result)
-        return self._accept(conn, device, item, digest, base, ids,
-                            [{"rule": w.rule, "field": w.field, "message": w.message}
-                             for w in outcome.warnings], via)
-
-    def _final(self, conn: Connection, device: Device, item: PushItem, digest: str,
-               result: dict[str, object]) -> dict[str, object]:
-        """Keep a final outcome under its idempotency key forever (and publish rejections)."""
-        conn.execute(insert(t.idempotency).values(
-            device_id=device.device_id, key=item.idempotency_key, digest=digest,
-            status=result["status"], result=canonical_json(result).decode("utf-8"),
-            created_at=iso(self.db.now())))
-        if result["status"] == ItemStatus.REJECTED:
-            self.feed.publish(conn, device.commune, ChangeKind.REJECTION, item.idempotency_key,
-                              {k: result[k] for k in ("idempotency_key", "record_id", "version",
-                                                      "code", "message") if k in result})
-        return result
-
-    def _accept(self, conn: Connection, device: Device, item: PushItem, digest: str,
-                base: dict[str, object], ids: Row | None, warnings: list[dict[str, str]],
-                via: str) -> dict[str, object]:
-        now = iso(self.db.now())
-        extra: dict[str, object] = {}
-        if ids is None:
-            central_id = f"TW{_next(conn, 'central_id'):012d}"
-            pid = _issue_personal_id(conn, device, item)
-            conn.execute(insert(t.record_ids).values(
-                record_id=item.record_id, central_id=central_id, commune=device.commune,
-                record_type=item.type, personal_id=pid))
-        else:
-            central_id, pid = ids.central_id, ids.personal_id
-        if item.type == "birth" and not item.historical and pid is None and \
-                not _child_personal_id(item.data):
-            vi, _ = _msg("I-SYNC-NO-PERSONAL-ID")
-            extra = {"notes": [{"rule": "I-SYNC-NO-PERSONAL-ID", "message": vi}]}
-        conn.execute(insert(t.records).values(
-            record_id=item.record_id, version=item.version, record_type=item.type,
-            historical=item.historical, commune=device.commune, device_id=device.device_id,
-            digest=digest, data=canonical_json(item.data).decode("utf-8"),
-            attachments=json.dumps(sorted(item.attachments)),
-            warnings=json.dumps([w["rule"] for w in warnings]), accepted_at=now, via=via))
-        result = {**base, "status": str(ItemStatus.ACCEPTED), "central_id": central_id,
-                  "personal_id": pid, "warnings": warnings, **extra}
-        self._final(conn, device, item, digest, result)
-        self.feed.publish(conn, device.commune, ChangeKind.RECORD,
-                          f"{item.record_id}:{item.version}",
-                          {"record_id": item.record_id, "version": item.version,
-                           "type": item.type, "historical": item.historical,
-                           "central_id": central_id, "personal_id": pid, "data": item.data,
-                           "attachments": sorted(item.attachments),
-                           "device_id": device.device_id})
-        deceased = _deceased_personal_id(item)
-        if deceased is not None and ids is None:
-            conn.execute(insert(t.deaths).values(personal_id=deceased, record_id=item.record_id,
-                                                 central_id=central_id))
-        if pid is not None and ids is None:
-            self.feed.publish(conn, device.commune, ChangeKind.PERSONAL_ID, item.record_id,
-                              {"record_id": item.record_id, "central_id": central_id,
-                               "personal_id": pid})
-        return result
+            return _final(batch, item, digest, result)
+        return _accept(batch, item, digest, base, ids,
+                       [{"rule": w.rule, "field": w.field, "message": w.message}
+                        for w in outcome.warnings], via)
 
     # -- statistics and bundles -------------------------------------------------------
     def stats(self) -> list[dict[str, object]]:
@@ -207,47 +233,86 @@ def _result(base: dict[str, object], status: ItemStatus, code: str,
     return result
 
 
-def _next(conn: Connection, name: str, start: int = 1) -> int:
-    """The next value of a named counter (central ids, registry serials)."""
-    row = conn.execute(select(t.counters.c.value).where(t.counters.c.name == name)).first()
-    if row is None:
-        conn.execute(insert(t.counters).values(name=name, value=start))
-        return start
-    value = int(row[0]) + 1
-    conn.execute(update(t.counters).where(t.counters.c.name == name).values(value=value))
-    return value
+def _final(batch: _Batch, item: PushItem, digest: str, result: dict[str, object]
+           ) -> dict[str, object]:
+    """Keep a final outcome under its idempotency key forever (and publish rejections)."""
+    stored = canonical_json(result).decode("utf-8")
+    batch.writes[t.idempotency].append({
+        "device_id": batch.device.device_id, "key": item.idempotency_key, "digest": digest,
+        "status": result["status"], "result": stored, "created_at": batch.at})
+    batch.seen[item.idempotency_key] = (digest, stored)
+    if result["status"] == ItemStatus.REJECTED:
+        batch.publish(ChangeKind.REJECTION, item.idempotency_key,
+                      {k: result[k] for k in ("idempotency_key", "record_id", "version",
+                                              "code", "message") if k in result})
+    return result
 
 
-def _death_registered(conn: Connection, item: PushItem) -> Row | None:
-    """An earlier death of the same person under another record."""
-    pid = _deceased_personal_id(item)
-    if pid is None:
-        return None
-    return conn.execute(select(t.deaths).where(t.deaths.c.personal_id == pid,
-                                               t.deaths.c.record_id != item.record_id)
-                        ).first()
+def _accept(batch: _Batch, item: PushItem, digest: str, base: dict[str, object],
+            ids: _Ids | None, warnings: list[dict[str, str]], via: str) -> dict[str, object]:
+    device = batch.device
+    extra: dict[str, object] = {}
+    if ids is None:
+        central_id = f"TW{batch.next_value('central_id'):012d}"
+        pid = _issue_personal_id(batch, item)
+        batch.writes[t.record_ids].append({
+            "record_id": item.record_id, "central_id": central_id, "commune": device.commune,
+            "record_type": item.type, "personal_id": pid})
+        batch.ids[item.record_id] = _Ids(central_id, device.commune, item.type, pid)
+    else:
+        central_id, pid = ids.central_id, ids.personal_id
+    if item.type == "birth" and not item.historical and pid is None and \
+            not _child_personal_id(item.data):
+        vi, _ = _msg("I-SYNC-NO-PERSONAL-ID")
+        extra = {"notes": [{"rule": "I-SYNC-NO-PERSONAL-ID", "message": vi}]}
+    batch.writes[t.records].append({
+        "record_id": item.record_id, "version": item.version, "record_type": item.type,
+        "historical": item.historical, "commune": device.commune,
+        "device_id": device.device_id, "digest": digest,
+        "data": canonical_json(item.data).decode("utf-8"),
+        "attachments": json.dumps(sorted(item.attachments)),
+        "warnings": json.dumps([w["rule"] for w in warnings]), "accepted_at": batch.at,
+        "via": via})
+    batch.versions[(item.record_id, item.version)] = digest
+    result = {**base, "status": str(ItemStatus.ACCEPTED), "central_id": central_id,
+              "personal_id": pid, "warnings": warnings, **extra}
+    _final(batch, item, digest, result)
+    batch.publish(ChangeKind.RECORD, f"{item.record_id}:{item.version}",
+                  {"record_id": item.record_id, "version": item.version, "type": item.type,
+                   "historical": item.historical, "central_id": central_id,
+                   "personal_id": pid, "data": item.data,
+                   "attachments": sorted(item.attachments), "device_id": device.device_id})
+    deceased = _deceased_personal_id(item)
+    if deceased is not None and ids is None:
+        batch.writes[t.deaths].append({"personal_id": deceased, "record_id": item.record_id,
+                                       "central_id": central_id})
+        batch.deaths[deceased] = (item.record_id, central_id)
+    if pid is not None and ids is None:
+        batch.publish(ChangeKind.PERSONAL_ID, item.record_id,
+                      {"record_id": item.record_id, "central_id": central_id,
+                       "personal_id": pid})
+    return result
 
 
-def _issue_personal_id(conn: Connection, device: Device, item: PushItem) -> str | None:
+def _issue_personal_id(batch: _Batch, item: PushItem) -> str | None:
     if item.type != "birth" or item.historical or _child_personal_id(item.data):
         return None
     child = item.data.get("child")
     child = child if isinstance(child, dict) else {}
-    prefix = registry.id_prefix(device.commune, child.get("sex"), child.get("date_of_birth"))
+    prefix = registry.id_prefix(batch.device.commune, child.get("sex"),
+                                child.get("date_of_birth"))
     if prefix is None:
         return None
-    return registry.personal_id(prefix, _next(conn, f"pid:{prefix.value}"))
+    return registry.personal_id(prefix, batch.next_value(f"pid:{prefix.value}"))
 
 
 def _deceased_personal_id(item: PushItem) -> str | None:
-    person = item.data.get("deceased")
-    pid = person.get("personal_id") if item.type == "death" and isinstance(person, dict) \
-        else None
-    return str(pid) if pid else None
+    from desktop_app.domain.access import get_str
+
+    return get_str(item.data, "deceased.personal_id") if item.type == "death" else None
 
 
 def _child_personal_id(data: dict[str, object]) -> str | None:
-    child = data.get("child")
-    if isinstance(child, dict) and isinstance(child.get("personal_id"), str):
-        return str(child["personal_id"])
-    return None
+    from desktop_app.domain.access import get_str
+
+    return get_str(data, "child.personal_id")

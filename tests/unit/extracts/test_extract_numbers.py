@@ -13,7 +13,6 @@ import pytest
 
 from desktop_app.clock import FixedClock
 from desktop_app.paths import DataPaths
-from desktop_app.record import StoredRecord
 from desktop_app.store.extracts_repo import ExtractRow
 from desktop_app.store.keyfile import new_data_key
 from desktop_app.store.unit_of_work import Store
@@ -85,14 +84,16 @@ def test_upgrade_keeps_the_numbers_already_issued(tmp_path: Path) -> None:
     store = Store(tmp_path / "hotich.db", new_data_key())
     try:
         store.migrate(tmp_path / "backups", target=4)
-        rec = StoredRecord(id="r1", type="death", status="signed", data={}, office="26740",
-                           officer="canbo", created_at=NOW, updated_at=NOW)
         with store.write() as uow:
-            uow.records.insert(rec)
+            # The record as schema 4 held it (today's repository writes schema 6 columns).
+            store.connection().execute(
+                "INSERT INTO records (id, type, status, data, office, officer, created_at, "
+                "updated_at) VALUES ('r1', 'death', 'signed', '{}', '26740', 'canbo', ?, ?)",
+                (NOW.isoformat(), NOW.isoformat()))
             for number in ("007/2026/TLKT", "001/2026/TLKT-BS", "012/2025/TLTĐ"):
                 uow.extracts.add(ExtractRow("r1", number, number.endswith("BS"), "chutich",
                                             NOW.isoformat(), "d", "p", False))
-        store.migrate(tmp_path / "backups")
+        store.migrate(tmp_path / "backups", target=5)
         assert store.schema_version() == 5
         with store.write() as uow:
             assert uow.extracts.reserve_number(2026, "TLKT", "r1", NOW) == 8

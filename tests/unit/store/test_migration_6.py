@@ -1,0 +1,95 @@
+"""Schema 6 (issue 13) upgrades a store written by schema 5: its records keep being found by
+search and by the duplicate checks, the counters match the register, and saves go on."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop_app.accounts import Role
+from desktop_app.clock import FixedClock
+from desktop_app.domain import prepare_record
+from desktop_app.domain.indexing import persons, search_text
+from desktop_app.paths import DataPaths
+from desktop_app.store.database import connect, latest_version, migrate, schema_version
+from desktop_app.store.keyfile import KeyFile
+from desktop_app.workflows import accounts, dashboard, records
+from tests.samples import build
+
+PW = "schema-five-admin"
+AT = datetime(2026, 1, 10, 3, 0, tzinfo=UTC)
+NAMES = ("Nguyễn Văn An", "Đặng Thị Hồng", "H’Hen Niê", "Trần Văn Đức")
+
+
+def _schema_five_store(root: Path) -> DataPaths:
+    """What schema 5 held: records indexed in the old FTS table (record_id column)."""
+    paths = DataPaths(root)
+    clock = FixedClock(AT)
+    accounts.initialise(paths, commune_code="26740", admin="admin", password=PW, clock=clock)
+    admin = accounts.login(paths, "admin", PW, clock)
+    accounts.add_account(admin, username="canbo", role=Role.OFFICER, password=PW)
+    admin.close()
+    key = KeyFile.load(paths.keyfile).open_with_password("admin", PW)
+    assert key is not None
+    paths.database.unlink()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
+    conn = connect(paths.database, key)
+    migrate(conn, paths.database, paths.backups, target=5)
+    conn.execute("BEGIN")
+    conn.execute("INSERT INTO meta (key, value) VALUES ('commune_code', '26740')")
+    conn.execute("INSERT INTO accounts (username, role, created_at) VALUES "
+                 "('admin', 'admin', ?), ('canbo', 'officer', ?)", (AT.isoformat(),) * 2)
+    for number, name in enumerate(NAMES, 1):
+        rid = f"0000000{number}-0000-4000-8000-000000000000"
+        data = prepare_record("birth", build("birth", {"child.full_name": name}))
+        status = "synced" if number % 2 else "draft"
+        conn.execute(
+            "INSERT INTO records (id, type, status, data, office, officer, created_at, "
+            "updated_at) VALUES (?, 'birth', ?, ?, '26740', 'canbo', ?, ?)",
+            (rid, status, json.dumps(data, ensure_ascii=False), AT.isoformat(),
+             AT.isoformat()))
+        for p in persons("birth", data):
+            conn.execute("INSERT INTO record_persons (record_id, role, match_key, name_key, "
+                         "mother_key, date_of_birth) VALUES (?, ?, ?, ?, ?, ?)",
+                         (rid, p.role, p.match_key, p.name_key, p.mother_key, p.date_of_birth))
+        conn.execute("INSERT INTO record_search (record_id, text) VALUES (?, ?)",
+                     (rid, search_text("birth", data, None, None)))
+        conn.execute("INSERT INTO outbox (record_id, version, idempotency_key, state, "
+                     "created_at, updated_at) VALUES (?, 1, ?, ?, ?, ?)",
+                     (rid, f"k{number}", "accepted" if number % 2 else "pending",
+                      AT.isoformat(), AT.isoformat()))
+    conn.execute("COMMIT")
+    assert schema_version(conn) == 5
+    conn.close()
+    return paths
+
+
+def test_schema_five_records_are_found_and_counted_after_the_upgrade(tmp_path: Path) -> None:
+    paths = _schema_five_store(tmp_path / "old")
+    session = accounts.login(paths, "canbo", PW, FixedClock(AT))
+    try:
+        assert session.store.schema_version() == latest_version() == 6
+        assert [r.data["child"]["full_name"] for r in records.search(session, "hhen nie")] \
+            == ["H’Hen Niê"]
+        assert {r.data["child"]["full_name"] for r in records.search(session, "d")} \
+            >= {"Đặng Thị Hồng", "Trần Văn Đức"}
+        summary = dashboard.summary(session)
+        assert summary.by_status == {"synced": 2, "draft": 2}
+        assert summary.outbox_by_state == {"accepted": 2, "pending": 2}
+        assert summary.created_today == 4 == sum(d.count for d in summary.last_days)
+
+        # A record written before the upgrade is edited: found under its new name only.
+        (old,) = records.search(session, "tran van duc")
+        records.update_draft(session, old.id, build("birth", {
+            "child.full_name": "Trần Văn Đạt"}))
+        assert records.search(session, "tran van duc") == []
+        assert [r.id for r in records.search(session, "tran van dat")] == [old.id]
+        # New records get the next integer key and count at once.
+        new = records.create_record(session, "birth", build("birth", {
+            "child.full_name": "Lê Thị Mai"})).record
+        assert [r.id for r in records.search(session, "le thi mai")] == [new.id]
+        assert dashboard.summary(session).by_status == {"synced": 2, "draft": 3}
+    finally:
+        session.close()
