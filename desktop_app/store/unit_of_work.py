@@ -70,8 +70,10 @@ class Store:
         self._all: list[Connection] = []
         self._lock = threading.Lock()
 
-    def _connection(self) -> Connection:
-        """This thread's connection (opened and key-checked on first use)."""
+    def connection(self) -> Connection:
+        """This thread's connection (opened and key-checked on first use): for the store's
+        own code and the store's tests (query plans, schema fixtures); everything else works
+        through units of work (tests/unit/store/test_unit_of_work.py scans for it)."""
         conn: Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = connect(self.path, self.data_key)
@@ -83,7 +85,7 @@ class Store:
     @contextlib.contextmanager
     def write(self) -> Iterator[UnitOfWork]:
         """BEGIN IMMEDIATE ... COMMIT: writers queue instead of failing midway."""
-        conn = self._connection()
+        conn = self.connection()
         if conn.in_transaction:
             raise RuntimeError("a unit of work is already open on this thread")
         conn.execute("BEGIN IMMEDIATE")
@@ -98,7 +100,7 @@ class Store:
     def read(self) -> Iterator[UnitOfWork]:
         """A read transaction (one snapshot); ``PRAGMA query_only`` refuses any write. Inside
         an open unit of work of this thread, it reads that one."""
-        conn = self._connection()
+        conn = self.connection()
         if conn.in_transaction:
             yield UnitOfWork(conn, writable=False)
             return
@@ -114,30 +116,30 @@ class Store:
 
     # -- whole-file operations ------------------------------------------------------------
     def schema_version(self) -> int:
-        return schema_version(self._connection())
+        return schema_version(self.connection())
 
     def migrate(self, backups_dir: Path, *, target: int | None = None,
                 on_backup: Callable[[Path], None] | None = None, backup: bool = True) -> int:
         """Apply the numbered migrations (backing the file up first, unless told not to)."""
-        return migrate(self._connection(), self.path, backups_dir, target=target,
+        return migrate(self.connection(), self.path, backups_dir, target=target,
                        on_backup=on_backup, backup=backup)
 
     def open_for_version(self, paths: DataPaths, running: str) -> Path | None:
         """First start of a program version: back the folder up, migrate, note the version."""
-        return upgrade.open_for_version(self._connection(), paths, running)
+        return upgrade.open_for_version(self.connection(), paths, running)
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file (before copying or moving it)."""
-        self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        self.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
     def backup_file_copy(self, backups_dir: Path, label: str) -> Path:
-        return backup_file_copy(self._connection(), self.path, backups_dir, label)
+        return backup_file_copy(self.connection(), self.path, backups_dir, label)
 
     def snapshot(self, target: Path) -> Store:
         """A consistent copy into ``target`` (same key, no WAL), opened as a Store."""
         copy = connect(target, self.data_key, check_key=False)
         try:
-            self._connection().backup(copy)
+            self.connection().backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE").fetchone()
         finally:
             copy.close()
