@@ -132,17 +132,20 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
     def sign_records(session: Session, ids: Sequence[str], password: str,
                      progress: Callable[[str, int, int], None]) -> list[SignOutcome]:
         outcomes = []
-        for done, record_id in enumerate(ids):
-            progress("sign", done, len(ids))  # raises Cancelled when the user cancels
-            try:
-                extracts.sign_extracts(session, [record_id], service=service,
-                                       p12_password=password, out=None)
-            except Cancelled:
-                raise
-            except HotichError as exc:  # shown per record; the batch goes on
-                outcomes.append(SignOutcome(record_id, exc))
-            else:
-                outcomes.append(SignOutcome(record_id))
+        try:  # the service opens the PKCS#12 once for the batch, and forgets it after
+            for done, record_id in enumerate(ids):
+                progress("sign", done, len(ids))  # raises Cancelled when the user cancels
+                try:
+                    extracts.sign_extracts(session, [record_id], service=service,
+                                           p12_password=password, out=None)
+                except Cancelled:
+                    raise
+                except HotichError as exc:  # shown per record; the batch goes on
+                    outcomes.append(SignOutcome(record_id, exc))
+                else:
+                    outcomes.append(SignOutcome(record_id))
+        finally:
+            service.forget_keys()
         progress("sign", len(ids), len(ids))
         return outcomes
 

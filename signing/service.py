@@ -86,6 +86,11 @@ class PdfExtractService:
         return PdfCheck(result.code, result.params, result.data_digest, None, None, None,
                         result.extract_number)
 
-    # -- beyond the port: QR tokens ---------------------------------------------------------
+    # -- beyond the port ------------------------------------------------------------------
+    def forget_keys(self) -> None:
+        """Drop the loaded signing keys (after a batch: a key stays in memory only while
+        the batch that needed it runs)."""
+        self.signers.clear()
+
     def verify_qr(self, text: str, known: list[x509.Certificate]) -> QrVerification:
         return verify_qr(text, known)

@@ -70,8 +70,12 @@ class _StampFont(GlyphAccumulator):
         super().__init__(writer, io.BytesIO(_font_data(font_name)), font_size,
                          obj_stream=obj_stream)
         self._font_name = font_name
-        # Only a TrueType font keeps its glyph ids through the subset, which the cache needs.
-        self._cacheable = type(self.cidfont_obj) is CIDFontType2 and hasattr(self, "_glyphs")
+        # Only a TrueType font keeps its glyph ids through the subset, which the cache needs;
+        # and should pyHanko's internals change, the stamp is subset every time as before.
+        self._cacheable = type(self.cidfont_obj) is CIDFontType2 and all(
+            hasattr(self, name)
+            for name in ("_glyphs", "_write_prepared", "_subset_created", "_extract_subset")
+        ) and hasattr(self.cidfont_obj, "_font_descriptor")
         if self._cacheable:
             base_name = self.cidfont_obj.name.split("+", 1)[1]
             self.cidfont_obj = _ProgramFont(self.tt, base_name, self.subset_prefix)

@@ -309,14 +309,12 @@ def _issue_personal_id(batch: _Batch, item: PushItem) -> str | None:
 
 
 def _deceased_personal_id(item: PushItem) -> str | None:
-    person = item.data.get("deceased")
-    pid = person.get("personal_id") if item.type == "death" and isinstance(person, dict) \
-        else None
-    return str(pid) if pid else None
+    from desktop_app.domain.access import get_str
+
+    return get_str(item.data, "deceased.personal_id") if item.type == "death" else None
 
 
 def _child_personal_id(data: dict[str, object]) -> str | None:
-    child = data.get("child")
-    if isinstance(child, dict) and isinstance(child.get("personal_id"), str):
-        return str(child["personal_id"])
-    return None
+    from desktop_app.domain.access import get_str
+
+    return get_str(data, "child.personal_id")

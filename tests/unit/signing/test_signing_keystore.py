@@ -161,3 +161,15 @@ def test_signer_cache_opens_an_archive_once_and_checks_every_time(pki: Pki) -> N
     assert cache.load(archive, PASSWORD, trust_roots=pki.roots, now=later) is not reloaded
     cache.clear()
     assert cache.load(rsa_archive, PASSWORD, trust_roots=pki.roots, now=later) is not other
+
+
+def test_service_forgets_keys_after_a_batch(pki: Pki) -> None:
+    from signing.service import PdfExtractService
+
+    service = PdfExtractService(pki.trust_dir)
+    archive = p12(pki.ec_leaf, [pki.intermediate])
+    roots = load_trust_roots(pki.trust_dir)
+    first = service.signers.load(archive, PASSWORD, trust_roots=roots)
+    assert service.signers.load(archive, PASSWORD, trust_roots=roots) is first
+    service.forget_keys()
+    assert service.signers.load(archive, PASSWORD, trust_roots=roots) is not first
