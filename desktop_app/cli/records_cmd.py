@@ -19,7 +19,7 @@ from desktop_app.workflows import numbering, records
 TYPES = ["birth", "death", "marriage", "recognition", "change", "guardianship"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     schema = add_command(sub, "schema", "print the JSON Schema of a record type")
     schema.add_argument("type", choices=TYPES)
     schema.set_defaults(handler=_schema)
