@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from desktop_app.accounts import Account
 from desktop_app.clock import Clock
 from desktop_app.paths import DataPaths
-from desktop_app.store.database import Database
 from desktop_app.store.unit_of_work import Store
 
 
@@ -17,12 +16,6 @@ class Session:
     store: Store
     account: Account
     clock: Clock
-
-    @property
-    def db(self) -> Database:
-        """Raw connections, for sync/ only until it uses units of work (helper B removes
-        this)."""
-        return Database(self.store)
 
     def close(self) -> None:
         self.store.close()

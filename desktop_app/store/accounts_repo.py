@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from desktop_app.accounts import Account, Role
-from desktop_app.store._legacy import module_getattr
 from desktop_app.store.database import Connection
 
 _COLUMNS = "username, full_name, role, created_at, is_disabled"
@@ -46,6 +45,3 @@ class AccountsRepository:
         row = self._conn.execute("SELECT count(*) FROM accounts WHERE role = ? AND "
                                  "is_disabled = 0", (role.value,)).fetchone()
         return int(row[0])
-
-
-__getattr__ = module_getattr(AccountsRepository)  # until sync/ uses the unit of work (helper B)

@@ -7,7 +7,6 @@ from datetime import datetime
 
 from desktop_app.audit import AuditEntry, canonical_details, make_entry, verify_chain
 from desktop_app.errors import AuditChainBrokenError, StoreDamagedError
-from desktop_app.store._legacy import module_getattr
 from desktop_app.store.database import Connection, DatabaseError
 from desktop_app.store.meta_repo import MetaRepository
 
@@ -91,6 +90,3 @@ class AuditRepository:
         except DatabaseError as exc:
             raise StoreDamagedError(detail="integrity check failed") from exc
         return problems + [r for r in result if r != "ok"]
-
-
-__getattr__ = module_getattr(AuditRepository)  # until sync/ uses the unit of work (helper B)

@@ -11,10 +11,9 @@ import contextlib
 import logging
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
@@ -84,9 +83,9 @@ def migrate(
     if current >= target:
         return current
     if current > 0 and backup:
-        backup = backup_file_copy(conn, db_path, backups_dir, f"pre-migration-v{current}")
+        copy = backup_file_copy(conn, db_path, backups_dir, f"pre-migration-v{current}")
         if on_backup:
-            on_backup(backup)
+            on_backup(copy)
     for number in range(current + 1, target + 1):
         script = MIGRATIONS[number - 1]
         log.info("migrating store schema %d -> %d", number - 1, number)
@@ -114,45 +113,3 @@ def backup_file_copy(conn: Connection, db_path: Path, backups_dir: Path, label: 
     target = backups_dir / f"{label}-{stamp}.db"
     shutil.copy2(db_path, target)
     return target
-
-
-class Database:
-    """The raw connections of a Store, for sync/ until it uses the unit of work (helper B
-    converts it; then this class goes)."""
-
-    def __init__(self, store: _HasConnection) -> None:
-        self._store = store
-
-    @property
-    def path(self) -> Path:
-        return self._store.path
-
-    @property
-    def data_key(self) -> bytes:
-        return self._store.data_key
-
-    def connection(self) -> Connection:
-        return self._store.connection()
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        conn = self.connection()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-
-    def close(self) -> None:
-        self._store.close()
-
-
-class _HasConnection(Protocol):
-    path: Path
-    data_key: bytes
-
-    def connection(self) -> Connection: ...
-
-    def close(self) -> None: ...

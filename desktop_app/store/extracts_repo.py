@@ -7,7 +7,6 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop_app.store._legacy import module_getattr
 from desktop_app.store.database import Connection
 
 
@@ -209,14 +208,3 @@ class CertificatesRepository:
     def all(self) -> list[CertificateRow]:
         return [_cert(r) for r in self._conn.execute(
             f"SELECT {_CERT_COLUMNS} FROM certificates ORDER BY username")]
-
-
-# until sync/ uses the unit of work (helper B)
-__getattr__ = module_getattr(ExtractsRepository, {
-    "attachment": (AttachmentsRepository, "get"),
-    "attachments_of": (AttachmentsRepository, "of_record"),
-    "put_attachment": (AttachmentsRepository, "put"),
-    "certificate": (CertificatesRepository, "get"),
-    "certificates": (CertificatesRepository, "all"),
-    "put_certificate": (CertificatesRepository, "put"),
-})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from desktop_app.store._legacy import module_getattr
 from desktop_app.store.database import Connection
 
 
@@ -23,6 +22,3 @@ class MetaRepository:
 
     def schema_version(self) -> int:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
-
-
-__getattr__ = module_getattr(MetaRepository)  # until sync/ uses the unit of work (helper B)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop_app.domain.numbering import NumberBlock
-from desktop_app.store._legacy import module_getattr
 from desktop_app.store.database import Connection
 
 
@@ -145,6 +144,3 @@ class NumbersRepository:
             "year = ? AND office = ? AND book_number = ? AND number_int IS NOT NULL",
             (record_type, year, office, book_number)).fetchone()
         return {"entries": int(row[0]), "first_number": row[1], "last_number": row[2]}
-
-
-__getattr__ = module_getattr(NumbersRepository)  # until sync/ uses the unit of work (helper B)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop_app.store._legacy import module_getattr
 from desktop_app.store.database import Connection
 
 PENDING = "pending"
@@ -73,6 +72,3 @@ class OutboxRepository:
         """From the counters the triggers keep (schema 6): the outbox grows with the register."""
         return {str(s): int(n) for s, n in
                 self._conn.execute("SELECT state, n FROM outbox_counts WHERE n > 0")}
-
-
-__getattr__ = module_getattr(OutboxRepository)  # until sync/ uses the unit of work (helper B)

@@ -13,7 +13,6 @@ from datetime import datetime
 from desktop_app.domain.indexing import persons, search_text
 from desktop_app.domain.text import fold_compact
 from desktop_app.record import RecordEvent, RecordPage, StoredRecord
-from desktop_app.store._legacy import module_getattr
 from desktop_app.store.database import Connection
 
 _COLUMNS = ("id, type, status, is_historical, data, office, registration_number, number_int, "
@@ -293,6 +292,3 @@ class RecordsRepository:
             return RecordPage(found, None)
         last = rows[limit - 1]
         return RecordPage(found, f"0:{last[2]}" if last[0] == 0 else f"1:{last[1]}")
-
-
-__getattr__ = module_getattr(RecordsRepository)  # until sync/ uses the unit of work (helper B)

@@ -71,8 +71,9 @@ class Store:
         self._lock = threading.Lock()
 
     def connection(self) -> Connection:
-        """This thread's connection (opened and key-checked on first use). Only for the
-        store package and, until it uses units of work, sync/ (through Session.db)."""
+        """This thread's connection (opened and key-checked on first use): for the store's
+        own code and the store's tests (query plans, schema fixtures); everything else works
+        through units of work (tests/unit/store/test_unit_of_work.py scans for it)."""
         conn: Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = connect(self.path, self.data_key)

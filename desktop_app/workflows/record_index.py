@@ -19,13 +19,8 @@ from desktop_app.domain.indexing import mother_key_of, party, text_of
 from desktop_app.domain.rulesets import RULE_SETS
 from desktop_app.domain.text import fold_compact
 from desktop_app.domain.workflow import REGISTERED_STATUSES
-from desktop_app.record import JSONObject, StoredRecord
+from desktop_app.record import JSONObject
 from desktop_app.store.unit_of_work import UnitOfWork
-
-
-def reindex(conn: object, rec: StoredRecord) -> None:
-    """Nothing to do: the store re-indexes on every insert and update. Kept only for the
-    sync/ callers until helper B converts them."""
 
 
 def validation_context(uow: UnitOfWork, record_type: str, data: JSONObject,

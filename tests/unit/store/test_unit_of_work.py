@@ -3,6 +3,7 @@ write, and records that are re-indexed by the store itself on every save."""
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -73,3 +74,28 @@ def test_insert_and_update_reindex_the_record(store: Store) -> None:
         assert uow.records.search_ids(fold_for_search("mot")) == []
         assert uow.records.search_ids(fold_for_search("vang a hai")) == ["r1"]
         assert uow.records.ids_by_name_key(["vangahai"], exclude="") == ["r1"]
+
+
+ROOT = Path(__file__).resolve().parents[3]
+_SQL_CALLS = {"execute", "executemany", "executescript", "connection", "cursor"}
+
+
+def _sql_calls(path: Path) -> list[int]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return sorted(node.lineno for node in ast.walk(tree)
+                  if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and node.func.attr in _SQL_CALLS)
+
+
+def test_no_module_outside_the_store_runs_sql() -> None:
+    """The client's SQL is in desktop_app/store; sync/server is the central server, with a
+    store of its own (SQLAlchemy)."""
+    offenders = []
+    for package in ("desktop_app", "sync", "signing", "ui"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            relative = path.relative_to(ROOT).as_posix()
+            if relative.startswith(("desktop_app/store/", "sync/server/")):
+                continue
+            offenders += [f"{relative}:{line}" for line in _sql_calls(path)]
+    assert offenders == []
+    assert _sql_calls(ROOT / "desktop_app" / "store" / "records_repo.py")  # the scan sees SQL
