@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from desktop_app.domain.duplicates import mother_key, person_match_key
 from desktop_app.domain.integrity import PARTY_PATHS
 from desktop_app.domain.text import fold_compact, fold_for_search
-
-JSONObject = dict[str, object]
+from desktop_app.domain.types import JSONObject
 
 
 @dataclass(frozen=True)

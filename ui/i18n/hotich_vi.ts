@@ -181,6 +181,77 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsWidget</name>
+    <message>
+        <source>Scan or photo</source>
+        <translation>Ảnh quét, ảnh chụp</translation>
+    </message>
+    <message>
+        <source>Signed extract</source>
+        <translation>Trích lục đã ký</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ngày thêm</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>chưa</translation>
+    </message>
+    <message>
+        <source>Attach a scan or photo…</source>
+        <translation>Đính kèm ảnh quét, ảnh chụp…</translation>
+    </message>
+    <message>
+        <source>A page scan or a photo of a paper (JPEG, PNG or PDF, at most %1 MB), kept encrypted with the record and sent to the centre with it.</source>
+        <translation>Ảnh quét trang sổ hoặc ảnh chụp giấy tờ (JPEG, PNG hoặc PDF, tối đa %1 MB), được lưu mã hóa cùng hồ sơ và gửi lên trung ương cùng hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Your role cannot attach files.</source>
+        <translation>Vai trò của bạn không được đính kèm tệp.</translation>
+    </message>
+    <message>
+        <source>No attachments yet.</source>
+        <translation>Chưa có tệp đính kèm.</translation>
+    </message>
+    <message>
+        <source>Attach a scan or photo</source>
+        <translation>Đính kèm ảnh quét, ảnh chụp</translation>
+    </message>
+    <message>
+        <source>Scans and photos (%1)</source>
+        <translation>Ảnh quét, ảnh chụp (%1)</translation>
+    </message>
+    <message>
+        <source>Attaching…</source>
+        <translation>Đang đính kèm…</translation>
+    </message>
+    <message>
+        <source>Attached (%1).</source>
+        <translation>Đã đính kèm (%1).</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
         <source>Back up</source>
@@ -624,14 +695,6 @@
         <translation>Đưa về bản nháp (phiên bản mới, giữ nguyên số đăng ký): sửa, rồi trình, phê duyệt, ký và gửi lại.</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>Thông tin</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Giá trị</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>
@@ -670,6 +733,10 @@
     <message>
         <source>Audit trail</source>
         <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <source>Scans and attachments</source>
+        <translation>Ảnh quét, tệp đính kèm</translation>
     </message>
     <message>
         <source>Edit draft</source>
@@ -727,14 +794,6 @@
         <source>Refused by %1: %2</source>
         <translation>%1 từ chối: %2</translation>
     </message>
-    <message>
-        <source>yes</source>
-        <translation>có</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>không</translation>
-    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -757,6 +816,25 @@
     <message>
         <source>Registration</source>
         <translation>Đăng ký</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTree</name>
+    <message>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
     </message>
 </context>
 <context>
@@ -841,6 +919,21 @@
     <message>
         <source>Record %1 submitted for approval.</source>
         <translation>Đã trình phê duyệt hồ sơ %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanView</name>
+    <message>
+        <source>No scan to show.</source>
+        <translation>Không có ảnh quét để hiển thị.</translation>
+    </message>
+    <message>
+        <source>This image could not be read.</source>
+        <translation>Không đọc được ảnh này.</translation>
+    </message>
+    <message>
+        <source>This PDF could not be read.</source>
+        <translation>Không đọc được tệp PDF này.</translation>
     </message>
 </context>
 <context>
