@@ -390,6 +390,97 @@
     </message>
 </context>
 <context>
+    <name>EnrolmentWidget</name>
+    <message>
+        <source>Looking up the enrolment of this device…</source>
+        <translation>Đang xem tình trạng đăng ký của máy này…</translation>
+    </message>
+    <message>
+        <source>given by the central operators, used once</source>
+        <translation>do cán bộ vận hành trung ương cấp, chỉ dùng một lần</translation>
+    </message>
+    <message>
+        <source>empty: the certificates trusted by this computer</source>
+        <translation>để trống: dùng các chứng chỉ máy tính này tin cậy</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Enrol again, replacing the current enrolment</source>
+        <translation>Đăng ký lại, thay cho đăng ký hiện tại</translation>
+    </message>
+    <message>
+        <source>Enrol this device</source>
+        <translation>Đăng ký máy này</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Mã dùng một lần</translation>
+    </message>
+    <message>
+        <source>Server&apos;s CA certificate</source>
+        <translation>Chứng chỉ CA của máy chủ</translation>
+    </message>
+    <message>
+        <source>Enrolment is not available in this build.</source>
+        <translation>Bản cài đặt này chưa có chức năng đăng ký máy.</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with the central server yet: it works offline, and sends nothing until it is enrolled.</source>
+        <translation>Máy này chưa được đăng ký với máy chủ trung ương: máy vẫn làm việc ngoại tuyến, nhưng chưa gửi gì đi cho đến khi được đăng ký.</translation>
+    </message>
+    <message>
+        <source>Ask the administrator of this device to enrol it.</source>
+        <translation>Hãy đề nghị quản trị viên của máy đăng ký máy.</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 as device %2 (commune %3) on %4.</source>
+        <translation>Đã đăng ký với %1, mã thiết bị %2 (xã/phường %3), lúc %4.</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>Hãy nhập địa chỉ máy chủ.</translation>
+    </message>
+    <message>
+        <source>Enter the one-time code.</source>
+        <translation>Hãy nhập mã dùng một lần.</translation>
+    </message>
+    <message>
+        <source>Enrolling with %1…</source>
+        <translation>Đang đăng ký với %1…</translation>
+    </message>
+    <message>
+        <source>This device is enrolled (device %1). Synchronisation can start.</source>
+        <translation>Máy đã được đăng ký (mã thiết bị %1). Có thể bắt đầu đồng bộ.</translation>
+    </message>
+    <message>
+        <source>This code enrols a device of commune %1, not of this device&apos;s commune: ask the central operators for a code for this commune.</source>
+        <translation>Mã này dùng để đăng ký máy của xã/phường %1, không phải xã/phường của máy này: hãy đề nghị cán bộ vận hành trung ương cấp mã cho xã/phường này.</translation>
+    </message>
+    <message>
+        <source>To enrol it again, tick “Enrol again” first.</source>
+        <translation>Muốn đăng ký lại, hãy đánh dấu “Đăng ký lại” trước.</translation>
+    </message>
+    <message>
+        <source>Check that the CA certificate file is the one the central operators gave for this server.</source>
+        <translation>Hãy kiểm tra tệp chứng chỉ CA có đúng là tệp cán bộ vận hành trung ương cấp cho máy chủ này không.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server %1: check the address and the network, then try again.</source>
+        <translation>Không kết nối được máy chủ %1: hãy kiểm tra địa chỉ và mạng rồi thử lại.</translation>
+    </message>
+</context>
+<context>
     <name>ExtractPreviewDialog</name>
     <message>
         <source>Extract preview</source>
@@ -852,14 +943,6 @@
         <translation>Máy chủ trung ương</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Địa chỉ</translation>
-    </message>
-    <message>
         <source>Signing certificate</source>
         <translation>Chứng thư ký số</translation>
     </message>
@@ -931,6 +1014,10 @@
         <translation>Cập nhật</translation>
     </message>
     <message>
+        <source>Enrol in Settings…</source>
+        <translation>Đăng ký máy trong Cài đặt…</translation>
+    </message>
+    <message>
         <source>Synchronise now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
@@ -941,6 +1028,14 @@
     <message>
         <source>Records on their way to the central system</source>
         <translation>Hồ sơ đang chuyển lên hệ thống trung ương</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with the central server yet, so it cannot send or receive. Enrol it in Settings (server address, one-time code, the server&apos;s certificate).</source>
+        <translation>Máy này chưa được đăng ký với máy chủ trung ương nên chưa gửi, nhận được. Hãy đăng ký máy trong Cài đặt (địa chỉ máy chủ, mã dùng một lần, chứng chỉ của máy chủ).</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with the central server yet, so it cannot send or receive: ask the administrator of this device to enrol it. Your work is kept safely here meanwhile.</source>
+        <translation>Máy này chưa được đăng ký với máy chủ trung ương nên chưa gửi, nhận được: hãy đề nghị quản trị viên của máy đăng ký máy. Trong lúc chờ, dữ liệu của bạn vẫn được giữ an toàn trên máy này.</translation>
     </message>
     <message>
         <source>%1 waiting to send, %2 rejected</source>
