@@ -197,8 +197,10 @@ class RecordDetailDialog(QDialog):
         parts.append(self.tr("officer %1").replace("%1", rec.officer))
         if rec.approved_by:
             parts.append(self.tr("approved by %1").replace("%1", rec.approved_by))
-        for override in rec.overrides:
-            parts.append(f"{override.get('rule')}: {override.get('reason')}")
+        for override in rec.overrides:  # one per warning: the field says which party
+            where = field_label(rec.type, str(override.get("field") or ""), lang)
+            parts.append(f"{override.get('rule')}" + (f" ({where})" if where else "")
+                         + f": {override.get('reason')}")
         self.summary.setText(" · ".join(parts))
         self.tree.clear()
         self._fill(self.tree.invisibleRootItem(), rec.type, rec.data, "")
