@@ -65,6 +65,18 @@ CORE: dict[str, tuple[str, str]] = {
     ),
     "E-NOT-FOUND": ("Không tìm thấy {what} '{key}'.", "Not found: {what} '{key}'."),
     "E-CANCELLED": ("Đã hủy.", "Cancelled."),
+    "E-WRONG-CURRENT-PASSWORD": ("Mật khẩu hiện tại không đúng.",
+                                 "The current password is wrong."),
+    "E-ATTACHMENT-TOO-LARGE": (
+        "Tệp quá lớn ({size_mb} MB): mỗi tệp đính kèm tối đa {limit_mb} MB. Hãy quét lại ở "
+        "độ phân giải thấp hơn hoặc chia thành nhiều tệp.",
+        "The file is too large ({size_mb} MB): an attachment may have at most {limit_mb} MB. "
+        "Scan again at a lower resolution or split it into several files.",
+    ),
+    "E-ATTACHMENT-TYPE": (
+        "Chỉ đính kèm được ảnh JPEG, PNG hoặc tệp PDF.",
+        "Only JPEG or PNG images and PDF files can be attached.",
+    ),
     "E-NO-USER": (
         "Hãy cho biết tài khoản thực hiện bằng --user.",
         "Say which account acts with --user.",

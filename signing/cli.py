@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 
@@ -14,8 +15,11 @@ from desktop_app.messages import render
 from desktop_app.workflows import extracts
 from signing.messages import MESSAGES
 
+if TYPE_CHECKING:
+    from signing.service import PdfExtractService
 
-def register(sub: argparse._SubParsersAction) -> None:
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cert = add_command(sub, "cert", "the acting supervisor's signing certificate")
     cs = cert.add_subparsers(dest="cert_command", metavar="ACTION", required=True)
     imp = add_command(cs, "import", "import a PKCS#12 (.p12/.pfx); password prompted or "
@@ -118,7 +122,7 @@ def _verify(ctx: CliContext, args: argparse.Namespace) -> int:
 
 # pyHanko and its HTTP stack load only for the commands that sign or verify, so that every
 # other command starts quickly.
-def _service(ctx: CliContext):  # noqa: ANN202 - signing.service.PdfExtractService
+def _service(ctx: CliContext) -> PdfExtractService:
     from signing.service import PdfExtractService
 
     return PdfExtractService.for_data(ctx.paths)

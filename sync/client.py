@@ -460,11 +460,11 @@ class SyncClient(_Http):
             running: dict[Future[AttachmentStatus], AttachmentUpload] = {}
             while True:
                 while error is None and len(running) < count and not self.cancel.is_cancelled:
-                    upload = next(pending, None)
-                    if upload is None:
+                    queued = next(pending, None)
+                    if queued is None:
                         break
-                    running[pool.submit(self.upload_attachment, upload.sha256, upload.source,
-                                        media_type=upload.media_type)] = upload
+                    running[pool.submit(self.upload_attachment, queued.sha256, queued.source,
+                                        media_type=queued.media_type)] = queued
                 if not running:
                     break
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)

@@ -43,7 +43,7 @@ class RetryPolicy:
 
     def delay(self, failure: int, retry_after: float | None, rng: random.Random) -> float:
         """The wait after the ``failure``-th failed attempt (1-based)."""
-        delay = min(self.backoff_max, self.backoff_base * (2 ** (failure - 1)))
+        delay = min(self.backoff_max, self.backoff_base * 2.0 ** (failure - 1))
         delay = delay / 2 + rng.uniform(0, delay / 2)  # "equal jitter"
         if retry_after is not None:
             delay = max(delay, min(retry_after, self.backoff_max))

@@ -34,11 +34,10 @@ def global_options() -> argparse.ArgumentParser:
 GLOBALS = global_options()
 
 
-def add_command(sub: argparse._SubParsersAction, name: str, help_text: str,
-                **kwargs: object) -> argparse.ArgumentParser:
+def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str,
+                help_text: str) -> argparse.ArgumentParser:
     """A sub-command parser that also accepts the global options."""
-    return sub.add_parser(name, help=help_text, description=help_text,  # type: ignore[no-any-return]
-                          parents=[GLOBALS], **kwargs)
+    return sub.add_parser(name, help=help_text, description=help_text, parents=[GLOBALS])
 
 
 @dataclass

@@ -13,13 +13,13 @@ from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.parties import record_title
 from desktop_app.errors import HotichError, UsageError
 from desktop_app.messages import current_language
-from desktop_app.record import StoredRecord
+from desktop_app.record import JSONObject, StoredRecord
 from desktop_app.workflows import numbering, records
 
 TYPES = ["birth", "death", "marriage", "recognition", "change", "guardianship"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     schema = add_command(sub, "schema", "print the JSON Schema of a record type")
     schema.add_argument("type", choices=TYPES)
     schema.set_defaults(handler=_schema)
@@ -86,7 +86,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 # -- helpers --------------------------------------------------------------------------------
-def _read_json(ctx: CliContext, source: str) -> dict[str, object]:
+def _read_json(ctx: CliContext, source: str) -> JSONObject:
     try:
         text = ctx.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
         data = json.loads(text)

@@ -12,7 +12,7 @@ from desktop_app.settings import LocalSettings
 from desktop_app.workflows import accounts, audit, backup, device_settings
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = add_command(sub, "init", "create the encrypted store and the first admin")
     init.add_argument("--commune", required=True, help="2025 commune code, e.g. 00070")
     init.add_argument("--admin", required=True, help="user name of the first admin")

@@ -10,7 +10,7 @@ from desktop_app.messages import VIETNAM_TZ, render
 from desktop_app.workflows import accounts
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     user = add_command(sub, "user", "manage local accounts (admins)")
     user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
 

@@ -83,9 +83,9 @@ def migrate(
     if current >= target:
         return current
     if current > 0 and backup:
-        backup = backup_file_copy(conn, db_path, backups_dir, f"pre-migration-v{current}")
+        copy = backup_file_copy(conn, db_path, backups_dir, f"pre-migration-v{current}")
         if on_backup:
-            on_backup(backup)
+            on_backup(copy)
     for number in range(current + 1, target + 1):
         script = MIGRATIONS[number - 1]
         log.info("migrating store schema %d -> %d", number - 1, number)

@@ -50,7 +50,10 @@ def import_bundle(store: CentralStore, data: bytes) -> ImportedBundle:
     except ValidationError as exc:
         raise BundleInvalidError(problem="an item does not follow the protocol") from exc
     stored: dict[str, bool] = {}
-    for entry in env.payload.get("attachments") or []:
+    entries = env.payload.get("attachments") or []
+    if not isinstance(entries, list):
+        raise BundleInvalidError(problem="attachments are not a list")
+    for entry in entries:
         att = decode_attachment(entry)
         stored[att.sha256] = store.attachments.store_whole(device, att.sha256, att.content,
                                                            att.media_type)

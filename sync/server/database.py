@@ -12,6 +12,7 @@ import contextlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, create_engine, event, func, select
 from sqlalchemy.engine import Engine, make_url
@@ -116,7 +117,7 @@ def _sqlite_immediate(engine: Engine) -> None:
     front so concurrent writers wait (busy timeout) instead of failing half-way."""
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # noqa: ANN001, ANN202
+    def _on_connect(dbapi_conn: Any, _record: object) -> None:  # a DB-API connection
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
@@ -125,6 +126,6 @@ def _sqlite_immediate(engine: Engine) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # noqa: ANN001, ANN202
+    def _on_begin(conn: Connection) -> None:
         readonly = conn.get_execution_options().get("hotich_readonly", False)
         conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")

@@ -10,14 +10,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Connection, Select, Table, func, insert, select, update
 from sqlalchemy.engine import Row
 
+from desktop_app.sync_types import ItemStatus
 from sync.messages import MESSAGES
-from sync.protocol import ChangeKind, ItemStatus, canonical_json, item_digest
+from sync.protocol import ChangeKind, canonical_json, item_digest
 from sync.server import registry
 from sync.server import schema as t
 from sync.server.attachments import Attachments
@@ -76,9 +77,10 @@ class _Batch:
             t.record_ids: [], t.records: [], t.idempotency: [], t.deaths: []}
         self.changes: list[dict[str, object]] = []
 
-    def _in(self, query: Select, column: ColumnElement, values: set[str]) -> list[Row]:
+    def _in(self, query: Select[Any], column: ColumnElement[str], values: set[str]
+            ) -> list[Row[Any]]:
         chosen = sorted(values)
-        rows: list[Row] = []
+        rows: list[Row[Any]] = []
         for start in range(0, len(chosen), IN_LIST_MAX):
             rows += self.conn.execute(
                 query.where(column.in_(chosen[start:start + IN_LIST_MAX]))).all()
@@ -140,7 +142,7 @@ class Intake:
             seen_digest, seen_result = seen
             if seen_digest != digest:
                 return _result(base, ItemStatus.REJECTED, "E-SYNC-IDEMPOTENCY-CONFLICT")
-            stored = json.loads(seen_result)
+            stored: dict[str, object] = json.loads(seen_result)
             if stored["status"] == ItemStatus.ACCEPTED:
                 stored["status"] = str(ItemStatus.ALREADY_HAD)
             return stored

@@ -9,6 +9,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from desktop_app.domain.types import JSONValue
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +37,9 @@ def check_record(record_type: str, data: dict[str, object], *, historical: bool,
     from desktop_app.domain.errors import UnknownRecordTypeError
 
     try:
-        issues = validate(record_type, data, historical=historical, today=today)
+        # The item's data is parsed JSON (pydantic keeps it as dict[str, object]).
+        issues = validate(record_type, cast("JSONValue", data), historical=historical,
+                          today=today)
     except UnknownRecordTypeError:
         return RuleOutcome(errors=[Finding("E-RECORD-TYPE", "type", "Loại hồ sơ không hợp lệ.",
                                            "Unknown record type.")])

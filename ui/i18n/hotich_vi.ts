@@ -167,6 +167,77 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsWidget</name>
+    <message>
+        <source>Scan or photo</source>
+        <translation>Ảnh quét, ảnh chụp</translation>
+    </message>
+    <message>
+        <source>Signed extract</source>
+        <translation>Trích lục đã ký</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ngày thêm</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>chưa</translation>
+    </message>
+    <message>
+        <source>Attach a scan or photo…</source>
+        <translation>Đính kèm ảnh quét, ảnh chụp…</translation>
+    </message>
+    <message>
+        <source>A page scan or a photo of a paper (JPEG, PNG or PDF, at most %1 MB), kept encrypted with the record and sent to the centre with it.</source>
+        <translation>Ảnh quét trang sổ hoặc ảnh chụp giấy tờ (JPEG, PNG hoặc PDF, tối đa %1 MB), được lưu mã hóa cùng hồ sơ và gửi lên trung ương cùng hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Your role cannot attach files.</source>
+        <translation>Vai trò của bạn không được đính kèm tệp.</translation>
+    </message>
+    <message>
+        <source>No attachments yet.</source>
+        <translation>Chưa có tệp đính kèm.</translation>
+    </message>
+    <message>
+        <source>Attach a scan or photo</source>
+        <translation>Đính kèm ảnh quét, ảnh chụp</translation>
+    </message>
+    <message>
+        <source>Scans and photos (%1)</source>
+        <translation>Ảnh quét, ảnh chụp (%1)</translation>
+    </message>
+    <message>
+        <source>Attaching…</source>
+        <translation>Đang đính kèm…</translation>
+    </message>
+    <message>
+        <source>Attached (%1).</source>
+        <translation>Đã đính kèm (%1).</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
         <source>Back up</source>
@@ -302,6 +373,97 @@
     <message>
         <source>Records</source>
         <translation>Hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentWidget</name>
+    <message>
+        <source>Looking up the enrolment of this device…</source>
+        <translation>Đang xem tình trạng đăng ký của máy này…</translation>
+    </message>
+    <message>
+        <source>given by the central operators, used once</source>
+        <translation>do cán bộ vận hành trung ương cấp, chỉ dùng một lần</translation>
+    </message>
+    <message>
+        <source>empty: the certificates trusted by this computer</source>
+        <translation>để trống: dùng các chứng chỉ máy tính này tin cậy</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Enrol again, replacing the current enrolment</source>
+        <translation>Đăng ký lại, thay cho đăng ký hiện tại</translation>
+    </message>
+    <message>
+        <source>Enrol this device</source>
+        <translation>Đăng ký máy này</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Mã dùng một lần</translation>
+    </message>
+    <message>
+        <source>Server&apos;s CA certificate</source>
+        <translation>Chứng chỉ CA của máy chủ</translation>
+    </message>
+    <message>
+        <source>Enrolment is not available in this build.</source>
+        <translation>Bản cài đặt này chưa có chức năng đăng ký máy.</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with the central server yet: it works offline, and sends nothing until it is enrolled.</source>
+        <translation>Máy này chưa được đăng ký với máy chủ trung ương: máy vẫn làm việc ngoại tuyến, nhưng chưa gửi gì đi cho đến khi được đăng ký.</translation>
+    </message>
+    <message>
+        <source>Ask the administrator of this device to enrol it.</source>
+        <translation>Hãy đề nghị quản trị viên của máy đăng ký máy.</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 as device %2 (commune %3) on %4.</source>
+        <translation>Đã đăng ký với %1, mã thiết bị %2 (xã/phường %3), lúc %4.</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>Hãy nhập địa chỉ máy chủ.</translation>
+    </message>
+    <message>
+        <source>Enter the one-time code.</source>
+        <translation>Hãy nhập mã dùng một lần.</translation>
+    </message>
+    <message>
+        <source>Enrolling with %1…</source>
+        <translation>Đang đăng ký với %1…</translation>
+    </message>
+    <message>
+        <source>This device is enrolled (device %1). Synchronisation can start.</source>
+        <translation>Máy đã được đăng ký (mã thiết bị %1). Có thể bắt đầu đồng bộ.</translation>
+    </message>
+    <message>
+        <source>This code enrols a device of commune %1, not of this device&apos;s commune: ask the central operators for a code for this commune.</source>
+        <translation>Mã này dùng để đăng ký máy của xã/phường %1, không phải xã/phường của máy này: hãy đề nghị cán bộ vận hành trung ương cấp mã cho xã/phường này.</translation>
+    </message>
+    <message>
+        <source>To enrol it again, tick “Enrol again” first.</source>
+        <translation>Muốn đăng ký lại, hãy đánh dấu “Đăng ký lại” trước.</translation>
+    </message>
+    <message>
+        <source>Check that the CA certificate file is the one the central operators gave for this server.</source>
+        <translation>Hãy kiểm tra tệp chứng chỉ CA có đúng là tệp cán bộ vận hành trung ương cấp cho máy chủ này không.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server %1: check the address and the network, then try again.</source>
+        <translation>Không kết nối được máy chủ %1: hãy kiểm tra địa chỉ và mạng rồi thử lại.</translation>
     </message>
 </context>
 <context>
@@ -519,14 +681,6 @@
         <translation>Đưa về bản nháp (phiên bản mới, giữ nguyên số đăng ký): sửa, rồi trình, phê duyệt, ký và gửi lại.</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>Thông tin</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Giá trị</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>
@@ -565,6 +719,10 @@
     <message>
         <source>Audit trail</source>
         <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <source>Scans and attachments</source>
+        <translation>Ảnh quét, tệp đính kèm</translation>
     </message>
     <message>
         <source>Edit draft</source>
@@ -622,14 +780,6 @@
         <source>Refused by %1: %2</source>
         <translation>%1 từ chối: %2</translation>
     </message>
-    <message>
-        <source>yes</source>
-        <translation>có</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>không</translation>
-    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -652,6 +802,25 @@
     <message>
         <source>Registration</source>
         <translation>Đăng ký</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTree</name>
+    <message>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
     </message>
 </context>
 <context>
@@ -739,18 +908,25 @@
     </message>
 </context>
 <context>
+    <name>ScanView</name>
+    <message>
+        <source>No scan to show.</source>
+        <translation>Không có ảnh quét để hiển thị.</translation>
+    </message>
+    <message>
+        <source>This image could not be read.</source>
+        <translation>Không đọc được ảnh này.</translation>
+    </message>
+    <message>
+        <source>This PDF could not be read.</source>
+        <translation>Không đọc được tệp PDF này.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Central server</source>
         <translation>Máy chủ trung ương</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Địa chỉ</translation>
     </message>
     <message>
         <source>Signing certificate</source>
@@ -853,6 +1029,10 @@
         <translation>Cập nhật</translation>
     </message>
     <message>
+        <source>Enrol in Settings…</source>
+        <translation>Đăng ký máy trong Cài đặt…</translation>
+    </message>
+    <message>
         <source>Synchronise now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
@@ -863,6 +1043,14 @@
     <message>
         <source>Records on their way to the central system</source>
         <translation>Hồ sơ đang chuyển lên hệ thống trung ương</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with the central server yet, so it cannot send or receive. Enrol it in Settings (server address, one-time code, the server&apos;s certificate).</source>
+        <translation>Máy này chưa được đăng ký với máy chủ trung ương nên chưa gửi, nhận được. Hãy đăng ký máy trong Cài đặt (địa chỉ máy chủ, mã dùng một lần, chứng chỉ của máy chủ).</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with the central server yet, so it cannot send or receive: ask the administrator of this device to enrol it. Your work is kept safely here meanwhile.</source>
+        <translation>Máy này chưa được đăng ký với máy chủ trung ương nên chưa gửi, nhận được: hãy đề nghị quản trị viên của máy đăng ký máy. Trong lúc chờ, dữ liệu của bạn vẫn được giữ an toàn trên máy này.</translation>
     </message>
     <message>
         <source>%1 waiting to send, %2 rejected</source>

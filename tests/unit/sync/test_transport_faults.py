@@ -126,6 +126,14 @@ def test_malformed_json_is_a_protocol_error(fault: _Fault, pki: Pki) -> None:
         _client(fault, pki).capabilities()
 
 
+def test_garbled_answers_are_tried_again_within_the_request_budget(fault: _Fault,
+                                                                   pki: Pki) -> None:
+    fault.mode = "garbage"
+    with pytest.raises(ProtocolError):
+        _client(fault, pki).capabilities()
+    assert fault.requests_seen == FAST.attempts
+
+
 def test_a_hanging_server_times_out_and_batches_shrink(fault: _Fault, pki: Pki) -> None:
     fault.mode = "hang"
     client = _client(fault, pki, read_timeout=0.3)
