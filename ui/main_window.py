@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.sync.open_requested.connect(self.open_record)
         self.sync.settings_requested.connect(lambda: self.show_page("settings"))
         self.settings.enrolled.connect(self._enrolled)
+        self.sync.bundle.imported.connect(lambda _r: self.refresh_status())
         self.sync_control.finished.connect(self._sync_finished)
         self.link = LinkWatcher(ctx, self.sync_control, link_timing, self)
         self.link.state_changed.connect(self._link_changed)

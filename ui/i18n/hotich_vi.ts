@@ -150,14 +150,6 @@
         <translation>Không có hồ sơ chờ phê duyệt.</translation>
     </message>
     <message>
-        <source>No warnings.</source>
-        <translation>Không có cảnh báo.</translation>
-    </message>
-    <message>
-        <source>Reason for accepting this warning</source>
-        <translation>Lý do chấp thuận cảnh báo này</translation>
-    </message>
-    <message>
         <source>Approved.</source>
         <translation>Đã phê duyệt.</translation>
     </message>
@@ -172,12 +164,6 @@
     <message>
         <source>Verified.</source>
         <translation>Đã kiểm tra.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n extract(s) signed.</source>
-        <translation>
-            <numerusform>Đã ký %n trích lục.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -984,6 +970,35 @@
     </message>
 </context>
 <context>
+    <name>SignOutcomeWidget</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Đóng thông báo</translation>
+    </message>
+    <message>
+        <source>Nothing was signed: %1</source>
+        <translation>Chưa ký được trích lục nào: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extract(s) signed.</source>
+        <translation>
+            <numerusform>Đã ký %n trích lục.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not signed (reason per record below).</source>
+        <translation>
+            <numerusform>%n hồ sơ chưa ký được (lý do từng hồ sơ ở dưới).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signing cancelled: %n left unsigned.</source>
+        <translation>
+            <numerusform>Đã dừng ký: còn %n hồ sơ chưa ký.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Procedure</source>
@@ -1122,6 +1137,98 @@
     <message>
         <source>What is new</source>
         <translation>Điểm mới</translation>
+    </message>
+</context>
+<context>
+    <name>UsbBundleWidget</name>
+    <message>
+        <source>Without a connection: USB transfer</source>
+        <translation>Khi không có kết nối: chuyển bằng USB</translation>
+    </message>
+    <message>
+        <source>Export what is waiting to a file, carry it to an office with a connection, and import here the answer file it gives back: the records then get their state, personal IDs and the commune&apos;s changes as with a synchronisation.</source>
+        <translation>Xuất các hồ sơ đang chờ ra một tệp, mang tệp đến nơi có kết nối, rồi nhập tại đây tệp trả lời nơi đó đưa lại: hồ sơ sẽ được cập nhật trạng thái, số định danh cá nhân và các thay đổi của xã như khi đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Export waiting items to a file…</source>
+        <translation>Xuất hồ sơ đang chờ ra tệp…</translation>
+    </message>
+    <message>
+        <source>Import the answer file…</source>
+        <translation>Nhập tệp trả lời…</translation>
+    </message>
+    <message>
+        <source>USB transfer is not available in this build.</source>
+        <translation>Bản cài đặt này chưa có chức năng chuyển bằng USB.</translation>
+    </message>
+    <message>
+        <source>Your account does not synchronise.</source>
+        <translation>Tài khoản của bạn không có quyền đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Export waiting items</source>
+        <translation>Xuất hồ sơ đang chờ</translation>
+    </message>
+    <message>
+        <source>Bundle files (*.bundle);;All files (*)</source>
+        <translation>Tệp gói dữ liệu (*.bundle);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Import the answer file</source>
+        <translation>Nhập tệp trả lời</translation>
+    </message>
+    <message>
+        <source>Answer files (*.answer);;All files (*)</source>
+        <translation>Tệp trả lời (*.answer);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>A synchronisation is running; export or import once it has finished.</source>
+        <translation>Đang đồng bộ; hãy xuất hoặc nhập tệp sau khi đồng bộ xong.</translation>
+    </message>
+    <message>
+        <source>Writing the bundle file…</source>
+        <translation>Đang ghi tệp gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Applying the answer file…</source>
+        <translation>Đang áp dụng tệp trả lời…</translation>
+    </message>
+    <message>
+        <source>Export at %1: nothing is waiting; the file %2 only asks the centre for the commune&apos;s changes.</source>
+        <translation>Xuất lúc %1: không có hồ sơ nào đang chờ; tệp %2 chỉ xin trung ương các thay đổi của xã.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export at %1: %n item(s) written to %2. Carry the file to the office, then import the answer file it gives back.</source>
+        <translation>
+            <numerusform>Xuất lúc %1: đã ghi %n hồ sơ vào %2. Hãy mang tệp đến nơi có kết nối, rồi nhập tệp trả lời nơi đó đưa lại.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answer file imported at %1: </source>
+        <translation>Đã nhập tệp trả lời lúc %1: </translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Đã hủy; không có gì thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>WarningReasonsWidget</name>
+    <message>
+        <source>Checking the warnings against the register…</source>
+        <translation>Đang kiểm tra lại cảnh báo với sổ hộ tịch…</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>Không có cảnh báo.</translation>
+    </message>
+    <message>
+        <source>Reason for accepting this warning (%1)</source>
+        <translation>Lý do chấp thuận cảnh báo này (%1)</translation>
+    </message>
+    <message>
+        <source>Reason for accepting this warning</source>
+        <translation>Lý do chấp thuận cảnh báo này</translation>
     </message>
 </context>
 </TS>
