@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
         self.backup = self._add("backup", self.tr("Backup and restore"), BackupPage(ctx))
         self.records.open_requested.connect(self.open_record)
         self.sync.open_requested.connect(self.open_record)
+        self.sync.settings_requested.connect(lambda: self.show_page("settings"))
+        self.settings.enrolled.connect(self._enrolled)
+        self.sync.bundle.imported.connect(lambda _r: self.refresh_status())
         self.sync_control.finished.connect(self._sync_finished)
         self.link = LinkWatcher(ctx, self.sync_control, link_timing, self)
         self.link.state_changed.connect(self._link_changed)
@@ -245,6 +248,10 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         if outcome.is_ok:
             self.check_update()
+
+    def _enrolled(self, _identity: object) -> None:
+        self.link.check_now()  # a first look at the server now, not in 30 s
+        self.sync.refresh()
 
     def _link_changed(self, value: str) -> None:
         state = ConnectionState(value)

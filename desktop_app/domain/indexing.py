@@ -21,6 +21,7 @@ class PersonEntry:
     mother_key: str | None
     date_of_birth: str | None
     event_date: str | None
+    personal_id: str | None = None  # narrows the bigamy check (same_person: IDs decide)
 
 
 def party(data: JSONObject, path: str) -> JSONObject | None:
@@ -56,6 +57,7 @@ def persons(record_type: str, data: JSONObject) -> list[PersonEntry]:
             else None,
             date_of_birth=dob,
             event_date=None,
+            personal_id=text_of(found, "personal_id"),
         ))
     return entries
 

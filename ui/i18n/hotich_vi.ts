@@ -150,14 +150,6 @@
         <translation>Không có hồ sơ chờ phê duyệt.</translation>
     </message>
     <message>
-        <source>No warnings.</source>
-        <translation>Không có cảnh báo.</translation>
-    </message>
-    <message>
-        <source>Reason for accepting this warning</source>
-        <translation>Lý do chấp thuận cảnh báo này</translation>
-    </message>
-    <message>
         <source>Approved.</source>
         <translation>Đã phê duyệt.</translation>
     </message>
@@ -172,12 +164,6 @@
     <message>
         <source>Verified.</source>
         <translation>Đã kiểm tra.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n extract(s) signed.</source>
-        <translation>
-            <numerusform>Đã ký %n trích lục.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -387,6 +373,97 @@
     <message>
         <source>Records</source>
         <translation>Hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentWidget</name>
+    <message>
+        <source>Looking up the enrolment of this device…</source>
+        <translation>Đang xem tình trạng đăng ký của máy này…</translation>
+    </message>
+    <message>
+        <source>given by the central operators, used once</source>
+        <translation>do cán bộ vận hành trung ương cấp, chỉ dùng một lần</translation>
+    </message>
+    <message>
+        <source>empty: the certificates trusted by this computer</source>
+        <translation>để trống: dùng các chứng chỉ máy tính này tin cậy</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Enrol again, replacing the current enrolment</source>
+        <translation>Đăng ký lại, thay cho đăng ký hiện tại</translation>
+    </message>
+    <message>
+        <source>Enrol this device</source>
+        <translation>Đăng ký máy này</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Mã dùng một lần</translation>
+    </message>
+    <message>
+        <source>Server&apos;s CA certificate</source>
+        <translation>Chứng chỉ CA của máy chủ</translation>
+    </message>
+    <message>
+        <source>Enrolment is not available in this build.</source>
+        <translation>Bản cài đặt này chưa có chức năng đăng ký máy.</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with the central server yet: it works offline, and sends nothing until it is enrolled.</source>
+        <translation>Máy này chưa được đăng ký với máy chủ trung ương: máy vẫn làm việc ngoại tuyến, nhưng chưa gửi gì đi cho đến khi được đăng ký.</translation>
+    </message>
+    <message>
+        <source>Ask the administrator of this device to enrol it.</source>
+        <translation>Hãy đề nghị quản trị viên của máy đăng ký máy.</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 as device %2 (commune %3) on %4.</source>
+        <translation>Đã đăng ký với %1, mã thiết bị %2 (xã/phường %3), lúc %4.</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>Hãy nhập địa chỉ máy chủ.</translation>
+    </message>
+    <message>
+        <source>Enter the one-time code.</source>
+        <translation>Hãy nhập mã dùng một lần.</translation>
+    </message>
+    <message>
+        <source>Enrolling with %1…</source>
+        <translation>Đang đăng ký với %1…</translation>
+    </message>
+    <message>
+        <source>This device is enrolled (device %1). Synchronisation can start.</source>
+        <translation>Máy đã được đăng ký (mã thiết bị %1). Có thể bắt đầu đồng bộ.</translation>
+    </message>
+    <message>
+        <source>This code enrols a device of commune %1, not of this device&apos;s commune: ask the central operators for a code for this commune.</source>
+        <translation>Mã này dùng để đăng ký máy của xã/phường %1, không phải xã/phường của máy này: hãy đề nghị cán bộ vận hành trung ương cấp mã cho xã/phường này.</translation>
+    </message>
+    <message>
+        <source>To enrol it again, tick “Enrol again” first.</source>
+        <translation>Muốn đăng ký lại, hãy đánh dấu “Đăng ký lại” trước.</translation>
+    </message>
+    <message>
+        <source>Check that the CA certificate file is the one the central operators gave for this server.</source>
+        <translation>Hãy kiểm tra tệp chứng chỉ CA có đúng là tệp cán bộ vận hành trung ương cấp cho máy chủ này không.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server %1: check the address and the network, then try again.</source>
+        <translation>Không kết nối được máy chủ %1: hãy kiểm tra địa chỉ và mạng rồi thử lại.</translation>
     </message>
 </context>
 <context>
@@ -856,14 +933,6 @@
         <translation>Máy chủ trung ương</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Địa chỉ</translation>
-    </message>
-    <message>
         <source>Signing certificate</source>
         <translation>Chứng thư ký số</translation>
     </message>
@@ -905,6 +974,35 @@
     </message>
 </context>
 <context>
+    <name>SignOutcomeWidget</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Đóng thông báo</translation>
+    </message>
+    <message>
+        <source>Nothing was signed: %1</source>
+        <translation>Chưa ký được trích lục nào: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extract(s) signed.</source>
+        <translation>
+            <numerusform>Đã ký %n trích lục.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not signed (reason per record below).</source>
+        <translation>
+            <numerusform>%n hồ sơ chưa ký được (lý do từng hồ sơ ở dưới).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signing cancelled: %n left unsigned.</source>
+        <translation>
+            <numerusform>Đã dừng ký: còn %n hồ sơ chưa ký.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Procedure</source>
@@ -935,6 +1033,10 @@
         <translation>Cập nhật</translation>
     </message>
     <message>
+        <source>Enrol in Settings…</source>
+        <translation>Đăng ký máy trong Cài đặt…</translation>
+    </message>
+    <message>
         <source>Synchronise now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
@@ -945,6 +1047,14 @@
     <message>
         <source>Records on their way to the central system</source>
         <translation>Hồ sơ đang chuyển lên hệ thống trung ương</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with the central server yet, so it cannot send or receive. Enrol it in Settings (server address, one-time code, the server&apos;s certificate).</source>
+        <translation>Máy này chưa được đăng ký với máy chủ trung ương nên chưa gửi, nhận được. Hãy đăng ký máy trong Cài đặt (địa chỉ máy chủ, mã dùng một lần, chứng chỉ của máy chủ).</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with the central server yet, so it cannot send or receive: ask the administrator of this device to enrol it. Your work is kept safely here meanwhile.</source>
+        <translation>Máy này chưa được đăng ký với máy chủ trung ương nên chưa gửi, nhận được: hãy đề nghị quản trị viên của máy đăng ký máy. Trong lúc chờ, dữ liệu của bạn vẫn được giữ an toàn trên máy này.</translation>
     </message>
     <message>
         <source>%1 waiting to send, %2 rejected</source>
@@ -1034,6 +1144,79 @@
     </message>
 </context>
 <context>
+    <name>UsbBundleWidget</name>
+    <message>
+        <source>Without a connection: USB transfer</source>
+        <translation>Khi không có kết nối: chuyển bằng USB</translation>
+    </message>
+    <message>
+        <source>Export what is waiting to a file, carry it to an office with a connection, and import here the answer file it gives back: the records then get their state, personal IDs and the commune&apos;s changes as with a synchronisation.</source>
+        <translation>Xuất các hồ sơ đang chờ ra một tệp, mang tệp đến nơi có kết nối, rồi nhập tại đây tệp trả lời nơi đó đưa lại: hồ sơ sẽ được cập nhật trạng thái, số định danh cá nhân và các thay đổi của xã như khi đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Export waiting items to a file…</source>
+        <translation>Xuất hồ sơ đang chờ ra tệp…</translation>
+    </message>
+    <message>
+        <source>Import the answer file…</source>
+        <translation>Nhập tệp trả lời…</translation>
+    </message>
+    <message>
+        <source>USB transfer is not available in this build.</source>
+        <translation>Bản cài đặt này chưa có chức năng chuyển bằng USB.</translation>
+    </message>
+    <message>
+        <source>Your account does not synchronise.</source>
+        <translation>Tài khoản của bạn không có quyền đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Export waiting items</source>
+        <translation>Xuất hồ sơ đang chờ</translation>
+    </message>
+    <message>
+        <source>Bundle files (*.bundle);;All files (*)</source>
+        <translation>Tệp gói dữ liệu (*.bundle);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Import the answer file</source>
+        <translation>Nhập tệp trả lời</translation>
+    </message>
+    <message>
+        <source>Answer files (*.answer);;All files (*)</source>
+        <translation>Tệp trả lời (*.answer);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>A synchronisation is running; export or import once it has finished.</source>
+        <translation>Đang đồng bộ; hãy xuất hoặc nhập tệp sau khi đồng bộ xong.</translation>
+    </message>
+    <message>
+        <source>Writing the bundle file…</source>
+        <translation>Đang ghi tệp gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Applying the answer file…</source>
+        <translation>Đang áp dụng tệp trả lời…</translation>
+    </message>
+    <message>
+        <source>Export at %1: nothing is waiting; the file %2 only asks the centre for the commune&apos;s changes.</source>
+        <translation>Xuất lúc %1: không có hồ sơ nào đang chờ; tệp %2 chỉ xin trung ương các thay đổi của xã.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export at %1: %n item(s) written to %2. Carry the file to the office, then import the answer file it gives back.</source>
+        <translation>
+            <numerusform>Xuất lúc %1: đã ghi %n hồ sơ vào %2. Hãy mang tệp đến nơi có kết nối, rồi nhập tệp trả lời nơi đó đưa lại.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answer file imported at %1: </source>
+        <translation>Đã nhập tệp trả lời lúc %1: </translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Đã hủy; không có gì thay đổi.</translation>
+    </message>
+</context>
+<context>
     <name>VerificationPage</name>
     <message>
         <source>Scans</source>
@@ -1094,6 +1277,25 @@
     <message>
         <source>Verified: the entry now waits for the supervisor&apos;s approval.</source>
         <translation>Đã kiểm tra: mục này chờ lãnh đạo phê duyệt.</translation>
+    </message>
+</context>
+<context>
+    <name>WarningReasonsWidget</name>
+    <message>
+        <source>Checking the warnings against the register…</source>
+        <translation>Đang kiểm tra lại cảnh báo với sổ hộ tịch…</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>Không có cảnh báo.</translation>
+    </message>
+    <message>
+        <source>Reason for accepting this warning (%1)</source>
+        <translation>Lý do chấp thuận cảnh báo này (%1)</translation>
+    </message>
+    <message>
+        <source>Reason for accepting this warning</source>
+        <translation>Lý do chấp thuận cảnh báo này</translation>
     </message>
 </context>
 </TS>
