@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.audit import AuditEntry
-from desktop_app.domain import Status
+from desktop_app.domain import Status, field_label
 from desktop_app.domain.parties import record_title
 from desktop_app.record import RecordEvent, StoredRecord
 from desktop_app.workflows import record_views, records
