@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Callable, Sequence
@@ -132,22 +133,27 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
 
     def sign_records(session: Session, ids: Sequence[str], password: str,
                      progress: Callable[[str, int, int], None]) -> list[SignOutcome]:
-        outcomes = []
+        outcomes: list[SignOutcome] = []
         try:  # the service opens the PKCS#12 once for the batch, and forgets it after
+            # A wrong password or an expired certificate stops the batch before it starts.
+            extracts.check_signing_key(session, password, service)
             for done, record_id in enumerate(ids):
-                progress("sign", done, len(ids))  # raises Cancelled when the user cancels
+                try:
+                    progress("sign", done, len(ids))  # raises Cancelled once cancelled
+                except Cancelled as exc:  # what is signed stays signed; the rest is said
+                    outcomes += [SignOutcome(rid, exc) for rid in ids[done:]]
+                    return outcomes
                 try:
                     extracts.sign_extracts(session, [record_id], service=service,
                                            p12_password=password, out=None)
-                except Cancelled:
-                    raise
                 except HotichError as exc:  # shown per record; the batch goes on
                     outcomes.append(SignOutcome(record_id, exc))
                 else:
                     outcomes.append(SignOutcome(record_id))
         finally:
             service.forget_keys()
-        progress("sign", len(ids), len(ids))
+        with contextlib.suppress(Cancelled):  # a cancel after the last one changes nothing
+            progress("sign", len(ids), len(ids))
         return outcomes
 
     def render_extract(session: Session, record_id: str) -> bytes:

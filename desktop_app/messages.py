@@ -245,6 +245,8 @@ TERMS: dict[str, tuple[str, str]] = {
                                    "malformed attachment state"),
     "malformed answer attachments": ("danh sách tệp đính kèm của tệp trả lời sai dạng",
                                      "malformed answer attachments"),
+    "attachments are not a list": ("danh sách tệp đính kèm của gói sai dạng",
+                                   "attachments are not a list"),
     "results do not match the items sent": ("kết quả không khớp với các mục đã gửi",
                                             "results do not match the items sent"),
     "incomplete enrolment answer": ("trả lời đăng ký thiết bị không đầy đủ",

@@ -150,14 +150,6 @@
         <translation>Không có hồ sơ chờ phê duyệt.</translation>
     </message>
     <message>
-        <source>No warnings.</source>
-        <translation>Không có cảnh báo.</translation>
-    </message>
-    <message>
-        <source>Reason for accepting this warning</source>
-        <translation>Lý do chấp thuận cảnh báo này</translation>
-    </message>
-    <message>
         <source>Approved.</source>
         <translation>Đã phê duyệt.</translation>
     </message>
@@ -172,12 +164,6 @@
     <message>
         <source>Verified.</source>
         <translation>Đã kiểm tra.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n extract(s) signed.</source>
-        <translation>
-            <numerusform>Đã ký %n trích lục.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1083,35 @@
     </message>
 </context>
 <context>
+    <name>SignOutcomeWidget</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Đóng thông báo</translation>
+    </message>
+    <message>
+        <source>Nothing was signed: %1</source>
+        <translation>Chưa ký được trích lục nào: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extract(s) signed.</source>
+        <translation>
+            <numerusform>Đã ký %n trích lục.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not signed (reason per record below).</source>
+        <translation>
+            <numerusform>%n hồ sơ chưa ký được (lý do từng hồ sơ ở dưới).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signing cancelled: %n left unsigned.</source>
+        <translation>
+            <numerusform>Đã dừng ký: còn %n hồ sơ chưa ký.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Procedure</source>
@@ -1308,6 +1323,25 @@
     <message>
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>WarningReasonsWidget</name>
+    <message>
+        <source>Checking the warnings against the register…</source>
+        <translation>Đang kiểm tra lại cảnh báo với sổ hộ tịch…</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>Không có cảnh báo.</translation>
+    </message>
+    <message>
+        <source>Reason for accepting this warning (%1)</source>
+        <translation>Lý do chấp thuận cảnh báo này (%1)</translation>
+    </message>
+    <message>
+        <source>Reason for accepting this warning</source>
+        <translation>Lý do chấp thuận cảnh báo này</translation>
     </message>
 </context>
 </TS>

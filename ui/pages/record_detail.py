@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.audit import AuditEntry
-from desktop_app.domain import Status
+from desktop_app.domain import Status, field_label
 from desktop_app.domain.parties import record_title
 from desktop_app.record import RecordEvent, StoredRecord
 from desktop_app.workflows import record_views, records
@@ -200,8 +200,10 @@ class RecordDetailDialog(QDialog):
         parts.append(self.tr("officer %1").replace("%1", rec.officer))
         if rec.approved_by:
             parts.append(self.tr("approved by %1").replace("%1", rec.approved_by))
-        for override in rec.overrides:
-            parts.append(f"{override.get('rule')}: {override.get('reason')}")
+        for override in rec.overrides:  # one per warning: the field says which party
+            where = field_label(rec.type, str(override.get("field") or ""), lang)
+            parts.append(f"{override.get('rule')}" + (f" ({where})" if where else "")
+                         + f": {override.get('reason')}")
         self.summary.setText(" · ".join(parts))
         self.tree.show_data(rec.type, rec.data)
         if self.attachments.record_id != rec.id:
