@@ -86,6 +86,8 @@ CORE: dict[str, tuple[str, str]] = {
         "No password: set HOTICH_PASSWORD or run in a terminal.",
     ),
     "E-FILE": ("Không đọc/ghi được tệp: {path}.", "Cannot read/write the file: {path}."),
+    "E-PRINT": ("Không in được: máy in chưa sẵn sàng hoặc tài liệu không mở được.",
+                "Cannot print: the printer is not ready or the document does not open."),
     "E-BOOK-CLOSED": (
         "Sổ {book_number} đã khóa cuối năm.",
         "Book {book_number} is closed for the year.",
@@ -137,6 +139,7 @@ CORE: dict[str, tuple[str, str]] = {
 TERMS: dict[str, tuple[str, str]] = {
     # what (E-NOT-FOUND)
     "record": ("hồ sơ", "record"),
+    "signed extract": ("trích lục đã ký", "signed extract"),
     "commune": ("xã, phường", "commune"),
     "device": ("thiết bị", "device"),
     "attachment": ("tệp đính kèm", "attachment"),

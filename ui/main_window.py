@@ -248,6 +248,8 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         if outcome.is_ok:
             self.check_update()
+            if self.approval is not None:  # a birth whose personal ID came back: to sign
+                self.approval.refresh()
 
     def _enrolled(self, _identity: object) -> None:
         self.link.check_now()  # a first look at the server now, not in 30 s

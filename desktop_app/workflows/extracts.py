@@ -21,7 +21,7 @@ from desktop_app.domain import Status, check_sign, commune
 from desktop_app.domain.addresses import province_of
 from desktop_app.domain.integrity import ensure_no_signer_conflict
 from desktop_app.domain.notes import record_notes
-from desktop_app.errors import Cancelled, HotichError
+from desktop_app.errors import Cancelled, HotichError, NotFoundError
 from desktop_app.fileio import write_atomic
 from desktop_app.messages import VIETNAM_TZ
 from desktop_app.ports import ExtractRequest, ExtractService, PdfCheck
@@ -276,6 +276,53 @@ def latest_pdf(session: Session, record_id: str, service: ExtractService) -> byt
         issued = uow.extracts.for_record(rec.id)
         pdf = uow.attachments.get(issued[-1].pdf_sha256) if issued else None
     return pdf if pdf is not None else preview(session, rec.id, service)
+
+
+@dataclass(frozen=True)
+class IssuedExtract:
+    """A signed extract kept in the store: the original or a certified copy (BẢN SAO)."""
+
+    record_id: str
+    extract_number: str
+    is_copy: bool
+    signed_by: str
+    signed_at: str
+    needs_timestamp: bool
+
+
+def issued_extracts(session: Session, record_id: str) -> list[IssuedExtract]:
+    """The signed extracts of a record, originals and certified copies, oldest first."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        rows = uow.extracts.for_record(find_record(uow, record_id).id)
+    return [IssuedExtract(r.record_id, r.extract_number, r.is_copy, r.signed_by, r.signed_at,
+                          r.needs_timestamp) for r in rows]
+
+
+def issued_pdf(session: Session, extract_number: str) -> bytes:
+    """The signed PDF of one issued extract exactly as stored (what is previewed, saved and
+    printed is these bytes, never a new rendering)."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        row = uow.extracts.by_number(extract_number)
+        pdf = uow.attachments.get(row.pdf_sha256) if row is not None else None
+    if pdf is None:
+        raise NotFoundError(what="signed extract", key=extract_number)
+    return pdf
+
+
+def note_handed_out(session: Session, extract_number: str, how: str) -> None:
+    """Audit that a signed extract left the device as a file or on paper (how: "save" or
+    "print"): who gave out which document, and when."""
+    require(session.account, Permission.VIEW)
+    with session.store.write() as uow:
+        row = uow.extracts.by_number(extract_number)
+        if row is None:
+            raise NotFoundError(what="signed extract", key=extract_number)
+        uow.audit.append(at=session.clock.now(), actor=session.account.username,
+                         action=f"extract.{how}", target=row.record_id,
+                         details={"extract_number": row.extract_number,
+                                  "pdf_sha256": row.pdf_sha256})
 
 
 # -- verification ---------------------------------------------------------------------------

@@ -477,6 +477,10 @@
         <translation>Đang tạo trích lục…</translation>
     </message>
     <message>
+        <source>Save as PDF…</source>
+        <translation>Lưu thành tệp PDF…</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
@@ -492,6 +496,28 @@
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n trang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the extract</source>
+        <translation>Lưu trích lục</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the printer: %n page(s).</source>
+        <translation>
+            <numerusform>Đã gửi %n trang đến máy in.</numerusform>
         </translation>
     </message>
 </context>
@@ -520,6 +546,89 @@
     <message>
         <source>Not recognised as a pre-2025 address</source>
         <translation>Không nhận ra địa danh trước năm 2025</translation>
+    </message>
+</context>
+<context>
+    <name>IssuedExtractsWidget</name>
+    <message>
+        <source>Extract number</source>
+        <translation>Số trích lục</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Certified copy (BẢN SAO)</source>
+        <translation>Bản sao (BẢN SAO)</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Ký lúc</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Dấu thời gian</translation>
+    </message>
+    <message>
+        <source>waiting for the next sync</source>
+        <translation>chờ lần đồng bộ tới</translation>
+    </message>
+    <message>
+        <source>No extract has been signed for this record yet.</source>
+        <translation>Hồ sơ này chưa có trích lục nào được ký.</translation>
+    </message>
+    <message>
+        <source>View, save or print…</source>
+        <translation>Xem, lưu hoặc in…</translation>
+    </message>
+    <message>
+        <source>Opens the signed document exactly as it is kept: what you see is what is saved and printed.</source>
+        <translation>Mở đúng văn bản đã ký đang được lưu giữ: văn bản hiện trên màn hình chính là văn bản được lưu và in ra.</translation>
+    </message>
+    <message>
+        <source>Issue a certified copy (BẢN SAO)…</source>
+        <translation>Cấp bản sao trích lục (BẢN SAO)…</translation>
+    </message>
+    <message>
+        <source>Signs a new copy of this extract with your certificate; it gets its own copy number.</source>
+        <translation>Ký một bản sao mới của trích lục này bằng chứng thư số của bạn; bản sao có số riêng.</translation>
+    </message>
+    <message>
+        <source>certified copy</source>
+        <translation>bản sao</translation>
+    </message>
+    <message>
+        <source>signed extract</source>
+        <translation>trích lục đã ký</translation>
+    </message>
+    <message>
+        <source>Extract %1 (%2)</source>
+        <translation>Trích lục %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Certified copy</source>
+        <translation>Bản sao trích lục</translation>
+    </message>
+    <message>
+        <source>Password of your signing certificate (.p12):</source>
+        <translation>Mật khẩu chứng thư số của bạn (.p12):</translation>
+    </message>
+    <message>
+        <source>Signing the certified copy…</source>
+        <translation>Đang ký bản sao…</translation>
+    </message>
+    <message>
+        <source>Certified copy signed: open it to save or print it.</source>
+        <translation>Đã ký bản sao: hãy mở để lưu hoặc in.</translation>
     </message>
 </context>
 <context>
@@ -727,6 +836,10 @@
     <message>
         <source>Scans and attachments</source>
         <translation>Ảnh quét, tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Signed extracts</source>
+        <translation>Trích lục đã ký</translation>
     </message>
     <message>
         <source>Edit draft</source>
