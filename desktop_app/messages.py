@@ -70,8 +70,8 @@ CORE: dict[str, tuple[str, str]] = {
         "Say which account acts with --user.",
     ),
     "E-NO-PASSWORD": (
-        "Không có mật khẩu: đặt HOTICH_PASSWORD hoặc chạy trong cửa sổ lệnh.",
-        "No password: set HOTICH_PASSWORD or run in a terminal.",
+        "Không có mật khẩu: dùng {source} hoặc chạy trong cửa sổ lệnh.",
+        "No password: use {source} or run in a terminal.",
     ),
     "E-FILE": ("Không đọc/ghi được tệp: {path}.", "Cannot read/write the file: {path}."),
     "E-BOOK-CLOSED": (
@@ -150,6 +150,8 @@ TERMS: dict[str, tuple[str, str]] = {
         "vai trò: officer, supervisor hoặc admin", "role: officer, supervisor or admin"),
     "the input is not valid JSON": (
         "dữ liệu vào không phải JSON hợp lệ", "the input is not valid JSON"),
+    "the input is nested too deeply": (
+        "dữ liệu vào lồng nhau quá sâu", "the input is nested too deeply"),
     "the input must be a JSON object": (
         "dữ liệu vào phải là một đối tượng JSON", "the input must be a JSON object"),
     "the record must be a JSON object": (

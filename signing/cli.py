@@ -42,7 +42,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _p12_password(ctx: CliContext) -> str:
     env = os.environ.get("HOTICH_P12_PASSWORD")
-    return env if env is not None else ctx.prompt_secret(render("P-P12-PASSWORD"))
+    return env if env is not None else ctx.prompt_secret(render("P-P12-PASSWORD"),
+                                                      source="HOTICH_P12_PASSWORD")
 
 
 def _read(path: Path) -> bytes:
