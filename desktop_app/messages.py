@@ -86,6 +86,20 @@ CORE: dict[str, tuple[str, str]] = {
         "Chưa có chứng thư số của người ký: hãy nhập tệp .p12 (hotich cert import).",
         "No signing certificate for this account: import a .p12 (hotich cert import).",
     ),
+    "E-OUTPUT-UNWRITABLE": (
+        "Không ghi được vào {path} (thư mục không có hoặc không ghi được). Chưa ký gì.",
+        "Cannot write to {path} (the folder is missing or read-only). Nothing was signed.",
+    ),
+    "E-EXTRACT-NOT-WRITTEN": (
+        "Trích lục {extract_number} đã ký và được lưu trong kho dữ liệu, nhưng không ghi được "
+        "tệp {path}. Lưu lại: hotich extract {record_id} --saved --out TỆP.pdf",
+        "Extract {extract_number} is signed and kept in the store, but {path} could not be "
+        "written. Save it again: hotich extract {record_id} --saved --out FILE.pdf",
+    ),
+    "E-NO-SIGNED-EXTRACT": (
+        "Hồ sơ {record_id} chưa có trích lục đã ký.",
+        "Record {record_id} has no signed extract yet.",
+    ),
     "E-NOT-SIGNABLE": (
         "Hồ sơ ở trạng thái '{status}' chưa thể ký trích lục.",
         "A record in status '{status}' cannot be signed.",
@@ -150,6 +164,7 @@ TERMS: dict[str, tuple[str, str]] = {
         "vai trò: officer, supervisor hoặc admin", "role: officer, supervisor or admin"),
     "the input is not valid JSON": (
         "dữ liệu vào không phải JSON hợp lệ", "the input is not valid JSON"),
+    "--saved takes one id": ("--saved nhận một mã hồ sơ", "--saved takes one id"),
     "the input is nested too deeply": (
         "dữ liệu vào lồng nhau quá sâu", "the input is nested too deeply"),
     "the input must be a JSON object": (
