@@ -35,6 +35,7 @@ from ui.pages.records_page import RecordsPage
 from ui.pages.registration_page import RegistrationPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.sync_page import SyncPage
+from ui.pages.verification_page import VerificationPage
 from ui.sync_control import SyncController, SyncOutcome
 from ui.widgets.update_notice import UpdateBanner, UpdateDialog
 
@@ -73,6 +74,11 @@ class MainWindow(QMainWindow):
                                           RegistrationPage(ctx))
             self.registration.record_submitted.connect(lambda _r: self.refresh_status())
         self.records = self._add("records", self.tr("Records and search"), RecordsPage(ctx))
+        self.verification: VerificationPage | None = None
+        if ctx.can("verify historical entries"):
+            self.verification = self._add("verification", self.tr("Second check (historical)"),
+                                          VerificationPage(ctx))
+            self.verification.records_changed.connect(self.refresh_status)
         if ctx.can("approve records"):
             self.approval = self._add("approval", self.tr("Approval and signing"),
                                       ApprovalPage(ctx))
