@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Callable, Sequence
@@ -23,6 +24,7 @@ from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 
 if TYPE_CHECKING:
+    from desktop_app.sync_types import DeviceIdentity
     from desktop_app.workflows.dashboard import ConnectionState
     from desktop_app.workflows.sync_apply import SyncReport
     from ui.context import SignOutcome, UiHooks
@@ -131,22 +133,27 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
 
     def sign_records(session: Session, ids: Sequence[str], password: str,
                      progress: Callable[[str, int, int], None]) -> list[SignOutcome]:
-        outcomes = []
+        outcomes: list[SignOutcome] = []
         try:  # the service opens the PKCS#12 once for the batch, and forgets it after
+            # A wrong password or an expired certificate stops the batch before it starts.
+            extracts.check_signing_key(session, password, service)
             for done, record_id in enumerate(ids):
-                progress("sign", done, len(ids))  # raises Cancelled when the user cancels
+                try:
+                    progress("sign", done, len(ids))  # raises Cancelled once cancelled
+                except Cancelled as exc:  # what is signed stays signed; the rest is said
+                    outcomes += [SignOutcome(rid, exc) for rid in ids[done:]]
+                    return outcomes
                 try:
                     extracts.sign_extracts(session, [record_id], service=service,
                                            p12_password=password, out=None)
-                except Cancelled:
-                    raise
                 except HotichError as exc:  # shown per record; the batch goes on
                     outcomes.append(SignOutcome(record_id, exc))
                 else:
                     outcomes.append(SignOutcome(record_id))
         finally:
             service.forget_keys()
-        progress("sign", len(ids), len(ids))
+        with contextlib.suppress(Cancelled):  # a cancel after the last one changes nothing
+            progress("sign", len(ids), len(ids))
         return outcomes
 
     def render_extract(session: Session, record_id: str) -> bytes:
@@ -234,10 +241,55 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
         link.set("online")
         return report
 
+    def enrol_device(session: Session, server_url: str, code: str, ca_path: Path | None,
+                     replace: bool) -> DeviceIdentity:
+        import platform
+
+        from desktop_app.workflows.enrolment import enrol_device as enrol
+        from sync.client import TransportConfig
+        from sync.device import HttpsSyncTransport
+
+        # One attempt: a retried POST could spend the one-time code and then be refused.
+        transport = HttpsSyncTransport(session.paths.root, clock=session.clock,
+                                       config=TransportConfig(attempts=1, connect_retries=0,
+                                                              read_timeout=30.0))
+        return enrol(session, transport, server_url, code, ca_path=ca_path,
+                     name=platform.node(), replace=replace)
+
+    def export_bundle(session: Session, out: Path,
+                      progress: Callable[[str, int, int], None]) -> int:
+        from desktop_app.errors import HotichError
+        from desktop_app.fileio import write_atomic
+        from desktop_app.workflows.sync_bundle import export_bundle as export
+        from sync.bundle import UsbBundleCodec
+
+        data, count = export(session, UsbBundleCodec(),
+                             progress=lambda p: progress(p.stage, p.done, p.total))
+        try:
+            write_atomic(Path(out), data, mode=0o600)
+        except OSError as exc:
+            raise HotichError("E-FILE", path=str(out)) from exc
+        return count
+
+    def import_answer(session: Session, path: Path,
+                      progress: Callable[[str, int, int], None]) -> SyncReport:
+        from desktop_app.errors import HotichError
+        from desktop_app.workflows.sync_bundle import import_answer as apply_answer
+        from sync.bundle import UsbBundleCodec
+
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise HotichError("E-FILE", path=str(path)) from exc
+        return apply_answer(session, UsbBundleCodec(), data,
+                            progress=lambda p: progress(p.stage, p.done, p.total))
+
     return UiHooks(sign_records=sign_records, render_extract=render_extract,
                    import_certificate=import_certificate,
                    certificate_expiry=certificate_expiry, sync_now=sync_now,
-                   connection_probe=link.probe, probe_server=probe_server)
+                   connection_probe=link.probe, probe_server=probe_server,
+                   enrol_device=enrol_device, export_bundle=export_bundle,
+                   import_answer=import_answer)
 
 
 def command_modules() -> list[ModuleType]:

@@ -107,6 +107,24 @@ class NotFoundError(HotichError):
     code = "E-NOT-FOUND"
 
 
+class WrongCurrentPasswordError(WrongPasswordError):
+    """Changing one's own password: the current password given is not the account's."""
+
+    code = "E-WRONG-CURRENT-PASSWORD"
+
+
+class AttachmentTooLargeError(HotichError):
+    """params: size_mb, limit_mb."""
+
+    code = "E-ATTACHMENT-TOO-LARGE"
+
+
+class AttachmentTypeError(HotichError):
+    """A file that is neither a JPEG or PNG image nor a PDF."""
+
+    code = "E-ATTACHMENT-TYPE"
+
+
 class Cancelled(HotichError):
     code = "E-CANCELLED"
 

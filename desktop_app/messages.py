@@ -65,6 +65,18 @@ CORE: dict[str, tuple[str, str]] = {
     ),
     "E-NOT-FOUND": ("Không tìm thấy {what} '{key}'.", "Not found: {what} '{key}'."),
     "E-CANCELLED": ("Đã hủy.", "Cancelled."),
+    "E-WRONG-CURRENT-PASSWORD": ("Mật khẩu hiện tại không đúng.",
+                                 "The current password is wrong."),
+    "E-ATTACHMENT-TOO-LARGE": (
+        "Tệp quá lớn ({size_mb} MB): mỗi tệp đính kèm tối đa {limit_mb} MB. Hãy quét lại ở "
+        "độ phân giải thấp hơn hoặc chia thành nhiều tệp.",
+        "The file is too large ({size_mb} MB): an attachment may have at most {limit_mb} MB. "
+        "Scan again at a lower resolution or split it into several files.",
+    ),
+    "E-ATTACHMENT-TYPE": (
+        "Chỉ đính kèm được ảnh JPEG, PNG hoặc tệp PDF.",
+        "Only JPEG or PNG images and PDF files can be attached.",
+    ),
     "E-NO-USER": (
         "Hãy cho biết tài khoản thực hiện bằng --user.",
         "Say which account acts with --user.",
@@ -74,6 +86,8 @@ CORE: dict[str, tuple[str, str]] = {
         "No password: use {source} or run in a terminal.",
     ),
     "E-FILE": ("Không đọc/ghi được tệp: {path}.", "Cannot read/write the file: {path}."),
+    "E-PRINT": ("Không in được: máy in chưa sẵn sàng hoặc tài liệu không mở được.",
+                "Cannot print: the printer is not ready or the document does not open."),
     "E-BOOK-CLOSED": (
         "Sổ {book_number} đã khóa cuối năm.",
         "Book {book_number} is closed for the year.",
@@ -139,6 +153,7 @@ CORE: dict[str, tuple[str, str]] = {
 TERMS: dict[str, tuple[str, str]] = {
     # what (E-NOT-FOUND)
     "record": ("hồ sơ", "record"),
+    "signed extract": ("trích lục đã ký", "signed extract"),
     "commune": ("xã, phường", "commune"),
     "device": ("thiết bị", "device"),
     "attachment": ("tệp đính kèm", "attachment"),
@@ -247,6 +262,8 @@ TERMS: dict[str, tuple[str, str]] = {
                                    "malformed attachment state"),
     "malformed answer attachments": ("danh sách tệp đính kèm của tệp trả lời sai dạng",
                                      "malformed answer attachments"),
+    "attachments are not a list": ("danh sách tệp đính kèm của gói sai dạng",
+                                   "attachments are not a list"),
     "results do not match the items sent": ("kết quả không khớp với các mục đã gửi",
                                             "results do not match the items sent"),
     "incomplete enrolment answer": ("trả lời đăng ký thiết bị không đầy đủ",

@@ -6,10 +6,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from desktop_app.domain.indexing import PersonEntry
+from desktop_app.domain.types import JSONObject
 
 __all__ = ["JSONObject", "PersonEntry", "RecordEvent", "StoredRecord"]
-
-JSONObject = dict[str, object]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop_app.services import AppServices
 from desktop_app.session import Session
+from desktop_app.sync_types import DeviceIdentity
 from desktop_app.workflows.dashboard import ConnectionProbe, ConnectionState, no_connection_probe
 from desktop_app.workflows.sync_apply import SyncReport
 from ui.tasks import TaskRunner
@@ -39,6 +40,13 @@ ImportCertificate = Callable[[Session, Path, str], str]
 """Import a PKCS#12 file with its password; returns a one-line description (name, expiry)."""
 SyncNow = Callable[[Session, Progress], SyncReport]
 """Push the outbox and pull; returns what it did (the sync page words it)."""
+EnrolDevice = Callable[[Session, str, str, Path | None, bool], DeviceIdentity]
+"""Enrol this device with the central server: (session, server address, one-time code, the
+server's CA file or None for the system's trust store, replace an existing enrolment)."""
+ExportBundle = Callable[[Session, Path, Progress], int]
+"""Write everything waiting to one USB bundle file; returns how many items it carries."""
+ImportAnswer = Callable[[Session, Path, Progress], SyncReport]
+"""Apply the central office's answer file; returns what it did (worded like a sync's)."""
 CertificateExpiry = Callable[[Session], datetime | None]
 ProbeServer = Callable[[Session], bool | None]
 """One quick look at the central server (short timeouts, no retries): True reachable, False
@@ -55,6 +63,9 @@ class UiHooks:
     connection_probe: ConnectionProbe = field(default=no_connection_probe)
     certificate_expiry: CertificateExpiry | None = None
     probe_server: ProbeServer | None = None
+    enrol_device: EnrolDevice | None = None
+    export_bundle: ExportBundle | None = None
+    import_answer: ImportAnswer | None = None
 
 
 @dataclass(frozen=True)

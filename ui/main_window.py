@@ -35,6 +35,7 @@ from ui.pages.records_page import RecordsPage
 from ui.pages.registration_page import RegistrationPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.sync_page import SyncPage
+from ui.pages.verification_page import VerificationPage
 from ui.sync_control import SyncController, SyncOutcome
 from ui.widgets.update_notice import UpdateBanner, UpdateDialog
 
@@ -73,6 +74,11 @@ class MainWindow(QMainWindow):
                                           RegistrationPage(ctx))
             self.registration.record_submitted.connect(lambda _r: self.refresh_status())
         self.records = self._add("records", self.tr("Records and search"), RecordsPage(ctx))
+        self.verification: VerificationPage | None = None
+        if ctx.can("verify historical entries"):
+            self.verification = self._add("verification", self.tr("Second check (historical)"),
+                                          VerificationPage(ctx))
+            self.verification.records_changed.connect(self.refresh_status)
         if ctx.can("approve records"):
             self.approval = self._add("approval", self.tr("Approval and signing"),
                                       ApprovalPage(ctx))
@@ -84,6 +90,9 @@ class MainWindow(QMainWindow):
         self.backup = self._add("backup", self.tr("Backup and restore"), BackupPage(ctx))
         self.records.open_requested.connect(self.open_record)
         self.sync.open_requested.connect(self.open_record)
+        self.sync.settings_requested.connect(lambda: self.show_page("settings"))
+        self.settings.enrolled.connect(self._enrolled)
+        self.sync.bundle.imported.connect(lambda _r: self.refresh_status())
         self.sync_control.finished.connect(self._sync_finished)
         self.link = LinkWatcher(ctx, self.sync_control, link_timing, self)
         self.link.state_changed.connect(self._link_changed)
@@ -239,6 +248,12 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         if outcome.is_ok:
             self.check_update()
+            if self.approval is not None:  # a birth whose personal ID came back: to sign
+                self.approval.refresh()
+
+    def _enrolled(self, _identity: object) -> None:
+        self.link.check_now()  # a first look at the server now, not in 30 s
+        self.sync.refresh()
 
     def _link_changed(self, value: str) -> None:
         state = ConnectionState(value)

@@ -14,7 +14,7 @@ from desktop_app.domain.parties import record_title
 from desktop_app.errors import HotichError, UsageError
 from desktop_app.json_input import parse_json_object
 from desktop_app.messages import current_language
-from desktop_app.record import StoredRecord
+from desktop_app.record import JSONObject, StoredRecord
 from desktop_app.workflows import numbering, records
 
 TYPES = ["birth", "death", "marriage", "recognition", "change", "guardianship"]
@@ -87,7 +87,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 # -- helpers --------------------------------------------------------------------------------
-def _read_json(ctx: CliContext, source: str) -> dict[str, object]:
+def _read_json(ctx: CliContext, source: str) -> JSONObject:
     try:
         text = ctx.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except OSError as exc:

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from desktop_app.domain.duplicates import mother_key, person_match_key
 from desktop_app.domain.integrity import PARTY_PATHS
 from desktop_app.domain.text import fold_compact, fold_for_search
-
-JSONObject = dict[str, object]
+from desktop_app.domain.types import JSONObject
 
 
 @dataclass(frozen=True)
@@ -22,6 +21,7 @@ class PersonEntry:
     mother_key: str | None
     date_of_birth: str | None
     event_date: str | None
+    personal_id: str | None = None  # narrows the bigamy check (same_person: IDs decide)
 
 
 def party(data: JSONObject, path: str) -> JSONObject | None:
@@ -57,6 +57,7 @@ def persons(record_type: str, data: JSONObject) -> list[PersonEntry]:
             else None,
             date_of_birth=dob,
             event_date=None,
+            personal_id=text_of(found, "personal_id"),
         ))
     return entries
 

@@ -23,6 +23,18 @@ class ExtractRow:
 
 
 @dataclass(frozen=True)
+class AttachmentRow:
+    """One file linked to a record (its bytes stay in the store until asked for)."""
+
+    sha256: str
+    kind: str
+    media_type: str
+    size: int
+    created_at: str
+    uploaded: bool
+
+
+@dataclass(frozen=True)
 class CertificateRow:
     username: str
     pkcs12: bytes
@@ -75,6 +87,14 @@ class AttachmentsRepository:
         return [(r[0], r[1], int(r[2])) for r in self._conn.execute(
             "SELECT sha256, kind, uploaded FROM record_attachments WHERE record_id = ? "
             "ORDER BY rowid", (record_id,))]
+
+    def rows_of(self, record_id: str) -> list[AttachmentRow]:
+        """A record's attachments with their type and size, oldest first."""
+        return [AttachmentRow(str(r[0]), str(r[1]), str(r[2]), int(r[3]), str(r[4]),
+                              bool(r[5])) for r in self._conn.execute(
+            "SELECT ra.sha256, ra.kind, a.media_type, a.size, a.created_at, ra.uploaded "
+            "FROM record_attachments ra JOIN attachments a ON a.sha256 = ra.sha256 "
+            "WHERE ra.record_id = ? ORDER BY ra.rowid", (record_id,))]
 
     def remove(self, record_id: str, sha256: str) -> None:
         """Unlinks a record's attachment; the content goes once no record links it."""

@@ -270,4 +270,25 @@ CREATE TRIGGER outbox_counted_delete AFTER DELETE ON outbox BEGIN
     UPDATE outbox_counts SET n = n - 1 WHERE state = OLD.state; END
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6)
+# 7: the bigamy check reads only the spouses it may match (same folded name, the same birth
+# year or no date, or the same personal ID), from one covering index; the person index
+# keeps each party's personal ID (filled from the records). The duplicate and twin lookups
+# are answered from their indexes alone.
+SCHEMA_7 = """
+ALTER TABLE record_persons ADD COLUMN personal_id TEXT;
+UPDATE record_persons SET personal_id = (
+    SELECT CASE WHEN json_type(r.data, '$.' || record_persons.role || '.personal_id') = 'text'
+                 AND trim(json_extract(r.data, '$.' || record_persons.role || '.personal_id'))
+                     != ''
+                THEN json_extract(r.data, '$.' || record_persons.role || '.personal_id') END
+    FROM records AS r WHERE r.id = record_persons.record_id);
+CREATE INDEX record_persons_spouse
+    ON record_persons (name_key, role, date_of_birth, personal_id, record_id);
+DROP INDEX record_persons_match;
+CREATE INDEX record_persons_match ON record_persons (match_key, record_id);
+DROP INDEX record_persons_mother;
+CREATE INDEX record_persons_mother ON record_persons (mother_key, date_of_birth, record_id)
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6,
+                               SCHEMA_7)

@@ -111,9 +111,9 @@ class RecordsRepository:
             self._conn.execute("DELETE FROM record_text WHERE rowid = ?", (n,))
         self._conn.executemany(
             "INSERT INTO record_persons (record_id, role, match_key, name_key, mother_key, "
-            "date_of_birth, event_date) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "date_of_birth, event_date, personal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(rec.id, p.role, p.match_key, p.name_key, p.mother_key, p.date_of_birth,
-              p.event_date) for p in persons(rec.type, rec.data)])
+              p.event_date, p.personal_id) for p in persons(rec.type, rec.data)])
         self._conn.execute("INSERT INTO record_text (rowid, text) VALUES (?, ?)",
                            (n, search_text(rec.type, rec.data, rec.registration_number,
                                            rec.book_number)))
@@ -250,6 +250,21 @@ class RecordsRepository:
                 "SELECT DISTINCT record_id FROM record_persons WHERE name_key = ? "
                 f"AND record_id != ?{role_clause}", (key, exclude, *roles))]
         return found
+
+    def ids_of_spouses(self, name_key: str, exclude: str, *, born: str | None,
+                       personal_id: str | None) -> list[str]:
+        """Marriages where a husband or wife may be this person (same_person): the same
+        folded name and, unless both personal IDs decide, the same birth year or a date
+        missing on either side. ``born`` is a year "YYYY" (or None)."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT record_id FROM record_persons "
+            "WHERE name_key = :key AND role IN ('husband', 'wife') AND record_id != :exclude "
+            "AND ((:pid IS NOT NULL AND personal_id = :pid) "
+            "  OR ((:pid IS NULL OR personal_id IS NULL) AND (:year IS NULL "
+            "      OR date_of_birth IS NULL "
+            "      OR date_of_birth BETWEEN :year AND :year || '-99')))",
+            {"key": name_key, "exclude": exclude, "pid": personal_id, "year": born})
+        return [r[0] for r in rows]
 
     def ids_by_mother_key(self, key: str, exclude: str, born_from: str | None = None,
                           born_to: str | None = None) -> list[str]:

@@ -25,7 +25,6 @@ from desktop_app.store.audit_repo import AuditRepository
 from desktop_app.store.database import (
     Connection,
     DatabaseError,
-    backup_file_copy,
     connect,
     migrate,
     schema_version,
@@ -47,8 +46,7 @@ class UnitOfWork:
     """The repositories of one transaction. Everything they do commits or rolls back
     together."""
 
-    def __init__(self, conn: Connection, *, writable: bool) -> None:
-        self.is_writable = writable
+    def __init__(self, conn: Connection) -> None:
         self.meta = MetaRepository(conn)
         self.records = RecordsRepository(conn)
         self.audit = AuditRepository(conn, self.meta)
@@ -90,7 +88,7 @@ class Store:
             raise RuntimeError("a unit of work is already open on this thread")
         conn.execute("BEGIN IMMEDIATE")
         try:
-            yield UnitOfWork(conn, writable=True)
+            yield UnitOfWork(conn)
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -102,13 +100,13 @@ class Store:
         an open unit of work of this thread, it reads that one."""
         conn = self.connection()
         if conn.in_transaction:
-            yield UnitOfWork(conn, writable=False)
+            yield UnitOfWork(conn)
             return
         conn.execute("PRAGMA query_only = ON")
         try:
             conn.execute("BEGIN")
             try:
-                yield UnitOfWork(conn, writable=False)
+                yield UnitOfWork(conn)
             finally:
                 _end_read(conn)
         finally:
@@ -131,9 +129,6 @@ class Store:
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file (before copying or moving it)."""
         self.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-
-    def backup_file_copy(self, backups_dir: Path, label: str) -> Path:
-        return backup_file_copy(self.connection(), self.path, backups_dir, label)
 
     def snapshot(self, target: Path) -> Store:
         """A consistent copy into ``target`` (same key, no WAL), opened as a Store."""

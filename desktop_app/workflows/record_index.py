@@ -73,6 +73,13 @@ def _twins_window(date_of_birth: str | None) -> tuple[str, str] | None:
     return (day - spread).isoformat(), (day + spread).isoformat()
 
 
+def _year(date_of_birth: str | None) -> str | None:
+    try:
+        return f"{parse_partial_date(date_of_birth).year:04d}" if date_of_birth else None
+    except InvalidDateError:
+        return None  # no narrowing: same_person compares such text as it is
+
+
 def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
                ) -> BirthCandidate | None:
     name = text_of(person, "full_name")
@@ -89,10 +96,14 @@ def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
 
 def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> ValidationContext:
     husband, wife = party(data, "husband"), party(data, "wife")
-    keys = [fold_compact(n) for n in (text_of(husband, "full_name"), text_of(wife, "full_name"))
-            if n]
+    spouses: list[str] = []
+    for person in (husband, wife):
+        name = text_of(person, "full_name")
+        if name:  # only the marriages the bigamy rule may match (same_person)
+            spouses += uow.records.ids_of_spouses(
+                fold_compact(name), record_id, born=_year(text_of(person, "date_of_birth")),
+                personal_id=text_of(person, "personal_id"))
     marriages = []
-    spouses = uow.records.ids_by_name_key(keys, record_id, roles=("husband", "wife"))
     for rid, rdata in _live(uow, spouses, "marriage", registered_only=True):
         marriages.append(MarriageCandidate(
             rid, PartySummary.from_person(party(rdata, "husband")),

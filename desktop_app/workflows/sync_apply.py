@@ -68,7 +68,7 @@ class SyncReport:
 
 # -- what goes out --------------------------------------------------------------------------
 def _push_data(rec: StoredRecord) -> dict[str, object]:
-    data = dict(rec.data)
+    data: dict[str, object] = dict(rec.data)
     for key in ("registration_number", "book_number", "registered_on"):
         value = getattr(rec, key)
         if value:

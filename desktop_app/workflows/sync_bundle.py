@@ -6,7 +6,7 @@ from __future__ import annotations
 from desktop_app.accounts import Permission, require
 from desktop_app.ports import BundleCodec
 from desktop_app.session import Session
-from desktop_app.sync_types import BundleAttachment
+from desktop_app.sync_types import BundleAttachment, Progress, ProgressCallback
 from desktop_app.workflows.enrolment import require_identity
 from desktop_app.workflows.sync_apply import (
     CURSOR_KEY,
@@ -17,21 +17,26 @@ from desktop_app.workflows.sync_apply import (
 )
 
 
-def export_bundle(session: Session, codec: BundleCodec) -> tuple[bytes, int]:
+def export_bundle(session: Session, codec: BundleCodec, *,
+                  progress: ProgressCallback | None = None) -> tuple[bytes, int]:
     """The bundle's bytes and how many items it carries (write them with fileio.write_atomic).
-    What left in a bundle is final: its extracts are never timestamped afterwards."""
+    What left in a bundle is final: its extracts are never timestamped afterwards. A
+    ``progress`` that raises Cancelled stops it before anything is written."""
     require(session.account, Permission.SYNC)
     identity = require_identity(session)
     now = session.clock.now()
+    tell = progress or (lambda _p: None)
     with session.store.read() as uow:
         items = [push for _item, push in pending_items(uow)]
         attachments = []
-        for push in items:
+        for n, push in enumerate(items):
+            tell(Progress("export", n, len(items)))
             for sha in push.attachments:
                 content = uow.attachments.get(sha)
                 if content is not None:
                     attachments.append(BundleAttachment(sha, content, "application/pdf"))
         since = uow.meta.get(CURSOR_KEY)
+    tell(Progress("export", len(items), len(items)))
     data = codec.build_bundle(identity, items, attachments, since=since, now=now)
     with session.store.write() as uow:
         uow.extracts.keep_without_timestamp([push.record_id for push in items])
@@ -40,22 +45,26 @@ def export_bundle(session: Session, codec: BundleCodec) -> tuple[bytes, int]:
     return data, len(items)
 
 
-def import_answer(session: Session, codec: BundleCodec, data: bytes) -> SyncReport:
+def import_answer(session: Session, codec: BundleCodec, data: bytes, *,
+                  progress: ProgressCallback | None = None) -> SyncReport:
     """The answer file the operator brought back: per-item results and pulled changes, in
-    one unit of work."""
+    one unit of work (a ``progress`` that raises Cancelled rolls it all back)."""
     require(session.account, Permission.SYNC)
     identity = require_identity(session)
     answer = codec.read_answer(identity, data)
     report = SyncReport()
     now = session.clock.now()
+    tell = progress or (lambda _p: None)
     with session.store.write() as uow:
-        for result in answer.results:
+        for n, result in enumerate(answer.results):
+            tell(Progress("import", n, len(answer.results)))
             report.add(apply_result(uow, result, now))
         for sha, done in answer.attachments.items():
             if done:
                 uow.attachments.mark_uploaded(sha)
         if answer.pull is not None:
             report.pulled = apply_page(uow, answer.pull, now, identity.device_id)
+        tell(Progress("import", len(answer.results), len(answer.results)))
         uow.audit.append(at=now, actor=session.account.username,
                          action="sync.import_answer", target=answer.bundle_id)
     return report

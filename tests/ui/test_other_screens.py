@@ -8,6 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from desktop_app.session import Session
+from desktop_app.settings import LocalSettings
 from desktop_app.workflows import accounts, records
 from desktop_app.workflows.dashboard import ConnectionState
 from tests.samples import build
@@ -72,9 +73,10 @@ def test_admin_adds_an_account_and_the_certificate_hook_runs(qtbot: QtBot, offic
     qtbot.waitUntil(lambda: accounts_widget.model.rowCount() == 5, timeout=15000)
     names = [v.account.full_name for v in accounts.list_accounts(office.session("admin"))]
     assert "H’Hen Niê" in names
-    page.server_url.setText("https://hotich.example.vn")
-    page.save_server.click()
+    page.language.setCurrentIndex(page.language.findData("en"))
+    page.language.activated.emit(page.language.currentIndex())
     qtbot.waitUntil(lambda: page.message.text() != "", timeout=10000)
+    assert LocalSettings.load(office.paths.root).language == "en"
 
     imported: list[tuple[str, Path, str]] = []
 

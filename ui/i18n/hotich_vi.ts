@@ -150,14 +150,6 @@
         <translation>Không có hồ sơ chờ phê duyệt.</translation>
     </message>
     <message>
-        <source>No warnings.</source>
-        <translation>Không có cảnh báo.</translation>
-    </message>
-    <message>
-        <source>Reason for accepting this warning</source>
-        <translation>Lý do chấp thuận cảnh báo này</translation>
-    </message>
-    <message>
         <source>Approved.</source>
         <translation>Đã phê duyệt.</translation>
     </message>
@@ -173,11 +165,76 @@
         <source>Verified.</source>
         <translation>Đã kiểm tra.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n extract(s) signed.</source>
-        <translation>
-            <numerusform>Đã ký %n trích lục.</numerusform>
-        </translation>
+</context>
+<context>
+    <name>AttachmentsWidget</name>
+    <message>
+        <source>Scan or photo</source>
+        <translation>Ảnh quét, ảnh chụp</translation>
+    </message>
+    <message>
+        <source>Signed extract</source>
+        <translation>Trích lục đã ký</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ngày thêm</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>chưa</translation>
+    </message>
+    <message>
+        <source>Attach a scan or photo…</source>
+        <translation>Đính kèm ảnh quét, ảnh chụp…</translation>
+    </message>
+    <message>
+        <source>A page scan or a photo of a paper (JPEG, PNG or PDF, at most %1 MB), kept encrypted with the record and sent to the centre with it.</source>
+        <translation>Ảnh quét trang sổ hoặc ảnh chụp giấy tờ (JPEG, PNG hoặc PDF, tối đa %1 MB), được lưu mã hóa cùng hồ sơ và gửi lên trung ương cùng hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Your role cannot attach files.</source>
+        <translation>Vai trò của bạn không được đính kèm tệp.</translation>
+    </message>
+    <message>
+        <source>No attachments yet.</source>
+        <translation>Chưa có tệp đính kèm.</translation>
+    </message>
+    <message>
+        <source>Attach a scan or photo</source>
+        <translation>Đính kèm ảnh quét, ảnh chụp</translation>
+    </message>
+    <message>
+        <source>Scans and photos (%1)</source>
+        <translation>Ảnh quét, ảnh chụp (%1)</translation>
+    </message>
+    <message>
+        <source>Attaching…</source>
+        <translation>Đang đính kèm…</translation>
+    </message>
+    <message>
+        <source>Attached (%1).</source>
+        <translation>Đã đính kèm (%1).</translation>
     </message>
 </context>
 <context>
@@ -319,6 +376,97 @@
     </message>
 </context>
 <context>
+    <name>EnrolmentWidget</name>
+    <message>
+        <source>Looking up the enrolment of this device…</source>
+        <translation>Đang xem tình trạng đăng ký của máy này…</translation>
+    </message>
+    <message>
+        <source>given by the central operators, used once</source>
+        <translation>do cán bộ vận hành trung ương cấp, chỉ dùng một lần</translation>
+    </message>
+    <message>
+        <source>empty: the certificates trusted by this computer</source>
+        <translation>để trống: dùng các chứng chỉ máy tính này tin cậy</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Enrol again, replacing the current enrolment</source>
+        <translation>Đăng ký lại, thay cho đăng ký hiện tại</translation>
+    </message>
+    <message>
+        <source>Enrol this device</source>
+        <translation>Đăng ký máy này</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Mã dùng một lần</translation>
+    </message>
+    <message>
+        <source>Server&apos;s CA certificate</source>
+        <translation>Chứng chỉ CA của máy chủ</translation>
+    </message>
+    <message>
+        <source>Enrolment is not available in this build.</source>
+        <translation>Bản cài đặt này chưa có chức năng đăng ký máy.</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with the central server yet: it works offline, and sends nothing until it is enrolled.</source>
+        <translation>Máy này chưa được đăng ký với máy chủ trung ương: máy vẫn làm việc ngoại tuyến, nhưng chưa gửi gì đi cho đến khi được đăng ký.</translation>
+    </message>
+    <message>
+        <source>Ask the administrator of this device to enrol it.</source>
+        <translation>Hãy đề nghị quản trị viên của máy đăng ký máy.</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 as device %2 (commune %3) on %4.</source>
+        <translation>Đã đăng ký với %1, mã thiết bị %2 (xã/phường %3), lúc %4.</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>Hãy nhập địa chỉ máy chủ.</translation>
+    </message>
+    <message>
+        <source>Enter the one-time code.</source>
+        <translation>Hãy nhập mã dùng một lần.</translation>
+    </message>
+    <message>
+        <source>Enrolling with %1…</source>
+        <translation>Đang đăng ký với %1…</translation>
+    </message>
+    <message>
+        <source>This device is enrolled (device %1). Synchronisation can start.</source>
+        <translation>Máy đã được đăng ký (mã thiết bị %1). Có thể bắt đầu đồng bộ.</translation>
+    </message>
+    <message>
+        <source>This code enrols a device of commune %1, not of this device&apos;s commune: ask the central operators for a code for this commune.</source>
+        <translation>Mã này dùng để đăng ký máy của xã/phường %1, không phải xã/phường của máy này: hãy đề nghị cán bộ vận hành trung ương cấp mã cho xã/phường này.</translation>
+    </message>
+    <message>
+        <source>To enrol it again, tick “Enrol again” first.</source>
+        <translation>Muốn đăng ký lại, hãy đánh dấu “Đăng ký lại” trước.</translation>
+    </message>
+    <message>
+        <source>Check that the CA certificate file is the one the central operators gave for this server.</source>
+        <translation>Hãy kiểm tra tệp chứng chỉ CA có đúng là tệp cán bộ vận hành trung ương cấp cho máy chủ này không.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server %1: check the address and the network, then try again.</source>
+        <translation>Không kết nối được máy chủ %1: hãy kiểm tra địa chỉ và mạng rồi thử lại.</translation>
+    </message>
+</context>
+<context>
     <name>ExtractPreviewDialog</name>
     <message>
         <source>Extract preview</source>
@@ -327,6 +475,10 @@
     <message>
         <source>Rendering the extract…</source>
         <translation>Đang tạo trích lục…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Lưu thành tệp PDF…</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -344,6 +496,28 @@
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n trang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the extract</source>
+        <translation>Lưu trích lục</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the printer: %n page(s).</source>
+        <translation>
+            <numerusform>Đã gửi %n trang đến máy in.</numerusform>
         </translation>
     </message>
 </context>
@@ -372,6 +546,89 @@
     <message>
         <source>Not recognised as a pre-2025 address</source>
         <translation>Không nhận ra địa danh trước năm 2025</translation>
+    </message>
+</context>
+<context>
+    <name>IssuedExtractsWidget</name>
+    <message>
+        <source>Extract number</source>
+        <translation>Số trích lục</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Certified copy (BẢN SAO)</source>
+        <translation>Bản sao (BẢN SAO)</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Ký lúc</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Dấu thời gian</translation>
+    </message>
+    <message>
+        <source>waiting for the next sync</source>
+        <translation>chờ lần đồng bộ tới</translation>
+    </message>
+    <message>
+        <source>No extract has been signed for this record yet.</source>
+        <translation>Hồ sơ này chưa có trích lục nào được ký.</translation>
+    </message>
+    <message>
+        <source>View, save or print…</source>
+        <translation>Xem, lưu hoặc in…</translation>
+    </message>
+    <message>
+        <source>Opens the signed document exactly as it is kept: what you see is what is saved and printed.</source>
+        <translation>Mở đúng văn bản đã ký đang được lưu giữ: văn bản hiện trên màn hình chính là văn bản được lưu và in ra.</translation>
+    </message>
+    <message>
+        <source>Issue a certified copy (BẢN SAO)…</source>
+        <translation>Cấp bản sao trích lục (BẢN SAO)…</translation>
+    </message>
+    <message>
+        <source>Signs a new copy of this extract with your certificate; it gets its own copy number.</source>
+        <translation>Ký một bản sao mới của trích lục này bằng chứng thư số của bạn; bản sao có số riêng.</translation>
+    </message>
+    <message>
+        <source>certified copy</source>
+        <translation>bản sao</translation>
+    </message>
+    <message>
+        <source>signed extract</source>
+        <translation>trích lục đã ký</translation>
+    </message>
+    <message>
+        <source>Extract %1 (%2)</source>
+        <translation>Trích lục %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Certified copy</source>
+        <translation>Bản sao trích lục</translation>
+    </message>
+    <message>
+        <source>Password of your signing certificate (.p12):</source>
+        <translation>Mật khẩu chứng thư số của bạn (.p12):</translation>
+    </message>
+    <message>
+        <source>Signing the certified copy…</source>
+        <translation>Đang ký bản sao…</translation>
+    </message>
+    <message>
+        <source>Certified copy signed: open it to save or print it.</source>
+        <translation>Đã ký bản sao: hãy mở để lưu hoặc in.</translation>
     </message>
 </context>
 <context>
@@ -426,6 +683,10 @@
     <message>
         <source>Records and search</source>
         <translation>Hồ sơ và tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Second check (historical)</source>
+        <translation>Kiểm tra lần hai</translation>
     </message>
     <message>
         <source>Approval and signing</source>
@@ -533,14 +794,6 @@
         <translation>Đưa về bản nháp (phiên bản mới, giữ nguyên số đăng ký): sửa, rồi trình, phê duyệt, ký và gửi lại.</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>Thông tin</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Giá trị</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>
@@ -579,6 +832,14 @@
     <message>
         <source>Audit trail</source>
         <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <source>Scans and attachments</source>
+        <translation>Ảnh quét, tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Signed extracts</source>
+        <translation>Trích lục đã ký</translation>
     </message>
     <message>
         <source>Edit draft</source>
@@ -636,14 +897,6 @@
         <source>Refused by %1: %2</source>
         <translation>%1 từ chối: %2</translation>
     </message>
-    <message>
-        <source>yes</source>
-        <translation>có</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>không</translation>
-    </message>
 </context>
 <context>
     <name>RecordForm</name>
@@ -666,6 +919,25 @@
     <message>
         <source>Registration</source>
         <translation>Đăng ký</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTree</name>
+    <message>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
     </message>
 </context>
 <context>
@@ -753,18 +1025,25 @@
     </message>
 </context>
 <context>
+    <name>ScanView</name>
+    <message>
+        <source>No scan to show.</source>
+        <translation>Không có ảnh quét để hiển thị.</translation>
+    </message>
+    <message>
+        <source>This image could not be read.</source>
+        <translation>Không đọc được ảnh này.</translation>
+    </message>
+    <message>
+        <source>This PDF could not be read.</source>
+        <translation>Không đọc được tệp PDF này.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Central server</source>
         <translation>Máy chủ trung ương</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Địa chỉ</translation>
     </message>
     <message>
         <source>Signing certificate</source>
@@ -808,6 +1087,35 @@
     </message>
 </context>
 <context>
+    <name>SignOutcomeWidget</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Đóng thông báo</translation>
+    </message>
+    <message>
+        <source>Nothing was signed: %1</source>
+        <translation>Chưa ký được trích lục nào: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extract(s) signed.</source>
+        <translation>
+            <numerusform>Đã ký %n trích lục.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not signed (reason per record below).</source>
+        <translation>
+            <numerusform>%n hồ sơ chưa ký được (lý do từng hồ sơ ở dưới).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signing cancelled: %n left unsigned.</source>
+        <translation>
+            <numerusform>Đã dừng ký: còn %n hồ sơ chưa ký.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Procedure</source>
@@ -838,6 +1146,10 @@
         <translation>Cập nhật</translation>
     </message>
     <message>
+        <source>Enrol in Settings…</source>
+        <translation>Đăng ký máy trong Cài đặt…</translation>
+    </message>
+    <message>
         <source>Synchronise now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
@@ -848,6 +1160,14 @@
     <message>
         <source>Records on their way to the central system</source>
         <translation>Hồ sơ đang chuyển lên hệ thống trung ương</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with the central server yet, so it cannot send or receive. Enrol it in Settings (server address, one-time code, the server&apos;s certificate).</source>
+        <translation>Máy này chưa được đăng ký với máy chủ trung ương nên chưa gửi, nhận được. Hãy đăng ký máy trong Cài đặt (địa chỉ máy chủ, mã dùng một lần, chứng chỉ của máy chủ).</translation>
+    </message>
+    <message>
+        <source>This device is not enrolled with the central server yet, so it cannot send or receive: ask the administrator of this device to enrol it. Your work is kept safely here meanwhile.</source>
+        <translation>Máy này chưa được đăng ký với máy chủ trung ương nên chưa gửi, nhận được: hãy đề nghị quản trị viên của máy đăng ký máy. Trong lúc chờ, dữ liệu của bạn vẫn được giữ an toàn trên máy này.</translation>
     </message>
     <message>
         <source>%1 waiting to send, %2 rejected</source>
@@ -934,6 +1254,161 @@
     <message>
         <source>What is new</source>
         <translation>Điểm mới</translation>
+    </message>
+</context>
+<context>
+    <name>UsbBundleWidget</name>
+    <message>
+        <source>Without a connection: USB transfer</source>
+        <translation>Khi không có kết nối: chuyển bằng USB</translation>
+    </message>
+    <message>
+        <source>Export what is waiting to a file, carry it to an office with a connection, and import here the answer file it gives back: the records then get their state, personal IDs and the commune&apos;s changes as with a synchronisation.</source>
+        <translation>Xuất các hồ sơ đang chờ ra một tệp, mang tệp đến nơi có kết nối, rồi nhập tại đây tệp trả lời nơi đó đưa lại: hồ sơ sẽ được cập nhật trạng thái, số định danh cá nhân và các thay đổi của xã như khi đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Export waiting items to a file…</source>
+        <translation>Xuất hồ sơ đang chờ ra tệp…</translation>
+    </message>
+    <message>
+        <source>Import the answer file…</source>
+        <translation>Nhập tệp trả lời…</translation>
+    </message>
+    <message>
+        <source>USB transfer is not available in this build.</source>
+        <translation>Bản cài đặt này chưa có chức năng chuyển bằng USB.</translation>
+    </message>
+    <message>
+        <source>Your account does not synchronise.</source>
+        <translation>Tài khoản của bạn không có quyền đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Export waiting items</source>
+        <translation>Xuất hồ sơ đang chờ</translation>
+    </message>
+    <message>
+        <source>Bundle files (*.bundle);;All files (*)</source>
+        <translation>Tệp gói dữ liệu (*.bundle);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Import the answer file</source>
+        <translation>Nhập tệp trả lời</translation>
+    </message>
+    <message>
+        <source>Answer files (*.answer);;All files (*)</source>
+        <translation>Tệp trả lời (*.answer);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>A synchronisation is running; export or import once it has finished.</source>
+        <translation>Đang đồng bộ; hãy xuất hoặc nhập tệp sau khi đồng bộ xong.</translation>
+    </message>
+    <message>
+        <source>Writing the bundle file…</source>
+        <translation>Đang ghi tệp gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Applying the answer file…</source>
+        <translation>Đang áp dụng tệp trả lời…</translation>
+    </message>
+    <message>
+        <source>Export at %1: nothing is waiting; the file %2 only asks the centre for the commune&apos;s changes.</source>
+        <translation>Xuất lúc %1: không có hồ sơ nào đang chờ; tệp %2 chỉ xin trung ương các thay đổi của xã.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export at %1: %n item(s) written to %2. Carry the file to the office, then import the answer file it gives back.</source>
+        <translation>
+            <numerusform>Xuất lúc %1: đã ghi %n hồ sơ vào %2. Hãy mang tệp đến nơi có kết nối, rồi nhập tệp trả lời nơi đó đưa lại.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answer file imported at %1: </source>
+        <translation>Đã nhập tệp trả lời lúc %1: </translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Đã hủy; không có gì thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPage</name>
+    <message>
+        <source>Scans</source>
+        <translation>Ảnh quét</translation>
+    </message>
+    <message>
+        <source>Verified against the book</source>
+        <translation>Đã đối chiếu đúng với sổ</translation>
+    </message>
+    <message>
+        <source>Confirm that the entry matches the old register book, field by field.</source>
+        <translation>Xác nhận nội dung đã nhập khớp với sổ hộ tịch cũ, từng mục một.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Historical entries waiting for a second check</source>
+        <translation>Dữ liệu sổ cũ chờ kiểm tra lần hai</translation>
+    </message>
+    <message>
+        <source>The entry as typed</source>
+        <translation>Nội dung đã nhập</translation>
+    </message>
+    <message>
+        <source>The page of the book</source>
+        <translation>Trang sổ gốc</translation>
+    </message>
+    <message>
+        <source>No historical entry waits for a second check.</source>
+        <translation>Không có dữ liệu sổ cũ nào chờ kiểm tra lần hai.</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
+        <source>book %1</source>
+        <translation>quyển số %1</translation>
+    </message>
+    <message>
+        <source>entered by %1</source>
+        <translation>người nhập %1</translation>
+    </message>
+    <message>
+        <source>Loading the scan…</source>
+        <translation>Đang tải ảnh quét…</translation>
+    </message>
+    <message>
+        <source>Scan %1 of %2</source>
+        <translation>Ảnh quét %1/%2</translation>
+    </message>
+    <message>
+        <source>No page scan is attached to this entry: compare it with the book itself (a scan can be attached from the record&apos;s detail).</source>
+        <translation>Chưa có ảnh quét trang sổ cho mục này: hãy đối chiếu trực tiếp với sổ (có thể đính kèm ảnh quét trong chi tiết hồ sơ).</translation>
+    </message>
+    <message>
+        <source>Verified: the entry now waits for the supervisor&apos;s approval.</source>
+        <translation>Đã kiểm tra: mục này chờ lãnh đạo phê duyệt.</translation>
+    </message>
+</context>
+<context>
+    <name>WarningReasonsWidget</name>
+    <message>
+        <source>Checking the warnings against the register…</source>
+        <translation>Đang kiểm tra lại cảnh báo với sổ hộ tịch…</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>Không có cảnh báo.</translation>
+    </message>
+    <message>
+        <source>Reason for accepting this warning (%1)</source>
+        <translation>Lý do chấp thuận cảnh báo này (%1)</translation>
+    </message>
+    <message>
+        <source>Reason for accepting this warning</source>
+        <translation>Lý do chấp thuận cảnh báo này</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,6 @@ centre's reason on top and "Correct and send again": it goes back to draft as a 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
@@ -20,8 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,14 +26,15 @@ from PySide6.QtWidgets import (
 from desktop_app.audit import AuditEntry
 from desktop_app.domain import Status, field_label
 from desktop_app.domain.parties import record_title
-from desktop_app.domain.vocabulary import value_label
 from desktop_app.record import RecordEvent, StoredRecord
 from desktop_app.workflows import record_views, records
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import local_time, status_label, type_label
 from ui.models import RowsModel
-from ui.widgets.inputs import commune_display
+from ui.pages.attachments_widget import AttachmentsWidget
+from ui.pages.extracts_widget import IssuedExtractsWidget
+from ui.widgets.record_tree import RecordTree
 from ui.widgets.typed_dates import from_iso
 
 
@@ -121,9 +119,12 @@ class RecordDetailDialog(QDialog):
         banner.addWidget(self.rejection_text, 1)
         banner.addWidget(self.reopen_button)
         self.rejection.hide()
-        self.tree = QTreeWidget(objectName="recordData")
-        self.tree.setHeaderLabels([self.tr("Field"), self.tr("Value")])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree = RecordTree(lang)
+        self.attachments = AttachmentsWidget(ctx)
+        self.attachments.attached.connect(self._attached)
+        self.extracts = IssuedExtractsWidget(ctx)
+        # A copy issued or a document handed out: the history and the audit trail show it.
+        self.extracts.changed.connect(lambda: self._attached(None))
         self.events_model: RowsModel[RecordEvent] = RowsModel([
             (self.tr("When"), lambda e: local_time(e.at)),
             (self.tr("Who"), lambda e: e.actor),
@@ -144,6 +145,8 @@ class RecordDetailDialog(QDialog):
         tabs.addTab(_table(self.events_model, "historyTable"), self.tr("History"))
         tabs.addTab(self.notes, self.tr("Linked changes"))
         tabs.addTab(_table(self.audit_model, "auditTable"), self.tr("Audit trail"))
+        tabs.addTab(self.attachments, self.tr("Scans and attachments"))
+        tabs.addTab(self.extracts, self.tr("Signed extracts"))
         self.tabs = tabs
         self.edit_button = QPushButton(self.tr("Edit draft"), objectName="editDraft")
         self.submit_button = QPushButton(self.tr("Submit for approval"),
@@ -197,12 +200,15 @@ class RecordDetailDialog(QDialog):
         parts.append(self.tr("officer %1").replace("%1", rec.officer))
         if rec.approved_by:
             parts.append(self.tr("approved by %1").replace("%1", rec.approved_by))
-        for override in rec.overrides:
-            parts.append(f"{override.get('rule')}: {override.get('reason')}")
+        for override in rec.overrides:  # one per warning: the field says which party
+            where = field_label(rec.type, str(override.get("field") or ""), lang)
+            parts.append(f"{override.get('rule')}" + (f" ({where})" if where else "")
+                         + f": {override.get('reason')}")
         self.summary.setText(" · ".join(parts))
-        self.tree.clear()
-        self._fill(self.tree.invisibleRootItem(), rec.type, rec.data, "")
-        self.tree.expandAll()
+        self.tree.show_data(rec.type, rec.data)
+        if self.attachments.record_id != rec.id:
+            self.attachments.set_record(rec.id)
+        self.extracts.set_record(rec.id, rec.status)
         self.events_model.set_rows(view.events)
         self.audit_model.set_rows(view.audit)
         self.notes.clear()
@@ -231,38 +237,9 @@ class RecordDetailDialog(QDialog):
         self.reopen_button.setEnabled(view.can_reopen)
         self.rejection.show()
 
-    def _fill(self, parent: QTreeWidgetItem, rtype: str, value: object, path: str) -> None:
-        lang = self._ctx.lang
-        if isinstance(value, dict):
-            for key, child in value.items():
-                sub = f"{path}.{key}" if path else key
-                label = field_label(rtype, sub, lang).split(" của ")[0].split(": ")[-1]
-                item = QTreeWidgetItem(parent, [label or key, ""])
-                if isinstance(child, (dict, list)):
-                    self._fill(item, rtype, child, sub)
-                else:
-                    item.setText(1, self._show(rtype, sub, child))
-        elif isinstance(value, list):
-            for n, child in enumerate(value, 1):
-                item = QTreeWidgetItem(parent, [str(n), ""])
-                if isinstance(child, (dict, list)):
-                    self._fill(item, rtype, child, path)
-                else:
-                    item.setText(1, self._show(rtype, path, child))
-
-    def _show(self, rtype: str, path: str, value: object) -> str:
-        key = path.rpartition(".")[2]
-        if isinstance(value, bool):
-            return self.tr("yes") if value else self.tr("no")
-        if key == "commune_code" and isinstance(value, str):
-            return commune_display(value)
-        if isinstance(value, str) and (key.endswith("_on") or key.startswith("date")
-                                       or key in ("time_of_death", "effective_date")):
-            return from_iso(value)
-        if isinstance(value, str):
-            return value_label(rtype, path, value, self._ctx.lang)
-        return json.dumps(value, ensure_ascii=False) if not isinstance(value, (int, float)) \
-            else str(value)
+    def _attached(self, _item: object) -> None:
+        self.changed.emit()
+        self.reload()  # the history and the audit trail show the scan added
 
     def _edit(self) -> None:
         if self.view is not None:

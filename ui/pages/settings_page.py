@@ -1,10 +1,11 @@
-"""Settings: the sync server, the supervisor's certificate, the language, and (for admins)
-the accounts of this device."""
+"""Settings: the central server (device enrolment), the supervisor's certificate, the
+language, and (for admins) the accounts of this device."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,9 +26,12 @@ from desktop_app.workflows import device_settings
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.pages.accounts_widget import AccountsWidget
+from ui.pages.enrolment_widget import EnrolmentWidget
 
 
 class SettingsPage(QScrollArea):
+    enrolled = Signal(object)  # DeviceIdentity: this device was just enrolled
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SettingsPage")
@@ -38,18 +42,10 @@ class SettingsPage(QScrollArea):
         body = QWidget()
         layout = QVBoxLayout(body)
 
-        server = QGroupBox(self.tr("Central server"))
-        self.server_url = QLineEdit(settings.server_url, objectName="serverUrl")
-        self.server_url.setPlaceholderText("https://hotich.example.gov.vn")
-        self.server_url.setEnabled(is_admin)
-        self.save_server = QPushButton(self.tr("Save"), objectName="saveServer")
-        self.save_server.setEnabled(is_admin)
-        self.save_server.clicked.connect(
-            lambda: self._change("server_url", self.server_url.text().strip()))
-        row = QHBoxLayout(server)
-        row.addWidget(QLabel(self.tr("Address")))
-        row.addWidget(self.server_url, 1)
-        row.addWidget(self.save_server)
+        server = QGroupBox(self.tr("Central server"), objectName="serverBox")
+        self.enrolment = EnrolmentWidget(ctx)
+        self.enrolment.enrolled.connect(self._enrolled)
+        QVBoxLayout(server).addWidget(self.enrolment)
         layout.addWidget(server)
 
         cert = QGroupBox(self.tr("Signing certificate"))
@@ -97,8 +93,12 @@ class SettingsPage(QScrollArea):
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
+        self.enrolment.refresh()
         if self.accounts is not None:
             self.accounts.refresh()
+
+    def _enrolled(self, identity: object) -> None:
+        self.enrolled.emit(identity)
 
     def _change(self, key: str, value: str) -> None:
         session = self._ctx.session

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,13 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.parties import record_title
-from desktop_app.workflows import record_views
+from desktop_app.errors import NotEnrolledError
+from desktop_app.workflows import enrolment, record_views
 from desktop_app.workflows.record_views import QueueItem
 from desktop_app.workflows.sync_apply import SyncReport
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import OUTBOX_LABELS, local_time, pick, status_label, type_label
 from ui.models import RowsModel
+from ui.pages.bundle_widget import UsbBundleWidget
 from ui.sync_control import SyncController, SyncOutcome
 from ui.widgets.progress import JobProgressWidget
 
@@ -32,6 +35,7 @@ from ui.widgets.progress import JobProgressWidget
 class SyncPage(QWidget):
     synced = Signal()
     open_requested = Signal(str)
+    settings_requested = Signal()  # "enrol in Settings" (admins)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
                  controller: SyncController | None = None) -> None:
@@ -64,6 +68,20 @@ class SyncPage(QWidget):
         self.summary.setWordWrap(True)
         self.result = QLabel(objectName="syncResult")
         self.result.setWordWrap(True)
+        self.is_enrolled: bool | None = None  # not known until the first refresh
+        self.enrolment_banner = QFrame(objectName="enrolmentBanner")
+        self.enrolment_banner.setStyleSheet("#enrolmentBanner { background: #fff8e1; "
+                                            "border: 1px solid #ffe082; border-radius: 4px; }")
+        self.enrolment_text = QLabel(objectName="enrolmentHint")
+        self.enrolment_text.setWordWrap(True)
+        self.settings_button = QPushButton(self.tr("Enrol in Settings…"),
+                                           objectName="openSettings")
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.settings_button.setVisible(ctx.can("manage accounts"))
+        banner = QHBoxLayout(self.enrolment_banner)
+        banner.addWidget(self.enrolment_text, 1)
+        banner.addWidget(self.settings_button)
+        self.enrolment_banner.hide()
         self.sync_button = QPushButton(self.tr("Synchronise now"), objectName="syncButton")
         if not self.controller.is_available:
             self.sync_button.setEnabled(False)
@@ -76,10 +94,16 @@ class SyncPage(QWidget):
         bar.addWidget(self.progress, 1)
         bar.addWidget(self.sync_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.enrolment_banner)
         layout.addWidget(QLabel(self.tr("Records on their way to the central system")))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.result)
         layout.addLayout(bar)
+        self.bundle = UsbBundleWidget(ctx, self.controller, report_text=self.report_text,
+                                      error_text=self.error_text, parent=self)
+        self.bundle.running_changed.connect(self._bundle_running)
+        self.bundle.imported.connect(self._bundle_imported)
+        layout.addWidget(self.bundle)
         if self.controller.is_running:  # the page was made while a sync runs
             self._started(self.controller.is_automatic)
 
@@ -87,6 +111,37 @@ class SyncPage(QWidget):
         session = self._ctx.session
         self._ctx.runner.run(lambda: record_views.sync_queue(session), self._loaded,
                              self._failed)
+        self._ctx.runner.run(lambda: enrolment.device_identity(session) is not None,
+                             self._enrolment_known, self._failed)
+
+    def not_enrolled_text(self) -> str:
+        """Never "run hotich enroll": the window's way to enrol, or whom to ask."""
+        return (self.tr("This device is not enrolled with the central server yet, so it "
+                        "cannot send or receive. Enrol it in Settings (server address, "
+                        "one-time code, the server's certificate).")
+                if self._ctx.can("manage accounts") else
+                self.tr("This device is not enrolled with the central server yet, so it "
+                        "cannot send or receive: ask the administrator of this device to "
+                        "enrol it. Your work is kept safely here meanwhile."))
+
+    def error_text(self, error: BaseException) -> str:
+        if isinstance(error, NotEnrolledError):
+            return self.not_enrolled_text()
+        return message_for(error, self._ctx.catalogue, self._ctx.lang)
+
+    def _bundle_running(self, running: bool) -> None:
+        # One exchange with the centre at a time: no sync while a bundle is written or read.
+        self.sync_button.setEnabled(not running and self.controller.is_available
+                                    and not self.controller.is_running)
+
+    def _bundle_imported(self, _report: SyncReport) -> None:
+        self.refresh()
+        self.synced.emit()
+
+    def _enrolment_known(self, enrolled: bool) -> None:
+        self.is_enrolled = enrolled
+        self.enrolment_text.setText("" if enrolled else self.not_enrolled_text())
+        self.enrolment_banner.setVisible(not enrolled)
 
     def _loaded(self, items: list[QueueItem]) -> None:
         self.model.set_rows(items)
@@ -107,6 +162,8 @@ class SyncPage(QWidget):
 
     def sync_now(self) -> bool:
         """The button: start a sync, or say politely why not (one is already running)."""
+        if self.bundle.is_running:
+            return False
         if self.controller.is_running:
             self.result.setText(self.tr(
                 "A synchronisation is already running (started automatically when the server "
@@ -133,7 +190,7 @@ class SyncPage(QWidget):
             text = self.tr("Synchronisation cancelled; nothing is lost, it continues next "
                            "time.")
         elif outcome.error is not None:
-            text = message_for(outcome.error, self._ctx.catalogue, self._ctx.lang)
+            text = self.error_text(outcome.error)
         else:
             text = self.report_text(outcome.report)
         prefix = (self.tr("Automatic synchronisation at %1: ") if outcome.automatic

@@ -1,0 +1,104 @@
+"""The warnings of a record as approval will evaluate them, one reason box per warning.
+
+A rule raised on two parties (two under-age spouses) is two warnings, each with the field it
+concerns and its own box, keyed by ``override_key`` (rule@field), the key approval takes.
+What the supervisor typed survives a reload of the same record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from desktop_app.domain import Issue, field_label, issue_message, override_key
+from desktop_app.messages import Catalogue
+
+
+class WarningReasonsWidget(QWidget):
+    """``state`` is "empty", "loading", "ready" (warnings shown, may approve) or "blocked"
+    (the record has errors now: it cannot be approved)."""
+
+    changed = Signal()
+
+    def __init__(self, lang: str, catalogue: Catalogue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("warningReasons")
+        self._lang = lang
+        self._catalogue = catalogue
+        self.state = "empty"
+        self.reasons: dict[str, QLineEdit] = {}
+        self.issues: dict[str, Issue] = {}
+        self._typed: dict[tuple[str, str], str] = {}  # (record id, key) -> text typed
+        self._record_id = ""
+        self._form = QFormLayout(self)
+        self._form.setContentsMargins(0, 0, 0, 0)
+
+    def _clear(self) -> None:
+        for key, box in self.reasons.items():
+            if box.text():
+                self._typed[(self._record_id, key)] = box.text()
+            else:
+                self._typed.pop((self._record_id, key), None)
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self.reasons.clear()
+        self.issues.clear()
+
+    def clear(self) -> None:
+        self._clear()
+        self.state = "empty"
+        self.changed.emit()
+
+    def set_loading(self, record_id: str) -> None:
+        self._clear()
+        self._record_id = record_id
+        self.state = "loading"
+        note = QLabel(self.tr("Checking the warnings against the register…"),
+                      objectName="warningsLoading")
+        self._form.addRow(note)
+        self.changed.emit()
+
+    def show_issues(self, record_id: str, rtype: str, warnings: Sequence[Issue],
+                    errors: Sequence[Issue]) -> None:
+        self._clear()
+        self._record_id = record_id
+        for issue in errors:
+            label = QLabel("⛔ " + self._text(rtype, issue), objectName=f"error:{issue.code}")
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #b00020")
+            self._form.addRow(label)
+        if not warnings and not errors:
+            self._form.addRow(QLabel(self.tr("No warnings."), objectName="noWarnings"))
+        for issue in warnings:
+            key = override_key(issue)
+            label = QLabel("⚠ " + self._text(rtype, issue), objectName=f"warning:{key}")
+            label.setWordWrap(True)
+            reason = QLineEdit(objectName=f"reason:{key}")
+            where = field_label(rtype, issue.field, self._lang) if issue.field else ""
+            reason.setPlaceholderText(
+                self.tr("Reason for accepting this warning (%1)").replace("%1", where) if where
+                else self.tr("Reason for accepting this warning"))
+            reason.setToolTip(where)
+            reason.setText(self._typed.get((record_id, key), ""))
+            reason.textChanged.connect(self.changed)
+            self.reasons[key] = reason
+            self.issues[key] = issue
+            self._form.addRow(label)
+            self._form.addRow(reason)
+        self.state = "blocked" if errors else "ready"
+        self.changed.emit()
+
+    def overrides(self) -> dict[str, str]:
+        """rule@field -> reason, for the boxes filled in."""
+        return {key: box.text().strip() for key, box in self.reasons.items()
+                if box.text().strip()}
+
+    def forget(self, record_id: str) -> None:
+        """The record was decided: what was typed for it is not needed any more."""
+        for key in [k for k in self._typed if k[0] == record_id]:
+            del self._typed[key]
+
+    def _text(self, rtype: str, issue: Issue) -> str:
+        return issue_message(rtype, issue, lang=self._lang, catalogue=self._catalogue)
