@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import math
+from typing import cast
 
+from desktop_app.domain.types import JSONObject, JSONValue
 from desktop_app.errors import UsageError
 
 BOM = "\ufeff"
@@ -27,7 +29,7 @@ def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not JSON")
 
 
-def parse_json(text: str, *, max_depth: int = MAX_DEPTH) -> object:
+def parse_json(text: str, *, max_depth: int = MAX_DEPTH) -> JSONValue:
     """The value of ``text`` (a leading BOM is ignored); UsageError when it is unusable."""
     text = text.removeprefix(BOM)  # Windows editors save UTF-8 with a byte order mark
     try:
@@ -37,10 +39,10 @@ def parse_json(text: str, *, max_depth: int = MAX_DEPTH) -> object:
     except ValueError as exc:  # includes integers longer than Python converts
         raise UsageError(detail="the input is not valid JSON") from exc
     _check(value, max_depth)
-    return value
+    return cast("JSONValue", value)
 
 
-def parse_json_object(text: str, *, max_depth: int = MAX_DEPTH) -> dict[str, object]:
+def parse_json_object(text: str, *, max_depth: int = MAX_DEPTH) -> JSONObject:
     value = parse_json(text, max_depth=max_depth)
     if not isinstance(value, dict):
         raise UsageError(detail="the input must be a JSON object")
