@@ -83,14 +83,15 @@ def days_ago(n: int) -> str:
 
 @dataclass
 class Desk:
-    """One user's window over the office's real hooks (signing, sync)."""
+    """One user's window over the office's real hooks (signing, sync), with its own task
+    runner: closing a window shuts its runner down, as when the program quits."""
 
     window: MainWindow
     ctx: UiContext
 
     @classmethod
-    def open(cls, qtbot: QtBot, paths: DataPaths, runner: TaskRunner,
-             username: str) -> Desk:
+    def open(cls, qtbot: QtBot, paths: DataPaths, username: str) -> Desk:
+        runner = TaskRunner()
         services = AppServices(paths, SystemClock(), catalogue())
         session = login(paths, username, STAFF_PW, services.clock)
         ctx = UiContext(services, runner, session, build_ui_hooks(paths))
@@ -154,8 +155,8 @@ class Desk:
         assert sorted(result.signed) == sorted(record_ids)
 
     def close(self, qtbot: QtBot) -> None:
-        self.window.close()  # stops the watcher, closes the session, waits for the workers
         qtbot.waitUntil(lambda: self.ctx.runner.pending == 0, timeout=15000)
+        self.window.close()  # stops the watcher, closes the session, waits for the workers
 
 
 def central_stats(cli: Callable[..., CliResult], central: CentralProcess) -> dict[str, int]:

@@ -22,16 +22,15 @@ from tests.ui.day_support import (
     days_ago,
     enrolled_office,
 )
-from ui.tasks import TaskRunner
 
 __all__ = ["central"]  # the fixture
 
 
 def test_a_birth_is_approved_gets_its_personal_id_and_is_signed_in_the_window(
         qtbot: QtBot, cli: Callable[..., CliResult], data_dir: Path, central: CentralProcess,
-        runner: TaskRunner, tmp_path: Path) -> None:
+        tmp_path: Path) -> None:
     paths = enrolled_office(cli, data_dir, central, tmp_path)
-    boss = Desk.open(qtbot, paths, runner, "chutich")
+    boss = Desk.open(qtbot, paths, "chutich")
     boss.sync(qtbot)  # the morning sync leases the number blocks
     officer = boss.ctx.session
     clerk = login(paths, "canbo", STAFF_PW, officer.clock)  # the officer's part is elsewhere
