@@ -293,6 +293,45 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mật khẩu hiện tại</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Nhập lại mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ: type the new one again.</source>
+        <translation>Hai lần nhập mật khẩu mới không giống nhau: hãy nhập lại.</translation>
+    </message>
+    <message>
+        <source>Checking the current password…</source>
+        <translation>Đang kiểm tra mật khẩu hiện tại…</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Use the new one from the next login.</source>
+        <translation>Đã đổi mật khẩu. Từ lần đăng nhập sau hãy dùng mật khẩu mới.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Received today</source>
@@ -685,6 +724,10 @@
         <translation>Hồ sơ và tìm kiếm</translation>
     </message>
     <message>
+        <source>Second check (historical)</source>
+        <translation>Kiểm tra lần hai</translation>
+    </message>
+    <message>
         <source>Approval and signing</source>
         <translation>Phê duyệt và ký</translation>
     </message>
@@ -711,6 +754,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Đổi &amp;mật khẩu của tôi…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1327,6 +1374,69 @@
     <message>
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPage</name>
+    <message>
+        <source>Scans</source>
+        <translation>Ảnh quét</translation>
+    </message>
+    <message>
+        <source>Verified against the book</source>
+        <translation>Đã đối chiếu đúng với sổ</translation>
+    </message>
+    <message>
+        <source>Confirm that the entry matches the old register book, field by field.</source>
+        <translation>Xác nhận nội dung đã nhập khớp với sổ hộ tịch cũ, từng mục một.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Historical entries waiting for a second check</source>
+        <translation>Dữ liệu sổ cũ chờ kiểm tra lần hai</translation>
+    </message>
+    <message>
+        <source>The entry as typed</source>
+        <translation>Nội dung đã nhập</translation>
+    </message>
+    <message>
+        <source>The page of the book</source>
+        <translation>Trang sổ gốc</translation>
+    </message>
+    <message>
+        <source>No historical entry waits for a second check.</source>
+        <translation>Không có dữ liệu sổ cũ nào chờ kiểm tra lần hai.</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
+        <source>book %1</source>
+        <translation>quyển số %1</translation>
+    </message>
+    <message>
+        <source>entered by %1</source>
+        <translation>người nhập %1</translation>
+    </message>
+    <message>
+        <source>Loading the scan…</source>
+        <translation>Đang tải ảnh quét…</translation>
+    </message>
+    <message>
+        <source>Scan %1 of %2</source>
+        <translation>Ảnh quét %1/%2</translation>
+    </message>
+    <message>
+        <source>No page scan is attached to this entry: compare it with the book itself (a scan can be attached from the record&apos;s detail).</source>
+        <translation>Chưa có ảnh quét trang sổ cho mục này: hãy đối chiếu trực tiếp với sổ (có thể đính kèm ảnh quét trong chi tiết hồ sơ).</translation>
+    </message>
+    <message>
+        <source>Verified: the entry now waits for the supervisor&apos;s approval.</source>
+        <translation>Đã kiểm tra: mục này chờ lãnh đạo phê duyệt.</translation>
     </message>
 </context>
 <context>
