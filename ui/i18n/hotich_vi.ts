@@ -1359,6 +1359,10 @@
         <translation>Tài khoản của bạn không có quyền đồng bộ.</translation>
     </message>
     <message>
+        <source>Available once this device is enrolled with the central server.</source>
+        <translation>Dùng được khi máy này đã được đăng ký với máy chủ trung ương.</translation>
+    </message>
+    <message>
         <source>Export waiting items</source>
         <translation>Xuất hồ sơ đang chờ</translation>
     </message>
