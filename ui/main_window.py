@@ -30,6 +30,7 @@ from ui.pages.approval_page import ApprovalPage
 from ui.pages.backup_page import BackupPage
 from ui.pages.dashboard_page import CONNECTION_LABELS, DashboardPage
 from ui.pages.extract_preview import ExtractPreviewDialog
+from ui.pages.password_dialog import ChangePasswordDialog
 from ui.pages.record_detail import RecordDetailDialog
 from ui.pages.records_page import RecordsPage
 from ui.pages.registration_page import RegistrationPage
@@ -148,6 +149,10 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self, objectName="quitAction")
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
+        self.password_action = QAction(self.tr("Change my &password…"), self,
+                                       objectName="changePasswordAction")
+        self.password_action.triggered.connect(self.change_password)
+        system.addAction(self.password_action)
         system.addAction(self.logout_action)
         system.addSeparator()
         system.addAction(quit_action)
@@ -219,6 +224,11 @@ class MainWindow(QMainWindow):
         dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget(d))
         self.dialogs.append(dialog)
         dialog.show()
+
+    def change_password(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(self._ctx, self)
+        self._show_dialog(dialog)
+        return dialog
 
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self._ctx, self.update_notice, self)

@@ -11,7 +11,7 @@ from desktop_app.domain import Status, check_verify
 from desktop_app.errors import HotichError
 from desktop_app.record import StoredRecord
 from desktop_app.session import Session
-from desktop_app.workflows.records import facts_of
+from desktop_app.workflows.approval import facts_of
 from desktop_app.workflows.status import actor_of
 
 PAGE = 500

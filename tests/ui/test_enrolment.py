@@ -119,6 +119,8 @@ def test_the_sync_page_never_says_run_hotich_enroll(qtbot: QtBot, office: UiOffi
     assert page.enrolment_banner.isVisible()
     assert "hotich" not in page.enrolment_text.text()
     assert page.settings_button.isVisible() == (username == "admin")
+    assert not page.bundle.export_button.isEnabled()  # a bundle is signed by the enrolment
+    assert not page.bundle.import_button.isEnabled()
     page.sync_button.click()  # the real hook refuses: not enrolled
     qtbot.waitUntil(lambda: page.last_outcome is not None, timeout=15000)
     assert page.last_outcome is not None and page.last_outcome.error is not None

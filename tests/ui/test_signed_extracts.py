@@ -5,10 +5,11 @@ PDF (our verifier accepts the saved file), and the print path draws that same do
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
@@ -30,14 +31,37 @@ def _page_image(pdf: bytes, size: QSize) -> tuple[int, QImage]:
     assert document.status() == QPdfDocument.Status.Ready
     pages, image = document.pageCount(), document.render(0, size)
     document.close()
-    return pages, image.convertToFormat(QImage.Format.Format_Grayscale8)
+    sheet = QImage(size, QImage.Format.Format_RGB32)  # on white paper, not transparent
+    sheet.fill(QColor("white"))
+    painter = QPainter(sheet)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return pages, sheet.convertToFormat(QImage.Format.Format_Grayscale8)
+
+
+def _stamp_ink(image: QImage, pdf: bytes) -> int:
+    """Dark pixels of a 595x842 rendering inside the signature widget's rectangle."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    page = PdfFileReader(io.BytesIO(pdf)).root["/Pages"]["/Kids"][0].get_object()
+    widget = next(a.get_object() for a in page["/Annots"]
+                  if a.get_object()["/Subtype"] == "/Widget")
+    x1, y1, x2, y2 = (float(v) for v in widget["/Rect"])
+    height = image.height()
+    return sum(1 for x in range(int(min(x1, x2)), int(max(x1, x2)))
+               for y in range(int(height - max(y1, y2)), int(height - min(y1, y2)))
+               if image.pixelColor(x, y).value() < 128)
 
 
 def _difference(a: QImage, b: QImage) -> float:
-    """Mean absolute difference of two grey images of one size, 0..255."""
+    """Mean absolute difference (0..255) of two renderings of one size, compared at a quarter
+    of their width: what anti-aliasing changes fades, a page shifted or scaled does not."""
     assert a.size() == b.size()
-    pa, pb = a.constBits().tobytes(), b.constBits().tobytes()
-    return sum(abs(x - y) for x, y in zip(pa, pb, strict=True)) / len(pa)
+    small = [i.scaledToWidth(a.width() // 4, Qt.TransformationMode.SmoothTransformation)
+             for i in (a, b)]
+    width, height = small[0].width(), small[0].height()
+    return sum(abs(small[0].pixelColor(x, y).value() - small[1].pixelColor(x, y).value())
+               for x in range(width) for y in range(height)) / (width * height)
 
 
 def _open(qtbot: QtBot, detail: RecordDetailDialog) -> ExtractPreviewDialog:
@@ -69,6 +93,12 @@ def test_save_print_and_certified_copies_from_the_record_detail(
 
     preview = _open(qtbot, detail)
     assert preview.pdf_bytes == stored  # the stored signed PDF, not a new rendering
+    # On screen as on paper: the signature stamp, which QtPdf alone does not draw, is there.
+    # The stored document with the stamps drawn in (an update appended to it).
+    assert preview.shown_bytes.startswith(stored) and preview.shown_bytes != stored
+    size = QSize(595, 842)
+    assert _stamp_ink(_page_image(stored, size)[1], stored) < 20
+    assert _stamp_ink(_page_image(preview.shown_bytes, size)[1], stored) > 300
 
     # Save: the file dialog, then exactly the stored bytes, which our verifier accepts.
     out = tmp_path / "usb" / "trich-luc.pdf"
@@ -95,13 +125,13 @@ def test_save_print_and_certified_copies_from_the_record_detail(
     with qtbot.waitSignal(preview.printed, timeout=30000) as pages:
         dialog.accept()
     assert pages.args == [1]
-    size = QSize(595, 842)
-    shown_pages, shown = _page_image(stored, size)
+    shown_pages, shown = _page_image(preview.shown_bytes, size)
     printed_pages, paper = _page_image(printed.read_bytes(), size)
     assert printed_pages == shown_pages == 1
     blank = QImage(size, QImage.Format.Format_Grayscale8)
     blank.fill(255)
     assert _difference(shown, paper) < 0.2 * _difference(shown, blank)
+    assert _stamp_ink(paper, stored) > 300  # the stamp is on paper too
     preview.close()
 
     # Certified copies: each signed anew, numbered on the copies' counter.

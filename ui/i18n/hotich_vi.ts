@@ -293,6 +293,45 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mật khẩu hiện tại</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Nhập lại mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ: type the new one again.</source>
+        <translation>Hai lần nhập mật khẩu mới không giống nhau: hãy nhập lại.</translation>
+    </message>
+    <message>
+        <source>Checking the current password…</source>
+        <translation>Đang kiểm tra mật khẩu hiện tại…</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Use the new one from the next login.</source>
+        <translation>Đã đổi mật khẩu. Từ lần đăng nhập sau hãy dùng mật khẩu mới.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Received today</source>
@@ -715,6 +754,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Đổi &amp;mật khẩu của tôi…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1281,6 +1324,10 @@
     <message>
         <source>Your account does not synchronise.</source>
         <translation>Tài khoản của bạn không có quyền đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Available once this device is enrolled with the central server.</source>
+        <translation>Dùng được khi máy này đã được đăng ký với máy chủ trung ương.</translation>
     </message>
     <message>
         <source>Export waiting items</source>

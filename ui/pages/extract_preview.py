@@ -2,10 +2,13 @@
 
 The PDF comes from a source the caller gives (the renderer the composition root injects,
 ``UiHooks.render_extract``, or a signed extract exactly as stored), loaded on a worker
-thread; the dialog only holds bytes. What it saves and what it prints are those same bytes:
-"print exactly what was previewed". Saving and printing run on a worker thread too (file IO,
-rasterising the pages); the printer gets each page drawn over the whole sheet at the PDF's
-own size, so nothing is scaled or cropped by printer margins.
+thread; the dialog only holds bytes. It saves exactly those bytes, and prints exactly the
+document it shows: "print exactly what was previewed". QtPdf draws no form widgets, so the
+signature stamp would be missing on screen and on paper: ``UiHooks.printable_pdf`` gives the
+document as it looks on paper (the stamp drawn into the page), shown and printed alike.
+Saving and printing run on a worker thread too (file IO, rasterising the pages); the printer
+gets each page drawn over the whole sheet at the PDF's own size, so nothing is scaled or
+cropped by printer margins.
 """
 
 from __future__ import annotations
@@ -135,16 +138,29 @@ class ExtractPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
-        ctx.runner.run(source, self.show_pdf, self._failed, lane="general")
+        self._stored = b""
+        display = ctx.hooks.printable_pdf or (lambda pdf: pdf)
+
+        def load() -> tuple[bytes, bytes]:
+            data = source()
+            return data, display(data)
+
+        ctx.runner.run(load, lambda pair: self.show_pdf(*pair), self._failed, lane="general")
 
     @property
     def pdf_bytes(self) -> bytes:
-        """The document on screen: what is saved and printed."""
+        """The document as given (the stored signed PDF): what is saved."""
+        return self._stored
+
+    @property
+    def shown_bytes(self) -> bytes:
+        """The document on screen, as it looks on paper: what is printed."""
         return self._bytes.data()
 
-    def show_pdf(self, data: bytes) -> None:
+    def show_pdf(self, data: bytes, shown: bytes | None = None) -> None:
         self._buffer.close()
-        self._bytes = QByteArray(data)
+        self._stored = data
+        self._bytes = QByteArray(shown if shown is not None else data)
         self._buffer.setData(self._bytes)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
@@ -210,8 +226,8 @@ class ExtractPreviewDialog(QDialog):
         return dialog
 
     def start_print(self, printer: QPrinter) -> None:
-        """Print the bytes on screen on a worker thread."""
-        data = self.pdf_bytes
+        """Print the document on screen on a worker thread."""
+        data = self.shown_bytes
         self._printer = printer
         self.print_button.setEnabled(False)
         self.last_error = None
@@ -221,7 +237,7 @@ class ExtractPreviewDialog(QDialog):
 
     def render_to(self, printer: QPrinter) -> int:
         """The same, on this thread (callers that already are off the GUI thread, tests)."""
-        return print_pdf(self.pdf_bytes, printer)
+        return print_pdf(self.shown_bytes, printer)
 
     def _printed(self, pages: int) -> None:
         self._printer = None

@@ -142,6 +142,7 @@ class SyncPage(QWidget):
         self.is_enrolled = enrolled
         self.enrolment_text.setText("" if enrolled else self.not_enrolled_text())
         self.enrolment_banner.setVisible(not enrolled)
+        self.bundle.set_enrolled(enrolled)
 
     def _loaded(self, items: list[QueueItem]) -> None:
         self.model.set_rows(items)

@@ -280,9 +280,64 @@ def main(argv: list[str]) -> int:
             window.show_page("settings")
             grab(app, runner, window, out, "10-settings-accounts")
             window.close()
+            runner = TaskRunner()
+            usb_enrolment_and_extracts(app, runner, services, out)
         finally:
             runner.shutdown()
     return 0
+
+
+def usb_enrolment_and_extracts(app: QApplication, runner: TaskRunner, services: AppServices,
+                               out: Path) -> None:
+    """Device enrolment (Settings), the sync page's USB transfer, a record's signed extracts
+    (original and certified copy) and the stored signed PDF ready to save or print."""
+    from desktop_app.app import build_ui_hooks, install_demo_certificate
+    from desktop_app.clock import SystemClock
+
+    paths, clock = services.paths, services.clock
+    # The demo certificate is valid from today: it signs on the real clock.
+    install_demo_certificate(paths, SystemClock(), "chutich", "Trần Văn Chủ Tịch", PW)
+    hooks = build_ui_hooks(paths)
+    assert hooks.sign_records is not None
+    signer = accounts.login(paths, "chutich", PW, SystemClock())
+    death = records.list_records(signer, status="approved", rtype="death")[0]
+    for _ in range(2):  # the extract, then a certified copy (BẢN SAO)
+        hooks.sign_records(signer, [death.id], PW, lambda *_: None)
+    signer.close()
+
+    admin = accounts.login(paths, "quantri", PW, clock)
+    window = MainWindow(UiContext(services, runner, admin, hooks))
+    window.show()
+    window.show_page("settings")
+    form = window.settings.enrolment
+    form.server_url.setText("https://hotich.daklak.gov.vn:8443")
+    form.code.setText("K7QF-2M9X")
+    form.ca_file.setText("/media/usb/hotich-trung-uong-ca.pem")
+    grab(app, runner, window, out, "20-settings-enrolment")
+    window.close()
+
+    runner = TaskRunner()
+    officer = accounts.login(paths, "canbo", PW, clock)
+    window = MainWindow(UiContext(services, runner, officer, hooks))
+    window.show()
+    window.show_page("sync")
+    grab(app, runner, window, out, "21-sync-not-enrolled-usb")
+    window.close()
+
+    runner = TaskRunner()
+    supervisor = accounts.login(paths, "chutich", PW, clock)
+    window = MainWindow(UiContext(services, runner, supervisor, hooks))
+    window.show()
+    detail = window.open_record(death.id)
+    settle(app, runner)
+    detail.tabs.setCurrentWidget(detail.extracts)
+    grab(app, runner, detail, out, "22-record-signed-extracts")
+    detail.extracts.table.selectRow(0)
+    preview = detail.extracts.open_selected()
+    assert preview is not None
+    grab(app, runner, preview, out, "23-signed-extract-save-print")
+    window.close()
+    runner.shutdown()
 
 
 if __name__ == "__main__":
