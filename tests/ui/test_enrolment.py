@@ -73,6 +73,9 @@ def test_an_admin_enrols_the_device_and_every_refusal_is_one_clear_line(
 
     _attempt(qtbot, page, "https://127.0.0.1:9", code, pki.ca)  # nothing listens there
     assert widget.last_error is not None and widget.last_error.code == "E-SYNC-UNREACHABLE"
+    _attempt(qtbot, page, central.url, code, pki.ca.with_name("missing.pem"))
+    assert widget.last_error is not None and widget.last_error.code == "E-SYNC-TLS-CONFIG"
+    assert "missing.pem" in widget.message.text()
     _attempt(qtbot, page, central.url, code, pki.other_ca)  # not the server's CA
     assert widget.last_error is not None and widget.last_error.code == "E-SYNC-TLS"
     _attempt(qtbot, page, central.url, "KHONG-DUNG-MA", pki.ca)

@@ -501,6 +501,10 @@
         <translation>Hãy kiểm tra tệp chứng chỉ CA có đúng là tệp cán bộ vận hành trung ương cấp cho máy chủ này không.</translation>
     </message>
     <message>
+        <source>The CA certificate file %1 cannot be read or is not a PEM certificate: choose the file the central operators gave for this server.</source>
+        <translation>Không đọc được tệp chứng chỉ CA %1 hoặc tệp không phải chứng chỉ PEM: hãy chọn đúng tệp cán bộ vận hành trung ương cấp cho máy chủ này.</translation>
+    </message>
+    <message>
         <source>Cannot reach the server %1: check the address and the network, then try again.</source>
         <translation>Không kết nối được máy chủ %1: hãy kiểm tra địa chỉ và mạng rồi thử lại.</translation>
     </message>

@@ -314,6 +314,11 @@ def usb_enrolment_and_extracts(app: QApplication, runner: TaskRunner, services: 
     form.code.setText("K7QF-2M9X")
     form.ca_file.setText("/media/usb/hotich-trung-uong-ca.pem")
     grab(app, runner, window, out, "20-settings-enrolment")
+    form.server_url.setText("https://127.0.0.1:9")  # nothing listens there: refused at once
+    form.ca_file.clear()
+    form.enrol()
+    settle(app, runner, 1.0)
+    grab(app, runner, window, out, "24-settings-enrolment-unreachable")
     window.close()
 
     runner = TaskRunner()
