@@ -35,7 +35,7 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from desktop_app.clock import Clock, SystemClock
-from desktop_app.errors import HotichError, NotFoundError
+from desktop_app.errors import AnswerMismatchError, HotichError, NotFoundError
 
 # The data types of the core's sync port (SyncClient implements desktop_app.ports.SyncGateway).
 from desktop_app.sync_types import (
@@ -543,11 +543,24 @@ def _batch_results(response: requests.Response, batch: Sequence[PushItem]) -> li
     raw = _json(response).get("results")
     if not isinstance(raw, list) or len(raw) != len(batch):
         raise Transient("garbled")
-    results = [decode_item_result(r) for r in raw]
-    for item, result in zip(batch, results, strict=True):
-        if result.idempotency_key != item.idempotency_key:
-            raise ProtocolError(detail="results do not match the items sent")
-    return results
+    return match_results(batch, [decode_item_result(r) for r in raw])
+
+
+def match_results(batch: Sequence[PushItem], results: Sequence[ItemResult]
+                  ) -> list[ItemResult]:
+    """The results in the order of ``batch``, each answering its item's idempotency key,
+    record and version exactly once; AnswerMismatchError (the whole answer refused) else."""
+    by_key = {r.idempotency_key: r for r in results}
+    if len(by_key) != len(results) or len(results) != len(batch):
+        raise AnswerMismatchError()
+    ordered = []
+    for item in batch:
+        result = by_key.get(item.idempotency_key)
+        if result is None or (result.record_id, result.version) != (item.record_id,
+                                                                     item.version):
+            raise AnswerMismatchError()
+        ordered.append(result)
+    return ordered
 
 
 _attachment_status = decode_attachment_status
