@@ -97,3 +97,5 @@ class ValidationContext:
     """Kinship the caller established between the parties (e.g. "adoptive_parent")."""
     record_id: str | None = None
     """The record being validated, so that it never matches itself."""
+    unknown_links: tuple[str, ...] = ()
+    """Paths of the record ids typed in reference fields that match no record held here."""

@@ -30,6 +30,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Errors of domain.md
     "E-REQUIRED": ("Chưa nhập {field}.", "{field} is required."),
+    "E-LINK-NOT-FOUND": (
+        "{field}: trên máy không có hồ sơ nào mang mã này. Hãy chọn hồ sơ bằng nút "
+        "\"Tìm hồ sơ…\", hoặc để trống mã và ghi số, quyển số, nơi đăng ký.",
+        "{field}: no record on this device has this id. Pick the record with \"Find a "
+        "record…\", or leave the id blank and give the number, book and office.",
+    ),
     "E-DATE-INVALID": (
         "{field}: ngày không tồn tại ({value}).",
         "{field}: no such date ({value}).",

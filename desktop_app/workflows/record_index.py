@@ -4,6 +4,7 @@ on every save."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from desktop_app.domain import (
@@ -14,7 +15,9 @@ from desktop_app.domain import (
     ValidationContext,
     person_match_key,
 )
+from desktop_app.domain.access import get_str
 from desktop_app.domain.dates import InvalidDateError, parse_partial_date
+from desktop_app.domain.fields import reference_paths
 from desktop_app.domain.indexing import mother_key_of, party, text_of
 from desktop_app.domain.rulesets import RULE_SETS
 from desktop_app.domain.text import fold_compact
@@ -26,10 +29,23 @@ from desktop_app.store.unit_of_work import UnitOfWork
 def validation_context(uow: UnitOfWork, record_type: str, data: JSONObject,
                        record_id: str) -> ValidationContext:
     if record_type == RecordType.BIRTH:
-        return _birth_context(uow, data, record_id)
-    if record_type == RecordType.MARRIAGE:
-        return _marriage_context(uow, data, record_id)
-    return ValidationContext(record_id=record_id)
+        context = _birth_context(uow, data, record_id)
+    elif record_type == RecordType.MARRIAGE:
+        context = _marriage_context(uow, data, record_id)
+    else:
+        context = ValidationContext(record_id=record_id)
+    unknown = _unknown_links(uow, record_type, data)
+    return replace(context, unknown_links=unknown) if unknown else context
+
+
+def _unknown_links(uow: UnitOfWork, record_type: str, data: JSONObject) -> tuple[str, ...]:
+    """The reference fields whose typed record id names no record of this store."""
+    missing = []
+    for path in reference_paths(record_type):
+        typed = get_str(data, f"{path}.record_id")
+        if typed and uow.records.get(typed.strip()) is None:
+            missing.append(f"{path}.record_id")
+    return tuple(missing)
 
 
 def _live(uow: UnitOfWork, ids: list[str], record_type: str, *, registered_only: bool = False

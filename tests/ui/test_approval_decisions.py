@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop_app.errors import Cancelled
@@ -65,6 +65,8 @@ def test_the_first_twin_shows_w_twins_and_is_approved(qtbot: QtBot, office: UiOf
     _select(qtbot, page, first)
     assert "W-TWINS@child.date_of_birth" in page.reasons
     assert page.findChild(QLineEdit, "reason:W-TWINS@child.date_of_birth").isVisible()
+    warning = page.findChild(QLabel, "warning:W-TWINS@child.date_of_birth")
+    assert "Nguyễn Văn Bình" in warning.text() and second not in warning.text()  # named
     assert page.approve_button.isEnabled()
     page.approve_button.click()  # no reason: refused, nothing changes
     qtbot.waitUntil(lambda: page.message.text() != "", timeout=10000)

@@ -967,6 +967,39 @@
         <source>Registration</source>
         <translation>Đăng ký</translation>
     </message>
+    <message>
+        <source>Find a record…</source>
+        <translation>Tìm hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Search this device&apos;s records by name, number or personal ID and link the one this registration concerns.</source>
+        <translation>Tìm trong hồ sơ trên máy theo họ tên, số đăng ký hoặc số định danh cá nhân và liên kết hồ sơ mà việc đăng ký này liên quan.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPickerDialog</name>
+    <message>
+        <source>Find the record to link</source>
+        <translation>Tìm hồ sơ để liên kết</translation>
+    </message>
+    <message>
+        <source>Name, registration number or personal ID (diacritics optional)…</source>
+        <translation>Họ tên, số đăng ký hoặc số định danh cá nhân (không cần gõ dấu)…</translation>
+    </message>
+    <message>
+        <source>Only: %1</source>
+        <translation>Chỉ tìm: %1</translation>
+    </message>
+    <message>
+        <source>Link this record</source>
+        <translation>Liên kết hồ sơ này</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n hồ sơ</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RecordTree</name>

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.accounts import Role
-from desktop_app.app import catalogue
+from desktop_app.app import build_ui_hooks, catalogue
 from desktop_app.clock import FixedClock
 from desktop_app.paths import DataPaths
 from desktop_app.services import AppServices
@@ -29,6 +29,7 @@ from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
 PW = "demo-password-1"
+P12_PW = "demo-p12-password-1"
 NOW = datetime(2026, 1, 15, 3, 0, tzinfo=UTC)
 
 
@@ -61,7 +62,8 @@ def demo_office(root: Path) -> DataPaths:
                         clock=clock, full_name="Quản Trị Viên")
     admin = accounts.login(paths, "quantri", PW, clock)
     for name, role, full in (("canbo", Role.OFFICER, "Nguyễn Thị Hộ Tịch"),
-                             ("chutich", Role.SUPERVISOR, "Trần Văn Chủ Tịch")):
+                             ("chutich", Role.SUPERVISOR, "Trần Văn Chủ Tịch"),
+                             ("phochutich", Role.SUPERVISOR, "Lê Văn Phó")):
         accounts.add_account(admin, username=name, role=role, password=PW, full_name=full)
     admin.close()
     officer = accounts.login(paths, "canbo", PW, clock)
@@ -87,9 +89,55 @@ def demo_office(root: Path) -> DataPaths:
     refused = records.create_record(officer, "death", _death("Y Krang")).record
     records.submit(officer, refused.id)
     records.reject(supervisor, refused.id, "Thiếu giấy báo tử của trạm y tế")
+    # Twins: the first was alone when submitted; approval finds the second (W-TWINS).
+    for name, evidence in (("H’Ly Niê", "GCS-0101"), ("H’Lan Niê", "GCS-0102")):
+        twin = _birth(name)
+        twin["mother"]["full_name"] = "H’Mai Êban"
+        twin["birth_evidence"]["number"] = evidence
+        records.submit(officer, records.create_record(officer, "birth", twin).record.id)
+    # Two under-age spouses, a re-registration: one warning each, each with its reason.
+    young = {"husband": {"full_name": "Y Sơn Mlô", "sex": "male", "date_of_birth": "2008-03-01"},
+             "wife": {"full_name": "H’Bia Ayun", "sex": "female", "date_of_birth": "2010-02-02"},
+             "both_present": True, "registration_kind": "re_registration",
+             "effective_date": "2025-12-01"}
+    records.submit(officer, records.create_record(officer, "marriage", young).record.id)
+    # To sign: two deaths, and one the signing supervisor declared himself (approved by the
+    # deputy): the batch signs the others and says why not that one.
+    deputy = accounts.login(paths, "phochutich", PW, clock)
+    for name, declarant in (("Y Ngông Niê", "Ama Khoa"), ("Ksor Kơ", "Ama Khoa"),
+                            ("Rơ Châm Thanh", "Trần Văn Chủ Tịch")):
+        data = _death(name)
+        data["declarant"]["full_name"] = declarant
+        rec = records.create_record(officer, "death", data).record
+        records.submit(officer, rec.id)
+        records.approve(deputy if declarant == "Trần Văn Chủ Tịch" else supervisor, rec.id, {})
+    deputy.close()
     officer.close()
     supervisor.close()
     return paths
+
+
+def install_demo_certificate(paths: DataPaths, clock: FixedClock) -> None:
+    """A development CA trusted in this data folder and the supervisor's certificate (valid
+    on the demo's day), as Settings' import does."""
+    from desktop_app.app import build_ui_hooks
+    from signing.devca import make_ca, make_leaf, p12
+
+    root = make_ca("Hộ Tịch Offline DEMO Root CA", now=clock.now())
+    trust = paths.root / "trust"
+    trust.mkdir(exist_ok=True)
+    (trust / "demo-root-ca.pem").write_bytes(root.pem)
+    cert = paths.root / "chutich.p12"
+    cert.write_bytes(p12(make_leaf("Trần Văn Chủ Tịch", root, now=clock.now()), [root],
+                         P12_PW))
+    supervisor = accounts.login(paths, "chutich", PW, clock)
+    try:
+        hooks = build_ui_hooks(paths)
+        assert hooks.import_certificate is not None
+        hooks.import_certificate(supervisor, cert, P12_PW)
+    finally:
+        supervisor.close()
+        cert.unlink()
 
 
 def sample_pdf() -> bytes:
@@ -126,6 +174,35 @@ def grab(app: QApplication, runner: TaskRunner, widget: QWidget, out: Path, name
     print(out / f"{name}.png")
 
 
+def approval_screens(app: QApplication, runner: TaskRunner, window: MainWindow,
+                     out: Path) -> None:
+    """The decision panel on the first twin and on two under-age spouses; what a signing
+    batch did, refused for a wrong certificate password, then signed but one."""
+    page = window.approval
+    assert page is not None
+
+    def select(kind: str, match: str) -> None:
+        rows = page.pending_model.rows()
+        row = next(n for n, r in enumerate(rows) if r.type == kind and match in str(r.data))
+        page.pending_table.selectRow(row)
+        settle(app, runner)
+
+    select("birth", "H’Ly Niê")
+    grab(app, runner, window, out, "11-approval-first-twin")
+    select("marriage", "Y Sơn Mlô")
+    page.reasons["W-MARR-AGE@husband.date_of_birth"].setText("Bản án công nhận hôn nhân")
+    grab(app, runner, window, out, "12-approval-two-spouses")
+    page.select_all.click()
+    page.ask_p12_password = lambda: "not-the-password"
+    page.sign_button.click()
+    grab(app, runner, window, out, "13-signing-wrong-password")
+    page.select_all.click()
+    page.ask_p12_password = lambda: P12_PW
+    page.sign_button.click()
+    settle(app, runner, 1.0)
+    grab(app, runner, window, out, "14-signing-outcome")
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[1] if len(argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -136,7 +213,9 @@ def main(argv: list[str]) -> int:
         paths = demo_office(Path(tmp) / "data")
         clock = FixedClock(NOW)
         services = AppServices(paths, clock, catalogue())
-        hooks = UiHooks(render_extract=lambda _s, _rid: sample_pdf())
+        install_demo_certificate(paths, clock)
+        real_hooks = build_ui_hooks(paths)  # the real signer and extract renderer
+        hooks = UiHooks(render_extract=real_hooks.render_extract)
         runner = TaskRunner()
         try:
             login = LoginDialog(services, runner)
@@ -170,8 +249,9 @@ def main(argv: list[str]) -> int:
             window.records.search.clear()
             rows = window.records.model.rows()
             settle(app, runner)
-            detail = window.open_record(next(r.id for r in window.records.model.rows()
-                                             if r.status == "submitted") if rows else "")
+            detail = window.open_record(next(
+                r.id for r in window.records.model.rows()
+                if r.status == "submitted" and "Ksor Thị Hoa" in str(r.data)) if rows else "")
             detail.tabs.setCurrentIndex(3)
             grab(app, runner, detail, out, "05-record-detail-audit")
             detail.preview_button.click()
@@ -186,10 +266,11 @@ def main(argv: list[str]) -> int:
 
             supervisor = accounts.login(paths, "chutich", PW, clock)
             runner = TaskRunner()
-            window = MainWindow(UiContext(services, runner, supervisor, hooks))
+            window = MainWindow(UiContext(services, runner, supervisor, real_hooks))
             window.show()
             window.show_page("approval")
             grab(app, runner, window, out, "09-approval")
+            approval_screens(app, runner, window, out)
             window.close()
 
             admin = accounts.login(paths, "quantri", PW, clock)

@@ -7,7 +7,8 @@ What the supervisor typed survives a reload of the same record.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
@@ -32,6 +33,7 @@ class WarningReasonsWidget(QWidget):
         self.issues: dict[str, Issue] = {}
         self._typed: dict[tuple[str, str], str] = {}  # (record id, key) -> text typed
         self._record_id = ""
+        self._related: dict[str, str] = {}
         self._form = QFormLayout(self)
         self._form.setContentsMargins(0, 0, 0, 0)
 
@@ -61,8 +63,10 @@ class WarningReasonsWidget(QWidget):
         self.changed.emit()
 
     def show_issues(self, record_id: str, rtype: str, warnings: Sequence[Issue],
-                    errors: Sequence[Issue]) -> None:
+                    errors: Sequence[Issue], related: Mapping[str, str] | None = None) -> None:
+        """``related``: how to name the other records a warning points at (by id)."""
         self._clear()
+        self._related = dict(related or {})
         self._record_id = record_id
         for issue in errors:
             label = QLabel("⛔ " + self._text(rtype, issue), objectName=f"error:{issue.code}")
@@ -101,4 +105,8 @@ class WarningReasonsWidget(QWidget):
             del self._typed[key]
 
     def _text(self, rtype: str, issue: Issue) -> str:
+        candidates = issue.params.get("candidates")
+        if isinstance(candidates, list):  # names, not ids, for the supervisor
+            named = [self._related.get(str(c), str(c)[:8]) for c in candidates]
+            issue = replace(issue, params={**issue.params, "candidates": named})
         return issue_message(rtype, issue, lang=self._lang, catalogue=self._catalogue)
