@@ -54,7 +54,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         p.set_defaults(handler=_submit if name == "submit" else _verify)
     approve = add_command(rs, "approve", "approve (supervisors); a reason per warning")
     approve.add_argument("id")
-    approve.add_argument("--override", action="append", default=[], metavar="RULE=REASON")
+    approve.add_argument("--override", action="append", default=[], metavar="RULE=REASON",
+                         help="a reason for a warning: RULE covers each field it is raised "
+                              "on, RULE@FIELD one of them (W-MARR-AGE@wife.date_of_birth)")
     approve.set_defaults(handler=_approve)
     reject = add_command(rs, "reject", "refuse with a written reason (supervisors)")
     reject.add_argument("id")
