@@ -180,6 +180,10 @@ TERMS: dict[str, tuple[str, str]] = {
     "the input is not valid JSON": (
         "dữ liệu vào không phải JSON hợp lệ", "the input is not valid JSON"),
     "--saved takes one id": ("--saved nhận một mã hồ sơ", "--saved takes one id"),
+    "the server's answer is too large": (
+        "câu trả lời của máy chủ quá lớn", "the server's answer is too large"),
+    "the feed does not advance": (
+        "luồng thay đổi không tiến lên", "the feed does not advance"),
     "the input is nested too deeply": (
         "dữ liệu vào lồng nhau quá sâu", "the input is nested too deeply"),
     "the input must be a JSON object": (

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -126,6 +126,11 @@ class ExtractPreviewDialog(QDialog):
         self.save_button.clicked.connect(self.choose_file)
         self.print_button = QPushButton(self.tr("Print…"), objectName="printButton")
         self.print_button.clicked.connect(lambda: self.print_extract())
+        for button, key in ((self.save_button, QKeySequence.StandardKey.Save),
+                            (self.print_button, QKeySequence.StandardKey.Print)):
+            button.setShortcut(key)
+            button.setToolTip(QKeySequence(key).toString(
+                QKeySequence.SequenceFormat.NativeText))
         for button in (self.save_button, self.print_button):
             button.setEnabled(False)
         close = QPushButton(self.tr("Close"), objectName="closePreview")

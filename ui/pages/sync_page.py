@@ -130,7 +130,9 @@ class SyncPage(QWidget):
         return message_for(error, self._ctx.catalogue, self._ctx.lang)
 
     def _bundle_running(self, running: bool) -> None:
-        # One exchange with the centre at a time: no sync while a bundle is written or read.
+        # One exchange with the centre at a time: no sync while a bundle is written or read
+        # (the link watcher's automatic one neither).
+        self.controller.is_held = running
         self.sync_button.setEnabled(not running and self.controller.is_available
                                     and not self.controller.is_running)
 
