@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import re
 import shutil
 import signal
 import statistics
@@ -92,6 +93,41 @@ def _rss_mb() -> tuple[float, float]:
 
 
 # -- the measuring process -------------------------------------------------------------------
+class StatementProfile:
+    """Time per statement shape, from the connection's trace callback: each statement is
+    charged the time until the next one starts or the step ends (the Python in between
+    included, so the shares add up to the whole step). FTS5 writes its index at COMMIT:
+    "-- REPLACE INTO ?.?(id, block)" is that flush plus the commit's write and fsync."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+        self._last: tuple[str, float] | None = None
+
+    def __call__(self, sql: str) -> None:
+        now = time.perf_counter()
+        self._charge(now)
+        shape = re.sub(r"'(?:[^']|'')*'|\b\d+(?:\.\d+)?\b", "?", " ".join(sql.split()))
+        self._last = (shape[:150], now)
+
+    def _charge(self, now: float) -> None:
+        if self._last is not None:
+            shape, since = self._last
+            self.spent[shape] = self.spent.get(shape, 0.0) + now - since
+        self._last = None
+
+    def start(self) -> None:
+        self._last = ("(Python before the first statement: preparing, validating)",
+                      time.perf_counter())
+
+    def stop(self) -> None:
+        self._charge(time.perf_counter())
+
+    def top(self, count: int = 6) -> list[tuple[float, str]]:
+        total = sum(self.spent.values()) or 1.0
+        return [(round(100 * v / total, 1), k) for k, v in
+                sorted(self.spent.items(), key=lambda kv: -kv[1])[:count]]
+
+
 def _login(root: Path, username: str) -> Any:
     from desktop_app.clock import FixedClock
     from desktop_app.paths import DataPaths
@@ -169,12 +205,20 @@ def measure(root: Path, n: int, args: argparse.Namespace) -> dict[str, Any]:
 
     typed = register.Register(register.SEED + 1).new_registrations()
     saves: list[float] = []
+    profile = StatementProfile()
+    if args.profile:
+        officer.store.connection().set_trace_callback(profile)
     for _ in range(args.saves):
         rtype, data = next(typed)
+        profile.start()
         ms, _ = _timed(lambda t=rtype, d=data: records.create_record(officer, t, d), limit)
+        profile.stop()
         if ms is None:
             break
         saves.append(ms)
+    officer.store.connection().set_trace_callback(None)
+    out["profile save"] = profile.top()
+    profile = StatementProfile()
     out["save p50"] = statistics.median(saves) if saves else None
     out["save p95"] = _pct(saves, 95) if saves else None
     approvals: list[float] = []
@@ -183,12 +227,18 @@ def measure(root: Path, n: int, args: argparse.Namespace) -> dict[str, Any]:
         created = records.create_record(officer, rtype, data)
         submitted = records.submit(officer, created.record.id)
         overrides = {i.code: "Đã đối chiếu" for i in submitted.warnings}
+        if args.profile:
+            supervisor.store.connection().set_trace_callback(profile)
+        profile.start()
         ms, _ = _timed(lambda r=created.record.id, o=overrides: records.approve(supervisor, r, o),
                        limit)
+        profile.stop()
+        supervisor.store.connection().set_trace_callback(None)
         if ms is None:
             break
         approvals.append(ms)
     out["approve p95"] = _pct(approvals, 95) if approvals else None
+    out["profile approve"] = profile.top()
     officer.close()
     supervisor.close()
     return out
@@ -236,6 +286,8 @@ def _child(root: Path, n: int, args: argparse.Namespace, *, plain: bool = False
     command = [sys.executable, __file__, "--child", str(n), "--data", str(root),
                "--saves", str(args.saves), "--approvals", str(args.approvals),
                "--searches", str(args.searches), "--budget", str(args.budget)]
+    if args.profile and not plain:
+        command.append("--profile")
     if plain:
         command.append("--plain")
     done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -285,6 +337,13 @@ def report(results: list[dict[str, Any]], ratio: tuple[int, float | None, float 
             print(f"save p50 at {_label(n)}: encrypted {enc:.1f} ms, unencrypted {plain:.1f} ms"
                   f" -> ratio {enc / plain:.2f}")
 
+    largest = results[-1]
+    for step in ("save", "approve"):
+        if largest.get(f"profile {step}"):
+            print(f"\n{step} at {_label(largest['n'])}, share of the time per statement "
+                  "(and the Python after it):")
+            for share, shape in largest[f"profile {step}"]:
+                print(f"  {share:5.1f} %  {shape}")
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -293,6 +352,8 @@ def main() -> int:
     parser.add_argument("--approvals", type=int, default=20)
     parser.add_argument("--searches", type=int, default=20)
     parser.add_argument("--budget", type=int, default=120, help="seconds per operation")
+    parser.add_argument("--profile", action="store_true",
+                        help="print where saves and approvals spend their time, per statement")
     parser.add_argument("--no-ratio", action="store_true",
                         help="skip the unencrypted copy (encrypted/unencrypted ratio)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)

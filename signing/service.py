@@ -20,7 +20,7 @@ from signing import layouts
 from signing.compose import layout_for
 from signing.errors import TimestampError
 from signing.issue import data_digest_for, issue_signed_extract, preview_extract
-from signing.keystore import SignerCache, load_trust_roots
+from signing.keystore import SignerCache, load_signer, load_trust_roots
 from signing.pades import add_document_timestamp, http_timestamper
 from signing.qr import DEFAULT_VERIFY_BASE_URL, QrVerification, verify_qr
 from signing.verify import verify_pdf
@@ -51,7 +51,8 @@ class PdfExtractService:
 
     # -- the port ---------------------------------------------------------------------------
     def check_certificate(self, p12: bytes, password: str, now: datetime) -> CertificateSummary:
-        signer = self.signers.load(p12, password, trust_roots=self._roots(), now=now)
+        # A one-off check (import): opened fresh, and not kept in the signers' cache.
+        signer = load_signer(p12, password, trust_roots=self._roots(), now=now)
         return CertificateSummary(signer.fingerprint, signer.subject_common_name,
                                   signer.not_before, signer.not_after, signer.certificate_der,
                                   tuple(n.code for n in signer.notices))

@@ -24,7 +24,7 @@ from desktop_app.domain.context import (
 from desktop_app.domain.duplicates import mother_key, person_match_key
 from desktop_app.domain.fields import FieldDef, FieldInfo, FieldKind, field_label, iter_fields
 from desktop_app.domain.integrity import ensure_no_signer_conflict, signer_conflict
-from desktop_app.domain.issues import Issue, Severity, warning_codes
+from desktop_app.domain.issues import Issue, Severity, override_key, warning_codes
 from desktop_app.domain.messages import FIELD_LABELS, MESSAGES, issue_message
 from desktop_app.domain.numbering import (
     NumberBlock,
@@ -109,6 +109,7 @@ __all__ = [
     "next_statuses",
     "nfc",
     "nfc_deep",
+    "override_key",
     "parse_book_number",
     "person_match_key",
     "prepare_record",

@@ -118,10 +118,10 @@ class ValidationContext:
     """Kinship the caller established between the parties (e.g. "adoptive_parent")."""
     record_id: str | None = None
     """The record being validated, so that it never matches itself."""
+    unknown_links: tuple[str, ...] = ()
+    """Paths of the record ids typed in reference fields that match no record held here."""
     target: HeldRecord | None = None
     """The record this act points at (recognition: the child's birth record; change and
     termination: ``original_record``) when this device holds it."""
-    target_missing: bool = False
-    """The act names a record by its id and this device holds no such record."""
     ward_guardianships: tuple[HeldRecord, ...] = ()
     """Guardianships in force (registered, not ended) of the ward of a new guardianship."""

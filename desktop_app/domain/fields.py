@@ -8,6 +8,7 @@ mother unless the parents are unknown, ...) are rules in ``rules_*``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -517,6 +518,13 @@ def iter_fields(rt: RecordType | str, *, with_system: bool = False) -> Iterator[
                 yield from walk(d.item.children, f"{path}[]", label_vi, label_en, depth + 1)
 
     yield from walk(record_fields(rt, with_system=with_system), "", "", "", 0)
+
+
+@functools.cache
+def reference_paths(rt: RecordType | str) -> tuple[str, ...]:
+    """Where a record of this type points at another record ("original_record",
+    "child.birth_record")."""
+    return tuple(i.path for i in iter_fields(rt) if i.kind is FieldKind.REFERENCE)
 
 
 def _lower_first(text: str) -> str:

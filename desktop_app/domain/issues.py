@@ -53,6 +53,15 @@ class Issue:
         }
 
 
+OVERRIDE_FIELD_SEPARATOR = "@"
+
+
+def override_key(issue: Issue) -> str:
+    """The override key that names this one warning: rule@field (the rule alone when the
+    warning concerns no field). A key of the rule alone covers every field it is raised on."""
+    return f"{issue.code}{OVERRIDE_FIELD_SEPARATOR}{issue.field}" if issue.field else issue.code
+
+
 def errors(issues: list[Issue]) -> list[Issue]:
     return [i for i in issues if i.is_error]
 

@@ -30,6 +30,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Errors of domain.md
     "E-REQUIRED": ("Chưa nhập {field}.", "{field} is required."),
+    "E-LINK-NOT-FOUND": (
+        "{field}: trên máy không có hồ sơ nào mang mã này. Hãy chọn hồ sơ bằng nút "
+        "\"Tìm hồ sơ…\", hoặc để trống mã và ghi số, quyển số, nơi đăng ký.",
+        "{field}: no record on this device has this id. Pick the record with \"Find a "
+        "record…\", or leave the id blank and give the number, book and office.",
+    ),
     "E-DATE-INVALID": (
         "{field}: ngày không tồn tại ({value}).",
         "{field}: no such date ({value}).",
@@ -290,10 +296,6 @@ FORBIDDEN: dict[str, tuple[str, str]] = {
         "giám hộ.",
         "{field}: this person already has a guardian under guardianship no. {number} "
         "({guardian}): one guardian per ward, unless both parents or grandparents.",
-    ),
-    "GUARD-TERM-NONE": (
-        "{field}: không có việc giám hộ nào với mã hồ sơ này trên máy.",
-        "{field}: no guardianship with this record id is held here.",
     ),
     "GUARD-TERM-NOT-ACTIVE": (
         "{field}: hồ sơ số {number} không phải việc giám hộ đã đăng ký còn hiệu lực.",

@@ -33,9 +33,9 @@ def _changed_fields(c: Check) -> list[str]:
     if not isinstance(changes, list):
         return []
     return [
-        item["field"].rsplit(".", 1)[-1]
+        field.rsplit(".", 1)[-1]
         for item in changes
-        if isinstance(item, dict) and isinstance(item.get("field"), str)
+        if isinstance(item, dict) and isinstance(field := item.get("field"), str)
     ]
 
 

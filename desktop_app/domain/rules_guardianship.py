@@ -73,9 +73,9 @@ def rule_termination_target(c: Check) -> Iterator[Issue]:
     if get_str(c.data, "kind") != "termination" or is_blank(c.data.get("original_record")):
         return
     target = c.context.target
-    if c.context.target_missing:
-        yield Issue.of(forbidden(c, "GUARD-TERM-NONE"), "original_record")
-    elif target is None:
+    if "original_record.record_id" in c.context.unknown_links:
+        return  # E-LINK-NOT-FOUND: the id names no record held here
+    if target is None:
         yield Issue.of("W-GUARD-TERM-NOT-HELD", "original_record")
     elif (target.record_type != "guardianship" or not target.registered
           or get_str(target.data, "kind") == "termination"):

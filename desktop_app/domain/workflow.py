@@ -28,7 +28,7 @@ from desktop_app.domain.errors import (
     TransitionNotAllowedError,
     VerificationRequiredError,
 )
-from desktop_app.domain.issues import Issue
+from desktop_app.domain.issues import OVERRIDE_FIELD_SEPARATOR, Issue, override_key
 from desktop_app.domain.record_types import RecordType
 
 
@@ -158,8 +158,12 @@ class RecordFacts:
 
 @dataclass(frozen=True)
 class Override:
+    """A supervisor's reason for accepting one warning; ``field`` is the path it concerns
+    (two under-age spouses are two warnings of one rule, each accepted on its own)."""
+
     rule: str
     reason: str
+    field: str = ""
 
 
 def ensure_editable(status: Status | str) -> None:
@@ -193,8 +197,17 @@ def _no_errors(issues: Sequence[Issue]) -> None:
         raise RecordHasErrorsError(rules=errors)
 
 
-def _covers(rule: str, code: str) -> bool:
-    return rule == code or (rule.endswith("*") and code.startswith(rule[:-1]))
+def _covers(key: str, issue: Issue) -> bool:
+    """An override key names a rule ("W-MARR-AGE", every field it concerns), a family
+    ("W-LEGACY-*") or one warning ("W-MARR-AGE@wife.date_of_birth")."""
+    rule, sep, path = key.partition(OVERRIDE_FIELD_SEPARATOR)
+    if sep:
+        return rule == issue.code and path == issue.field
+    return rule == issue.code or (rule.endswith("*") and issue.code.startswith(rule[:-1]))
+
+
+def _is_exact(key: str) -> bool:
+    return OVERRIDE_FIELD_SEPARATOR in key
 
 
 def check_approve(
@@ -203,10 +216,13 @@ def check_approve(
     issues: Sequence[Issue],
     overrides: Mapping[str, str],
 ) -> list[Override]:
-    """The overrides to record, one per warning code; raises if approval is not allowed.
+    """The overrides to record, one per warning (rule and field); raises if approval is not
+    allowed.
 
-    An override key may end in "*" to cover a family ("W-LEGACY-*"). Every warning needs a
-    non-blank reason; overrides of errors or of rules the record does not raise are refused.
+    A key names a rule (covering each field it is raised on), a family ending in "*"
+    ("W-LEGACY-*") or one warning, rule@field (override_key). A reason given for one warning
+    wins over its rule's. Every warning needs a non-blank reason; overrides of errors or of
+    rules the record does not raise are refused.
     """
     if approver.role is not Role.SUPERVISOR:
         raise PermissionDeniedError(action="approve", role=str(approver.role))
@@ -216,24 +232,37 @@ def check_approve(
     if facts.historical and not facts.verified_by:
         raise VerificationRequiredError()
     _no_errors(issues)
-    warning_codes = list(dict.fromkeys(i.code for i in issues if i.is_warning))
-    reasons = {rule.strip(): reason.strip() for rule, reason in overrides.items()}
-    invalid = sorted(r for r in reasons if not any(_covers(r, code) for code in warning_codes))
+    warnings = list({(i.code, i.field): i for i in issues if i.is_warning}.values())
+    reasons = {key.strip(): reason.strip() for key, reason in overrides.items()}
+    invalid = sorted(k for k in reasons if not any(_covers(k, w) for w in warnings))
     if invalid:
         raise OverrideNotAllowedError(rules=invalid)
+    # the most specific key first: one warning's own reason, then its rule's
+    ordered = sorted(reasons.items(), key=lambda kv: not _is_exact(kv[0]))
     recorded: list[Override] = []
-    missing: list[str] = []
-    for code in warning_codes:
-        reason = next(
-            (text for rule, text in reasons.items() if _covers(rule, code) and text), None
-        )
+    unexplained: list[Issue] = []
+    for warning in warnings:
+        reason = next((text for key, text in ordered if _covers(key, warning) and text), None)
         if reason is None:
-            missing.append(code)
+            unexplained.append(warning)
         else:
-            recorded.append(Override(code, reason))
-    if missing:
-        raise OverrideMissingError(rules=missing)
+            recorded.append(Override(warning.code, reason, warning.field))
+    if unexplained:
+        raise OverrideMissingError(rules=_missing_keys(warnings, unexplained))
     return recorded
+
+
+def _missing_keys(warnings: Sequence[Issue], unexplained: Sequence[Issue]) -> list[str]:
+    """What still needs a reason: a rule none of whose warnings has one is named alone (the
+    key the command line takes), otherwise each of its warnings left, as rule@field."""
+    keys: list[str] = []
+    for code in dict.fromkeys(w.code for w in unexplained):
+        left = [w for w in unexplained if w.code == code]
+        if len(left) == sum(w.code == code for w in warnings):
+            keys.append(code)
+        else:
+            keys += [override_key(w) for w in left]
+    return keys
 
 
 def check_sign(facts: RecordFacts, signer: Actor) -> None:

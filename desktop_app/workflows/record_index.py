@@ -4,6 +4,7 @@ on every save."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from desktop_app.domain import (
@@ -15,8 +16,10 @@ from desktop_app.domain import (
     ValidationContext,
     person_match_key,
 )
+from desktop_app.domain.access import get_str
 from desktop_app.domain.context import same_person
 from desktop_app.domain.dates import InvalidDateError, parse_partial_date
+from desktop_app.domain.fields import reference_paths
 from desktop_app.domain.indexing import mother_key_of, party, text_of
 from desktop_app.domain.rulesets import RULE_SETS
 from desktop_app.domain.text import fold_compact
@@ -28,16 +31,29 @@ from desktop_app.store.unit_of_work import UnitOfWork
 def validation_context(uow: UnitOfWork, record_type: str, data: JSONObject,
                        record_id: str) -> ValidationContext:
     if record_type == RecordType.BIRTH:
-        return _birth_context(uow, data, record_id)
-    if record_type == RecordType.MARRIAGE:
-        return _marriage_context(uow, data, record_id)
-    if record_type == RecordType.RECOGNITION:
-        return _target_context(uow, data.get("child"), "birth_record", record_id)
-    if record_type == RecordType.CHANGE:
-        return _target_context(uow, data, "original_record", record_id)
-    if record_type == RecordType.GUARDIANSHIP:
-        return _guardianship_context(uow, data, record_id)
-    return ValidationContext(record_id=record_id)
+        context = _birth_context(uow, data, record_id)
+    elif record_type == RecordType.MARRIAGE:
+        context = _marriage_context(uow, data, record_id)
+    elif record_type == RecordType.RECOGNITION:
+        context = _target_context(uow, data.get("child"), "birth_record", record_id)
+    elif record_type == RecordType.CHANGE:
+        context = _target_context(uow, data, "original_record", record_id)
+    elif record_type == RecordType.GUARDIANSHIP:
+        context = _guardianship_context(uow, data, record_id)
+    else:
+        context = ValidationContext(record_id=record_id)
+    unknown = _unknown_links(uow, record_type, data)
+    return replace(context, unknown_links=unknown) if unknown else context
+
+
+def _unknown_links(uow: UnitOfWork, record_type: str, data: JSONObject) -> tuple[str, ...]:
+    """The reference fields whose typed record id names no record of this store."""
+    missing = []
+    for path in reference_paths(record_type):
+        typed = get_str(data, f"{path}.record_id")
+        if typed and uow.records.get(typed.strip()) is None:
+            missing.append(f"{path}.record_id")
+    return tuple(missing)
 
 
 # -- records an act points at --------------------------------------------------------------
@@ -70,17 +86,13 @@ def find_target(uow: UnitOfWork, holder: object, key: str) -> StoredRecord | Non
     return uow.records.get(record_id) if record_id else None
 
 
-def _target_context(uow: UnitOfWork, holder: object, key: str, record_id: str,
-                    **more: object) -> ValidationContext:
-    record_id_named = referenced_id(holder, key)
+def _target_context(uow: UnitOfWork, holder: object, key: str, record_id: str
+                    ) -> ValidationContext:
     found = find_target(uow, holder, key)
     if found is not None and found.id == record_id:
         found = None
-    return ValidationContext(
-        record_id=record_id,
-        target=held_record(uow, found) if found is not None else None,
-        target_missing=record_id_named is not None and found is None,
-        **more)  # type: ignore[arg-type]
+    return ValidationContext(record_id=record_id,
+                             target=held_record(uow, found) if found is not None else None)
 
 
 def _guardianship_context(uow: UnitOfWork, data: JSONObject, record_id: str

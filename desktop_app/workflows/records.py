@@ -14,7 +14,6 @@ from datetime import date, datetime
 from desktop_app.accounts import Permission, require
 from desktop_app.domain import (
     Issue,
-    RecordFacts,
     Role,
     Status,
     check_approve,
@@ -28,7 +27,7 @@ from desktop_app.domain import (
     status_after_approval,
     validate,
 )
-from desktop_app.domain.access import get, get_str
+from desktop_app.domain.access import get
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.integrity import ensure_no_signer_conflict
 from desktop_app.domain.notes import note_text, pending_changes, record_notes
@@ -39,6 +38,7 @@ from desktop_app.session import Session
 from desktop_app.store import outbox_repo
 from desktop_app.store.unit_of_work import UnitOfWork
 from desktop_app.workflows import numbering, record_index
+from desktop_app.workflows.approval import evaluate_for_approval, facts_of, has_personal_id
 from desktop_app.workflows.status import SYSTEM, actor_of, change_status, new_draft
 
 # Where a record points at the record it affects (change, recognition, guardianship end).
@@ -57,16 +57,6 @@ class SaveResult:
 
 def local_today(session: Session) -> date:
     return session.clock.now().astimezone(VIETNAM_TZ).date()
-
-
-def facts_of(rec: StoredRecord) -> RecordFacts:
-    """What the workflow rules read of a stored record (submit, verify, approve, sign)."""
-    return RecordFacts(record_type(rec.type), Status(rec.status), rec.is_historical,
-                       rec.officer, rec.verified_by, _has_personal_id(rec))
-
-
-def _has_personal_id(rec: StoredRecord) -> bool:
-    return get_str(rec.data, "child.personal_id") is not None
 
 
 def _link_target(uow: UnitOfWork, data: JSONObject) -> str | None:
@@ -195,13 +185,13 @@ def approve(session: Session, record_id: str, overrides: Mapping[str, str]) -> S
     require(session.account, Permission.APPROVE_RECORD)
     with session.store.write() as uow:
         rec = _get(uow, record_id)
-        issues = _validate(uow, session, rec.type, rec.data, rec.is_historical, rec.id)
+        issues = evaluate_for_approval(uow, rec, today=local_today(session))
         recorded = check_approve(facts_of(rec), actor_of(session.account), issues, overrides)
         ensure_no_signer_conflict(rec.data, session.account.full_name)
         now = session.clock.now()
         changes: dict[str, object] = {
             "approved_by": session.account.username,
-            "overrides": tuple({"rule": o.rule, "reason": o.reason,
+            "overrides": tuple({"rule": o.rule, "field": o.field, "reason": o.reason,
                                 "by": session.account.username, "at": now.isoformat()}
                                for o in recorded),
             "issues": _issues_json(issues),
@@ -218,12 +208,13 @@ def approve(session: Session, record_id: str, overrides: Mapping[str, str]) -> S
         rec = change_status(
             uow, rec, Status.APPROVED, actor=actor_of(session.account), at=now,
             action="approve", reason="; ".join(f"{o.rule}: {o.reason}" for o in recorded),
-            details={"overrides": [{"rule": o.rule, "reason": o.reason} for o in recorded],
+            details={"overrides": [{"rule": o.rule, "field": o.field, "reason": o.reason}
+                                   for o in recorded],
                      "registration_number": changes.get("registration_number",
                                                         rec.registration_number),
                      "book_number": changes.get("book_number", rec.book_number)},
             **changes)
-        waiting = status_after_approval(rec.type, has_personal_id=_has_personal_id(rec))
+        waiting = status_after_approval(rec.type, has_personal_id=has_personal_id(rec))
         if waiting is Status.AWAITING_PERSONAL_ID:
             rec = change_status(uow, rec, waiting, actor=SYSTEM, at=now,
                                 action="await_personal_id")

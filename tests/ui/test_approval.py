@@ -32,8 +32,9 @@ def test_supervisor_approves_with_a_reason(qtbot: QtBot, office: UiOffice) -> No
     qtbot.waitUntil(lambda: page.current is not None and page.current.id == record_id,
                     timeout=10000)
     assert not page.sign_button.isEnabled() and page.sign_button.toolTip()
-    reason = page.reasons["W-MOTHER-AGE-LOW"]
-    assert reason.objectName() == "reason:W-MOTHER-AGE-LOW"
+    qtbot.waitUntil(lambda: page.warnings.state == "ready", timeout=10000)
+    reason = page.reasons["W-MOTHER-AGE-LOW@mother.date_of_birth"]
+    assert reason.objectName() == "reason:W-MOTHER-AGE-LOW@mother.date_of_birth"
 
     page.approve()  # no reason yet: refused with a short message
     qtbot.waitUntil(lambda: page.message.text() != "", timeout=10000)

@@ -150,14 +150,6 @@
         <translation>Không có hồ sơ chờ phê duyệt.</translation>
     </message>
     <message>
-        <source>No warnings.</source>
-        <translation>Không có cảnh báo.</translation>
-    </message>
-    <message>
-        <source>Reason for accepting this warning</source>
-        <translation>Lý do chấp thuận cảnh báo này</translation>
-    </message>
-    <message>
         <source>Approved.</source>
         <translation>Đã phê duyệt.</translation>
     </message>
@@ -172,12 +164,6 @@
     <message>
         <source>Verified.</source>
         <translation>Đã kiểm tra.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n extract(s) signed.</source>
-        <translation>
-            <numerusform>Đã ký %n trích lục.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -304,6 +290,49 @@
     <message>
         <source>Restored. Log in again to continue.</source>
         <translation>Đã khôi phục. Hãy đăng nhập lại để tiếp tục.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mật khẩu hiện tại</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Nhập lại mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ: type the new one again.</source>
+        <translation>Hai lần nhập mật khẩu mới không giống nhau: hãy nhập lại.</translation>
+    </message>
+    <message>
+        <source>Checking the current password…</source>
+        <translation>Đang kiểm tra mật khẩu hiện tại…</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Use the new one from the next login.</source>
+        <translation>Đã đổi mật khẩu. Từ lần đăng nhập sau hãy dùng mật khẩu mới.</translation>
     </message>
 </context>
 <context>
@@ -476,6 +505,10 @@
         <translation>Hãy kiểm tra tệp chứng chỉ CA có đúng là tệp cán bộ vận hành trung ương cấp cho máy chủ này không.</translation>
     </message>
     <message>
+        <source>The CA certificate file %1 cannot be read or is not a PEM certificate: choose the file the central operators gave for this server.</source>
+        <translation>Không đọc được tệp chứng chỉ CA %1 hoặc tệp không phải chứng chỉ PEM: hãy chọn đúng tệp cán bộ vận hành trung ương cấp cho máy chủ này.</translation>
+    </message>
+    <message>
         <source>Cannot reach the server %1: check the address and the network, then try again.</source>
         <translation>Không kết nối được máy chủ %1: hãy kiểm tra địa chỉ và mạng rồi thử lại.</translation>
     </message>
@@ -489,6 +522,10 @@
     <message>
         <source>Rendering the extract…</source>
         <translation>Đang tạo trích lục…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Lưu thành tệp PDF…</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -506,6 +543,28 @@
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n trang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the extract</source>
+        <translation>Lưu trích lục</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the printer: %n page(s).</source>
+        <translation>
+            <numerusform>Đã gửi %n trang đến máy in.</numerusform>
         </translation>
     </message>
 </context>
@@ -534,6 +593,89 @@
     <message>
         <source>Not recognised as a pre-2025 address</source>
         <translation>Không nhận ra địa danh trước năm 2025</translation>
+    </message>
+</context>
+<context>
+    <name>IssuedExtractsWidget</name>
+    <message>
+        <source>Extract number</source>
+        <translation>Số trích lục</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Certified copy (BẢN SAO)</source>
+        <translation>Bản sao (BẢN SAO)</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Ký lúc</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Dấu thời gian</translation>
+    </message>
+    <message>
+        <source>waiting for the next sync</source>
+        <translation>chờ lần đồng bộ tới</translation>
+    </message>
+    <message>
+        <source>No extract has been signed for this record yet.</source>
+        <translation>Hồ sơ này chưa có trích lục nào được ký.</translation>
+    </message>
+    <message>
+        <source>View, save or print…</source>
+        <translation>Xem, lưu hoặc in…</translation>
+    </message>
+    <message>
+        <source>Opens the signed document exactly as it is kept: what you see is what is saved and printed.</source>
+        <translation>Mở đúng văn bản đã ký đang được lưu giữ: văn bản hiện trên màn hình chính là văn bản được lưu và in ra.</translation>
+    </message>
+    <message>
+        <source>Issue a certified copy (BẢN SAO)…</source>
+        <translation>Cấp bản sao trích lục (BẢN SAO)…</translation>
+    </message>
+    <message>
+        <source>Signs a new copy of this extract with your certificate; it gets its own copy number.</source>
+        <translation>Ký một bản sao mới của trích lục này bằng chứng thư số của bạn; bản sao có số riêng.</translation>
+    </message>
+    <message>
+        <source>certified copy</source>
+        <translation>bản sao</translation>
+    </message>
+    <message>
+        <source>signed extract</source>
+        <translation>trích lục đã ký</translation>
+    </message>
+    <message>
+        <source>Extract %1 (%2)</source>
+        <translation>Trích lục %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Certified copy</source>
+        <translation>Bản sao trích lục</translation>
+    </message>
+    <message>
+        <source>Password of your signing certificate (.p12):</source>
+        <translation>Mật khẩu chứng thư số của bạn (.p12):</translation>
+    </message>
+    <message>
+        <source>Signing the certified copy…</source>
+        <translation>Đang ký bản sao…</translation>
+    </message>
+    <message>
+        <source>Certified copy signed: open it to save or print it.</source>
+        <translation>Đã ký bản sao: hãy mở để lưu hoặc in.</translation>
     </message>
 </context>
 <context>
@@ -590,6 +732,10 @@
         <translation>Hồ sơ và tìm kiếm</translation>
     </message>
     <message>
+        <source>Second check (historical)</source>
+        <translation>Kiểm tra lần hai</translation>
+    </message>
+    <message>
         <source>Approval and signing</source>
         <translation>Phê duyệt và ký</translation>
     </message>
@@ -616,6 +762,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Đổi &amp;mật khẩu của tôi…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -739,6 +889,10 @@
         <translation>Ảnh quét, tệp đính kèm</translation>
     </message>
     <message>
+        <source>Signed extracts</source>
+        <translation>Trích lục đã ký</translation>
+    </message>
+    <message>
         <source>Edit draft</source>
         <translation>Sửa bản nháp</translation>
     </message>
@@ -816,6 +970,43 @@
     <message>
         <source>Registration</source>
         <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <source>Find a record…</source>
+        <translation>Tìm hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Search this device&apos;s records by name, number or personal ID and link the one this registration concerns.</source>
+        <translation>Tìm trong hồ sơ trên máy theo họ tên, số đăng ký hoặc số định danh cá nhân và liên kết hồ sơ mà việc đăng ký này liên quan.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPickerDialog</name>
+    <message>
+        <source>Find the record to link</source>
+        <translation>Tìm hồ sơ để liên kết</translation>
+    </message>
+    <message>
+        <source>Name, registration number or personal ID (diacritics optional)…</source>
+        <translation>Họ tên, số đăng ký hoặc số định danh cá nhân (không cần gõ dấu)…</translation>
+    </message>
+    <message>
+        <source>Only: %1</source>
+        <translation>Chỉ tìm: %1</translation>
+    </message>
+    <message>
+        <source>Link this record</source>
+        <translation>Liên kết hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n hồ sơ</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -984,6 +1175,35 @@
     </message>
 </context>
 <context>
+    <name>SignOutcomeWidget</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Đóng thông báo</translation>
+    </message>
+    <message>
+        <source>Nothing was signed: %1</source>
+        <translation>Chưa ký được trích lục nào: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extract(s) signed.</source>
+        <translation>
+            <numerusform>Đã ký %n trích lục.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not signed (reason per record below).</source>
+        <translation>
+            <numerusform>%n hồ sơ chưa ký được (lý do từng hồ sơ ở dưới).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signing cancelled: %n left unsigned.</source>
+        <translation>
+            <numerusform>Đã dừng ký: còn %n hồ sơ chưa ký.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Procedure</source>
@@ -1122,6 +1342,165 @@
     <message>
         <source>What is new</source>
         <translation>Điểm mới</translation>
+    </message>
+</context>
+<context>
+    <name>UsbBundleWidget</name>
+    <message>
+        <source>Without a connection: USB transfer</source>
+        <translation>Khi không có kết nối: chuyển bằng USB</translation>
+    </message>
+    <message>
+        <source>Export what is waiting to a file, carry it to an office with a connection, and import here the answer file it gives back: the records then get their state, personal IDs and the commune&apos;s changes as with a synchronisation.</source>
+        <translation>Xuất các hồ sơ đang chờ ra một tệp, mang tệp đến nơi có kết nối, rồi nhập tại đây tệp trả lời nơi đó đưa lại: hồ sơ sẽ được cập nhật trạng thái, số định danh cá nhân và các thay đổi của xã như khi đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Export waiting items to a file…</source>
+        <translation>Xuất hồ sơ đang chờ ra tệp…</translation>
+    </message>
+    <message>
+        <source>Import the answer file…</source>
+        <translation>Nhập tệp trả lời…</translation>
+    </message>
+    <message>
+        <source>USB transfer is not available in this build.</source>
+        <translation>Bản cài đặt này chưa có chức năng chuyển bằng USB.</translation>
+    </message>
+    <message>
+        <source>Your account does not synchronise.</source>
+        <translation>Tài khoản của bạn không có quyền đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Available once this device is enrolled with the central server.</source>
+        <translation>Dùng được khi máy này đã được đăng ký với máy chủ trung ương.</translation>
+    </message>
+    <message>
+        <source>Export waiting items</source>
+        <translation>Xuất hồ sơ đang chờ</translation>
+    </message>
+    <message>
+        <source>Bundle files (*.bundle);;All files (*)</source>
+        <translation>Tệp gói dữ liệu (*.bundle);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Import the answer file</source>
+        <translation>Nhập tệp trả lời</translation>
+    </message>
+    <message>
+        <source>Answer files (*.answer);;All files (*)</source>
+        <translation>Tệp trả lời (*.answer);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>A synchronisation is running; export or import once it has finished.</source>
+        <translation>Đang đồng bộ; hãy xuất hoặc nhập tệp sau khi đồng bộ xong.</translation>
+    </message>
+    <message>
+        <source>Writing the bundle file…</source>
+        <translation>Đang ghi tệp gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Applying the answer file…</source>
+        <translation>Đang áp dụng tệp trả lời…</translation>
+    </message>
+    <message>
+        <source>Export at %1: nothing is waiting; the file %2 only asks the centre for the commune&apos;s changes.</source>
+        <translation>Xuất lúc %1: không có hồ sơ nào đang chờ; tệp %2 chỉ xin trung ương các thay đổi của xã.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export at %1: %n item(s) written to %2. Carry the file to the office, then import the answer file it gives back.</source>
+        <translation>
+            <numerusform>Xuất lúc %1: đã ghi %n hồ sơ vào %2. Hãy mang tệp đến nơi có kết nối, rồi nhập tệp trả lời nơi đó đưa lại.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answer file imported at %1: </source>
+        <translation>Đã nhập tệp trả lời lúc %1: </translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Đã hủy; không có gì thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPage</name>
+    <message>
+        <source>Scans</source>
+        <translation>Ảnh quét</translation>
+    </message>
+    <message>
+        <source>Verified against the book</source>
+        <translation>Đã đối chiếu đúng với sổ</translation>
+    </message>
+    <message>
+        <source>Confirm that the entry matches the old register book, field by field.</source>
+        <translation>Xác nhận nội dung đã nhập khớp với sổ hộ tịch cũ, từng mục một.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Historical entries waiting for a second check</source>
+        <translation>Dữ liệu sổ cũ chờ kiểm tra lần hai</translation>
+    </message>
+    <message>
+        <source>The entry as typed</source>
+        <translation>Nội dung đã nhập</translation>
+    </message>
+    <message>
+        <source>The page of the book</source>
+        <translation>Trang sổ gốc</translation>
+    </message>
+    <message>
+        <source>No historical entry waits for a second check.</source>
+        <translation>Không có dữ liệu sổ cũ nào chờ kiểm tra lần hai.</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
+        <source>book %1</source>
+        <translation>quyển số %1</translation>
+    </message>
+    <message>
+        <source>entered by %1</source>
+        <translation>người nhập %1</translation>
+    </message>
+    <message>
+        <source>Loading the scan…</source>
+        <translation>Đang tải ảnh quét…</translation>
+    </message>
+    <message>
+        <source>Scan %1 of %2</source>
+        <translation>Ảnh quét %1/%2</translation>
+    </message>
+    <message>
+        <source>No page scan is attached to this entry: compare it with the book itself (a scan can be attached from the record&apos;s detail).</source>
+        <translation>Chưa có ảnh quét trang sổ cho mục này: hãy đối chiếu trực tiếp với sổ (có thể đính kèm ảnh quét trong chi tiết hồ sơ).</translation>
+    </message>
+    <message>
+        <source>Verified: the entry now waits for the supervisor&apos;s approval.</source>
+        <translation>Đã kiểm tra: mục này chờ lãnh đạo phê duyệt.</translation>
+    </message>
+</context>
+<context>
+    <name>WarningReasonsWidget</name>
+    <message>
+        <source>Checking the warnings against the register…</source>
+        <translation>Đang kiểm tra lại cảnh báo với sổ hộ tịch…</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>Không có cảnh báo.</translation>
+    </message>
+    <message>
+        <source>Reason for accepting this warning (%1)</source>
+        <translation>Lý do chấp thuận cảnh báo này (%1)</translation>
+    </message>
+    <message>
+        <source>Reason for accepting this warning</source>
+        <translation>Lý do chấp thuận cảnh báo này</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
-"""The supervisor's queue: records waiting for approval, a reason box per warning, approve or
-reject; approved records selected in a batch for signing (wired by the composition root)."""
+"""The supervisor's queue: records waiting for approval, a reason box per warning as approval
+will evaluate it (checked again against the register when the record is selected), approve or
+reject; every record ready to sign selected in a batch for signing (wired by the composition
+root), and what the batch did, shown until dismissed."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -16,26 +18,26 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain import Issue, Status, issue_message
+from desktop_app.domain import Status
+from desktop_app.domain.parties import record_title
 from desktop_app.record import StoredRecord
-from desktop_app.workflows import records
+from desktop_app.workflows import approval, records
+from desktop_app.workflows.approval import ApprovalReview
 from ui.context import SignOutcome, UiContext
 from ui.errors import message_for
+from ui.labels import status_label, type_label
 from ui.models import RowsModel
 from ui.pages.records_page import record_columns
 from ui.widgets.progress import JobProgressWidget
-
-
-def stored_issues(rec: StoredRecord) -> list[Issue]:
-    return [Issue.of(str(i["rule"]), str(i.get("field", "")),
-                     **dict(i.get("params") or {}))  # type: ignore[arg-type]
-            for i in rec.issues]
+from ui.widgets.sign_outcome import SignBatchResult, SignOutcomeWidget
+from ui.widgets.warning_reasons import WarningReasonsWidget
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
@@ -45,7 +47,9 @@ def _table(model: RowsModel, name: str) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the names take the rest
     return view
 
 
@@ -58,13 +62,18 @@ class ApprovalPage(QWidget):
         self.setObjectName("ApprovalPage")
         self._ctx = ctx
         self.current: StoredRecord | None = None
-        self.reasons: dict[str, QLineEdit] = {}
+        self.review: ApprovalReview | None = None  # what approving the current record checks
+        self._busy = False
+        self._sticky_message = False  # a decision's result outlives the refresh it causes
         key = lambda r: r.id  # noqa: E731
         self.pending_model: RowsModel[StoredRecord] = RowsModel(
             record_columns(ctx), key=key, parent=self)
         self.sign_model: RowsModel[StoredRecord] = RowsModel(
             record_columns(ctx), checkable=True, key=key, parent=self)
         self.pending_table = _table(self.pending_model, "approvalTable")
+        # status: all are waiting; number and book: given at approval, empty until then
+        for column in (2, 3, 4):
+            self.pending_table.setColumnHidden(column, True)
         self.pending_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._select(cur.row()))
         self.pending_table.activated.connect(
@@ -74,7 +83,8 @@ class ApprovalPage(QWidget):
         self.detail = QGroupBox(self.tr("Decision"), objectName="decisionBox")
         self.record_label = QLabel(objectName="decisionRecord")
         self.record_label.setWordWrap(True)
-        self.warnings_form = QFormLayout()
+        self.warnings = WarningReasonsWidget(ctx.lang, ctx.catalogue, self)
+        self.warnings.changed.connect(self._update_buttons)
         self.approve_button = QPushButton(self.tr("Approve"), objectName="approveButton")
         self.verify_button = QPushButton(self.tr("Verify against the book (four eyes)"),
                                          objectName="verifyButton")
@@ -85,7 +95,12 @@ class ApprovalPage(QWidget):
         self.message.setWordWrap(True)
         box = QVBoxLayout(self.detail)
         box.addWidget(self.record_label)
-        box.addLayout(self.warnings_form)
+        # Long warnings (twins name the other child) scroll instead of squeezing each other.
+        scroll = QScrollArea(objectName="warningsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.warnings)
+        box.addWidget(scroll, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.verify_button)
         actions.addStretch(1)
@@ -96,7 +111,6 @@ class ApprovalPage(QWidget):
         refuse.addWidget(self.reject_button)
         box.addLayout(refuse)
         box.addWidget(self.message)
-        box.addStretch(1)
         self.approve_button.clicked.connect(self.approve)
         self.reject_button.clicked.connect(self.reject)
         self.verify_button.clicked.connect(self.verify)
@@ -113,17 +127,19 @@ class ApprovalPage(QWidget):
                 "Signing is not set up on this device yet (certificate and signing module)."))
         self.sign_button.clicked.connect(self.sign_selected)
         self.progress = JobProgressWidget(ctx.lang, self)
+        self.outcome = SignOutcomeWidget(ctx.lang, ctx.catalogue, self)
 
         top = QSplitter(Qt.Orientation.Horizontal)
         pending = QGroupBox(self.tr("Waiting for approval"))
         QVBoxLayout(pending).addWidget(self.pending_table)
         top.addWidget(pending)
         top.addWidget(self.detail)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
         signing = QGroupBox(self.tr("Approved, to sign"))
         sign_layout = QVBoxLayout(signing)
         sign_layout.addWidget(self.sign_table)
+        sign_layout.addWidget(self.outcome)
         sign_buttons = QHBoxLayout()
         sign_buttons.addWidget(self.progress, 1)
         sign_buttons.addWidget(self.select_all)
@@ -134,13 +150,19 @@ class ApprovalPage(QWidget):
         layout.addWidget(signing, 2)
         self._select(-1)
 
+    @property
+    def reasons(self) -> dict[str, QLineEdit]:
+        """rule@field -> its reason box (override_key)."""
+        return self.warnings.reasons
+
     # -- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
         session = self._ctx.session
+        can_sign = self._ctx.can("sign extracts")
 
         def load() -> tuple[list[StoredRecord], list[StoredRecord]]:
             return (records.list_records(session, status=Status.SUBMITTED.value),
-                    records.list_records(session, status=Status.APPROVED.value))
+                    approval.to_sign(session) if can_sign else [])
 
         self._ctx.runner.run(load, self._loaded, self._failed)
 
@@ -157,10 +179,14 @@ class ApprovalPage(QWidget):
             self._select(-1)
 
     def _failed(self, error: BaseException) -> None:
-        self.message.setStyleSheet("color: #b00020")
-        self.message.setText(message_for(error, self._ctx.catalogue, self._ctx.lang))
-        for button in (self.approve_button, self.reject_button, self.verify_button):
-            button.setEnabled(self.current is not None)
+        self._busy = False
+        self._say(message_for(error, self._ctx.catalogue, self._ctx.lang), ok=False)
+        self._update_buttons()
+
+    def _say(self, text: str, *, ok: bool, sticky: bool = False) -> None:
+        self.message.setStyleSheet("color: #1b5e20" if ok else "color: #b00020")
+        self.message.setText(text)
+        self._sticky_message = sticky
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
@@ -169,35 +195,46 @@ class ApprovalPage(QWidget):
     # -- the selected record ---------------------------------------------------------------
     def _select(self, row: int) -> None:
         rec = self.pending_model.row_at(row)
+        changed = rec is None or self.current is None or rec.id != self.current.id
         self.current = rec
-        while self.warnings_form.rowCount():
-            self.warnings_form.removeRow(0)
-        self.reasons.clear()
-        self.message.clear()
-        for button in (self.approve_button, self.reject_button):
-            button.setEnabled(rec is not None)
+        self.review = None
+        if changed and not self._sticky_message:
+            self.message.clear()
         self.verify_button.setVisible(bool(rec and rec.is_historical and not rec.verified_by))
         if rec is None:
+            self.warnings.clear()
             self.record_label.setText(self.tr("Nothing waiting for approval."))
+            self._update_buttons()
             return
         self.record_label.setText(self.pending_model.data(self.pending_model.index(row, 1))
                                   + " — " + self.pending_model.data(
                                       self.pending_model.index(row, 0)))
-        warnings = [i for i in stored_issues(rec) if i.is_warning]
-        if not warnings:
-            self.warnings_form.addRow(QLabel(self.tr("No warnings.")))
-        for issue in warnings:
-            if issue.code in self.reasons:
-                continue
-            text = issue_message(rec.type, issue, lang=self._ctx.lang,
-                                 catalogue=self._ctx.catalogue)
-            label = QLabel("⚠ " + text)
-            label.setWordWrap(True)
-            reason = QLineEdit(objectName=f"reason:{issue.code}")
-            reason.setPlaceholderText(self.tr("Reason for accepting this warning"))
-            self.reasons[issue.code] = reason
-            self.warnings_form.addRow(label)
-            self.warnings_form.addRow(reason)
+        # The warnings saved at submission may be stale (a twin entered since): approval
+        # evaluates them again, so the panel shows that evaluation, made on a worker.
+        self.warnings.set_loading(rec.id)
+        session, record_id = self._ctx.session, rec.id
+        self._ctx.runner.run(lambda: approval.review(session, record_id), self._reviewed,
+                             lambda error: self._review_failed(record_id, error))
+
+    def _reviewed(self, review: ApprovalReview) -> None:
+        if self.current is None or review.record.id != self.current.id:
+            return  # another record was selected meanwhile
+        self.review = review
+        related = {r.id: f"{record_title(r.type, r.data)} ({type_label(r.type, self._ctx.lang)}"
+                         f", {status_label(r.status, self._ctx.lang)})" for r in review.related}
+        self.warnings.show_issues(review.record.id, review.record.type, review.warnings,
+                                  review.errors, related)
+
+    def _review_failed(self, record_id: str, error: BaseException) -> None:
+        if self.current is not None and self.current.id == record_id:
+            self.warnings.clear()
+            self._failed(error)
+
+    def _update_buttons(self) -> None:
+        idle = self.current is not None and not self._busy
+        self.approve_button.setEnabled(idle and self.warnings.state == "ready")
+        self.reject_button.setEnabled(idle)
+        self.verify_button.setEnabled(idle)
 
     def _open(self, rec: StoredRecord | None) -> None:
         if rec is not None:
@@ -205,40 +242,39 @@ class ApprovalPage(QWidget):
 
     def approve(self) -> None:
         rec = self.current
-        if rec is None:
+        if rec is None or self.warnings.state != "ready":
             return
-        overrides = {code: box.text().strip() for code, box in self.reasons.items()
-                     if box.text().strip()}
-        self._run(lambda s: records.approve(s, rec.id, overrides),
-                  self.tr("Approved."))
+        overrides = self.warnings.overrides()
+        self._run(rec, lambda s: records.approve(s, rec.id, overrides), self.tr("Approved."))
 
     def reject(self) -> None:
         rec, reason = self.current, self.reject_reason.text().strip()
         if rec is None:
             return
         if not reason:
-            self.message.setStyleSheet("color: #b00020")
-            self.message.setText(self.tr("Write the reason for the refusal."))
+            self._say(self.tr("Write the reason for the refusal."), ok=False)
             self.reject_reason.setFocus()
             return
-        self._run(lambda s: records.reject(s, rec.id, reason), self.tr("Rejected."))
+        self._run(rec, lambda s: records.reject(s, rec.id, reason), self.tr("Rejected."))
         self.reject_reason.clear()
 
     def verify(self) -> None:
         rec = self.current
         if rec is not None:
-            self._run(lambda s: records.verify(s, rec.id), self.tr("Verified."))
+            self._run(rec, lambda s: records.verify(s, rec.id), self.tr("Verified."))
 
-    def _run(self, action, done_text: str) -> None:  # noqa: ANN001
+    def _run(self, rec: StoredRecord, action, done_text: str) -> None:  # noqa: ANN001
         session = self._ctx.session
-        for button in (self.approve_button, self.reject_button, self.verify_button):
-            button.setEnabled(False)
+        title = self.record_label.text()
+        self._busy = True
+        self._update_buttons()
 
         def ok(_result: object) -> None:
+            self._busy = False
+            self.warnings.forget(rec.id)
             self.current = None
+            self._say(f"{done_text} {title}", ok=True, sticky=True)
             self.refresh()
-            self.message.setStyleSheet("color: #1b5e20")
-            self.message.setText(done_text)
             self.records_changed.emit()
 
         self._ctx.runner.run(lambda: action(session), ok, self._failed)
@@ -250,18 +286,26 @@ class ApprovalPage(QWidget):
 
     def sign_selected(self) -> None:
         sign = self._ctx.hooks.sign_records
-        ids = [r.id for r in self.sign_model.checked()]
+        chosen = self.sign_model.checked()
+        ids = [r.id for r in chosen]
         if sign is None or not ids:
             return
         password = self.ask_p12_password()
         if password is None:
             return
+        titles = {r.id: self._title(r) for r in chosen}
         session = self._ctx.session
         self.sign_button.setEnabled(False)
         handle = self._ctx.runner.start_job(
             lambda control: sign(session, ids, password, control.progress),
-                                            self._signed, self._sign_failed, lane="general")
+            lambda outcomes: self._signed(outcomes, titles),
+            lambda error: self._sign_failed(error, ids, titles), lane="general")
         self.progress.follow(handle)
+
+    def _title(self, rec: StoredRecord) -> str:
+        """How the outcome names a record: procedure, names, number (the list's columns)."""
+        columns = record_columns(self._ctx)
+        return " · ".join(text for text in (columns[i][1](rec) for i in (0, 1, 3)) if text)
 
     def ask_p12_password(self) -> str | None:
         """The certificate's password, asked once per batch (like a token PIN)."""
@@ -270,20 +314,15 @@ class ApprovalPage(QWidget):
                                         QLineEdit.EchoMode.Password)
         return text if ok else None
 
-    def _signed(self, outcomes: Sequence[SignOutcome]) -> None:
+    def _signed(self, outcomes: Sequence[SignOutcome], titles: dict[str, str]) -> None:
         self.sign_button.setEnabled(True)
-        failed = [o for o in outcomes if o.error is not None]
-        if failed:
-            self.message.setStyleSheet("color: #b00020")
-            self.message.setText("\n".join(
-                f"{o.record_id[:8]}: {message_for(o.error, self._ctx.catalogue, self._ctx.lang)}"
-                for o in failed if o.error is not None))
-        else:
-            self.message.setStyleSheet("color: #1b5e20")
-            self.message.setText(self.tr("%n extract(s) signed.", "", len(outcomes)))
+        self.outcome.show_result(SignBatchResult.of(outcomes), titles)
         self.refresh()
         self.records_changed.emit()
 
-    def _sign_failed(self, error: BaseException) -> None:
+    def _sign_failed(self, error: BaseException, ids: Sequence[str],
+                     titles: dict[str, str]) -> None:
+        """The batch stopped as a whole: a wrong certificate password, no certificate, ..."""
         self.sign_button.setEnabled(True)
-        self._failed(error)
+        self.outcome.show_result(SignBatchResult.refused(error, ids), titles)
+        self.refresh()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.audit import AuditEntry
-from desktop_app.domain import Status
+from desktop_app.domain import Status, field_label
 from desktop_app.domain.parties import record_title
 from desktop_app.record import RecordEvent, StoredRecord
 from desktop_app.workflows import record_views, records
@@ -33,6 +33,7 @@ from ui.errors import message_for
 from ui.labels import local_time, status_label, type_label
 from ui.models import RowsModel
 from ui.pages.attachments_widget import AttachmentsWidget
+from ui.pages.extracts_widget import IssuedExtractsWidget
 from ui.widgets.record_tree import RecordTree
 from ui.widgets.typed_dates import from_iso
 
@@ -121,6 +122,9 @@ class RecordDetailDialog(QDialog):
         self.tree = RecordTree(lang)
         self.attachments = AttachmentsWidget(ctx)
         self.attachments.attached.connect(self._attached)
+        self.extracts = IssuedExtractsWidget(ctx)
+        # A copy issued or a document handed out: the history and the audit trail show it.
+        self.extracts.changed.connect(lambda: self._attached(None))
         self.events_model: RowsModel[RecordEvent] = RowsModel([
             (self.tr("When"), lambda e: local_time(e.at)),
             (self.tr("Who"), lambda e: e.actor),
@@ -142,6 +146,7 @@ class RecordDetailDialog(QDialog):
         tabs.addTab(self.notes, self.tr("Linked changes"))
         tabs.addTab(_table(self.audit_model, "auditTable"), self.tr("Audit trail"))
         tabs.addTab(self.attachments, self.tr("Scans and attachments"))
+        tabs.addTab(self.extracts, self.tr("Signed extracts"))
         self.tabs = tabs
         self.edit_button = QPushButton(self.tr("Edit draft"), objectName="editDraft")
         self.submit_button = QPushButton(self.tr("Submit for approval"),
@@ -195,12 +200,15 @@ class RecordDetailDialog(QDialog):
         parts.append(self.tr("officer %1").replace("%1", rec.officer))
         if rec.approved_by:
             parts.append(self.tr("approved by %1").replace("%1", rec.approved_by))
-        for override in rec.overrides:
-            parts.append(f"{override.get('rule')}: {override.get('reason')}")
+        for override in rec.overrides:  # one per warning: the field says which party
+            where = field_label(rec.type, str(override.get("field") or ""), lang)
+            parts.append(f"{override.get('rule')}" + (f" ({where})" if where else "")
+                         + f": {override.get('reason')}")
         self.summary.setText(" · ".join(parts))
         self.tree.show_data(rec.type, rec.data)
         if self.attachments.record_id != rec.id:
             self.attachments.set_record(rec.id)
+        self.extracts.set_record(rec.id, rec.status)
         self.events_model.set_rows(view.events)
         self.audit_model.set_rows(view.audit)
         self.notes.clear()

@@ -27,6 +27,7 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import OUTBOX_LABELS, local_time, pick, status_label, type_label
 from ui.models import RowsModel
+from ui.pages.bundle_widget import UsbBundleWidget
 from ui.sync_control import SyncController, SyncOutcome
 from ui.widgets.progress import JobProgressWidget
 
@@ -98,6 +99,11 @@ class SyncPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.result)
         layout.addLayout(bar)
+        self.bundle = UsbBundleWidget(ctx, self.controller, report_text=self.report_text,
+                                      error_text=self.error_text, parent=self)
+        self.bundle.running_changed.connect(self._bundle_running)
+        self.bundle.imported.connect(self._bundle_imported)
+        layout.addWidget(self.bundle)
         if self.controller.is_running:  # the page was made while a sync runs
             self._started(self.controller.is_automatic)
 
@@ -118,10 +124,27 @@ class SyncPage(QWidget):
                         "cannot send or receive: ask the administrator of this device to "
                         "enrol it. Your work is kept safely here meanwhile."))
 
+    def error_text(self, error: BaseException) -> str:
+        if isinstance(error, NotEnrolledError):
+            return self.not_enrolled_text()
+        return message_for(error, self._ctx.catalogue, self._ctx.lang)
+
+    def _bundle_running(self, running: bool) -> None:
+        # One exchange with the centre at a time: no sync while a bundle is written or read
+        # (the link watcher's automatic one neither).
+        self.controller.is_held = running
+        self.sync_button.setEnabled(not running and self.controller.is_available
+                                    and not self.controller.is_running)
+
+    def _bundle_imported(self, _report: SyncReport) -> None:
+        self.refresh()
+        self.synced.emit()
+
     def _enrolment_known(self, enrolled: bool) -> None:
         self.is_enrolled = enrolled
         self.enrolment_text.setText("" if enrolled else self.not_enrolled_text())
         self.enrolment_banner.setVisible(not enrolled)
+        self.bundle.set_enrolled(enrolled)
 
     def _loaded(self, items: list[QueueItem]) -> None:
         self.model.set_rows(items)
@@ -142,6 +165,8 @@ class SyncPage(QWidget):
 
     def sync_now(self) -> bool:
         """The button: start a sync, or say politely why not (one is already running)."""
+        if self.bundle.is_running:
+            return False
         if self.controller.is_running:
             self.result.setText(self.tr(
                 "A synchronisation is already running (started automatically when the server "
@@ -167,10 +192,8 @@ class SyncPage(QWidget):
         if outcome.is_cancelled:
             text = self.tr("Synchronisation cancelled; nothing is lost, it continues next "
                            "time.")
-        elif isinstance(outcome.error, NotEnrolledError):
-            text = self.not_enrolled_text()
         elif outcome.error is not None:
-            text = message_for(outcome.error, self._ctx.catalogue, self._ctx.lang)
+            text = self.error_text(outcome.error)
         else:
             text = self.report_text(outcome.report)
         prefix = (self.tr("Automatic synchronisation at %1: ") if outcome.automatic

@@ -14,6 +14,8 @@ STAGES = {
     "push": ("Đang gửi", "Sending"),
     "pull": ("Đang nhận", "Receiving"),
     "attachment": ("Đang gửi tệp đính kèm", "Sending attachments"),
+    "export": ("Đang đóng gói", "Packing"),
+    "import": ("Đang áp dụng tệp trả lời", "Applying the answer"),
 }
 
 

@@ -14,6 +14,7 @@ from desktop_app.domain import (
     check_verify,
     ensure_editable,
     next_statuses,
+    override_key,
     status_after_approval,
 )
 from desktop_app.domain.errors import (
@@ -133,3 +134,38 @@ def test_only_a_central_rejection_reopens_a_record() -> None:
         check_reopen(Status.SYNCED, Role.OFFICER, rejected_centrally=True)
     with pytest.raises(PermissionDeniedError):
         check_reopen(Status.REJECTED, Role.ADMIN, rejected_centrally=True)
+
+
+def test_one_rule_on_two_parties_is_two_warnings_each_with_its_reason() -> None:
+    """Two under-age spouses: W-MARR-AGE on each. The rule's key covers both (what the command
+    line's --override RULE=REASON gives); rule@field covers one, and wins over the rule's."""
+    husband = Issue.of("W-MARR-AGE", "husband.date_of_birth", age=17, limit=20)
+    wife = Issue.of("W-MARR-AGE", "wife.date_of_birth", age=15, limit=18)
+    both = [husband, wife]
+    assert override_key(wife) == "W-MARR-AGE@wife.date_of_birth"
+    assert override_key(Issue.of("W-KT-LATE", "")) == "W-KT-LATE"
+
+    done = check_approve(FACTS, BOSS, both, {"W-MARR-AGE": "đã xác minh"})
+    assert [(o.rule, o.field, o.reason) for o in done] == [
+        ("W-MARR-AGE", "husband.date_of_birth", "đã xác minh"),
+        ("W-MARR-AGE", "wife.date_of_birth", "đã xác minh")]
+
+    with pytest.raises(OverrideMissingError) as err:
+        check_approve(FACTS, BOSS, both, {"W-MARR-AGE@husband.date_of_birth": "giấy tờ"})
+    assert err.value.params["rules"] == ["W-MARR-AGE@wife.date_of_birth"]
+    with pytest.raises(OverrideMissingError) as err:
+        check_approve(FACTS, BOSS, both, {})
+    assert err.value.params["rules"] == ["W-MARR-AGE"]
+
+    done = check_approve(FACTS, BOSS, both, {"W-MARR-AGE@husband.date_of_birth": "giấy tờ",
+                                             "W-MARR-AGE@wife.date_of_birth": "bản án"})
+    assert [(o.field, o.reason) for o in done] == [("husband.date_of_birth", "giấy tờ"),
+                                                   ("wife.date_of_birth", "bản án")]
+    done = check_approve(FACTS, BOSS, both, {"W-MARR-AGE": "chung",
+                                             "W-MARR-AGE@wife.date_of_birth": "riêng"})
+    assert [o.reason for o in done] == ["chung", "riêng"]
+    # the same warning raised twice is one warning; a field it is not raised on is refused
+    assert len(check_approve(FACTS, BOSS, [*both, wife], {"W-MARR-AGE": "x"})) == 2
+    with pytest.raises(OverrideNotAllowedError) as refused:
+        check_approve(FACTS, BOSS, both, {"W-MARR-AGE": "x", "W-MARR-AGE@wife.sex": "y"})
+    assert refused.value.params["rules"] == ["W-MARR-AGE@wife.sex"]

@@ -90,3 +90,34 @@ def test_schema_and_usage(cli: Callable[..., CliResult]) -> None:
     assert json.loads(schema.out)["$schema"].startswith("https://json-schema.org/")
     assert cli("schema", "adoption").code == 2
     assert cli("record", "new", "birth").code == 2
+
+
+def test_override_of_a_rule_covers_each_party_it_is_raised_on(
+        cli: Callable[..., CliResult], data_dir: Path) -> None:
+    """Two under-age spouses: two W-MARR-AGE warnings. RULE=REASON covers both; RULE@FIELD
+    one, and a rule left without a reason for one party names that party."""
+    _setup(cli, data_dir)
+    officer = ("--data-dir", data_dir, "--user", "canbo")
+    boss = ("--data-dir", data_dir, "--user", "chutich")
+    data = build("marriage", {"husband.date_of_birth": "2008-03-01",
+                              "wife.date_of_birth": "2010-02-02",
+                              "registration_kind": "re_registration",
+                              "effective_date": "2025-12-01"})
+    new = cli(*officer, "--json", "record", "new", "marriage", "--from", "-",
+              stdin=json.dumps(data), password="staff-password")
+    created = json.loads(new.out)
+    assert [(w["rule"], w["field"]) for w in created["warnings"]] == [
+        ("W-MARR-AGE", "husband.date_of_birth"), ("W-MARR-AGE", "wife.date_of_birth")]
+    rid = created["id"]
+    assert cli(*officer, "record", "submit", rid, password="staff-password").code == 0
+    partial = cli(*boss, "record", "approve", rid, "--override",
+                  "W-MARR-AGE@husband.date_of_birth=bản án", password="staff-password")
+    assert partial.code == 1 and "W-MARR-AGE@wife.date_of_birth" in partial.err
+    ok = cli(*boss, "--json", "record", "approve", rid, "--override",
+             "W-MARR-AGE=đã xác minh tại hộ gia đình", password="staff-password")
+    assert ok.code == 0, ok.err
+    shown = json.loads(cli(*officer, "--json", "record", "show", rid,
+                           password="staff-password").out)
+    assert [(o["field"], o["reason"]) for o in shown["overrides"]] == [
+        ("husband.date_of_birth", "đã xác minh tại hộ gia đình"),
+        ("wife.date_of_birth", "đã xác minh tại hộ gia đình")]

@@ -273,3 +273,57 @@ def test_a_central_rejection_reopens_as_a_new_version_keeping_the_number(
     keys = [i.idempotency_key for i in items]
     assert len(keys) == 2 and keys[1].endswith(":v2")
     assert [i.state for i in items] == ["rejected", "pending"]  # kept with its reason
+
+
+def test_approval_evaluates_twins_as_they_are_now(office: Office) -> None:
+    """The first twin was alone when submitted; approval (and its review) find the second."""
+    from desktop_app.workflows import approval
+
+    first = records.create_record(office("canbo"), "birth", build("birth"))
+    records.submit(office("canbo"), first.record.id)
+    assert "W-TWINS" not in _codes(first)
+    twin = records.create_record(office("canbo"), "birth", build("birth", {
+        "child.full_name": "Nguyễn Văn Bình", "child.date_of_birth": "2026-01-10"}))
+    records.submit(office("canbo"), twin.record.id)
+
+    review = approval.review(office("chutich"), first.record.id)
+    assert [(w.code, w.field) for w in review.warnings] == [("W-TWINS", "child.date_of_birth")]
+    assert review.warnings[0].params["candidates"] == [twin.record.id]
+    with pytest.raises(OverrideMissingError) as err:
+        records.approve(office("chutich"), first.record.id, {})
+    assert err.value.params["rules"] == ["W-TWINS"]
+    done = records.approve(office("chutich"), first.record.id,
+                           {"W-TWINS@child.date_of_birth": "sinh đôi, hai giấy chứng sinh"})
+    assert [(o["rule"], o["field"]) for o in done.record.overrides] == [
+        ("W-TWINS", "child.date_of_birth")]
+
+
+def test_two_under_age_spouses_need_a_reason_each(office: Office) -> None:
+    data = build("marriage", {"husband.date_of_birth": "2008-03-01",
+                              "wife.date_of_birth": "2010-02-02",
+                              "registration_kind": "re_registration",
+                              "effective_date": "2025-12-01"})
+    created = records.create_record(office("canbo"), "marriage", data)
+    records.submit(office("canbo"), created.record.id)
+    with pytest.raises(OverrideMissingError) as err:
+        records.approve(office("chutich"), created.record.id,
+                        {"W-MARR-AGE@husband.date_of_birth": "đã xác minh"})
+    assert err.value.params["rules"] == ["W-MARR-AGE@wife.date_of_birth"]
+    done = records.approve(office("chutich"), created.record.id,
+                           {"W-MARR-AGE@husband.date_of_birth": "bản án công nhận",
+                            "W-MARR-AGE@wife.date_of_birth": "đã đủ tuổi khi đăng ký lại"})
+    assert [(o["field"], o["reason"]) for o in done.record.overrides] == [
+        ("husband.date_of_birth", "bản án công nhận"),
+        ("wife.date_of_birth", "đã đủ tuổi khi đăng ký lại")]
+
+
+def test_to_sign_lists_what_the_signing_rule_allows(office: Office) -> None:
+    """An approved death is ready; a birth waiting for its personal ID is not (yet)."""
+    from desktop_app.workflows import approval
+
+    death = _approved(office, "death", build("death")).record
+    birth = _approved(office, "birth", build("birth")).record
+    assert birth.status == "awaiting_personal_id"
+    assert [r.id for r in approval.to_sign(office("chutich"))] == [death.id]
+    with pytest.raises(PermissionDeniedError):
+        approval.to_sign(office("canbo"))

@@ -47,7 +47,7 @@ def test_one_guardian_and_one_termination(office: Office) -> None:
 
     term = build("guardianship", {"kind": "termination", "termination_reason": "parents_resume",
                                   "original_record": {"record_id": first.record.id}})
-    assert "E-GUARD-TERM-NONE" in _refused(office, "guardianship", dict(
+    assert "E-LINK-NOT-FOUND" in _refused(office, "guardianship", dict(
         term, original_record={"record_id": "00000000-0000-0000-0000-000000000000"}))
     assert "E-GUARD-TERM-REASON" in _refused(office, "guardianship", dict(
         term, termination_reason="ward_full_capacity"))

@@ -1,0 +1,115 @@
+"""Approval as the supervisor meets it: the warnings approval will check, evaluated now
+against the store (a twin, a duplicate, a marriage or a kin found since submission), and the
+records ready to sign.
+
+``evaluate_for_approval`` is the one evaluation: ``records.approve`` checks the overrides
+against it and the approval screen shows it, so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import cast
+
+from desktop_app.accounts import Permission, require
+from desktop_app.domain import (
+    Issue,
+    RecordFacts,
+    Status,
+    check_sign,
+    override_key,
+    record_type,
+    validate,
+)
+from desktop_app.domain.access import get_str
+from desktop_app.domain.errors import DomainError
+from desktop_app.domain.types import JSONValue
+from desktop_app.errors import NotFoundError, PermissionDeniedError
+from desktop_app.messages import VIETNAM_TZ
+from desktop_app.record import StoredRecord
+from desktop_app.session import Session
+from desktop_app.store.unit_of_work import UnitOfWork
+from desktop_app.workflows import record_index
+from desktop_app.workflows.status import actor_of
+
+# Where a record that can be signed may be: approved, or (from before the personal ID moved
+# it back to approved) a birth still marked awaiting_personal_id whose ID is already there.
+_SIGNABLE_STATUSES = (Status.APPROVED, Status.AWAITING_PERSONAL_ID)
+
+
+def has_personal_id(rec: StoredRecord) -> bool:
+    return get_str(rec.data, "child.personal_id") is not None
+
+
+def facts_of(rec: StoredRecord) -> RecordFacts:
+    """What the workflow rules read of a stored record (submit, verify, approve, sign)."""
+    return RecordFacts(record_type(rec.type), Status(rec.status), rec.is_historical,
+                       rec.officer, rec.verified_by, has_personal_id(rec))
+
+
+def evaluate_for_approval(uow: UnitOfWork, rec: StoredRecord, *, today: date) -> list[Issue]:
+    """The record's findings as approval sees them: every rule run again, those that depend
+    on other records (twins, duplicates, bigamy, kinship) against the store as it is now."""
+    context = record_index.validation_context(uow, rec.type, rec.data, rec.id)
+    data = cast("JSONValue", rec.data)  # a stored record's data is the JSON it was saved as
+    return validate(rec.type, data, historical=rec.is_historical, today=today, context=context)
+
+
+@dataclass(frozen=True)
+class ApprovalReview:
+    """A record waiting for approval and what approving it will ask for."""
+
+    record: StoredRecord
+    issues: tuple[Issue, ...]
+    related: tuple[StoredRecord, ...] = ()  # the other records the warnings name (twins...)
+
+    @property
+    def warnings(self) -> list[Issue]:
+        """Each warning once per field it concerns (each needs its own reason)."""
+        return list({override_key(i): i for i in self.issues if i.is_warning}.values())
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.is_error]
+
+
+def _today(session: Session) -> date:
+    return session.clock.now().astimezone(VIETNAM_TZ).date()
+
+
+def review(session: Session, record_id: str) -> ApprovalReview:
+    """What approving ``record_id`` now would check (read only; the screen runs it on a
+    worker each time a record is selected)."""
+    require(session.account, Permission.APPROVE_RECORD)
+    with session.store.read() as uow:
+        rec = uow.records.get(record_id)
+        if rec is None:
+            raise NotFoundError(what="record", key=record_id)
+        issues = tuple(evaluate_for_approval(uow, rec, today=_today(session)))
+        named = [str(c) for i in issues if i.is_warning
+                 for c in _as_list(i.params.get("candidates"))]
+        related = tuple(uow.records.by_ids(list(dict.fromkeys(named)))) if named else ()
+        return ApprovalReview(rec, issues, related)
+
+
+def _as_list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else []
+
+
+def to_sign(session: Session) -> list[StoredRecord]:
+    """Every record the acting supervisor can sign now (the signing rule decides: a birth
+    once its personal ID is back), oldest first."""
+    require(session.account, Permission.SIGN_EXTRACT)
+    signer = actor_of(session.account)
+    with session.store.read() as uow:
+        found = [rec for status in _SIGNABLE_STATUSES
+                 for rec in uow.records.list_records(status=status.value)]
+    ready = []
+    for rec in found:
+        try:
+            check_sign(facts_of(rec), signer)
+        except (DomainError, PermissionDeniedError):
+            continue
+        ready.append(rec)
+    return sorted(ready, key=lambda r: (r.created_at, r.id))
