@@ -64,7 +64,8 @@ def test_the_first_twin_shows_w_twins_and_is_approved(qtbot: QtBot, office: UiOf
     page = _page(qtbot, office)
     _select(qtbot, page, first)
     assert "W-TWINS@child.date_of_birth" in page.reasons
-    assert page.findChild(QLineEdit, "reason:W-TWINS@child.date_of_birth").isVisible()
+    box = _reason(page, "W-TWINS@child.date_of_birth")
+    qtbot.waitUntil(box.isVisible, timeout=10000)  # a widget added to a shown page: next loop
     warning = page.findChild(QLabel, "warning:W-TWINS@child.date_of_birth")
     assert "Nguyễn Văn Bình" in warning.text() and second not in warning.text()  # named
     assert page.approve_button.isEnabled()
@@ -131,6 +132,9 @@ def test_two_under_age_spouses_each_need_a_reason(qtbot: QtBot, office: UiOffice
     husband = _reason(page, "W-MARR-AGE@husband.date_of_birth")
     wife = _reason(page, "W-MARR-AGE@wife.date_of_birth")
     assert husband is not wife and husband.placeholderText() != wife.placeholderText()
+    shown = [page.findChild(QLabel, f"warning:W-MARR-AGE@{who}.date_of_birth").text()
+             for who in ("husband", "wife")]
+    assert shown[0] != shown[1]  # each names the party it concerns
 
     type_text(husband, "Bản án công nhận hôn nhân")
     page.approve_button.click()  # the wife's warning has no reason yet

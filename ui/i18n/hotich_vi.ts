@@ -303,6 +303,10 @@
         <translation>Đổi mật khẩu</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Tài khoản</translation>
     </message>
@@ -993,6 +997,10 @@
     <message>
         <source>Link this record</source>
         <translation>Liên kết hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>

@@ -99,8 +99,9 @@ class AttachmentsWidget(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.view)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([460, 380])  # the list's columns whole, the scan beside them
         layout = QHBoxLayout(self)
         layout.addWidget(split)
 

@@ -284,7 +284,11 @@ def main(argv: list[str]) -> int:
             window.close()
             runner = TaskRunner()
             usb_enrolment_and_extracts(app, runner, services, out)
+            runner.shutdown()
             runner = TaskRunner()
+            scans_links_and_passwords(app, runner, services, out)
+            runner.shutdown()
+            runner = TaskRunner()  # last: the USB answer changes the records' states
             with ReferenceServer(Path(tmp) / "central") as central:
                 enrolled_and_usb_round_trip(app, runner, services, central, out)
         finally:
@@ -464,6 +468,127 @@ def enrolled_and_usb_round_trip(app: QApplication, runner: TaskRunner, services:
     settle(app, runner, 1.0)
     grab(app, runner, window, out, "27-sync-usb-answer-imported")
     window.close()
+    runner.shutdown()
+
+
+def page_scan(path: Path) -> Path:
+    """A made-up photo of a register page (lines and handwriting-like text) to attach."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+
+    image = QImage(900, 1240, QImage.Format.Format_RGB32)
+    image.fill(QColor("#efe6cf"))
+    painter = QPainter(image)
+    painter.setPen(QPen(QColor("#7a6a50"), 2))
+    painter.setFont(QFont("DejaVu Serif", 22, QFont.Weight.Bold))
+    painter.drawText(QRectF(0, 40, 900, 50), Qt.AlignmentFlag.AlignCenter,
+                     "SỔ ĐĂNG KÝ KHAI TỬ — QUYỂN 01/1990")
+    painter.setFont(QFont("DejaVu Serif", 15))
+    for n in range(12):
+        top = 130 + n * 90
+        painter.drawLine(50, top, 850, top)
+        painter.drawText(60, top + 55, str(n + 1))
+    painter.setPen(QPen(QColor("#1f3a6b"), 2))
+    painter.setFont(QFont("DejaVu Serif", 17, QFont.Weight.Normal, True))
+    for line, text in enumerate(("Số 7 — ngày 02/3/1990", "Ama Khoa, nam, sinh năm 1938",
+                                 "chết ngày 01/3/1990 tại Buôn Ea Tu",
+                                 "người đi khai: Y Bhim Êban, con")):
+        painter.drawText(120, 130 + 6 * 90 + 40 + line * 32, text)
+    painter.end()
+    image.save(str(path), "PNG")
+    return path
+
+
+def scans_links_and_passwords(app: QApplication, runner: TaskRunner, services: AppServices,
+                              out: Path) -> None:
+    """Kiểm tra lần hai next to the page scan (the second officer, then the officer who
+    entered it), a record's scans, a file too large, the record picker of a correction, a
+    typed id matching nothing, and changing one's own password."""
+    from desktop_app.workflows import attachments
+
+    paths, clock = services.paths, services.clock
+    admin = accounts.login(paths, "quantri", PW, clock)
+    accounts.add_account(admin, username="canbo2", role=Role.OFFICER, password=PW,
+                         full_name="Lê Thị Kiểm")
+    admin.close()
+    officer = accounts.login(paths, "canbo", PW, clock)
+    data = _death("Ama Khoa")
+    data.update(registered_on="1990-03-02", registration_number="7", book_number="01/1990",
+                time_of_death="1990-03-01T08:00",
+                source={"book_number": "01/1990", "year": 1990, "page": 4, "entry_number": 7})
+    entry = records.create_record(officer, "death", data, historical=True).record
+    with tempfile.TemporaryDirectory() as tmp:
+        scan = page_scan(Path(tmp) / "trang-4.png")
+        attachments.attach_file(officer, entry.id, scan)
+        records.submit(officer, entry.id)
+        officer.close()
+
+        second = accounts.login(paths, "canbo2", PW, clock)
+        window = MainWindow(UiContext(services, runner, second))
+        window.show()
+        window.show_page("verification")
+        settle(app, runner, 1.0)
+        grab(app, runner, window, out, "30-verify-historical")
+        window.close()
+        runner.shutdown()
+
+        runner = TaskRunner()
+        officer = accounts.login(paths, "canbo", PW, clock)
+        window = MainWindow(UiContext(services, runner, officer))
+        window.show()
+        window.show_page("verification")
+        settle(app, runner, 1.0)
+        grab(app, runner, window, out, "31-verify-own-entry-refused")
+        detail = window.open_record(entry.id)
+        settle(app, runner)
+        detail.tabs.setCurrentWidget(detail.attachments)
+        settle(app, runner, 1.0)
+        grab(app, runner, detail, out, "32-record-scans")
+        big = Path(tmp) / "ca-quyen-so.pdf"
+        with big.open("wb") as file:
+            file.write(b"%PDF-1.4\n")
+            file.truncate(attachments.MAX_ATTACHMENT_BYTES + 5 * 1024 * 1024)
+        detail.attachments.attach_path(big)
+        settle(app, runner)
+        grab(app, runner, detail, out, "33-scan-too-large")
+        detail.close()
+
+        window.new_record()
+        page = window.registration
+        assert page is not None
+        page.type_combo.setCurrentIndex(page.type_combo.findData("change"))
+        page.type_combo.activated.emit(page.type_combo.currentIndex())
+        page.form.set_data({"kind": "correction",
+                            "subject": {"full_name": "Ksor Thị Hoa", "date_of_birth": "2026-01-10"},
+                            "changes": [{"field": "date_of_birth", "from": "2026-01-10",
+                                         "to": "2026-01-11"}],
+                            "basis": {"kind": "Giấy chứng sinh", "number": "GCS-0012"}})
+        page.form.pick_buttons["original_record"].click()
+        picker = page.picker
+        assert picker is not None
+        picker.search.setText("y phuong mlo")
+        picker.refresh()
+        settle(app, runner)
+        grab(app, runner, picker, out, "34-record-picker")
+        picker.reject()
+        editor = page.form.editors["original_record.record_id"]
+        editor.set_value("9f3c1a77-khong-co")
+        page.form.edited.emit()
+        page.save()
+        settle(app, runner, 1.0)
+        page.go_to_field("original_record.record_id")
+        settle(app, runner)
+        grab(app, runner, window, out, "35-link-not-found")
+        page._dirty = False  # noqa: SLF001 - demo: leave without the unsaved-work question
+
+        dialog = window.change_password()
+        dialog.current.setText("khong-phai-mat-khau")
+        dialog.new.setText("mat-khau-moi-2026")
+        dialog.repeat.setText("mat-khau-moi-2026")
+        dialog.change()
+        settle(app, runner, 1.0)
+        grab(app, runner, dialog, out, "36-change-password")
+        window.close()
     runner.shutdown()
 
 

@@ -14,6 +14,7 @@ from desktop_app.errors import (
 from desktop_app.store import outbox_repo
 from desktop_app.workflows import attachments, records
 from desktop_app.workflows.sync_apply import pending_items
+from desktop_app.workflows.sync_bundle import bundle_attachments
 from tests.samples import build
 from tests.unit.conftest import Office
 
@@ -78,3 +79,7 @@ def test_a_scan_travels_with_the_record(office: Office) -> None:
     assert again.version == item.version + 1
     assert set(push.attachments) == {draft_scan.sha256, later.sha256}
     assert records.get_record(officer, rec.id).version == again.version
+    with officer.store.read() as uow:  # on a USB stick, each file keeps its own type
+        carried = bundle_attachments(uow, push)
+    assert {a.sha256: a.media_type for a in carried} == {
+        draft_scan.sha256: "image/png", later.sha256: "application/pdf"}
