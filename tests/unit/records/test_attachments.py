@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_app.domain.errors import ImmutableRecordError
 from desktop_app.errors import (
     AttachmentTooLargeError,
     AttachmentTypeError,
@@ -35,6 +36,13 @@ def test_a_scan_of_a_draft_is_kept_listed_and_audited(office: Office) -> None:
         entries = [e for e in uow.audit.entries(rec.id) if e.action == "record.attach"]
         events = [e.action for e in uow.records.events(rec.id)]
     assert len(entries) == 2 and events.count("attach") == 2
+    attachments.remove_attachment(officer, rec.id, added.sha256)  # a draft's: it comes off
+    assert [a.sha256 for a in attachments.attachments_of(officer, rec.id)] == [pdf.sha256]
+    records.submit(officer, rec.id)
+    with pytest.raises(ImmutableRecordError):  # submitted: the scan is evidence now
+        attachments.remove_attachment(officer, rec.id, pdf.sha256)
+    with officer.store.read() as uow:
+        assert [e.action for e in uow.audit.entries(rec.id)].count("record.detach") == 1
     other = records.create_record(officer, "death", build("death", {
         "deceased.full_name": "Lê Văn Khác"})).record
     with pytest.raises(NotFoundError):  # only the record's own attachments are handed out
