@@ -8,6 +8,8 @@ over the last 30 days, one with a warning), then each screen is shown and grabbe
 from __future__ import annotations
 
 import io
+import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -285,6 +287,10 @@ def main(argv: list[str]) -> int:
             runner.shutdown()
             runner = TaskRunner()
             scans_links_and_passwords(app, runner, services, out)
+            runner.shutdown()
+            runner = TaskRunner()  # last: the USB answer changes the records' states
+            with ReferenceServer(Path(tmp) / "central") as central:
+                enrolled_and_usb_round_trip(app, runner, services, central, out)
         finally:
             runner.shutdown()
     return 0
@@ -294,18 +300,14 @@ def usb_enrolment_and_extracts(app: QApplication, runner: TaskRunner, services: 
                                out: Path) -> None:
     """Device enrolment (Settings), the sync page's USB transfer, a record's signed extracts
     (original and certified copy) and the stored signed PDF ready to save or print."""
-    from desktop_app.app import build_ui_hooks, install_demo_certificate
-    from desktop_app.clock import SystemClock
-
     paths, clock = services.paths, services.clock
-    # The demo certificate is valid from today: it signs on the real clock.
-    install_demo_certificate(paths, SystemClock(), "chutich", "Trần Văn Chủ Tịch", PW)
     hooks = build_ui_hooks(paths)
     assert hooks.sign_records is not None
-    signer = accounts.login(paths, "chutich", PW, SystemClock())
-    death = records.list_records(signer, status="approved", rtype="death")[0]
-    for _ in range(2):  # the extract, then a certified copy (BẢN SAO)
-        hooks.sign_records(signer, [death.id], PW, lambda *_: None)
+    # A death the approval screens signed (with the demo certificate): one certified copy.
+    signer = accounts.login(paths, "chutich", PW, clock)
+    death = records.list_records(signer, status="queued", rtype="death")[0]
+    outcome = hooks.sign_records(signer, [death.id], P12_PW, lambda *_: None)
+    assert [o.error for o in outcome] == [None], outcome
     signer.close()
 
     admin = accounts.login(paths, "quantri", PW, clock)
@@ -347,6 +349,126 @@ def usb_enrolment_and_extracts(app: QApplication, runner: TaskRunner, services: 
     window.close()
     runner.shutdown()
 
+
+class ReferenceServer:
+    """`hotich serve` over TLS on 127.0.0.1 in a subprocess, with a throw-away CA: the real
+    central server for the enrolment and USB screens (reached only through the CLI)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.db = folder / "central.db"
+        self.ca = folder / "ca.pem"
+        self.url = ""
+        self._proc: subprocess.Popen[str] | None = None
+
+    def _pki(self) -> tuple[Path, Path]:
+        from ipaddress import IPv4Address
+
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.x509.oid import NameOID
+
+        now = datetime.now(UTC)
+
+        def name(text: str) -> x509.Name:
+            return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
+
+        ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(
+            ec.SECP256R1())
+        ca = (x509.CertificateBuilder().subject_name(name("Demo central CA"))
+              .issuer_name(name("Demo central CA")).public_key(ca_key.public_key())
+              .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(1))
+              .not_valid_after(now + timedelta(30))
+              .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+              .sign(ca_key, hashes.SHA256()))
+        cert = (x509.CertificateBuilder().subject_name(name("127.0.0.1"))
+                .issuer_name(ca.subject).public_key(key.public_key())
+                .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(1))
+                .not_valid_after(now + timedelta(30))
+                .add_extension(x509.SubjectAlternativeName(
+                    [x509.IPAddress(IPv4Address("127.0.0.1"))]), critical=False)
+                .sign(ca_key, hashes.SHA256()))
+        pem = serialization.Encoding.PEM
+        self.ca.write_bytes(ca.public_bytes(pem))
+        cert_file, key_file = self.folder / "server.pem", self.folder / "server-key.pem"
+        cert_file.write_bytes(cert.public_bytes(pem))
+        key_file.write_bytes(key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
+                                               serialization.NoEncryption()))
+        return cert_file, key_file
+
+    def hotich(self, *args: str) -> dict:
+        done = subprocess.run([sys.executable, "-m", "desktop_app", "--json", *args],
+                              capture_output=True, text=True, check=True, timeout=120)
+        return json.loads(done.stdout)
+
+    def __enter__(self) -> ReferenceServer:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        cert, key = self._pki()
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop_app", "--json", "serve", "--db", str(self.db),
+             "--host", "127.0.0.1", "--port", "0", "--tls-cert", str(cert), "--tls-key",
+             str(key)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert self._proc.stdout is not None
+        self.url = f"https://127.0.0.1:{json.loads(self._proc.stdout.readline())['port']}"
+        return self
+
+    def stop(self) -> None:
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.terminate()
+            self._proc.wait(timeout=30)
+        if self._proc is not None and self._proc.stdout is not None:
+            self._proc.stdout.close()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+
+def enrolled_and_usb_round_trip(app: QApplication, runner: TaskRunner, services: AppServices,
+                                central: ReferenceServer, out: Path) -> None:
+    """The admin enrols the device against the real server; the link then goes down and the
+    officer carries the waiting records on a USB stick and brings the answer back."""
+    paths, clock = services.paths, services.clock
+    hooks = build_ui_hooks(paths)
+    code = central.hotich("central", "issue-code", "--db", str(central.db),
+                          "--commune", "24163")["code"]
+    admin = accounts.login(paths, "quantri", PW, clock)
+    window = MainWindow(UiContext(services, runner, admin, hooks))
+    window.show()
+    window.show_page("settings")
+    form = window.settings.enrolment
+    settle(app, runner)
+    form.server_url.setText(central.url)
+    form.code.setText(code)
+    form.ca_file.setText(str(central.ca))
+    form.enrol()
+    end = time.monotonic() + 30
+    while form.identity is None and time.monotonic() < end:
+        settle(app, runner, 0.1)
+    grab(app, runner, window, out, "25-settings-enrolled")
+    window.close()
+    central.stop()  # the link is down: the USB stick it is
+
+    runner = TaskRunner()
+    officer = accounts.login(paths, "canbo", PW, clock)
+    window = MainWindow(UiContext(services, runner, officer, hooks))
+    window.show()
+    page = window.sync
+    window.show_page("sync")
+    settle(app, runner)
+    usb = central.folder / "usb"
+    usb.mkdir()
+    bundle, answer = usb / "xa-24163.bundle", usb / "xa-24163.answer"
+    page.bundle.start_export(bundle)
+    settle(app, runner)
+    grab(app, runner, window, out, "26-sync-usb-exported")
+    central.hotich("central", "import-bundle", "--db", str(central.db), str(bundle), "--out",
+                   str(answer))
+    page.bundle.start_import(answer)
+    settle(app, runner, 1.0)
+    grab(app, runner, window, out, "27-sync-usb-answer-imported")
+    window.close()
+    runner.shutdown()
 
 
 def page_scan(path: Path) -> Path:
