@@ -11,6 +11,7 @@ from desktop_app.workflows import attachments, records
 from tests.samples import build
 from tests.ui.conftest import UiOffice, wait_idle
 from ui.main_window import MainWindow
+from ui.pages.record_detail import RecordDetailDialog
 from ui.pages.verification_page import VerificationPage
 
 
@@ -65,6 +66,11 @@ def test_a_second_officer_verifies_next_to_the_scan(qtbot: QtBot, office: UiOffi
     qtbot.waitUntil(lambda: page.scan.shown == "image", timeout=10000)
     assert page.verify_button.isEnabled()
     assert page.refusal.text() == "" and page.tree.topLevelItemCount() > 0
+    fitted = page.scan.image.label.pixmap().width()
+    page.scan.zoom.click()  # to read a faint hand: pixel for pixel
+    assert page.scan.image.label.pixmap().width() == 400 != fitted
+    page.scan.zoom.click()
+    assert page.scan.image.label.pixmap().width() == fitted
 
     with qtbot.waitSignal(page.records_changed, timeout=10000):
         page.verify_button.click()
@@ -72,6 +78,10 @@ def test_a_second_officer_verifies_next_to_the_scan(qtbot: QtBot, office: UiOffi
     qtbot.waitUntil(lambda: [i.record.id for i in page.model.rows()] == [without_scan],
                     timeout=10000)
     qtbot.waitUntil(lambda: page.scan.shown == "none", timeout=10000)  # no scan: said so
+    detail = RecordDetailDialog(office.ctx("canbo"), record_id)
+    qtbot.addWidget(detail)
+    qtbot.waitUntil(lambda: detail.view is not None, timeout=10000)
+    assert "canbo2" in detail.summary.text()  # who checked it, on the record
     wait_idle(qtbot, office.runner)
 
 

@@ -217,6 +217,14 @@
         <translation>Vai trò của bạn không được đính kèm tệp.</translation>
     </message>
     <message>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Take off a scan added to this draft by mistake. Once the record is submitted its scans are evidence and stay.</source>
+        <translation>Gỡ ảnh quét đã đính kèm nhầm vào bản nháp này. Khi hồ sơ đã trình phê duyệt, ảnh quét là chứng cứ và được giữ lại.</translation>
+    </message>
+    <message>
         <source>No attachments yet.</source>
         <translation>Chưa có tệp đính kèm.</translation>
     </message>
@@ -235,6 +243,10 @@
     <message>
         <source>Attached (%1).</source>
         <translation>Đã đính kèm (%1).</translation>
+    </message>
+    <message>
+        <source>Removed from the draft.</source>
+        <translation>Đã gỡ khỏi bản nháp.</translation>
     </message>
 </context>
 <context>
@@ -301,6 +313,10 @@
     <message>
         <source>Change password</source>
         <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Account</source>
@@ -921,6 +937,10 @@
         <translation>công chức %1</translation>
     </message>
     <message>
+        <source>checked by %1</source>
+        <translation>kiểm tra lần hai: %1</translation>
+    </message>
+    <message>
         <source>approved by %1</source>
         <translation>phê duyệt bởi %1</translation>
     </message>
@@ -993,6 +1013,10 @@
     <message>
         <source>Link this record</source>
         <translation>Liên kết hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
@@ -1109,6 +1133,14 @@
     <message>
         <source>No scan to show.</source>
         <translation>Không có ảnh quét để hiển thị.</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Kích thước thật</translation>
+    </message>
+    <message>
+        <source>Show the scan pixel for pixel (scroll to move), or the whole page.</source>
+        <translation>Xem ảnh quét đúng kích thước thật (cuộn để di chuyển), hoặc cả trang.</translation>
     </message>
     <message>
         <source>This image could not be read.</source>

@@ -49,6 +49,8 @@ class ChangePasswordDialog(QDialog):
         self.change_button.setDefault(True)
         self.change_button.clicked.connect(self.change)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        # Qt ships no Vietnamese for its standard buttons: worded here.
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.addButton(self.change_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         account = ctx.session.account

@@ -121,10 +121,10 @@ class RecordDetailDialog(QDialog):
         self.rejection.hide()
         self.tree = RecordTree(lang)
         self.attachments = AttachmentsWidget(ctx)
-        self.attachments.attached.connect(self._attached)
+        self.attachments.changed.connect(self._record_changed)
         self.extracts = IssuedExtractsWidget(ctx)
         # A copy issued or a document handed out: the history and the audit trail show it.
-        self.extracts.changed.connect(lambda: self._attached(None))
+        self.extracts.changed.connect(self._record_changed)
         self.events_model: RowsModel[RecordEvent] = RowsModel([
             (self.tr("When"), lambda e: local_time(e.at)),
             (self.tr("Who"), lambda e: e.actor),
@@ -198,6 +198,8 @@ class RecordDetailDialog(QDialog):
         if rec.registered_on:
             parts.append(self.tr("registered on %1").replace("%1", from_iso(rec.registered_on)))
         parts.append(self.tr("officer %1").replace("%1", rec.officer))
+        if rec.verified_by:  # the second officer of a historical entry
+            parts.append(self.tr("checked by %1").replace("%1", rec.verified_by))
         if rec.approved_by:
             parts.append(self.tr("approved by %1").replace("%1", rec.approved_by))
         for override in rec.overrides:  # one per warning: the field says which party
@@ -206,8 +208,7 @@ class RecordDetailDialog(QDialog):
                          + f": {override.get('reason')}")
         self.summary.setText(" · ".join(parts))
         self.tree.show_data(rec.type, rec.data)
-        if self.attachments.record_id != rec.id:
-            self.attachments.set_record(rec.id)
+        self.attachments.set_record(rec.id, editable=rec.status == Status.DRAFT.value)
         self.extracts.set_record(rec.id, rec.status)
         self.events_model.set_rows(view.events)
         self.audit_model.set_rows(view.audit)
@@ -237,9 +238,9 @@ class RecordDetailDialog(QDialog):
         self.reopen_button.setEnabled(view.can_reopen)
         self.rejection.show()
 
-    def _attached(self, _item: object) -> None:
+    def _record_changed(self) -> None:
         self.changed.emit()
-        self.reload()  # the history and the audit trail show the scan added
+        self.reload()  # the history and the audit trail show what was done
 
     def _edit(self) -> None:
         if self.view is not None:

@@ -81,6 +81,8 @@ class RecordPickerDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.choose_button.setEnabled(current.isValid()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        # Qt ships no Vietnamese for its standard buttons: worded here.
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.addButton(self.choose_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -369,8 +369,15 @@ class RegistrationPage(QWidget):
         return [i.code for i in self._issues]
 
     def _go_to_issue(self, item: QListWidgetItem) -> None:
+        self.go_to_field(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def go_to_field(self, path: str) -> None:
+        """The field of an issue focused and scrolled into view."""
         if self.form is not None:
-            self.form.focus_field(str(item.data(Qt.ItemDataRole.UserRole)))
+            self.form.focus_field(path)
+            editor = self.form.editors.get(self.form.target_of(path))
+            if editor is not None:
+                self.scroll.ensureWidgetVisible(editor, 50, 120)
 
     # -- links to other records -----------------------------------------------------------
     def _pick_record(self, reference: str, fill) -> RecordPickerDialog:  # noqa: ANN001

@@ -152,6 +152,7 @@ class VerificationPage(QWidget):
         self.scans = []
         self.scan_choice.clear()
         self.scan_choice.setEnabled(False)
+        self.scan_choice.hide()
         if item is None:
             self.entry_label.setText(self.tr("No historical entry waits for a second check."))
             self.tree.clear()
@@ -186,6 +187,7 @@ class VerificationPage(QWidget):
         for n, _scan in enumerate(self.scans, 1):
             self.scan_choice.addItem(self.tr("Scan %1 of %2").replace("%1", str(n))
                                      .replace("%2", str(len(self.scans))))
+        self.scan_choice.setVisible(len(self.scans) > 1)  # a choice only among several
         self.scan_choice.setEnabled(len(self.scans) > 1)
         if first is None:
             self.scan.show_message(self.tr(

@@ -8,6 +8,8 @@ over the last 30 days, one with a warning), then each screen is shown and grabbe
 from __future__ import annotations
 
 import io
+import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -282,6 +284,13 @@ def main(argv: list[str]) -> int:
             window.close()
             runner = TaskRunner()
             usb_enrolment_and_extracts(app, runner, services, out)
+            runner.shutdown()
+            runner = TaskRunner()
+            scans_links_and_passwords(app, runner, services, out)
+            runner.shutdown()
+            runner = TaskRunner()  # last: the USB answer changes the records' states
+            with ReferenceServer(Path(tmp) / "central") as central:
+                enrolled_and_usb_round_trip(app, runner, services, central, out)
         finally:
             runner.shutdown()
     return 0
@@ -291,18 +300,14 @@ def usb_enrolment_and_extracts(app: QApplication, runner: TaskRunner, services: 
                                out: Path) -> None:
     """Device enrolment (Settings), the sync page's USB transfer, a record's signed extracts
     (original and certified copy) and the stored signed PDF ready to save or print."""
-    from desktop_app.app import build_ui_hooks, install_demo_certificate
-    from desktop_app.clock import SystemClock
-
     paths, clock = services.paths, services.clock
-    # The demo certificate is valid from today: it signs on the real clock.
-    install_demo_certificate(paths, SystemClock(), "chutich", "Trần Văn Chủ Tịch", PW)
     hooks = build_ui_hooks(paths)
     assert hooks.sign_records is not None
-    signer = accounts.login(paths, "chutich", PW, SystemClock())
-    death = records.list_records(signer, status="approved", rtype="death")[0]
-    for _ in range(2):  # the extract, then a certified copy (BẢN SAO)
-        hooks.sign_records(signer, [death.id], PW, lambda *_: None)
+    # A death the approval screens signed (with the demo certificate): one certified copy.
+    signer = accounts.login(paths, "chutich", PW, clock)
+    death = records.list_records(signer, status="queued", rtype="death")[0]
+    outcome = hooks.sign_records(signer, [death.id], P12_PW, lambda *_: None)
+    assert [o.error for o in outcome] == [None], outcome
     signer.close()
 
     admin = accounts.login(paths, "quantri", PW, clock)
@@ -342,6 +347,251 @@ def usb_enrolment_and_extracts(app: QApplication, runner: TaskRunner, services: 
     assert preview is not None
     grab(app, runner, preview, out, "23-signed-extract-save-print")
     window.close()
+    runner.shutdown()
+
+
+class ReferenceServer:
+    """`hotich serve` over TLS on 127.0.0.1 in a subprocess, with a throw-away CA: the real
+    central server for the enrolment and USB screens (reached only through the CLI)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.db = folder / "central.db"
+        self.ca = folder / "ca.pem"
+        self.url = ""
+        self._proc: subprocess.Popen[str] | None = None
+
+    def _pki(self) -> tuple[Path, Path]:
+        from ipaddress import IPv4Address
+
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.x509.oid import NameOID
+
+        now = datetime.now(UTC)
+
+        def name(text: str) -> x509.Name:
+            return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, text)])
+
+        ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(
+            ec.SECP256R1())
+        ca = (x509.CertificateBuilder().subject_name(name("Demo central CA"))
+              .issuer_name(name("Demo central CA")).public_key(ca_key.public_key())
+              .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(1))
+              .not_valid_after(now + timedelta(30))
+              .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+              .sign(ca_key, hashes.SHA256()))
+        cert = (x509.CertificateBuilder().subject_name(name("127.0.0.1"))
+                .issuer_name(ca.subject).public_key(key.public_key())
+                .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(1))
+                .not_valid_after(now + timedelta(30))
+                .add_extension(x509.SubjectAlternativeName(
+                    [x509.IPAddress(IPv4Address("127.0.0.1"))]), critical=False)
+                .sign(ca_key, hashes.SHA256()))
+        pem = serialization.Encoding.PEM
+        self.ca.write_bytes(ca.public_bytes(pem))
+        cert_file, key_file = self.folder / "server.pem", self.folder / "server-key.pem"
+        cert_file.write_bytes(cert.public_bytes(pem))
+        key_file.write_bytes(key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
+                                               serialization.NoEncryption()))
+        return cert_file, key_file
+
+    def hotich(self, *args: str) -> dict:
+        done = subprocess.run([sys.executable, "-m", "desktop_app", "--json", *args],
+                              capture_output=True, text=True, check=True, timeout=120)
+        return json.loads(done.stdout)
+
+    def __enter__(self) -> ReferenceServer:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        cert, key = self._pki()
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop_app", "--json", "serve", "--db", str(self.db),
+             "--host", "127.0.0.1", "--port", "0", "--tls-cert", str(cert), "--tls-key",
+             str(key)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert self._proc.stdout is not None
+        self.url = f"https://127.0.0.1:{json.loads(self._proc.stdout.readline())['port']}"
+        return self
+
+    def stop(self) -> None:
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.terminate()
+            self._proc.wait(timeout=30)
+        if self._proc is not None and self._proc.stdout is not None:
+            self._proc.stdout.close()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+
+def enrolled_and_usb_round_trip(app: QApplication, runner: TaskRunner, services: AppServices,
+                                central: ReferenceServer, out: Path) -> None:
+    """The admin enrols the device against the real server; the link then goes down and the
+    officer carries the waiting records on a USB stick and brings the answer back."""
+    paths, clock = services.paths, services.clock
+    hooks = build_ui_hooks(paths)
+    code = central.hotich("central", "issue-code", "--db", str(central.db),
+                          "--commune", "24163")["code"]
+    admin = accounts.login(paths, "quantri", PW, clock)
+    window = MainWindow(UiContext(services, runner, admin, hooks))
+    window.show()
+    window.show_page("settings")
+    form = window.settings.enrolment
+    settle(app, runner)
+    form.server_url.setText(central.url)
+    form.code.setText(code)
+    form.ca_file.setText(str(central.ca))
+    form.enrol()
+    end = time.monotonic() + 30
+    while form.identity is None and time.monotonic() < end:
+        settle(app, runner, 0.1)
+    grab(app, runner, window, out, "25-settings-enrolled")
+    window.close()
+    central.stop()  # the link is down: the USB stick it is
+
+    runner = TaskRunner()
+    officer = accounts.login(paths, "canbo", PW, clock)
+    window = MainWindow(UiContext(services, runner, officer, hooks))
+    window.show()
+    page = window.sync
+    window.show_page("sync")
+    settle(app, runner)
+    usb = central.folder / "usb"
+    usb.mkdir()
+    bundle, answer = usb / "xa-24163.bundle", usb / "xa-24163.answer"
+    page.bundle.start_export(bundle)
+    settle(app, runner)
+    grab(app, runner, window, out, "26-sync-usb-exported")
+    central.hotich("central", "import-bundle", "--db", str(central.db), str(bundle), "--out",
+                   str(answer))
+    page.bundle.start_import(answer)
+    settle(app, runner, 1.0)
+    grab(app, runner, window, out, "27-sync-usb-answer-imported")
+    window.close()
+    runner.shutdown()
+
+
+def page_scan(path: Path) -> Path:
+    """A made-up photo of a register page (lines and handwriting-like text) to attach."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+
+    image = QImage(900, 1240, QImage.Format.Format_RGB32)
+    image.fill(QColor("#efe6cf"))
+    painter = QPainter(image)
+    painter.setPen(QPen(QColor("#7a6a50"), 2))
+    painter.setFont(QFont("DejaVu Serif", 22, QFont.Weight.Bold))
+    painter.drawText(QRectF(0, 40, 900, 50), Qt.AlignmentFlag.AlignCenter,
+                     "SỔ ĐĂNG KÝ KHAI TỬ — QUYỂN 01/1990")
+    painter.setFont(QFont("DejaVu Serif", 15))
+    for n in range(12):
+        top = 130 + n * 90
+        painter.drawLine(50, top, 850, top)
+        painter.drawText(60, top + 55, str(n + 1))
+    painter.setPen(QPen(QColor("#1f3a6b"), 2))
+    painter.setFont(QFont("DejaVu Serif", 17, QFont.Weight.Normal, True))
+    for line, text in enumerate(("Số 7 — ngày 02/3/1990", "Ama Khoa, nam, sinh năm 1938",
+                                 "chết ngày 01/3/1990 tại Buôn Ea Tu",
+                                 "người đi khai: Y Bhim Êban, con")):
+        painter.drawText(120, 130 + 6 * 90 + 40 + line * 32, text)
+    painter.end()
+    image.save(str(path), "PNG")
+    return path
+
+
+def scans_links_and_passwords(app: QApplication, runner: TaskRunner, services: AppServices,
+                              out: Path) -> None:
+    """Kiểm tra lần hai next to the page scan (the second officer, then the officer who
+    entered it), a record's scans, a file too large, the record picker of a correction, a
+    typed id matching nothing, and changing one's own password."""
+    from desktop_app.workflows import attachments
+
+    paths, clock = services.paths, services.clock
+    admin = accounts.login(paths, "quantri", PW, clock)
+    accounts.add_account(admin, username="canbo2", role=Role.OFFICER, password=PW,
+                         full_name="Lê Thị Kiểm")
+    admin.close()
+    officer = accounts.login(paths, "canbo", PW, clock)
+    data = _death("Ama Khoa")
+    data.update(registered_on="1990-03-02", registration_number="7", book_number="01/1990",
+                time_of_death="1990-03-01T08:00",
+                source={"book_number": "01/1990", "year": 1990, "page": 4, "entry_number": 7})
+    entry = records.create_record(officer, "death", data, historical=True).record
+    with tempfile.TemporaryDirectory() as tmp:
+        scan = page_scan(Path(tmp) / "trang-4.png")
+        attachments.attach_file(officer, entry.id, scan)
+        records.submit(officer, entry.id)
+        officer.close()
+
+        second = accounts.login(paths, "canbo2", PW, clock)
+        window = MainWindow(UiContext(services, runner, second))
+        window.show()
+        window.show_page("verification")
+        settle(app, runner, 1.0)
+        grab(app, runner, window, out, "30-verify-historical")
+        assert window.verification is not None
+        window.verification.scan.zoom.click()  # pixel for pixel, to read the hand
+        grab(app, runner, window, out, "37-verify-actual-size")
+        window.close()
+        runner.shutdown()
+
+        runner = TaskRunner()
+        officer = accounts.login(paths, "canbo", PW, clock)
+        window = MainWindow(UiContext(services, runner, officer))
+        window.show()
+        window.show_page("verification")
+        settle(app, runner, 1.0)
+        grab(app, runner, window, out, "31-verify-own-entry-refused")
+        detail = window.open_record(entry.id)
+        settle(app, runner)
+        detail.tabs.setCurrentWidget(detail.attachments)
+        settle(app, runner, 1.0)
+        grab(app, runner, detail, out, "32-record-scans")
+        big = Path(tmp) / "ca-quyen-so.pdf"
+        with big.open("wb") as file:
+            file.write(b"%PDF-1.4\n")
+            file.truncate(attachments.MAX_ATTACHMENT_BYTES + 5 * 1024 * 1024)
+        detail.attachments.attach_path(big)
+        settle(app, runner)
+        grab(app, runner, detail, out, "33-scan-too-large")
+        detail.close()
+
+        window.new_record()
+        page = window.registration
+        assert page is not None
+        page.type_combo.setCurrentIndex(page.type_combo.findData("change"))
+        page.type_combo.activated.emit(page.type_combo.currentIndex())
+        page.form.set_data({"kind": "correction",
+                            "subject": {"full_name": "Ksor Thị Hoa", "date_of_birth": "2026-01-10"},
+                            "changes": [{"field": "date_of_birth", "from": "2026-01-10",
+                                         "to": "2026-01-11"}],
+                            "basis": {"kind": "Giấy chứng sinh", "number": "GCS-0012"}})
+        page.form.pick_buttons["original_record"].click()
+        picker = page.picker
+        assert picker is not None
+        picker.search.setText("y phuong mlo")
+        picker.refresh()
+        settle(app, runner)
+        grab(app, runner, picker, out, "34-record-picker")
+        picker.reject()
+        editor = page.form.editors["original_record.record_id"]
+        editor.set_value("9f3c1a77-khong-co")
+        page.form.edited.emit()
+        page.save()
+        settle(app, runner, 1.0)
+        page.go_to_field("original_record.record_id")
+        settle(app, runner)
+        grab(app, runner, window, out, "35-link-not-found")
+        page._dirty = False  # noqa: SLF001 - demo: leave without the unsaved-work question
+
+        dialog = window.change_password()
+        dialog.current.setText("khong-phai-mat-khau")
+        dialog.new.setText("mat-khau-moi-2026")
+        dialog.repeat.setText("mat-khau-moi-2026")
+        dialog.change()
+        settle(app, runner, 1.0)
+        grab(app, runner, dialog, out, "36-change-password")
+        window.close()
     runner.shutdown()
 
 

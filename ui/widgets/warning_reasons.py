@@ -44,7 +44,12 @@ class WarningReasonsWidget(QWidget):
             else:
                 self._typed.pop((self._record_id, key), None)
         while self._form.rowCount():
-            self._form.removeRow(0)
+            row = self._form.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                widget = item.widget() if item is not None else None
+                if widget is not None:  # out of the tree now: no stale box is found by name
+                    widget.setParent(None)
+                    widget.deleteLater()
         self.reasons.clear()
         self.issues.clear()
 
@@ -75,12 +80,16 @@ class WarningReasonsWidget(QWidget):
             self._form.addRow(label)
         if not warnings and not errors:
             self._form.addRow(QLabel(self.tr("No warnings."), objectName="noWarnings"))
+        repeated = {i.code for i in warnings if sum(w.code == i.code for w in warnings) > 1}
         for issue in warnings:
             key = override_key(issue)
-            label = QLabel("⚠ " + self._text(rtype, issue), objectName=f"warning:{key}")
+            where = field_label(rtype, issue.field, self._lang) if issue.field else ""
+            text = self._text(rtype, issue)
+            if issue.code in repeated and where and where not in text:
+                text = f"{where}: {text}"  # one rule on two parties: say which one this is
+            label = QLabel("⚠ " + text, objectName=f"warning:{key}")
             label.setWordWrap(True)
             reason = QLineEdit(objectName=f"reason:{key}")
-            where = field_label(rtype, issue.field, self._lang) if issue.field else ""
             reason.setPlaceholderText(
                 self.tr("Reason for accepting this warning (%1)").replace("%1", where) if where
                 else self.tr("Reason for accepting this warning"))
