@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FAST
-from support import Pki, ServerThread
 from sqlalchemy import func, select
+from support import Pki, ServerThread
 
 from desktop_app.errors import OfficeMismatchError
 from desktop_app.workflows.enrolment import device_identity, enrol_device
