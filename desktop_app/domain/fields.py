@@ -108,6 +108,7 @@ RECOGNITION_KINDS = (
 )
 CHANGE_KINDS = ("change", "correction", "supplement", "ethnicity_redetermination")
 GUARDIANSHIP_KINDS = ("appointed", "statutory", "termination")
+GUARDIAN_RELATIONSHIPS = ("parent", "grandparent", "sibling", "relative", "other")
 TERMINATION_REASONS = (
     "ward_full_capacity",
     "ward_died",
@@ -444,6 +445,13 @@ GUARDIANSHIP_FIELDS: tuple[FieldDef, ...] = (
         required=True,
     ),
     _person("ward", "Người được giám hộ", "Ward", person_fields(), required=True),
+    _f(
+        "guardian_relationship",
+        "Quan hệ của người giám hộ với người được giám hộ",
+        "Guardian's relationship to the ward",
+        FieldKind.SELECT,
+        choices=GUARDIAN_RELATIONSHIPS,
+    ),
     _doc("basis", "Căn cứ", "Basis document"),
     _reference("original_record", "Việc giám hộ đã đăng ký", "Original guardianship record"),
     _f(

@@ -98,7 +98,9 @@ def test_rules_on_other_records_are_evaluated_when_selected(qtbot: QtBot,
     """A duplicate, a bigamy and a kinship that appeared after submission are shown."""
     child = _submitted(office, "birth", build("birth"))
     _submitted(office, "birth", build("birth", {"child.full_name": "NGUYEN van an"}))
-    marriage = _submitted(office, "marriage", build("marriage"))
+    # a re-registration: bigamy stays a warning (a new first marriage is refused, issue 15)
+    marriage = _submitted(office, "marriage", build("marriage", {
+        "registration_kind": "re_registration"}))
     # both spouses' own births (entered later) name the same mother: siblings
     parents = {"mother.full_name": "Trần Thị Mơ", "mother.date_of_birth": "1970-03-03",
                "father.full_name": "Phạm Văn Cả", "father.date_of_birth": "1968",

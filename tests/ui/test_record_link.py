@@ -42,7 +42,9 @@ def test_the_picker_fills_the_reference_of_a_correction(qtbot: QtBot,
                                                         office: UiOffice) -> None:
     birth_id = _registered_birth(office, "Nguyễn Văn An")
     page = _page(qtbot, office, "change")
-    page.form.set_data(build("change", {"original_record": DELETE}))
+    # "from" is what the birth holds (issue 15: E-CHANGE-FROM otherwise)
+    page.form.set_data(build("change", {"original_record": DELETE, "changes": [
+        {"field": "date_of_birth", "from": "2026-01-10", "to": "2026-01-09"}]}))
     page.form.pick_buttons["original_record"].click()
     picker = page.picker
     assert isinstance(picker, RecordPickerDialog) and picker.isVisible()

@@ -30,8 +30,11 @@ def test_an_id_matching_nothing_is_refused_on_its_field(office: Office) -> None:
 def test_an_id_of_a_local_record_is_the_link(office: Office) -> None:
     officer = office("canbo")
     birth = records.create_record(officer, "birth", build("birth")).record
+    # The correction says "from" what the birth holds (issue 15: E-CHANGE-FROM otherwise).
     change = records.create_record(officer, "change", build("change", {
-        "original_record": {"record_id": birth.id}})).record
+        "original_record": {"record_id": birth.id},
+        "changes": [{"field": "date_of_birth", "from": "2026-01-10", "to": "2026-01-09"}]}
+    )).record
     assert change.links_to == birth.id
     # An edit that breaks the link is refused too: the draft keeps its good link.
     other = birth.id[:-1] + ("1" if birth.id.endswith("0") else "0")
