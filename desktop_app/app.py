@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.cli.main import fail_unexpected, run
+from desktop_app.clock import Clock
 from desktop_app.demo import create_demo
 from desktop_app.logging_setup import configure_logging, fallback_log_dir
 from desktop_app.messages import CORE, Catalogue, merge, render
@@ -80,20 +81,27 @@ def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _demo_certificate(ctx: CliContext, username: str, full_name: str, password: str) -> None:
-    """A development CA (trusted in this data folder only) and the demo supervisor's .p12."""
+    install_demo_certificate(ctx.paths, ctx.clock, username, full_name, password)
+
+
+def install_demo_certificate(paths: DataPaths, clock: Clock, username: str, full_name: str,
+                             password: str) -> None:
+    """A development CA (trusted in this data folder only) and the demo supervisor's .p12,
+    imported for ``username`` (its certificate password is ``password`` too). For demo data
+    (``hotich demo``, the screenshots), never for a real office."""
     from desktop_app.fileio import write_atomic
     from desktop_app.workflows import accounts, extracts
     from signing.devca import demo_signer
     from signing.service import PdfExtractService, trust_folder
 
     demo = demo_signer(full_name, password)
-    trust = trust_folder(ctx.paths)
+    trust = trust_folder(paths)
     trust.mkdir(parents=True, exist_ok=True)
     write_atomic(trust / "demo-root-ca.pem", demo.root_pem, mode=0o644)
-    session = accounts.login(ctx.paths, username, password, ctx.clock)
+    session = accounts.login(paths, username, password, clock)
     try:
         extracts.import_certificate(session, demo.pkcs12, password,
-                                    PdfExtractService.for_data(ctx.paths))
+                                    PdfExtractService.for_data(paths))
     finally:
         session.close()
 
@@ -284,12 +292,14 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
         return apply_answer(session, UsbBundleCodec(), data,
                             progress=lambda p: progress(p.stage, p.done, p.total))
 
+    from signing.appearance import printable_pdf
+
     return UiHooks(sign_records=sign_records, render_extract=render_extract,
                    import_certificate=import_certificate,
                    certificate_expiry=certificate_expiry, sync_now=sync_now,
                    connection_probe=link.probe, probe_server=probe_server,
                    enrol_device=enrol_device, export_bundle=export_bundle,
-                   import_answer=import_answer)
+                   import_answer=import_answer, printable_pdf=printable_pdf)
 
 
 def command_modules() -> list[ModuleType]:

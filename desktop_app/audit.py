@@ -49,10 +49,18 @@ def make_entry(prev: AuditEntry | None, *, at: str, actor: str, action: str, tar
     return AuditEntry(seq, at, actor, action, target, reason, details, prev_hash, digest)
 
 
+def _well_typed(entry: AuditEntry) -> bool:
+    texts = (entry.at, entry.actor, entry.action, entry.target, entry.reason, entry.details,
+             entry.prev_hash, entry.hash)
+    return type(entry.seq) is int and all(type(t) is str for t in texts)
+
+
 def verify_chain(entries: Iterable[AuditEntry], head: tuple[int, str] | None) -> int:
     """Number of entries checked; raises AuditChainBrokenError at the first broken entry."""
     expected_seq, prev_hash = 1, GENESIS
     for entry in entries:
+        if not _well_typed(entry):  # a value whose SQL type was changed by a direct edit
+            raise AuditChainBrokenError(seq=expected_seq, problem="content altered")
         if entry.seq != expected_seq:
             problem = "missing" if entry.seq > expected_seq else "out of order"
             raise AuditChainBrokenError(seq=expected_seq, problem=problem)

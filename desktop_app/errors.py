@@ -138,6 +138,20 @@ class NotEnrolledError(SyncError):
     code = "E-SYNC-NOT-ENROLLED"
 
 
+class AnswerMismatchError(SyncError):
+    """The centre's answer names items, records or versions other than those sent (a faulty
+    proxy or server): refused whole, nothing applied."""
+
+    code = "E-SYNC-ANSWER-MISMATCH"
+
+
+class SyncBudgetError(SyncError):
+    """A sync ran past its time budget (a stalled or endless link); what was answered is
+    kept, the rest stays queued. params: seconds."""
+
+    code = "E-SYNC-BUDGET"
+
+
 class AlreadyEnrolledError(SyncError):
     """params: device_id."""
 

@@ -29,6 +29,10 @@ _FORMAT = "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"
 
 _configured: Path | None = None
 
+# Libraries whose INFO lines carry document content: fontTools' subsetter lists the glyphs it
+# keeps (the letters of every name printed on an extract).
+_QUIET_LOGGERS = ("fontTools",)
+
 
 def fallback_log_dir() -> Path:
     """Where a process logs before it knows its data folder: the user log folder."""
@@ -96,6 +100,8 @@ def configure_logging(log_dir: Path, level: int = logging.INFO) -> None:
     _replace("file", _LogFileHandler(log_dir / LOG_FILE))
     root = logging.getLogger()
     root.setLevel(level)
+    for name in _QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
     logging.captureWarnings(True)
     _configured = log_dir
 

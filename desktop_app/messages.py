@@ -82,10 +82,12 @@ CORE: dict[str, tuple[str, str]] = {
         "Say which account acts with --user.",
     ),
     "E-NO-PASSWORD": (
-        "Không có mật khẩu: đặt HOTICH_PASSWORD hoặc chạy trong cửa sổ lệnh.",
-        "No password: set HOTICH_PASSWORD or run in a terminal.",
+        "Không có mật khẩu: dùng {source} hoặc chạy trong cửa sổ lệnh.",
+        "No password: use {source} or run in a terminal.",
     ),
     "E-FILE": ("Không đọc/ghi được tệp: {path}.", "Cannot read/write the file: {path}."),
+    "E-PRINT": ("Không in được: máy in chưa sẵn sàng hoặc tài liệu không mở được.",
+                "Cannot print: the printer is not ready or the document does not open."),
     "E-BOOK-CLOSED": (
         "Sổ {book_number} đã khóa cuối năm.",
         "Book {book_number} is closed for the year.",
@@ -97,6 +99,20 @@ CORE: dict[str, tuple[str, str]] = {
     "E-NO-CERTIFICATE": (
         "Chưa có chứng thư số của người ký: hãy nhập tệp .p12 (hotich cert import).",
         "No signing certificate for this account: import a .p12 (hotich cert import).",
+    ),
+    "E-OUTPUT-UNWRITABLE": (
+        "Không ghi được vào {path} (thư mục không có hoặc không ghi được). Chưa ký gì.",
+        "Cannot write to {path} (the folder is missing or read-only). Nothing was signed.",
+    ),
+    "E-EXTRACT-NOT-WRITTEN": (
+        "Trích lục {extract_number} đã ký và được lưu trong kho dữ liệu, nhưng không ghi được "
+        "tệp {path}. Lưu lại: hotich extract {record_id} --saved --out TỆP.pdf",
+        "Extract {extract_number} is signed and kept in the store, but {path} could not be "
+        "written. Save it again: hotich extract {record_id} --saved --out FILE.pdf",
+    ),
+    "E-NO-SIGNED-EXTRACT": (
+        "Hồ sơ {record_id} chưa có trích lục đã ký.",
+        "Record {record_id} has no signed extract yet.",
     ),
     "E-NOT-SIGNABLE": (
         "Hồ sơ ở trạng thái '{status}' chưa thể ký trích lục.",
@@ -137,6 +153,7 @@ CORE: dict[str, tuple[str, str]] = {
 TERMS: dict[str, tuple[str, str]] = {
     # what (E-NOT-FOUND)
     "record": ("hồ sơ", "record"),
+    "signed extract": ("trích lục đã ký", "signed extract"),
     "commune": ("xã, phường", "commune"),
     "device": ("thiết bị", "device"),
     "attachment": ("tệp đính kèm", "attachment"),
@@ -162,6 +179,13 @@ TERMS: dict[str, tuple[str, str]] = {
         "vai trò: officer, supervisor hoặc admin", "role: officer, supervisor or admin"),
     "the input is not valid JSON": (
         "dữ liệu vào không phải JSON hợp lệ", "the input is not valid JSON"),
+    "--saved takes one id": ("--saved nhận một mã hồ sơ", "--saved takes one id"),
+    "the server's answer is too large": (
+        "câu trả lời của máy chủ quá lớn", "the server's answer is too large"),
+    "the feed does not advance": (
+        "luồng thay đổi không tiến lên", "the feed does not advance"),
+    "the input is nested too deeply": (
+        "dữ liệu vào lồng nhau quá sâu", "the input is nested too deeply"),
     "the input must be a JSON object": (
         "dữ liệu vào phải là một đối tượng JSON", "the input must be a JSON object"),
     "the record must be a JSON object": (

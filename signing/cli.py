@@ -31,7 +31,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ext.add_argument("ids", nargs="+", metavar="ID")
     ext.add_argument("--out", type=Path, required=True,
                      help="a file for one id, a folder for several")
-    ext.add_argument("--sign", action="store_true", help="sign PAdES (supervisors)")
+    how = ext.add_mutually_exclusive_group()
+    how.add_argument("--sign", action="store_true", help="sign PAdES (supervisors)")
+    how.add_argument("--saved", action="store_true",
+                     help="write again the signed extract kept in the store (one id)")
     ext.set_defaults(handler=_extract)
 
     ver = add_command(sub, "verify", "check a signed extract or its QR code")
@@ -42,7 +45,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _p12_password(ctx: CliContext) -> str:
     env = os.environ.get("HOTICH_P12_PASSWORD")
-    return env if env is not None else ctx.prompt_secret(render("P-P12-PASSWORD"))
+    return env if env is not None else ctx.prompt_secret(render("P-P12-PASSWORD"),
+                                                      source="HOTICH_P12_PASSWORD")
 
 
 def _read(path: Path) -> bytes:
@@ -80,16 +84,25 @@ def _extract(ctx: CliContext, args: argparse.Namespace) -> int:
                       "path": str(i.path), "copy": i.is_copy,
                       "needs_timestamp": i.needs_timestamp} for i in issued]})
         return 0
+    if args.saved:
+        if len(args.ids) != 1:
+            raise UsageError(detail="--saved takes one id")
+        number = extracts.save_signed(session, args.ids[0], args.out)
+        ctx.emit(f"{number} -> {args.out}", {"ok": True, "extracts": [
+            {"id": args.ids[0], "extract_number": number, "path": str(args.out)}]})
+        return 0
     many = len(args.ids) > 1 or args.out.is_dir()
-    if many:
-        args.out.mkdir(parents=True, exist_ok=True)
+    extracts.check_output(args.out, many)
     written = []
     for record_id in args.ids:
         pdf = extracts.preview(session, record_id, service)
         path = args.out / f"ban-nhap-{record_id[:8]}.pdf" if many else args.out
         from desktop_app.fileio import write_atomic
 
-        write_atomic(path, pdf, mode=0o644)
+        try:
+            write_atomic(path, pdf, mode=0o644)
+        except OSError as exc:
+            raise extracts.OutputUnwritableError(path=str(path)) from exc
         written.append(str(path))
     ctx.emit("\n".join(written), {"ok": True, "previews": written})
     return 0

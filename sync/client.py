@@ -17,25 +17,29 @@ pull pages and number blocks in its own transactions (see docs/sync-protocol.md)
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import logging
 import os
 import random
+import socket
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import Any, BinaryIO, TypeVar
 from urllib.parse import urlencode, urlsplit
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 
 from desktop_app.clock import Clock, SystemClock
-from desktop_app.errors import HotichError, NotFoundError
+from desktop_app.errors import AnswerMismatchError, HotichError, NotFoundError, SyncBudgetError
 
 # The data types of the core's sync port (SyncClient implements desktop_app.ports.SyncGateway).
 from desktop_app.sync_types import (
@@ -106,6 +110,15 @@ class TransportConfig:
     # one is sized to take about that long (at 64 kbit/s a 1 MiB chunk would need 130 s).
     pace: float = 0.25
     upload_workers: int = 4  # attachments uploaded at once (each on its own connection)
+    # read_timeout bounds the silence between two bytes only: a server that trickles bytes
+    # would hold a request forever. request_deadline bounds one attempt from its first byte
+    # sent to the last byte read; run_budget one client's life (one sync run); an answer
+    # larger than max_answer_bytes is refused; a run pulls at most pull_max_pages pages
+    # (the rest of the feed comes at the next sync).
+    request_deadline: float = 300.0
+    run_budget: float = 3600.0
+    max_answer_bytes: int = 32 * 1024 * 1024
+    pull_max_pages: int = 500
 
     @property
     def retry_policy(self) -> RetryPolicy:
@@ -114,9 +127,83 @@ class TransportConfig:
 
 
 # -- sessions ---------------------------------------------------------------------------------
+_attempt = threading.local()  # the deadline of the attempt this thread is making
+
+
+class _Deadline:
+    """Ends one attempt at its deadline, whatever the server sends: the socket is shut down
+    from a timer thread, so a read blocked on a trickling answer returns at once."""
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._lock = threading.Lock()
+        self._sock: socket.socket | None = None
+        self._timer = threading.Timer(max(seconds, 0.0), self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        _attempt.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _attempt.deadline = None
+
+    def attach(self, sock: socket.socket | None) -> None:
+        with self._lock:
+            self._sock = sock
+            expired = self.expired
+        if expired:
+            _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sock = self._sock
+        _shut(sock)
+
+
+def _shut(sock: socket.socket | None) -> None:
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+class _DeadlineConnection(urllib3.connection.HTTPSConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        deadline: _Deadline | None = getattr(_attempt, "deadline", None)
+        if deadline is not None:  # connected by now (urllib3 validates HTTPS connections)
+            deadline.attach(self.sock)
+        super().request(*args, **kwargs)
+
+
+class _DeadlinePool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _DeadlineConnection
+
+
+class _DeadlineAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"https": _DeadlinePool}
+
+
+def _read_answer(response: requests.Response, limit: int) -> None:
+    """The whole (decoded) body into ``response.content``, refusing more than ``limit``."""
+    chunks, size = [], 0
+    for chunk in response.iter_content(64 * 1024):
+        size += len(chunk)
+        if size > limit:
+            response.close()
+            raise ProtocolError(detail="the server's answer is too large")
+        chunks.append(chunk)
+    response._content = b"".join(chunks)  # what .content / .json() read from now on
+    response.close()  # hands the connection back to the pool
+
+
 def make_session(config: TransportConfig) -> requests.Session:
     session = requests.Session()
-    adapter = HTTPAdapter(max_retries=config.retry_policy.connect_retry(), pool_connections=2,
+    adapter = _DeadlineAdapter(max_retries=config.retry_policy.connect_retry(), pool_connections=2,
                           pool_maxsize=max(4, config.upload_workers))
     session.mount("https://", adapter)
     session.headers["User-Agent"] = "hotich-sync/1"
@@ -143,6 +230,7 @@ class _Http:
         self.session = session or make_session(config)
         self.cancel = cancel or CancelToken()
         self._rng = rng or random.Random()
+        self._run_ends = time.monotonic() + config.run_budget
 
     def close(self) -> None:
         self.session.close()
@@ -152,21 +240,51 @@ class _Http:
 
     def attempts(self) -> Attempts:
         """A fresh retry budget for one operation (the waits honour the cancel token)."""
-        return self.config.retry_policy.start(wait=self.cancel.wait, give_up=self.give_up,
+        return self.config.retry_policy.start(wait=self._wait, give_up=self.give_up,
                                               rng=self._rng)
+
+    def _wait(self, seconds: float) -> None:
+        """A backoff, never past the run's budget (the next attempt then stops the run)."""
+        self.cancel.wait(min(seconds, max(0.0, self._run_ends - time.monotonic())))
+
+    def _attempt_limit(self) -> float:
+        left = self._run_ends - time.monotonic()
+        if left <= 0:
+            raise SyncBudgetError(seconds=round(self.config.run_budget))
+        return min(self.config.request_deadline, left)
 
     def send_once(self, method: str, path: str, *, body: bytes = b"",
                   headers: Mapping[str, str] | None = None,
                   read_timeout: float | None = None) -> requests.Response:
         """One signed attempt. Raises Transient or a typed SyncError."""
         self.cancel.raise_if_cancelled()
+        limit = self._attempt_limit()
         all_headers = {**(headers or {}), **self._headers(method, path, body)}
         url = self.base_url + path
+        with _Deadline(limit) as deadline:
+            try:
+                response = self._exchange(method, url, body, all_headers, read_timeout)
+            except (Transient, HotichError) as exc:  # the shut socket, as _exchange maps it
+                if deadline.expired:
+                    raise Transient("deadline") from exc
+                raise
+            if deadline.expired:  # cut short: whatever arrived is not the whole answer
+                raise Transient("deadline")
+        status = response.status_code
+        if RetryPolicy.is_transient_status(status):
+            raise Transient("status", status, _retry_after(response))
+        if status >= 400:
+            raise _typed_error(response, self.base_url)
+        return response
+
+    def _exchange(self, method: str, url: str, body: bytes, headers: Mapping[str, str],
+                  read_timeout: float | None) -> requests.Response:
         try:
             response = self.session.request(
-                method, url, data=body if body else None, headers=all_headers,
+                method, url, data=body if body else None, headers=headers,
                 timeout=(self.config.connect_timeout, read_timeout or self.config.read_timeout),
-                verify=self.verify, allow_redirects=False)
+                verify=self.verify, allow_redirects=False, stream=True)
+            _read_answer(response, self.config.max_answer_bytes)
         except requests.exceptions.SSLError as exc:
             raise TlsVerificationError(self.base_url) from exc
         except requests.exceptions.Timeout as exc:
@@ -176,11 +294,6 @@ class _Http:
             raise Transient("connection") from exc
         except OSError as exc:  # CA file vanished, etc.
             raise TlsConfigError(detail="cannot read the CA certificate") from exc
-        status = response.status_code
-        if RetryPolicy.is_transient_status(status):
-            raise Transient("status", status, _retry_after(response))
-        if status >= 400:
-            raise _typed_error(response, self.base_url)
         return response
 
     def retrying(self, method: str, path: str, attempt: Callable[[], T]) -> T:
@@ -207,6 +320,8 @@ class _Http:
             return ServerError(url=self.base_url, status=exc.status)
         if exc.reason == "garbled":
             return ProtocolError(detail="the server's answer is not valid JSON")
+        if exc.reason == "deadline":
+            return SyncBudgetError(seconds=round(self.config.request_deadline))
         return ServerUnreachableError(self.base_url)
 
     def json_body(self, value: object) -> tuple[bytes, dict[str, str]]:
@@ -347,7 +462,7 @@ class SyncClient(_Http):
                                           headers=headers)
                 results = _batch_results(response, batch)
             except Transient as exc:
-                if exc.reason == "timeout":
+                if exc.reason in ("timeout", "deadline"):
                     self.batch_size = max(self.config.batch_min, self.batch_size // 2)
                 log.info("push batch of %d failed (%s); batch size now %d", len(batch),
                          exc.reason, self.batch_size)
@@ -489,8 +604,10 @@ class SyncClient(_Http):
         """Pages until the feed is exhausted. Apply each page and store ``page.cursor`` in one
         local transaction before asking for the next (a crash then repeats at most a page)."""
         seen = 0
-        while True:
+        for _page in range(self.config.pull_max_pages):
             page = self.pull(cursor, limit=limit)
+            if page.has_more and (not page.changes or page.cursor == cursor):
+                raise ProtocolError(detail="the feed does not advance")
             seen += len(page.changes)
             if progress:
                 progress(Progress("pull", seen, 0))
@@ -543,11 +660,24 @@ def _batch_results(response: requests.Response, batch: Sequence[PushItem]) -> li
     raw = _json(response).get("results")
     if not isinstance(raw, list) or len(raw) != len(batch):
         raise Transient("garbled")
-    results = [decode_item_result(r) for r in raw]
-    for item, result in zip(batch, results, strict=True):
-        if result.idempotency_key != item.idempotency_key:
-            raise ProtocolError(detail="results do not match the items sent")
-    return results
+    return match_results(batch, [decode_item_result(r) for r in raw])
+
+
+def match_results(batch: Sequence[PushItem], results: Sequence[ItemResult]
+                  ) -> list[ItemResult]:
+    """The results in the order of ``batch``, each answering its item's idempotency key,
+    record and version exactly once; AnswerMismatchError (the whole answer refused) else."""
+    by_key = {r.idempotency_key: r for r in results}
+    if len(by_key) != len(results) or len(results) != len(batch):
+        raise AnswerMismatchError()
+    ordered = []
+    for item in batch:
+        result = by_key.get(item.idempotency_key)
+        if result is None or (result.record_id, result.version) != (item.record_id,
+                                                                     item.version):
+            raise AnswerMismatchError()
+        ordered.append(result)
+    return ordered
 
 
 _attachment_status = decode_attachment_status

@@ -16,6 +16,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Máy chủ {url} đang gặp lỗi (mã {status}). Hãy thử lại sau.",
         "The server {url} is failing (status {status}). Try again later.",
     ),
+    "E-SYNC-ANSWER-MISMATCH": (
+        "Câu trả lời của máy chủ không khớp với các hồ sơ đã gửi; không áp dụng gì, hàng đợi "
+        "còn nguyên. Hãy thử lại sau hoặc báo quản trị.",
+        "The server's answer does not match the records sent; nothing was applied and the "
+        "queue is intact. Try again later or tell the administrator.",
+    ),
+    "E-SYNC-BUDGET": (
+        "Đồng bộ dừng sau {seconds} giây vì đường truyền hoặc máy chủ không trả lời kịp; "
+        "phần đã xong được giữ, hàng đợi còn nguyên. Hãy thử lại sau.",
+        "Sync stopped after {seconds} s: the link or the server is not answering in time; "
+        "what was done is kept and the queue is intact. Try again later.",
+    ),
     "E-SYNC-PROTOCOL": (
         "Máy chủ trả lời không đúng giao thức: {detail}.",
         "The server's answer does not follow the protocol: {detail}.",

@@ -51,7 +51,7 @@ BASE: dict[str, dict[str, Any]] = {
     "change": {
         "kind": "correction",
         "subject": {"full_name": "Nguyễn Văn An", "date_of_birth": "2000-01-01"},
-        "original_record": {"record_id": "r-1"},
+        "original_record": {"registration_number": "12", "book_number": "01/2000"},
         "changes": [{"field": "date_of_birth", "from": "2000-01-01", "to": "2000-01-02"}],
         "basis": {"kind": "Giấy chứng sinh", "number": "12"},
     },

@@ -47,6 +47,9 @@ ExportBundle = Callable[[Session, Path, Progress], int]
 """Write everything waiting to one USB bundle file; returns how many items it carries."""
 ImportAnswer = Callable[[Session, Path, Progress], SyncReport]
 """Apply the central office's answer file; returns what it did (worded like a sync's)."""
+PrintablePdf = Callable[[bytes], bytes]
+"""A PDF as it looks on paper (the signature stamp drawn into the page), for the preview and
+the print: QtPdf does not draw form widgets. The stored PDF stays what is saved."""
 CertificateExpiry = Callable[[Session], datetime | None]
 ProbeServer = Callable[[Session], bool | None]
 """One quick look at the central server (short timeouts, no retries): True reachable, False
@@ -66,6 +69,7 @@ class UiHooks:
     enrol_device: EnrolDevice | None = None
     export_bundle: ExportBundle | None = None
     import_answer: ImportAnswer | None = None
+    printable_pdf: PrintablePdf | None = None
 
 
 @dataclass(frozen=True)

@@ -30,11 +30,13 @@ from ui.pages.approval_page import ApprovalPage
 from ui.pages.backup_page import BackupPage
 from ui.pages.dashboard_page import CONNECTION_LABELS, DashboardPage
 from ui.pages.extract_preview import ExtractPreviewDialog
+from ui.pages.password_dialog import ChangePasswordDialog
 from ui.pages.record_detail import RecordDetailDialog
 from ui.pages.records_page import RecordsPage
 from ui.pages.registration_page import RegistrationPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.sync_page import SyncPage
+from ui.pages.verification_page import VerificationPage
 from ui.sync_control import SyncController, SyncOutcome
 from ui.widgets.update_notice import UpdateBanner, UpdateDialog
 
@@ -73,6 +75,11 @@ class MainWindow(QMainWindow):
                                           RegistrationPage(ctx))
             self.registration.record_submitted.connect(lambda _r: self.refresh_status())
         self.records = self._add("records", self.tr("Records and search"), RecordsPage(ctx))
+        self.verification: VerificationPage | None = None
+        if ctx.can("verify historical entries"):
+            self.verification = self._add("verification", self.tr("Second check (historical)"),
+                                          VerificationPage(ctx))
+            self.verification.records_changed.connect(self.refresh_status)
         if ctx.can("approve records"):
             self.approval = self._add("approval", self.tr("Approval and signing"),
                                       ApprovalPage(ctx))
@@ -142,6 +149,10 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self, objectName="quitAction")
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
+        self.password_action = QAction(self.tr("Change my &password…"), self,
+                                       objectName="changePasswordAction")
+        self.password_action.triggered.connect(self.change_password)
+        system.addAction(self.password_action)
         system.addAction(self.logout_action)
         system.addSeparator()
         system.addAction(quit_action)
@@ -214,6 +225,11 @@ class MainWindow(QMainWindow):
         self.dialogs.append(dialog)
         dialog.show()
 
+    def change_password(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(self._ctx, self)
+        self._show_dialog(dialog)
+        return dialog
+
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self._ctx, self.update_notice, self)
         self._show_dialog(dialog)
@@ -242,6 +258,8 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         if outcome.is_ok:
             self.check_update()
+            if self.approval is not None:  # a birth whose personal ID came back: to sign
+                self.approval.refresh()
 
     def _enrolled(self, _identity: object) -> None:
         self.link.check_now()  # a first look at the server now, not in 30 s

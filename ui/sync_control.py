@@ -44,6 +44,7 @@ class SyncController(QObject):
         self.handle: TaskHandle | None = None
         self.is_automatic = False
         self.runs = 0  # syncs started since the window opened (tests, support)
+        self.is_held = False  # a USB bundle is being written or applied: no sync meanwhile
 
     @property
     def is_available(self) -> bool:
@@ -57,7 +58,7 @@ class SyncController(QObject):
         """Start a sync; False (nothing started) when one is already running or sync is not
         set up here."""
         sync = self._ctx.hooks.sync_now
-        if sync is None or not self.is_available or self.is_running:
+        if sync is None or not self.is_available or self.is_running or self.is_held:
             return False
         session = self._ctx.session
         self.is_automatic = automatic

@@ -65,11 +65,12 @@ class CliContext:
         env = os.environ.get("HOTICH_PASSWORD")
         if env is not None:
             return env
-        return self.prompt_secret(render("P-PASSWORD"))
+        return self.prompt_secret(render("P-PASSWORD"), source="HOTICH_PASSWORD")
 
-    def prompt_secret(self, prompt: str) -> str:
+    def prompt_secret(self, prompt: str, *, source: str) -> str:
+        """``source`` is how to give the secret without a terminal (a variable or a flag)."""
         if not _has_terminal():
-            raise HotichError("E-NO-PASSWORD")
+            raise HotichError("E-NO-PASSWORD", source=source)
         return getpass.getpass(prompt)
 
     # -- the acting account -------------------------------------------------------------

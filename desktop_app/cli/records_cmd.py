@@ -12,6 +12,7 @@ from desktop_app.domain import Issue, issue_message, json_schema
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.parties import record_title
 from desktop_app.errors import HotichError, UsageError
+from desktop_app.json_input import parse_json_object
 from desktop_app.messages import current_language
 from desktop_app.record import JSONObject, StoredRecord
 from desktop_app.workflows import numbering, records
@@ -53,7 +54,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         p.set_defaults(handler=_submit if name == "submit" else _verify)
     approve = add_command(rs, "approve", "approve (supervisors); a reason per warning")
     approve.add_argument("id")
-    approve.add_argument("--override", action="append", default=[], metavar="RULE=REASON")
+    approve.add_argument("--override", action="append", default=[], metavar="RULE=REASON",
+                         help="a reason for a warning: RULE covers each field it is raised "
+                              "on, RULE@FIELD one of them (W-MARR-AGE@wife.date_of_birth)")
     approve.set_defaults(handler=_approve)
     reject = add_command(rs, "reject", "refuse with a written reason (supervisors)")
     reject.add_argument("id")
@@ -89,14 +92,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _read_json(ctx: CliContext, source: str) -> JSONObject:
     try:
         text = ctx.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-        data = json.loads(text)
     except OSError as exc:
         raise HotichError("E-FILE", path=source) from exc
-    except ValueError as exc:
+    except UnicodeDecodeError as exc:
         raise UsageError(detail="the input is not valid JSON") from exc
-    if not isinstance(data, dict):
-        raise UsageError(detail="the input must be a JSON object")
-    return data
+    return parse_json_object(text)
 
 
 def _issue_json(rtype: str, issue: Issue) -> dict[str, object]:

@@ -48,8 +48,8 @@ def _init(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.password_stdin:
         password = ctx.read_stdin_line()
     else:
-        password = ctx.prompt_secret(render("P-ADMIN-PASSWORD"))
-        if ctx.prompt_secret(render("P-REPEAT")) != password:
+        password = ctx.prompt_secret(render("P-ADMIN-PASSWORD"), source="--password-stdin")
+        if ctx.prompt_secret(render("P-REPEAT"), source="--password-stdin") != password:
             raise UsageError(detail="the two passwords differ")
     code = accounts.initialise(ctx.paths, commune_code=args.commune, admin=args.admin,
                                password=password, clock=ctx.clock, full_name=args.full_name)

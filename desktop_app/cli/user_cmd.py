@@ -38,8 +38,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _new_password(ctx: CliContext, args: argparse.Namespace) -> str:
     if args.password_stdin:
         return ctx.read_stdin_line()
-    first = ctx.prompt_secret(render("P-NEW-PASSWORD"))
-    second = ctx.prompt_secret(render("P-REPEAT"))
+    first = ctx.prompt_secret(render("P-NEW-PASSWORD"), source="--password-stdin")
+    second = ctx.prompt_secret(render("P-REPEAT"), source="--password-stdin")
     if first != second:
         from desktop_app.errors import UsageError
 

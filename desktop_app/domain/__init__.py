@@ -15,6 +15,7 @@ from desktop_app.domain.addresses import (
 )
 from desktop_app.domain.context import (
     BirthCandidate,
+    HeldRecord,
     MarriageCandidate,
     PartySummary,
     ValidationContext,
@@ -63,6 +64,7 @@ __all__ = [
     "RULE_SETS",
     "Actor",
     "BirthCandidate",
+    "HeldRecord",
     "Commune",
     "FieldDef",
     "FieldInfo",

@@ -106,3 +106,15 @@ Rule = Callable[[Check], Iterable[Issue]]
 
 def is_true(data: JSONObject, path: str) -> bool:
     return get(data, path) is True
+
+
+# Acts whose event already happened and is only recorded: what the law forbids for a new act
+# is kept as found, with a warning (domain.md, "What the law forbids for a new act").
+RECORDED_KINDS = frozenset({"re_registration", "recorded_from_abroad"})
+
+
+def forbidden(c: Check, name: str) -> str:
+    """The code of a finding the law forbids: "E-<name>" for a new act, "W-<name>" for a
+    historical entry, a re-registration or an act recorded from abroad."""
+    kind = get(c.data, "registration_kind")
+    return f"W-{name}" if c.historical or kind in RECORDED_KINDS else f"E-{name}"

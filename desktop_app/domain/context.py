@@ -85,6 +85,27 @@ class MarriageCandidate:
 
 
 @dataclass(frozen=True)
+class HeldRecord:
+    """Another record held on this device that a new act points at or must agree with (the
+    birth a recognition concerns, the original of a change, a guardianship)."""
+
+    record_id: str
+    record_type: str
+    status: str
+    data: JSONObject
+    registration_number: str | None = None
+    registered_on: str | None = None
+    registered: bool = True
+    ended_by: tuple[str, ...] = ()
+    """For a guardianship: the numbers (or ids) of the terminations that end it."""
+
+    @property
+    def number(self) -> str:
+        """How a message names it: its registration number, else the start of its id."""
+        return self.registration_number or self.record_id[:8]
+
+
+@dataclass(frozen=True)
 class ValidationContext:
     births: tuple[BirthCandidate, ...] = ()
     """Other births of the same mother or of a child with the same name and birth date."""
@@ -97,3 +118,10 @@ class ValidationContext:
     """Kinship the caller established between the parties (e.g. "adoptive_parent")."""
     record_id: str | None = None
     """The record being validated, so that it never matches itself."""
+    unknown_links: tuple[str, ...] = ()
+    """Paths of the record ids typed in reference fields that match no record held here."""
+    target: HeldRecord | None = None
+    """The record this act points at (recognition: the child's birth record; change and
+    termination: ``original_record``) when this device holds it."""
+    ward_guardianships: tuple[HeldRecord, ...] = ()
+    """Guardianships in force (registered, not ended) of the ward of a new guardianship."""

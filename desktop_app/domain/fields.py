@@ -8,6 +8,7 @@ mother unless the parents are unknown, ...) are rules in ``rules_*``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -107,6 +108,7 @@ RECOGNITION_KINDS = (
 )
 CHANGE_KINDS = ("change", "correction", "supplement", "ethnicity_redetermination")
 GUARDIANSHIP_KINDS = ("appointed", "statutory", "termination")
+GUARDIAN_RELATIONSHIPS = ("parent", "grandparent", "sibling", "relative", "other")
 TERMINATION_REASONS = (
     "ward_full_capacity",
     "ward_died",
@@ -443,6 +445,13 @@ GUARDIANSHIP_FIELDS: tuple[FieldDef, ...] = (
         required=True,
     ),
     _person("ward", "Người được giám hộ", "Ward", person_fields(), required=True),
+    _f(
+        "guardian_relationship",
+        "Quan hệ của người giám hộ với người được giám hộ",
+        "Guardian's relationship to the ward",
+        FieldKind.SELECT,
+        choices=GUARDIAN_RELATIONSHIPS,
+    ),
     _doc("basis", "Căn cứ", "Basis document"),
     _reference("original_record", "Việc giám hộ đã đăng ký", "Original guardianship record"),
     _f(
@@ -509,6 +518,13 @@ def iter_fields(rt: RecordType | str, *, with_system: bool = False) -> Iterator[
                 yield from walk(d.item.children, f"{path}[]", label_vi, label_en, depth + 1)
 
     yield from walk(record_fields(rt, with_system=with_system), "", "", "", 0)
+
+
+@functools.cache
+def reference_paths(rt: RecordType | str) -> tuple[str, ...]:
+    """Where a record of this type points at another record ("original_record",
+    "child.birth_record")."""
+    return tuple(i.path for i in iter_fields(rt) if i.kind is FieldKind.REFERENCE)
 
 
 def _lower_first(text: str) -> str:

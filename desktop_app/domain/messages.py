@@ -30,6 +30,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # Errors of domain.md
     "E-REQUIRED": ("Chưa nhập {field}.", "{field} is required."),
+    "E-LINK-NOT-FOUND": (
+        "{field}: trên máy không có hồ sơ nào mang mã này. Hãy chọn hồ sơ bằng nút "
+        "\"Tìm hồ sơ…\", hoặc để trống mã và ghi số, quyển số, nơi đăng ký.",
+        "{field}: no record on this device has this id. Pick the record with \"Find a "
+        "record…\", or leave the id blank and give the number, book and office.",
+    ),
     "E-DATE-INVALID": (
         "{field}: ngày không tồn tại ({value}).",
         "{field}: no such date ({value}).",
@@ -266,6 +272,111 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "I-AGE-ONLY": ("{field}: chỉ biết tuổi ({age}).", "{field}: age only ({age})."),
 }
 
+# What the law forbids for a new act and what a relation to another record held here
+# contradicts (domain.md): "E-<name>" for a new act, the same words as "W-<name>" for a
+# historical entry, a re-registration or an act recorded from abroad (check.forbidden).
+FORBIDDEN: dict[str, tuple[str, str]] = {
+    "RECOG-SEX": (
+        "{field}: việc nhận cha, mẹ, con này cần người giới tính {expected}.",
+        "{field}: this recognition needs a person of sex {expected}.",
+    ),
+    "RECOG-PARENT-YOUNGER": (
+        "{field}: người nhận là cha, mẹ sinh sau người con (sinh ngày {child_born}).",
+        "{field}: the parent was born after the child (born {child_born}).",
+    ),
+    "RECOG-OTHER-PARENT": (
+        "{field}: Giấy khai sinh số {number} của người con đã ghi {role} là {person}: chỉ "
+        "nhận được {role} khác theo bản án, quyết định của Tòa án.",
+        "{field}: the child's birth record no. {number} already names {person} as the "
+        "{role}: another {role} only on a court decision.",
+    ),
+    "GUARD-ONE": (
+        "{field}: người này đang được giám hộ theo việc giám hộ số {number} (người giám hộ "
+        "{guardian}): một người chỉ có một người giám hộ, trừ cha, mẹ hoặc ông, bà cùng "
+        "giám hộ.",
+        "{field}: this person already has a guardian under guardianship no. {number} "
+        "({guardian}): one guardian per ward, unless both parents or grandparents.",
+    ),
+    "GUARD-TERM-NOT-ACTIVE": (
+        "{field}: hồ sơ số {number} không phải việc giám hộ đã đăng ký còn hiệu lực.",
+        "{field}: record no. {number} is not a registered guardianship in force.",
+    ),
+    "GUARD-TERM-ENDED": (
+        "{field}: việc giám hộ số {number} đã được chấm dứt (việc chấm dứt số {ended_by}).",
+        "{field}: guardianship no. {number} has already been ended (termination no. "
+        "{ended_by}).",
+    ),
+    "GUARD-TERM-REASON": (
+        "{field}: người được giám hộ mới {age} tuổi, chưa đủ năng lực hành vi dân sự đầy đủ.",
+        "{field}: the ward is {age}, not yet of full civil capacity.",
+    ),
+    "CHANGE-FROM": (
+        "{field}: hồ sơ gốc số {number} đang ghi “{held}”, không phải “{given}”.",
+        "{field}: the original record no. {number} holds “{held}”, not “{given}”.",
+    ),
+    "ETHNIC-PARENT": (
+        "{field}: chỉ được xác định lại theo dân tộc của cha hoặc mẹ ({parents}, theo Giấy "
+        "khai sinh số {number}).",
+        "{field}: only the father's or the mother's ethnicity ({parents}, birth record no. "
+        "{number}).",
+    ),
+    "NAME-DIGITS": (
+        "{field}: tên không được chỉ gồm chữ số hoặc ký tự không phải chữ cái ({chars}).",
+        "{field}: a name cannot be made of digits or non-letters ({chars}).",
+    ),
+    "SURNAME-MOTHER": (
+        "{field}: chưa xác định được cha, họ của trẻ phải là họ của mẹ.",
+        "{field}: with no father established, the child takes the mother's surname.",
+    ),
+    "ETHNIC-PARENTS": (
+        "{field}: dân tộc của trẻ phải là dân tộc của cha hoặc mẹ.",
+        "{field}: the child's ethnicity must be the father's or the mother's.",
+    ),
+}
+MESSAGES.update({f"{severity}-{name}": words for name, words in FORBIDDEN.items()
+                 for severity in ("E", "W")})
+MESSAGES.update({
+    "E-MARR-SAMESEX": (
+        "{field}: hai bên kết hôn cùng giới tính: không đăng ký kết hôn mới được.",
+        "{field}: both parties have the same sex: a new marriage cannot be registered.",
+    ),
+    "E-MARR-BIGAMY": (
+        "{field}: đang có quan hệ hôn nhân chưa chấm dứt. Hồ sơ kết hôn: {candidates}.",
+        "{field}: married on record, a marriage not ended. Marriage records: {candidates}.",
+    ),
+    "E-MARR-KIN": (
+        "{field}: theo các Giấy khai sinh trên máy, hai bên là họ hàng bị cấm kết hôn: "
+        "{relations}.",
+        "{field}: the birth records held show kin within the prohibited degrees: "
+        "{relations}.",
+    ),
+    "E-GUARDIAN-MINOR": (
+        "{field}: người giám hộ mới {age} tuổi, chưa đủ {limit} tuổi.",
+        "{field}: the guardian is {age}, under {limit}.",
+    ),
+    "W-GUARD-TERM-NOT-HELD": (
+        "{field}: việc giám hộ không có trên máy: hãy kiểm tra việc giám hộ còn hiệu lực.",
+        "{field}: the guardianship is not held here: check that it is still in force.",
+    ),
+    "E-NAME-CHANGE-CONSENT": (
+        "{field}: thay đổi họ, tên của người từ đủ 9 tuổi trở lên ({age} tuổi) cần có sự "
+        "đồng ý của người đó.",
+        "{field}: changing the name of a person aged 9 or over ({age}) needs their consent.",
+    ),
+    "E-ETHNIC-CONSENT": (
+        "{field}: xác định lại dân tộc của người từ đủ 15 đến dưới 18 tuổi ({age} tuổi) cần "
+        "có sự đồng ý của người đó.",
+        "{field}: re-determining the ethnicity of a person aged 15 to 17 ({age}) needs "
+        "their consent.",
+    ),
+})
+
+# Words a param stands for (a code as stored -> its words in a sentence).
+PARAM_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "role": {"father": ("cha", "father"), "mother": ("mẹ", "mother")},
+    "expected": {"male": ("Nam", "male"), "female": ("Nữ", "female")},
+}
+
 REASONS: dict[str, tuple[str, str]] = {
     "not_in_list": (
         "không thuộc danh mục các dân tộc Việt Nam",
@@ -300,6 +411,8 @@ def issue_params(rt: RecordType | str, issue: Issue, lang: str) -> dict[str, obj
             params[key] = _lower(field_label(rt, value, lang))
         elif key == "reason" and isinstance(value, str) and value in REASONS:
             params[key] = REASONS[value][0 if lang == "vi" else 1]
+        elif isinstance(value, str) and value in PARAM_WORDS.get(key, {}):
+            params[key] = PARAM_WORDS[key][value][0 if lang == "vi" else 1]
         else:
             params[key] = value
     params["field"] = field_label(rt, issue.field, lang)

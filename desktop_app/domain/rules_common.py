@@ -139,6 +139,13 @@ def rule_registration_order(c: Check) -> Iterator[Issue]:
         yield Issue.of(code, "registered_on", event_field=path)
 
 
+def rule_links_found(c: Check) -> Iterator[Issue]:
+    """A record id typed into a reference must name a record held here: never kept silently
+    as a link to nothing (the number and book identify a record kept elsewhere)."""
+    for path in c.context.unknown_links:
+        yield Issue.of("E-LINK-NOT-FOUND", path)
+
+
 COMMON_RULES = (
     rule_personal_ids,
     rule_names,
@@ -146,4 +153,5 @@ COMMON_RULES = (
     rule_addresses,
     rule_age_only,
     rule_registration_order,
+    rule_links_found,
 )

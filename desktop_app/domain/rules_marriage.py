@@ -1,5 +1,7 @@
-"""Marriage rules: presence, marriage age (error for a new first marriage, warning otherwise),
-bigamy, same sex, kinship."""
+"""Marriage rules: presence, marriage age, bigamy, same sex, kinship. For a new first marriage
+the law forbids the last three outright (HNGĐ Art 5.2.c-d, 8.2): errors; for historical
+entries, re-registrations and marriages recorded from abroad they stay warnings. Kinship is
+an error only when the records establish it (personal IDs); a likeness of names warns."""
 
 from __future__ import annotations
 
@@ -51,10 +53,19 @@ def rule_marriage_age(c: Check) -> Iterator[Issue]:
             yield Issue.of("W-MARR-AGE", path, age=youngest, limit=limit)
 
 
+def _new_first(c: Check) -> bool:
+    return not c.historical and _kind(c) == "first"
+
+
+def _law(c: Check, name: str) -> str:
+    """E- for a new first marriage, W- otherwise (a historical entry of kind "first" too)."""
+    return f"E-{name}" if _new_first(c) else f"W-{name}"
+
+
 def rule_same_sex(c: Check) -> Iterator[Issue]:
     husband, wife = get_str(c.data, "husband.sex"), get_str(c.data, "wife.sex")
     if husband is not None and husband == wife:
-        yield Issue.of("W-MARR-SAMESEX", "wife.sex")
+        yield Issue.of(_law(c, "MARR-SAMESEX"), "wife.sex")
 
 
 def _party(c: Check, role: str) -> PartySummary | None:
@@ -74,7 +85,7 @@ def rule_bigamy(c: Check) -> Iterator[Issue]:
             and (same_person(party, m.husband) or same_person(party, m.wife))
         ]
         if found:
-            yield Issue.of("W-MARR-BIGAMY", f"{role}.full_name", candidates=found)
+            yield Issue.of(_law(c, "MARR-BIGAMY"), f"{role}.full_name", candidates=found)
 
 
 def _known(p: PartySummary | None) -> bool:
@@ -88,9 +99,16 @@ def _siblings(a: BirthCandidate, b: BirthCandidate) -> bool:
     return False
 
 
-def kinship_relations(c: Check) -> list[str]:
-    """Relations found between the parties from their birth records and the caller's facts."""
-    relations = list(c.context.known_kinship)
+def _by_ids(*pairs: tuple[PartySummary | None, PartySummary | None]) -> bool:
+    """Every pair is the same person by personal ID: the records establish the link."""
+    return all(a is not None and b is not None and a.personal_id and b.personal_id
+               and a.personal_id == b.personal_id for a, b in pairs)
+
+
+def kinship_findings(c: Check) -> list[tuple[str, bool]]:
+    """(relation, established by the records) between the parties, from their birth records
+    and the caller's facts. Established: each link decided by personal IDs."""
+    found: list[tuple[str, bool]] = [(k, True) for k in c.context.known_kinship]
     husband_birth, wife_birth = c.context.husband_birth, c.context.wife_birth
     husband, wife = _party(c, "husband"), _party(c, "wife")
     if (
@@ -98,20 +116,33 @@ def kinship_relations(c: Check) -> list[str]:
         and wife_birth is not None
         and _siblings(husband_birth, wife_birth)
     ):
-        relations.append("sibling")
+        own = _by_ids((husband, husband_birth.child), (wife, wife_birth.child))
+        found.append(("sibling", own and (_by_ids((husband_birth.mother, wife_birth.mother))
+                                          or _by_ids((husband_birth.father, wife_birth.father)))))
     if wife_birth is not None and _known(wife_birth.father) and _known(husband):
         if same_person(wife_birth.father, husband):  # type: ignore[arg-type]
-            relations.append("parent_child")
+            found.append(("parent_child", _by_ids((wife, wife_birth.child),
+                                                  (husband, wife_birth.father))))
     if husband_birth is not None and _known(husband_birth.mother) and _known(wife):
         if same_person(husband_birth.mother, wife):  # type: ignore[arg-type]
-            relations.append("parent_child")
-    return list(dict.fromkeys(relations))
+            found.append(("parent_child", _by_ids((husband, husband_birth.child),
+                                                  (wife, husband_birth.mother))))
+    return found
+
+
+def kinship_relations(c: Check) -> list[str]:
+    """Relations found between the parties from their birth records and the caller's facts."""
+    return list(dict.fromkeys(relation for relation, _ in kinship_findings(c)))
 
 
 def rule_kinship(c: Check) -> Iterator[Issue]:
-    relations = kinship_relations(c)
-    if relations:
-        yield Issue.of("W-MARR-KIN", "wife.full_name", relations=relations)
+    findings = kinship_findings(c)
+    relations = list(dict.fromkeys(relation for relation, _ in findings))
+    if not relations:
+        return
+    established = any(sure for _, sure in findings)
+    code = _law(c, "MARR-KIN") if established else "W-MARR-KIN"
+    yield Issue.of(code, "wife.full_name", relations=relations)
 
 
 MARRIAGE_RULES = (rule_presence, rule_marriage_age, rule_same_sex, rule_bigamy, rule_kinship)

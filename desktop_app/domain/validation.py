@@ -26,6 +26,7 @@ from desktop_app.domain.rules_death import DEATH_RULES
 from desktop_app.domain.rules_guardianship import GUARDIANSHIP_RULES
 from desktop_app.domain.rules_historical import HISTORICAL_RULES
 from desktop_app.domain.rules_marriage import MARRIAGE_RULES
+from desktop_app.domain.rules_recognition import RECOGNITION_RULES
 from desktop_app.domain.rulesets import RULE_SETS, ruleset_for
 from desktop_app.domain.structure import check_structure
 from desktop_app.domain.text import nfc_deep
@@ -37,7 +38,7 @@ TYPE_RULES: dict[RecordType, tuple[Rule, ...]] = {
     RecordType.BIRTH: BIRTH_RULES,
     RecordType.DEATH: DEATH_RULES,
     RecordType.MARRIAGE: MARRIAGE_RULES,
-    RecordType.RECOGNITION: (),
+    RecordType.RECOGNITION: RECOGNITION_RULES,
     RecordType.CHANGE: CHANGE_RULES,
     RecordType.GUARDIANSHIP: GUARDIANSHIP_RULES,
 }

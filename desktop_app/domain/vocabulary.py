@@ -36,6 +36,7 @@ class Vocabulary(StrEnum):
     CHANGE_KIND = "change_kind"
     GUARDIANSHIP_KIND = "guardianship_kind"
     TERMINATION_REASON = "termination_reason"
+    GUARDIAN_RELATIONSHIP = "guardian_relationship"  # of a guardian to the ward
     SOURCE_PHASE = "source_phase"  # digitisation phase of an old book
     RECORD_TYPE = "record_type"
 
@@ -147,6 +148,14 @@ TERMS: dict[Vocabulary, dict[str, Term]] = {
         ward_adopted=("Người được giám hộ được nhận làm con nuôi", "Ward adopted"),
         other=("Lý do khác", "Other reason"),
     ),
+    # BLDS Art 47.2: parents, or grandparents, may be guardians of the same ward together.
+    Vocabulary.GUARDIAN_RELATIONSHIP: _terms(
+        parent=("Cha, mẹ", "Parent"),
+        grandparent=("Ông, bà", "Grandparent"),
+        sibling=("Anh, chị, em", "Sibling"),
+        relative=("Người thân thích khác", "Other relative"),
+        other=("Khác", "Other"),
+    ),
     Vocabulary.SOURCE_PHASE: {
         "1": Term("1: 2006-2015", "1: 2006-2015"),
         "2": Term("2: 1999-2006", "2: 1999-2006"),
@@ -166,6 +175,7 @@ _BY_LEAF: dict[str, Vocabulary] = {
     "relationship": Vocabulary.RELATIONSHIP,
     "registration_kind": Vocabulary.REGISTRATION_KIND,
     "termination_reason": Vocabulary.TERMINATION_REASON,
+    "guardian_relationship": Vocabulary.GUARDIAN_RELATIONSHIP,
     "phase": Vocabulary.SOURCE_PHASE,
     "type": Vocabulary.RECORD_TYPE,
 }

@@ -26,13 +26,20 @@ from desktop_app.errors import (
     AlreadyInitialisedError,
     UnknownAccountError,
     UsageError,
+    WrongCurrentPasswordError,
     WrongPasswordError,
     WrongRecoveryCodeError,
 )
 from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 from desktop_app.settings import LocalSettings
-from desktop_app.store.keyfile import KdfParams, KeyFile, new_data_key, new_recovery_code
+from desktop_app.store.keyfile import (
+    KdfParams,
+    KeyFile,
+    Slot,
+    new_data_key,
+    new_recovery_code,
+)
 from desktop_app.store.unit_of_work import Store
 from desktop_app.store.upgrade import VERSION_KEY
 
@@ -90,7 +97,6 @@ def initialise(paths: DataPaths, *, commune_code: str, admin: str, password: str
 def login(paths: DataPaths, username: str, password: str, clock: Clock) -> Session:
     """Offline login: unwrap the data key with the password; lock after repeated failures."""
     keyfile = KeyFile.load(paths.keyfile)
-    settings = LocalSettings.load(paths.root)
     try:
         username = normalise_username(username)
     except UsageError:
@@ -101,6 +107,16 @@ def login(paths: DataPaths, username: str, password: str, clock: Clock) -> Sessi
         # Same cost as a real attempt so timing does not tell which accounts exist.
         KdfParams.fresh().derive(password)
         raise WrongPasswordError()
+    data_key = _open_slot(paths, keyfile, slot, username, password, now)
+    return open_session(paths, data_key, username, clock)
+
+
+def _open_slot(paths: DataPaths, keyfile: KeyFile, slot: Slot, username: str,
+               password: str, now: datetime,
+               wrong: type[WrongPasswordError] = WrongPasswordError) -> bytes:
+    """The data key the password opens. A wrong password counts towards the lock, wherever
+    it is typed (the login window, changing one's own password)."""
+    settings = LocalSettings.load(paths.root)
     if slot.locked_until is not None and now < slot.locked_until:
         raise AccountLockedError(until=slot.locked_until)
     data_key = keyfile.open_with_password(username, password)
@@ -113,11 +129,11 @@ def login(paths: DataPaths, username: str, password: str, clock: Clock) -> Sessi
             log.warning("account locked after repeated wrong passwords")
             raise AccountLockedError(until=slot.locked_until)
         keyfile.save(paths.keyfile)
-        raise WrongPasswordError()
+        raise wrong()
     if slot.failed_attempts or slot.locked_until:
         slot.failed_attempts, slot.locked_until = 0, None
         keyfile.save(paths.keyfile)
-    return open_session(paths, data_key, username, clock)
+    return data_key
 
 
 def open_session(paths: DataPaths, data_key: bytes, username: str, clock: Clock) -> Session:
@@ -195,6 +211,21 @@ def change_password(session: Session, *, new_password: str, username: str | None
     keyfile = KeyFile.load(session.paths.keyfile)
     keyfile.set_password(target, new_password, session.store.data_key)
     keyfile.save(session.paths.keyfile)
+
+
+def change_own_password(session: Session, *, current_password: str,
+                        new_password: str) -> None:
+    """Every role changes its own password by proving the current one against its key slot;
+    a wrong current password counts as a failed attempt, as at login (and may lock)."""
+    new_password = check_password(new_password)
+    username = session.account.username
+    keyfile = KeyFile.load(session.paths.keyfile)
+    slot = keyfile.slot_for(username)
+    if slot is None:
+        raise UnknownAccountError(name=username)
+    _open_slot(session.paths, keyfile, slot, username, current_password, session.clock.now(),
+               WrongCurrentPasswordError)
+    change_password(session, new_password=new_password)
 
 
 def unlock_account(session: Session, username: str) -> None:

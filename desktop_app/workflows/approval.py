@@ -62,6 +62,7 @@ class ApprovalReview:
 
     record: StoredRecord
     issues: tuple[Issue, ...]
+    related: tuple[StoredRecord, ...] = ()  # the other records the warnings name (twins...)
 
     @property
     def warnings(self) -> list[Issue]:
@@ -85,8 +86,15 @@ def review(session: Session, record_id: str) -> ApprovalReview:
         rec = uow.records.get(record_id)
         if rec is None:
             raise NotFoundError(what="record", key=record_id)
-        return ApprovalReview(rec, tuple(evaluate_for_approval(uow, rec,
-                                                               today=_today(session))))
+        issues = tuple(evaluate_for_approval(uow, rec, today=_today(session)))
+        named = [str(c) for i in issues if i.is_warning
+                 for c in _as_list(i.params.get("candidates"))]
+        related = tuple(uow.records.by_ids(list(dict.fromkeys(named)))) if named else ()
+        return ApprovalReview(rec, issues, related)
+
+
+def _as_list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else []
 
 
 def to_sign(session: Session) -> list[StoredRecord]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.accounts import Permission, require
-from desktop_app.domain import Status
+from desktop_app.domain import Status, ensure_editable
 from desktop_app.domain.workflow import REGISTERED_STATUSES
 from desktop_app.errors import (
     AttachmentTooLargeError,
@@ -117,6 +117,26 @@ def add_attachment(session: Session, record_id: str, content: bytes, *,
                                   "size": len(content), "kind": kind})
         row = next(r for r in uow.attachments.rows_of(rec.id) if r.sha256 == digest)
     return _attachment(row)
+
+
+def remove_attachment(session: Session, record_id: str, sha256: str) -> None:
+    """A scan added to a draft by mistake comes off again (audited); once the record is
+    submitted its scans are evidence and stay (E-IMMUTABLE)."""
+    require(session.account, Permission.CREATE_RECORD)
+    now = session.clock.now()
+    with session.store.write() as uow:
+        rec = find_record(uow, record_id)
+        ensure_editable(rec.status)
+        row = next((r for r in uow.attachments.rows_of(rec.id)
+                    if r.sha256 == sha256 and r.kind == SCAN), None)
+        if row is None:
+            raise NotFoundError(what="attachment", key=sha256[:12])
+        uow.attachments.remove(rec.id, sha256)
+        actor = session.account.username
+        uow.records.add_event(RecordEvent(rec.id, now, actor, "detach", rec.status, rec.status,
+                                          ""))
+        uow.audit.append(at=now, actor=actor, action="record.detach", target=rec.id,
+                         details={"sha256": sha256, "media_type": row.media_type})
 
 
 def attach_file(session: Session, record_id: str, path: Path) -> Attachment:

@@ -11,6 +11,7 @@ status, outbox item, audit entry) is written in one after.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,7 +22,7 @@ from desktop_app.domain import Status, check_sign, commune
 from desktop_app.domain.addresses import province_of
 from desktop_app.domain.integrity import ensure_no_signer_conflict
 from desktop_app.domain.notes import record_notes
-from desktop_app.errors import Cancelled, HotichError
+from desktop_app.errors import Cancelled, HotichError, NotFoundError
 from desktop_app.fileio import write_atomic
 from desktop_app.messages import VIETNAM_TZ
 from desktop_app.ports import ExtractRequest, ExtractService, PdfCheck
@@ -55,6 +56,59 @@ class NotSignableError(HotichError):
     """params: status."""
 
     code = "E-NOT-SIGNABLE"
+
+
+class OutputUnwritableError(HotichError):
+    """params: path (the file or folder asked for). Raised before anything is signed."""
+
+    code = "E-OUTPUT-UNWRITABLE"
+
+
+class ExtractNotWrittenError(HotichError):
+    """params: record_id, extract_number, path. The extract is signed and kept in the store
+    (the record moved on): only the file outside is missing; save_signed writes it again."""
+
+    code = "E-EXTRACT-NOT-WRITTEN"
+
+
+class NoSignedExtractError(HotichError):
+    """params: record_id."""
+
+    code = "E-NO-SIGNED-EXTRACT"
+
+
+def check_output(out: Path, many: bool) -> None:
+    """The folder (several extracts) exists or can be made, or the file's folder is there
+    and writable: checked before a number is reserved or anything is signed."""
+    if many:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputUnwritableError(path=str(out)) from exc
+        folder = out
+    else:
+        if out.is_dir():
+            raise OutputUnwritableError(path=str(out))
+        folder = out.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputUnwritableError(path=str(out))
+
+
+def save_signed(session: Session, record_id: str, out: Path) -> str:
+    """Write the last signed extract kept in the store to ``out``; its extract number."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        rec = find_record(uow, record_id)
+        issued = uow.extracts.for_record(rec.id)
+        pdf = uow.attachments.get(issued[-1].pdf_sha256) if issued else None
+    if pdf is None:
+        raise NoSignedExtractError(record_id=rec.id)
+    check_output(out, many=False)
+    try:
+        write_atomic(out, pdf, mode=0o644)
+    except OSError as exc:
+        raise OutputUnwritableError(path=str(out)) from exc
+    return issued[-1].extract_number
 
 
 @dataclass(frozen=True)
@@ -165,8 +219,8 @@ def sign_extracts(
         if is_revoked(uow, cert.certificate_der, cert.fingerprint):
             raise CertificateRevokedError()
     many = out is not None and (len(record_ids) > 1 or out.is_dir())
-    if many and out is not None:
-        out.mkdir(parents=True, exist_ok=True)
+    if out is not None:
+        check_output(out, many)
     issued: list[IssuedFile] = []
     for done, record_id in enumerate(record_ids):
         if cancel is not None and cancel.is_cancelled:
@@ -223,7 +277,11 @@ def _sign_one(session: Session, record_id: str, service: ExtractService, cert: C
     path = None
     if out is not None:
         path = out / f"{number.replace('/', '-')}.pdf" if many else out
-        write_atomic(path, signed.pdf, mode=0o644)
+        try:
+            write_atomic(path, signed.pdf, mode=0o644)
+        except OSError as exc:  # the stick was pulled, the disk filled: signed all the same
+            raise ExtractNotWrittenError(record_id=rec.id, extract_number=number,
+                                         path=str(path)) from exc
     log.info("extract signed (%s, copy=%s)", signed.level, is_copy)
     return IssuedFile(rec.id, number, path, is_copy, signed.needs_timestamp)
 
@@ -276,6 +334,53 @@ def latest_pdf(session: Session, record_id: str, service: ExtractService) -> byt
         issued = uow.extracts.for_record(rec.id)
         pdf = uow.attachments.get(issued[-1].pdf_sha256) if issued else None
     return pdf if pdf is not None else preview(session, rec.id, service)
+
+
+@dataclass(frozen=True)
+class IssuedExtract:
+    """A signed extract kept in the store: the original or a certified copy (BẢN SAO)."""
+
+    record_id: str
+    extract_number: str
+    is_copy: bool
+    signed_by: str
+    signed_at: str
+    needs_timestamp: bool
+
+
+def issued_extracts(session: Session, record_id: str) -> list[IssuedExtract]:
+    """The signed extracts of a record, originals and certified copies, oldest first."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        rows = uow.extracts.for_record(find_record(uow, record_id).id)
+    return [IssuedExtract(r.record_id, r.extract_number, r.is_copy, r.signed_by, r.signed_at,
+                          r.needs_timestamp) for r in rows]
+
+
+def issued_pdf(session: Session, extract_number: str) -> bytes:
+    """The signed PDF of one issued extract exactly as stored (what is previewed, saved and
+    printed is these bytes, never a new rendering)."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        row = uow.extracts.by_number(extract_number)
+        pdf = uow.attachments.get(row.pdf_sha256) if row is not None else None
+    if pdf is None:
+        raise NotFoundError(what="signed extract", key=extract_number)
+    return pdf
+
+
+def note_handed_out(session: Session, extract_number: str, how: str) -> None:
+    """Audit that a signed extract left the device as a file or on paper (how: "save" or
+    "print"): who gave out which document, and when."""
+    require(session.account, Permission.VIEW)
+    with session.store.write() as uow:
+        row = uow.extracts.by_number(extract_number)
+        if row is None:
+            raise NotFoundError(what="signed extract", key=extract_number)
+        uow.audit.append(at=session.clock.now(), actor=session.account.username,
+                         action=f"extract.{how}", target=row.record_id,
+                         details={"extract_number": row.extract_number,
+                                  "pdf_sha256": row.pdf_sha256})
 
 
 # -- verification ---------------------------------------------------------------------------

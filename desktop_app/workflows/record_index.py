@@ -4,32 +4,117 @@ on every save."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from desktop_app.domain import (
     BirthCandidate,
+    HeldRecord,
     MarriageCandidate,
     PartySummary,
     RecordType,
     ValidationContext,
     person_match_key,
 )
+from desktop_app.domain.access import get_str
+from desktop_app.domain.context import same_person
 from desktop_app.domain.dates import InvalidDateError, parse_partial_date
+from desktop_app.domain.fields import reference_paths
 from desktop_app.domain.indexing import mother_key_of, party, text_of
 from desktop_app.domain.rulesets import RULE_SETS
 from desktop_app.domain.text import fold_compact
 from desktop_app.domain.workflow import REGISTERED_STATUSES
-from desktop_app.record import JSONObject
+from desktop_app.record import JSONObject, StoredRecord
 from desktop_app.store.unit_of_work import UnitOfWork
 
 
 def validation_context(uow: UnitOfWork, record_type: str, data: JSONObject,
                        record_id: str) -> ValidationContext:
     if record_type == RecordType.BIRTH:
-        return _birth_context(uow, data, record_id)
-    if record_type == RecordType.MARRIAGE:
-        return _marriage_context(uow, data, record_id)
-    return ValidationContext(record_id=record_id)
+        context = _birth_context(uow, data, record_id)
+    elif record_type == RecordType.MARRIAGE:
+        context = _marriage_context(uow, data, record_id)
+    elif record_type == RecordType.RECOGNITION:
+        context = _target_context(uow, data.get("child"), "birth_record", record_id)
+    elif record_type == RecordType.CHANGE:
+        context = _target_context(uow, data, "original_record", record_id)
+    elif record_type == RecordType.GUARDIANSHIP:
+        context = _guardianship_context(uow, data, record_id)
+    else:
+        context = ValidationContext(record_id=record_id)
+    unknown = _unknown_links(uow, record_type, data)
+    return replace(context, unknown_links=unknown) if unknown else context
+
+
+def _unknown_links(uow: UnitOfWork, record_type: str, data: JSONObject) -> tuple[str, ...]:
+    """The reference fields whose typed record id names no record of this store."""
+    missing = []
+    for path in reference_paths(record_type):
+        typed = get_str(data, f"{path}.record_id")
+        if typed and uow.records.get(typed.strip()) is None:
+            missing.append(f"{path}.record_id")
+    return tuple(missing)
+
+
+# -- records an act points at --------------------------------------------------------------
+def referenced_id(holder: object, key: str) -> str | None:
+    """The record id a reference names: "<id>" or {"record_id": "<id>"}."""
+    value = holder.get(key) if isinstance(holder, dict) else None
+    if isinstance(value, dict):
+        value = value.get("record_id") or value.get("id")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _terminations_of(uow: UnitOfWork, rec: StoredRecord) -> tuple[str, ...]:
+    """The registered terminations that end a guardianship: their numbers. (Two drafts may
+    point at it; approval checks again, so the second is refused then.)"""
+    if rec.type != RecordType.GUARDIANSHIP:
+        return ()
+    return tuple(r.registration_number or r.id for r in uow.records.linked_to(rec.id)
+                 if r.type == RecordType.GUARDIANSHIP and r.status in REGISTERED_STATUSES
+                 and r.data.get("kind") == "termination")
+
+
+def held_record(uow: UnitOfWork, rec: StoredRecord) -> HeldRecord:
+    return HeldRecord(rec.id, rec.type, rec.status, rec.data, rec.registration_number,
+                      rec.registered_on, registered=rec.status in REGISTERED_STATUSES,
+                      ended_by=_terminations_of(uow, rec))
+
+
+def find_target(uow: UnitOfWork, holder: object, key: str) -> StoredRecord | None:
+    record_id = referenced_id(holder, key)
+    return uow.records.get(record_id) if record_id else None
+
+
+def _target_context(uow: UnitOfWork, holder: object, key: str, record_id: str
+                    ) -> ValidationContext:
+    found = find_target(uow, holder, key)
+    if found is not None and found.id == record_id:
+        found = None
+    return ValidationContext(record_id=record_id,
+                             target=held_record(uow, found) if found is not None else None)
+
+
+def _guardianship_context(uow: UnitOfWork, data: JSONObject, record_id: str
+                          ) -> ValidationContext:
+    if data.get("kind") == "termination":
+        return _target_context(uow, data, "original_record", record_id)
+    ward = party(data, "ward")
+    name = text_of(ward, "full_name")
+    held: list[HeldRecord] = []
+    if name:
+        wanted = PartySummary.from_person(ward)
+        ids = uow.records.ids_by_name_key([fold_compact(name)], record_id, roles=("ward",))
+        for rec in uow.records.by_ids(ids):
+            if (rec.type != RecordType.GUARDIANSHIP or rec.status not in REGISTERED_STATUSES
+                    or rec.data.get("kind") == "termination"):
+                continue
+            if not same_person(wanted, PartySummary.from_person(party(rec.data, "ward"))):
+                continue
+            summary = held_record(uow, rec)
+            if not summary.ended_by:
+                held.append(summary)
+    return ValidationContext(record_id=record_id, ward_guardianships=tuple(held))
 
 
 def _live(uow: UnitOfWork, ids: list[str], record_type: str, *, registered_only: bool = False
@@ -94,6 +179,19 @@ def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
     return None
 
 
+def _ended_by_death(uow: UnitOfWork, marriage: MarriageCandidate, record_id: str) -> bool:
+    """A registered death of either spouse ends the marriage (HNGĐ Art 65)."""
+    for spouse in (marriage.husband, marriage.wife):
+        if not spouse.full_name:
+            continue
+        ids = uow.records.ids_by_name_key([fold_compact(spouse.full_name)], record_id,
+                                          roles=("deceased",))
+        for _rid, rdata in _live(uow, ids, "death", registered_only=True):
+            if same_person(spouse, PartySummary.from_person(party(rdata, "deceased"))):
+                return True
+    return False
+
+
 def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> ValidationContext:
     husband, wife = party(data, "husband"), party(data, "wife")
     spouses: list[str] = []
@@ -105,9 +203,11 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> Vali
                 personal_id=text_of(person, "personal_id"))
     marriages = []
     for rid, rdata in _live(uow, spouses, "marriage", registered_only=True):
-        marriages.append(MarriageCandidate(
+        candidate = MarriageCandidate(
             rid, PartySummary.from_person(party(rdata, "husband")),
-            PartySummary.from_person(party(rdata, "wife"))))
+            PartySummary.from_person(party(rdata, "wife")))
+        if not _ended_by_death(uow, candidate, record_id):
+            marriages.append(candidate)
     return ValidationContext(
         active_marriages=tuple(marriages),
         husband_birth=_own_birth(uow, husband, record_id),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from desktop_app.domain import RecordType, Status
+from desktop_app.errors import AnswerMismatchError
 from desktop_app.record import StoredRecord
 from desktop_app.revocation import add_revoked
 from desktop_app.store.outbox_repo import (
@@ -131,7 +132,13 @@ def _take_personal_id(uow: UnitOfWork, rec: StoredRecord, updated: StoredRecord,
 
 
 def apply_result(uow: UnitOfWork, result: ItemResult, at: datetime) -> ItemOutcome:
-    """One per-item answer, in the caller's unit of work."""
+    """One per-item answer, in the caller's unit of work. AnswerMismatchError when the
+    answer's key is not this device's item for that record and version (the caller's unit
+    of work then rolls back the whole batch)."""
+    sent = [i for i in uow.outbox.for_record(result.record_id)
+            if i.idempotency_key == result.idempotency_key]
+    if not sent or sent[0].version != result.version:
+        raise AnswerMismatchError()
     rec = uow.records.get(result.record_id)
     if result.is_synced:
         uow.outbox.mark(result.idempotency_key, ACCEPTED, at)

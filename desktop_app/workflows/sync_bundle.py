@@ -6,7 +6,8 @@ from __future__ import annotations
 from desktop_app.accounts import Permission, require
 from desktop_app.ports import BundleCodec
 from desktop_app.session import Session
-from desktop_app.sync_types import BundleAttachment, Progress, ProgressCallback
+from desktop_app.store.unit_of_work import UnitOfWork
+from desktop_app.sync_types import BundleAttachment, Progress, ProgressCallback, PushItem
 from desktop_app.workflows.enrolment import require_identity
 from desktop_app.workflows.sync_apply import (
     CURSOR_KEY,
@@ -15,6 +16,19 @@ from desktop_app.workflows.sync_apply import (
     apply_result,
     pending_items,
 )
+
+
+def bundle_attachments(uow: UnitOfWork, push: PushItem) -> list[BundleAttachment]:
+    """The files an item carries, each with its own type (a scan is an image as often as a
+    PDF)."""
+    kinds = {r.sha256: r.media_type for r in uow.attachments.rows_of(push.record_id)}
+    found = []
+    for sha in push.attachments:
+        content = uow.attachments.get(sha)
+        if content is not None:
+            found.append(BundleAttachment(sha, content,
+                                          kinds.get(sha, "application/octet-stream")))
+    return found
 
 
 def export_bundle(session: Session, codec: BundleCodec, *,
@@ -31,10 +45,7 @@ def export_bundle(session: Session, codec: BundleCodec, *,
         attachments = []
         for n, push in enumerate(items):
             tell(Progress("export", n, len(items)))
-            for sha in push.attachments:
-                content = uow.attachments.get(sha)
-                if content is not None:
-                    attachments.append(BundleAttachment(sha, content, "application/pdf"))
+            attachments += bundle_attachments(uow, push)
         since = uow.meta.get(CURSOR_KEY)
     tell(Progress("export", len(items), len(items)))
     data = codec.build_bundle(identity, items, attachments, since=since, now=now)

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop_app.errors import Cancelled
 from desktop_app.session import Session
 from desktop_app.workflows import records
 from tests.samples import build
-from tests.ui.conftest import UiOffice, type_text, wait_idle
+from tests.ui.conftest import PW, UiOffice, type_text, wait_idle
 from ui.context import SignOutcome, UiHooks
 from ui.pages.approval_page import ApprovalPage
 from ui.widgets.sign_outcome import SignOutcomeWidget
@@ -64,7 +65,10 @@ def test_the_first_twin_shows_w_twins_and_is_approved(qtbot: QtBot, office: UiOf
     page = _page(qtbot, office)
     _select(qtbot, page, first)
     assert "W-TWINS@child.date_of_birth" in page.reasons
-    assert page.findChild(QLineEdit, "reason:W-TWINS@child.date_of_birth").isVisible()
+    box = _reason(page, "W-TWINS@child.date_of_birth")
+    qtbot.waitUntil(box.isVisible, timeout=10000)  # a widget added to a shown page: next loop
+    warning = page.findChild(QLabel, "warning:W-TWINS@child.date_of_birth")
+    assert "Nguyễn Văn Bình" in warning.text() and second not in warning.text()  # named
     assert page.approve_button.isEnabled()
     page.approve_button.click()  # no reason: refused, nothing changes
     qtbot.waitUntil(lambda: page.message.text() != "", timeout=10000)
@@ -94,7 +98,9 @@ def test_rules_on_other_records_are_evaluated_when_selected(qtbot: QtBot,
     """A duplicate, a bigamy and a kinship that appeared after submission are shown."""
     child = _submitted(office, "birth", build("birth"))
     _submitted(office, "birth", build("birth", {"child.full_name": "NGUYEN van an"}))
-    marriage = _submitted(office, "marriage", build("marriage"))
+    # a re-registration: bigamy stays a warning (a new first marriage is refused, issue 15)
+    marriage = _submitted(office, "marriage", build("marriage", {
+        "registration_kind": "re_registration"}))
     # both spouses' own births (entered later) name the same mother: siblings
     parents = {"mother.full_name": "Trần Thị Mơ", "mother.date_of_birth": "1970-03-03",
                "father.full_name": "Phạm Văn Cả", "father.date_of_birth": "1968",
@@ -129,6 +135,9 @@ def test_two_under_age_spouses_each_need_a_reason(qtbot: QtBot, office: UiOffice
     husband = _reason(page, "W-MARR-AGE@husband.date_of_birth")
     wife = _reason(page, "W-MARR-AGE@wife.date_of_birth")
     assert husband is not wife and husband.placeholderText() != wife.placeholderText()
+    shown = [page.findChild(QLabel, f"warning:W-MARR-AGE@{who}.date_of_birth").text()
+             for who in ("husband", "wife")]
+    assert shown[0] != shown[1]  # each names the party it concerns
 
     type_text(husband, "Bản án công nhận hôn nhân")
     page.approve_button.click()  # the wife's warning has no reason yet
@@ -198,9 +207,8 @@ def test_a_batch_outcome_stays_until_dismissed(qtbot: QtBot, office: UiOffice) -
     assert not outcome.isVisible() and outcome.result is None
 
 
-def test_signing_outcomes_with_the_real_signer(qtbot: QtBot, office: UiOffice) -> None:
-    """A wrong certificate password refuses the whole batch (said, nothing signed); the
-    right one signs it all and says how many."""
+def _real_hooks(office: UiOffice) -> UiHooks:
+    """The composition root's hooks, with chutich's certificate (a test CA) imported."""
     from desktop_app.app import build_ui_hooks
     from signing.devca import make_ca, make_leaf, p12
 
@@ -213,6 +221,13 @@ def test_signing_outcomes_with_the_real_signer(qtbot: QtBot, office: UiOffice) -
     cert_file.write_bytes(p12(make_leaf("Hoàng Văn Chủ", root, now=now), [root], "p12-pw-1"))
     assert hooks.import_certificate is not None
     hooks.import_certificate(office.session("chutich"), cert_file, "p12-pw-1")
+    return hooks
+
+
+def test_signing_outcomes_with_the_real_signer(qtbot: QtBot, office: UiOffice) -> None:
+    """A wrong certificate password refuses the whole batch (said, nothing signed); the
+    right one signs it all and says how many."""
+    hooks = _real_hooks(office)
     ids = _approved_deaths(office, ["Lê Văn Tư", "Y Moan Êban"])
 
     page = _page(qtbot, office, hooks)
@@ -238,19 +253,39 @@ def test_signing_outcomes_with_the_real_signer(qtbot: QtBot, office: UiOffice) -
     assert {records.get_record(office.session("canbo"), r).status for r in ids} == {"queued"}
 
 
-def test_the_real_hook_stops_at_a_cancel_and_keeps_what_it_signed(office: UiOffice) -> None:
-    from desktop_app.app import build_ui_hooks
-    from signing.devca import make_ca, make_leaf, p12
+def test_a_record_the_signer_may_not_sign_fails_alone(qtbot: QtBot, office: UiOffice) -> None:
+    """The supervisor declared a death himself (a deputy approved it): the batch signs the
+    others and names that one with its reason (L60 Art 12.1.h)."""
+    from desktop_app.accounts import Role
+    from desktop_app.workflows import accounts
 
-    now = office.clock.now()
-    root = make_ca("UI Test Root", now=now)
-    (office.paths.root / "trust").mkdir()
-    (office.paths.root / "trust" / "root.pem").write_bytes(root.pem)
-    hooks = build_ui_hooks(office.paths)
-    cert_file = office.paths.root.parent / "chutich.p12"
-    cert_file.write_bytes(p12(make_leaf("Hoàng Văn Chủ", root, now=now), [root], "p12-pw-1"))
+    hooks = _real_hooks(office)
+    accounts.add_account(office.session("admin"), username="phochutich", role=Role.SUPERVISOR,
+                         password=PW, full_name="Lê Văn Phó")
+    ids = _approved_deaths(office, ["Lê Văn Tư", "Y Moan Êban"])
+    own = _submitted(office, "death", build("death", {"deceased.full_name": "Ksor Kơ",
+                                                      "declarant.full_name": "Hoàng Văn Chủ"}))
+    records.approve(office.session("phochutich"), own, {})
+
+    page = _page(qtbot, office, hooks)
+    page.ask_p12_password = lambda: "p12-pw-1"
+    qtbot.waitUntil(lambda: page.sign_model.rowCount() == 3, timeout=10000)
+    page.select_all.click()
+    with qtbot.waitSignal(page.records_changed, timeout=30000):
+        page.sign_button.click()
+    wait_idle(qtbot, office.runner)
+    outcome = _outcome(page)
+    assert outcome.result is not None and outcome.result.kind == "partial"
+    assert sorted(outcome.result.signed) == sorted(ids)
+    assert [(rid, getattr(e, "code", "")) for rid, e in outcome.result.failed] == [
+        (own, "E-SIGNER-CONFLICT")]
+    assert outcome.failures.item(0).data(Qt.ItemDataRole.UserRole) == own
+    assert [r.id for r in page.sign_model.rows()] == [own]  # still there, for another signer
+
+
+def test_the_real_hook_stops_at_a_cancel_and_keeps_what_it_signed(office: UiOffice) -> None:
+    hooks = _real_hooks(office)
     supervisor = office.session("chutich")
-    hooks.import_certificate(supervisor, cert_file, "p12-pw-1")
     ids = _approved_deaths(office, ["Lê Văn Tư", "Y Moan Êban", "Ksor H'Bia"])
     calls: list[int] = []
 

@@ -69,6 +69,12 @@ def test_officer_attaches_a_scan_through_the_file_picker(qtbot: QtBot, office: U
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2 and panel.view.shown == "pdf",
                     timeout=10000)
     assert panel.table.currentIndex().row() == 1  # the new one is shown
+    assert panel.remove_button.isEnabled()  # a draft: a scan added by mistake comes off
+    panel.remove_selected()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and panel.view.shown == "image",
+                    timeout=10000)
+    panel.attach_path(tmp_path / "trang-5.pdf")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=10000)
 
     big = tmp_path / "qua-lon.pdf"
     with big.open("wb") as out:
@@ -91,6 +97,7 @@ def test_a_registered_record_takes_scans_and_an_admin_only_looks(
     dialog.attachments.attach_path(scan_png(tmp_path / "giay-bao-tu.png"))
     qtbot.waitUntil(lambda: dialog.attachments.view.shown == "image", timeout=10000)
     assert records.get_record(officer, rec.id).status == "approved"
+    assert not dialog.attachments.remove_button.isEnabled()  # evidence of a registered record
 
     admin = _open(qtbot, office, "admin", rec.id)
     qtbot.waitUntil(lambda: admin.attachments.view.shown == "image", timeout=10000)

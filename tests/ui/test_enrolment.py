@@ -73,6 +73,9 @@ def test_an_admin_enrols_the_device_and_every_refusal_is_one_clear_line(
 
     _attempt(qtbot, page, "https://127.0.0.1:9", code, pki.ca)  # nothing listens there
     assert widget.last_error is not None and widget.last_error.code == "E-SYNC-UNREACHABLE"
+    _attempt(qtbot, page, central.url, code, pki.ca.with_name("missing.pem"))
+    assert widget.last_error is not None and widget.last_error.code == "E-SYNC-TLS-CONFIG"
+    assert "missing.pem" in widget.message.text()
     _attempt(qtbot, page, central.url, code, pki.other_ca)  # not the server's CA
     assert widget.last_error is not None and widget.last_error.code == "E-SYNC-TLS"
     _attempt(qtbot, page, central.url, "KHONG-DUNG-MA", pki.ca)
@@ -119,6 +122,8 @@ def test_the_sync_page_never_says_run_hotich_enroll(qtbot: QtBot, office: UiOffi
     assert page.enrolment_banner.isVisible()
     assert "hotich" not in page.enrolment_text.text()
     assert page.settings_button.isVisible() == (username == "admin")
+    assert not page.bundle.export_button.isEnabled()  # a bundle is signed by the enrolment
+    assert not page.bundle.import_button.isEnabled()
     page.sync_button.click()  # the real hook refuses: not enrolled
     qtbot.waitUntil(lambda: page.last_outcome is not None, timeout=15000)
     assert page.last_outcome is not None and page.last_outcome.error is not None

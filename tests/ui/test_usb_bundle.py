@@ -43,14 +43,16 @@ def _enrolled(cli: Callable[..., CliResult], office: UiOffice, central: CentralP
     assert leased.code == 0, leased.err
 
 
-def _choose(qtbot: QtBot, widget: UsbBundleWidget, button_name: str, path: Path) -> None:
+def _choose(qtbot: QtBot, page: SyncPage, button_name: str, path: Path) -> None:
     """Click the button and pick ``path`` in the file dialog it opens."""
+    widget: UsbBundleWidget = page.bundle
     getattr(widget, button_name).click()
     dialog = widget.file_dialog
     assert isinstance(dialog, QFileDialog) and dialog.isVisible()
     dialog.selectFile(str(path))
     dialog.accept()
     assert widget.is_running and widget.progress.isVisible()
+    assert not page.controller.start() and not page.sync_button.isEnabled()  # one at a time
     qtbot.waitUntil(lambda: not widget.is_running, timeout=60000)
 
 
@@ -74,7 +76,7 @@ def test_export_carry_and_import_the_answer_from_the_sync_page(
     usb = tmp_path / "usb"
     usb.mkdir()
     bundle, answer = usb / "xa-26740.bundle", usb / "xa-26740.answer"
-    _choose(qtbot, widget, "export_button", bundle)
+    _choose(qtbot, page, "export_button", bundle)
     assert widget.last_error is None, widget.result.text()
     assert widget.last_exported == 2 and str(bundle) in widget.result.text()
     assert b"Ksor" not in bundle.read_bytes()  # sealed to the server
@@ -84,7 +86,7 @@ def test_export_carry_and_import_the_answer_from_the_sync_page(
                       "--out", str(answer))
     assert made.returncode == 0, made.stderr
 
-    _choose(qtbot, widget, "import_button", answer)
+    _choose(qtbot, page, "import_button", answer)
     report = widget.last_report
     assert widget.last_error is None and report is not None, widget.result.text()
     assert (report.accepted, report.rejected) == (2, 0)
@@ -98,7 +100,7 @@ def test_export_carry_and_import_the_answer_from_the_sync_page(
                     timeout=10000)
 
     # The bundle itself is no answer file: one line, nothing changed.
-    _choose(qtbot, widget, "import_button", bundle)
+    _choose(qtbot, page, "import_button", bundle)
     assert widget.last_error is not None
     assert widget.last_error.code == "E-SYNC-BUNDLE-INVALID"
     assert "\n" not in widget.result.text() and "Traceback" not in widget.result.text()

@@ -217,6 +217,14 @@
         <translation>Vai trò của bạn không được đính kèm tệp.</translation>
     </message>
     <message>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Take off a scan added to this draft by mistake. Once the record is submitted its scans are evidence and stay.</source>
+        <translation>Gỡ ảnh quét đã đính kèm nhầm vào bản nháp này. Khi hồ sơ đã trình phê duyệt, ảnh quét là chứng cứ và được giữ lại.</translation>
+    </message>
+    <message>
         <source>No attachments yet.</source>
         <translation>Chưa có tệp đính kèm.</translation>
     </message>
@@ -235,6 +243,10 @@
     <message>
         <source>Attached (%1).</source>
         <translation>Đã đính kèm (%1).</translation>
+    </message>
+    <message>
+        <source>Removed from the draft.</source>
+        <translation>Đã gỡ khỏi bản nháp.</translation>
     </message>
 </context>
 <context>
@@ -290,6 +302,49 @@
     <message>
         <source>Restored. Log in again to continue.</source>
         <translation>Đã khôi phục. Hãy đăng nhập lại để tiếp tục.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mật khẩu hiện tại</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>Nhập lại mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ: type the new one again.</source>
+        <translation>Hai lần nhập mật khẩu mới không giống nhau: hãy nhập lại.</translation>
+    </message>
+    <message>
+        <source>Checking the current password…</source>
+        <translation>Đang kiểm tra mật khẩu hiện tại…</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Use the new one from the next login.</source>
+        <translation>Đã đổi mật khẩu. Từ lần đăng nhập sau hãy dùng mật khẩu mới.</translation>
     </message>
 </context>
 <context>
@@ -462,6 +517,10 @@
         <translation>Hãy kiểm tra tệp chứng chỉ CA có đúng là tệp cán bộ vận hành trung ương cấp cho máy chủ này không.</translation>
     </message>
     <message>
+        <source>The CA certificate file %1 cannot be read or is not a PEM certificate: choose the file the central operators gave for this server.</source>
+        <translation>Không đọc được tệp chứng chỉ CA %1 hoặc tệp không phải chứng chỉ PEM: hãy chọn đúng tệp cán bộ vận hành trung ương cấp cho máy chủ này.</translation>
+    </message>
+    <message>
         <source>Cannot reach the server %1: check the address and the network, then try again.</source>
         <translation>Không kết nối được máy chủ %1: hãy kiểm tra địa chỉ và mạng rồi thử lại.</translation>
     </message>
@@ -475,6 +534,10 @@
     <message>
         <source>Rendering the extract…</source>
         <translation>Đang tạo trích lục…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Lưu thành tệp PDF…</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -492,6 +555,28 @@
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n trang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the extract</source>
+        <translation>Lưu trích lục</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the printer: %n page(s).</source>
+        <translation>
+            <numerusform>Đã gửi %n trang đến máy in.</numerusform>
         </translation>
     </message>
 </context>
@@ -520,6 +605,89 @@
     <message>
         <source>Not recognised as a pre-2025 address</source>
         <translation>Không nhận ra địa danh trước năm 2025</translation>
+    </message>
+</context>
+<context>
+    <name>IssuedExtractsWidget</name>
+    <message>
+        <source>Extract number</source>
+        <translation>Số trích lục</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Certified copy (BẢN SAO)</source>
+        <translation>Bản sao (BẢN SAO)</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Ký lúc</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>Dấu thời gian</translation>
+    </message>
+    <message>
+        <source>waiting for the next sync</source>
+        <translation>chờ lần đồng bộ tới</translation>
+    </message>
+    <message>
+        <source>No extract has been signed for this record yet.</source>
+        <translation>Hồ sơ này chưa có trích lục nào được ký.</translation>
+    </message>
+    <message>
+        <source>View, save or print…</source>
+        <translation>Xem, lưu hoặc in…</translation>
+    </message>
+    <message>
+        <source>Opens the signed document exactly as it is kept: what you see is what is saved and printed.</source>
+        <translation>Mở đúng văn bản đã ký đang được lưu giữ: văn bản hiện trên màn hình chính là văn bản được lưu và in ra.</translation>
+    </message>
+    <message>
+        <source>Issue a certified copy (BẢN SAO)…</source>
+        <translation>Cấp bản sao trích lục (BẢN SAO)…</translation>
+    </message>
+    <message>
+        <source>Signs a new copy of this extract with your certificate; it gets its own copy number.</source>
+        <translation>Ký một bản sao mới của trích lục này bằng chứng thư số của bạn; bản sao có số riêng.</translation>
+    </message>
+    <message>
+        <source>certified copy</source>
+        <translation>bản sao</translation>
+    </message>
+    <message>
+        <source>signed extract</source>
+        <translation>trích lục đã ký</translation>
+    </message>
+    <message>
+        <source>Extract %1 (%2)</source>
+        <translation>Trích lục %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Certified copy</source>
+        <translation>Bản sao trích lục</translation>
+    </message>
+    <message>
+        <source>Password of your signing certificate (.p12):</source>
+        <translation>Mật khẩu chứng thư số của bạn (.p12):</translation>
+    </message>
+    <message>
+        <source>Signing the certified copy…</source>
+        <translation>Đang ký bản sao…</translation>
+    </message>
+    <message>
+        <source>Certified copy signed: open it to save or print it.</source>
+        <translation>Đã ký bản sao: hãy mở để lưu hoặc in.</translation>
     </message>
 </context>
 <context>
@@ -576,6 +744,10 @@
         <translation>Hồ sơ và tìm kiếm</translation>
     </message>
     <message>
+        <source>Second check (historical)</source>
+        <translation>Kiểm tra lần hai</translation>
+    </message>
+    <message>
         <source>Approval and signing</source>
         <translation>Phê duyệt và ký</translation>
     </message>
@@ -602,6 +774,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Đổi &amp;mật khẩu của tôi…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -725,6 +901,10 @@
         <translation>Ảnh quét, tệp đính kèm</translation>
     </message>
     <message>
+        <source>Signed extracts</source>
+        <translation>Trích lục đã ký</translation>
+    </message>
+    <message>
         <source>Edit draft</source>
         <translation>Sửa bản nháp</translation>
     </message>
@@ -755,6 +935,10 @@
     <message>
         <source>officer %1</source>
         <translation>công chức %1</translation>
+    </message>
+    <message>
+        <source>checked by %1</source>
+        <translation>kiểm tra lần hai: %1</translation>
     </message>
     <message>
         <source>approved by %1</source>
@@ -802,6 +986,43 @@
     <message>
         <source>Registration</source>
         <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <source>Find a record…</source>
+        <translation>Tìm hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Search this device&apos;s records by name, number or personal ID and link the one this registration concerns.</source>
+        <translation>Tìm trong hồ sơ trên máy theo họ tên, số đăng ký hoặc số định danh cá nhân và liên kết hồ sơ mà việc đăng ký này liên quan.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPickerDialog</name>
+    <message>
+        <source>Find the record to link</source>
+        <translation>Tìm hồ sơ để liên kết</translation>
+    </message>
+    <message>
+        <source>Name, registration number or personal ID (diacritics optional)…</source>
+        <translation>Họ tên, số đăng ký hoặc số định danh cá nhân (không cần gõ dấu)…</translation>
+    </message>
+    <message>
+        <source>Only: %1</source>
+        <translation>Chỉ tìm: %1</translation>
+    </message>
+    <message>
+        <source>Link this record</source>
+        <translation>Liên kết hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n hồ sơ</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -912,6 +1133,14 @@
     <message>
         <source>No scan to show.</source>
         <translation>Không có ảnh quét để hiển thị.</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Kích thước thật</translation>
+    </message>
+    <message>
+        <source>Show the scan pixel for pixel (scroll to move), or the whole page.</source>
+        <translation>Xem ảnh quét đúng kích thước thật (cuộn để di chuyển), hoặc cả trang.</translation>
     </message>
     <message>
         <source>This image could not be read.</source>
@@ -1166,6 +1395,10 @@
         <translation>Tài khoản của bạn không có quyền đồng bộ.</translation>
     </message>
     <message>
+        <source>Available once this device is enrolled with the central server.</source>
+        <translation>Dùng được khi máy này đã được đăng ký với máy chủ trung ương.</translation>
+    </message>
+    <message>
         <source>Export waiting items</source>
         <translation>Xuất hồ sơ đang chờ</translation>
     </message>
@@ -1210,6 +1443,69 @@
     <message>
         <source>Cancelled; nothing was changed.</source>
         <translation>Đã hủy; không có gì thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationPage</name>
+    <message>
+        <source>Scans</source>
+        <translation>Ảnh quét</translation>
+    </message>
+    <message>
+        <source>Verified against the book</source>
+        <translation>Đã đối chiếu đúng với sổ</translation>
+    </message>
+    <message>
+        <source>Confirm that the entry matches the old register book, field by field.</source>
+        <translation>Xác nhận nội dung đã nhập khớp với sổ hộ tịch cũ, từng mục một.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Historical entries waiting for a second check</source>
+        <translation>Dữ liệu sổ cũ chờ kiểm tra lần hai</translation>
+    </message>
+    <message>
+        <source>The entry as typed</source>
+        <translation>Nội dung đã nhập</translation>
+    </message>
+    <message>
+        <source>The page of the book</source>
+        <translation>Trang sổ gốc</translation>
+    </message>
+    <message>
+        <source>No historical entry waits for a second check.</source>
+        <translation>Không có dữ liệu sổ cũ nào chờ kiểm tra lần hai.</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
+        <source>book %1</source>
+        <translation>quyển số %1</translation>
+    </message>
+    <message>
+        <source>entered by %1</source>
+        <translation>người nhập %1</translation>
+    </message>
+    <message>
+        <source>Loading the scan…</source>
+        <translation>Đang tải ảnh quét…</translation>
+    </message>
+    <message>
+        <source>Scan %1 of %2</source>
+        <translation>Ảnh quét %1/%2</translation>
+    </message>
+    <message>
+        <source>No page scan is attached to this entry: compare it with the book itself (a scan can be attached from the record&apos;s detail).</source>
+        <translation>Chưa có ảnh quét trang sổ cho mục này: hãy đối chiếu trực tiếp với sổ (có thể đính kèm ảnh quét trong chi tiết hồ sơ).</translation>
+    </message>
+    <message>
+        <source>Verified: the entry now waits for the supervisor&apos;s approval.</source>
+        <translation>Đã kiểm tra: mục này chờ lãnh đạo phê duyệt.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -24,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import Status
+from desktop_app.domain.parties import record_title
 from desktop_app.record import StoredRecord
 from desktop_app.workflows import approval, records
 from desktop_app.workflows.approval import ApprovalReview
 from ui.context import SignOutcome, UiContext
 from ui.errors import message_for
+from ui.labels import status_label, type_label
 from ui.models import RowsModel
 from ui.pages.records_page import record_columns
 from ui.widgets.progress import JobProgressWidget
@@ -43,7 +47,9 @@ def _table(model: RowsModel, name: str) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the names take the rest
     return view
 
 
@@ -65,6 +71,9 @@ class ApprovalPage(QWidget):
         self.sign_model: RowsModel[StoredRecord] = RowsModel(
             record_columns(ctx), checkable=True, key=key, parent=self)
         self.pending_table = _table(self.pending_model, "approvalTable")
+        # status: all are waiting; number and book: given at approval, empty until then
+        for column in (2, 3, 4):
+            self.pending_table.setColumnHidden(column, True)
         self.pending_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._select(cur.row()))
         self.pending_table.activated.connect(
@@ -86,7 +95,12 @@ class ApprovalPage(QWidget):
         self.message.setWordWrap(True)
         box = QVBoxLayout(self.detail)
         box.addWidget(self.record_label)
-        box.addWidget(self.warnings)
+        # Long warnings (twins name the other child) scroll instead of squeezing each other.
+        scroll = QScrollArea(objectName="warningsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.warnings)
+        box.addWidget(scroll, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.verify_button)
         actions.addStretch(1)
@@ -97,7 +111,6 @@ class ApprovalPage(QWidget):
         refuse.addWidget(self.reject_button)
         box.addLayout(refuse)
         box.addWidget(self.message)
-        box.addStretch(1)
         self.approve_button.clicked.connect(self.approve)
         self.reject_button.clicked.connect(self.reject)
         self.verify_button.clicked.connect(self.verify)
@@ -121,8 +134,8 @@ class ApprovalPage(QWidget):
         QVBoxLayout(pending).addWidget(self.pending_table)
         top.addWidget(pending)
         top.addWidget(self.detail)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
         signing = QGroupBox(self.tr("Approved, to sign"))
         sign_layout = QVBoxLayout(signing)
         sign_layout.addWidget(self.sign_table)
@@ -207,8 +220,10 @@ class ApprovalPage(QWidget):
         if self.current is None or review.record.id != self.current.id:
             return  # another record was selected meanwhile
         self.review = review
+        related = {r.id: f"{record_title(r.type, r.data)} ({type_label(r.type, self._ctx.lang)}"
+                         f", {status_label(r.status, self._ctx.lang)})" for r in review.related}
         self.warnings.show_issues(review.record.id, review.record.type, review.warnings,
-                                  review.errors)
+                                  review.errors, related)
 
     def _review_failed(self, record_id: str, error: BaseException) -> None:
         if self.current is not None and self.current.id == record_id:

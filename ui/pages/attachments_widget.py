@@ -49,7 +49,7 @@ def load_shown(ctx: UiContext, record_id: str, item: Attachment
 
 
 class AttachmentsWidget(QWidget):
-    attached = Signal(object)  # Attachment
+    changed = Signal()  # a scan was added or taken off
     shown = Signal(str)  # sha256 of the attachment on screen
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -88,26 +88,48 @@ class AttachmentsWidget(QWidget):
             self.attach_button.setEnabled(False)
             self.attach_button.setToolTip(self.tr("Your role cannot attach files."))
         self.attach_button.clicked.connect(self.choose_file)
+        self.remove_button = QPushButton(self.tr("Remove"), objectName="removeAttachment")
+        self.remove_button.setToolTip(self.tr(
+            "Take off a scan added to this draft by mistake. Once the record is submitted its "
+            "scans are evidence and stay."))
+        self.remove_button.setEnabled(False)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.is_editable = False
         self.message = QLabel(objectName="attachmentsMessage")
         self.message.setWordWrap(True)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.table, 1)
-        column.addWidget(self.attach_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.attach_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
         column.addWidget(self.message)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.view)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([460, 380])  # the list's columns whole, the scan beside them
         layout = QHBoxLayout(self)
         layout.addWidget(split)
 
     # -- loading --------------------------------------------------------------------------
-    def set_record(self, record_id: str) -> None:
-        self.record_id = record_id
-        self.refresh()
+    def set_record(self, record_id: str, *, editable: bool = False) -> None:
+        """The record whose attachments are listed; ``editable``: a draft (scans may come
+        off again)."""
+        self.is_editable = editable and self._ctx.can("create records")
+        if record_id != self.record_id:
+            self.record_id = record_id
+            self.refresh()
+        self._update_remove()
+
+    def _update_remove(self) -> None:
+        item = self.model.row_at(self.table.currentIndex().row())
+        self.remove_button.setEnabled(self.is_editable and item is not None
+                                      and item.kind == attachments.SCAN)
 
     def refresh(self, select: str | None = None) -> None:
         ctx, rid = self._ctx, self.record_id
@@ -118,6 +140,7 @@ class AttachmentsWidget(QWidget):
 
     def _listed(self, rows: list[Attachment], select: str | None) -> None:
         self.model.set_rows(rows)
+        self._update_remove()
         if not rows:
             self.view.show_message(self.tr("No attachments yet."), "none")
             return
@@ -126,6 +149,7 @@ class AttachmentsWidget(QWidget):
         self.table.setCurrentIndex(self.model.index(row, 0))  # shows it (currentRowChanged)
 
     def _show(self, row: int) -> None:
+        self._update_remove()
         item = self.model.row_at(row)
         if item is None or self.record_id is None:
             return
@@ -172,8 +196,23 @@ class AttachmentsWidget(QWidget):
         self.attach_button.setEnabled(True)
         self.message.setStyleSheet("color: #1b5e20")
         self.message.setText(self.tr("Attached (%1).").replace("%1", size_text(item.size)))
-        self.attached.emit(item)
+        self.changed.emit()
         self.refresh(select=item.sha256)
+
+    def remove_selected(self) -> None:
+        item = self.model.row_at(self.table.currentIndex().row())
+        ctx, rid = self._ctx, self.record_id
+        if item is None or rid is None:
+            return
+        self.remove_button.setEnabled(False)
+        ctx.runner.run(lambda: attachments.remove_attachment(ctx.session, rid, item.sha256),
+                       self._removed, self._failed)
+
+    def _removed(self, _result: object) -> None:
+        self.message.setStyleSheet("color: #1b5e20")
+        self.message.setText(self.tr("Removed from the draft."))
+        self.changed.emit()
+        self.refresh()
 
     def _attach_failed(self, error: BaseException) -> None:
         self.attach_button.setEnabled(True)

@@ -77,20 +77,36 @@ class UsbBundleWidget(QGroupBox):
         self.progress = JobProgressWidget(ctx.lang, self)
         self.result = QLabel(objectName="bundleResult")
         self.result.setWordWrap(True)
+        self.is_enrolled: bool | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
         buttons.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addLayout(buttons)
         layout.addWidget(self.result)
+        self.result.hide()
 
     @property
     def is_available(self) -> bool:
         hooks = self._ctx.hooks
         return (hooks.export_bundle is not None and hooks.import_answer is not None
-                and self._ctx.can("synchronise"))
+                and self._ctx.can("synchronise") and self.is_enrolled is not False)
+
+    def set_enrolled(self, enrolled: bool) -> None:
+        """A bundle is signed by this device's enrolled identity: none before enrolment."""
+        self.is_enrolled = enrolled
+        if self.is_running:
+            return
+        for button in (self.export_button, self.import_button):
+            button.setEnabled(self.is_available)
+            if not enrolled:
+                button.setToolTip(self.tr("Available once this device is enrolled with the "
+                                          "central server."))
+            elif self.is_available:
+                button.setToolTip("")
 
     # -- choosing the files ---------------------------------------------------------------
     def _folder(self) -> str:
@@ -211,3 +227,4 @@ class UsbBundleWidget(QGroupBox):
     def _show(self, style: str, text: str) -> None:
         self.result.setStyleSheet(style)
         self.result.setText(text)
+        self.result.setVisible(bool(text))

@@ -196,6 +196,10 @@ class EnrolmentWidget(QWidget):
         if code == "E-SYNC-TLS":
             return text + " " + self.tr("Check that the CA certificate file is the one the "
                                         "central operators gave for this server.")
+        if code == "E-SYNC-TLS-CONFIG":
+            return self.tr("The CA certificate file %1 cannot be read or is not a PEM "
+                           "certificate: choose the file the central operators gave for this "
+                           "server.").replace("%1", self.ca_file.text().strip())
         if code == "E-SYNC-UNREACHABLE":
             return self.tr("Cannot reach the server %1: check the address and the network, "
                            "then try again.").replace("%1", str(error.params.get("url", "")))

@@ -33,6 +33,7 @@ from ui.errors import message_for
 from ui.labels import local_time, status_label, type_label
 from ui.models import RowsModel
 from ui.pages.attachments_widget import AttachmentsWidget
+from ui.pages.extracts_widget import IssuedExtractsWidget
 from ui.widgets.record_tree import RecordTree
 from ui.widgets.typed_dates import from_iso
 
@@ -120,7 +121,10 @@ class RecordDetailDialog(QDialog):
         self.rejection.hide()
         self.tree = RecordTree(lang)
         self.attachments = AttachmentsWidget(ctx)
-        self.attachments.attached.connect(self._attached)
+        self.attachments.changed.connect(self._record_changed)
+        self.extracts = IssuedExtractsWidget(ctx)
+        # A copy issued or a document handed out: the history and the audit trail show it.
+        self.extracts.changed.connect(self._record_changed)
         self.events_model: RowsModel[RecordEvent] = RowsModel([
             (self.tr("When"), lambda e: local_time(e.at)),
             (self.tr("Who"), lambda e: e.actor),
@@ -142,6 +146,7 @@ class RecordDetailDialog(QDialog):
         tabs.addTab(self.notes, self.tr("Linked changes"))
         tabs.addTab(_table(self.audit_model, "auditTable"), self.tr("Audit trail"))
         tabs.addTab(self.attachments, self.tr("Scans and attachments"))
+        tabs.addTab(self.extracts, self.tr("Signed extracts"))
         self.tabs = tabs
         self.edit_button = QPushButton(self.tr("Edit draft"), objectName="editDraft")
         self.submit_button = QPushButton(self.tr("Submit for approval"),
@@ -156,7 +161,7 @@ class RecordDetailDialog(QDialog):
                 "Available once extract rendering is installed on this device."))
         self.edit_button.clicked.connect(self._edit)
         self.submit_button.clicked.connect(self._submit)
-        self.preview_button.clicked.connect(lambda: self.preview_requested.emit(self.record_id))
+        self.preview_button.clicked.connect(self._preview)
         close.clicked.connect(self.close)
         self.error = QLabel(objectName="recordError")
         self.error.setStyleSheet("color: #b00020")
@@ -193,6 +198,8 @@ class RecordDetailDialog(QDialog):
         if rec.registered_on:
             parts.append(self.tr("registered on %1").replace("%1", from_iso(rec.registered_on)))
         parts.append(self.tr("officer %1").replace("%1", rec.officer))
+        if rec.verified_by:  # the second officer of a historical entry
+            parts.append(self.tr("checked by %1").replace("%1", rec.verified_by))
         if rec.approved_by:
             parts.append(self.tr("approved by %1").replace("%1", rec.approved_by))
         for override in rec.overrides:  # one per warning: the field says which party
@@ -201,8 +208,8 @@ class RecordDetailDialog(QDialog):
                          + f": {override.get('reason')}")
         self.summary.setText(" · ".join(parts))
         self.tree.show_data(rec.type, rec.data)
-        if self.attachments.record_id != rec.id:
-            self.attachments.set_record(rec.id)
+        self.attachments.set_record(rec.id, editable=rec.status == Status.DRAFT.value)
+        self.extracts.set_record(rec.id, rec.status)
         self.events_model.set_rows(view.events)
         self.audit_model.set_rows(view.audit)
         self.notes.clear()
@@ -231,9 +238,16 @@ class RecordDetailDialog(QDialog):
         self.reopen_button.setEnabled(view.can_reopen)
         self.rejection.show()
 
-    def _attached(self, _item: object) -> None:
+    def _preview(self) -> None:
+        # Once signed, the extract is the stored signed PDF (saving and printing it audited).
+        if self.extracts.model.rowCount():
+            self.extracts.open_selected()
+        else:
+            self.preview_requested.emit(self.record_id)
+
+    def _record_changed(self) -> None:
         self.changed.emit()
-        self.reload()  # the history and the audit trail show the scan added
+        self.reload()  # the history and the audit trail show what was done
 
     def _edit(self) -> None:
         if self.view is not None:

@@ -43,10 +43,16 @@ from desktop_app.workflows import record_views, records
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import local_time, type_label
+from ui.pages.record_picker import RecordPickerDialog, reference_of
 from ui.widgets.inputs import commune_display
 from ui.widgets.record_form import RecordForm
 
 AUTOSAVE_MS = 1200
+# What each reference may point at (no entry: any record, e.g. the entry a change corrects).
+LINKED_TYPES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("recognition", "child.birth_record"): ("birth",),
+    ("guardianship", "original_record"): ("guardianship",),
+}
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,7 @@ class RegistrationPage(QWidget):
         self._submit_after_save = False
         self._issues: list[Issue] = []
         self.form: RecordForm | None = None
+        self.picker: RecordPickerDialog | None = None
         self._generation = 0  # which form a save belongs to (new/open replace the form)
 
         self.type_combo = QComboBox(objectName="typeCombo")
@@ -170,7 +177,8 @@ class RegistrationPage(QWidget):
         self._autosave.stop()
         self._generation += 1
         self.form = RecordForm(self.rtype, historical=self.historical.isChecked(),
-                               lang=self._ctx.lang, convert=self._convert)
+                               lang=self._ctx.lang, convert=self._convert,
+                               pick=self._pick_record)
         self.scroll.setWidget(self.form)
         if data:
             self.form.set_data(data)
@@ -361,8 +369,27 @@ class RegistrationPage(QWidget):
         return [i.code for i in self._issues]
 
     def _go_to_issue(self, item: QListWidgetItem) -> None:
+        self.go_to_field(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def go_to_field(self, path: str) -> None:
+        """The field of an issue focused and scrolled into view."""
         if self.form is not None:
-            self.form.focus_field(str(item.data(Qt.ItemDataRole.UserRole)))
+            self.form.focus_field(path)
+            editor = self.form.editors.get(self.form.target_of(path))
+            if editor is not None:
+                self.scroll.ensureWidgetVisible(editor, 50, 120)
+
+    # -- links to other records -----------------------------------------------------------
+    def _pick_record(self, reference: str, fill) -> RecordPickerDialog:  # noqa: ANN001
+        """The record picker for a reference field; the chosen record fills it."""
+        dialog = RecordPickerDialog(self._ctx, LINKED_TYPES.get((self.rtype, reference), ()),
+                                    self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.record_chosen.connect(lambda rec: fill(reference_of(rec)))
+        dialog.destroyed.connect(lambda _o=None: setattr(self, "picker", None))
+        self.picker = dialog
+        dialog.open()
+        return dialog
 
     # -- legacy addresses -----------------------------------------------------------------
     def _convert(self, text: str, done, failed) -> None:  # noqa: ANN001 - callbacks(str)

@@ -77,10 +77,11 @@ class SyncPage(QWidget):
         self.settings_button = QPushButton(self.tr("Enrol in Settings…"),
                                            objectName="openSettings")
         self.settings_button.clicked.connect(self.settings_requested)
-        self.settings_button.setVisible(ctx.can("manage accounts"))
         banner = QHBoxLayout(self.enrolment_banner)
         banner.addWidget(self.enrolment_text, 1)
         banner.addWidget(self.settings_button)
+        # Only once it has a parent: a parentless widget made visible opens as its own window.
+        self.settings_button.setVisible(ctx.can("manage accounts"))
         self.enrolment_banner.hide()
         self.sync_button = QPushButton(self.tr("Synchronise now"), objectName="syncButton")
         if not self.controller.is_available:
@@ -130,7 +131,9 @@ class SyncPage(QWidget):
         return message_for(error, self._ctx.catalogue, self._ctx.lang)
 
     def _bundle_running(self, running: bool) -> None:
-        # One exchange with the centre at a time: no sync while a bundle is written or read.
+        # One exchange with the centre at a time: no sync while a bundle is written or read
+        # (the link watcher's automatic one neither).
+        self.controller.is_held = running
         self.sync_button.setEnabled(not running and self.controller.is_available
                                     and not self.controller.is_running)
 
@@ -142,6 +145,7 @@ class SyncPage(QWidget):
         self.is_enrolled = enrolled
         self.enrolment_text.setText("" if enrolled else self.not_enrolled_text())
         self.enrolment_banner.setVisible(not enrolled)
+        self.bundle.set_enrolled(enrolled)
 
     def _loaded(self, items: list[QueueItem]) -> None:
         self.model.set_rows(items)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import FieldInfo, FieldKind, Issue, iter_fields
 from desktop_app.domain.access import get, put
-from desktop_app.domain.fields import find_field
+from desktop_app.domain.fields import find_field, reference_paths
 from desktop_app.domain.vocabulary import vocabulary_for
 from ui.widgets.inputs import (
     BoolField,
@@ -43,6 +43,8 @@ from ui.widgets.inputs import (
 
 Converter = Callable[[str, Callable[[str], None], Callable[[str], None]], None]
 """convert(text, done, failed): done(description) or failed(message), on the GUI thread."""
+Picker = Callable[[str, Callable[[dict[str, object]], None]], None]
+"""pick(reference path, fill): let the user choose a record, then fill(reference values)."""
 _HISTORICAL_ONLY_TOP = {"registered_on", "registration_number", "book_number"}
 ERROR_STYLE = "color: #b00020"
 WARNING_STYLE = "color: #8a5a00"
@@ -134,13 +136,16 @@ class RecordForm(QWidget):
     edited = Signal()
 
     def __init__(self, rtype: str, *, historical: bool, lang: str, convert: Converter,
-                 parent: QWidget | None = None) -> None:
+                 pick: Picker | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordForm")
         self.rtype = rtype
         self.historical = historical
         self._lang = lang
         self._convert = convert
+        self._pick = pick
+        self._references = set(reference_paths(rtype))
+        self.pick_buttons: dict[str, QPushButton] = {}
         self.editors: dict[str, QWidget] = {}
         self._messages: dict[str, QLabel] = {}
         self._sections: dict[str, _Section] = {}
@@ -249,12 +254,34 @@ class RecordForm(QWidget):
         box.setSpacing(1)
         row = QHBoxLayout()
         row.addWidget(editor, 1)
+        if parent_path in self._references and info.path.endswith(".record_id"):
+            row.addWidget(self._pick_button(parent_path))
         box.addLayout(row)
         box.addWidget(self._message_label(info.path))
         label = QLabel(self._label(info), self)
         label.setBuddy(editor)
         label.setToolTip(info.label_vi if self._lang == "vi" else info.label_en)
         self._forms.get(parent_path, self._forms[""]).addRow(label, holder)
+
+    def _pick_button(self, reference: str) -> QPushButton:
+        button = QPushButton(QCoreApplication.translate("RecordForm", "Find a record…"), self)
+        button.setObjectName(f"pick:{reference}")
+        button.setToolTip(QCoreApplication.translate(
+            "RecordForm", "Search this device's records by name, number or personal ID and "
+            "link the one this registration concerns."))
+        button.setEnabled(self._pick is not None)
+        button.clicked.connect(lambda: self._pick and self._pick(
+            reference, lambda values: self.fill_reference(reference, values)))
+        self.pick_buttons[reference] = button
+        return button
+
+    def fill_reference(self, reference: str, values: dict[str, object]) -> None:
+        """The chosen record's id, number, book, office and date in the reference fields."""
+        for path, editor in self.editors.items():
+            if path.startswith(f"{reference}."):
+                editor.set_value(values.get(path.removeprefix(f"{reference}.")))  # type: ignore[attr-defined]
+        self._open_to(f"{reference}.record_id")
+        self.edited.emit()
 
     # -- data -----------------------------------------------------------------------------
     def data(self) -> dict[str, object]:

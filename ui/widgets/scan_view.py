@@ -10,7 +10,15 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def decode_image(data: bytes) -> QImage | None:
@@ -26,15 +34,24 @@ class _ImageLabel(QLabel):
         super().__init__()
         self._area = area
         self._image: QImage | None = None
+        self.is_actual_size = False
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     def set_image(self, image: QImage | None) -> None:
         self._image = image
         self.rescale()
 
+    def set_actual_size(self, actual: bool) -> None:
+        """Pixel for pixel (to read a faint hand; the area scrolls) or the whole page."""
+        self.is_actual_size = actual
+        self.rescale()
+
     def rescale(self) -> None:
         if self._image is None:
             self.clear()
+            return
+        if self.is_actual_size:
+            self.setPixmap(QPixmap.fromImage(self._image))
             return
         room = self._area.viewport().size()
         scaled = self._image.scaled(max(room.width() - 4, 50), max(room.height() - 4, 50),
@@ -53,12 +70,13 @@ class _ImageArea(QScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self.label.rescale()
+        if not self.label.is_actual_size:
+            self.label.rescale()
 
 
-class ScanView(QStackedWidget):
+class ScanView(QWidget):
     """Nothing, a message, an image or a PDF; ``shown`` says which ("none", "image", "pdf",
-    "message")."""
+    "message"). "Actual size" shows an image pixel for pixel, a PDF at 100 %."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,24 +95,50 @@ class ScanView(QStackedWidget):
         self.pdf.setDocument(self.document)
         self.pdf.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.stack = QStackedWidget(self)
         for widget in (self.note, self.image, self.pdf):
-            self.addWidget(widget)
+            self.stack.addWidget(widget)
+        self.zoom = QToolButton(self)
+        self.zoom.setObjectName("scanZoom")
+        self.zoom.setText(QCoreApplication.translate("ScanView", "Actual size"))
+        self.zoom.setToolTip(QCoreApplication.translate(
+            "ScanView", "Show the scan pixel for pixel (scroll to move), or the whole page."))
+        self.zoom.setCheckable(True)
+        self.zoom.toggled.connect(self.set_actual_size)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addStretch(1)
+        bar.addWidget(self.zoom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
         self.shown = "none"
         self.show_message(QCoreApplication.translate("ScanView", "No scan to show."), "none")
 
+    def set_actual_size(self, actual: bool) -> None:
+        self.image.label.set_actual_size(actual)
+        self.pdf.setZoomMode(QPdfView.ZoomMode.Custom if actual
+                             else QPdfView.ZoomMode.FitToWidth)
+        self.pdf.setZoomFactor(1.0)
+
+    def _showing(self, widget: QWidget, kind: str) -> None:
+        self.stack.setCurrentWidget(widget)
+        self.shown = kind
+        self.zoom.setVisible(kind in ("image", "pdf"))
+
     def show_message(self, text: str, kind: str = "message") -> None:
         self.note.setText(text)
-        self.setCurrentWidget(self.note)
-        self.shown = kind
+        self._showing(self.note, kind)
 
     def show_image(self, image: QImage | None) -> None:
         if image is None:
             self.show_message(QCoreApplication.translate(
                 "ScanView", "This image could not be read."))
             return
-        self.setCurrentWidget(self.image)
+        self._showing(self.image, "image")
         self.image.label.set_image(image)
-        self.shown = "image"
 
     def show_pdf(self, data: bytes) -> None:
         self.document.close()
@@ -108,8 +152,7 @@ class ScanView(QStackedWidget):
             self.show_message(QCoreApplication.translate(
                 "ScanView", "This PDF could not be read."))
             return
-        self.setCurrentWidget(self.pdf)
-        self.shown = "pdf"
+        self._showing(self.pdf, "pdf")
 
     def show_content(self, media_type: str, data: bytes, image: QImage | None) -> None:
         if media_type == "application/pdf":

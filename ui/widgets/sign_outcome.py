@@ -71,6 +71,8 @@ class SignOutcomeWidget(QFrame):
         self.summary.setWordWrap(True)
         self.failures = QListWidget(objectName="signOutcomeFailures")
         self.failures.setWordWrap(True)
+        # a few lines, scrolling beyond: the lists above keep their room
+        self.failures.setMaximumHeight(self.failures.fontMetrics().lineSpacing() * 5 + 12)
         self.dismiss_button = QPushButton(self.tr("Dismiss"), objectName="dismissSignOutcome")
         self.dismiss_button.clicked.connect(self.dismiss)
         head = QHBoxLayout()

@@ -7,7 +7,8 @@ What the supervisor typed survives a reload of the same record.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
@@ -32,6 +33,7 @@ class WarningReasonsWidget(QWidget):
         self.issues: dict[str, Issue] = {}
         self._typed: dict[tuple[str, str], str] = {}  # (record id, key) -> text typed
         self._record_id = ""
+        self._related: dict[str, str] = {}
         self._form = QFormLayout(self)
         self._form.setContentsMargins(0, 0, 0, 0)
 
@@ -42,7 +44,12 @@ class WarningReasonsWidget(QWidget):
             else:
                 self._typed.pop((self._record_id, key), None)
         while self._form.rowCount():
-            self._form.removeRow(0)
+            row = self._form.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                widget = item.widget() if item is not None else None
+                if widget is not None:  # out of the tree now: no stale box is found by name
+                    widget.setParent(None)
+                    widget.deleteLater()
         self.reasons.clear()
         self.issues.clear()
 
@@ -61,8 +68,10 @@ class WarningReasonsWidget(QWidget):
         self.changed.emit()
 
     def show_issues(self, record_id: str, rtype: str, warnings: Sequence[Issue],
-                    errors: Sequence[Issue]) -> None:
+                    errors: Sequence[Issue], related: Mapping[str, str] | None = None) -> None:
+        """``related``: how to name the other records a warning points at (by id)."""
         self._clear()
+        self._related = dict(related or {})
         self._record_id = record_id
         for issue in errors:
             label = QLabel("⛔ " + self._text(rtype, issue), objectName=f"error:{issue.code}")
@@ -71,12 +80,16 @@ class WarningReasonsWidget(QWidget):
             self._form.addRow(label)
         if not warnings and not errors:
             self._form.addRow(QLabel(self.tr("No warnings."), objectName="noWarnings"))
+        repeated = {i.code for i in warnings if sum(w.code == i.code for w in warnings) > 1}
         for issue in warnings:
             key = override_key(issue)
-            label = QLabel("⚠ " + self._text(rtype, issue), objectName=f"warning:{key}")
+            where = field_label(rtype, issue.field, self._lang) if issue.field else ""
+            text = self._text(rtype, issue)
+            if issue.code in repeated and where and where not in text:
+                text = f"{where}: {text}"  # one rule on two parties: say which one this is
+            label = QLabel("⚠ " + text, objectName=f"warning:{key}")
             label.setWordWrap(True)
             reason = QLineEdit(objectName=f"reason:{key}")
-            where = field_label(rtype, issue.field, self._lang) if issue.field else ""
             reason.setPlaceholderText(
                 self.tr("Reason for accepting this warning (%1)").replace("%1", where) if where
                 else self.tr("Reason for accepting this warning"))
@@ -101,4 +114,8 @@ class WarningReasonsWidget(QWidget):
             del self._typed[key]
 
     def _text(self, rtype: str, issue: Issue) -> str:
+        candidates = issue.params.get("candidates")
+        if isinstance(candidates, list):  # names, not ids, for the supervisor
+            named = [self._related.get(str(c), str(c)[:8]) for c in candidates]
+            issue = replace(issue, params={**issue.params, "candidates": named})
         return issue_message(rtype, issue, lang=self._lang, catalogue=self._catalogue)

@@ -93,6 +93,35 @@ def test_messages_cover_every_code_and_name_fields_in_vietnamese() -> None:
         assert vi and en and "\n" not in vi
 
 
+def test_every_code_a_rule_raises_has_its_message() -> None:
+    """Each Issue.of("X-...") and forbidden(c, "NAME") in the rule modules is in the
+    catalogue (both severities of a forbidden finding), and names its field."""
+    import ast
+    from pathlib import Path
+
+    import desktop_app.domain as domain_package
+    from desktop_app.domain.messages import FORBIDDEN
+
+    found: set[str] = set()
+    for module in Path(domain_package.__file__).parent.glob("rules_*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            first = node.args[0] if getattr(node.func, "attr", "") == "of" else (
+                node.args[1] if getattr(node.func, "id", "") in ("forbidden", "_law")
+                and len(node.args) > 1 else None)
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                if getattr(node.func, "attr", "") == "of":
+                    found.add(first.value)
+                else:
+                    found |= {f"E-{first.value}", f"W-{first.value}"}
+    assert {"E-RECOG-OTHER-PARENT", "E-GUARD-TERM-ENDED", "E-CHANGE-FROM",
+            "E-MARR-BIGAMY"} <= found
+    assert found <= set(MESSAGES), sorted(found - set(MESSAGES))
+    for name in FORBIDDEN:
+        assert "{field}" in MESSAGES[f"E-{name}"][0] and "{field}" in MESSAGES[f"E-{name}"][1]
+
+
 def test_communes_lookup_and_completion_are_fast() -> None:
     assert commune_name("26740") == "Phường Sài Gòn"
     assert commune_name(26740) == "Phường Sài Gòn"

@@ -23,10 +23,13 @@ def test_name_change_consent_from_age_9() -> None:
         "changes": [{"field": "full_name", "from": "Nguyễn Văn An", "to": "Nguyễn Văn Ân"}],
         "subject.date_of_birth": "2017-01-15",  # 9 on 15/01/2026
     }
-    assert "W-NAME-CHANGE-CONSENT" in codes(run("change", edits))
-    assert "W-NAME-CHANGE-CONSENT" not in codes(run("change", dict(edits, consent_given=True)))
+    # BLDS Art 28.2: a new act without the consent is refused; an old book keeps a warning.
+    assert "E-NAME-CHANGE-CONSENT" in codes(run("change", edits))
+    assert "W-NAME-CHANGE-CONSENT" in codes(run("change", edits, historical=True))
+    assert "E-NAME-CHANGE-CONSENT" not in codes(run("change", dict(edits, consent_given=True)))
+    assert "E-NAME-CHANGE-CONSENT" in codes(run("change", dict(edits, consent_given=False)))
     edits["subject.date_of_birth"] = "2017-01-16"  # still 8
-    assert "W-NAME-CHANGE-CONSENT" not in codes(run("change", edits))
+    assert not {"E-NAME-CHANGE-CONSENT", "W-NAME-CHANGE-CONSENT"} & codes(run("change", edits))
 
 
 def test_ethnicity_consent_between_15_and_18() -> None:
@@ -41,11 +44,22 @@ def test_ethnicity_consent_between_15_and_18() -> None:
         ("2008-01-15", False),
     ):
         issues = run("change", dict(base, **{"subject.date_of_birth": dob}))
-        assert ("W-ETHNIC-CONSENT" in codes(issues)) is warn, dob
+        assert ("E-ETHNIC-CONSENT" in codes(issues)) is warn, dob
+        old = run("change", dict(base, **{"subject.date_of_birth": dob}), historical=True)
+        assert ("W-ETHNIC-CONSENT" in codes(old)) is warn, dob
 
 
 def test_guardianship_rules() -> None:
-    assert "W-GUARDIAN-ELIG" in codes(run("guardianship", {"guardian.date_of_birth": "2010"}))
+    # BLDS Art 49.1: a guardian under 18 is refused for a new appointment (16 in 2026).
+    minor = [i for i in run("guardianship", {"guardian.date_of_birth": "2010"})
+             if i.code == "E-GUARDIAN-MINOR"]
+    assert minor and minor[0].field == "guardian.date_of_birth" and minor[0].params["age"] == 16
+    assert "E-GUARDIAN-MINOR" not in codes(
+        run("guardianship", {"guardian.date_of_birth": "2008-01-15"}))  # 18 that day
+    assert "E-GUARDIAN-MINOR" in codes(
+        run("guardianship", {"guardian.date_of_birth": "2008-01-16"}))  # 18 tomorrow
+    assert "W-GUARDIAN-ELIG" in codes(
+        run("guardianship", {"guardian.date_of_birth": "2010"}, historical=True))
     assert "W-GUARDIAN-ELIG" in codes(run("guardianship", {"ward.date_of_birth": "2000"}))
     org = {"guardian": {"name": "Trung tâm Bảo trợ xã hội", "representative": "Lê Văn A"}}
     assert run("guardianship", org) == []

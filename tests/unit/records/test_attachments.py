@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_app.domain.errors import ImmutableRecordError
 from desktop_app.errors import (
     AttachmentTooLargeError,
     AttachmentTypeError,
@@ -14,6 +15,7 @@ from desktop_app.errors import (
 from desktop_app.store import outbox_repo
 from desktop_app.workflows import attachments, records
 from desktop_app.workflows.sync_apply import pending_items
+from desktop_app.workflows.sync_bundle import bundle_attachments
 from tests.samples import build
 from tests.unit.conftest import Office
 
@@ -34,6 +36,13 @@ def test_a_scan_of_a_draft_is_kept_listed_and_audited(office: Office) -> None:
         entries = [e for e in uow.audit.entries(rec.id) if e.action == "record.attach"]
         events = [e.action for e in uow.records.events(rec.id)]
     assert len(entries) == 2 and events.count("attach") == 2
+    attachments.remove_attachment(officer, rec.id, added.sha256)  # a draft's: it comes off
+    assert [a.sha256 for a in attachments.attachments_of(officer, rec.id)] == [pdf.sha256]
+    records.submit(officer, rec.id)
+    with pytest.raises(ImmutableRecordError):  # submitted: the scan is evidence now
+        attachments.remove_attachment(officer, rec.id, pdf.sha256)
+    with officer.store.read() as uow:
+        assert [e.action for e in uow.audit.entries(rec.id)].count("record.detach") == 1
     other = records.create_record(officer, "death", build("death", {
         "deceased.full_name": "Lê Văn Khác"})).record
     with pytest.raises(NotFoundError):  # only the record's own attachments are handed out
@@ -78,3 +87,7 @@ def test_a_scan_travels_with_the_record(office: Office) -> None:
     assert again.version == item.version + 1
     assert set(push.attachments) == {draft_scan.sha256, later.sha256}
     assert records.get_record(officer, rec.id).version == again.version
+    with officer.store.read() as uow:  # on a USB stick, each file keeps its own type
+        carried = bundle_attachments(uow, push)
+    assert {a.sha256: a.media_type for a in carried} == {
+        draft_scan.sha256: "image/png", later.sha256: "application/pdf"}

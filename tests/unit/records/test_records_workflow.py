@@ -315,3 +315,15 @@ def test_two_under_age_spouses_need_a_reason_each(office: Office) -> None:
     assert [(o["field"], o["reason"]) for o in done.record.overrides] == [
         ("husband.date_of_birth", "bản án công nhận"),
         ("wife.date_of_birth", "đã đủ tuổi khi đăng ký lại")]
+
+
+def test_to_sign_lists_what_the_signing_rule_allows(office: Office) -> None:
+    """An approved death is ready; a birth waiting for its personal ID is not (yet)."""
+    from desktop_app.workflows import approval
+
+    death = _approved(office, "death", build("death")).record
+    birth = _approved(office, "birth", build("birth")).record
+    assert birth.status == "awaiting_personal_id"
+    assert [r.id for r in approval.to_sign(office("chutich"))] == [death.id]
+    with pytest.raises(PermissionDeniedError):
+        approval.to_sign(office("canbo"))

@@ -48,6 +48,7 @@ def test_twins_and_a_duplicate_are_found_by_the_mother_and_the_day(office: Offic
 def test_bigamy_is_found_among_the_registered_spouses(office: Office, edits: dict,
                                                       is_bigamy: bool) -> None:
     _registered(office, "marriage", build("marriage", {"husband.personal_id": HUSBAND_ID}))
+    # A re-registration keeps bigamy a warning (a new first marriage is refused: issue 15).
     second = records.create_record(office("canbo2"), "marriage", build("marriage", {
-        "wife.full_name": "Lê Thị Hoa", **edits}))
+        "wife.full_name": "Lê Thị Hoa", "registration_kind": "re_registration", **edits}))
     assert ("W-MARR-BIGAMY" in _codes(second)) is is_bigamy

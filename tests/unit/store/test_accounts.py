@@ -14,6 +14,7 @@ from desktop_app.errors import (
     AccountLockedError,
     PermissionDeniedError,
     WeakPasswordError,
+    WrongCurrentPasswordError,
     WrongPasswordError,
 )
 from desktop_app.paths import DataPaths
@@ -160,3 +161,34 @@ def test_raw_key_opens_and_wrong_key_does_not(paths: DataPaths, clock: FixedCloc
 
     with pytest.raises(StoreDamagedError):
         connect(paths.database, bytes(32))
+
+
+def test_own_password_needs_the_current_one_and_counts_wrong_ones(
+    paths: DataPaths, clock: FixedClock
+) -> None:
+    LocalSettings(lockout_max_failures=3, lockout_minutes=30).save(paths.root)
+    _add(paths, clock, "canbo", Role.OFFICER, "officer-pass-1")
+    session = accounts.login(paths, "canbo", "officer-pass-1", clock)
+    with pytest.raises(WrongCurrentPasswordError):
+        accounts.change_own_password(session, current_password="not-it",
+                                     new_password="officer-pass-2")
+    # A wrong current password is a failed attempt like at login: with the one failed login
+    # below, the third attempt locks the account.
+    with pytest.raises(WrongPasswordError):
+        accounts.login(paths, "canbo", "wrong-password", clock)
+    with pytest.raises(AccountLockedError):
+        accounts.change_own_password(session, current_password="still-not-it",
+                                     new_password="officer-pass-2")
+    with pytest.raises(AccountLockedError):  # locked: even the right one waits
+        accounts.change_own_password(session, current_password="officer-pass-1",
+                                     new_password="officer-pass-2")
+    clock.advance(minutes=31)
+    accounts.change_own_password(session, current_password="officer-pass-1",
+                                 new_password="officer-pass-2")
+    session.close()
+    with pytest.raises(WrongPasswordError):
+        accounts.login(paths, "canbo", "officer-pass-1", clock)
+    again = accounts.login(paths, "canbo", "officer-pass-2", clock)
+    with again.store.read() as uow:
+        assert [e.action for e in uow.audit.entries("canbo")][-1] == "account.password"
+    again.close()

@@ -140,3 +140,17 @@ def test_cli_names_the_first_broken_entry(busy_dir: Path, cli: Callable[..., Cli
               password=ADMIN_PASSWORD)
     assert bad.code == 1
     assert "mục số 2" in bad.err
+
+
+@pytest.mark.parametrize("sql", [
+    "UPDATE audit SET details = CAST(details AS BLOB) WHERE seq = 2",
+    "UPDATE audit SET actor = CAST(actor AS BLOB) WHERE seq = 2",
+    "UPDATE audit SET reason = CAST(reason AS BLOB) WHERE seq = 2",
+    "UPDATE audit SET prev_hash = CAST(prev_hash AS BLOB) WHERE seq = 2",
+])
+def test_changed_column_type_names_that_entry(busy_dir: Path, sql: str) -> None:
+    # issue 16 item 8: a changed type was reported as the entry after the altered one.
+    _tamper(busy_dir, sql)  # a BLOB is stored as such in a TEXT column (no affinity change)
+    with pytest.raises(AuditChainBrokenError) as caught:
+        _verify(busy_dir)
+    assert caught.value.params["seq"] == 2

@@ -105,7 +105,7 @@ def test_schema_five_records_are_found_and_counted_after_the_upgrade(tmp_path: P
         # mistyped, is still found married.
         again = records.create_record(session, "marriage", build("marriage", {
             "husband.personal_id": "079098001234", "husband.date_of_birth": "1979-05-01",
-            "wife.full_name": "Lê Thị Hoa"}))
+            "wife.full_name": "Lê Thị Hoa", "registration_kind": "re_registration"}))
         assert "W-MARR-BIGAMY" in {i.code for i in again.issues}
     finally:
         session.close()

@@ -1,0 +1,67 @@
+"""The rules between records at the command line (issue 15): refused with exit code 1 and
+one Vietnamese line naming the field and the other record."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import ADMIN_PASSWORD, CliResult
+from tests.samples import build
+
+PW = "staff-password"
+
+
+def _setup(cli: Callable[..., CliResult], data_dir: Path) -> None:
+    for name, role in (("canbo", "officer"), ("chutich", "supervisor")):
+        result = cli("--data-dir", data_dir, "--user", "admin", "user", "add", name, "--role",
+                     role, "--password-stdin", stdin=f"{PW}\n", password=ADMIN_PASSWORD)
+        assert result.code == 0, result.err
+
+
+def _new(cli: Callable[..., CliResult], data_dir: Path, rtype: str,
+         data: dict[str, Any]) -> CliResult:
+    return cli("--data-dir", data_dir, "--user", "canbo", "--json", "record", "new", rtype,
+               "--from", "-", stdin=json.dumps(data, ensure_ascii=False), password=PW)
+
+
+def _register(cli: Callable[..., CliResult], data_dir: Path, rtype: str,
+              data: dict[str, Any]) -> dict[str, Any]:
+    created = _new(cli, data_dir, rtype, data)
+    assert created.code == 0, created.err
+    out = json.loads(created.out)
+    rid = out["id"]
+    assert cli("--data-dir", data_dir, "--user", "canbo", "record", "submit", rid,
+               password=PW).code == 0
+    overrides = [a for w in out["warnings"] for a in ("--override", f"{w['rule']}=đã kiểm tra")]
+    approved = cli("--data-dir", data_dir, "--user", "chutich", "--json", "record", "approve",
+                   rid, *overrides, password=PW)
+    assert approved.code == 0, approved.err
+    return dict(json.loads(approved.out), id=rid)
+
+
+def test_recognition_and_guardianship_refused_naming_the_other_record(
+        cli: Callable[..., CliResult], data_dir: Path) -> None:
+    _setup(cli, data_dir)
+    birth = _register(cli, data_dir, "birth", build("birth"))
+    other_father = build("recognition", {
+        "child.birth_record": {"record_id": birth["id"]}, "parent.full_name": "Lê Văn Sơn",
+        "child.date_of_birth": "2026-01-10"})
+    refused = _new(cli, data_dir, "recognition", other_father)
+    assert refused.code == 1
+    errors = json.loads(refused.out)["errors"]
+    assert [e["field"] for e in errors if e["rule"] == "E-RECOG-OTHER-PARENT"] == \
+        ["parent.full_name"]
+    assert f"Giấy khai sinh số {birth['registration_number']}" in refused.err
+    assert "Nguyễn Văn Cường" in refused.err and "Traceback" not in refused.err
+
+    guardianship = _register(cli, data_dir, "guardianship", build("guardianship"))
+    term = build("guardianship", {"kind": "termination", "termination_reason": "parents_resume",
+                                  "original_record": {"record_id": guardianship["id"]}})
+    _register(cli, data_dir, "guardianship", term)
+    twice = _new(cli, data_dir, "guardianship", term)
+    assert twice.code == 1
+    assert "E-GUARD-TERM-ENDED" in {e["rule"] for e in json.loads(twice.out)["errors"]}
+    assert "đã được chấm dứt" in twice.err
