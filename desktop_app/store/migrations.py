@@ -290,5 +290,12 @@ DROP INDEX record_persons_mother;
 CREATE INDEX record_persons_mother ON record_persons (mother_key, date_of_birth, record_id)
 """
 
+# 8: the spouse index ordered so that a personal ID, or the entries without one, are a range.
+SCHEMA_8 = """
+DROP INDEX record_persons_spouse;
+CREATE INDEX record_persons_spouse
+    ON record_persons (name_key, role, personal_id, date_of_birth, record_id)
+"""
+
 MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6,
-                               SCHEMA_7)
+                               SCHEMA_7, SCHEMA_8)
