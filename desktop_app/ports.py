@@ -162,8 +162,10 @@ class SyncTransport(Protocol):
     """How the core reaches the central server: enrolment, then a gateway per sync."""
 
     def enrol(self, server_url: str, code: str, *, ca_path: Path | None = None,
-              name: str = "") -> DeviceIdentity:
-        """Exchange a one-time code for a new device identity (nothing is stored)."""
+              name: str = "", commune: str = "") -> DeviceIdentity:
+        """Exchange a one-time code for a new device identity (nothing is stored). With
+        ``commune``, a code issued to another commune is refused (OfficeMismatchError) and
+        left unused."""
         ...
 
     def connect(self, identity: DeviceIdentity, *,

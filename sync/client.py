@@ -375,9 +375,10 @@ def _typed_error(response: requests.Response, url: str) -> HotichError:
 # -- enrolment ----------------------------------------------------------------------------------
 def enrol(server_url: str, code: str, *, ca_file: Path | None = None, name: str = "",
           config: TransportConfig | None = None, session: requests.Session | None = None,
-          clock: Clock | None = None) -> DeviceIdentity:
+          clock: Clock | None = None, commune: str = "") -> DeviceIdentity:
     """Create the device's key pairs and exchange the one-time code for a device identity.
-    Store the result with sync.identity.save_identity (encrypted store)."""
+    Store the result with sync.identity.save_identity (encrypted store). With ``commune``
+    (the store's), a code of another commune is refused and stays unused."""
     from sync.identity import read_ca
 
     ca_pem, ca_pin = read_ca(ca_file) if ca_file is not None else (None, None)
@@ -385,9 +386,11 @@ def enrol(server_url: str, code: str, *, ca_file: Path | None = None, name: str 
     http = _Http(server_url, verify=ca_file, config=config or TransportConfig(),
                  session=session, cancel=None, rng=None)
     try:
-        answer = http.request_json("POST", f"{API_PREFIX}/enrolments",
-                                   {"code": code.strip(), "public_key": pair.signing_public,
-                                    "box_public_key": pair.box_public, "name": name})
+        request: dict[str, object] = {"code": code.strip(), "public_key": pair.signing_public,
+                                      "box_public_key": pair.box_public, "name": name}
+        if commune:
+            request["commune"] = commune
+        answer = http.request_json("POST", f"{API_PREFIX}/enrolments", request)
     finally:
         http.close()
     try:

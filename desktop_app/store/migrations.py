@@ -290,10 +290,17 @@ DROP INDEX record_persons_mother;
 CREATE INDEX record_persons_mother ON record_persons (mother_key, date_of_birth, record_id)
 """
 
-# 8: the earlier data of a registered record that a later approved act changed (a
+# 8: the spouse index ordered so that a personal ID, or the entries without one, are a range.
+SCHEMA_8 = """
+DROP INDEX record_persons_spouse;
+CREATE INDEX record_persons_spouse
+    ON record_persons (name_key, role, personal_id, date_of_birth, record_id)
+"""
+
+# 9: the earlier data of a registered record that a later approved act changed (a
 # recognition supplements the birth, a correction corrects it): the record holds its newest
 # version, each replaced version is kept here with the act that replaced it (issue 15).
-SCHEMA_8 = """
+SCHEMA_9 = """
 CREATE TABLE record_versions (
     record_id TEXT NOT NULL REFERENCES records (id),
     version INTEGER NOT NULL,
@@ -306,4 +313,4 @@ CREATE TABLE record_versions (
 """
 
 MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6,
-                               SCHEMA_7, SCHEMA_8)
+                               SCHEMA_7, SCHEMA_8, SCHEMA_9)

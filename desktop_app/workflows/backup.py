@@ -18,7 +18,6 @@ import logging
 import os
 import shutil
 import struct
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,8 +31,8 @@ from desktop_app.errors import (
     StoreDamagedError,
     WrongPasswordError,
 )
-from desktop_app.fileio import atomic_writer, fsync_dir
-from desktop_app.paths import DataPaths
+from desktop_app.fileio import atomic_writer, fsync_dir, make_staging_dir
+from desktop_app.paths import BACKUP_STAGING, RESTORE_STAGING, DataPaths
 from desktop_app.session import Session
 from desktop_app.store.database import latest_version
 from desktop_app.store.keyfile import KeyFile
@@ -74,8 +73,9 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
     if out.is_dir():
         out = out / f"hotich-{session.clock.now():%Y%m%d-%H%M%S}.htbak"
     keyfile = KeyFile.load(session.paths.keyfile)
-    with tempfile.TemporaryDirectory(dir=session.paths.root, prefix=".backup-") as tmp:
-        snapshot = Path(tmp) / "snapshot.db"
+    tmp = make_staging_dir(session.paths.root, BACKUP_STAGING)
+    try:
+        snapshot = tmp / "snapshot.db"
         copy = session.store.snapshot(snapshot)
         try:
             version = copy.schema_version()
@@ -105,6 +105,8 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
                 done += len(block)
                 if progress:
                     progress("backup", done, size)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     with session.store.write() as uow:
         uow.audit.append(at=session.clock.now(), actor=session.account.username,
                          action="store.backup", target=out.name,
@@ -167,7 +169,7 @@ def restore_backup(
         raise BackupInvalidError(problem="the file was altered")
 
     paths.root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=paths.root, prefix=".restore-"))
+    staging = make_staging_dir(paths.root, RESTORE_STAGING)
     try:
         staged = DataPaths(staging)
         staged.ensure()

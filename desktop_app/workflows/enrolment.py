@@ -53,7 +53,8 @@ def enrol_device(session: Session, transport: SyncTransport, server_url: str, co
         local_commune = uow.meta.get("commune_code") or ""
     if existing is not None and not replace:
         raise AlreadyEnrolledError(device_id=existing.device_id)
-    identity = transport.enrol(server_url, code, ca_path=ca_path, name=name)
+    identity = transport.enrol(server_url, code, ca_path=ca_path, name=name,
+                               commune=local_commune)
     if local_commune and identity.commune != local_commune:
         raise OfficeMismatchError(office=identity.commune)
     with session.store.write() as uow:

@@ -197,7 +197,7 @@ def create_app(store: CentralStore) -> FastAPI:
     async def enrol(request: Request) -> JSONResponse:
         req = _parse(EnrolRequest, _decoded(request, await _raw_body(request)))
         device = await run_in_threadpool(store.devices.enrol, req.code, req.public_key,
-                                         req.box_public_key, req.name)
+                                         req.box_public_key, req.name, req.commune)
         caps = await run_in_threadpool(store.settings.capabilities)
         return JSONResponse({
             "device_id": device.device_id, "commune": device.commune,

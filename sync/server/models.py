@@ -23,6 +23,9 @@ class EnrolRequest(_Strict):
     public_key: PublicKey
     box_public_key: PublicKey
     name: Annotated[str, StringConstraints(max_length=100)] = ""
+    # the commune the device's store belongs to: a code of another commune is refused
+    # before it is used (older clients send none)
+    commune: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")] | None = None
 
 
 class PushItem(_Strict):

@@ -161,7 +161,7 @@ class RecordDetailDialog(QDialog):
                 "Available once extract rendering is installed on this device."))
         self.edit_button.clicked.connect(self._edit)
         self.submit_button.clicked.connect(self._submit)
-        self.preview_button.clicked.connect(lambda: self.preview_requested.emit(self.record_id))
+        self.preview_button.clicked.connect(self._preview)
         close.clicked.connect(self.close)
         self.error = QLabel(objectName="recordError")
         self.error.setStyleSheet("color: #b00020")
@@ -237,6 +237,13 @@ class RecordDetailDialog(QDialog):
         self.reopen_button.setVisible(view.can_reopen)
         self.reopen_button.setEnabled(view.can_reopen)
         self.rejection.show()
+
+    def _preview(self) -> None:
+        # Once signed, the extract is the stored signed PDF (saving and printing it audited).
+        if self.extracts.model.rowCount():
+            self.extracts.open_selected()
+        else:
+            self.preview_requested.emit(self.record_id)
 
     def _record_changed(self) -> None:
         self.changed.emit()

@@ -199,6 +199,10 @@ class RegistrationPage(QWidget):
     def _has_errors(self) -> bool:
         """Whether the form on screen cannot be stored as it is (the core refuses errors)."""
         assert self.form is not None
+        if self._dirty and any(i.is_error for i in self._issues):
+            # The last save was refused for what only the store knows (a link to nothing,
+            # a rule between records): checking the form alone would not see it.
+            return True
         try:
             data = prepare_record(self.form.rtype, self.form.data())
             found = validate(self.form.rtype, data, historical=self.form.historical,

@@ -529,6 +529,9 @@ def scans_links_and_passwords(app: QApplication, runner: TaskRunner, services: A
         window.show_page("verification")
         settle(app, runner, 1.0)
         grab(app, runner, window, out, "30-verify-historical")
+        assert window.verification is not None
+        window.verification.scan.zoom.click()  # pixel for pixel, to read the hand
+        grab(app, runner, window, out, "37-verify-actual-size")
         window.close()
         runner.shutdown()
 
