@@ -297,5 +297,20 @@ CREATE INDEX record_persons_spouse
     ON record_persons (name_key, role, personal_id, date_of_birth, record_id)
 """
 
+# 9: the earlier data of a registered record that a later approved act changed (a
+# recognition supplements the birth, a correction corrects it): the record holds its newest
+# version, each replaced version is kept here with the act that replaced it (issue 15).
+SCHEMA_9 = """
+CREATE TABLE record_versions (
+    record_id TEXT NOT NULL REFERENCES records (id),
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    replaced_at TEXT NOT NULL,
+    replaced_by TEXT NOT NULL,
+    cause TEXT,
+    PRIMARY KEY (record_id, version)
+) WITHOUT ROWID
+"""
+
 MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6,
-                               SCHEMA_7, SCHEMA_8)
+                               SCHEMA_7, SCHEMA_8, SCHEMA_9)

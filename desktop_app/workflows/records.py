@@ -37,7 +37,7 @@ from desktop_app.record import JSONObject, RecordEvent, RecordPage, StoredRecord
 from desktop_app.session import Session
 from desktop_app.store import outbox_repo
 from desktop_app.store.unit_of_work import UnitOfWork
-from desktop_app.workflows import numbering, record_index
+from desktop_app.workflows import numbering, record_index, relations
 from desktop_app.workflows.approval import evaluate_for_approval, facts_of, has_personal_id
 from desktop_app.workflows.status import SYSTEM, actor_of, change_status, new_draft
 
@@ -214,6 +214,8 @@ def approve(session: Session, record_id: str, overrides: Mapping[str, str]) -> S
                                                         rec.registration_number),
                      "book_number": changes.get("book_number", rec.book_number)},
             **changes)
+        # The record this act concerns takes its new version in the same transaction.
+        relations.apply_approved(uow, rec, at=now, by=session.account.username)
         waiting = status_after_approval(rec.type, has_personal_id=has_personal_id(rec))
         if waiting is Status.AWAITING_PERSONAL_ID:
             rec = change_status(uow, rec, waiting, actor=SYSTEM, at=now,
