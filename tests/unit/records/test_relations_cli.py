@@ -65,3 +65,23 @@ def test_recognition_and_guardianship_refused_naming_the_other_record(
     assert twice.code == 1
     assert "E-GUARD-TERM-ENDED" in {e["rule"] for e in json.loads(twice.out)["errors"]}
     assert "đã được chấm dứt" in twice.err
+
+
+def test_new_birth_and_consent_errors_name_the_field(
+        cli: Callable[..., CliResult], data_dir: Path) -> None:
+    _setup(cli, data_dir)
+    digits = _new(cli, data_dir, "birth", build("birth", {"child.full_name": "Nguyễn Văn 3"}))
+    assert digits.code == 1 and "E-NAME-DIGITS" in {
+        e["rule"] for e in json.loads(digits.out)["errors"]}
+    assert "Họ, chữ đệm, tên" in digits.err and "Traceback" not in digits.err
+    birth = _register(cli, data_dir, "birth", build("birth"))
+    rename = build("change", {
+        "kind": "change", "original_record": {"record_id": birth["id"]},
+        "subject": {"full_name": "Nguyễn Văn An", "date_of_birth": "2016-01-15"},
+        "changes": [{"field": "full_name", "from": "Nguyễn Văn An", "to": "Nguyễn Văn Ân"}]})
+    # The birth's child is 0 days old; the subject's age decides consent: 10 here.
+    refused = _new(cli, data_dir, "change", rename)
+    assert refused.code == 1
+    assert "E-NAME-CHANGE-CONSENT" in {e["rule"] for e in json.loads(refused.out)["errors"]}
+    assert "đồng ý" in refused.err
+    assert _new(cli, data_dir, "change", dict(rename, consent_given=True)).code == 0
