@@ -132,6 +132,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã dùng hết dãy số đăng ký được cấp (đến số {end}): cần đồng bộ để nhận dãy mới.",
         "The registration number block is used up (up to {end}): sync to lease a new one.",
     ),
+    "E-NUMBER-BLOCK-NONE": (
+        "Máy chưa nhận dãy số đăng ký nào từ máy chủ: hãy đồng bộ một lần khi có mạng "
+        "(hotich sync) rồi duyệt lại.",
+        "This device has no registration numbers from the server yet: sync once while "
+        "online (hotich sync), then approve again.",
+    ),
     "E-NUMBER-BLOCK-INVALID": ("Dãy số đăng ký không hợp lệ.", "Invalid number block."),
     # Warnings
     "W-KS-LATE": (
