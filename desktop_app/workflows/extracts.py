@@ -19,6 +19,7 @@ from pathlib import Path
 
 from desktop_app.accounts import Permission, require
 from desktop_app.domain import Status, check_sign, commune
+from desktop_app.domain.access import get_str
 from desktop_app.domain.addresses import province_of
 from desktop_app.domain.integrity import ensure_no_signer_conflict
 from desktop_app.domain.notes import record_notes
@@ -191,6 +192,14 @@ def certificate_of(session: Session) -> CertificateRow | None:
 
 
 # -- building the request -------------------------------------------------------------------
+def _office_as_written(rec: StoredRecord) -> str | None:
+    """A historical entry's registering office as the old book names it (TT04 Art 30), never
+    today's commune with a 1979 date."""
+    if not rec.is_historical:
+        return None
+    return get_str(rec.data, "source.office")
+
+
 def build_request(uow: UnitOfWork, session: Session, rec: StoredRecord, *,
                   extract_number: str, is_copy: bool, signer_title: str,
                   signer_name: str | None = None) -> ExtractRequest:
@@ -205,6 +214,7 @@ def build_request(uow: UnitOfWork, session: Session, rec: StoredRecord, *,
         issued_on=session.clock.now().astimezone(VIETNAM_TZ).date(),
         registration_number=rec.registration_number, book_number=rec.book_number,
         registered_on=rec.registered_on,
+        registration_office_name=_office_as_written(rec),
         signer_name=session.account.full_name if signer_name is None else signer_name,
         signer_title=signer_title, is_copy=is_copy,
         notes=record_notes(uow.records.linked_to(rec.id)))  # the notes the screen lists
