@@ -137,6 +137,17 @@ def test_the_cli_shows_the_supplemented_birth(cli: Callable[..., CliResult],
     assert shown["father"]["full_name"] == "Nguyễn Văn Cường"
     assert any(n.startswith("Đã đăng ký nhận cha, mẹ, con số") for n in shown["notes"])
     assert shown["version"] == 2
+    (related,) = shown["related"]  # the birth lists its recognition ...
+    assert related["type"] == "recognition" and related["relation"] == "concerned_by"
+    back = json.loads(cli("--data-dir", data_dir, "--user", "canbo", "--json", "record",
+                          "show", related["id"], password="pw-staff-1").out)
+    assert back["related"] == [{  # ... which links back
+        "id": birth, "type": "birth", "kind": None, "status": shown["status"],
+        "registration_number": shown["registration_number"],
+        "registered_on": shown["registered_on"], "relation": "concerns"}]
+    plain = cli("--data-dir", data_dir, "--user", "canbo", "record", "show", birth,
+                password="pw-staff-1").out
+    assert f"Có liên quan: recognition {related['id']}" in plain
 
 
 _OLD_BOOK = {"registered_on": "1979-03-02", "registration_number": "45", "book_number": "01",
