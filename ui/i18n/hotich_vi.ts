@@ -949,6 +949,26 @@
         <translation>Không có thay đổi liên quan.</translation>
     </message>
     <message>
+        <source>Related records</source>
+        <translation>Hồ sơ liên quan</translation>
+    </message>
+    <message>
+        <source>Concerns: %1</source>
+        <translation>Liên quan đến: %1</translation>
+    </message>
+    <message>
+        <source>Concerned by: %1</source>
+        <translation>Có liên quan: %1</translation>
+    </message>
+    <message>
+        <source>No related records.</source>
+        <translation>Không có hồ sơ liên quan.</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
         <source>Not registered yet: %1</source>
         <translation>Chưa đăng ký (không phải ghi chú): %1</translation>
     </message>

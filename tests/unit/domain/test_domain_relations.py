@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from domain_support import BASE, build, codes, run
+from domain_support import BASE, DELETE, build, codes, run
 
 from desktop_app.domain import HeldRecord, Issue, ValidationContext, issue_message
 from desktop_app.domain.context import BirthCandidate, MarriageCandidate, PartySummary
@@ -212,3 +212,42 @@ def test_ethnicity_only_to_a_parents() -> None:
     assert found.field == "changes[0].to" and "Tày" in issue_message("change", found, lang="vi")
     tay = _correction("ethnicity", "Kinh", "Tày", "ethnicity_redetermination")
     assert "E-ETHNIC-PARENT" not in codes(run("change", tay, context=ctx))
+
+
+# -- new births (BLDS Art 26, 29) ------------------------------------------------------------
+_ABANDONED = {"registration_kind": "abandoned", "mother": DELETE, "father": DELETE,
+              "declarant.relationship": "carer", "birth_evidence.kind": "abandonment_report"}
+
+
+def test_a_childs_name_is_letters() -> None:
+    digits = _issue(run("birth", {"child.full_name": "Nguyễn Văn 3"}), "E-NAME-DIGITS")
+    assert digits.field == "child.full_name" and digits.params["chars"] == "3"
+    assert "E-NAME-DIGITS" in codes(run("birth", {"child.given_name": "An!"}))
+    assert "E-NAME-DIGITS" not in codes(run("birth", {"child.full_name": "Nguyễn Văn An"}))
+    assert "E-NAME-DIGITS" not in codes(run("birth", {"child.full_name": "H’Hen Niê"}))
+    old = run("birth", {"child.full_name": "Nguyễn Văn 3"}, historical=True)
+    assert "W-NAME-CHARS" in codes(old) and "E-NAME-DIGITS" not in codes(old)
+
+
+def test_with_no_father_the_mothers_surname() -> None:
+    no_father = {"father": DELETE, "declarant.relationship": "mother"}
+    assert "E-SURNAME-MOTHER" in codes(run("birth", {**no_father,
+                                                     "child.full_name": "Nguyễn Văn An"}))
+    assert "E-SURNAME-MOTHER" not in codes(run("birth", {**no_father,
+                                                         "child.full_name": "Trần Văn An"}))
+    assert "W-SURNAME-MOTHER" in codes(run("birth", {**no_father,
+                                                     "child.full_name": "Nguyễn Văn An"},
+                                           historical=True))
+    # A father established: the father's surname is fine.
+    assert "E-SURNAME-MOTHER" not in codes(run("birth"))
+    abandoned = run("birth", {**_ABANDONED, "child.full_name": "Lê Văn An"})
+    assert not {"E-SURNAME-MOTHER", "E-ETHNIC-PARENTS"} & codes(abandoned)
+
+
+def test_ethnicity_of_a_parent_for_a_new_birth() -> None:
+    assert "E-ETHNIC-PARENTS" not in codes(run("birth", {"father.ethnicity": "Tày",
+                                                         "child.ethnicity": "Tày"}))
+    assert "E-ETHNIC-PARENTS" in codes(run("birth", {"child.ethnicity": "Nùng"}))
+    unknown = {**_ABANDONED, "registration_kind": "parents_unknown",
+               "mother": {"full_name": "Không rõ", "ethnicity": "Kinh"}, "child.ethnicity": "Tày"}
+    assert "E-ETHNIC-PARENTS" not in codes(run("birth", unknown))

@@ -137,3 +137,37 @@ def test_the_cli_shows_the_supplemented_birth(cli: Callable[..., CliResult],
     assert shown["father"]["full_name"] == "Nguyễn Văn Cường"
     assert any(n.startswith("Đã đăng ký nhận cha, mẹ, con số") for n in shown["notes"])
     assert shown["version"] == 2
+    (related,) = shown["related"]  # the birth lists its recognition ...
+    assert related["type"] == "recognition" and related["relation"] == "concerned_by"
+    back = json.loads(cli("--data-dir", data_dir, "--user", "canbo", "--json", "record",
+                          "show", related["id"], password="pw-staff-1").out)
+    assert back["related"] == [{  # ... which links back
+        "id": birth, "type": "birth", "kind": None, "status": shown["status"],
+        "registration_number": shown["registration_number"],
+        "registered_on": shown["registered_on"], "relation": "concerns"}]
+    plain = cli("--data-dir", data_dir, "--user", "canbo", "record", "show", birth,
+                password="pw-staff-1").out
+    assert f"Có liên quan: recognition {related['id']}" in plain
+
+
+_OLD_BOOK = {"registered_on": "1979-03-02", "registration_number": "45", "book_number": "01",
+             "child.date_of_birth": "1979-02-20", "child.full_name": "Nguyễn Văn Tư",
+             "mother.date_of_birth": "1955", "father.date_of_birth": "1950",
+             "source": {"office": "UBND xã Tân Lập, huyện Krông Búk", "book_number": "01",
+                        "year": 1979, "page": 12, "entry_number": 45, "phase": "3"}}
+
+
+def test_a_historical_extract_prints_the_office_of_the_book(office: Office) -> None:
+    created = records.create_record(office("canbo"), "birth", build("birth", _OLD_BOOK),
+                                    historical=True)
+    assert created.record.data["source"]["office"] == "UBND xã Tân Lập, huyện Krông Búk"
+    records.submit(office("canbo"), created.record.id)
+    records.verify(office("canbo2"), created.record.id)
+    reasons = {i.code: "đúng như sổ gốc năm 1979" for i in created.issues if i.is_warning}
+    records.approve(office("chutich"), created.record.id, reasons)
+    text = _extract_text(office, created.record.id)
+    assert "UBND xã Tân Lập, huyện Krông Búk" in text
+    assert "Ủy ban nhân dân phường Sài Gòn" not in text  # today's commune, never in 1979
+    # A new registration names today's commune.
+    birth = _registered(office, "birth", build("birth")).record
+    assert "Ủy ban nhân dân phường Sài Gòn" in _extract_text(office, birth.id)
