@@ -55,6 +55,26 @@ CORE: dict[str, tuple[str, str]] = {
         "Cơ sở dữ liệu bị hỏng hoặc không đọc được: {detail}.",
         "The database is damaged or unreadable: {detail}.",
     ),
+    "E-DISK-FULL": (
+        "Ổ đĩa đầy (còn {free}): chưa lưu được thay đổi này, dữ liệu đã lưu vẫn nguyên vẹn. "
+        "Hãy giải phóng chỗ trống (xóa tệp không cần, chuyển bản sao lưu sang ổ khác) rồi "
+        "thử lại.",
+        "The disk is full ({free} left): this change was not saved; what was saved is "
+        "intact. Free some space (delete files you do not need, move backups to another "
+        "disk), then try again.",
+    ),
+    "E-DISK-NO-ROOM": (
+        "Ổ đĩa không đủ chỗ: cần {needed}, chỉ còn {free}. Hãy giải phóng chỗ trống hoặc "
+        "chọn ổ khác.",
+        "Not enough room on the disk: {needed} needed, {free} left. Free some space or "
+        "choose another disk.",
+    ),
+    "W-DISK-LOW": (
+        "Ổ đĩa sắp đầy: chỉ còn {free}. Hãy giải phóng chỗ trống hoặc chuyển bản sao lưu "
+        "sang ổ khác.",
+        "The disk is nearly full: only {free} left. Free some space or move backups to "
+        "another disk.",
+    ),
     "E-AUDIT-BROKEN": (
         "Nhật ký kiểm tra bị thay đổi: mục số {seq} ({problem}).",
         "The audit log was tampered with: entry {seq} ({problem}).",

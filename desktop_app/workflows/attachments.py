@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app import diskspace
 from desktop_app.accounts import Permission, require
 from desktop_app.domain import Status, ensure_editable
 from desktop_app.domain.workflow import REGISTERED_STATUSES
@@ -102,6 +103,8 @@ def add_attachment(session: Session, record_id: str, content: bytes, *,
     require(session.account, Permission.CREATE_RECORD)
     _check_size(len(content))
     media_type = media_type_of(content)
+    # The scan goes through the write-ahead log before the database: room for both.
+    diskspace.ensure_room(session.paths.database, 2 * len(content))
     now = session.clock.now()
     with session.store.write() as uow:
         rec = find_record(uow, record_id)

@@ -22,12 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app import __version__
+from desktop_app import __version__, diskspace
 from desktop_app.accounts import Permission, normalise_username, require
 from desktop_app.clock import Clock
 from desktop_app.errors import (
     AuditChainBrokenError,
     BackupInvalidError,
+    DiskFullError,
     StoreDamagedError,
     WrongPasswordError,
 )
@@ -67,13 +68,28 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _store_size(paths: DataPaths) -> int:
+    """The database with its write-ahead log: at most what a snapshot of it takes."""
+    wal = paths.database.with_name(paths.database.name + "-wal")
+    return sum(p.stat().st_size for p in (paths.database, wal, paths.keyfile) if p.exists())
+
+
 def create_backup(session: Session, out: Path, *, progress: Progress | None = None) -> BackupInfo:
     require(session.account, Permission.BACKUP)
     out = Path(out)
     if out.is_dir():
         out = out / f"hotich-{session.clock.now():%Y%m%d-%H%M%S}.htbak"
     keyfile = KeyFile.load(session.paths.keyfile)
-    tmp = make_staging_dir(session.paths.root, BACKUP_STAGING)
+    # Checked before copying anything: the backup must fit where it goes; the snapshot is
+    # staged on the data disk, or next to the backup when the data disk is full (a backup
+    # to another disk is how a full disk is dealt with).
+    needed = _store_size(session.paths)
+    diskspace.ensure_room(out.parent, needed)
+    staging_parent = session.paths.root
+    if diskspace.free_bytes(staging_parent) < needed + diskspace.RESERVE:
+        diskspace.ensure_room(out.parent, 2 * needed)
+        staging_parent = out.parent
+    tmp = make_staging_dir(staging_parent, BACKUP_STAGING)
     try:
         snapshot = tmp / "snapshot.db"
         copy = session.store.snapshot(snapshot)
@@ -107,10 +123,13 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
                     progress("backup", done, size)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    with session.store.write() as uow:
-        uow.audit.append(at=session.clock.now(), actor=session.account.username,
-                         action="store.backup", target=out.name,
-                         details={"schema_version": version, "size": size})
+    try:
+        with session.store.write() as uow:
+            uow.audit.append(at=session.clock.now(), actor=session.account.username,
+                             action="store.backup", target=out.name,
+                             details={"schema_version": version, "size": size})
+    except DiskFullError:  # the backup is written and sound; only its log line is missing
+        log.warning("backup written but not recorded in the audit log: data disk full")
     log.info("backup written (%d bytes, schema %d)", size, version)
     return BackupInfo(out, out.stat().st_size, version, entries)
 
@@ -169,6 +188,9 @@ def restore_backup(
         raise BackupInvalidError(problem="the file was altered")
 
     paths.root.mkdir(parents=True, exist_ok=True)
+    # The restored copy sits next to the current data until it is swapped in.
+    size = header.core.get("db_size")
+    diskspace.ensure_room(paths.root, 2 * size if isinstance(size, int) else 0)
     staging = make_staging_dir(paths.root, RESTORE_STAGING)
     try:
         staged = DataPaths(staging)

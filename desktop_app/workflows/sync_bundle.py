@@ -3,6 +3,7 @@ office, and the answer file brought back, applied like an online sync's answers.
 
 from __future__ import annotations
 
+from desktop_app import diskspace
 from desktop_app.accounts import Permission, require
 from desktop_app.ports import BundleCodec
 from desktop_app.session import Session
@@ -63,6 +64,8 @@ def import_answer(session: Session, codec: BundleCodec, data: bytes, *,
     require(session.account, Permission.SYNC)
     identity = require_identity(session)
     answer = codec.read_answer(identity, data)
+    # A bulk import: its records pass through the write-ahead log before the database.
+    diskspace.ensure_room(session.paths.database, 3 * len(data))
     report = SyncReport()
     now = session.clock.now()
     tell = progress or (lambda _p: None)

@@ -64,6 +64,17 @@ def test_a_trickled_answer_is_cut_at_the_request_deadline(
         client.close()
 
 
+def test_trickled_headers_are_cut_at_the_request_deadline(
+        office: Office, pki: Pki, central: CentralStore, proxy: HostileProxy) -> None:
+    client = _client(office, pki, central, proxy, TIGHT)
+    proxy.trickle_head.add("/v1/capabilities")  # not even the headers arrive in time
+    try:
+        with pytest.raises(SyncBudgetError):
+            client.capabilities()
+    finally:
+        client.close()
+
+
 def test_an_endless_feed_ends_with_a_clear_error(
         office: Office, pki: Pki, central: CentralStore, proxy: HostileProxy) -> None:
     client = _client(office, pki, central, proxy, replace(TIGHT, max_answer_bytes=256 * 1024))
