@@ -159,6 +159,10 @@ class _Deadline:
         if expired:
             _shut(sock)
 
+    def expire(self) -> None:
+        """End the attempt now (the deadline passed, or the user cancelled)."""
+        self._expire()
+
     def _expire(self) -> None:
         with self._lock:
             self.expired = True
@@ -264,13 +268,18 @@ class _Http:
         all_headers = {**(headers or {}), **self._headers(method, path, body)}
         url = self.base_url + path
         with _Deadline(limit) as deadline:
+            stop_watching = self.cancel.on_cancel(deadline.expire)  # a cancel cuts it short too
             try:
                 response = self._exchange(method, url, body, all_headers, read_timeout)
             except (Transient, HotichError) as exc:  # the shut socket, as _exchange maps it
                 if deadline.expired:
+                    self.cancel.raise_if_cancelled()
                     raise Transient("deadline") from exc
                 raise
+            finally:
+                stop_watching()
             if deadline.expired:  # cut short: whatever arrived is not the whole answer
+                self.cancel.raise_if_cancelled()
                 raise Transient("deadline")
         status = response.status_code
         if RetryPolicy.is_transient_status(status):

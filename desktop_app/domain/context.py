@@ -82,6 +82,7 @@ class MarriageCandidate:
     record_id: str
     husband: PartySummary
     wife: PartySummary
+    registration_number: str | None = None
 
 
 @dataclass(frozen=True)

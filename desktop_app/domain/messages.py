@@ -187,8 +187,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "de-facto marriage or an old book.",
     ),
     "W-MARR-BIGAMY": (
-        "{field}: đang có quan hệ hôn nhân trong cơ sở dữ liệu. Hồ sơ: {candidates}.",
-        "{field}: already married on record. Records: {candidates}.",
+        "{field}: đang có quan hệ hôn nhân trong cơ sở dữ liệu (đăng ký kết hôn số {numbers}, "
+        "với {spouses}).",
+        "{field}: already married on record (marriage no. {numbers}, to {spouses}).",
     ),
     "W-MARR-SAMESEX": (
         "Hai bên kết hôn cùng giới tính (Nhà nước không thừa nhận).",
@@ -347,8 +348,10 @@ MESSAGES.update({
         "{field}: both parties have the same sex: a new marriage cannot be registered.",
     ),
     "E-MARR-BIGAMY": (
-        "{field}: đang có quan hệ hôn nhân chưa chấm dứt. Hồ sơ kết hôn: {candidates}.",
-        "{field}: married on record, a marriage not ended. Marriage records: {candidates}.",
+        "{field}: đang có quan hệ hôn nhân chưa chấm dứt (đăng ký kết hôn số {numbers}, với "
+        "{spouses}): không đăng ký kết hôn mới được.",
+        "{field}: married on record, a marriage not ended (marriage no. {numbers}, to "
+        "{spouses}): a new marriage cannot be registered.",
     ),
     "E-MARR-KIN": (
         "{field}: theo các Giấy khai sinh trên máy, hai bên là họ hàng bị cấm kết hôn: "

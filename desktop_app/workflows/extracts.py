@@ -456,5 +456,6 @@ def signer_certificates(session: Session) -> list[bytes]:
     """The DER certificates of the supervisors who sign on this device (a QR code's signer is
     looked up among them and the trust roots)."""
     require(session.account, Permission.VIEW)
-    with session.store.read() as uow:
-        return [row.certificate_der for row in uow.certificates.all()]
+    with session.store.read() as uow:  # a revoked signer's codes are refused
+        return [row.certificate_der for row in uow.certificates.all()
+                if not is_revoked(uow, row.certificate_der, row.fingerprint)]

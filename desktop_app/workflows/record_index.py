@@ -202,10 +202,12 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> Vali
                 fold_compact(name), record_id, born=_year(text_of(person, "date_of_birth")),
                 personal_id=text_of(person, "personal_id"))
     marriages = []
-    for rid, rdata in _live(uow, spouses, "marriage", registered_only=True):
+    for rec in uow.records.by_ids(spouses):
+        if rec.type != "marriage" or rec.status not in REGISTERED_STATUSES:
+            continue
         candidate = MarriageCandidate(
-            rid, PartySummary.from_person(party(rdata, "husband")),
-            PartySummary.from_person(party(rdata, "wife")))
+            rec.id, PartySummary.from_person(party(rec.data, "husband")),
+            PartySummary.from_person(party(rec.data, "wife")), rec.registration_number)
         if not _ended_by_death(uow, candidate, record_id):
             marriages.append(candidate)
     return ValidationContext(

@@ -29,6 +29,21 @@ from desktop_app.workflows import record_index
 _WAITING = (outbox_repo.PENDING, outbox_repo.AWAITING_SUPPORT)
 
 
+def _reference_of(record_type: str, data: JSONObject) -> tuple[object, str] | None:
+    if record_type == RecordType.RECOGNITION:
+        return data.get("child"), "birth_record"
+    if record_type in (RecordType.CHANGE, RecordType.GUARDIANSHIP):
+        return data, "original_record"
+    return None
+
+
+def link_target(uow: UnitOfWork, record_type: str, data: JSONObject) -> str | None:
+    """The id of the record held here that an act points at (its ``links_to``)."""
+    reference = _reference_of(record_type, data)
+    found = record_index.find_target(uow, *reference) if reference else None
+    return found.id if found is not None else None
+
+
 def apply_approved(uow: UnitOfWork, act: StoredRecord, *, at: datetime, by: str
                    ) -> StoredRecord | None:
     """Apply an approved act to the registered record it points at, held here; returns the

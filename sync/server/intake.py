@@ -26,7 +26,7 @@ from sync.server.database import IN_LIST_MAX, Database, iso
 from sync.server.devices import Device
 from sync.server.feed import Feed, change_row
 from sync.server.models import PushItem
-from sync.server.rules import check_record
+from sync.server.rules import HeldHere, check_record
 from sync.server.settings import ALL_PROCEDURES, Settings
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -181,7 +181,8 @@ class Intake:
             return _final(batch, item, digest, _result(
                 base, ItemStatus.REJECTED, "E-SYNC-DEATH-REGISTERED",
                 personal_id=deceased, central_id=earlier[1]))
-        outcome = check_record(item.type, item.data, historical=item.historical, today=today)
+        outcome = check_record(item.type, item.data, historical=item.historical, today=today,
+                               record_id=item.record_id, target=_target(batch, item))
         if outcome.errors:
             first = outcome.errors[0]
             result = {**base, "status": str(ItemStatus.REJECTED), "code": first.rule,
@@ -216,6 +217,34 @@ class Intake:
                                                   device_id=device.device_id, items=items,
                                                   imported_at=iso(self.db.now())))
         return True
+
+
+def _reference(item: PushItem) -> str | None:
+    """The device's id of the record an item points at (a recognition's child.birth_record,
+    a change's or a termination's original_record)."""
+    holder: object = item.data.get("child") if item.type == "recognition" else item.data
+    key = "birth_record" if item.type == "recognition" else "original_record"
+    ref = holder.get(key) if isinstance(holder, dict) else None
+    value = ref.get("record_id") if isinstance(ref, dict) else ref
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _target(batch: _Batch, item: PushItem) -> HeldHere | None:
+    """The latest version the commune's devices sent of the record the item points at: in
+    this batch (not written yet) or already accepted."""
+    ref = _reference(item) if item.type in ("recognition", "change", "guardianship") else None
+    if ref is None or ref == item.record_id:
+        return None
+    pending = [w for w in batch.writes[t.records]
+               if w["record_id"] == ref and w["commune"] == batch.device.commune]
+    if pending:
+        latest = max(pending, key=lambda w: int(str(w["version"])))
+        return HeldHere(ref, str(latest["record_type"]), json.loads(str(latest["data"])))
+    row = batch.conn.execute(
+        select(t.records.c.record_type, t.records.c.data)
+        .where(t.records.c.record_id == ref, t.records.c.commune == batch.device.commune)
+        .order_by(t.records.c.version.desc()).limit(1)).first()
+    return HeldHere(ref, str(row.record_type), json.loads(str(row.data))) if row else None
 
 
 def _msg(code: str, **params: object) -> tuple[str, str]:

@@ -139,7 +139,13 @@ def test_new_first_marriage_refuses_what_a_re_registration_only_warns() -> None:
     active = MarriageCandidate("m-1", PartySummary("Phạm Văn Hùng", "1998-05-01"),
                                PartySummary("Vũ Thị Mai", "1999"))
     ctx = ValidationContext(active_marriages=(active,))
-    assert "E-MARR-BIGAMY" in codes(run("marriage", context=ctx))
+    bigamy = _issue(run("marriage", context=ctx), "E-MARR-BIGAMY")
+    assert "m-1" in issue_message("marriage", bigamy, lang="vi")  # no number: its id
+    numbered = ValidationContext(active_marriages=(MarriageCandidate(
+        "m-1", active.husband, active.wife, "21"),))
+    message = issue_message("marriage", _issue(run("marriage", context=numbered),
+                                               "E-MARR-BIGAMY"), lang="vi")
+    assert "đăng ký kết hôn số 21" in message and "Vũ Thị Mai" in message
     for kind in ("re_registration", "recorded_from_abroad"):
         found = codes(run("marriage", {"registration_kind": kind, "wife.sex": "male"},
                           context=ctx))

@@ -14,7 +14,7 @@ from signing.pades import CATALOG_KEY
 from signing.service import PdfExtractService
 from tests.conftest import CliResult
 from tests.samples import build
-from tests.unit.conftest import Office
+from tests.unit.conftest import PW, Office
 from tests.unit.extracts.test_extracts_workflow import P12_PW, _approved, pki, service
 
 __all__ = ["pki", "service"]
@@ -46,3 +46,5 @@ def test_the_devices_own_qr_verifies_without_an_account(
         add_revoked(uow, extracts.certificate_of(boss).fingerprint)  # type: ignore[union-attr]
     extracts.unpublish_revoked(boss)
     assert cli("--data-dir", office.paths.root, "verify", "--qr", token).code == 1
+    assert cli("--data-dir", office.paths.root, "--user", "chutich", "verify", "--qr", token,
+               password=PW).code == 1  # with an account too

@@ -1,0 +1,71 @@
+"""The centre applies the relation rules across the commune's devices (issue 15): a
+recognition arriving for a birth the centre holds with another father is rejected with the
+same code as on a device, even when the birth came from another device or the same batch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import COMMUNE, push_item
+
+from sync import keys
+from sync.protocol import ItemStatus, encode_push_item
+from sync.server.devices import Device
+from sync.server.models import PushItem
+from sync.server.store import CentralStore
+from tests.samples import build
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> Iterator[tuple[CentralStore, Device, Device]]:
+    store = CentralStore(f"sqlite:///{tmp_path / 'central.db'}")
+    devices = []
+    for _ in range(2):
+        pair = keys.KeyPair.generate()
+        devices.append(store.devices.enrol(store.devices.issue_code(COMMUNE),
+                                           pair.signing_public, pair.box_public))
+    yield store, devices[0], devices[1]
+    store.close()
+
+
+def _push(store: CentralStore, device: Device, *items: Any) -> list[dict[str, object]]:
+    return store.intake.push(device, [PushItem.model_validate(encode_push_item(i))
+                                      for i in items])
+
+
+def _recognition(birth_id: str, father: str) -> Any:
+    return push_item("recognition", data=build("recognition", {
+        "child.birth_record": {"record_id": birth_id}, "parent.full_name": father,
+        "child.date_of_birth": "2026-01-10"}))
+
+
+def test_a_recognition_against_another_devices_birth(
+        central: tuple[CentralStore, Device, Device]) -> None:
+    store, first, second = central
+    birth = push_item("birth", data={**build("birth"), "registration_number": "7"})
+    assert _push(store, first, birth)[0]["status"] == ItemStatus.ACCEPTED
+    (refused,) = _push(store, second, _recognition(birth.record_id, "Lê Văn Sơn"))
+    assert refused["status"] == ItemStatus.REJECTED
+    assert refused["code"] == "E-RECOG-OTHER-PARENT"
+    assert "Giấy khai sinh số 7" in str(refused["message"])
+    (same,) = _push(store, second, _recognition(birth.record_id, "Nguyễn Văn Cường"))
+    assert same["status"] == ItemStatus.ACCEPTED
+
+
+def test_in_one_batch_and_for_a_correction(central: tuple[CentralStore, Device, Device]
+                                           ) -> None:
+    store, device, _ = central
+    birth = push_item("birth")
+    wrong = push_item("change", data=build("change", {
+        "original_record": {"record_id": birth.record_id},
+        "changes": [{"field": "full_name", "from": "Nguyễn Văn Ba", "to": "Nguyễn Văn Bá"}]}))
+    results = _push(store, device, birth, _recognition(birth.record_id, "Lê Văn Sơn"), wrong)
+    assert [r["status"] for r in results] == [ItemStatus.ACCEPTED, ItemStatus.REJECTED,
+                                              ItemStatus.REJECTED]
+    assert [r.get("code") for r in results[1:]] == ["E-RECOG-OTHER-PARENT", "E-CHANGE-FROM"]
+    # Not held centrally: nothing to compare with, accepted as before.
+    (elsewhere,) = _push(store, device, _recognition("not-held-here", "Lê Văn Sơn"))
+    assert elsewhere["status"] == ItemStatus.ACCEPTED
