@@ -60,6 +60,9 @@ class SyncReport:
     blocks_leased: int = 0
     timestamped: int = 0
     items: list[ItemOutcome] = field(default_factory=list)
+    # the entry of the audit chain the centre kept that this device's chain no longer holds
+    # (a rewritten history), if the sync found one
+    audit_rewritten: int | None = None
 
     def add(self, outcome: ItemOutcome) -> None:
         self.items.append(outcome)

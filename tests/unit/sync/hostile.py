@@ -38,6 +38,7 @@ class HostileProxy(ThreadingHTTPServer):
         self.rewrite: dict[str, Rewrite] = {}
         self.trickle: set[str] = set()
         self.trickle_head: set[str] = set()
+        self.on_trickle: Callable[[], None] | None = None  # called as a trickle begins
         self.endless: set[str] = set()
         self.stop = threading.Event()
         self.seen: list[str] = []
@@ -94,6 +95,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(content)))
         self.end_headers()
         if proxy.matches(proxy.trickle, self.path):
+            if proxy.on_trickle is not None:
+                proxy.on_trickle()
             for i in range(len(content)):
                 if proxy.stop.wait(proxy.byte_interval):
                     return
