@@ -234,7 +234,8 @@ def _keep_commune_record(uow: UnitOfWork, data: Mapping[str, object], at: dateti
         return
     if uow.records.get(record_id) is not None:
         return
-    office = uow.meta.get("commune_code") or ""
+    # An act another commune registered for a record held here keeps its own office.
+    office = str(data.get("commune") or uow.meta.get("commune_code") or "")
     rtype = str(data.get("type"))
     pulled = pulled_record(
         id=record_id, type=rtype, data=dict(body), links_to=relations.link_target(
