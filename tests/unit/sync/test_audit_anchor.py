@@ -8,13 +8,14 @@ device is back online, said plainly, recorded on both sides, and never blocks re
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import FAST
 from support import Pki, ServerThread
 
 from desktop_app.audit import make_entry
-from desktop_app.workflows import records
+from desktop_app.workflows import backup, records
 from desktop_app.workflows.audit import verify_audit
 from desktop_app.workflows.audit_anchor import REWRITTEN_KEY, anchored, head_of
 from desktop_app.workflows.enrolment import device_identity, enrol_device
@@ -24,7 +25,7 @@ from sync.device import HttpsSyncTransport
 from sync.server.devices import Device
 from sync.server.store import CentralStore
 from tests.samples import build
-from tests.unit.conftest import Office
+from tests.unit.conftest import PW, Office
 
 
 def _rewrite_history(office: Office, seq: int) -> None:
@@ -103,3 +104,43 @@ def test_the_centre_answers_a_retry_alike_and_notices_a_shorter_chain(tmp_path: 
                 for m in central.anchors.mismatches("d-1")] == [(20, 15, "server")]
     finally:
         central.close()
+
+
+def _restore(office: Office, source: Path) -> str:
+    for session in office.sessions.values():
+        session.close()
+    office.sessions.clear()
+    office.clock.advance(seconds=1)  # each restore keeps the data it replaces apart
+    info = backup.restore_backup(office.paths, source, office.clock, username="admin",
+                                 password=PW)
+    return info.anchor_check
+
+
+def test_backups_carry_the_head_and_a_restore_compares_it(office: Office, pki: Pki,
+                                                          tmp_path: Path) -> None:
+    boss = office("chutich")
+    central = CentralStore(f"sqlite:///{tmp_path / 'central.db'}", clock=office.clock)
+    try:
+        with ServerThread(central, pki) as server:
+            transport = HttpsSyncTransport(boss.paths.root, config=FAST, clock=boss.clock)
+            enrol_device(boss, transport, server.url, central.devices.issue_code("26740"),
+                         ca_path=pki.ca)
+            backup.create_backup(office("admin"), tmp_path / "older.htbak")
+            run_sync(boss, transport)
+            with boss.store.read() as uow:
+                head = head_of(uow)
+            assert head is not None
+            current = backup.create_backup(office("admin"), tmp_path / "current.htbak")
+            seq, _, digest = current.audit_head.partition(":")
+            assert int(seq) >= head.seq and len(digest) == 64  # printed by `hotich backup`
+            _rewrite_history(office, 2)
+            backup.create_backup(office("admin"), tmp_path / "forged.htbak")
+    finally:
+        central.close()
+    assert _restore(office, tmp_path / "current.htbak") == "ok"
+    assert _restore(office, tmp_path / "forged.htbak") == "rewritten"
+    assert _restore(office, tmp_path / "current.htbak") == "ok"
+    assert _restore(office, tmp_path / "older.htbak") == "behind"  # older than the anchor
+    with office("admin").store.read() as uow:
+        restored = [e for e in uow.audit.entries() if e.action == "store.restore"]
+    assert json.loads(restored[-1].details)["anchor_check"] == "behind"
