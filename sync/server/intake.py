@@ -182,7 +182,8 @@ class Intake:
                 base, ItemStatus.REJECTED, "E-SYNC-DEATH-REGISTERED",
                 personal_id=deceased, central_id=earlier[1]))
         outcome = check_record(item.type, item.data, historical=item.historical, today=today,
-                               record_id=item.record_id, target=_target(batch, item))
+                               record_id=item.record_id, target=_target(batch, item),
+                               guardianships=_guardianships(batch, item))
         if outcome.errors:
             first = outcome.errors[0]
             result = {**base, "status": str(ItemStatus.REJECTED), "code": first.rule,
@@ -306,6 +307,27 @@ def _target(batch: _Batch, item: PushItem) -> HeldHere | None:
         .where(t.records.c.record_id == ref, t.records.c.commune == batch.device.commune)
         .order_by(t.records.c.version.desc()).limit(1)).first()
     return HeldHere(ref, str(row.record_type), json.loads(str(row.data))) if row else None
+
+
+def _guardianships(batch: _Batch, item: PushItem) -> list[HeldHere]:
+    """The latest versions of the commune's guardianships (accepted or earlier in this
+    batch), for a guardianship item: one guardian per ward, a termination ending one once.
+    Guardianships are a few per cent of a register: read them when one arrives."""
+    if item.type != "guardianship":
+        return []
+    latest: dict[str, tuple[int, str]] = {}
+    rows = batch.conn.execute(
+        select(t.records.c.record_id, t.records.c.version, t.records.c.data)
+        .where(t.records.c.commune == batch.device.commune,
+               t.records.c.record_type == "guardianship"))
+    pending = [(w["record_id"], w["version"], w["data"]) for w in batch.writes[t.records]
+               if w["commune"] == batch.device.commune and w["record_type"] == "guardianship"]
+    for record_id, version, data in [*((r.record_id, r.version, r.data) for r in rows),
+                                     *pending]:
+        if int(str(version)) >= latest.get(str(record_id), (0, ""))[0]:
+            latest[str(record_id)] = (int(str(version)), str(data))
+    return [HeldHere(rid, "guardianship", json.loads(data))
+            for rid, (_v, data) in latest.items() if rid != item.record_id]
 
 
 def _msg(code: str, **params: object) -> tuple[str, str]:

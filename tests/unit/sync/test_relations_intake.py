@@ -108,3 +108,23 @@ def test_an_act_registered_elsewhere_reaches_the_commune_holding_the_original(
     again = store.feed.changes(COMMUNE, "0", 100)
     assert not [c for c in again["changes"]  # type: ignore[union-attr]
                 if c["key"] == f"{unknown.record_id}:1"]
+
+
+def test_guardianships_across_devices(central: tuple[CentralStore, Device, Device]) -> None:
+    store, first, second = central
+    guardianship = push_item("guardianship", data={**build("guardianship"),
+                                                   "registration_number": "3"})
+    assert _push(store, first, guardianship)[0]["status"] == ItemStatus.ACCEPTED
+    another = push_item("guardianship", data=build("guardianship", {
+        "guardian.full_name": "Lê Văn Sáu"}))
+    (refused,) = _push(store, second, another)
+    assert refused["code"] == "E-GUARD-ONE" and "số 3" in str(refused["message"])
+    term = build("guardianship", {"kind": "termination", "termination_reason": "parents_resume",
+                                  "original_record": {"record_id": guardianship.record_id}})
+    ended = push_item("guardianship", data={**term, "registration_number": "5"})
+    assert _push(store, first, ended)[0]["status"] == ItemStatus.ACCEPTED
+    (twice,) = _push(store, second, push_item("guardianship", data=term))
+    assert twice["code"] == "E-GUARD-TERM-ENDED" and "số 5" in str(twice["message"])
+    # Ended: the ward may have a new guardian (a new record: the refusal above is final).
+    anew = push_item("guardianship", data=dict(another.data))
+    assert _push(store, second, anew)[0]["status"] == ItemStatus.ACCEPTED
