@@ -311,6 +311,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "malformed item result": ("kết quả của một mục sai dạng", "malformed item result"),
     "malformed pull page": ("trang dữ liệu nhận về sai dạng", "malformed pull page"),
     "malformed number block": ("dải số sai dạng", "malformed number block"),
+    "malformed audit anchor": ("mốc nhật ký sai dạng", "malformed audit anchor"),
     "malformed capabilities": ("danh sách chức năng sai dạng", "malformed capabilities"),
     "malformed attachment state": ("trạng thái tệp đính kèm sai dạng",
                                    "malformed attachment state"),

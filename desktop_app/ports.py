@@ -13,6 +13,7 @@ from desktop_app.domain.notes import Note
 from desktop_app.sync_types import (
     AttachmentStatus,
     AttachmentUpload,
+    AuditHead,
     BundleAnswer,
     BundleAttachment,
     CancelToken,
@@ -153,6 +154,12 @@ class SyncGateway(Protocol):
                    progress: ProgressCallback | None = None) -> Iterator[PullPage]:
         """Pages until the feed is exhausted; the next is asked for once the caller has
         applied (and committed) the previous one."""
+        ...
+
+    def anchor_audit(self, head: AuditHead, *, rewritten: AuditHead | None = None
+                     ) -> AuditHead | None:
+        """Leave the device's audit head with the centre; the head it kept before (None the
+        first time). ``rewritten``: the kept head this device's chain no longer holds."""
         ...
 
     def close(self) -> None: ...

@@ -152,6 +152,15 @@ class PullPage:
 
 # -- number blocks, attachments, capabilities -----------------------------------------------
 @dataclass(frozen=True)
+class AuditHead:
+    """An entry of the audit chain by number and hash: the device's head, or the one the
+    centre kept from the sync before (issue 16 item 12)."""
+
+    seq: int
+    hash: str
+
+
+@dataclass(frozen=True)
 class LeasedBlock:
     """Numbers of one book (record type, year, office) the centre leased to this device."""
 

@@ -45,6 +45,7 @@ from desktop_app.errors import AnswerMismatchError, HotichError, NotFoundError, 
 from desktop_app.sync_types import (
     AttachmentStatus,
     AttachmentUpload,
+    AuditHead,
     CancelToken,
     Capabilities,
     DeviceIdentity,
@@ -76,6 +77,7 @@ from sync.protocol import (
     H_UPLOAD_OFFSET,
     canonical_json,
     decode_attachment_status,
+    decode_audit_anchor,
     decode_capabilities,
     decode_item_result,
     decode_leased_block,
@@ -639,6 +641,15 @@ class SyncClient(_Http):
             "POST", f"{API_PREFIX}/number-blocks",
             {"request_id": request_id, "record_type": record_type, "year": year,
              "size": size, "used_up_to": used_up_to}))
+
+    def anchor_audit(self, head: AuditHead, *, rewritten: AuditHead | None = None
+                     ) -> AuditHead | None:
+        """Leave this device's audit head with the centre; answer the head it kept before."""
+        body: dict[str, object] = {"seq": head.seq, "hash": head.hash}
+        if rewritten is not None:
+            body["rewritten"] = {"seq": rewritten.seq, "hash": rewritten.hash}
+        return decode_audit_anchor(self.request_json("POST", f"{API_PREFIX}/audit-anchor",
+                                                     body))
 
     # bundles over the network (an operator's upload of a USB bundle) ----------------------
     def submit_bundle(self, data: bytes) -> bytes:

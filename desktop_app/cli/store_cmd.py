@@ -70,9 +70,10 @@ def _audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _backup(ctx: CliContext, args: argparse.Namespace) -> int:
     info = backup.create_backup(ctx.session(), args.out)
-    ctx.emit(f"Đã sao lưu vào {info.path} ({info.size} byte).",
+    ctx.emit(f"Đã sao lưu vào {info.path} ({info.size} byte).\n"
+             f"Đầu chuỗi nhật ký kiểm tra: {info.audit_head} (hãy ghi lại ở nơi khác).",
              {"ok": True, "path": str(info.path), "size": info.size,
-              "schema_version": info.schema_version})
+              "schema_version": info.schema_version, "audit_head": info.audit_head})
     return 0
 
 
@@ -87,7 +88,14 @@ def _restore(ctx: CliContext, args: argparse.Namespace) -> int:
                                      password=ctx.acting_password())
     ctx.emit(f"Đã khôi phục từ {info.path}; dữ liệu cũ được giữ trong thư mục backups.",
              {"ok": True, "schema_version": info.schema_version,
-              "audit_entries": info.audit_entries})
+              "audit_entries": info.audit_entries, "audit_head": info.audit_head,
+              "anchor_check": info.anchor_check})
+    if info.anchor_check == "behind":
+        ctx.note("Lưu ý: bản sao lưu cũ hơn đầu chuỗi nhật ký mà trung tâm đã lưu; các mục "
+                 "sau đó không có trong bản này và sẽ được báo ở lần đồng bộ tới.")
+    elif info.anchor_check == "rewritten":
+        ctx.note("CẢNH BÁO: nhật ký kiểm tra trong bản sao lưu khác với đầu chuỗi mà trung "
+                 "tâm đã lưu (đã bị viết lại). Việc này đã được ghi vào nhật ký.")
     return 0
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from desktop_app.domain.fields import field_label, iter_fields
 from desktop_app.domain.issues import Issue
-from desktop_app.domain.record_types import RecordType
+from desktop_app.domain.record_types import RECORD_TYPE_LABELS, RecordType
 from desktop_app.messages import current_language, render
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -305,21 +305,25 @@ FORBIDDEN: dict[str, tuple[str, str]] = {
         "({guardian}): one guardian per ward, unless both parents or grandparents.",
     ),
     "GUARD-TERM-NOT-ACTIVE": (
-        "{field}: hồ sơ số {number} không phải việc giám hộ đã đăng ký còn hiệu lực.",
-        "{field}: record no. {number} is not a registered guardianship in force.",
+        "{field}: hồ sơ {procedure} số {number} không phải việc giám hộ đã đăng ký còn hiệu "
+        "lực.",
+        "{field}: {procedure} record no. {number} is not a registered guardianship in force.",
     ),
     "GUARD-TERM-ENDED": (
-        "{field}: việc giám hộ số {number} đã được chấm dứt (việc chấm dứt số {ended_by}).",
-        "{field}: guardianship no. {number} has already been ended (termination no. "
+        "{field}: việc giám hộ số {number} ({person}) đã được chấm dứt (việc chấm dứt số "
         "{ended_by}).",
+        "{field}: guardianship no. {number} ({person}) has already been ended (termination "
+        "no. {ended_by}).",
     ),
     "GUARD-TERM-REASON": (
         "{field}: người được giám hộ mới {age} tuổi, chưa đủ năng lực hành vi dân sự đầy đủ.",
         "{field}: the ward is {age}, not yet of full civil capacity.",
     ),
     "CHANGE-FROM": (
-        "{field}: hồ sơ gốc số {number} đang ghi “{held}”, không phải “{given}”.",
-        "{field}: the original record no. {number} holds “{held}”, not “{given}”.",
+        "{field}: hồ sơ gốc ({procedure} số {number}, {person}) đang ghi “{held}”, không "
+        "phải “{given}”.",
+        "{field}: the original record ({procedure} no. {number}, {person}) holds “{held}”, "
+        "not “{given}”.",
     ),
     "ETHNIC-PARENT": (
         "{field}: chỉ được xác định lại theo dân tộc của cha hoặc mẹ ({parents}, theo Giấy "
@@ -384,6 +388,9 @@ MESSAGES.update({
 PARAM_WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "role": {"father": ("cha", "father"), "mother": ("mẹ", "mother")},
     "expected": {"male": ("Nam", "male"), "female": ("Nữ", "female")},
+    # The procedure of the other record a message names ("khai sinh số 12").
+    "procedure": {str(rt): (vi[:1].lower() + vi[1:], en.lower())
+                  for rt, (vi, en) in RECORD_TYPE_LABELS.items()},
 }
 
 REASONS: dict[str, tuple[str, str]] = {

@@ -132,8 +132,12 @@ def rule_from_matches_original(c: Check) -> Iterator[Issue]:
             continue  # an address or a person: compared by the officer, not as text
         held = _held_text(value)
         if given != held:
+            role = subject_role(target, subject)
             yield Issue.of(forbidden(c, "CHANGE-FROM"), f"changes[{index}].from",
-                           number=target.number, held=held or "", given=given or "")
+                           number=target.number, held=held or "", given=given or "",
+                           procedure=target.record_type,
+                           person=(get_str(target.data, f"{role}.full_name") if role else None)
+                           or "")
 
 
 def rule_ethnicity_of_a_parent(c: Check) -> Iterator[Issue]:

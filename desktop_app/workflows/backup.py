@@ -35,10 +35,11 @@ from desktop_app.errors import (
 from desktop_app.fileio import atomic_writer, fsync_dir, make_staging_dir
 from desktop_app.paths import BACKUP_STAGING, RESTORE_STAGING, DataPaths
 from desktop_app.session import Session
-from desktop_app.store.database import latest_version
+from desktop_app.store.database import DatabaseError, latest_version
 from desktop_app.store.keyfile import KeyFile
-from desktop_app.store.unit_of_work import Store
+from desktop_app.store.unit_of_work import Store, UnitOfWork
 from desktop_app.workflows.accounts import data_key_from_recovery, open_session
+from desktop_app.workflows.audit_anchor import ANCHOR_KEY
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,12 @@ class BackupInfo:
     size: int
     schema_version: int
     audit_entries: int
+    # the audit chain's head the backup holds ("seq:hash"), printed so that it can be kept
+    # apart from the device (issue 16 item 12)
+    audit_head: str = ""
+    # on restore: the restored chain against the last head the centre acknowledged (kept in
+    # the backup and in the data it replaces): ok, behind (older than it), rewritten, none
+    anchor_check: str = "none"
 
 
 def _mac(data_key: bytes, header_core: bytes) -> str:
@@ -97,6 +104,9 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
             version = copy.schema_version()
             with copy.read() as uow:
                 entries = uow.audit.verify()
+                last = uow.audit.last()
+                head = f"{last.seq}:{last.hash}" if last else ""
+                anchor = uow.meta.get(ANCHOR_KEY) or ""
         finally:
             copy.close()
         size = snapshot.stat().st_size
@@ -106,6 +116,8 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
             "app_version": __version__,
             "schema_version": version,
             "audit_entries": entries,
+            "audit_head": head,
+            "audit_anchor": anchor,
             "db_size": size,
             "db_sha256": _sha256_file(snapshot),
             "keyfile": json.loads(keyfile.to_bytes()),
@@ -131,7 +143,7 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
     except DiskFullError:  # the backup is written and sound; only its log line is missing
         log.warning("backup written but not recorded in the audit log: data disk full")
     log.info("backup written (%d bytes, schema %d)", size, version)
-    return BackupInfo(out, out.stat().st_size, version, entries)
+    return BackupInfo(out, out.stat().st_size, version, entries, audit_head=head)
 
 
 @dataclass(frozen=True)
@@ -198,6 +210,7 @@ def restore_backup(
         _copy_payload(Path(source), header, staged.database, progress)
         keyfile.save(staged.keyfile)
         entries = _verify_staged(staged, data_key)
+        anchors = [str(header.core.get("audit_anchor") or ""), _current_anchor(paths, data_key)]
         # The restoring account must exist in the backup and may restore.
         if recovery_code is None:
             session = open_session(staged, data_key, actor, clock)
@@ -209,9 +222,15 @@ def restore_backup(
         try:
             store.migrate(staged.backups)
             with store.write() as uow:
+                check = _anchor_check(uow, [a for a in anchors if a])
+                if check in ("behind", "rewritten"):
+                    log.warning("restored audit chain does not hold the anchored head: %s",
+                                check)
                 uow.audit.append(at=clock.now(), actor=actor, action="store.restore",
                                  target=Path(source).name,
-                                 details={"schema_version": header.core.get("schema_version")})
+                                 details={"schema_version": header.core.get("schema_version"),
+                                          "audit_head": header.core.get("audit_head", ""),
+                                          "anchor_check": check})
             store.checkpoint()
             version = store.schema_version()
         finally:
@@ -220,7 +239,42 @@ def restore_backup(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     log.info("backup restored (schema %d)", version)
-    return BackupInfo(Path(source), Path(source).stat().st_size, version, entries + 1)
+    return BackupInfo(Path(source), Path(source).stat().st_size, version, entries + 1,
+                      audit_head=str(header.core.get("audit_head") or ""), anchor_check=check)
+
+
+def _current_anchor(paths: DataPaths, data_key: bytes) -> str:
+    """The head the centre last acknowledged to the data being replaced, when it is this
+    install's (the same data key opens it); "" otherwise."""
+    if not paths.database.exists():
+        return ""
+    store = Store(paths.database, data_key)
+    try:
+        with store.read() as uow:
+            return uow.meta.get(ANCHOR_KEY) or ""
+    except (StoreDamagedError, DatabaseError):
+        return ""
+    finally:
+        store.close()
+
+
+def _anchor_check(uow: UnitOfWork, anchors: list[str]) -> str:
+    """The restored chain against the heads the centre acknowledged: each must be in it,
+    unchanged. "behind": the backup is older than one (the entries after it are not in it);
+    "rewritten": an entry differs."""
+    if not anchors:
+        return "none"
+    result = "ok"
+    for value in anchors:
+        seq, _, digest = value.partition(":")
+        if not seq.isdigit():
+            continue
+        entry = uow.audit.at(int(seq))
+        if entry is None:
+            result = "behind"
+        elif entry.hash != digest:
+            return "rewritten"
+    return result
 
 
 def _copy_payload(source: Path, header: _Header, dest: Path, progress: Progress | None) -> None:

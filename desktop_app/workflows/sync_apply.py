@@ -60,6 +60,9 @@ class SyncReport:
     blocks_leased: int = 0
     timestamped: int = 0
     items: list[ItemOutcome] = field(default_factory=list)
+    # the entry of the audit chain the centre kept that this device's chain no longer holds
+    # (a rewritten history), if the sync found one
+    audit_rewritten: int | None = None
 
     def add(self, outcome: ItemOutcome) -> None:
         self.items.append(outcome)
@@ -231,7 +234,8 @@ def _keep_commune_record(uow: UnitOfWork, data: Mapping[str, object], at: dateti
         return
     if uow.records.get(record_id) is not None:
         return
-    office = uow.meta.get("commune_code") or ""
+    # An act another commune registered for a record held here keeps its own office.
+    office = str(data.get("commune") or uow.meta.get("commune_code") or "")
     rtype = str(data.get("type"))
     pulled = pulled_record(
         id=record_id, type=rtype, data=dict(body), links_to=relations.link_target(

@@ -111,6 +111,7 @@ def test_a_termination_ends_a_guardianship_in_force_held_here() -> None:
         record_id="t-2")
     found = _issue(run("guardianship", _TERM, context=ended), "E-GUARD-TERM-ENDED")
     assert "số 7" in issue_message("guardianship", found, lang="vi")
+    assert "số 3 (Trần Văn Đức)" in issue_message("guardianship", found, lang="vi")
     # The termination itself (already linked) does not count as the one that ended it.
     itself = ValidationContext(target=ended.target, record_id="7")
     assert "E-GUARD-TERM-ENDED" not in codes(run("guardianship", _TERM, context=itself))
@@ -187,7 +188,8 @@ def test_from_must_be_what_the_original_holds() -> None:
     found = _issue(wrong, "E-CHANGE-FROM")
     assert found.field == "changes[0].from"
     message = issue_message("change", found, lang="vi")
-    assert "“Nguyễn Văn An”" in message and "số 12" in message
+    assert "“Nguyễn Văn An”" in message and "(khai sinh số 12, Nguyễn Văn An)" in message
+    assert "(birth no. 12, Nguyễn Văn An)" in issue_message("change", found, lang="en")
     right = run("change", _correction("full_name", "Nguyễn Văn An", "Nguyễn Văn Ân"),
                 context=ctx)
     assert "E-CHANGE-FROM" not in codes(right)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from desktop_app.record import StoredRecord
 from desktop_app.store.outbox_repo import PENDING
 from desktop_app.sync_types import Change, ChangeKind, ItemResult, ItemStatus, PullPage
 from desktop_app.workflows import records
@@ -17,6 +18,16 @@ AT = datetime(2026, 1, 16, 2, 0, tzinfo=UTC)
 
 
 def test_a_recognition_from_another_device_supplements_the_birth(office: Office) -> None:
+    _supplemented(office, commune=None)
+
+
+def test_a_recognition_forwarded_from_another_commune_keeps_its_office(office: Office
+                                                                       ) -> None:
+    pulled = _supplemented(office, commune="00070")
+    assert pulled.office == "00070"
+
+
+def _supplemented(office: Office, *, commune: str | None) -> StoredRecord:
     session = office("canbo")
     created = records.create_record(session, "birth", build("birth", {
         "father": DELETE, "declarant.relationship": "mother",
@@ -34,7 +45,8 @@ def test_a_recognition_from_another_device_supplements_the_birth(office: Office)
            "registration_number": "4", "registered_on": "2026-01-16"}
     page = PullPage([Change(1, ChangeKind.RECORD, "r-act:1", {
         "record_id": "r-act", "type": "recognition", "device_id": "dev-2", "data": act,
-        "central_id": "C-2", "version": 1})], "1", False)
+        "central_id": "C-2", "version": 1, **({"commune": commune} if commune else {})})],
+        "1", False)
     with session.store.write() as uow:
         apply_page(uow, page, AT, "this-device")
         pulled = uow.records.get("r-act")
@@ -46,3 +58,4 @@ def test_a_recognition_from_another_device_supplements_the_birth(office: Office)
     # The birth had left (accepted): its new version goes out as a second item.
     assert len(items) == 2 and items[-1].state == PENDING
     assert items[-1].version == after.version > items[0].version
+    return pulled
