@@ -116,25 +116,42 @@ def create_record(session: Session, rtype: str, data: JSONObject, *,
     rtype = record_type(rtype).value
     if not isinstance(data, dict):
         raise UsageError(detail="the record must be a JSON object")
+    with session.store.write() as uow:
+        return create_in(uow, session, rtype, data, historical=historical)
+
+
+def create_in(uow: UnitOfWork, session: Session, rtype: str, data: JSONObject, *,
+              historical: bool = False) -> SaveResult:
+    """:func:`create_record` inside the caller's unit of work (a book entry is created and
+    tied to its page in one transaction)."""
     prepared = prepare_record(rtype, data)
     now = session.clock.now()
     record_id = str(uuid.uuid4())
-    with session.store.write() as uow:
-        issues = _validate(uow, session, rtype, prepared, historical, record_id)
-        _refuse_errors(issues)
-        rec = new_draft(
-            id=record_id, type=rtype, data=prepared, office=uow.meta.get("commune_code") or "",
-            officer=session.account.username, created_at=now, updated_at=now,
-            is_historical=historical, issues=_issues_json(issues),
-            links_to=_link_target(uow, prepared),
-            registration_number=_as_found(prepared, "registration_number") if historical
-            else None,
-            book_number=_as_found(prepared, "book_number") if historical else None,
-            registered_on=_as_found(prepared, "registered_on") if historical else None,
-        )
-        uow.records.insert(rec)
-        _log(uow, session, rec, "create", None, details={"historical": historical})
+    issues = _validate(uow, session, rtype, prepared, historical, record_id)
+    _refuse_errors(issues)
+    rec = new_draft(
+        id=record_id, type=rtype, data=prepared, office=uow.meta.get("commune_code") or "",
+        officer=session.account.username, created_at=now, updated_at=now,
+        is_historical=historical, issues=_issues_json(issues),
+        links_to=_link_target(uow, prepared),
+        registration_number=_as_found(prepared, "registration_number") if historical
+        else None,
+        book_number=_as_found(prepared, "book_number") if historical else None,
+        registered_on=_as_found(prepared, "registered_on") if historical else None,
+    )
+    uow.records.insert(rec)
+    _log(uow, session, rec, "create", None, details={"historical": historical})
     return SaveResult(rec, tuple(issues))
+
+
+def checked_data(uow: UnitOfWork, session: Session, rec: StoredRecord, data: JSONObject
+                 ) -> tuple[JSONObject, tuple[JSONObject, ...]]:
+    """A draft's new data prepared and validated (errors refuse it): the data and the issues
+    to keep, for a caller that changes the record in its own unit of work."""
+    prepared = prepare_record(rec.type, data)
+    issues = _validate(uow, session, rec.type, prepared, rec.is_historical, rec.id)
+    _refuse_errors(issues)
+    return prepared, _issues_json(issues)
 
 
 def update_draft(session: Session, record_id: str, data: JSONObject) -> SaveResult:
