@@ -307,6 +307,7 @@ TERMS: dict[str, tuple[str, str]] = {
                                          "the answer is for another device"),
     "no results": ("không có kết quả", "no results"),
     "attachment entry": ("mục tệp đính kèm", "attachment entry"),
+    "audit head": ("đầu chuỗi nhật ký", "audit head"),
     "sealed for another server": ("được niêm phong cho máy chủ khác",
                                   "sealed for another server"),
     "no items": ("không có hồ sơ nào", "no items"),
