@@ -184,7 +184,11 @@ class BundleCodec(Protocol):
 
     def build_bundle(self, identity: DeviceIdentity, items: Sequence[PushItem],
                      attachments: Sequence[BundleAttachment], *, since: str | None,
-                     now: datetime) -> bytes: ...
+                     now: datetime, audit_head: AuditHead | None = None,
+                     audit_rewritten: AuditHead | None = None) -> bytes:
+        """``audit_head``: this device's audit head, anchored at the centre as a sync does;
+        ``audit_rewritten``: a kept head found missing from the chain, not yet reported."""
+        ...
 
     def read_answer(self, identity: DeviceIdentity, data: bytes) -> BundleAnswer:
         """Verified (the server's signature) and opened; a typed error when it is not."""

@@ -257,3 +257,6 @@ class BundleAnswer:
     results: tuple[ItemResult, ...]
     attachments: Mapping[str, bool] = field(default_factory=dict)  # sha256 -> kept centrally
     pull: PullPage | None = None
+    # the audit head the centre kept before the bundle's (None: first, or an older centre)
+    audit_kept: AuditHead | None = None
+    audit_anchored: bool = False  # the centre took the bundle's audit head

@@ -1,5 +1,5 @@
 """hotich schema | record new/show/list/history/edit/submit/verify/approve/reject/reopen | search |
-books status/close."""
+books status/close (and the digitisation of old books, books_cmd)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
+from desktop_app.cli import books_cmd
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.domain import Issue, issue_message, json_schema
 from desktop_app.domain.errors import RecordInvalidError
@@ -86,6 +87,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     close = add_command(bs, "close", "close every open book of a year with its totals")
     close.add_argument("--year", type=int, required=True)
     close.set_defaults(handler=_books_close)
+    books_cmd.register(bs, TYPES)
 
 
 # -- helpers --------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from desktop_app.paths import DataPaths
 from desktop_app.store import upgrade
 from desktop_app.store.accounts_repo import AccountsRepository
 from desktop_app.store.audit_repo import AuditRepository
+from desktop_app.store.books_repo import BooksRepository
 from desktop_app.store.database import (
     Connection,
     DatabaseError,
@@ -57,6 +58,7 @@ class UnitOfWork:
         self.extracts = ExtractsRepository(conn, self.attachments)
         self.certificates = CertificatesRepository(conn)
         self.accounts = AccountsRepository(conn)
+        self.books = BooksRepository(conn)
 
 
 class Store:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 
 from desktop_app.errors import HotichError
 from desktop_app.ports import SyncGateway
@@ -71,6 +72,32 @@ def _note(uow: UnitOfWork, found: Rewritten) -> None:
                                             "reported": found.reported}))
 
 
+def check_kept(uow: UnitOfWork, kept: AuditHead | None, head: AuditHead, at: datetime
+               ) -> bool:
+    """Whether the centre's kept head is still in the chain; if not, the rewritten history
+    is recorded (audit entry, a note to report) and False returned."""
+    if kept is None or holds(uow, kept):
+        return True
+    log.warning("audit chain does not hold the head kept by the centre: rewritten")
+    uow.audit.append(at=at, actor=SYSTEM.username, action="audit.rewritten",
+                     target=f"audit/{kept.seq}",
+                     details={"kept_seq": kept.seq, "kept_hash": kept.hash,
+                              "head_seq": head.seq})
+    _note(uow, Rewritten(kept, at.isoformat(), reported=False))
+    return False
+
+
+def unreported(uow: UnitOfWork) -> AuditHead | None:
+    found = rewritten(uow)
+    return found.kept if found is not None and not found.reported else None
+
+
+def mark_reported(uow: UnitOfWork) -> None:
+    found = rewritten(uow)
+    if found is not None and not found.reported:
+        _note(uow, Rewritten(found.kept, found.found_at, reported=True))
+
+
 def anchor_at_centre(session: Session, gateway: SyncGateway) -> AuditHead | None:
     """Leave the head with the centre and check the one it kept; the kept head that this
     chain no longer holds (a rewritten history), else None."""
@@ -89,16 +116,11 @@ def anchor_at_centre(session: Session, gateway: SyncGateway) -> AuditHead | None
     kept = gateway.anchor_audit(head)
     now = session.clock.now()
     with store.write() as uow:
-        if kept is None or holds(uow, kept):
+        if check_kept(uow, kept, head, now):
             uow.meta.put(ANCHOR_KEY, f"{head.seq}:{head.hash}")
             return None
-        log.warning("audit chain does not hold the head kept by the centre: rewritten")
-        uow.audit.append(at=now, actor=SYSTEM.username, action="audit.rewritten",
-                         target=f"audit/{kept.seq}",
-                         details={"kept_seq": kept.seq, "kept_hash": kept.hash,
-                                  "head_seq": head.seq})
-        _note(uow, Rewritten(kept, now.isoformat(), reported=False))
         head = head_of(uow) or head
+    assert kept is not None
     try:
         gateway.anchor_audit(head, rewritten=kept)
     except HotichError:  # told at the next sync

@@ -1345,6 +1345,10 @@
         <source>, extracts timestamped: %1</source>
         <translation>, %1 trích lục được gắn dấu thời gian</translation>
     </message>
+    <message>
+        <source>. WARNING: this device&apos;s audit log was rewritten (entry %1 is no longer what the centre kept); this was recorded and reported to the centre, work goes on. Tell the officer in charge.</source>
+        <translation>. CẢNH BÁO: nhật ký kiểm tra trên máy này đã bị viết lại (mục số %1 không còn như trung tâm đã lưu); việc này đã được ghi nhận và báo về trung tâm, công việc vẫn tiếp tục. Hãy báo cho cán bộ phụ trách.</translation>
+    </message>
 </context>
 <context>
     <name>UpdateBanner</name>

@@ -15,13 +15,15 @@ from conftest import FAST
 from support import Pki, ServerThread
 
 from desktop_app.audit import make_entry
-from desktop_app.workflows import backup, records
+from desktop_app.workflows import backup, records, sync_bundle
 from desktop_app.workflows.audit import verify_audit
 from desktop_app.workflows.audit_anchor import REWRITTEN_KEY, anchored, head_of
 from desktop_app.workflows.enrolment import device_identity, enrol_device
 from desktop_app.workflows.sync_run import run_sync
+from sync.bundle import UsbBundleCodec
 from sync.cli import report_text
 from sync.device import HttpsSyncTransport
+from sync.server.bundles import import_bundle
 from sync.server.devices import Device
 from sync.server.store import CentralStore
 from tests.samples import build
@@ -144,3 +146,34 @@ def test_backups_carry_the_head_and_a_restore_compares_it(office: Office, pki: P
     with office("admin").store.read() as uow:
         restored = [e for e in uow.audit.entries() if e.action == "store.restore"]
     assert json.loads(restored[-1].details)["anchor_check"] == "behind"
+
+
+def test_usb_bundles_anchor_the_head_too(office: Office, pki: Pki, tmp_path: Path) -> None:
+    boss = office("chutich")
+    codec = UsbBundleCodec()
+    central = CentralStore(f"sqlite:///{tmp_path / 'central.db'}", clock=office.clock)
+    try:
+        with ServerThread(central, pki) as server:
+            transport = HttpsSyncTransport(boss.paths.root, config=FAST, clock=boss.clock)
+            enrol_device(boss, transport, server.url, central.devices.issue_code("26740"),
+                         ca_path=pki.ca)
+        identity = device_identity(boss)
+        assert identity is not None
+
+        def carry() -> int | None:
+            data, _count = sync_bundle.export_bundle(boss, codec)
+            answer = import_bundle(central, data).answer
+            return sync_bundle.import_answer(boss, codec, answer).audit_rewritten
+
+        assert carry() is None
+        assert carry() is None
+        kept = central.anchors.head(identity.device_id)
+        assert kept is not None
+        _rewrite_history(office, 2)
+        assert carry() == kept[0]  # found when the answer comes back
+        assert central.anchors.mismatches(identity.device_id) == []
+        assert carry() is None  # the next bundle tells the centre
+        assert [m["found_by"] for m in central.anchors.mismatches(identity.device_id)] == [
+            "device"]
+    finally:
+        central.close()
