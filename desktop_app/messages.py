@@ -118,6 +118,11 @@ CORE: dict[str, tuple[str, str]] = {
                            "already."),
     "E-BOOK-SAME-KEYER": ("Lần nhập thứ hai phải do một cán bộ khác nhập, độc lập.",
                           "The second keying must be done independently by another officer."),
+    "E-BOOK-DOUBLE-ENTRY-PENDING": (
+        "Mục này được nhập hai lần độc lập: chờ lần nhập thứ hai hoặc quyết định về chỗ khác "
+        "nhau, không sửa hay trình trực tiếp.",
+        "This entry is keyed twice independently: it waits for the second keying or a "
+        "decision on the disagreements, and is not edited or submitted directly."),
     "E-BOOK-NOTHING-TO-DECIDE": ("Mục này không có chỗ khác nhau nào cần quyết định.",
                                  "This entry has no disagreement to decide."),
     "E-BOOK-DECIDER-KEYED": ("Người đã nhập mục này không được quyết định chỗ khác nhau; "

@@ -226,6 +226,15 @@ class BooksRepository:
                            "WHERE record_id = ? AND path = ?",
                            (value, by, at.isoformat(), record_id, path))
 
+    def double_entry_pending(self, record_id: str) -> bool:
+        """Keyed once in double entry, or keyed twice with a disagreement not decided: the
+        entry is settled by the comparison, not edited or submitted by hand."""
+        row = self._conn.execute(
+            "SELECT count(*), EXISTS (SELECT 1 FROM entry_fields WHERE record_id = ? AND "
+            "agreed = 0 AND decided_by IS NULL) FROM entry_keyings WHERE record_id = ?",
+            (record_id, record_id)).fetchone()
+        return int(row[0]) == 1 or bool(row[1])
+
     def undecided(self) -> list[str]:
         """Entries with a disagreement nobody has decided yet, oldest keying first."""
         return [str(r[0]) for r in self._conn.execute(

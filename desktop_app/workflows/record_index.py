@@ -78,7 +78,8 @@ def _terminations_of(uow: UnitOfWork, rec: StoredRecord) -> tuple[str, ...]:
 def held_record(uow: UnitOfWork, rec: StoredRecord) -> HeldRecord:
     return HeldRecord(rec.id, rec.type, rec.status, rec.data, rec.registration_number,
                       rec.registered_on, registered=rec.status in REGISTERED_STATUSES,
-                      ended_by=_terminations_of(uow, rec))
+                      ended_by=_terminations_of(uow, rec),
+                      earlier=tuple(v.data for v in uow.records.versions(rec.id)))
 
 
 def find_target(uow: UnitOfWork, holder: object, key: str) -> StoredRecord | None:

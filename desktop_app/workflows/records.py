@@ -31,7 +31,7 @@ from desktop_app.domain.access import get
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.integrity import ensure_no_signer_conflict
 from desktop_app.domain.notes import note_text, pending_changes, record_notes
-from desktop_app.errors import NotFoundError, UsageError
+from desktop_app.errors import HotichError, NotFoundError, UsageError
 from desktop_app.messages import VIETNAM_TZ
 from desktop_app.record import JSONObject, RecordEvent, RecordPage, StoredRecord
 from desktop_app.session import Session
@@ -144,6 +144,13 @@ def create_in(uow: UnitOfWork, session: Session, rtype: str, data: JSONObject, *
     return SaveResult(rec, tuple(issues))
 
 
+def _not_double_entry_pending(uow: UnitOfWork, rec: StoredRecord) -> None:
+    """A double-entered book entry waits for its second keying or a decision
+    (workflows/books.py): editing or submitting it by hand would bypass the comparison."""
+    if rec.is_historical and uow.books.double_entry_pending(rec.id):
+        raise HotichError("E-BOOK-DOUBLE-ENTRY-PENDING")
+
+
 def checked_data(uow: UnitOfWork, session: Session, rec: StoredRecord, data: JSONObject
                  ) -> tuple[JSONObject, tuple[JSONObject, ...]]:
     """A draft's new data prepared and validated (errors refuse it): the data and the issues
@@ -160,6 +167,7 @@ def update_draft(session: Session, record_id: str, data: JSONObject) -> SaveResu
     with session.store.write() as uow:
         rec = _get(uow, record_id)
         ensure_editable(rec.status)
+        _not_double_entry_pending(uow, rec)
         prepared = prepare_record(rec.type, data)
         issues = _validate(uow, session, rec.type, prepared, rec.is_historical, rec.id)
         _refuse_errors(issues)
@@ -175,6 +183,7 @@ def submit(session: Session, record_id: str) -> SaveResult:
     require(session.account, Permission.CREATE_RECORD)
     with session.store.write() as uow:
         rec = _get(uow, record_id)
+        _not_double_entry_pending(uow, rec)
         issues = _validate(uow, session, rec.type, rec.data, rec.is_historical, rec.id)
         check_submit(facts_of(rec), actor_of(session.account), issues)
         rec = change_status(uow, rec, Status.SUBMITTED, actor=actor_of(session.account),

@@ -132,6 +132,12 @@ def test_double_entry_compares_after_nfc_and_a_third_person_decides(
     with pytest.raises(HotichError) as caught:  # the same officer cannot key it twice
         books.key_entry(officer, book.id, 1, 1, build("death", DEATH))
     assert caught.value.code == "E-BOOK-SAME-KEYER"
+    for bypass in (lambda: records.submit(officer, agreed.record.id),
+                   lambda: records.update_draft(officer, agreed.record.id,
+                                                agreed.record.data)):
+        with pytest.raises(HotichError) as caught:  # no way around the second keying
+            bypass()
+        assert caught.value.code == "E-BOOK-DOUBLE-ENTRY-PENDING"
     nfd = unicodedata.normalize("NFD", "Nguyễn  Văn Bảy ")
     done = books.key_entry(second, book.id, 1, 1, build("death", {
         **DEATH, "deceased.full_name": nfd}))
@@ -160,6 +166,9 @@ def test_double_entry_compares_after_nfc_and_a_third_person_decides(
         books.decide(boss, split.record.id, {"deceased.gender": "male"})
     assert caught.value.code == "E-BOOK-NOT-DISAGREED"
 
+    with pytest.raises(HotichError) as caught:  # nor around the decision
+        records.submit(officer, split.record.id)
+    assert caught.value.code == "E-BOOK-DOUBLE-ENTRY-PENDING"
     half = books.decide(boss, split.record.id, {"registration_number": "8"})
     assert half.stage == "disagreed" and [f.path for f in half.disagreements] == \
         ["deceased.full_name"]
