@@ -46,6 +46,12 @@ class DataPaths:
     def backups(self) -> Path:
         return self.root / "backups"
 
+    @property
+    def signers(self) -> Path:
+        """Public copies of this device's signers' certificates (DER): a QR code is checked
+        without opening the store."""
+        return self.root / "signers"
+
     def ensure(self) -> None:
         for folder in (self.root, self.logs, self.backups):
             folder.mkdir(parents=True, exist_ok=True)

@@ -144,8 +144,11 @@ def note_text(note: Note) -> str:
     "Đã đăng ký nhận cha, mẹ, con số 3/2026, ngày 05/01/2026"."""
     if note.field:
         verb = NOTE_VERBS.get(note.kind, nfc(note.kind))
+        name = changed_field_name(note.field)
+        # "Xác định lại dân tộc" already names the field: "dân tộc" once.
+        what = verb if verb.endswith(f" {name}") else f"{verb} {name}"
         text = (
-            f"{verb} {changed_field_name(note.field)} từ “{nfc(note.from_value or '')}” "
+            f"{what} từ “{nfc(note.from_value or '')}” "
             f"thành “{nfc(note.to_value or '')}”"
         )
     else:  # a whole act: a recognition, the end of a guardianship

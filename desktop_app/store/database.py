@@ -18,6 +18,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
+from desktop_app.diskspace import full_disk, is_disk_full_error
 from desktop_app.errors import StoreDamagedError
 from desktop_app.store.migrations import MIGRATIONS
 
@@ -34,7 +35,26 @@ def _apply_key(conn: Connection, data_key: bytes) -> None:
 
 
 def connect(path: Path, data_key: bytes, *, check_key: bool = True) -> Connection:
-    """An open, keyed connection in WAL mode with synchronous=FULL."""
+    """An open, keyed connection in WAL mode with synchronous=FULL.
+
+    On a full disk the shared-memory index of the WAL cannot be created: the store is then
+    opened in exclusive locking mode (the index kept in memory), so reading still works and
+    a write fails as a full disk (DiskFullError), never as damage.
+    """
+    try:
+        return _connect(path, data_key, check_key=check_key, exclusive=False)
+    except StoreDamagedError as exc:
+        cause = exc.__cause__
+        if cause is None or not is_disk_full_error(cause, path.parent):
+            raise
+        log.warning("disk full: store opened in exclusive mode (reading only)")
+        try:
+            return _connect(path, data_key, check_key=check_key, exclusive=True)
+        except StoreDamagedError as again:
+            raise full_disk(path.parent) from again
+
+
+def _connect(path: Path, data_key: bytes, *, check_key: bool, exclusive: bool) -> Connection:
     is_new = not path.exists()
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True,
                               timeout=30.0)
@@ -43,6 +63,8 @@ def connect(path: Path, data_key: bytes, *, check_key: bool = True) -> Connectio
             os.chmod(path, 0o600)
     try:
         _apply_key(conn, data_key)
+        if exclusive:  # before the first read: no shared-memory file is ever needed
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE").fetchone()
         if check_key:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA journal_mode = WAL").fetchone()

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from desktop_app.domain.indexing import persons, search_text
 from desktop_app.domain.text import fold_compact
-from desktop_app.record import RecordEvent, RecordPage, StoredRecord
+from desktop_app.record import RecordEvent, RecordPage, RecordVersion, StoredRecord
 from desktop_app.store.database import Connection
 
 _COLUMNS = ("id, type, status, is_historical, data, office, registration_number, number_int, "
@@ -117,6 +117,24 @@ class RecordsRepository:
         self._conn.execute("INSERT INTO record_text (rowid, text) VALUES (?, ?)",
                            (n, search_text(rec.type, rec.data, rec.registration_number,
                                            rec.book_number)))
+
+    # -- earlier versions -----------------------------------------------------------------
+    def keep_version(self, rec: StoredRecord, *, at: datetime, by: str,
+                     cause: str | None) -> None:
+        """Keep ``rec`` (as stored now) before a later act replaces its data."""
+        self._conn.execute(
+            "INSERT INTO record_versions (record_id, version, data, replaced_at, replaced_by, "
+            "cause) VALUES (?, ?, ?, ?, ?, ?)",
+            (rec.id, rec.version, _dump(rec.data), at.isoformat(), by, cause))
+
+    def versions(self, record_id: str) -> list[RecordVersion]:
+        """The replaced versions of a record, oldest first."""
+        rows = self._conn.execute(
+            "SELECT version, data, replaced_at, replaced_by, cause FROM record_versions "
+            "WHERE record_id = ? ORDER BY version", (record_id,))
+        return [RecordVersion(record_id, int(r[0]), json.loads(str(r[1])),
+                              datetime.fromisoformat(str(r[2])), str(r[3]), r[4])
+                for r in rows]
 
     def get(self, record_id: str) -> StoredRecord | None:
         row = self._conn.execute(f"SELECT {_COLUMNS} FROM records WHERE id = ?",

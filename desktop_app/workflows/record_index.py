@@ -78,7 +78,8 @@ def _terminations_of(uow: UnitOfWork, rec: StoredRecord) -> tuple[str, ...]:
 def held_record(uow: UnitOfWork, rec: StoredRecord) -> HeldRecord:
     return HeldRecord(rec.id, rec.type, rec.status, rec.data, rec.registration_number,
                       rec.registered_on, registered=rec.status in REGISTERED_STATUSES,
-                      ended_by=_terminations_of(uow, rec))
+                      ended_by=_terminations_of(uow, rec),
+                      earlier=tuple(v.data for v in uow.records.versions(rec.id)))
 
 
 def find_target(uow: UnitOfWork, holder: object, key: str) -> StoredRecord | None:
@@ -204,10 +205,12 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> Vali
                 fold_compact(name), record_id, born=_year(text_of(person, "date_of_birth")),
                 personal_id=text_of(person, "personal_id"))
     marriages = []
-    for rid, rdata in _live(uow, spouses, "marriage", registered_only=True):
+    for rec in uow.records.by_ids(spouses):
+        if rec.type != "marriage" or rec.status not in REGISTERED_STATUSES:
+            continue
         candidate = MarriageCandidate(
-            rid, PartySummary.from_person(party(rdata, "husband")),
-            PartySummary.from_person(party(rdata, "wife")))
+            rec.id, PartySummary.from_person(party(rec.data, "husband")),
+            PartySummary.from_person(party(rec.data, "wife")), rec.registration_number)
         if not _ended_by_death(uow, candidate, record_id):
             marriages.append(candidate)
     return ValidationContext(

@@ -61,3 +61,15 @@ class NumberBlockRequest(_Strict):
 class PullQuery(_Strict):
     since: str = "0"
     limit: int = Field(default=200, ge=1, le=MAX_PULL_LIMIT)
+
+
+class AuditHead(_Strict):
+    seq: int = Field(ge=1, le=2**62)
+    hash: Sha256
+
+
+class AuditAnchorRequest(_Strict):
+    seq: int = Field(ge=1, le=2**62)
+    hash: Sha256
+    # the head the centre kept that the device did not find in its own chain
+    rewritten: AuditHead | None = None

@@ -949,6 +949,26 @@
         <translation>Không có thay đổi liên quan.</translation>
     </message>
     <message>
+        <source>Related records</source>
+        <translation>Hồ sơ liên quan</translation>
+    </message>
+    <message>
+        <source>Concerns: %1</source>
+        <translation>Liên quan đến: %1</translation>
+    </message>
+    <message>
+        <source>Concerned by: %1</source>
+        <translation>Có liên quan: %1</translation>
+    </message>
+    <message>
+        <source>No related records.</source>
+        <translation>Không có hồ sơ liên quan.</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
         <source>Not registered yet: %1</source>
         <translation>Chưa đăng ký (không phải ghi chú): %1</translation>
     </message>
@@ -1324,6 +1344,10 @@
     <message>
         <source>, extracts timestamped: %1</source>
         <translation>, %1 trích lục được gắn dấu thời gian</translation>
+    </message>
+    <message>
+        <source>. WARNING: this device&apos;s audit log was rewritten (entry %1 is no longer what the centre kept); this was recorded and reported to the centre, work goes on. Tell the officer in charge.</source>
+        <translation>. CẢNH BÁO: nhật ký kiểm tra trên máy này đã bị viết lại (mục số %1 không còn như trung tâm đã lưu); việc này đã được ghi nhận và báo về trung tâm, công việc vẫn tiếp tục. Hãy báo cho cán bộ phụ trách.</translation>
     </message>
 </context>
 <context>
