@@ -63,8 +63,16 @@ def _init(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     report = audit.verify_audit(ctx.session())
-    ctx.emit(f"Nhật ký kiểm tra nguyên vẹn: {report.entries} mục.",
-             {"ok": True, "entries": report.entries})
+    lines = [f"Nhật ký kiểm tra nguyên vẹn: {report.entries} mục.",
+             f"Đầu chuỗi: {report.head}"]
+    if report.anchored:
+        lines.append(f"Trung tâm đã lưu đầu chuỗi đến mục {report.anchored.partition(':')[0]}.")
+    ctx.emit("\n".join(lines),
+             {"ok": True, "entries": report.entries, "head": report.head,
+              "anchored": report.anchored, "rewritten_at": report.rewritten_at})
+    if report.rewritten_at is not None:
+        ctx.note(f"CẢNH BÁO: lần đồng bộ đã phát hiện nhật ký trên máy này bị viết lại (mục số "
+                 f"{report.rewritten_at} khác với bản trung tâm đã lưu).")
     return 0
 
 

@@ -99,6 +99,9 @@ class HeldRecord:
     registered: bool = True
     ended_by: tuple[str, ...] = ()
     """For a guardianship: the numbers (or ids) of the terminations that end it."""
+    earlier: tuple[JSONObject, ...] = ()
+    """The data of its earlier versions, oldest first: a change already applied to it is
+    checked against the version it changed."""
 
     @property
     def number(self) -> str:

@@ -260,33 +260,46 @@ class RecordsRepository:
 
     def ids_by_name_key(self, keys: Iterable[str], exclude: str,
                         roles: Sequence[str] = ()) -> list[str]:
-        """Records where a party has one of these folded names (in one of ``roles``)."""
-        role_clause = f" AND role IN ({', '.join('?' * len(roles))})" if roles else ""
+        """Records where a party has one of these folded names (in one of ``roles``: then
+        from the name-and-role index, never every party of that name)."""
+        if roles:
+            marks = ", ".join("?" * len(roles))
+            sql = ("SELECT DISTINCT record_id FROM record_persons INDEXED BY "
+                   "record_persons_spouse WHERE name_key = ? AND record_id != ? AND "
+                   f"role IN ({marks})")
+        else:
+            sql = ("SELECT DISTINCT record_id FROM record_persons WHERE name_key = ? "
+                   "AND record_id != ?")
         found: list[str] = []
         for key in set(keys):
-            found += [r[0] for r in self._conn.execute(
-                "SELECT DISTINCT record_id FROM record_persons WHERE name_key = ? "
-                f"AND record_id != ?{role_clause}", (key, exclude, *roles))]
+            found += [r[0] for r in self._conn.execute(sql, (key, exclude, *roles))]
         return found
 
     def ids_of_spouses(self, name_key: str, exclude: str, *, born: str | None,
                        personal_id: str | None) -> list[str]:
-        """Marriages where a husband or wife may be this person (same_person): the same
-        folded name and the same personal ID, or, unless both IDs decide, the same birth
-        year or a date missing on either side. ``born`` is a year "YYYY" (or None).
+        """Marriages where a husband or wife may be this person (see ids_of_person)."""
+        return self.ids_of_person(name_key, exclude, roles=("husband", "wife"), born=born,
+                                  personal_id=personal_id)
+
+    def ids_of_person(self, name_key: str, exclude: str, *, roles: Sequence[str],
+                      born: str | None, personal_id: str | None) -> list[str]:
+        """Records where a party in one of ``roles`` may be this person (same_person): the
+        same folded name and the same personal ID, or, unless both IDs decide, the same
+        birth year or a date missing on either side. ``born`` is a year "YYYY" (or None).
         Ranges of record_persons_spouse (named: the name-only index looks cheaper to the
         planner and reads every party of that name)."""
+        marks = ", ".join("?" * len(roles))
         head = ("SELECT record_id FROM record_persons INDEXED BY record_persons_spouse "
-                "WHERE name_key = ? AND role IN ('husband', 'wife') AND record_id != ? AND ")
+                f"WHERE name_key = ? AND role IN ({marks}) AND record_id != ? AND ")
         year = ("(date_of_birth IS NULL OR date_of_birth BETWEEN ? AND ?)" if born else "1")
         years = (born, f"{born}-99") if born else ()
         if personal_id:
             rows = [*self._conn.execute(head + "personal_id = ?",
-                                        (name_key, exclude, personal_id)),
+                                        (name_key, *roles, exclude, personal_id)),
                     *self._conn.execute(head + f"personal_id IS NULL AND {year}",
-                                        (name_key, exclude, *years))]
+                                        (name_key, *roles, exclude, *years))]
         else:
-            rows = list(self._conn.execute(head + year, (name_key, exclude, *years)))
+            rows = list(self._conn.execute(head + year, (name_key, *roles, exclude, *years)))
         return list(dict.fromkeys(r[0] for r in rows))
 
     def ids_by_mother_key(self, key: str, exclude: str, born_from: str | None = None,

@@ -78,7 +78,8 @@ def _terminations_of(uow: UnitOfWork, rec: StoredRecord) -> tuple[str, ...]:
 def held_record(uow: UnitOfWork, rec: StoredRecord) -> HeldRecord:
     return HeldRecord(rec.id, rec.type, rec.status, rec.data, rec.registration_number,
                       rec.registered_on, registered=rec.status in REGISTERED_STATUSES,
-                      ended_by=_terminations_of(uow, rec))
+                      ended_by=_terminations_of(uow, rec),
+                      earlier=tuple(v.data for v in uow.records.versions(rec.id)))
 
 
 def find_target(uow: UnitOfWork, holder: object, key: str) -> StoredRecord | None:
@@ -184,8 +185,10 @@ def _ended_by_death(uow: UnitOfWork, marriage: MarriageCandidate, record_id: str
     for spouse in (marriage.husband, marriage.wife):
         if not spouse.full_name:
             continue
-        ids = uow.records.ids_by_name_key([fold_compact(spouse.full_name)], record_id,
-                                          roles=("deceased",))
+        # Only deaths of whom may be this spouse (same_person), not everyone of the name.
+        ids = uow.records.ids_of_person(fold_compact(spouse.full_name), record_id,
+                                        roles=("deceased",), born=_year(spouse.date_of_birth),
+                                        personal_id=spouse.personal_id)
         for _rid, rdata in _live(uow, ids, "death", registered_only=True):
             if same_person(spouse, PartySummary.from_person(party(rdata, "deceased"))):
                 return True

@@ -292,21 +292,24 @@ def _forward(batch: _Batch, item: PushItem, central_id: str, pid: str | None) ->
 
 
 def _target(batch: _Batch, item: PushItem) -> HeldHere | None:
-    """The latest version the commune's devices sent of the record the item points at: in
-    this batch (not written yet) or already accepted."""
-    ref = _reference(item) if item.type in ("recognition", "change", "guardianship") else None
+    """The versions the commune's devices sent of the record the item points at (accepted,
+    or earlier in this batch): the latest is the target, the others its earlier versions."""
+    ref = _reference(item) if item.type in _LINKED_TYPES else None
     if ref is None or ref == item.record_id:
         return None
-    pending = [w for w in batch.writes[t.records]
-               if w["record_id"] == ref and w["commune"] == batch.device.commune]
-    if pending:
-        latest = max(pending, key=lambda w: int(str(w["version"])))
-        return HeldHere(ref, str(latest["record_type"]), json.loads(str(latest["data"])))
-    row = batch.conn.execute(
-        select(t.records.c.record_type, t.records.c.data)
-        .where(t.records.c.record_id == ref, t.records.c.commune == batch.device.commune)
-        .order_by(t.records.c.version.desc()).limit(1)).first()
-    return HeldHere(ref, str(row.record_type), json.loads(str(row.data))) if row else None
+    versions: dict[int, tuple[str, str]] = {
+        int(r.version): (str(r.record_type), str(r.data)) for r in batch.conn.execute(
+            select(t.records.c.version, t.records.c.record_type, t.records.c.data)
+            .where(t.records.c.record_id == ref, t.records.c.commune == batch.device.commune))}
+    for w in batch.writes[t.records]:
+        if w["record_id"] == ref and w["commune"] == batch.device.commune:
+            versions[int(str(w["version"]))] = (str(w["record_type"]), str(w["data"]))
+    if not versions:
+        return None
+    ordered = [versions[v] for v in sorted(versions)]
+    record_type, latest = ordered[-1]
+    return HeldHere(ref, record_type, json.loads(latest),
+                    tuple(json.loads(data) for _type, data in ordered[:-1]))
 
 
 def _guardianships(batch: _Batch, item: PushItem) -> list[HeldHere]:

@@ -41,6 +41,7 @@ class HeldHere:
     record_id: str
     record_type: str
     data: dict[str, object]
+    earlier: tuple[dict[str, object], ...] = ()  # its earlier versions, oldest first
 
 
 def _number(data: dict[str, object], key: str) -> str | None:
@@ -72,7 +73,8 @@ def _held(target: HeldHere, ends: dict[str, list[str]]) -> HeldRecord:
                       cast("dict[str, JSONValue]", target.data),
                       registration_number=_number(target.data, "registration_number"),
                       registered_on=_number(target.data, "registered_on"),
-                      ended_by=tuple(ends.get(target.record_id, ())))
+                      ended_by=tuple(ends.get(target.record_id, ())),
+                      earlier=tuple(cast("dict[str, JSONValue]", d) for d in target.earlier))
 
 
 def _wards(data: dict[str, object], guardianships: Sequence[HeldHere],

@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 
+from desktop_app.domain import validate
 from desktop_app.domain.errors import RecordInvalidError
-from desktop_app.workflows import extracts, records
+from desktop_app.workflows import extracts, record_index, records
 from signing.compose import Cells, ExtractText, RichText, Span, compose_extract
 from tests.conftest import ADMIN_PASSWORD, CliResult
-from tests.samples import DELETE, build
+from tests.samples import DELETE, TODAY, build
 from tests.unit.conftest import Office
 
 
@@ -78,6 +79,14 @@ def test_an_approved_correction_changes_the_original(office: Office) -> None:
     assert "NGUYỄN VĂN ÂN" in text
     assert (f"Cải chính họ, chữ đệm, tên từ “Nguyễn Văn An” thành “Nguyễn Văn Ân” (đăng ký số "
             f"{act.registration_number}, ngày 15/01/2026)") in text
+    # Checked again (a reopened correction, or at the centre), it is not refused: the
+    # version it changed held its "from".
+    with office("canbo").store.read() as uow:
+        stored = uow.records.get(act.id)
+        assert stored is not None
+        context = record_index.validation_context(uow, "change", stored.data, stored.id)
+    assert "E-CHANGE-FROM" not in {i.code for i in validate(
+        "change", stored.data, today=TODAY, context=context)}
     # The next correction must start from what the record now holds.
     again = build("change", {**{k: correction[k] for k in ("original_record", "subject")},
                              "changes": [{"field": "full_name", "from": "Nguyễn Văn An",

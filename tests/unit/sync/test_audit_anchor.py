@@ -77,6 +77,8 @@ def test_a_rewritten_history_is_found_at_the_next_sync(office: Office, pki: Pki,
                 found = [e for e in uow.audit.entries() if e.action == "audit.rewritten"]
                 assert uow.meta.get(REWRITTEN_KEY)
             assert [e.target for e in found] == [f"audit/{head.seq}"]
+            checked = verify_audit(boss)  # the chain verifies, and says what the sync found
+            assert checked.rewritten_at == head.seq and checked.anchored
             assert [(m["kept_seq"], m["found_by"])
                     for m in central.anchors.mismatches(identity.device_id)] == [
                 (head.seq, "device")]

@@ -128,3 +128,25 @@ def test_guardianships_across_devices(central: tuple[CentralStore, Device, Devic
     # Ended: the ward may have a new guardian (a new record: the refusal above is final).
     anew = push_item("guardianship", data=dict(another.data))
     assert _push(store, second, anew)[0]["status"] == ItemStatus.ACCEPTED
+
+
+def test_a_correction_arriving_after_the_corrected_original(
+        central: tuple[CentralStore, Device, Device]) -> None:
+    """The original's new version leaves at approval, the correction once signed: the
+    centre checks `from` against the version the correction changed."""
+    store, device, _ = central
+    birth = push_item("birth")
+    corrected = push_item("birth", record_id=birth.record_id, version=2, data=build(
+        "birth", {"child.full_name": "Nguyễn Văn Ân"}))
+    assert [r["status"] for r in _push(store, device, birth, corrected)] == [
+        ItemStatus.ACCEPTED, ItemStatus.ACCEPTED]
+
+    def change(old: str) -> Any:
+        return push_item("change", data=build("change", {
+            "original_record": {"record_id": birth.record_id},
+            "changes": [{"field": "full_name", "from": old, "to": "Nguyễn Văn Ân"}]}))
+
+    (ok,) = _push(store, device, change("Nguyễn Văn An"))
+    assert ok["status"] == ItemStatus.ACCEPTED
+    (never,) = _push(store, device, change("Nguyễn Văn Ba"))
+    assert never["code"] == "E-CHANGE-FROM"
