@@ -28,6 +28,7 @@ from ui.link_watcher import LinkTiming, LinkWatcher
 from ui.pages.about_dialog import AboutDialog
 from ui.pages.approval_page import ApprovalPage
 from ui.pages.backup_page import BackupPage
+from ui.pages.books_page import BooksPage
 from ui.pages.dashboard_page import CONNECTION_LABELS, DashboardPage
 from ui.pages.extract_preview import ExtractPreviewDialog
 from ui.pages.password_dialog import ChangePasswordDialog
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
             self.verification = self._add("verification", self.tr("Second check (historical)"),
                                           VerificationPage(ctx))
             self.verification.records_changed.connect(self.refresh_status)
+        self.books: BooksPage | None = None
+        if ctx.can("create records"):
+            self.books = self._add("books", self.tr("Digitising old books"), BooksPage(ctx))
         if ctx.can("approve records"):
             self.approval = self._add("approval", self.tr("Approval and signing"),
                                       ApprovalPage(ctx))
