@@ -308,9 +308,17 @@ def _with_source(book: BookRow, page_no: int, data: JSONObject) -> JSONObject:
     there (the entry number, a differently written book number) is kept."""
     source = data.get("source")
     typed = dict(source) if isinstance(source, dict) else {}
-    return {**data, "source": {"office": book.office_as_written,
-                               "book_number": book.book_number, "year": book.year,
-                               "page": page_no, "phase": str(book.phase), **typed}}
+    filled: JSONObject = {**data, "source": {"office": book.office_as_written,
+                                             "book_number": book.book_number,
+                                             "year": book.year, "page": page_no,
+                                             "phase": str(book.phase), **typed}}
+    # The entry's Quyển số is the book's own (W-LEGACY-NO-NUMBER would say the book lacks
+    # it); one typed otherwise, or marked illegible, is kept as it is.
+    illegible = data.get("illegible")
+    if data.get("book_number") in (None, "") and not (
+            isinstance(illegible, list) and "book_number" in illegible):
+        filled["book_number"] = book.book_number
+    return filled
 
 
 def _tie_scan(uow: UnitOfWork, session: Session, rec: StoredRecord, page: PageRow) -> None:
