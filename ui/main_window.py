@@ -34,6 +34,7 @@ from ui.pages.approval_page import ApprovalPage
 from ui.pages.backup_page import BackupPage
 from ui.pages.books_page import BooksPage
 from ui.pages.dashboard_page import CONNECTION_LABELS, DashboardPage
+from ui.pages.decisions_page import DecisionsPage
 from ui.pages.extract_preview import ExtractPreviewDialog
 from ui.pages.password_dialog import ChangePasswordDialog
 from ui.pages.record_detail import RecordDetailDialog
@@ -95,6 +96,11 @@ class MainWindow(QMainWindow):
         self.books: BooksPage | None = None
         if ctx.can("create records"):
             self.books = self._add("books", self.tr("Digitising old books"), BooksPage(ctx))
+        self.decisions: DecisionsPage | None = None
+        if ctx.can("verify historical entries"):
+            self.decisions = self._add("decisions", self.tr("Double entry: decisions"),
+                                       DecisionsPage(ctx))
+            self.decisions.decided.connect(lambda _r: self.refresh_status())
         if ctx.can("approve records"):
             self.approval = self._add("approval", self.tr("Approval and signing"),
                                       ApprovalPage(ctx))

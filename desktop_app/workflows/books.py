@@ -403,6 +403,45 @@ def awaiting_decision(session: Session) -> list[StoredRecord]:
         return [r for r in (uow.records.get(i) for i in uow.books.undecided()) if r]
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What the person deciding sees: the entry, where it is in the book, who keyed it, its
+    disagreements, and why the acting account may not decide (the error decide raises)."""
+
+    record: StoredRecord
+    place: EntryPlace | None
+    keyed_by: tuple[str, ...]
+    disagreements: tuple[FieldComparison, ...]
+    refusal: HotichError | None = None
+
+
+def _refusal(session: Session, keyed_by: tuple[str, ...]) -> HotichError | None:
+    try:
+        require(session.account, Permission.VERIFY_HISTORICAL)
+    except HotichError as error:
+        return error
+    return HotichError("E-BOOK-DECIDER-KEYED") if session.account.username in keyed_by \
+        else None
+
+
+def decisions(session: Session) -> list[Decision]:
+    """The double-entered entries waiting for a decision, each with what deciding needs."""
+    require(session.account, Permission.VIEW)
+    found: list[Decision] = []
+    with session.store.read() as uow:
+        for record_id in uow.books.undecided():
+            rec = uow.records.get(record_id)
+            if rec is None:
+                continue
+            keyed_by = tuple(k.officer for k in uow.books.keyings(rec.id))
+            found.append(Decision(
+                rec, uow.books.place_of(rec.id), keyed_by,
+                tuple(f for f in uow.books.fields(rec.id)
+                      if not f.agreed and f.decided_by is None),
+                _refusal(session, keyed_by)))
+    return found
+
+
 def decide(session: Session, record_id: str, values: Mapping[str, JSONValue]) -> Keyed:
     """A third person (never one of the two keyers) decides disagreements with the page in
     view: ``values`` maps a disagreeing path to its value (None: left empty, as when the

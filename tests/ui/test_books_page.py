@@ -101,3 +101,52 @@ def test_reachable_from_the_side_menu(qtbot: QtBot, office: UiOffice) -> None:
     assert isinstance(shown, BooksPage)
     wait_idle(qtbot, office.runner)
     window.close()
+
+
+def _double_entered(office: UiOffice, folder: Path) -> str:
+    """An entry two officers keyed with one disagreement (the registration number)."""
+    books.set_double_entry(office.session("chutich"), True)
+    book = books.open_book(office.session("canbo"), "death", 1990, "01/1990",
+                           "UBND xã Tân Lập", 3)
+    folder.mkdir()
+    (folder / "IMG_0001.png").write_bytes(_png(300, 400))
+    books.import_pages(office.session("canbo"), book.id, folder)
+    data = {"registered_on": "1990-03-02", "time_of_death": "1990-03-01T08:00"}
+    books.key_entry(office.session("canbo"), book.id, 1, 1,
+                    build("death", {**data, "registration_number": "8"}))
+    keyed = books.key_entry(office.session("canbo2"), book.id, 1, 1,
+                            build("death", {**data, "registration_number": "3"}))
+    assert keyed.stage == "disagreed"
+    return keyed.record.id
+
+
+def test_a_third_person_decides_with_the_page_in_view(qtbot: QtBot, office: UiOffice,
+                                                       tmp_path: Path) -> None:
+    from ui.pages.decisions_page import DecisionsPage
+
+    record_id = _double_entered(office, tmp_path / "usb")
+    keyer = DecisionsPage(office.ctx("canbo2"))
+    qtbot.addWidget(keyer)
+    keyer.show()
+    qtbot.waitUntil(lambda: keyer.current is not None, timeout=10000)
+    wait_idle(qtbot, office.runner)
+    assert not keyer.decide_button.isEnabled() and keyer.refusal.text()
+
+    page = DecisionsPage(office.ctx("chutich"))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.page_shown, timeout=10000) as shown:
+        page.show()
+    assert shown.args == [1] and page.scan.shown == "image"
+    wait_idle(qtbot, office.runner)
+    assert page.current is not None and page.current.record.id == record_id
+    assert page.fields.rowCount() == 1  # only what differs
+    assert (page.fields.item(0, 1).text(), page.fields.item(0, 2).text()) == ("8", "3")
+    assert page.decide_button.isEnabled()
+    page.choose("registration_number", 1)
+    with qtbot.waitSignal(page.decided, timeout=10000):
+        page.decide_button.click()
+    wait_idle(qtbot, office.runner)
+    rec = records.get_record(office.session("chutich"), record_id)
+    assert (rec.status, rec.data["registration_number"], rec.verified_by) == \
+        ("submitted", "8", "chutich")
+    assert page.model.rowCount() == 0 and not page.decide_button.isEnabled()

@@ -558,6 +558,81 @@
     </message>
 </context>
 <context>
+    <name>DecisionsPage</name>
+    <message>
+        <source>Entry</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Keyed by</source>
+        <translation>Người nhập</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>Chỗ khác nhau</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>First keying</source>
+        <translation>Lần nhập thứ nhất</translation>
+    </message>
+    <message>
+        <source>Second keying</source>
+        <translation>Lần nhập thứ hai</translation>
+    </message>
+    <message>
+        <source>As in the book</source>
+        <translation>Như trong sổ</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Keep, for each field, the value the page of the book shows.</source>
+        <translation>Giữ, cho từng trường, giá trị mà trang sổ ghi.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Double-entered entries whose keyings disagree</source>
+        <translation>Các mục nhập hai lần có chỗ khác nhau</translation>
+    </message>
+    <message>
+        <source>Only the fields that differ</source>
+        <translation>Chỉ các trường khác nhau</translation>
+    </message>
+    <message>
+        <source>The page of the book</source>
+        <translation>Trang sổ</translation>
+    </message>
+    <message>
+        <source>No double-entered entry waits for a decision.</source>
+        <translation>Không có mục nhập hai lần nào chờ quyết định.</translation>
+    </message>
+    <message>
+        <source>Loading the page…</source>
+        <translation>Đang tải trang sổ…</translation>
+    </message>
+    <message>
+        <source>Decided: the entry is verified and waits for the supervisor&apos;s approval.</source>
+        <translation>Đã quyết định: mục đã được kiểm tra và chờ lãnh đạo phê duyệt.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolmentWidget</name>
     <message>
         <source>Looking up the enrolment of this device…</source>
@@ -877,6 +952,10 @@
     <message>
         <source>Digitising old books</source>
         <translation>Số hóa sổ cũ</translation>
+    </message>
+    <message>
+        <source>Double entry: decisions</source>
+        <translation>Nhập hai lần: quyết định</translation>
     </message>
     <message>
         <source>Approval and signing</source>

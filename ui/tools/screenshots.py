@@ -546,6 +546,32 @@ def books_screens(app: QApplication, runner: TaskRunner, services: AppServices,
     grab(app, runner, window, out, "41-books-page-turned")
     assert page is window.books
     window.close()
+    # double entry: two officers key entry 3 of page 1; they differ on two fields
+    admin = accounts.login(paths, "quantri", PW, clock)
+    if "canbo2" not in {a.account.username for a in accounts.list_accounts(admin)}:
+        accounts.add_account(admin, username="canbo2", role=Role.OFFICER, password=PW,
+                             full_name="Lê Thị Kiểm")
+    admin.close()
+    supervisor = accounts.login(paths, "chutich", PW, clock)
+    books.set_double_entry(supervisor, True)
+    second = accounts.login(paths, "canbo2", PW, clock)
+    for session, name, number in ((officer, "Y Bhim Êban", "9"), (second, "Y Bhim Êbăn", "6")):
+        data = _death(name)
+        data.update(registered_on="1990-03-05", registration_number=number,
+                    time_of_death="1990-03-04T08:00")
+        books.key_entry(session, book.id, 1, 3, data)
+    second.close()
+    runner = TaskRunner()  # closing a main window shuts its runner down
+    try:
+        window = MainWindow(UiContext(services, runner, supervisor))
+        window.show()
+        window.show_page("decisions")
+        settle(app, runner, 1.0)
+        grab(app, runner, window, out, "42-double-entry-decision")
+        window.close()
+    finally:
+        runner.shutdown()
+    supervisor.close()
     officer.close()
 
 

@@ -156,6 +156,14 @@ def test_double_entry_compares_after_nfc_and_a_third_person_decides(
     assert [f.path for f in books.disagreements(officer, split.record.id)] == \
         ["deceased.full_name", "registration_number"]
     assert [r.id for r in books.awaiting_decision(boss)] == [split.record.id]
+    [waiting] = books.decisions(boss)
+    assert waiting.record.id == split.record.id and waiting.refusal is None
+    assert waiting.keyed_by == ("canbo", "canbo2") and waiting.place is not None
+    assert (waiting.place.page_no, waiting.place.position) == (1, 2)
+    assert [f.path for f in waiting.disagreements] == ["deceased.full_name",
+                                                       "registration_number"]
+    [theirs] = books.decisions(second)
+    assert theirs.refusal is not None and theirs.refusal.code == "E-BOOK-DECIDER-KEYED"
     with pytest.raises(HotichError) as caught:
         books.key_entry(boss, book.id, 1, 2, build("death", DEATH))
     assert caught.value.code == "E-BOOK-KEYED-TWICE"
