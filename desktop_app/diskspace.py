@@ -23,7 +23,7 @@ WARN_BELOW = 500 * 1024 * 1024
 WARN_FRACTION = 0.10
 # Room kept free after a large write, so the store can still commit afterwards.
 RESERVE = 1024 * 1024
-SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 10, 13, 14
+SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 8, 10, 13, 14
 
 
 def _existing(path: Path) -> Path:
@@ -75,8 +75,9 @@ def is_disk_full_error(exc: BaseException, path: Path) -> bool:
         return False
     if code & 0xFF == SQLITE_FULL:
         return True
-    # A shared-memory or journal file that cannot grow is told as an I/O error.
-    return code & 0xFF in (SQLITE_IOERR, SQLITE_CANTOPEN) and is_full(path)
+    # A shared-memory or journal file that cannot grow is told as an I/O error; a store
+    # opened read-only because the disk was full refuses writes as read-only.
+    return code & 0xFF in (SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN) and is_full(path)
 
 
 def full_disk(path: Path) -> DiskFullError:

@@ -159,7 +159,8 @@ def _progress_json(p: Progress) -> dict[str, object]:
 
 def _digitisation(ctx: CliContext, args: argparse.Namespace) -> int:
     report = books.digitisation(ctx.session())
-    lines = ["sổ / book                  trang  mục  đã kiểm tra  có cảnh báo"]
+    lines = [f"{'Quyển số':<20} {'Loại':<6} {'Trang':>5} {'Mục':>4} {'Đã kiểm tra':>12} "
+             f"{'Có cảnh báo':>12}"]
     lines += [f"{b.book_number:<20} {b.type:<6} {p.pages:>5} {p.entries:>4} {p.verified:>12} "
               f"{p.with_warnings:>12}" for b, p in report.books]
     lines += [f"xã {p.commune or '-':<17} {p.books:>3} sổ {p.pages:>5} {p.entries:>4} "

@@ -358,9 +358,9 @@ MESSAGES.update({
         "{spouses}): a new marriage cannot be registered.",
     ),
     "E-MARR-KIN": (
-        "{field}: theo các Giấy khai sinh trên máy, hai bên là họ hàng bị cấm kết hôn: "
+        "{field}: theo Giấy khai sinh số {births}, hai bên là họ hàng bị cấm kết hôn: "
         "{relations}.",
-        "{field}: the birth records held show kin within the prohibited degrees: "
+        "{field}: birth records no. {births} show kin within the prohibited degrees: "
         "{relations}.",
     ),
     "E-GUARDIAN-MINOR": (

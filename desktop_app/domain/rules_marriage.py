@@ -148,7 +148,9 @@ def rule_kinship(c: Check) -> Iterator[Issue]:
         return
     established = any(sure for _, sure in findings)
     code = _law(c, "MARR-KIN") if established else "W-MARR-KIN"
-    yield Issue.of(code, "wife.full_name", relations=relations)
+    births = [b.registration_number or b.record_id[:8]
+              for b in (c.context.husband_birth, c.context.wife_birth) if b is not None]
+    yield Issue.of(code, "wife.full_name", relations=relations, births=births)
 
 
 MARRIAGE_RULES = (rule_presence, rule_marriage_age, rule_same_sex, rule_bigamy, rule_kinship)

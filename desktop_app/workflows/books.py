@@ -308,9 +308,17 @@ def _with_source(book: BookRow, page_no: int, data: JSONObject) -> JSONObject:
     there (the entry number, a differently written book number) is kept."""
     source = data.get("source")
     typed = dict(source) if isinstance(source, dict) else {}
-    return {**data, "source": {"office": book.office_as_written,
-                               "book_number": book.book_number, "year": book.year,
-                               "page": page_no, "phase": str(book.phase), **typed}}
+    filled: JSONObject = {**data, "source": {"office": book.office_as_written,
+                                             "book_number": book.book_number,
+                                             "year": book.year, "page": page_no,
+                                             "phase": str(book.phase), **typed}}
+    # The entry's Quyển số is the book's own (W-LEGACY-NO-NUMBER would say the book lacks
+    # it); one typed otherwise, or marked illegible, is kept as it is.
+    illegible = data.get("illegible")
+    if data.get("book_number") in (None, "") and not (
+            isinstance(illegible, list) and "book_number" in illegible):
+        filled["book_number"] = book.book_number
+    return filled
 
 
 def _tie_scan(uow: UnitOfWork, session: Session, rec: StoredRecord, page: PageRow) -> None:
@@ -401,6 +409,45 @@ def awaiting_decision(session: Session) -> list[StoredRecord]:
     require(session.account, Permission.VIEW)
     with session.store.read() as uow:
         return [r for r in (uow.records.get(i) for i in uow.books.undecided()) if r]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the person deciding sees: the entry, where it is in the book, who keyed it, its
+    disagreements, and why the acting account may not decide (the error decide raises)."""
+
+    record: StoredRecord
+    place: EntryPlace | None
+    keyed_by: tuple[str, ...]
+    disagreements: tuple[FieldComparison, ...]
+    refusal: HotichError | None = None
+
+
+def _refusal(session: Session, keyed_by: tuple[str, ...]) -> HotichError | None:
+    try:
+        require(session.account, Permission.VERIFY_HISTORICAL)
+    except HotichError as error:
+        return error
+    return HotichError("E-BOOK-DECIDER-KEYED") if session.account.username in keyed_by \
+        else None
+
+
+def decisions(session: Session) -> list[Decision]:
+    """The double-entered entries waiting for a decision, each with what deciding needs."""
+    require(session.account, Permission.VIEW)
+    found: list[Decision] = []
+    with session.store.read() as uow:
+        for record_id in uow.books.undecided():
+            rec = uow.records.get(record_id)
+            if rec is None:
+                continue
+            keyed_by = tuple(k.officer for k in uow.books.keyings(rec.id))
+            found.append(Decision(
+                rec, uow.books.place_of(rec.id), keyed_by,
+                tuple(f for f in uow.books.fields(rec.id)
+                      if not f.agreed and f.decided_by is None),
+                _refusal(session, keyed_by)))
+    return found
 
 
 def decide(session: Session, record_id: str, values: Mapping[str, JSONValue]) -> Keyed:

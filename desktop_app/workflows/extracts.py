@@ -217,7 +217,7 @@ def build_request(uow: UnitOfWork, session: Session, rec: StoredRecord, *,
         registration_office_name=_office_as_written(rec),
         signer_name=session.account.full_name if signer_name is None else signer_name,
         signer_title=signer_title, is_copy=is_copy,
-        notes=record_notes(uow.records.linked_to(rec.id)))  # the notes the screen lists
+        notes=record_notes(uow.records.linked_to(rec.id), rec.office))  # as the screen lists
 
 
 def preview(session: Session, record_id: str, service: ExtractService) -> bytes:

@@ -172,11 +172,13 @@ def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
     if not name:
         return None
     key = person_match_key(name, text_of(person, "date_of_birth"))
-    for rid, rdata in _live(uow, uow.records.ids_by_match_key([key], record_id), "birth"):
-        child = party(rdata, "child")
+    for rec in uow.records.by_ids(uow.records.ids_by_match_key([key], record_id)):
+        if rec.type != "birth" or rec.status == "rejected":
+            continue
+        child = party(rec.data, "child")
         if child and person_match_key(text_of(child, "full_name") or "",
                                       text_of(child, "date_of_birth")) == key:
-            return BirthCandidate.from_record(rid, rdata)
+            return BirthCandidate.from_record(rec.id, rec.data, rec.registration_number)
     return None
 
 

@@ -343,7 +343,7 @@ def with_notes(uow: UnitOfWork, rec: StoredRecord) -> StoredRecord:
     """The record with its Ghi chú (registered linked changes only, TT04 Arts 31.9, 35) and,
     apart, the linked changes not registered yet."""
     linked = uow.records.linked_to(rec.id)
-    return rec.with_changes(notes=tuple(note_text(n) for n in record_notes(linked)),
+    return rec.with_changes(notes=tuple(note_text(n) for n in record_notes(linked, rec.office)),
                             pending_notes=tuple(note_text(n)
                                                 for n in pending_changes(linked)))
 

@@ -40,3 +40,26 @@ def test_a_birth_and_its_recognition_point_at_each_other(qtbot: QtBot,
     back = dialog.related.item(0)
     assert dialog.related.count() == 1 and back.data(0x0100) == birth
     wait_idle(qtbot, office.runner)
+
+
+def test_the_form_asks_for_consent(qtbot: QtBot, office: UiOffice) -> None:
+    """A name change at 9 or over without consent: the error stands on the consent box."""
+    from ui.pages.registration_page import RegistrationPage
+
+    page = RegistrationPage(office.ctx("canbo"))
+    qtbot.addWidget(page)
+    page.show()
+    page.type_combo.setCurrentIndex(page.type_combo.findData("change"))
+    page.type_combo.activated.emit(page.type_combo.currentIndex())
+    assert page.form is not None
+    with qtbot.waitSignal(page.state_changed, timeout=15000,
+                          check_params_cb=lambda state: state == "invalid"):
+        page.form.set_data(build("change", {
+            "kind": "change", "original_record": DELETE,
+            "subject": {"full_name": "Nguyễn Văn An", "date_of_birth": "2010-01-01"},
+            "changes": [{"field": "full_name", "from": "Nguyễn Văn An",
+                         "to": "Nguyễn Văn Ân"}]}))
+        page.form.edited.emit()  # as a keystroke would
+    assert "E-NAME-CHANGE-CONSENT" in page.issue_codes()
+    assert page.form.error_text("consent_given")
+    wait_idle(qtbot, office.runner)

@@ -14,7 +14,7 @@ from PIL import Image
 
 from desktop_app.errors import HotichError, NotFoundError, PermissionDeniedError
 from desktop_app.workflows import attachments, books, records
-from tests.samples import build
+from tests.samples import DELETE, build
 from tests.unit.conftest import Office
 
 DEATH = {"registered_on": "1990-03-02", "registration_number": "7",
@@ -75,8 +75,10 @@ def test_entries_on_their_page_and_progress(office: Office, tmp_path: Path) -> N
     officer, second = office("canbo"), office("canbo2")
     book = _book(officer)
     books.import_pages(officer, book.id, _folder(tmp_path))
-    first = books.key_entry(officer, book.id, 1, 1, build("death", DEATH))
+    first = books.key_entry(officer, book.id, 1, 1, build("death", {
+        **DEATH, "registration_number": DELETE}))  # the book gives no number for it
     assert first.stage == "single" and first.record.is_historical
+    assert first.record.book_number == "01/1990"  # the book's own number
     assert first.record.data["source"]["book_number"] == "01/1990"
     assert first.record.data["source"]["page"] == 1
     assert first.record.data["source"]["phase"] == "3"
@@ -87,10 +89,11 @@ def test_entries_on_their_page_and_progress(office: Office, tmp_path: Path) -> N
         books.key_entry(second, book.id, 1, 1, build("death", DEATH))
     assert caught.value.code == "E-BOOK-POSITION-TAKEN"
     other = books.key_entry(officer, book.id, 1, 2, build("death", {
-        **DEATH, "deceased.full_name": "Trần Thị Tám", "registration_number": "8"}))
+        **DEATH, "deceased.full_name": "Trần Thị Tám", "registration_number": DELETE,
+        "book_number": "01/1990-bis", "illegible": ["registration_number"]}))
+    assert other.record.book_number == "01/1990-bis"  # as typed
     clean = books.key_entry(officer, book.id, 2, 1, build("death", {  # nothing missing
-        **DEATH, "deceased.full_name": "Lê Văn Chín", "registration_number": "9",
-        "book_number": "01/1990"}))
+        **DEATH, "deceased.full_name": "Lê Văn Chín", "registration_number": "9"}))
     assert not clean.record.issues
     place = books.place_of(officer, other.record.id)
     assert place is not None and (place.page_no, place.position) == (1, 2)
@@ -103,9 +106,11 @@ def test_entries_on_their_page_and_progress(office: Office, tmp_path: Path) -> N
     [(row, progress)] = report.books
     assert row.id == book.id
     assert (progress.pages, progress.entries, progress.verified) == (3, 3, 1)
-    # the two entries keyed without their book number carry W-LEGACY-NO-NUMBER
+    # the entry without its number, and the one whose number is illegible, carry warnings
     assert progress.with_warnings == 2
-    assert {i["rule"] for i in first.record.issues} == {"W-LEGACY-NO-NUMBER"}
+    assert {(i["rule"], i["field"]) for i in first.record.issues} == \
+        {("W-LEGACY-NO-NUMBER", "registration_number")}
+    assert {i["rule"] for i in other.record.issues} == {"W-LEGACY-ILLEGIBLE"}
     [commune] = report.communes
     assert (commune.commune, commune.books, commune.pages, commune.entries) == \
         ("26740", 1, 3, 3)
@@ -156,6 +161,14 @@ def test_double_entry_compares_after_nfc_and_a_third_person_decides(
     assert [f.path for f in books.disagreements(officer, split.record.id)] == \
         ["deceased.full_name", "registration_number"]
     assert [r.id for r in books.awaiting_decision(boss)] == [split.record.id]
+    [waiting] = books.decisions(boss)
+    assert waiting.record.id == split.record.id and waiting.refusal is None
+    assert waiting.keyed_by == ("canbo", "canbo2") and waiting.place is not None
+    assert (waiting.place.page_no, waiting.place.position) == (1, 2)
+    assert [f.path for f in waiting.disagreements] == ["deceased.full_name",
+                                                       "registration_number"]
+    [theirs] = books.decisions(second)
+    assert theirs.refusal is not None and theirs.refusal.code == "E-BOOK-DECIDER-KEYED"
     with pytest.raises(HotichError) as caught:
         books.key_entry(boss, book.id, 1, 2, build("death", DEATH))
     assert caught.value.code == "E-BOOK-KEYED-TWICE"

@@ -13,15 +13,16 @@ import errno
 import json
 import os
 import subprocess
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop_app.clock import SystemClock
-from desktop_app.errors import DiskNoRoomError
+from desktop_app.errors import DiskFullError, DiskNoRoomError
 from desktop_app.paths import DataPaths
-from desktop_app.workflows import accounts, attachments
+from desktop_app.workflows import accounts, attachments, records
 from tests.conftest import ADMIN_PASSWORD, run_hotich
 from tests.samples import build
 
@@ -117,6 +118,20 @@ def test_a_full_disk_is_told_as_such_and_loses_nothing(small_disk: Path,
                      password=ADMIN_PASSWORD)
     assert backed.returncode == 0, backed.stderr
     assert (usb / "hotich.htbak").stat().st_size > 0
+
+    # The desktop reads from several threads (one connection each) on the full disk too.
+    session = accounts.login(DataPaths(root), "canbo", OFFICER_PASSWORD, SystemClock())
+    try:
+        seen: list[object] = []
+        worker = threading.Thread(target=lambda: seen.append(
+            [r.id for r in records.list_records(session)]))
+        worker.start()
+        worker.join(timeout=120)
+        assert seen == [[saved]]
+        with pytest.raises(DiskFullError):
+            records.create_record(session, "death", build("death"))
+    finally:
+        session.close()
 
     # Room again: the refused record was rolled back, the saved one is there, writing works.
     filler.unlink()

@@ -25,6 +25,9 @@ def test_a_recognition_forwarded_from_another_commune_keeps_its_office(office: O
                                                                        ) -> None:
     pulled = _supplemented(office, commune="00070")
     assert pulled.office == "00070"
+    (note,) = records.get_record(office("canbo"), str(pulled.links_to)).notes
+    assert note == ("Đã đăng ký nhận cha, mẹ, con số 4, ngày 16/01/2026, "
+                    "tại Phường Hoàn Kiếm")  # the commune that registered it
 
 
 def _supplemented(office: Office, *, commune: str | None) -> StoredRecord:
@@ -54,7 +57,8 @@ def _supplemented(office: Office, *, commune: str | None) -> StoredRecord:
     assert pulled is not None and pulled.links_to == birth.id
     after = records.get_record(session, birth.id)
     assert after.data["father"]["full_name"] == "Nguyễn Văn Cường"
-    assert "Đã đăng ký nhận cha, mẹ, con số 4, ngày 16/01/2026" in after.notes
+    assert [n for n in after.notes
+            if n.startswith("Đã đăng ký nhận cha, mẹ, con số 4, ngày 16/01/2026")]
     # The birth had left (accepted): its new version goes out as a second item.
     assert len(items) == 2 and items[-1].state == PENDING
     assert items[-1].version == after.version > items[0].version
