@@ -190,9 +190,13 @@ def _accuracy(ctx: CliContext, args: argparse.Namespace) -> int:
     lines += [f"sổ {a.key[:8]:<17} {a.entries:>4} mục {a.fields:>5} trường {a.disagreed:>4} "
               f"khác ({_share(a):.1%})" for a in report.books]
     lines += [f"  {path}: {n}" for path, n in report.fields]
+    lines += [f"sổ {book[:8]}: {n} mục được cải chính sau"
+              for book, n in report.corrected_by_book.items()]
     ctx.emit("\n".join(lines), {
         "ok": True,
         "officers": [{"officer": a.key, **_accuracy_json(a)} for a in report.officers],
         "books": [{"book": a.key, **_accuracy_json(a)} for a in report.books],
-        "fields": [{"field": path, "disagreements": n} for path, n in report.fields]})
+        "fields": [{"field": path, "disagreements": n} for path, n in report.fields],
+        "corrected_later": {"books": report.corrected_by_book,
+                            "officers": report.corrected_by_officer}})
     return 0

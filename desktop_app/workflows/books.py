@@ -16,7 +16,7 @@ import json
 import unicodedata
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app import diskspace
@@ -66,6 +66,10 @@ class AccuracyReport:
     officers: list[Accuracy]
     books: list[Accuracy]
     fields: list[tuple[str, int]]
+    corrected_by_book: dict[str, int] = field(default_factory=dict)
+    """Entries a registered correction concerns later, per book and per officer who entered
+    them: the errors double entry and verification both missed."""
+    corrected_by_officer: dict[str, int] = field(default_factory=dict)
 
 
 # -- normalisation and comparison (pure) --------------------------------------------------
@@ -489,4 +493,6 @@ def accuracy(session: Session, *, fields: int = 10) -> AccuracyReport:
     require(session.account, Permission.VIEW)
     with session.store.read() as uow:
         return AccuracyReport(uow.books.accuracy_by_officer(), uow.books.accuracy_by_book(),
-                              uow.books.most_disagreed_fields(fields))
+                              uow.books.most_disagreed_fields(fields),
+                              uow.books.corrected_later("book"),
+                              uow.books.corrected_later("officer"))

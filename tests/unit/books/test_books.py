@@ -239,3 +239,31 @@ def test_comparison_is_field_by_field_after_nfc() -> None:
     second = {"a": {"b": unicodedata.normalize("NFD", " Đặng")}, "n": 8, "l": ["x"], "z": "1"}
     assert [(f.path, f.agreed) for f in books.compare(first, second)] == [
         ("a.b", True), ("l", True), ("n", False), ("z", False)]
+
+
+def test_entries_corrected_later_are_counted(office: Office, tmp_path: Path) -> None:
+    officer, boss = office("canbo"), office("chutich")
+    book = books.open_book(officer, "birth", 2000, "01/2000", "UBND xã Tân Lập", 2)
+    books.import_pages(officer, book.id, _folder(tmp_path))
+    entry = books.key_entry(officer, book.id, 1, 1, build("birth", {
+        "registered_on": "2000-01-05", "registration_number": "12",
+        "child.date_of_birth": "2000-01-01"})).record
+    submitted = records.submit(officer, entry.id)
+    records.verify(office("canbo2"), entry.id)
+    records.approve(boss, entry.id, {i.code: "đúng như sổ gốc" for i in submitted.issues
+                                     if i.is_warning})
+    assert books.accuracy(boss).corrected_by_book == {}
+    child = entry.data["child"]
+    change = records.create_record(officer, "change", build("change", {
+        "original_record": {"record_id": entry.id},
+        "subject": {"full_name": child["full_name"], "date_of_birth": "2000-01-01"},
+        "changes": [{"field": "full_name", "from": child["full_name"],
+                     "to": child["full_name"] + " Em"}]}))
+    assert change.record.links_to == entry.id
+    submitted = records.submit(officer, change.record.id)
+    assert books.accuracy(boss).corrected_by_book == {}  # not registered yet
+    reasons = {i.code: "đã kiểm tra hồ sơ gốc" for i in submitted.issues if i.is_warning}
+    records.approve(office("phochutich"), change.record.id, reasons)
+    report = books.accuracy(boss)
+    assert report.corrected_by_book == {book.id: 1}
+    assert report.corrected_by_officer == {"canbo": 1}
