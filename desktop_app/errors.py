@@ -83,6 +83,19 @@ class StoreDamagedError(HotichError):
     code = "E-STORE-DAMAGED"
 
 
+class DiskFullError(HotichError):
+    """A write failed because the disk is full (never damage: nothing saved is lost).
+    params: free."""
+
+    code = "E-DISK-FULL"
+
+
+class DiskNoRoomError(HotichError):
+    """A large write refused before it starts: it cannot fit. params: needed, free."""
+
+    code = "E-DISK-NO-ROOM"
+
+
 class StoreFromNewerVersionError(HotichError):
     """The data folder was upgraded by a newer program. params: version, backups."""
 

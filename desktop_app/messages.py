@@ -55,6 +55,26 @@ CORE: dict[str, tuple[str, str]] = {
         "Cơ sở dữ liệu bị hỏng hoặc không đọc được: {detail}.",
         "The database is damaged or unreadable: {detail}.",
     ),
+    "E-DISK-FULL": (
+        "Ổ đĩa đầy (còn {free}): chưa lưu được thay đổi này, dữ liệu đã lưu vẫn nguyên vẹn. "
+        "Hãy giải phóng chỗ trống (xóa tệp không cần, chuyển bản sao lưu sang ổ khác) rồi "
+        "thử lại.",
+        "The disk is full ({free} left): this change was not saved; what was saved is "
+        "intact. Free some space (delete files you do not need, move backups to another "
+        "disk), then try again.",
+    ),
+    "E-DISK-NO-ROOM": (
+        "Ổ đĩa không đủ chỗ: cần {needed}, chỉ còn {free}. Hãy giải phóng chỗ trống hoặc "
+        "chọn ổ khác.",
+        "Not enough room on the disk: {needed} needed, {free} left. Free some space or "
+        "choose another disk.",
+    ),
+    "W-DISK-LOW": (
+        "Ổ đĩa sắp đầy: chỉ còn {free}. Hãy giải phóng chỗ trống hoặc chuyển bản sao lưu "
+        "sang ổ khác.",
+        "The disk is nearly full: only {free} left. Free some space or move backups to "
+        "another disk.",
+    ),
     "E-AUDIT-BROKEN": (
         "Nhật ký kiểm tra bị thay đổi: mục số {seq} ({problem}).",
         "The audit log was tampered with: entry {seq} ({problem}).",
@@ -85,6 +105,32 @@ CORE: dict[str, tuple[str, str]] = {
         "Không có mật khẩu: dùng {source} hoặc chạy trong cửa sổ lệnh.",
         "No password: use {source} or run in a terminal.",
     ),
+    "E-BOOK-ROTATION": ("Chỉ xoay trang 0, 90, 180 hoặc 270 độ (không phải {rotation}).",
+                        "A page turns by 0, 90, 180 or 270 degrees (not {rotation})."),
+    "E-BOOK-NO-PAGES": ("Thư mục {path} không có ảnh JPEG, PNG hoặc tệp PDF nào.",
+                        "The folder {path} holds no JPEG, PNG or PDF file."),
+    "E-BOOK-PAGE-TYPE": ("Tệp {path} không phải ảnh JPEG, PNG hay tệp PDF.",
+                         "The file {path} is not a JPEG or PNG image nor a PDF."),
+    "E-BOOK-POSITION-TAKEN": ("Trang {page} đã có mục ở vị trí {position}.",
+                              "Page {page} already has an entry at position {position}."),
+    "E-BOOK-KEYED-TWICE": ("Mục ở trang {page}, vị trí {position} đã được nhập hai lần.",
+                           "The entry at page {page}, position {position} was keyed twice "
+                           "already."),
+    "E-BOOK-SAME-KEYER": ("Lần nhập thứ hai phải do một cán bộ khác nhập, độc lập.",
+                          "The second keying must be done independently by another officer."),
+    "E-BOOK-DOUBLE-ENTRY-PENDING": (
+        "Mục này được nhập hai lần độc lập: chờ lần nhập thứ hai hoặc quyết định về chỗ khác "
+        "nhau, không sửa hay trình trực tiếp.",
+        "This entry is keyed twice independently: it waits for the second keying or a "
+        "decision on the disagreements, and is not edited or submitted directly."),
+    "E-BOOK-NOTHING-TO-DECIDE": ("Mục này không có chỗ khác nhau nào cần quyết định.",
+                                 "This entry has no disagreement to decide."),
+    "E-BOOK-DECIDER-KEYED": ("Người đã nhập mục này không được quyết định chỗ khác nhau; "
+                             "cần người thứ ba hoặc lãnh đạo.",
+                             "Someone who keyed this entry cannot decide its disagreements; "
+                             "a third person or the supervisor must."),
+    "E-BOOK-NOT-DISAGREED": ("Hai lần nhập không khác nhau ở: {paths}.",
+                             "The two keyings do not disagree on: {paths}."),
     "E-FILE": ("Không đọc/ghi được tệp: {path}.", "Cannot read/write the file: {path}."),
     "E-PRINT": ("Không in được: máy in chưa sẵn sàng hoặc tài liệu không mở được.",
                 "Cannot print: the printer is not ready or the document does not open."),
@@ -157,6 +203,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "commune": ("xã, phường", "commune"),
     "device": ("thiết bị", "device"),
     "attachment": ("tệp đính kèm", "attachment"),
+    "book": ("sổ", "book"),
+    "page": ("trang", "page"),
     # action (E-PERMISSION): desktop_app.accounts.Permission and the workflow's steps
     "manage accounts": ("quản lý tài khoản", "manage accounts"),
     "create records": ("tạo hồ sơ", "create records"),
@@ -190,6 +238,13 @@ TERMS: dict[str, tuple[str, str]] = {
         "dữ liệu vào phải là một đối tượng JSON", "the input must be a JSON object"),
     "the record must be a JSON object": (
         "hồ sơ phải là một đối tượng JSON", "the record must be a JSON object"),
+    "phase: 1 to 5": ("giai đoạn: từ 1 đến 5", "phase: 1 to 5"),
+    "the book number and the office are required": (
+        "cần quyển số và cơ quan đăng ký", "the book number and the office are required"),
+    "year: 1800 to 2100": ("năm: từ 1800 đến 2100", "year: 1800 to 2100"),
+    "position: 1 or more": ("vị trí: từ 1 trở lên", "position: 1 or more"),
+    "--take PATH=1|2 or --set PATH=VALUE": (
+        "--take ĐƯỜNG_DẪN=1|2 hoặc --set ĐƯỜNG_DẪN=GIÁ_TRỊ", "--take PATH=1|2 or --set PATH=VALUE"),
     "the two passwords differ": ("hai mật khẩu không giống nhau", "the two passwords differ"),
     "--user (an account in the backup) or --recovery-code-stdin": (
         "--user (một tài khoản có trong bản sao lưu) hoặc --recovery-code-stdin",
@@ -252,6 +307,7 @@ TERMS: dict[str, tuple[str, str]] = {
                                          "the answer is for another device"),
     "no results": ("không có kết quả", "no results"),
     "attachment entry": ("mục tệp đính kèm", "attachment entry"),
+    "audit head": ("đầu chuỗi nhật ký", "audit head"),
     "sealed for another server": ("được niêm phong cho máy chủ khác",
                                   "sealed for another server"),
     "no items": ("không có hồ sơ nào", "no items"),
@@ -261,6 +317,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "malformed item result": ("kết quả của một mục sai dạng", "malformed item result"),
     "malformed pull page": ("trang dữ liệu nhận về sai dạng", "malformed pull page"),
     "malformed number block": ("dải số sai dạng", "malformed number block"),
+    "malformed audit anchor": ("mốc nhật ký sai dạng", "malformed audit anchor"),
     "malformed capabilities": ("danh sách chức năng sai dạng", "malformed capabilities"),
     "malformed attachment state": ("trạng thái tệp đính kèm sai dạng",
                                    "malformed attachment state"),

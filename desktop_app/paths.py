@@ -11,6 +11,12 @@ from platformdirs import user_data_dir
 
 APP_DIR_NAME = "HoTichOffline"
 
+# Working folders in the data folder (desktop_app.fileio.make_staging_dir); those a killed
+# process left are removed at the next login.
+BACKUP_STAGING = "backup"
+RESTORE_STAGING = "restore"
+STAGING_PREFIXES = (BACKUP_STAGING, RESTORE_STAGING)
+
 
 def default_data_dir() -> Path:
     """HOTICH_DATA_DIR, else the platform's user-data folder."""
@@ -39,6 +45,12 @@ class DataPaths:
     @property
     def backups(self) -> Path:
         return self.root / "backups"
+
+    @property
+    def signers(self) -> Path:
+        """Public copies of this device's signers' certificates (DER): a QR code is checked
+        without opening the store."""
+        return self.root / "signers"
 
     def ensure(self) -> None:
         for folder in (self.root, self.logs, self.backups):

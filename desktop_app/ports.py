@@ -13,6 +13,7 @@ from desktop_app.domain.notes import Note
 from desktop_app.sync_types import (
     AttachmentStatus,
     AttachmentUpload,
+    AuditHead,
     BundleAnswer,
     BundleAttachment,
     CancelToken,
@@ -155,6 +156,12 @@ class SyncGateway(Protocol):
         applied (and committed) the previous one."""
         ...
 
+    def anchor_audit(self, head: AuditHead, *, rewritten: AuditHead | None = None
+                     ) -> AuditHead | None:
+        """Leave the device's audit head with the centre; the head it kept before (None the
+        first time). ``rewritten``: the kept head this device's chain no longer holds."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -162,8 +169,10 @@ class SyncTransport(Protocol):
     """How the core reaches the central server: enrolment, then a gateway per sync."""
 
     def enrol(self, server_url: str, code: str, *, ca_path: Path | None = None,
-              name: str = "") -> DeviceIdentity:
-        """Exchange a one-time code for a new device identity (nothing is stored)."""
+              name: str = "", commune: str = "") -> DeviceIdentity:
+        """Exchange a one-time code for a new device identity (nothing is stored). With
+        ``commune``, a code issued to another commune is refused (OfficeMismatchError) and
+        left unused."""
         ...
 
     def connect(self, identity: DeviceIdentity, *,
@@ -175,7 +184,11 @@ class BundleCodec(Protocol):
 
     def build_bundle(self, identity: DeviceIdentity, items: Sequence[PushItem],
                      attachments: Sequence[BundleAttachment], *, since: str | None,
-                     now: datetime) -> bytes: ...
+                     now: datetime, audit_head: AuditHead | None = None,
+                     audit_rewritten: AuditHead | None = None) -> bytes:
+        """``audit_head``: this device's audit head, anchored at the centre as a sync does;
+        ``audit_rewritten``: a kept head found missing from the chain, not yet reported."""
+        ...
 
     def read_answer(self, identity: DeviceIdentity, data: bytes) -> BundleAnswer:
         """Verified (the server's signature) and opened; a typed error when it is not."""

@@ -8,7 +8,7 @@ from datetime import datetime
 from desktop_app.domain.indexing import PersonEntry
 from desktop_app.domain.types import JSONObject
 
-__all__ = ["JSONObject", "PersonEntry", "RecordEvent", "StoredRecord"]
+__all__ = ["JSONObject", "PersonEntry", "RecordEvent", "RecordVersion", "StoredRecord"]
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,19 @@ class RecordEvent:
     from_status: str | None
     to_status: str | None
     reason: str
+
+
+@dataclass(frozen=True)
+class RecordVersion:
+    """An earlier version of a record's data, replaced by a later approved act (``cause``:
+    the id of the recognition or change that replaced it)."""
+
+    record_id: str
+    version: int
+    data: JSONObject
+    replaced_at: datetime
+    replaced_by: str
+    cause: str | None
 
 
 @dataclass(frozen=True)

@@ -53,9 +53,30 @@ class CancelToken:
 
     def __init__(self) -> None:
         self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._callbacks: list[Callable[[], None]] = []
 
     def cancel(self) -> None:
         self._event.set()
+        with self._lock:
+            callbacks = list(self._callbacks)
+        for callback in callbacks:
+            callback()
+
+    def on_cancel(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback`` (from the cancelling thread) when the token is set, e.g. to cut
+        a request short; returns the function that unregisters it."""
+        with self._lock:
+            self._callbacks.append(callback)
+        if self._event.is_set():
+            callback()
+
+        def remove() -> None:
+            with self._lock:
+                if callback in self._callbacks:
+                    self._callbacks.remove(callback)
+
+        return remove
 
     @property
     def is_cancelled(self) -> bool:
@@ -130,6 +151,15 @@ class PullPage:
 
 
 # -- number blocks, attachments, capabilities -----------------------------------------------
+@dataclass(frozen=True)
+class AuditHead:
+    """An entry of the audit chain by number and hash: the device's head, or the one the
+    centre kept from the sync before (issue 16 item 12)."""
+
+    seq: int
+    hash: str
+
+
 @dataclass(frozen=True)
 class LeasedBlock:
     """Numbers of one book (record type, year, office) the centre leased to this device."""
@@ -227,3 +257,6 @@ class BundleAnswer:
     results: tuple[ItemResult, ...]
     attachments: Mapping[str, bool] = field(default_factory=dict)  # sha256 -> kept centrally
     pull: PullPage | None = None
+    # the audit head the centre kept before the bundle's (None: first, or an older centre)
+    audit_kept: AuditHead | None = None
+    audit_anchored: bool = False  # the centre took the bundle's audit head

@@ -115,9 +115,9 @@ def _verify(ctx: CliContext, args: argparse.Namespace) -> int:
     session = ctx.session() if ctx.user else None
     if args.qr is not None:
         known: list[x509.Certificate] = list(_trust_roots(service.trust_dir))
-        if session is not None:
-            known += [x509.load_der_x509_certificate(der)
-                      for der in extracts.signer_certificates(session)]
+        signers = extracts.signer_certificates(session) if session is not None \
+            else extracts.published_signers(ctx.paths)
+        known += [x509.load_der_x509_certificate(der) for der in signers]
         qr = service.verify_qr(args.qr, known)
         code, params, ok = qr.code, qr.params, qr.ok
     else:

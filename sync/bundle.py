@@ -13,9 +13,11 @@ enrolment); an answer is signed by the server key and sealed to the device's X25
 header fields (all but seal, ciphertext and signature) are the AEAD associated data.
 
 Bundle payload: {"items": [push items as in POST /v1/push], "attachments": [{"sha256",
-"media_type", "content": base64url}], "since": <pull cursor or null>}.
+"media_type", "content": base64url}], "since": <pull cursor or null>, "audit_head": {"seq",
+"hash"} | null, "audit_rewritten": {"seq", "hash"} | null} (as in POST /v1/audit-anchor).
 Answer payload: {"bundle_id", "results": [per-item results as in the push answer],
-"attachments": {sha256: true|false}, "pull": <a pull page since the bundle's cursor>}.
+"attachments": {sha256: true|false}, "pull": <a pull page since the bundle's cursor>,
+"audit_anchor": <the answer of POST /v1/audit-anchor> | null}.
 """
 
 from __future__ import annotations
@@ -29,13 +31,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from desktop_app.sync_types import BundleAnswer, BundleAttachment, DeviceIdentity, PushItem
+from desktop_app.sync_types import (
+    AuditHead,
+    BundleAnswer,
+    BundleAttachment,
+    DeviceIdentity,
+    PushItem,
+)
 from sync import keys
 from sync.errors import BadRequestError, BundleInvalidError, ProtocolError
 from sync.protocol import (
     b64d,
     b64e,
     canonical_json,
+    decode_audit_anchor,
     decode_item_result,
     decode_pull_page,
     encode_push_item,
@@ -119,7 +128,9 @@ def open_envelope(body: dict[str, object], *, signer_public: str, recipient_priv
 # -- device side ------------------------------------------------------------------------
 def build_bundle(identity: DeviceIdentity, items: Sequence[PushItem],
                  attachments: Sequence[BundleAttachment] = (), *, since: str | None = None,
-                 now: datetime | None = None, bundle_id: str | None = None) -> bytes:
+                 now: datetime | None = None, bundle_id: str | None = None,
+                 audit_head: AuditHead | None = None,
+                 audit_rewritten: AuditHead | None = None) -> bytes:
     """The bytes of a bundle file: ``items`` are push items (as in POST /v1/push),
     ``attachments`` their files, ``since`` the device's pull cursor (the answer carries the
     changes after it). Write it with desktop_app.fileio.write_atomic."""
@@ -129,10 +140,15 @@ def build_bundle(identity: DeviceIdentity, items: Sequence[PushItem],
     payload = {"items": [encode_push_item(i) for i in items],
                "attachments": [{"sha256": a.sha256, "media_type": a.media_type,
                                 "content": b64e(a.content)} for a in attachments],
-               "since": since}
+               "since": since, "audit_head": _head(audit_head),
+               "audit_rewritten": _head(audit_rewritten)}
     return _seal(BUNDLE_FORMAT, bundle_id or str(uuid.uuid4()), identity.device_id,
                  identity.server_box_key, identity.signing_private, payload,
                  now or datetime.now(UTC))
+
+
+def _head(head: AuditHead | None) -> dict[str, object] | None:
+    return None if head is None else {"seq": head.seq, "hash": head.hash}
 
 
 def read_answer(identity: DeviceIdentity, data: bytes) -> BundleAnswer:
@@ -149,11 +165,14 @@ def read_answer(identity: DeviceIdentity, data: bytes) -> BundleAnswer:
     if not isinstance(attachments, dict):
         raise ProtocolError(detail="malformed answer attachments")
     pull = env.payload.get("pull")
+    anchor = env.payload.get("audit_anchor")
     return BundleAnswer(
         str(env.payload.get("bundle_id", body["id"])),
         tuple(decode_item_result(r) for r in results),  # ProtocolError when malformed
         {str(k): bool(v) for k, v in attachments.items()},
-        decode_pull_page(pull) if isinstance(pull, dict) else None)
+        decode_pull_page(pull) if isinstance(pull, dict) else None,
+        audit_kept=decode_audit_anchor(anchor) if anchor is not None else None,
+        audit_anchored=anchor is not None)
 
 
 class UsbBundleCodec:
@@ -161,8 +180,10 @@ class UsbBundleCodec:
 
     def build_bundle(self, identity: DeviceIdentity, items: Sequence[PushItem],
                      attachments: Sequence[BundleAttachment], *, since: str | None,
-                     now: datetime) -> bytes:
-        return build_bundle(identity, items, attachments, since=since, now=now)
+                     now: datetime, audit_head: AuditHead | None = None,
+                     audit_rewritten: AuditHead | None = None) -> bytes:
+        return build_bundle(identity, items, attachments, since=since, now=now,
+                            audit_head=audit_head, audit_rewritten=audit_rewritten)
 
     def read_answer(self, identity: DeviceIdentity, data: bytes) -> BundleAnswer:
         return read_answer(identity, data)
@@ -172,9 +193,9 @@ class UsbBundleCodec:
 def build_answer(*, bundle_id: str, device_id: str, device_box_key: str,
                  server_signing_private: str, results: list[dict[str, object]],
                  attachments: dict[str, bool], pull: dict[str, object] | None,
-                 now: datetime) -> bytes:
+                 now: datetime, audit_anchor: dict[str, object] | None = None) -> bytes:
     payload = {"bundle_id": bundle_id, "results": results, "attachments": attachments,
-               "pull": pull}
+               "pull": pull, "audit_anchor": audit_anchor}
     return _seal(ANSWER_FORMAT, str(uuid.uuid4()), device_id, device_box_key,
                  server_signing_private, payload, now)
 

@@ -202,6 +202,8 @@ def report_text(report: SyncReport) -> str:
                 blocks_leased=report.blocks_leased)
     if report.timestamped:
         text += ", " + _say("R-SYNC-TIMESTAMPED", timestamped=report.timestamped)
+    if report.audit_rewritten is not None:
+        text += "\n" + _say("R-SYNC-AUDIT-REWRITTEN", seq=report.audit_rewritten)
     return text
 
 

@@ -45,6 +45,7 @@ from desktop_app.errors import AnswerMismatchError, HotichError, NotFoundError, 
 from desktop_app.sync_types import (
     AttachmentStatus,
     AttachmentUpload,
+    AuditHead,
     CancelToken,
     Capabilities,
     DeviceIdentity,
@@ -76,6 +77,7 @@ from sync.protocol import (
     H_UPLOAD_OFFSET,
     canonical_json,
     decode_attachment_status,
+    decode_audit_anchor,
     decode_capabilities,
     decode_item_result,
     decode_leased_block,
@@ -156,6 +158,10 @@ class _Deadline:
             expired = self.expired
         if expired:
             _shut(sock)
+
+    def expire(self) -> None:
+        """End the attempt now (the deadline passed, or the user cancelled)."""
+        self._expire()
 
     def _expire(self) -> None:
         with self._lock:
@@ -262,13 +268,18 @@ class _Http:
         all_headers = {**(headers or {}), **self._headers(method, path, body)}
         url = self.base_url + path
         with _Deadline(limit) as deadline:
+            stop_watching = self.cancel.on_cancel(deadline.expire)  # a cancel cuts it short too
             try:
                 response = self._exchange(method, url, body, all_headers, read_timeout)
             except (Transient, HotichError) as exc:  # the shut socket, as _exchange maps it
                 if deadline.expired:
+                    self.cancel.raise_if_cancelled()
                     raise Transient("deadline") from exc
                 raise
+            finally:
+                stop_watching()
             if deadline.expired:  # cut short: whatever arrived is not the whole answer
+                self.cancel.raise_if_cancelled()
                 raise Transient("deadline")
         status = response.status_code
         if RetryPolicy.is_transient_status(status):
@@ -375,9 +386,10 @@ def _typed_error(response: requests.Response, url: str) -> HotichError:
 # -- enrolment ----------------------------------------------------------------------------------
 def enrol(server_url: str, code: str, *, ca_file: Path | None = None, name: str = "",
           config: TransportConfig | None = None, session: requests.Session | None = None,
-          clock: Clock | None = None) -> DeviceIdentity:
+          clock: Clock | None = None, commune: str = "") -> DeviceIdentity:
     """Create the device's key pairs and exchange the one-time code for a device identity.
-    Store the result with sync.identity.save_identity (encrypted store)."""
+    Store the result with sync.identity.save_identity (encrypted store). With ``commune``
+    (the store's), a code of another commune is refused and stays unused."""
     from sync.identity import read_ca
 
     ca_pem, ca_pin = read_ca(ca_file) if ca_file is not None else (None, None)
@@ -385,9 +397,11 @@ def enrol(server_url: str, code: str, *, ca_file: Path | None = None, name: str 
     http = _Http(server_url, verify=ca_file, config=config or TransportConfig(),
                  session=session, cancel=None, rng=None)
     try:
-        answer = http.request_json("POST", f"{API_PREFIX}/enrolments",
-                                   {"code": code.strip(), "public_key": pair.signing_public,
-                                    "box_public_key": pair.box_public, "name": name})
+        request: dict[str, object] = {"code": code.strip(), "public_key": pair.signing_public,
+                                      "box_public_key": pair.box_public, "name": name}
+        if commune:
+            request["commune"] = commune
+        answer = http.request_json("POST", f"{API_PREFIX}/enrolments", request)
     finally:
         http.close()
     try:
@@ -627,6 +641,15 @@ class SyncClient(_Http):
             "POST", f"{API_PREFIX}/number-blocks",
             {"request_id": request_id, "record_type": record_type, "year": year,
              "size": size, "used_up_to": used_up_to}))
+
+    def anchor_audit(self, head: AuditHead, *, rewritten: AuditHead | None = None
+                     ) -> AuditHead | None:
+        """Leave this device's audit head with the centre; answer the head it kept before."""
+        body: dict[str, object] = {"seq": head.seq, "hash": head.hash}
+        if rewritten is not None:
+            body["rewritten"] = {"seq": rewritten.seq, "hash": rewritten.hash}
+        return decode_audit_anchor(self.request_json("POST", f"{API_PREFIX}/audit-anchor",
+                                                     body))
 
     # bundles over the network (an operator's upload of a USB bundle) ----------------------
     def submit_bundle(self, data: bytes) -> bytes:

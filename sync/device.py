@@ -25,9 +25,9 @@ class HttpsSyncTransport:
         self.clock = clock or SystemClock()
 
     def enrol(self, server_url: str, code: str, *, ca_path: Path | None = None,
-              name: str = "") -> DeviceIdentity:
+              name: str = "", commune: str = "") -> DeviceIdentity:
         return enrol(server_url, code, ca_file=ca_path, name=name, config=self.config,
-                     clock=self.clock)
+                     clock=self.clock, commune=commune)
 
     def connect(self, identity: DeviceIdentity, *,
                 cancel: CancelToken | None = None) -> SyncClient:

@@ -138,6 +138,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{timestamped} trích lục được gắn dấu thời gian",
         "extracts timestamped: {timestamped}",
     ),
+    "R-SYNC-AUDIT-REWRITTEN": (
+        "CẢNH BÁO: nhật ký kiểm tra trên máy này đã bị viết lại (mục số {seq} không còn như "
+        "trung tâm đã lưu). Việc này đã được ghi nhận và báo về trung tâm; công việc vẫn "
+        "tiếp tục. Hãy báo cho cán bộ phụ trách.",
+        "WARNING: this device's audit log was rewritten (entry {seq} is no longer what the "
+        "centre kept). This was recorded and reported to the centre; work goes on. Tell the "
+        "officer in charge.",
+    ),
     "R-SYNC-UPDATE": (
         "Có phiên bản mới {version}: {url}",
         "A new version is available, {version}: {url}",

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from desktop_app.canonical import canonical_json as canonical_json  # noqa: F401 - sync's too
 from desktop_app.sync_types import (
     AttachmentStatus,
+    AuditHead,
     Capabilities,
     Change,
     ItemResult,
@@ -152,6 +153,20 @@ def decode_leased_block(value: object) -> LeasedBlock:
                            int(value["last"]))
     except (AssertionError, KeyError, ValueError, TypeError) as exc:
         raise ProtocolError(detail="malformed number block") from exc
+
+
+def decode_audit_anchor(value: object) -> AuditHead | None:
+    """The head the centre kept before this sync (None the first time)."""
+    try:
+        assert isinstance(value, dict)
+        kept = value["kept"]
+        if kept is None:
+            return None
+        assert isinstance(kept, dict) and isinstance(kept["seq"], int)
+        assert isinstance(kept["hash"], str)
+        return AuditHead(kept["seq"], kept["hash"])
+    except (AssertionError, KeyError, ValueError, TypeError) as exc:
+        raise ProtocolError(detail="malformed audit anchor") from exc
 
 
 def decode_capabilities(raw: Mapping[str, object]) -> Capabilities:

@@ -5,6 +5,8 @@ that work everywhere."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.diskspace import mb, nearly_full
+from desktop_app.messages import Catalogue, render
 from desktop_app.updates import UpdateNotice, available_update
 from desktop_app.workflows import dashboard
 from desktop_app.workflows.dashboard import ConnectionState
@@ -28,7 +32,9 @@ from ui.link_watcher import LinkTiming, LinkWatcher
 from ui.pages.about_dialog import AboutDialog
 from ui.pages.approval_page import ApprovalPage
 from ui.pages.backup_page import BackupPage
+from ui.pages.books_page import BooksPage
 from ui.pages.dashboard_page import CONNECTION_LABELS, DashboardPage
+from ui.pages.decisions_page import DecisionsPage
 from ui.pages.extract_preview import ExtractPreviewDialog
 from ui.pages.password_dialog import ChangePasswordDialog
 from ui.pages.record_detail import RecordDetailDialog
@@ -41,6 +47,13 @@ from ui.sync_control import SyncController, SyncOutcome
 from ui.widgets.update_notice import UpdateBanner, UpdateDialog
 
 STATUS_REFRESH_MS = 30_000
+
+
+def disk_warning(root: Path, catalogue: Catalogue, lang: str) -> str:
+    """The early warning while there is still room (W-DISK-LOW), or "" on a roomy disk."""
+    free = nearly_full(root)
+    return "" if free is None else render("W-DISK-LOW", {"free": mb(free)},
+                                          catalogue=catalogue, lang=lang)
 
 
 class _Navigation(QListWidget):
@@ -93,6 +106,14 @@ class MainWindow(QMainWindow):
             self.verification = self._add("verification", self.tr("Second check (historical)"),
                                           VerificationPage(ctx))
             self.verification.records_changed.connect(self.refresh_status)
+        self.books: BooksPage | None = None
+        if ctx.can("create records"):
+            self.books = self._add("books", self.tr("Digitising old books"), BooksPage(ctx))
+        self.decisions: DecisionsPage | None = None
+        if ctx.can("verify historical entries"):
+            self.decisions = self._add("decisions", self.tr("Double entry: decisions"),
+                                       DecisionsPage(ctx))
+            self.decisions.decided.connect(lambda _r: self.refresh_status())
         if ctx.can("approve records"):
             self.approval = self._add("approval", self.tr("Approval and signing"),
                                       ApprovalPage(ctx))
@@ -129,8 +150,12 @@ class MainWindow(QMainWindow):
         self.connection_label = QLabel(objectName="connectionStatus")
         self.queue_label = QLabel(objectName="queueStatus")
         self.busy_label = QLabel(objectName="busyStatus")
+        self.disk_label = QLabel(objectName="diskStatus")  # shown only when nearly full
+        self.disk_label.setStyleSheet("color: #b00020")
+        self.disk_label.hide()
         bar = self.statusBar()
         bar.addWidget(self.account_label, 1)
+        bar.addPermanentWidget(self.disk_label)
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.connection_label)
         bar.addPermanentWidget(self.queue_label)
@@ -286,6 +311,10 @@ class MainWindow(QMainWindow):
     # -- status bar -----------------------------------------------------------------------
     def refresh_status(self) -> None:
         ctx = self._ctx
+        # A statvfs call: cheap enough for the GUI thread, every refresh.
+        warning = disk_warning(ctx.session.paths.root, ctx.catalogue, ctx.lang)
+        self.disk_label.setText(warning)
+        self.disk_label.setVisible(bool(warning))
         ctx.runner.run(lambda: dashboard.queue_size(ctx.session), self._queue,
                        self._queue_failed)
         if self.link.state is not None:

@@ -13,6 +13,7 @@ from typing import NoReturn, TextIO
 
 from desktop_app import __version__
 from desktop_app.cli.context import CliContext
+from desktop_app.diskspace import mb, nearly_full
 from desktop_app.errors import HotichError
 from desktop_app.incidents import report_incident
 from desktop_app.messages import Catalogue, render
@@ -70,6 +71,7 @@ def run(
         if on_context:
             on_context(ctx)
         code = args.handler(ctx, args)
+        _warn_if_disk_low(ctx, catalogue)
         return EXIT_OK if code is None else int(code)
     except HotichError as exc:
         return _fail(ctx, exc.code, render(exc.code, exc.params, catalogue=catalogue))
@@ -80,6 +82,13 @@ def run(
                                as_json=ctx.as_json, stdout=ctx.stdout, stderr=ctx.stderr)
     finally:
         ctx.close()
+
+
+def _warn_if_disk_low(ctx: CliContext, catalogue: Catalogue) -> None:
+    """Early warning while there is still room: the data folder's disk is nearly full."""
+    free = nearly_full(ctx.data_dir) if ctx.data_dir.is_dir() else None
+    if free is not None:
+        ctx.note(render("W-DISK-LOW", {"free": mb(free)}, catalogue=catalogue))
 
 
 def fail_unexpected(exc: BaseException, where: str, catalogue: Catalogue, *,

@@ -1,5 +1,5 @@
 """hotich schema | record new/show/list/history/edit/submit/verify/approve/reject/reopen | search |
-books status/close."""
+books status/close (and the digitisation of old books, books_cmd)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
+from desktop_app.cli import books_cmd
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.domain import Issue, issue_message, json_schema
 from desktop_app.domain.errors import RecordInvalidError
@@ -15,7 +16,7 @@ from desktop_app.errors import HotichError, UsageError
 from desktop_app.json_input import parse_json_object
 from desktop_app.messages import current_language
 from desktop_app.record import JSONObject, StoredRecord
-from desktop_app.workflows import numbering, records
+from desktop_app.workflows import numbering, record_views, records
 
 TYPES = ["birth", "death", "marriage", "recognition", "change", "guardianship"]
 
@@ -86,6 +87,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     close = add_command(bs, "close", "close every open book of a year with its totals")
     close.add_argument("--year", type=int, required=True)
     close.set_defaults(handler=_books_close)
+    books_cmd.register(bs, TYPES)
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -159,17 +161,28 @@ def _edit(ctx: CliContext, args: argparse.Namespace) -> int:
     return _save_output(ctx, rec.type, result, "edit")
 
 
+def _related_json(found: list[record_views.RelatedRecord]) -> list[dict[str, object]]:
+    return [{"id": r.record.id, "type": r.record.type, "kind": r.kind,
+             "status": r.record.status, "registration_number": r.record.registration_number,
+             "registered_on": r.record.registered_on,
+             "relation": "concerns" if r.concerns else "concerned_by"} for r in found]
+
+
 def _show(ctx: CliContext, args: argparse.Namespace) -> int:
     rec = records.get_record(ctx.session(), args.id)
+    related = record_views.related_records(ctx.session(), rec.id)
     if ctx.as_json:
-        ctx.emit("", _record_json(rec))
+        ctx.emit("", {**_record_json(rec), "related": _related_json(related)})
         return 0
     body = json.dumps(rec.data, ensure_ascii=False, indent=2)
     head = [f"{rec.type} {rec.id} [{rec.status}]",
             f"Số: {rec.registration_number or ''}  Quyển số: {rec.book_number or ''}  "
             f"Ngày đăng ký: {rec.registered_on or ''}"]
     notes = [f"Ghi chú: {n}" for n in rec.notes]
-    ctx.emit("\n".join(head + [body] + notes), {})
+    links = [f"{'Liên quan đến' if r.concerns else 'Có liên quan'}: {r.record.type} "
+             f"{r.record.id} [{r.record.status}] số {r.record.registration_number or ''}"
+             for r in related]
+    ctx.emit("\n".join(head + [body] + notes + links), {})
     return 0
 
 

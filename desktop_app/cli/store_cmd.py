@@ -63,16 +63,25 @@ def _init(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     report = audit.verify_audit(ctx.session())
-    ctx.emit(f"Nhật ký kiểm tra nguyên vẹn: {report.entries} mục.",
-             {"ok": True, "entries": report.entries})
+    lines = [f"Nhật ký kiểm tra nguyên vẹn: {report.entries} mục.",
+             f"Đầu chuỗi: {report.head}"]
+    if report.anchored:
+        lines.append(f"Trung tâm đã lưu đầu chuỗi đến mục {report.anchored.partition(':')[0]}.")
+    ctx.emit("\n".join(lines),
+             {"ok": True, "entries": report.entries, "head": report.head,
+              "anchored": report.anchored, "rewritten_at": report.rewritten_at})
+    if report.rewritten_at is not None:
+        ctx.note(f"CẢNH BÁO: lần đồng bộ đã phát hiện nhật ký trên máy này bị viết lại (mục số "
+                 f"{report.rewritten_at} khác với bản trung tâm đã lưu).")
     return 0
 
 
 def _backup(ctx: CliContext, args: argparse.Namespace) -> int:
     info = backup.create_backup(ctx.session(), args.out)
-    ctx.emit(f"Đã sao lưu vào {info.path} ({info.size} byte).",
+    ctx.emit(f"Đã sao lưu vào {info.path} ({info.size} byte).\n"
+             f"Đầu chuỗi nhật ký kiểm tra: {info.audit_head} (hãy ghi lại ở nơi khác).",
              {"ok": True, "path": str(info.path), "size": info.size,
-              "schema_version": info.schema_version})
+              "schema_version": info.schema_version, "audit_head": info.audit_head})
     return 0
 
 
@@ -87,7 +96,14 @@ def _restore(ctx: CliContext, args: argparse.Namespace) -> int:
                                      password=ctx.acting_password())
     ctx.emit(f"Đã khôi phục từ {info.path}; dữ liệu cũ được giữ trong thư mục backups.",
              {"ok": True, "schema_version": info.schema_version,
-              "audit_entries": info.audit_entries})
+              "audit_entries": info.audit_entries, "audit_head": info.audit_head,
+              "anchor_check": info.anchor_check})
+    if info.anchor_check == "behind":
+        ctx.note("Lưu ý: bản sao lưu cũ hơn đầu chuỗi nhật ký mà trung tâm đã lưu; các mục "
+                 "sau đó không có trong bản này và sẽ được báo ở lần đồng bộ tới.")
+    elif info.anchor_check == "rewritten":
+        ctx.note("CẢNH BÁO: nhật ký kiểm tra trong bản sao lưu khác với đầu chuỗi mà trung "
+                 "tâm đã lưu (đã bị viết lại). Việc này đã được ghi vào nhật ký.")
     return 0
 
 

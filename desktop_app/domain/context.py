@@ -62,9 +62,11 @@ class BirthCandidate:
     mother: PartySummary | None = None
     father: PartySummary | None = None
     birth_evidence_number: str | None = None
+    registration_number: str | None = None
 
     @classmethod
-    def from_record(cls, record_id: str, data: JSONObject) -> BirthCandidate:
+    def from_record(cls, record_id: str, data: JSONObject,
+                    registration_number: str | None = None) -> BirthCandidate:
         child, mother, father = data.get("child"), data.get("mother"), data.get("father")
         return cls(
             record_id,
@@ -72,6 +74,7 @@ class BirthCandidate:
             PartySummary.from_person(mother) if isinstance(mother, dict) else None,
             PartySummary.from_person(father) if isinstance(father, dict) else None,
             get_str(data, "birth_evidence.number"),
+            registration_number,
         )
 
 
@@ -82,6 +85,7 @@ class MarriageCandidate:
     record_id: str
     husband: PartySummary
     wife: PartySummary
+    registration_number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,9 @@ class HeldRecord:
     registered: bool = True
     ended_by: tuple[str, ...] = ()
     """For a guardianship: the numbers (or ids) of the terminations that end it."""
+    earlier: tuple[JSONObject, ...] = ()
+    """The data of its earlier versions, oldest first: a change already applied to it is
+    checked against the version it changed."""
 
     @property
     def number(self) -> str:

@@ -98,6 +98,12 @@ class NumberBlockExhaustedError(DomainError):
     code = "E-NUMBER-BLOCK-EXHAUSTED"
 
 
+class NoNumberBlockError(DomainError):
+    """An enrolled device that has not leased any block of this book yet."""
+
+    code = "E-NUMBER-BLOCK-NONE"
+
+
 class InvalidNumberBlockError(DomainError):
     code = "E-NUMBER-BLOCK-INVALID"
 
@@ -108,6 +114,7 @@ __all__ = [
     "InvalidNumberBlockError",
     "NotHistoricalError",
     "NumberBlockExhaustedError",
+    "NoNumberBlockError",
     "OverrideMissingError",
     "OverrideNotAllowedError",
     "PermissionDeniedError",

@@ -254,6 +254,9 @@ ORGANISATION_FIELDS: tuple[FieldDef, ...] = (
 )
 
 SOURCE_FIELDS: tuple[FieldDef, ...] = (
+    # TT04 Art 30: the registering office as the book names it ("UBND xã Tân Lập, huyện
+    # Krông Búk"), printed on the extract instead of today's commune.
+    _f("office", "Cơ quan đăng ký (như ghi trong sổ)", "Registering office (as in the book)"),
     _f("book_number", "Quyển số của sổ", "Book number"),
     _f("year", "Năm của sổ", "Book year", FieldKind.INTEGER),
     _f("page", "Trang", "Page", FieldKind.TEXT_OR_INTEGER),

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from desktop_app.domain.fields import field_label, iter_fields
 from desktop_app.domain.issues import Issue
-from desktop_app.domain.record_types import RecordType
+from desktop_app.domain.record_types import RECORD_TYPE_LABELS, RecordType
 from desktop_app.messages import current_language, render
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -132,6 +132,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã dùng hết dãy số đăng ký được cấp (đến số {end}): cần đồng bộ để nhận dãy mới.",
         "The registration number block is used up (up to {end}): sync to lease a new one.",
     ),
+    "E-NUMBER-BLOCK-NONE": (
+        "Máy chưa nhận dãy số đăng ký nào từ máy chủ: hãy đồng bộ một lần khi có mạng "
+        "(hotich sync) rồi duyệt lại.",
+        "This device has no registration numbers from the server yet: sync once while "
+        "online (hotich sync), then approve again.",
+    ),
     "E-NUMBER-BLOCK-INVALID": ("Dãy số đăng ký không hợp lệ.", "Invalid number block."),
     # Warnings
     "W-KS-LATE": (
@@ -181,8 +187,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "de-facto marriage or an old book.",
     ),
     "W-MARR-BIGAMY": (
-        "{field}: đang có quan hệ hôn nhân trong cơ sở dữ liệu. Hồ sơ: {candidates}.",
-        "{field}: already married on record. Records: {candidates}.",
+        "{field}: đang có quan hệ hôn nhân trong cơ sở dữ liệu (đăng ký kết hôn số {numbers}, "
+        "với {spouses}).",
+        "{field}: already married on record (marriage no. {numbers}, to {spouses}).",
     ),
     "W-MARR-SAMESEX": (
         "Hai bên kết hôn cùng giới tính (Nhà nước không thừa nhận).",
@@ -298,21 +305,25 @@ FORBIDDEN: dict[str, tuple[str, str]] = {
         "({guardian}): one guardian per ward, unless both parents or grandparents.",
     ),
     "GUARD-TERM-NOT-ACTIVE": (
-        "{field}: hồ sơ số {number} không phải việc giám hộ đã đăng ký còn hiệu lực.",
-        "{field}: record no. {number} is not a registered guardianship in force.",
+        "{field}: hồ sơ {procedure} số {number} không phải việc giám hộ đã đăng ký còn hiệu "
+        "lực.",
+        "{field}: {procedure} record no. {number} is not a registered guardianship in force.",
     ),
     "GUARD-TERM-ENDED": (
-        "{field}: việc giám hộ số {number} đã được chấm dứt (việc chấm dứt số {ended_by}).",
-        "{field}: guardianship no. {number} has already been ended (termination no. "
+        "{field}: việc giám hộ số {number} ({person}) đã được chấm dứt (việc chấm dứt số "
         "{ended_by}).",
+        "{field}: guardianship no. {number} ({person}) has already been ended (termination "
+        "no. {ended_by}).",
     ),
     "GUARD-TERM-REASON": (
         "{field}: người được giám hộ mới {age} tuổi, chưa đủ năng lực hành vi dân sự đầy đủ.",
         "{field}: the ward is {age}, not yet of full civil capacity.",
     ),
     "CHANGE-FROM": (
-        "{field}: hồ sơ gốc số {number} đang ghi “{held}”, không phải “{given}”.",
-        "{field}: the original record no. {number} holds “{held}”, not “{given}”.",
+        "{field}: hồ sơ gốc ({procedure} số {number}, {person}) đang ghi “{held}”, không "
+        "phải “{given}”.",
+        "{field}: the original record ({procedure} no. {number}, {person}) holds “{held}”, "
+        "not “{given}”.",
     ),
     "ETHNIC-PARENT": (
         "{field}: chỉ được xác định lại theo dân tộc của cha hoặc mẹ ({parents}, theo Giấy "
@@ -341,13 +352,15 @@ MESSAGES.update({
         "{field}: both parties have the same sex: a new marriage cannot be registered.",
     ),
     "E-MARR-BIGAMY": (
-        "{field}: đang có quan hệ hôn nhân chưa chấm dứt. Hồ sơ kết hôn: {candidates}.",
-        "{field}: married on record, a marriage not ended. Marriage records: {candidates}.",
+        "{field}: đang có quan hệ hôn nhân chưa chấm dứt (đăng ký kết hôn số {numbers}, với "
+        "{spouses}): không đăng ký kết hôn mới được.",
+        "{field}: married on record, a marriage not ended (marriage no. {numbers}, to "
+        "{spouses}): a new marriage cannot be registered.",
     ),
     "E-MARR-KIN": (
-        "{field}: theo các Giấy khai sinh trên máy, hai bên là họ hàng bị cấm kết hôn: "
+        "{field}: theo Giấy khai sinh số {births}, hai bên là họ hàng bị cấm kết hôn: "
         "{relations}.",
-        "{field}: the birth records held show kin within the prohibited degrees: "
+        "{field}: birth records no. {births} show kin within the prohibited degrees: "
         "{relations}.",
     ),
     "E-GUARDIAN-MINOR": (
@@ -375,6 +388,9 @@ MESSAGES.update({
 PARAM_WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "role": {"father": ("cha", "father"), "mother": ("mẹ", "mother")},
     "expected": {"male": ("Nam", "male"), "female": ("Nữ", "female")},
+    # The procedure of the other record a message names ("khai sinh số 12").
+    "procedure": {str(rt): (vi[:1].lower() + vi[1:], en.lower())
+                  for rt, (vi, en) in RECORD_TYPE_LABELS.items()},
 }
 
 REASONS: dict[str, tuple[str, str]] = {

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from desktop_app.domain.addresses import commune_name
 from desktop_app.domain.dates import InvalidDateError, as_partial_date
 from desktop_app.domain.text import nfc
 from desktop_app.domain.vocabulary import Vocabulary, labels
@@ -65,11 +66,19 @@ def _text(value: object) -> str | None:
     return None if value in (None, "") else str(value)
 
 
-def _notes_of(linked: LinkedRecord) -> list[Note]:
+def _office_name(linked: LinkedRecord, home_office: str | None) -> str | None:
+    """The commune that registered an act for a record held elsewhere ("tại Xã Ea Tu")."""
+    office = getattr(linked, "office", None)
+    if not home_office or not isinstance(office, str) or not office or office == home_office:
+        return None
+    return commune_name(office) or office
+
+
+def _notes_of(linked: LinkedRecord, home_office: str | None = None) -> list[Note]:
     kind = str(linked.data.get("kind") or ("change" if linked.type == "change" else ""))
     base = Note(kind, registration_number=linked.registration_number,
                 registered_on=linked.registered_on, record_id=linked.id,
-                record_type=linked.type)
+                record_type=linked.type, office_name=_office_name(linked, home_office))
     changes = linked.data.get("changes")
     items = [c for c in changes if isinstance(c, Mapping)] if isinstance(changes, list) else []
     if not items:
@@ -81,9 +90,12 @@ def _notes_of(linked: LinkedRecord) -> list[Note]:
     ]
 
 
-def record_notes(linked: Iterable[LinkedRecord]) -> tuple[Note, ...]:
-    """The notes of a record from the records linked to it: registered acts only, in order."""
-    return tuple(n for rec in linked if rec.status in REGISTERED_STATUSES for n in _notes_of(rec))
+def record_notes(linked: Iterable[LinkedRecord], home_office: str | None = None
+                 ) -> tuple[Note, ...]:
+    """The notes of a record from the records linked to it: registered acts only, in order.
+    An act registered at another commune than ``home_office`` (the original's) names it."""
+    return tuple(n for rec in linked if rec.status in REGISTERED_STATUSES
+                 for n in _notes_of(rec, home_office))
 
 
 def pending_changes(linked: Iterable[LinkedRecord]) -> tuple[Note, ...]:
@@ -144,8 +156,11 @@ def note_text(note: Note) -> str:
     "Đã đăng ký nhận cha, mẹ, con số 3/2026, ngày 05/01/2026"."""
     if note.field:
         verb = NOTE_VERBS.get(note.kind, nfc(note.kind))
+        name = changed_field_name(note.field)
+        # "Xác định lại dân tộc" already names the field: "dân tộc" once.
+        what = verb if verb.endswith(f" {name}") else f"{verb} {name}"
         text = (
-            f"{verb} {changed_field_name(note.field)} từ “{nfc(note.from_value or '')}” "
+            f"{what} từ “{nfc(note.from_value or '')}” "
             f"thành “{nfc(note.to_value or '')}”"
         )
     else:  # a whole act: a recognition, the end of a guardianship

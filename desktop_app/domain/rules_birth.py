@@ -7,12 +7,13 @@ from collections.abc import Iterator
 
 from desktop_app.domain.access import get_date, get_obj, get_str, is_blank
 from desktop_app.domain.addresses import commune, convert_legacy_address
-from desktop_app.domain.check import Check, age_between
+from desktop_app.domain.check import Check, age_between, forbidden
 from desktop_app.domain.context import BirthCandidate, PartySummary, same_person
 from desktop_app.domain.dates import InvalidDateError, Precision, parse_partial_date
 from desktop_app.domain.duplicates import person_match_key, within_days
 from desktop_app.domain.ethnicity import same_ethnicity
 from desktop_app.domain.issues import Issue
+from desktop_app.domain.rules_common import odd_name_chars
 from desktop_app.domain.text import fold_compact, fold_for_search, name_tokens
 from desktop_app.domain.types import JSONObject
 
@@ -175,12 +176,26 @@ def surname_candidates(person: JSONObject, ethnicity: str | None) -> set[str]:
     return {tokens[0]} if surname_first else {tokens[0], tokens[-1]}
 
 
+def _no_father(c: Check) -> bool:
+    father = get_obj(c.data, "father")
+    return father is None or is_blank(father.get("full_name"))
+
+
 def rule_surname(c: Check) -> Iterator[Issue]:
     child = get_obj(c.data, "child")
-    if c.historical or child is None or _kind(c) in NO_PARENTS_KINDS:
+    if child is None or _kind(c) in NO_PARENTS_KINDS:
         return
     ethnicity = get_str(child, "ethnicity")
     own = surname_candidates(child, ethnicity)
+    mother = get_obj(c.data, "mother")
+    if _no_father(c) and mother is not None:
+        # BLDS Art 26.2: with no father established, the child takes the mother's surname.
+        theirs = surname_candidates(mother, get_str(mother, "ethnicity") or ethnicity)
+        if own and theirs and not own & theirs:
+            yield Issue.of(forbidden(c, "SURNAME-MOTHER"), "child.full_name")
+        return
+    if c.historical:
+        return
     parents: set[str] = set()
     for role in ("mother", "father"):
         parent = get_obj(c.data, role)
@@ -191,12 +206,24 @@ def rule_surname(c: Check) -> Iterator[Issue]:
 
 
 def rule_ethnicity_follows_parent(c: Check) -> Iterator[Issue]:
+    """BLDS Art 29.2: the child's ethnicity is the father's or the mother's."""
     child_ethnicity = get_str(c.data, "child.ethnicity")
-    if c.historical or child_ethnicity is None:
+    if child_ethnicity is None or _kind(c) in NO_PARENTS_KINDS:
         return
     parents = [e for e in (get_str(c.data, f"{r}.ethnicity") for r in ("mother", "father")) if e]
     if parents and not any(same_ethnicity(child_ethnicity, p) for p in parents):
-        yield Issue.of("W-ETHNIC", "child.ethnicity", reason="not_a_parents")
+        yield Issue.of(forbidden(c, "ETHNIC-PARENTS"), "child.ethnicity")
+
+
+def rule_child_name_letters(c: Check) -> Iterator[Issue]:
+    """BLDS Art 26.3: a name is not digits or signs (other letters stay W-NAME-CHARS)."""
+    if c.historical:
+        return  # the old book keeps it: W-NAME-CHARS
+    for part in ("full_name", "family_name", "middle_name", "given_name"):
+        name = get_str(c.data, f"child.{part}")
+        odd = [ch for ch in odd_name_chars(name) if not ch.isalpha()] if name else []
+        if odd:
+            yield Issue.of(forbidden(c, "NAME-DIGITS"), f"child.{part}", chars="".join(odd))
 
 
 def _place_key(address: JSONObject) -> str | None:
@@ -239,6 +266,7 @@ BIRTH_RULES = (
     rule_twins_and_duplicates,
     rule_surname,
     rule_ethnicity_follows_parent,
+    rule_child_name_letters,
     rule_hometown,
     rule_awaiting_personal_id,
 )

@@ -112,6 +112,15 @@ def _held_text(value: JSONValue | None) -> str | None:
     return nfc(value.strip()) if isinstance(value, str) else str(value)
 
 
+def _already_applied(target: HeldRecord, path: str | None, given: str | None,
+                     to: str | None) -> bool:
+    """The original holds `to` already and an earlier version held `from`: this act (seen
+    again at the centre, or reopened) was applied to it."""
+    if path is None or to is None or _held_text(get(target.data, path)) != to:
+        return False
+    return any(_held_text(get(old, path)) == given for old in target.earlier)
+
+
 def rule_from_matches_original(c: Check) -> Iterator[Issue]:
     """Each `from` is exactly what the original held here registers at that field."""
     target = c.context.target
@@ -131,9 +140,15 @@ def rule_from_matches_original(c: Check) -> Iterator[Issue]:
         if isinstance(value, (dict, list)):
             continue  # an address or a person: compared by the officer, not as text
         held = _held_text(value)
+        if given != held and _already_applied(target, path, given, _held_text(item.get("to"))):
+            continue
         if given != held:
+            role = subject_role(target, subject)
             yield Issue.of(forbidden(c, "CHANGE-FROM"), f"changes[{index}].from",
-                           number=target.number, held=held or "", given=given or "")
+                           number=target.number, held=held or "", given=given or "",
+                           procedure=target.record_type,
+                           person=(get_str(target.data, f"{role}.full_name") if role else None)
+                           or "")
 
 
 def rule_ethnicity_of_a_parent(c: Check) -> Iterator[Issue]:

@@ -80,12 +80,13 @@ def rule_termination_target(c: Check) -> Iterator[Issue]:
     elif (target.record_type != "guardianship" or not target.registered
           or get_str(target.data, "kind") == "termination"):
         yield Issue.of(forbidden(c, "GUARD-TERM-NOT-ACTIVE"), "original_record",
-                       number=target.number)
+                       number=target.number, procedure=target.record_type)
     else:
         ended = [n for n in target.ended_by if n != c.context.record_id]
         if ended:
             yield Issue.of(forbidden(c, "GUARD-TERM-ENDED"), "original_record",
-                           number=target.number, ended_by=ended)
+                           number=target.number, ended_by=ended,
+                           person=get_str(target.data, "ward.full_name") or "")
 
 
 def rule_termination_reason(c: Check) -> Iterator[Issue]:

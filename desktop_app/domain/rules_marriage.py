@@ -79,13 +79,19 @@ def rule_bigamy(c: Check) -> Iterator[Issue]:
         if party is None or not party.is_known:
             continue
         found = [
-            m.record_id
+            m
             for m in c.context.active_marriages
             if m.record_id != c.context.record_id
             and (same_person(party, m.husband) or same_person(party, m.wife))
         ]
         if found:
-            yield Issue.of(_law(c, "MARR-BIGAMY"), f"{role}.full_name", candidates=found)
+            # The message names each marriage by its number and the other spouse.
+            spouses = [(m.wife if same_person(party, m.husband) else m.husband).full_name or ""
+                       for m in found]
+            yield Issue.of(_law(c, "MARR-BIGAMY"), f"{role}.full_name",
+                           candidates=[m.record_id for m in found],
+                           numbers=[m.registration_number or m.record_id[:8] for m in found],
+                           spouses=spouses)
 
 
 def _known(p: PartySummary | None) -> bool:
@@ -142,7 +148,9 @@ def rule_kinship(c: Check) -> Iterator[Issue]:
         return
     established = any(sure for _, sure in findings)
     code = _law(c, "MARR-KIN") if established else "W-MARR-KIN"
-    yield Issue.of(code, "wife.full_name", relations=relations)
+    births = [b.registration_number or b.record_id[:8]
+              for b in (c.context.husband_birth, c.context.wife_birth) if b is not None]
+    yield Issue.of(code, "wife.full_name", relations=relations, births=births)
 
 
 MARRIAGE_RULES = (rule_presence, rule_marriage_age, rule_same_sex, rule_bigamy, rule_kinship)

@@ -45,6 +45,12 @@ class AuditRepository:
         self._meta.put(HEAD_KEY, f"{entry.seq}:{entry.hash}")
         return entry
 
+    def at(self, seq: int) -> AuditEntry | None:
+        """The entry numbered ``seq`` (None if the chain has no such entry)."""
+        row = self._conn.execute(f"SELECT {_COLUMNS} FROM audit WHERE seq = ?", (seq,)
+                                 ).fetchone()
+        return AuditEntry(*row) if row else None
+
     def entries(self, target: str | None = None) -> Iterator[AuditEntry]:
         if target is None:
             cursor = self._conn.execute(f"SELECT {_COLUMNS} FROM audit ORDER BY seq")

@@ -11,6 +11,7 @@ import contextlib
 import logging
 import os
 import shutil
+import urllib.parse
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
+from desktop_app.diskspace import full_disk, is_disk_full_error
 from desktop_app.errors import StoreDamagedError
 from desktop_app.store.migrations import MIGRATIONS
 
@@ -34,18 +36,50 @@ def _apply_key(conn: Connection, data_key: bytes) -> None:
 
 
 def connect(path: Path, data_key: bytes, *, check_key: bool = True) -> Connection:
-    """An open, keyed connection in WAL mode with synchronous=FULL."""
+    """An open, keyed connection in WAL mode with synchronous=FULL.
+
+    On a full disk the shared-memory index of the WAL cannot be created (it is made when the
+    first connection opens the store, and removed by the last): the store is then opened
+    read-only, so reading still works and a write fails as a full disk (DiskFullError),
+    never as damage. With an empty write-ahead log (the last program closed cleanly) the
+    file is read as immutable, which any number of threads can do at once; a log still
+    holding commits (a crash) is read through one connection in exclusive mode, which keeps
+    the index in memory.
+    """
+    try:
+        return _connect(path, data_key, check_key=check_key, mode="normal")
+    except StoreDamagedError as exc:
+        cause = exc.__cause__
+        if cause is None or not is_disk_full_error(cause, path.parent):
+            raise
+        wal = path.with_name(path.name + "-wal")
+        mode = "exclusive" if wal.exists() and wal.stat().st_size > 0 else "immutable"
+        log.warning("disk full: store opened read-only (%s)", mode)
+        try:
+            return _connect(path, data_key, check_key=check_key, mode=mode)
+        except StoreDamagedError as again:
+            raise full_disk(path.parent) from again
+
+
+def _connect(path: Path, data_key: bytes, *, check_key: bool, mode: str) -> Connection:
     is_new = not path.exists()
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True,
-                              timeout=30.0)
+    if mode == "immutable":  # no locks, no shared memory: the file cannot change meanwhile
+        target, uri = f"file:{urllib.parse.quote(str(path))}?immutable=1", True
+    else:
+        target, uri = str(path), False
+    conn = sqlcipher3.connect(target, isolation_level=None, check_same_thread=True,
+                              timeout=30.0, uri=uri)
     if is_new:  # owner-only, like every file of the data folder
         with contextlib.suppress(OSError):
             os.chmod(path, 0o600)
     try:
         _apply_key(conn, data_key)
+        if mode == "exclusive":  # before the first read: no shared-memory file is needed
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE").fetchone()
         if check_key:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode != "immutable":
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 30000")

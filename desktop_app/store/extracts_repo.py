@@ -77,6 +77,16 @@ class AttachmentsRepository:
                            "VALUES (?, ?, ?) ON CONFLICT DO NOTHING", (record_id, digest, kind))
         return digest
 
+    def keep(self, content: bytes, media_type: str, at: datetime) -> str:
+        """Content kept without a record yet (a page of a book being digitised; it travels
+        once an entry of that page links it with :meth:`put`). Returns its SHA-256."""
+        digest = hashlib.sha256(content).hexdigest()
+        self._conn.execute(
+            "INSERT INTO attachments (sha256, size, media_type, content, created_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING",
+            (digest, len(content), media_type, content, at.isoformat()))
+        return digest
+
     def get(self, sha256: str) -> bytes | None:
         row = self._conn.execute("SELECT content FROM attachments WHERE sha256 = ?",
                                  (sha256,)).fetchone()
@@ -100,8 +110,10 @@ class AttachmentsRepository:
         """Unlinks a record's attachment; the content goes once no record links it."""
         self._conn.execute("DELETE FROM record_attachments WHERE record_id = ? AND sha256 = ?",
                            (record_id, sha256))
+        # A book's page scan (book_pages) stays while its book holds it.
         self._conn.execute("DELETE FROM attachments WHERE sha256 = ? AND NOT EXISTS (SELECT 1 "
-                           "FROM record_attachments WHERE sha256 = ?)", (sha256, sha256))
+                           "FROM record_attachments WHERE sha256 = ?) AND NOT EXISTS (SELECT 1 "
+                           "FROM book_pages WHERE sha256 = ?)", (sha256, sha256, sha256))
 
     def waiting_for_upload(self, outbox_states: tuple[str, ...]) -> list[tuple[str, str]]:
         """(sha256, media_type) not uploaded yet, of records with an outbox item in a state."""

@@ -290,5 +290,87 @@ DROP INDEX record_persons_mother;
 CREATE INDEX record_persons_mother ON record_persons (mother_key, date_of_birth, record_id)
 """
 
+# 8: the spouse index ordered so that a personal ID, or the entries without one, are a range.
+SCHEMA_8 = """
+DROP INDEX record_persons_spouse;
+CREATE INDEX record_persons_spouse
+    ON record_persons (name_key, role, personal_id, date_of_birth, record_id)
+"""
+
+# 9: the earlier data of a registered record that a later approved act changed (a
+# recognition supplements the birth, a correction corrects it): the record holds its newest
+# version, each replaced version is kept here with the act that replaced it (issue 15).
+SCHEMA_9 = """
+CREATE TABLE record_versions (
+    record_id TEXT NOT NULL REFERENCES records (id),
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    replaced_at TEXT NOT NULL,
+    replaced_by TEXT NOT NULL,
+    cause TEXT,
+    PRIMARY KEY (record_id, version)
+) WITHOUT ROWID
+"""
+
+# 10: old paper books being digitised (issue 17): a book, its pages (scans kept in
+# attachments, rotation as metadata), each historical entry tied to its page and position,
+# and double entry: each officer's keying and the field-by-field comparison with the
+# decision on every disagreement (kept for the accuracy figures).
+SCHEMA_10 = """
+CREATE TABLE paper_books (
+    id TEXT PRIMARY KEY,
+    commune TEXT NOT NULL,
+    type TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    book_number TEXT NOT NULL,
+    office_as_written TEXT NOT NULL,
+    phase INTEGER NOT NULL,
+    opened_by TEXT NOT NULL,
+    opened_at TEXT NOT NULL
+);
+CREATE INDEX paper_books_commune ON paper_books (commune, year, id);
+CREATE TABLE book_pages (
+    id INTEGER PRIMARY KEY,
+    book_id TEXT NOT NULL REFERENCES paper_books (id),
+    page_no INTEGER NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES attachments (sha256),
+    media_type TEXT NOT NULL,
+    rotation INTEGER NOT NULL DEFAULT 0,
+    file_name TEXT NOT NULL DEFAULT '',
+    added_by TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    UNIQUE (book_id, page_no)
+);
+CREATE INDEX book_pages_sha256 ON book_pages (sha256);
+CREATE TABLE book_entries (
+    record_id TEXT PRIMARY KEY REFERENCES records (id),
+    book_id TEXT NOT NULL REFERENCES paper_books (id),
+    page_id INTEGER NOT NULL REFERENCES book_pages (id),
+    position INTEGER NOT NULL,
+    UNIQUE (page_id, position)
+);
+CREATE INDEX book_entries_book ON book_entries (book_id, record_id);
+CREATE TABLE entry_keyings (
+    record_id TEXT NOT NULL REFERENCES records (id),
+    n INTEGER NOT NULL,
+    officer TEXT NOT NULL,
+    data TEXT NOT NULL,
+    keyed_at TEXT NOT NULL,
+    PRIMARY KEY (record_id, n)
+) WITHOUT ROWID;
+CREATE INDEX entry_keyings_officer ON entry_keyings (officer, record_id);
+CREATE TABLE entry_fields (
+    record_id TEXT NOT NULL REFERENCES records (id),
+    path TEXT NOT NULL,
+    first TEXT,
+    second TEXT,
+    agreed INTEGER NOT NULL,
+    decided TEXT,
+    decided_by TEXT,
+    decided_at TEXT,
+    PRIMARY KEY (record_id, path)
+) WITHOUT ROWID
+"""
+
 MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6,
-                               SCHEMA_7)
+                               SCHEMA_7, SCHEMA_8, SCHEMA_9, SCHEMA_10)

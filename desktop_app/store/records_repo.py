@@ -12,7 +12,7 @@ from datetime import datetime
 
 from desktop_app.domain.indexing import persons, search_text
 from desktop_app.domain.text import fold_compact
-from desktop_app.record import RecordEvent, RecordPage, StoredRecord
+from desktop_app.record import RecordEvent, RecordPage, RecordVersion, StoredRecord
 from desktop_app.store.database import Connection
 
 _COLUMNS = ("id, type, status, is_historical, data, office, registration_number, number_int, "
@@ -117,6 +117,24 @@ class RecordsRepository:
         self._conn.execute("INSERT INTO record_text (rowid, text) VALUES (?, ?)",
                            (n, search_text(rec.type, rec.data, rec.registration_number,
                                            rec.book_number)))
+
+    # -- earlier versions -----------------------------------------------------------------
+    def keep_version(self, rec: StoredRecord, *, at: datetime, by: str,
+                     cause: str | None) -> None:
+        """Keep ``rec`` (as stored now) before a later act replaces its data."""
+        self._conn.execute(
+            "INSERT INTO record_versions (record_id, version, data, replaced_at, replaced_by, "
+            "cause) VALUES (?, ?, ?, ?, ?, ?)",
+            (rec.id, rec.version, _dump(rec.data), at.isoformat(), by, cause))
+
+    def versions(self, record_id: str) -> list[RecordVersion]:
+        """The replaced versions of a record, oldest first."""
+        rows = self._conn.execute(
+            "SELECT version, data, replaced_at, replaced_by, cause FROM record_versions "
+            "WHERE record_id = ? ORDER BY version", (record_id,))
+        return [RecordVersion(record_id, int(r[0]), json.loads(str(r[1])),
+                              datetime.fromisoformat(str(r[2])), str(r[3]), r[4])
+                for r in rows]
 
     def get(self, record_id: str) -> StoredRecord | None:
         row = self._conn.execute(f"SELECT {_COLUMNS} FROM records WHERE id = ?",
@@ -242,29 +260,47 @@ class RecordsRepository:
 
     def ids_by_name_key(self, keys: Iterable[str], exclude: str,
                         roles: Sequence[str] = ()) -> list[str]:
-        """Records where a party has one of these folded names (in one of ``roles``)."""
-        role_clause = f" AND role IN ({', '.join('?' * len(roles))})" if roles else ""
+        """Records where a party has one of these folded names (in one of ``roles``: then
+        from the name-and-role index, never every party of that name)."""
+        if roles:
+            marks = ", ".join("?" * len(roles))
+            sql = ("SELECT DISTINCT record_id FROM record_persons INDEXED BY "
+                   "record_persons_spouse WHERE name_key = ? AND record_id != ? AND "
+                   f"role IN ({marks})")
+        else:
+            sql = ("SELECT DISTINCT record_id FROM record_persons WHERE name_key = ? "
+                   "AND record_id != ?")
         found: list[str] = []
         for key in set(keys):
-            found += [r[0] for r in self._conn.execute(
-                "SELECT DISTINCT record_id FROM record_persons WHERE name_key = ? "
-                f"AND record_id != ?{role_clause}", (key, exclude, *roles))]
+            found += [r[0] for r in self._conn.execute(sql, (key, exclude, *roles))]
         return found
 
     def ids_of_spouses(self, name_key: str, exclude: str, *, born: str | None,
                        personal_id: str | None) -> list[str]:
-        """Marriages where a husband or wife may be this person (same_person): the same
-        folded name and, unless both personal IDs decide, the same birth year or a date
-        missing on either side. ``born`` is a year "YYYY" (or None)."""
-        rows = self._conn.execute(
-            "SELECT DISTINCT record_id FROM record_persons "
-            "WHERE name_key = :key AND role IN ('husband', 'wife') AND record_id != :exclude "
-            "AND ((:pid IS NOT NULL AND personal_id = :pid) "
-            "  OR ((:pid IS NULL OR personal_id IS NULL) AND (:year IS NULL "
-            "      OR date_of_birth IS NULL "
-            "      OR date_of_birth BETWEEN :year AND :year || '-99')))",
-            {"key": name_key, "exclude": exclude, "pid": personal_id, "year": born})
-        return [r[0] for r in rows]
+        """Marriages where a husband or wife may be this person (see ids_of_person)."""
+        return self.ids_of_person(name_key, exclude, roles=("husband", "wife"), born=born,
+                                  personal_id=personal_id)
+
+    def ids_of_person(self, name_key: str, exclude: str, *, roles: Sequence[str],
+                      born: str | None, personal_id: str | None) -> list[str]:
+        """Records where a party in one of ``roles`` may be this person (same_person): the
+        same folded name and the same personal ID, or, unless both IDs decide, the same
+        birth year or a date missing on either side. ``born`` is a year "YYYY" (or None).
+        Ranges of record_persons_spouse (named: the name-only index looks cheaper to the
+        planner and reads every party of that name)."""
+        marks = ", ".join("?" * len(roles))
+        head = ("SELECT record_id FROM record_persons INDEXED BY record_persons_spouse "
+                f"WHERE name_key = ? AND role IN ({marks}) AND record_id != ? AND ")
+        year = ("(date_of_birth IS NULL OR date_of_birth BETWEEN ? AND ?)" if born else "1")
+        years = (born, f"{born}-99") if born else ()
+        if personal_id:
+            rows = [*self._conn.execute(head + "personal_id = ?",
+                                        (name_key, *roles, exclude, personal_id)),
+                    *self._conn.execute(head + f"personal_id IS NULL AND {year}",
+                                        (name_key, *roles, exclude, *years))]
+        else:
+            rows = list(self._conn.execute(head + year, (name_key, *roles, exclude, *years)))
+        return list(dict.fromkeys(r[0] for r in rows))
 
     def ids_by_mother_key(self, key: str, exclude: str, born_from: str | None = None,
                           born_to: str | None = None) -> list[str]:

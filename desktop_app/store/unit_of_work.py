@@ -18,10 +18,12 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from desktop_app.diskspace import full_disk, is_disk_full_error
 from desktop_app.paths import DataPaths
 from desktop_app.store import upgrade
 from desktop_app.store.accounts_repo import AccountsRepository
 from desktop_app.store.audit_repo import AuditRepository
+from desktop_app.store.books_repo import BooksRepository
 from desktop_app.store.database import (
     Connection,
     DatabaseError,
@@ -56,6 +58,7 @@ class UnitOfWork:
         self.extracts = ExtractsRepository(conn, self.attachments)
         self.certificates = CertificatesRepository(conn)
         self.accounts = AccountsRepository(conn)
+        self.books = BooksRepository(conn)
 
 
 class Store:
@@ -86,13 +89,24 @@ class Store:
         conn = self.connection()
         if conn.in_transaction:
             raise RuntimeError("a unit of work is already open on this thread")
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except DatabaseError as exc:
+            if is_disk_full_error(exc, self.path.parent):
+                raise full_disk(self.path.parent) from exc
+            raise
         try:
             yield UnitOfWork(conn)
-        except BaseException:
-            conn.execute("ROLLBACK")
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:  # a COMMIT that failed on a full disk may have ended it
+                with contextlib.suppress(DatabaseError):
+                    conn.execute("ROLLBACK")
+            # A failed write on a full disk is a full disk, whatever SQLite called it.
+            if isinstance(exc, (DatabaseError, OSError)) and \
+                    is_disk_full_error(exc, self.path.parent):
+                raise full_disk(self.path.parent) from exc
             raise
-        conn.execute("COMMIT")
 
     @contextlib.contextmanager
     def read(self) -> Iterator[UnitOfWork]:

@@ -30,7 +30,8 @@ from desktop_app.errors import (
     WrongPasswordError,
     WrongRecoveryCodeError,
 )
-from desktop_app.paths import DataPaths
+from desktop_app.fileio import remove_stale_staging
+from desktop_app.paths import STAGING_PREFIXES, DataPaths
 from desktop_app.session import Session
 from desktop_app.settings import LocalSettings
 from desktop_app.store.keyfile import (
@@ -151,6 +152,8 @@ def open_session(paths: DataPaths, data_key: bytes, username: str, clock: Clock)
     if account.is_disabled:
         store.close()
         raise AccountDisabledError()
+    if remove_stale_staging(paths.root, STAGING_PREFIXES):
+        log.info("removed staging folders left by an interrupted backup or restore")
     return Session(paths=paths, store=store, account=account, clock=clock)
 
 

@@ -9,8 +9,10 @@ centre receives the scan too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from desktop_app import diskspace
 from desktop_app.accounts import Permission, require
 from desktop_app.domain import Status, ensure_editable
 from desktop_app.domain.workflow import REGISTERED_STATUSES
@@ -102,21 +104,36 @@ def add_attachment(session: Session, record_id: str, content: bytes, *,
     require(session.account, Permission.CREATE_RECORD)
     _check_size(len(content))
     media_type = media_type_of(content)
+    # The scan goes through the write-ahead log before the database: room for both.
+    diskspace.ensure_room(session.paths.database, 2 * len(content))
     now = session.clock.now()
     with session.store.write() as uow:
         rec = find_record(uow, record_id)
-        digest = uow.attachments.put(rec.id, content, media_type, kind, now)
-        if _needs_sending_again(uow, rec):
-            rec = enqueue_for_sync(uow, rec, now).with_changes(updated_at=now)
-            uow.records.update(rec)
-        actor = session.account.username
-        uow.records.add_event(RecordEvent(rec.id, now, actor, "attach", rec.status, rec.status,
-                                          ""))
-        uow.audit.append(at=now, actor=actor, action="record.attach", target=rec.id,
-                         details={"sha256": digest, "media_type": media_type,
-                                  "size": len(content), "kind": kind})
+        digest = attach_in(uow, rec, content, media_type, kind=kind, at=now,
+                           actor=session.account.username)
         row = next(r for r in uow.attachments.rows_of(rec.id) if r.sha256 == digest)
     return _attachment(row)
+
+
+def attach_in(uow: UnitOfWork, rec: StoredRecord, content: bytes, media_type: str, *,
+              kind: str, at: datetime, actor: str) -> str:
+    """:func:`add_attachment` inside the caller's unit of work (content already checked):
+    stored once, audited, and the record sent again if it already left. Returns the SHA-256."""
+    digest = uow.attachments.put(rec.id, content, media_type, kind, at)
+    if _needs_sending_again(uow, rec):
+        rec = enqueue_for_sync(uow, rec, at).with_changes(updated_at=at)
+        uow.records.update(rec)
+    uow.records.add_event(RecordEvent(rec.id, at, actor, "attach", rec.status, rec.status, ""))
+    uow.audit.append(at=at, actor=actor, action="record.attach", target=rec.id,
+                     details={"sha256": digest, "media_type": media_type,
+                              "size": len(content), "kind": kind})
+    return digest
+
+
+def check_content(content: bytes) -> str:
+    """The media type of a scan or photo that may be stored (size and type checked)."""
+    _check_size(len(content))
+    return media_type_of(content)
 
 
 def remove_attachment(session: Session, record_id: str, sha256: str) -> None:

@@ -18,27 +18,28 @@ import logging
 import os
 import shutil
 import struct
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app import __version__
+from desktop_app import __version__, diskspace
 from desktop_app.accounts import Permission, normalise_username, require
 from desktop_app.clock import Clock
 from desktop_app.errors import (
     AuditChainBrokenError,
     BackupInvalidError,
+    DiskFullError,
     StoreDamagedError,
     WrongPasswordError,
 )
-from desktop_app.fileio import atomic_writer, fsync_dir
-from desktop_app.paths import DataPaths
+from desktop_app.fileio import atomic_writer, fsync_dir, make_staging_dir
+from desktop_app.paths import BACKUP_STAGING, RESTORE_STAGING, DataPaths
 from desktop_app.session import Session
-from desktop_app.store.database import latest_version
+from desktop_app.store.database import DatabaseError, latest_version
 from desktop_app.store.keyfile import KeyFile
-from desktop_app.store.unit_of_work import Store
+from desktop_app.store.unit_of_work import Store, UnitOfWork
 from desktop_app.workflows.accounts import data_key_from_recovery, open_session
+from desktop_app.workflows.audit_anchor import ANCHOR_KEY
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,12 @@ class BackupInfo:
     size: int
     schema_version: int
     audit_entries: int
+    # the audit chain's head the backup holds ("seq:hash"), printed so that it can be kept
+    # apart from the device (issue 16 item 12)
+    audit_head: str = ""
+    # on restore: the restored chain against the last head the centre acknowledged (kept in
+    # the backup and in the data it replaces): ok, behind (older than it), rewritten, none
+    anchor_check: str = "none"
 
 
 def _mac(data_key: bytes, header_core: bytes) -> str:
@@ -68,19 +75,38 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _store_size(paths: DataPaths) -> int:
+    """The database with its write-ahead log: at most what a snapshot of it takes."""
+    wal = paths.database.with_name(paths.database.name + "-wal")
+    return sum(p.stat().st_size for p in (paths.database, wal, paths.keyfile) if p.exists())
+
+
 def create_backup(session: Session, out: Path, *, progress: Progress | None = None) -> BackupInfo:
     require(session.account, Permission.BACKUP)
     out = Path(out)
     if out.is_dir():
         out = out / f"hotich-{session.clock.now():%Y%m%d-%H%M%S}.htbak"
     keyfile = KeyFile.load(session.paths.keyfile)
-    with tempfile.TemporaryDirectory(dir=session.paths.root, prefix=".backup-") as tmp:
-        snapshot = Path(tmp) / "snapshot.db"
+    # Checked before copying anything: the backup must fit where it goes; the snapshot is
+    # staged on the data disk, or next to the backup when the data disk is full (a backup
+    # to another disk is how a full disk is dealt with).
+    needed = _store_size(session.paths)
+    diskspace.ensure_room(out.parent, needed)
+    staging_parent = session.paths.root
+    if diskspace.free_bytes(staging_parent) < needed + diskspace.RESERVE:
+        diskspace.ensure_room(out.parent, 2 * needed)
+        staging_parent = out.parent
+    tmp = make_staging_dir(staging_parent, BACKUP_STAGING)
+    try:
+        snapshot = tmp / "snapshot.db"
         copy = session.store.snapshot(snapshot)
         try:
             version = copy.schema_version()
             with copy.read() as uow:
                 entries = uow.audit.verify()
+                last = uow.audit.last()
+                head = f"{last.seq}:{last.hash}" if last else ""
+                anchor = uow.meta.get(ANCHOR_KEY) or ""
         finally:
             copy.close()
         size = snapshot.stat().st_size
@@ -90,6 +116,8 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
             "app_version": __version__,
             "schema_version": version,
             "audit_entries": entries,
+            "audit_head": head,
+            "audit_anchor": anchor,
             "db_size": size,
             "db_sha256": _sha256_file(snapshot),
             "keyfile": json.loads(keyfile.to_bytes()),
@@ -105,12 +133,17 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
                 done += len(block)
                 if progress:
                     progress("backup", done, size)
-    with session.store.write() as uow:
-        uow.audit.append(at=session.clock.now(), actor=session.account.username,
-                         action="store.backup", target=out.name,
-                         details={"schema_version": version, "size": size})
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        with session.store.write() as uow:
+            uow.audit.append(at=session.clock.now(), actor=session.account.username,
+                             action="store.backup", target=out.name,
+                             details={"schema_version": version, "size": size})
+    except DiskFullError:  # the backup is written and sound; only its log line is missing
+        log.warning("backup written but not recorded in the audit log: data disk full")
     log.info("backup written (%d bytes, schema %d)", size, version)
-    return BackupInfo(out, out.stat().st_size, version, entries)
+    return BackupInfo(out, out.stat().st_size, version, entries, audit_head=head)
 
 
 @dataclass(frozen=True)
@@ -167,13 +200,17 @@ def restore_backup(
         raise BackupInvalidError(problem="the file was altered")
 
     paths.root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=paths.root, prefix=".restore-"))
+    # The restored copy sits next to the current data until it is swapped in.
+    size = header.core.get("db_size")
+    diskspace.ensure_room(paths.root, 2 * size if isinstance(size, int) else 0)
+    staging = make_staging_dir(paths.root, RESTORE_STAGING)
     try:
         staged = DataPaths(staging)
         staged.ensure()
         _copy_payload(Path(source), header, staged.database, progress)
         keyfile.save(staged.keyfile)
         entries = _verify_staged(staged, data_key)
+        anchors = [str(header.core.get("audit_anchor") or ""), _current_anchor(paths, data_key)]
         # The restoring account must exist in the backup and may restore.
         if recovery_code is None:
             session = open_session(staged, data_key, actor, clock)
@@ -185,9 +222,15 @@ def restore_backup(
         try:
             store.migrate(staged.backups)
             with store.write() as uow:
+                check = _anchor_check(uow, [a for a in anchors if a])
+                if check in ("behind", "rewritten"):
+                    log.warning("restored audit chain does not hold the anchored head: %s",
+                                check)
                 uow.audit.append(at=clock.now(), actor=actor, action="store.restore",
                                  target=Path(source).name,
-                                 details={"schema_version": header.core.get("schema_version")})
+                                 details={"schema_version": header.core.get("schema_version"),
+                                          "audit_head": header.core.get("audit_head", ""),
+                                          "anchor_check": check})
             store.checkpoint()
             version = store.schema_version()
         finally:
@@ -196,7 +239,42 @@ def restore_backup(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     log.info("backup restored (schema %d)", version)
-    return BackupInfo(Path(source), Path(source).stat().st_size, version, entries + 1)
+    return BackupInfo(Path(source), Path(source).stat().st_size, version, entries + 1,
+                      audit_head=str(header.core.get("audit_head") or ""), anchor_check=check)
+
+
+def _current_anchor(paths: DataPaths, data_key: bytes) -> str:
+    """The head the centre last acknowledged to the data being replaced, when it is this
+    install's (the same data key opens it); "" otherwise."""
+    if not paths.database.exists():
+        return ""
+    store = Store(paths.database, data_key)
+    try:
+        with store.read() as uow:
+            return uow.meta.get(ANCHOR_KEY) or ""
+    except (StoreDamagedError, DatabaseError):
+        return ""
+    finally:
+        store.close()
+
+
+def _anchor_check(uow: UnitOfWork, anchors: list[str]) -> str:
+    """The restored chain against the heads the centre acknowledged: each must be in it,
+    unchanged. "behind": the backup is older than one (the entries after it are not in it);
+    "rewritten": an entry differs."""
+    if not anchors:
+        return "none"
+    result = "ok"
+    for value in anchors:
+        seq, _, digest = value.partition(":")
+        if not seq.isdigit():
+            continue
+        entry = uow.audit.at(int(seq))
+        if entry is None:
+            result = "behind"
+        elif entry.hash != digest:
+            return "rewritten"
+    return result
 
 
 def _copy_payload(source: Path, header: _Header, dest: Path, progress: Progress | None) -> None:

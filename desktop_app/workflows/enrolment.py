@@ -11,7 +11,13 @@ import logging
 from pathlib import Path
 
 from desktop_app.accounts import Permission, require
-from desktop_app.errors import AlreadyEnrolledError, NotEnrolledError, OfficeMismatchError
+from desktop_app.domain import RecordType
+from desktop_app.errors import (
+    AlreadyEnrolledError,
+    HotichError,
+    NotEnrolledError,
+    OfficeMismatchError,
+)
 from desktop_app.ports import SyncTransport
 from desktop_app.session import Session
 from desktop_app.store.unit_of_work import UnitOfWork
@@ -53,7 +59,8 @@ def enrol_device(session: Session, transport: SyncTransport, server_url: str, co
         local_commune = uow.meta.get("commune_code") or ""
     if existing is not None and not replace:
         raise AlreadyEnrolledError(device_id=existing.device_id)
-    identity = transport.enrol(server_url, code, ca_path=ca_path, name=name)
+    identity = transport.enrol(server_url, code, ca_path=ca_path, name=name,
+                               commune=local_commune)
     if local_commune and identity.commune != local_commune:
         raise OfficeMismatchError(office=identity.commune)
     with session.store.write() as uow:
@@ -64,4 +71,22 @@ def enrol_device(session: Session, transport: SyncTransport, server_url: str, co
                          details={"server": identity.server_url, "commune": identity.commune,
                                   "ca_sha256": identity.ca_sha256 or ""})
     log.info("device enrolled as %s", identity.device_id)
+    _lease_first_blocks(session, transport, identity)
     return identity
+
+
+def _lease_first_blocks(session: Session, transport: SyncTransport,
+                        identity: DeviceIdentity) -> None:
+    """While the link is up: the first number blocks, so that the device approves before its
+    first sync (numbering is central from now on). A failure leaves that to the next sync."""
+    from desktop_app.workflows.sync_run import lease_blocks  # sync_run imports this module
+
+    try:
+        gateway = transport.connect(identity)
+        try:
+            lease_blocks(session, gateway, session.clock.now().year,
+                         [t.value for t in RecordType])
+        finally:
+            gateway.close()
+    except HotichError as exc:
+        log.info("first number blocks not leased at enrolment (%s)", exc.code)

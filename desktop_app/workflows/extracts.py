@@ -19,12 +19,14 @@ from pathlib import Path
 
 from desktop_app.accounts import Permission, require
 from desktop_app.domain import Status, check_sign, commune
+from desktop_app.domain.access import get_str
 from desktop_app.domain.addresses import province_of
 from desktop_app.domain.integrity import ensure_no_signer_conflict
 from desktop_app.domain.notes import record_notes
 from desktop_app.errors import Cancelled, HotichError, NotFoundError
 from desktop_app.fileio import write_atomic
 from desktop_app.messages import VIETNAM_TZ
+from desktop_app.paths import DataPaths
 from desktop_app.ports import ExtractRequest, ExtractService, PdfCheck
 from desktop_app.record import StoredRecord
 from desktop_app.revocation import is_revoked
@@ -142,7 +144,46 @@ def import_certificate(session: Session, p12: bytes, password: str,
         uow.audit.append(at=now, actor=session.account.username, action="certificate.import",
                          target=summary.fingerprint,
                          details={"not_after": summary.not_after.isoformat()})
+    _publish_certificate(session, summary.certificate_der, summary.fingerprint)
     return summary.notices
+
+
+def _publish_certificate(session: Session, der: bytes, fp: str) -> None:
+    """A certificate is public (every signed extract carries it); the copy outside the store
+    lets anyone at this device check a QR code without an account."""
+    try:
+        session.paths.signers.mkdir(parents=True, exist_ok=True)
+        write_atomic(session.paths.signers / f"{fp}.der", der, mode=0o644)
+    except OSError:
+        log.warning("the public copy of a signer certificate could not be written")
+
+
+def published_signers(paths: DataPaths) -> list[bytes]:
+    """The public signer certificates (DER) kept beside the store; none when unreadable."""
+    try:
+        return [p.read_bytes() for p in _published_paths(paths)]
+    except OSError:
+        return []
+
+
+def unpublish_revoked(session: Session) -> int:
+    """Drop the public copies of certificates the centre revoked (after each sync); returns
+    how many went."""
+    removed = 0
+    with session.store.read() as uow:
+        revoked = [p for p in _published_paths(session.paths)
+                   if is_revoked(uow, p.read_bytes(), p.stem)]
+    for path in revoked:
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def _published_paths(paths: DataPaths) -> list[Path]:
+    try:
+        return sorted(paths.signers.glob("*.der"))
+    except OSError:
+        return []
 
 
 def certificate_of(session: Session) -> CertificateRow | None:
@@ -151,6 +192,14 @@ def certificate_of(session: Session) -> CertificateRow | None:
 
 
 # -- building the request -------------------------------------------------------------------
+def _office_as_written(rec: StoredRecord) -> str | None:
+    """A historical entry's registering office as the old book names it (TT04 Art 30), never
+    today's commune with a 1979 date."""
+    if not rec.is_historical:
+        return None
+    return get_str(rec.data, "source.office")
+
+
 def build_request(uow: UnitOfWork, session: Session, rec: StoredRecord, *,
                   extract_number: str, is_copy: bool, signer_title: str,
                   signer_name: str | None = None) -> ExtractRequest:
@@ -165,9 +214,10 @@ def build_request(uow: UnitOfWork, session: Session, rec: StoredRecord, *,
         issued_on=session.clock.now().astimezone(VIETNAM_TZ).date(),
         registration_number=rec.registration_number, book_number=rec.book_number,
         registered_on=rec.registered_on,
+        registration_office_name=_office_as_written(rec),
         signer_name=session.account.full_name if signer_name is None else signer_name,
         signer_title=signer_title, is_copy=is_copy,
-        notes=record_notes(uow.records.linked_to(rec.id)))  # the notes the screen lists
+        notes=record_notes(uow.records.linked_to(rec.id), rec.office))  # as the screen lists
 
 
 def preview(session: Session, record_id: str, service: ExtractService) -> bytes:
@@ -406,5 +456,6 @@ def signer_certificates(session: Session) -> list[bytes]:
     """The DER certificates of the supervisors who sign on this device (a QR code's signer is
     looked up among them and the trust roots)."""
     require(session.account, Permission.VIEW)
-    with session.store.read() as uow:
-        return [row.certificate_der for row in uow.certificates.all()]
+    with session.store.read() as uow:  # a revoked signer's codes are refused
+        return [row.certificate_der for row in uow.certificates.all()
+                if not is_revoked(uow, row.certificate_der, row.fingerprint)]

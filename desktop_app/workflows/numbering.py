@@ -14,7 +14,7 @@ from datetime import datetime
 from desktop_app.accounts import Permission, require
 from desktop_app.domain import NumberBlock, RecordType, allocate_number, format_book_number
 from desktop_app.domain import record_type as parse_type
-from desktop_app.domain.errors import NumberBlockExhaustedError
+from desktop_app.domain.errors import NoNumberBlockError, NumberBlockExhaustedError
 from desktop_app.errors import HotichError
 from desktop_app.session import Session
 from desktop_app.store.numbers_repo import Book
@@ -65,6 +65,9 @@ def assign_number(uow: UnitOfWork, record_type: str, year: int, office: str,
     stored = uow.numbers.active_block(record_type, year, office)
     if stored is None:
         if uow.meta.get(SOURCE_KEY) == "central":
+            if not any(b.source == "central" and b.record_type == record_type
+                       and b.office == office for b in uow.numbers.blocks(year)):
+                raise NoNumberBlockError()  # enrolled, never leased: "used up" would mislead
             raise NumberBlockExhaustedError(end=uow.numbers.highest_end(
                 record_type, year, office))
         start = uow.numbers.highest_end(record_type, year, office) + 1

@@ -78,7 +78,8 @@ def _terminations_of(uow: UnitOfWork, rec: StoredRecord) -> tuple[str, ...]:
 def held_record(uow: UnitOfWork, rec: StoredRecord) -> HeldRecord:
     return HeldRecord(rec.id, rec.type, rec.status, rec.data, rec.registration_number,
                       rec.registered_on, registered=rec.status in REGISTERED_STATUSES,
-                      ended_by=_terminations_of(uow, rec))
+                      ended_by=_terminations_of(uow, rec),
+                      earlier=tuple(v.data for v in uow.records.versions(rec.id)))
 
 
 def find_target(uow: UnitOfWork, holder: object, key: str) -> StoredRecord | None:
@@ -171,11 +172,13 @@ def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
     if not name:
         return None
     key = person_match_key(name, text_of(person, "date_of_birth"))
-    for rid, rdata in _live(uow, uow.records.ids_by_match_key([key], record_id), "birth"):
-        child = party(rdata, "child")
+    for rec in uow.records.by_ids(uow.records.ids_by_match_key([key], record_id)):
+        if rec.type != "birth" or rec.status == "rejected":
+            continue
+        child = party(rec.data, "child")
         if child and person_match_key(text_of(child, "full_name") or "",
                                       text_of(child, "date_of_birth")) == key:
-            return BirthCandidate.from_record(rid, rdata)
+            return BirthCandidate.from_record(rec.id, rec.data, rec.registration_number)
     return None
 
 
@@ -184,8 +187,10 @@ def _ended_by_death(uow: UnitOfWork, marriage: MarriageCandidate, record_id: str
     for spouse in (marriage.husband, marriage.wife):
         if not spouse.full_name:
             continue
-        ids = uow.records.ids_by_name_key([fold_compact(spouse.full_name)], record_id,
-                                          roles=("deceased",))
+        # Only deaths of whom may be this spouse (same_person), not everyone of the name.
+        ids = uow.records.ids_of_person(fold_compact(spouse.full_name), record_id,
+                                        roles=("deceased",), born=_year(spouse.date_of_birth),
+                                        personal_id=spouse.personal_id)
         for _rid, rdata in _live(uow, ids, "death", registered_only=True):
             if same_person(spouse, PartySummary.from_person(party(rdata, "deceased"))):
                 return True
@@ -202,10 +207,12 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> Vali
                 fold_compact(name), record_id, born=_year(text_of(person, "date_of_birth")),
                 personal_id=text_of(person, "personal_id"))
     marriages = []
-    for rid, rdata in _live(uow, spouses, "marriage", registered_only=True):
+    for rec in uow.records.by_ids(spouses):
+        if rec.type != "marriage" or rec.status not in REGISTERED_STATUSES:
+            continue
         candidate = MarriageCandidate(
-            rid, PartySummary.from_person(party(rdata, "husband")),
-            PartySummary.from_person(party(rdata, "wife")))
+            rec.id, PartySummary.from_person(party(rec.data, "husband")),
+            PartySummary.from_person(party(rec.data, "wife")), rec.registration_number)
         if not _ended_by_death(uow, candidate, record_id):
             marriages.append(candidate)
     return ValidationContext(

@@ -76,3 +76,33 @@ def sync_queue(session: Session, *, limit: int = SYNC_QUEUE_PAGE) -> list[QueueI
                                    last.attempts if last else 0,
                                    last.result_code if last else None, reason))
     return items
+
+
+@dataclass(frozen=True)
+class RelatedRecord:
+    """A record related to another through a reference (issue 15 item 10): ``concerns`` is
+    True for the record this one points at (a correction's original, a recognised child's
+    birth, the guardianship a termination ends), False for an act that points at this one."""
+
+    record: StoredRecord
+    concerns: bool
+
+    @property
+    def kind(self) -> str | None:
+        kind = self.record.data.get("kind")
+        return kind if isinstance(kind, str) else None
+
+
+def related_records(session: Session, record_id: str) -> list[RelatedRecord]:
+    """Both ways: the record this one concerns, then the acts that concern it, oldest first
+    (a birth lists its recognitions, corrections and guardianship ends; each links back)."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        rec = find_record(uow, record_id)
+        found: list[RelatedRecord] = []
+        if rec.links_to:
+            target = uow.records.get(rec.links_to)
+            if target is not None:
+                found.append(RelatedRecord(target, concerns=True))
+        found += [RelatedRecord(r, concerns=False) for r in uow.records.linked_to(rec.id)]
+        return found

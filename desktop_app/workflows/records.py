@@ -31,13 +31,13 @@ from desktop_app.domain.access import get
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.integrity import ensure_no_signer_conflict
 from desktop_app.domain.notes import note_text, pending_changes, record_notes
-from desktop_app.errors import NotFoundError, UsageError
+from desktop_app.errors import HotichError, NotFoundError, UsageError
 from desktop_app.messages import VIETNAM_TZ
 from desktop_app.record import JSONObject, RecordEvent, RecordPage, StoredRecord
 from desktop_app.session import Session
 from desktop_app.store import outbox_repo
 from desktop_app.store.unit_of_work import UnitOfWork
-from desktop_app.workflows import numbering, record_index
+from desktop_app.workflows import numbering, record_index, relations
 from desktop_app.workflows.approval import evaluate_for_approval, facts_of, has_personal_id
 from desktop_app.workflows.status import SYSTEM, actor_of, change_status, new_draft
 
@@ -116,25 +116,49 @@ def create_record(session: Session, rtype: str, data: JSONObject, *,
     rtype = record_type(rtype).value
     if not isinstance(data, dict):
         raise UsageError(detail="the record must be a JSON object")
+    with session.store.write() as uow:
+        return create_in(uow, session, rtype, data, historical=historical)
+
+
+def create_in(uow: UnitOfWork, session: Session, rtype: str, data: JSONObject, *,
+              historical: bool = False) -> SaveResult:
+    """:func:`create_record` inside the caller's unit of work (a book entry is created and
+    tied to its page in one transaction)."""
     prepared = prepare_record(rtype, data)
     now = session.clock.now()
     record_id = str(uuid.uuid4())
-    with session.store.write() as uow:
-        issues = _validate(uow, session, rtype, prepared, historical, record_id)
-        _refuse_errors(issues)
-        rec = new_draft(
-            id=record_id, type=rtype, data=prepared, office=uow.meta.get("commune_code") or "",
-            officer=session.account.username, created_at=now, updated_at=now,
-            is_historical=historical, issues=_issues_json(issues),
-            links_to=_link_target(uow, prepared),
-            registration_number=_as_found(prepared, "registration_number") if historical
-            else None,
-            book_number=_as_found(prepared, "book_number") if historical else None,
-            registered_on=_as_found(prepared, "registered_on") if historical else None,
-        )
-        uow.records.insert(rec)
-        _log(uow, session, rec, "create", None, details={"historical": historical})
+    issues = _validate(uow, session, rtype, prepared, historical, record_id)
+    _refuse_errors(issues)
+    rec = new_draft(
+        id=record_id, type=rtype, data=prepared, office=uow.meta.get("commune_code") or "",
+        officer=session.account.username, created_at=now, updated_at=now,
+        is_historical=historical, issues=_issues_json(issues),
+        links_to=_link_target(uow, prepared),
+        registration_number=_as_found(prepared, "registration_number") if historical
+        else None,
+        book_number=_as_found(prepared, "book_number") if historical else None,
+        registered_on=_as_found(prepared, "registered_on") if historical else None,
+    )
+    uow.records.insert(rec)
+    _log(uow, session, rec, "create", None, details={"historical": historical})
     return SaveResult(rec, tuple(issues))
+
+
+def _not_double_entry_pending(uow: UnitOfWork, rec: StoredRecord) -> None:
+    """A double-entered book entry waits for its second keying or a decision
+    (workflows/books.py): editing or submitting it by hand would bypass the comparison."""
+    if rec.is_historical and uow.books.double_entry_pending(rec.id):
+        raise HotichError("E-BOOK-DOUBLE-ENTRY-PENDING")
+
+
+def checked_data(uow: UnitOfWork, session: Session, rec: StoredRecord, data: JSONObject
+                 ) -> tuple[JSONObject, tuple[JSONObject, ...]]:
+    """A draft's new data prepared and validated (errors refuse it): the data and the issues
+    to keep, for a caller that changes the record in its own unit of work."""
+    prepared = prepare_record(rec.type, data)
+    issues = _validate(uow, session, rec.type, prepared, rec.is_historical, rec.id)
+    _refuse_errors(issues)
+    return prepared, _issues_json(issues)
 
 
 def update_draft(session: Session, record_id: str, data: JSONObject) -> SaveResult:
@@ -143,6 +167,7 @@ def update_draft(session: Session, record_id: str, data: JSONObject) -> SaveResu
     with session.store.write() as uow:
         rec = _get(uow, record_id)
         ensure_editable(rec.status)
+        _not_double_entry_pending(uow, rec)
         prepared = prepare_record(rec.type, data)
         issues = _validate(uow, session, rec.type, prepared, rec.is_historical, rec.id)
         _refuse_errors(issues)
@@ -158,6 +183,7 @@ def submit(session: Session, record_id: str) -> SaveResult:
     require(session.account, Permission.CREATE_RECORD)
     with session.store.write() as uow:
         rec = _get(uow, record_id)
+        _not_double_entry_pending(uow, rec)
         issues = _validate(uow, session, rec.type, rec.data, rec.is_historical, rec.id)
         check_submit(facts_of(rec), actor_of(session.account), issues)
         rec = change_status(uow, rec, Status.SUBMITTED, actor=actor_of(session.account),
@@ -214,6 +240,8 @@ def approve(session: Session, record_id: str, overrides: Mapping[str, str]) -> S
                                                         rec.registration_number),
                      "book_number": changes.get("book_number", rec.book_number)},
             **changes)
+        # The record this act concerns takes its new version in the same transaction.
+        relations.apply_approved(uow, rec, at=now, by=session.account.username)
         waiting = status_after_approval(rec.type, has_personal_id=has_personal_id(rec))
         if waiting is Status.AWAITING_PERSONAL_ID:
             rec = change_status(uow, rec, waiting, actor=SYSTEM, at=now,
@@ -315,7 +343,7 @@ def with_notes(uow: UnitOfWork, rec: StoredRecord) -> StoredRecord:
     """The record with its Ghi chú (registered linked changes only, TT04 Arts 31.9, 35) and,
     apart, the linked changes not registered yet."""
     linked = uow.records.linked_to(rec.id)
-    return rec.with_changes(notes=tuple(note_text(n) for n in record_notes(linked)),
+    return rec.with_changes(notes=tuple(note_text(n) for n in record_notes(linked, rec.office)),
                             pending_notes=tuple(note_text(n)
                                                 for n in pending_changes(linked)))
 

@@ -28,6 +28,7 @@ from desktop_app.store.outbox_repo import (
 from desktop_app.store.unit_of_work import UnitOfWork
 from desktop_app.sync_types import ChangeKind, ItemResult, ItemStatus, PullPage, PushItem
 from desktop_app.updates import CAPABILITIES_KEY
+from desktop_app.workflows import relations
 from desktop_app.workflows.status import SYSTEM, change_status, pulled_record
 
 CURSOR_KEY = "sync.cursor"
@@ -59,6 +60,9 @@ class SyncReport:
     blocks_leased: int = 0
     timestamped: int = 0
     items: list[ItemOutcome] = field(default_factory=list)
+    # the entry of the audit chain the centre kept that this device's chain no longer holds
+    # (a rewritten history), if the sync found one
+    audit_rewritten: int | None = None
 
     def add(self, outcome: ItemOutcome) -> None:
         self.items.append(outcome)
@@ -230,11 +234,19 @@ def _keep_commune_record(uow: UnitOfWork, data: Mapping[str, object], at: dateti
         return
     if uow.records.get(record_id) is not None:
         return
-    office = uow.meta.get("commune_code") or ""
-    uow.records.insert(pulled_record(
-        id=record_id, type=str(data.get("type")), data=dict(body),
+    # An act another commune registered for a record held here keeps its own office.
+    office = str(data.get("commune") or uow.meta.get("commune_code") or "")
+    rtype = str(data.get("type"))
+    pulled = pulled_record(
+        id=record_id, type=rtype, data=dict(body), links_to=relations.link_target(
+            uow, rtype, dict(body)),
         office=office, officer=f"device:{data.get('device_id')}", created_at=at, updated_at=at,
         is_historical=bool(data.get("historical")),
         registration_number=_s(body.get("registration_number")),
         book_number=_s(body.get("book_number")), registered_on=_s(body.get("registered_on")),
-        central_id=_s(data.get("central_id")), version=int(str(data.get("version", 1)))))
+        central_id=_s(data.get("central_id")), version=int(str(data.get("version", 1))))
+    uow.records.insert(pulled)
+    # An act registered on another device for a record held here: it is a note of the
+    # original and changes it as on the approving device (the original's new version goes
+    # out from here if this device registered it).
+    relations.apply_approved(uow, pulled, at=at, by=SYSTEM.username)

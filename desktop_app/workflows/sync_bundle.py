@@ -3,11 +3,25 @@ office, and the answer file brought back, applied like an online sync's answers.
 
 from __future__ import annotations
 
+from desktop_app import diskspace
 from desktop_app.accounts import Permission, require
 from desktop_app.ports import BundleCodec
 from desktop_app.session import Session
 from desktop_app.store.unit_of_work import UnitOfWork
-from desktop_app.sync_types import BundleAttachment, Progress, ProgressCallback, PushItem
+from desktop_app.sync_types import (
+    AuditHead,
+    BundleAttachment,
+    Progress,
+    ProgressCallback,
+    PushItem,
+)
+from desktop_app.workflows.audit_anchor import (
+    ANCHOR_KEY,
+    check_kept,
+    head_of,
+    mark_reported,
+    unreported,
+)
 from desktop_app.workflows.enrolment import require_identity
 from desktop_app.workflows.sync_apply import (
     CURSOR_KEY,
@@ -16,6 +30,8 @@ from desktop_app.workflows.sync_apply import (
     apply_result,
     pending_items,
 )
+
+BUNDLE_HEAD_KEY = "audit.bundle_head"  # the audit head the last bundle carried
 
 
 def bundle_attachments(uow: UnitOfWork, push: PushItem) -> list[BundleAttachment]:
@@ -47,9 +63,13 @@ def export_bundle(session: Session, codec: BundleCodec, *,
             tell(Progress("export", n, len(items)))
             attachments += bundle_attachments(uow, push)
         since = uow.meta.get(CURSOR_KEY)
+        head, found = head_of(uow), unreported(uow)
     tell(Progress("export", len(items), len(items)))
-    data = codec.build_bundle(identity, items, attachments, since=since, now=now)
+    data = codec.build_bundle(identity, items, attachments, since=since, now=now,
+                              audit_head=head, audit_rewritten=found)
     with session.store.write() as uow:
+        if head is not None:  # the head to compare with the centre's when the answer comes
+            uow.meta.put(BUNDLE_HEAD_KEY, f"{head.seq}:{head.hash}")
         uow.extracts.keep_without_timestamp([push.record_id for push in items])
         uow.audit.append(at=now, actor=session.account.username,
                          action="sync.export_bundle", target=str(len(items)))
@@ -63,6 +83,8 @@ def import_answer(session: Session, codec: BundleCodec, data: bytes, *,
     require(session.account, Permission.SYNC)
     identity = require_identity(session)
     answer = codec.read_answer(identity, data)
+    # A bulk import: its records pass through the write-ahead log before the database.
+    diskspace.ensure_room(session.paths.database, 3 * len(data))
     report = SyncReport()
     now = session.clock.now()
     tell = progress or (lambda _p: None)
@@ -75,6 +97,15 @@ def import_answer(session: Session, codec: BundleCodec, data: bytes, *,
                 uow.attachments.mark_uploaded(sha)
         if answer.pull is not None:
             report.pulled = apply_page(uow, answer.pull, now, identity.device_id)
+        if answer.audit_anchored:  # the centre took the head the bundle carried
+            mark_reported(uow)
+            sent = uow.meta.get(BUNDLE_HEAD_KEY) or ""
+            seq, _, digest = sent.partition(":")
+            head = AuditHead(int(seq), digest) if seq.isdigit() else head_of(uow)
+            if head is not None and check_kept(uow, answer.audit_kept, head, now):
+                uow.meta.put(ANCHOR_KEY, f"{head.seq}:{head.hash}")
+            elif answer.audit_kept is not None:  # recorded; the next sync reports it
+                report.audit_rewritten = answer.audit_kept.seq
         tell(Progress("import", len(answer.results), len(answer.results)))
         uow.audit.append(at=now, actor=session.account.username,
                          action="sync.import_answer", target=answer.bundle_id)

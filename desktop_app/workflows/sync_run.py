@@ -20,9 +20,10 @@ from desktop_app.session import Session
 from desktop_app.store.outbox_repo import AWAITING_SUPPORT, PENDING
 from desktop_app.sync_types import AttachmentUpload, CancelToken, Progress, ProgressCallback
 from desktop_app.updates import CAPABILITIES_KEY
+from desktop_app.workflows.audit_anchor import anchor_at_centre
 from desktop_app.workflows.dashboard import LAST_SYNC_KEY
 from desktop_app.workflows.enrolment import require_identity
-from desktop_app.workflows.extracts import timestamp_waiting
+from desktop_app.workflows.extracts import timestamp_waiting, unpublish_revoked
 from desktop_app.workflows.numbering import switch_to_leased_numbers
 from desktop_app.workflows.sync_apply import (
     CURSOR_KEY,
@@ -85,6 +86,9 @@ def _sync(session: Session, gateway: SyncGateway, device_id: str,
     for page in gateway.pull_pages(cursor, progress=progress):
         with store.write() as uow:
             report.pulled += apply_page(uow, page, clock.now(), device_id)
+    unpublish_revoked(session)  # revocations just pulled: no QR check without login trusts them
+    found = anchor_at_centre(session, gateway)  # last: the head includes this sync's entries
+    report.audit_rewritten = None if found is None else found.seq
     with store.write() as uow:
         uow.meta.put(LAST_SYNC_KEY, clock.now().isoformat())
     log.info("sync done: %d accepted, %d rejected, %d deferred, %d pulled", report.accepted,

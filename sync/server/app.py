@@ -43,6 +43,7 @@ from sync.server.bundles import import_bundle
 from sync.server.devices import Device
 from sync.server.models import (
     AttachmentCreate,
+    AuditAnchorRequest,
     EnrolRequest,
     NumberBlockRequest,
     PullQuery,
@@ -197,7 +198,7 @@ def create_app(store: CentralStore) -> FastAPI:
     async def enrol(request: Request) -> JSONResponse:
         req = _parse(EnrolRequest, _decoded(request, await _raw_body(request)))
         device = await run_in_threadpool(store.devices.enrol, req.code, req.public_key,
-                                         req.box_public_key, req.name)
+                                         req.box_public_key, req.name, req.commune)
         caps = await run_in_threadpool(store.settings.capabilities)
         return JSONResponse({
             "device_id": device.device_id, "commune": device.commune,
@@ -275,6 +276,15 @@ def create_app(store: CentralStore) -> FastAPI:
                                         req.record_type, req.year, req.size,
                                         req.used_up_to)
         return JSONResponse(block)
+
+    @app.post(f"{prefix}/audit-anchor")
+    async def audit_anchor(request: Request) -> JSONResponse:
+        device, raw = await authed(request)
+        req = _parse(AuditAnchorRequest, _decoded(request, raw))
+        rewritten = None if req.rewritten is None else (req.rewritten.seq, req.rewritten.hash)
+        answer = await run_in_threadpool(store.anchors.anchor, device, req.seq, req.hash,
+                                         rewritten)
+        return JSONResponse(answer)
 
     @app.post(f"{prefix}/bundles")
     async def bundles(request: Request) -> Response:

@@ -16,7 +16,8 @@ from sync.bundle import (
 )
 from sync.errors import BundleInvalidError, DeviceRevokedError, UnknownDeviceError
 from sync.protocol import MAX_PULL_LIMIT
-from sync.server.models import PushItem
+from sync.server.devices import Device
+from sync.server.models import AuditHead, PushItem
 from sync.server.store import CentralStore
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,26 @@ class ImportedBundle:
     bundle_id: str
     answer: bytes  # the answer file (sealed to the device, signed by the server)
     results: list[dict[str, object]]
+
+
+def _audit_head(value: object) -> tuple[int, str] | None:
+    if value is None:
+        return None
+    try:
+        head = AuditHead.model_validate(value)
+    except ValidationError as exc:
+        raise BundleInvalidError(problem="audit head") from exc
+    return head.seq, head.hash
+
+
+def _anchor(store: CentralStore, device: Device, payload: dict[str, object]
+            ) -> dict[str, object] | None:
+    """The bundle's audit head anchored as a sync anchors it (older bundles carry none)."""
+    head = _audit_head(payload.get("audit_head"))
+    if head is None:
+        return None
+    return store.anchors.anchor(device, head[0], head[1],
+                                _audit_head(payload.get("audit_rewritten")))
 
 
 def import_bundle(store: CentralStore, data: bytes) -> ImportedBundle:
@@ -64,9 +85,11 @@ def import_bundle(store: CentralStore, data: bytes) -> ImportedBundle:
     first_time = store.intake.note_bundle(bundle_id, device, len(items))
     since = env.payload.get("since")
     pull = store.feed.changes(device.commune, str(since or "0"), MAX_PULL_LIMIT)
+    anchor = _anchor(store, device, env.payload)
     log.info("bundle %s imported (%d items, first time: %s)", bundle_id, len(items), first_time)
     answer = build_answer(bundle_id=bundle_id, device_id=device.device_id,
                           device_box_key=device.box_public_key,
                           server_signing_private=store.settings.keys.signing_private,
-                          results=results, attachments=stored, pull=pull, now=store.db.now())
+                          results=results, attachments=stored, pull=pull, now=store.db.now(),
+                          audit_anchor=anchor)
     return ImportedBundle(bundle_id, answer, results)

@@ -19,6 +19,7 @@ from sync.errors import (
     BadRequestError,
     DeviceRevokedError,
     EnrolmentCodeInvalidError,
+    OfficeMismatchError,
     ReplayedRequestError,
     RequestSignatureError,
     StaleRequestError,
@@ -75,10 +76,12 @@ class Devices:
                 expires_at=iso(now + CODE_TTL)))
         return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
 
-    def enrol(self, code: str, public_key: str, box_public_key: str, name: str = ""
-              ) -> Device:
+    def enrol(self, code: str, public_key: str, box_public_key: str, name: str = "",
+              commune: str | None = None) -> Device:
         """Exchange a one-time code for a device identity. Replaying the same exchange (same
-        code, same key) returns the same device; anything else with a used code is refused."""
+        code, same key) returns the same device; anything else with a used code is refused.
+        A device that says its ``commune`` is refused, with the code left unused, when the
+        code was issued to another commune."""
         if not (keys.is_public_key(public_key) and keys.is_public_key(box_public_key)):
             raise BadRequestError(detail="public_key")
         now = self.db.now()
@@ -87,6 +90,8 @@ class Devices:
                                .where(t.enrolment_codes.c.code_hash == _code_hash(code))).first()
             if row is None:
                 raise EnrolmentCodeInvalidError()
+            if commune is not None and commune != row.commune:
+                raise OfficeMismatchError(office=row.commune)
             if row.used_at is not None:
                 device = _device(conn, row.device_id)
                 if device is not None and device.public_key == public_key and \

@@ -15,6 +15,8 @@ from sync.protocol import ChangeKind, canonical_json
 from sync.server import schema as t
 from sync.server.database import Database, iso
 
+MAX_SEQ = 2**63 - 1  # the largest cursor a BIGINT sequence can reach
+
 
 class Feed:
     def __init__(self, db: Database) -> None:
@@ -38,7 +40,7 @@ class Feed:
             after = int(since or "0")
         except ValueError as exc:
             raise BadRequestError(detail="since") from exc
-        if after < 0:
+        if not 0 <= after <= MAX_SEQ:  # beyond a 64-bit column: no database could bind it
             raise BadRequestError(detail="since")
         with self.db.read() as conn:
             rows = conn.execute(

@@ -26,7 +26,7 @@ from sync.server.database import IN_LIST_MAX, Database, iso
 from sync.server.devices import Device
 from sync.server.feed import Feed, change_row
 from sync.server.models import PushItem
-from sync.server.rules import check_record
+from sync.server.rules import HeldHere, check_record
 from sync.server.settings import ALL_PROCEDURES, Settings
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -181,7 +181,9 @@ class Intake:
             return _final(batch, item, digest, _result(
                 base, ItemStatus.REJECTED, "E-SYNC-DEATH-REGISTERED",
                 personal_id=deceased, central_id=earlier[1]))
-        outcome = check_record(item.type, item.data, historical=item.historical, today=today)
+        outcome = check_record(item.type, item.data, historical=item.historical, today=today,
+                               record_id=item.record_id, target=_target(batch, item),
+                               guardianships=_guardianships(batch, item))
         if outcome.errors:
             first = outcome.errors[0]
             result = {**base, "status": str(ItemStatus.REJECTED), "code": first.rule,
@@ -216,6 +218,119 @@ class Intake:
                                                   device_id=device.device_id, items=items,
                                                   imported_at=iso(self.db.now())))
         return True
+
+
+_LINKED_TYPES = ("recognition", "change", "guardianship")
+
+
+def _reference_of(item: PushItem) -> object:
+    """The reference an act carries: a recognition's child.birth_record, a change's or a
+    termination's original_record (a record id, or number + book + office + date)."""
+    holder: object = item.data.get("child") if item.type == "recognition" else item.data
+    key = "birth_record" if item.type == "recognition" else "original_record"
+    return holder.get(key) if isinstance(holder, dict) else None
+
+
+def _reference(item: PushItem) -> str | None:
+    """The device's id of the record an item points at."""
+    ref = _reference_of(item)
+    value = ref.get("record_id") if isinstance(ref, dict) else ref
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _original_elsewhere(batch: _Batch, item: PushItem) -> tuple[str, str] | None:
+    """(commune, record id) of the original when another commune registered it: by its id,
+    or by its office and registration number (the person now lives elsewhere: L60 Art 27,
+    46)."""
+    if item.type not in _LINKED_TYPES:
+        return None
+    record_id = _reference(item)
+    if record_id is not None:
+        row = batch.conn.execute(select(t.record_ids.c.commune)
+                                 .where(t.record_ids.c.record_id == record_id)).first()
+        if row is not None and row.commune != batch.device.commune:
+            return str(row.commune), record_id
+        return None
+    ref = _reference_of(item)
+    if not isinstance(ref, dict):
+        return None
+    office, number = ref.get("office"), ref.get("registration_number")
+    if not isinstance(office, str) or office == batch.device.commune or number in (None, ""):
+        return None
+    query = select(t.records.c.record_id, t.records.c.data).where(t.records.c.commune == office)
+    if item.type == "recognition":
+        query = query.where(t.records.c.record_type == "birth")
+    year = str(ref.get("registered_on") or "")[:4]
+    for row in batch.conn.execute(query):  # acts across communes are rare: a scan will do
+        data = json.loads(str(row.data))
+        if str(data.get("registration_number")) == str(number) and (
+                not year or str(data.get("registered_on") or "").startswith(year)):
+            return office, str(row.record_id)
+    return None
+
+
+def _forward(batch: _Batch, item: PushItem, central_id: str, pid: str | None) -> None:
+    """An act for a record another commune holds reaches that commune's feed, its reference
+    completed with the original's id, so the original shows it (the national system does
+    not propagate these)."""
+    found = _original_elsewhere(batch, item)
+    if found is None:
+        return
+    commune, original_id = found
+    data = json.loads(json.dumps(item.data))
+    holder = data.get("child") if item.type == "recognition" else data
+    key = "birth_record" if item.type == "recognition" else "original_record"
+    if isinstance(holder, dict):
+        ref = holder.get(key)
+        holder[key] = {**(ref if isinstance(ref, dict) else {}), "record_id": original_id}
+    batch.changes.append(change_row(commune, ChangeKind.RECORD,
+                                    f"{item.record_id}:{item.version}", {
+        "record_id": item.record_id, "version": item.version, "type": item.type,
+        "historical": item.historical, "central_id": central_id, "personal_id": pid,
+        "data": data, "attachments": sorted(item.attachments),
+        "device_id": batch.device.device_id, "commune": batch.device.commune}, batch.at))
+
+
+def _target(batch: _Batch, item: PushItem) -> HeldHere | None:
+    """The versions the commune's devices sent of the record the item points at (accepted,
+    or earlier in this batch): the latest is the target, the others its earlier versions."""
+    ref = _reference(item) if item.type in _LINKED_TYPES else None
+    if ref is None or ref == item.record_id:
+        return None
+    versions: dict[int, tuple[str, str]] = {
+        int(r.version): (str(r.record_type), str(r.data)) for r in batch.conn.execute(
+            select(t.records.c.version, t.records.c.record_type, t.records.c.data)
+            .where(t.records.c.record_id == ref, t.records.c.commune == batch.device.commune))}
+    for w in batch.writes[t.records]:
+        if w["record_id"] == ref and w["commune"] == batch.device.commune:
+            versions[int(str(w["version"]))] = (str(w["record_type"]), str(w["data"]))
+    if not versions:
+        return None
+    ordered = [versions[v] for v in sorted(versions)]
+    record_type, latest = ordered[-1]
+    return HeldHere(ref, record_type, json.loads(latest),
+                    tuple(json.loads(data) for _type, data in ordered[:-1]))
+
+
+def _guardianships(batch: _Batch, item: PushItem) -> list[HeldHere]:
+    """The latest versions of the commune's guardianships (accepted or earlier in this
+    batch), for a guardianship item: one guardian per ward, a termination ending one once.
+    Guardianships are a few per cent of a register: read them when one arrives."""
+    if item.type != "guardianship":
+        return []
+    latest: dict[str, tuple[int, str]] = {}
+    rows = batch.conn.execute(
+        select(t.records.c.record_id, t.records.c.version, t.records.c.data)
+        .where(t.records.c.commune == batch.device.commune,
+               t.records.c.record_type == "guardianship"))
+    pending = [(w["record_id"], w["version"], w["data"]) for w in batch.writes[t.records]
+               if w["commune"] == batch.device.commune and w["record_type"] == "guardianship"]
+    for record_id, version, data in [*((r.record_id, r.version, r.data) for r in rows),
+                                     *pending]:
+        if int(str(version)) >= latest.get(str(record_id), (0, ""))[0]:
+            latest[str(record_id)] = (int(str(version)), str(data))
+    return [HeldHere(rid, "guardianship", json.loads(data))
+            for rid, (_v, data) in latest.items() if rid != item.record_id]
 
 
 def _msg(code: str, **params: object) -> tuple[str, str]:
@@ -284,6 +399,7 @@ def _accept(batch: _Batch, item: PushItem, digest: str, base: dict[str, object],
                    "historical": item.historical, "central_id": central_id,
                    "personal_id": pid, "data": item.data,
                    "attachments": sorted(item.attachments), "device_id": device.device_id})
+    _forward(batch, item, central_id, pid)
     deceased = _deceased_personal_id(item)
     if deceased is not None and ids is None:
         batch.writes[t.deaths].append({"personal_id": deceased, "record_id": item.record_id,

@@ -23,6 +23,9 @@ class EnrolRequest(_Strict):
     public_key: PublicKey
     box_public_key: PublicKey
     name: Annotated[str, StringConstraints(max_length=100)] = ""
+    # the commune the device's store belongs to: a code of another commune is refused
+    # before it is used (older clients send none)
+    commune: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")] | None = None
 
 
 class PushItem(_Strict):
@@ -58,3 +61,15 @@ class NumberBlockRequest(_Strict):
 class PullQuery(_Strict):
     since: str = "0"
     limit: int = Field(default=200, ge=1, le=MAX_PULL_LIMIT)
+
+
+class AuditHead(_Strict):
+    seq: int = Field(ge=1, le=2**62)
+    hash: Sha256
+
+
+class AuditAnchorRequest(_Strict):
+    seq: int = Field(ge=1, le=2**62)
+    hash: Sha256
+    # the head the centre kept that the device did not find in its own chain
+    rewritten: AuditHead | None = None

@@ -174,3 +174,30 @@ bundles = Table(
     Column("items", Integer, nullable=False),
     Column("imported_at", Text, nullable=False),
 )
+
+# The head of each device's audit chain as last sent (issue 16 item 12): a history rewritten
+# on the device no longer contains it, which the device checks at its next sync. What was
+# found (by the device, or here: a chain shorter than the head kept) is kept for the centre.
+audit_anchors = Table(
+    "audit_anchors", metadata,
+    Column("device_id", Text, primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", Text, nullable=False),
+    Column("anchored_at", Text, nullable=False),
+    # the head kept before: the answer to a retried request whose answer was lost
+    Column("prev_seq", BigInteger),
+    Column("prev_hash", Text),
+)
+
+audit_mismatches = Table(
+    "audit_mismatches", metadata,
+    Column("id", SeqType, primary_key=True, autoincrement=True),
+    Column("device_id", Text, nullable=False),
+    Column("kept_seq", BigInteger, nullable=False),
+    Column("kept_hash", Text, nullable=False),
+    Column("head_seq", BigInteger, nullable=False),
+    Column("head_hash", Text, nullable=False),
+    Column("found_by", Text, nullable=False),  # "device" or "server"
+    Column("found_at", Text, nullable=False),
+)
+Index("audit_mismatches_device", audit_mismatches.c.device_id, audit_mismatches.c.id)

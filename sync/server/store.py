@@ -5,6 +5,7 @@
     store.intake       pushed and bundled records (idempotent per item), statistics
     store.attachments  resumable uploads
     store.leases       number blocks of the register books
+    store.anchors      the head of each device's audit chain (a rewritten log is found)
     store.feed         the pull feed (and what operators publish into it)
     store.settings     server keys, procedures, desktop release, capabilities
 
@@ -18,6 +19,7 @@ from sqlalchemy.exc import OperationalError
 
 from desktop_app.clock import Clock
 from sync.errors import CentralDatabaseError
+from sync.server.anchors import AuditAnchors
 from sync.server.attachments import Attachments
 from sync.server.database import Database
 from sync.server.devices import Devices
@@ -42,6 +44,7 @@ class CentralStore:
         self.attachments = Attachments(self.db)
         self.intake = Intake(self.db, self.settings, self.feed)
         self.leases = Leases(self.db, self.feed)
+        self.anchors = AuditAnchors(self.db)
 
     def close(self) -> None:
         self.db.close()

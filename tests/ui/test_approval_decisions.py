@@ -327,3 +327,29 @@ def test_an_officers_preview_names_no_signer(qtbot: QtBot, office: UiOffice) -> 
     assert "LÒ THỊ CÁN" not in text  # the officer signs nothing
     wait_idle(qtbot, office.runner)
     window.close()
+
+
+def test_a_warning_made_by_another_approval_meanwhile_gets_its_reason_box(
+        qtbot: QtBot, office: UiOffice) -> None:
+    """Two re-registered marriages of one husband, each clean alone: while this supervisor
+    has the second open, the first is approved on another computer. Approving now is
+    refused with the new warning named, and the panel shows it with its reason box."""
+    kind = {"registration_kind": "re_registration", "effective_date": "2025-12-01"}
+    first = _submitted(office, "marriage", build("marriage", kind))
+    second = _submitted(office, "marriage", build("marriage", {
+        **kind, "wife.full_name": "Lê Thị Hoa", "wife.date_of_birth": "1999-03-03"}))
+    page = _page(qtbot, office)
+    _select(qtbot, page, second)
+    assert page.reasons == {}
+    records.approve(office.session("chutich"), first, {})  # as from another computer
+
+    page.approve_button.click()
+    qtbot.waitUntil(lambda: "W-MARR-BIGAMY" in page.message.text(), timeout=10000)
+    qtbot.waitUntil(lambda: page.warnings.state == "ready" and any(
+        k.startswith("W-MARR-BIGAMY") for k in page.reasons), timeout=10000)
+    assert records.get_record(office.session("canbo"), second).status == "submitted"
+    key = next(k for k in page.reasons if k.startswith("W-MARR-BIGAMY"))
+    type_text(_reason(page, key), "Bản án ly hôn đã có hiệu lực")
+    with qtbot.waitSignal(page.records_changed, timeout=10000):
+        page.approve_button.click()
+    assert records.get_record(office.session("canbo"), second).registration_number == "2"

@@ -3,6 +3,8 @@ reference; a typed id that matches nothing is an error on that field and nothing
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.workflows import records
@@ -60,7 +62,7 @@ def test_the_picker_fills_the_reference_of_a_correction(qtbot: QtBot,
 
 
 def test_a_typed_id_that_matches_nothing_is_an_error_on_the_field(
-        qtbot: QtBot, office: UiOffice) -> None:
+        qtbot: QtBot, office: UiOffice, monkeypatch: pytest.MonkeyPatch) -> None:
     page = _page(qtbot, office, "change")
     page.form.set_data(build("change", {"original_record": DELETE}))
     editor = page.form.editors["original_record.record_id"]
@@ -72,6 +74,11 @@ def test_a_typed_id_that_matches_nothing_is_an_error_on_the_field(
     assert page.form.error_text("original_record.record_id")
     assert page.record_id is None  # never stored silently
     assert records.list_records(office.session("canbo"), rtype="change") == []
+    # Starting another record asks first: the form alone looks valid, the store refused it.
+    answers = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop(0))
+    assert not page.new_record() and answers == []
+    assert editor.value() == "khong-co-ho-so-nay"  # kept on screen
     wait_idle(qtbot, office.runner)
 
 

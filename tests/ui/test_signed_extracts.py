@@ -93,6 +93,12 @@ def test_save_print_and_certified_copies_from_the_record_detail(
 
     preview = _open(qtbot, detail)
     assert preview.pdf_bytes == stored  # the stored signed PDF, not a new rendering
+    preview.close()
+    detail.preview_button.click()  # "Extract preview" of a signed record: the same document
+    assert detail.extracts.preview is not None and detail.extracts.preview is not preview
+    preview = detail.extracts.preview
+    qtbot.waitUntil(preview.print_button.isEnabled, timeout=15000)
+    assert preview.pdf_bytes == stored
     # On screen as on paper: the signature stamp, which QtPdf alone does not draw, is there.
     # The stored document with the stamps drawn in (an update appended to it).
     assert preview.shown_bytes.startswith(stored) and preview.shown_bytes != stored

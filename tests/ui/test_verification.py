@@ -3,7 +3,7 @@ officer who entered it sees why they may not (the button disabled, the workflow 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
@@ -51,6 +51,8 @@ def test_the_officer_who_entered_it_is_refused(qtbot: QtBot, office: UiOffice) -
     qtbot.waitUntil(lambda: page.scan.shown == "image", timeout=10000)
     assert not page.verify_button.isEnabled()
     assert page.refusal.text() and page.verify_button.toolTip() == page.refusal.text()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert office.runner.pending == 0 and page.message.text() == ""  # the shortcut neither
     page.verify()  # even if it were reached: the workflow refuses, the message says why
     qtbot.waitUntil(lambda: page.message.text() != "", timeout=10000)
     assert records.get_record(office.session("canbo"), record_id).verified_by is None
@@ -72,8 +74,8 @@ def test_a_second_officer_verifies_next_to_the_scan(qtbot: QtBot, office: UiOffi
     page.scan.zoom.click()
     assert page.scan.image.label.pixmap().width() == fitted
 
-    with qtbot.waitSignal(page.records_changed, timeout=10000):
-        page.verify_button.click()
+    with qtbot.waitSignal(page.records_changed, timeout=10000):  # Ctrl+Enter, as to submit
+        qtbot.keyClick(page.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert records.get_record(office.session("canbo"), record_id).verified_by == "canbo2"
     qtbot.waitUntil(lambda: [i.record.id for i in page.model.rows()] == [without_scan],
                     timeout=10000)

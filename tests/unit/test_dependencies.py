@@ -56,10 +56,10 @@ def _undeclared(folders: tuple[str, ...], allowed: set[str]) -> dict[str, list[s
     distributions = importlib.metadata.packages_distributions()
     missing: dict[str, list[str]] = {}
     for module, files in sorted(_third_party_imports(folders).items()):
-        names = {canonicalize_name(d) for d in distributions.get(module, [])}
+        # Not installed here (a set-up older than pyproject): the module's own name, then.
+        names = {canonicalize_name(d) for d in distributions.get(module, [module])}
         if not names & allowed:
-            shown = sorted(names) or ["(not installed)"]
-            missing[f"{module} from {', '.join(shown)}"] = sorted(files)[:3]
+            missing[f"{module} from {', '.join(sorted(names))}"] = sorted(files)[:3]
     return missing
 
 

@@ -305,6 +305,133 @@
     </message>
 </context>
 <context>
+    <name>BooksPage</name>
+    <message>
+        <source>Book</source>
+        <translation>Sổ</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Office (as written)</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Giai đoạn</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>Entries keyed</source>
+        <translation>Mục đã nhập</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Đã kiểm tra</translation>
+    </message>
+    <message>
+        <source>With warnings</source>
+        <translation>Có cảnh báo</translation>
+    </message>
+    <message>
+        <source>as on the cover, e.g. 01/2010</source>
+        <translation>như trên bìa sổ, ví dụ 01/2010</translation>
+    </message>
+    <message>
+        <source>as written, e.g. UBND xã Tân Lập</source>
+        <translation>như ghi trong sổ, ví dụ UBND xã Tân Lập</translation>
+    </message>
+    <message>
+        <source>Open the book</source>
+        <translation>Mở sổ</translation>
+    </message>
+    <message>
+        <source>A book to digitise</source>
+        <translation>Sổ cần số hóa</translation>
+    </message>
+    <message>
+        <source>Book number</source>
+        <translation>Quyển số</translation>
+    </message>
+    <message>
+        <source>Registering office</source>
+        <translation>Cơ quan đăng ký</translation>
+    </message>
+    <message>
+        <source>Legal phase</source>
+        <translation>Giai đoạn pháp lý</translation>
+    </message>
+    <message>
+        <source>Add pages from a folder…</source>
+        <translation>Thêm trang từ thư mục…</translation>
+    </message>
+    <message>
+        <source>JPEG, PNG or PDF files of the folder, in name order, become the next pages.</source>
+        <translation>Các tệp JPEG, PNG hoặc PDF của thư mục, theo thứ tự tên, thành các trang tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Turn the page a quarter to the left</source>
+        <translation>Xoay trang một phần tư vòng sang trái</translation>
+    </message>
+    <message>
+        <source>Turn the page a quarter to the right</source>
+        <translation>Xoay trang một phần tư vòng sang phải</translation>
+    </message>
+    <message>
+        <source>Pages of the book</source>
+        <translation>Các trang của sổ</translation>
+    </message>
+    <message>
+        <source>Books being digitised</source>
+        <translation>Sổ đang số hóa</translation>
+    </message>
+    <message>
+        <source>Commune %1: %2 books, %3 pages, %4 entries keyed, %5 verified, %6 with warnings</source>
+        <translation>Xã %1: %2 sổ, %3 trang, %4 mục đã nhập, %5 đã kiểm tra, %6 có cảnh báo</translation>
+    </message>
+    <message>
+        <source>Double entry is required: two officers key each entry; %1 entries wait for a decision.</source>
+        <translation>Bắt buộc nhập hai lần: hai cán bộ nhập độc lập mỗi mục; %1 mục chờ quyết định.</translation>
+    </message>
+    <message>
+        <source>Single entry: a second officer verifies each entry (four eyes).</source>
+        <translation>Nhập một lần: một cán bộ khác kiểm tra từng mục (bốn mắt).</translation>
+    </message>
+    <message>
+        <source>Book %1 opened: add its pages.</source>
+        <translation>Đã mở sổ %1: hãy thêm các trang.</translation>
+    </message>
+    <message>
+        <source>No book selected.</source>
+        <translation>Chưa chọn sổ nào.</translation>
+    </message>
+    <message>
+        <source>Page %1 (%2)</source>
+        <translation>Trang %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No page yet: add the book&apos;s scans or photos.</source>
+        <translation>Chưa có trang nào: hãy thêm ảnh quét hoặc ảnh chụp của sổ.</translation>
+    </message>
+    <message>
+        <source>Folder of page scans or photos</source>
+        <translation>Thư mục ảnh quét hoặc ảnh chụp trang sổ</translation>
+    </message>
+    <message>
+        <source>%1 pages in the book.</source>
+        <translation>Sổ có %1 trang.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -428,6 +555,81 @@
     <message>
         <source>Records</source>
         <translation>Hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsPage</name>
+    <message>
+        <source>Entry</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Keyed by</source>
+        <translation>Người nhập</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>Chỗ khác nhau</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>First keying</source>
+        <translation>Lần nhập thứ nhất</translation>
+    </message>
+    <message>
+        <source>Second keying</source>
+        <translation>Lần nhập thứ hai</translation>
+    </message>
+    <message>
+        <source>As in the book</source>
+        <translation>Như trong sổ</translation>
+    </message>
+    <message>
+        <source>Decide</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Keep, for each field, the value the page of the book shows.</source>
+        <translation>Giữ, cho từng trường, giá trị mà trang sổ ghi.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Double-entered entries whose keyings disagree</source>
+        <translation>Các mục nhập hai lần có chỗ khác nhau</translation>
+    </message>
+    <message>
+        <source>Only the fields that differ</source>
+        <translation>Chỉ các trường khác nhau</translation>
+    </message>
+    <message>
+        <source>The page of the book</source>
+        <translation>Trang sổ</translation>
+    </message>
+    <message>
+        <source>No double-entered entry waits for a decision.</source>
+        <translation>Không có mục nhập hai lần nào chờ quyết định.</translation>
+    </message>
+    <message>
+        <source>Loading the page…</source>
+        <translation>Đang tải trang sổ…</translation>
+    </message>
+    <message>
+        <source>Decided: the entry is verified and waits for the supervisor&apos;s approval.</source>
+        <translation>Đã quyết định: mục đã được kiểm tra và chờ lãnh đạo phê duyệt.</translation>
     </message>
 </context>
 <context>
@@ -752,6 +954,14 @@
         <translation>Kiểm tra lần hai</translation>
     </message>
     <message>
+        <source>Digitising old books</source>
+        <translation>Số hóa sổ cũ</translation>
+    </message>
+    <message>
+        <source>Double entry: decisions</source>
+        <translation>Nhập hai lần: quyết định</translation>
+    </message>
+    <message>
         <source>Approval and signing</source>
         <translation>Phê duyệt và ký</translation>
     </message>
@@ -951,6 +1161,26 @@
     <message>
         <source>No linked changes.</source>
         <translation>Không có thay đổi liên quan.</translation>
+    </message>
+    <message>
+        <source>Related records</source>
+        <translation>Hồ sơ liên quan</translation>
+    </message>
+    <message>
+        <source>Concerns: %1</source>
+        <translation>Liên quan đến: %1</translation>
+    </message>
+    <message>
+        <source>Concerned by: %1</source>
+        <translation>Có liên quan: %1</translation>
+    </message>
+    <message>
+        <source>No related records.</source>
+        <translation>Không có hồ sơ liên quan.</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
     </message>
     <message>
         <source>Not registered yet: %1</source>
@@ -1328,6 +1558,10 @@
     <message>
         <source>, extracts timestamped: %1</source>
         <translation>, %1 trích lục được gắn dấu thời gian</translation>
+    </message>
+    <message>
+        <source>. WARNING: this device&apos;s audit log was rewritten (entry %1 is no longer what the centre kept); this was recorded and reported to the centre, work goes on. Tell the officer in charge.</source>
+        <translation>. CẢNH BÁO: nhật ký kiểm tra trên máy này đã bị viết lại (mục số %1 không còn như trung tâm đã lưu); việc này đã được ghi nhận và báo về trung tâm, công việc vẫn tiếp tục. Hãy báo cho cán bộ phụ trách.</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ root), and what the batch did, shown until dismissed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -209,8 +209,11 @@ class ApprovalPage(QWidget):
         self.record_label.setText(self.pending_model.data(self.pending_model.index(row, 1))
                                   + " — " + self.pending_model.data(
                                       self.pending_model.index(row, 0)))
-        # The warnings saved at submission may be stale (a twin entered since): approval
-        # evaluates them again, so the panel shows that evaluation, made on a worker.
+        self._evaluate(rec)
+
+    def _evaluate(self, rec: StoredRecord) -> None:
+        """The warnings saved at submission may be stale (a twin entered since): approval
+        evaluates them again, so the panel shows that evaluation, made on a worker."""
         self.warnings.set_loading(rec.id)
         session, record_id = self._ctx.session, rec.id
         self._ctx.runner.run(lambda: approval.review(session, record_id), self._reviewed,
@@ -245,7 +248,22 @@ class ApprovalPage(QWidget):
         if rec is None or self.warnings.state != "ready":
             return
         overrides = self.warnings.overrides()
-        self._run(rec, lambda s: records.approve(s, rec.id, overrides), self.tr("Approved."))
+        self._run(rec, lambda s: records.approve(s, rec.id, overrides), self.tr("Approved."),
+                  failed=lambda error: self._approve_failed(rec, error))
+
+    def _approve_failed(self, rec: StoredRecord, error: BaseException) -> None:
+        """A warning without its reason may be new: another supervisor approved a twin or a
+        marriage meanwhile (approval evaluates again in its own transaction). The panel is
+        evaluated again so that the new warning gets its reason box; what was typed stays."""
+        self._failed(error)  # names the warning that needs its reason
+        if getattr(error, "code", "") != "E-OVERRIDE-MISSING" or self.current is None \
+                or self.current.id != rec.id:
+            return
+        params = getattr(error, "params", {})
+        missing = params.get("rules") if isinstance(params, dict) else None
+        shown = set(self.warnings.reasons) | {i.code for i in self.warnings.issues.values()}
+        if isinstance(missing, list) and any(str(key) not in shown for key in missing):
+            self._evaluate(rec)  # one the panel does not show yet
 
     def reject(self) -> None:
         rec, reason = self.current, self.reject_reason.text().strip()
@@ -263,7 +281,8 @@ class ApprovalPage(QWidget):
         if rec is not None:
             self._run(rec, lambda s: records.verify(s, rec.id), self.tr("Verified."))
 
-    def _run(self, rec: StoredRecord, action, done_text: str) -> None:  # noqa: ANN001
+    def _run(self, rec: StoredRecord, action, done_text: str,  # noqa: ANN001
+             failed: Callable[[BaseException], None] | None = None) -> None:
         session = self._ctx.session
         title = self.record_label.text()
         self._busy = True
@@ -277,7 +296,7 @@ class ApprovalPage(QWidget):
             self.refresh()
             self.records_changed.emit()
 
-        self._ctx.runner.run(lambda: action(session), ok, self._failed)
+        self._ctx.runner.run(lambda: action(session), ok, failed or self._failed)
 
     # -- batch signing ----------------------------------------------------------------------
     def _select_all(self) -> None:

@@ -139,7 +139,8 @@ class IssuedExtractsWidget(QWidget):
 
     # -- viewing, saving, printing -----------------------------------------------------------
     def open_selected(self) -> ExtractPreviewDialog | None:
-        row = self.selected()
+        rows = self.model.rows()
+        row = self.selected() or (rows[-1] if rows else None)  # else the newest
         if row is None:
             return None
         session, number = self._ctx.session, row.extract_number

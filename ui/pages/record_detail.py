@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -54,6 +55,7 @@ class RecordView:
     audit: list[AuditEntry]
     can_reopen: bool = False  # rejected by the centre: "correct and send again"
     rejection: Rejection | None = None
+    related: tuple[record_views.RelatedRecord, ...] = ()  # both ways (issue 15)
 
 
 def _rejection(rec: StoredRecord, events: list[RecordEvent]) -> Rejection | None:
@@ -71,7 +73,8 @@ def load_record_view(ctx: UiContext, record_id: str) -> RecordView:
     rejected = rec.status == Status.REJECTED.value
     return RecordView(rec, events, record_views.audit_trail(ctx.session, record_id),
                       can_reopen=rejected and records.can_reopen(ctx.session, rec.id),
-                      rejection=_rejection(rec, events))
+                      rejection=_rejection(rec, events),
+                      related=tuple(record_views.related_records(ctx.session, rec.id)))
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
@@ -140,10 +143,14 @@ class RecordDetailDialog(QDialog):
             (self.tr("Details"), lambda a: a.details if a.details != "{}" else "")],
             parent=self)
         self.notes = QListWidget(objectName="recordNotes")
+        # The record this one concerns and the acts that concern it; double-click opens one.
+        self.related = QListWidget(objectName="relatedRecords")
+        self.related.itemActivated.connect(self._open_related)
         tabs = QTabWidget(objectName="recordTabs")
         tabs.addTab(self.tree, self.tr("Details"))
         tabs.addTab(_table(self.events_model, "historyTable"), self.tr("History"))
         tabs.addTab(self.notes, self.tr("Linked changes"))
+        tabs.addTab(self.related, self.tr("Related records"))
         tabs.addTab(_table(self.audit_model, "auditTable"), self.tr("Audit trail"))
         tabs.addTab(self.attachments, self.tr("Scans and attachments"))
         tabs.addTab(self.extracts, self.tr("Signed extracts"))
@@ -161,7 +168,7 @@ class RecordDetailDialog(QDialog):
                 "Available once extract rendering is installed on this device."))
         self.edit_button.clicked.connect(self._edit)
         self.submit_button.clicked.connect(self._submit)
-        self.preview_button.clicked.connect(lambda: self.preview_requested.emit(self.record_id))
+        self.preview_button.clicked.connect(self._preview)
         close.clicked.connect(self.close)
         self.error = QLabel(objectName="recordError")
         self.error.setStyleSheet("color: #b00020")
@@ -217,12 +224,35 @@ class RecordDetailDialog(QDialog):
         pending = [self.tr("Not registered yet: %1").replace("%1", line)
                    for line in rec.pending_notes]
         self.notes.addItems([*rec.notes, *pending] or [self.tr("No linked changes.")])
+        self._show_related(view)
         is_draft = rec.status == "draft"
         can_create = self._ctx.can("create records")
         self.edit_button.setEnabled(is_draft and can_create)
         self.submit_button.setEnabled(is_draft and can_create)
         self.preview_button.setEnabled(self._ctx.hooks.render_extract is not None)
         self._show_rejection(view)
+
+    def _show_related(self, view: RecordView) -> None:
+        self.related.clear()
+        lang = self._ctx.lang
+        for link in view.related:
+            other = link.record
+            line = (self.tr("Concerns: %1") if link.concerns else self.tr("Concerned by: %1"))
+            text = f"{type_label(other.type, lang, short=False)}: " \
+                   f"{record_title(other.type, other.data)} · {status_label(other.status, lang)}"
+            if other.registration_number:
+                text += " · " + self.tr("No. %1").replace("%1", other.registration_number)
+            item = QListWidgetItem(line.replace("%1", text))
+            item.setData(Qt.ItemDataRole.UserRole, other.id)
+            self.related.addItem(item)
+        if not view.related:
+            self.related.addItem(self.tr("No related records."))
+
+    def _open_related(self, item: QListWidgetItem) -> None:
+        other = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(other, str):
+            self.record_id = other
+            self.reload()
 
     def _show_rejection(self, view: RecordView) -> None:
         rejection = view.rejection
@@ -237,6 +267,13 @@ class RecordDetailDialog(QDialog):
         self.reopen_button.setVisible(view.can_reopen)
         self.reopen_button.setEnabled(view.can_reopen)
         self.rejection.show()
+
+    def _preview(self) -> None:
+        # Once signed, the extract is the stored signed PDF (saving and printing it audited).
+        if self.extracts.model.rowCount():
+            self.extracts.open_selected()
+        else:
+            self.preview_requested.emit(self.record_id)
 
     def _record_changed(self) -> None:
         self.changed.emit()

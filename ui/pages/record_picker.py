@@ -8,7 +8,7 @@ save that a typed id names a record held here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -33,6 +33,11 @@ from ui.models import RowsModel
 from ui.pages.records_page import record_columns
 
 SEARCH_DELAY_MS = 300
+# What each reference may point at (no entry: any record, e.g. the entry a change corrects).
+LINKED_TYPES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("recognition", "child.birth_record"): ("birth",),
+    ("guardianship", "original_record"): ("guardianship",),
+}
 
 
 def reference_of(rec: StoredRecord) -> dict[str, object]:
@@ -139,3 +144,15 @@ class RecordPickerDialog(QDialog):
             return
         self.record_chosen.emit(rec)
         self.accept()
+
+
+def open_picker(ctx: UiContext, rtype: str, reference: str,
+                fill: Callable[[dict[str, object]], None],
+                parent: QWidget | None = None) -> RecordPickerDialog:
+    """The picker for the reference field ``reference`` of a ``rtype`` form, shown; the
+    chosen record's values go to ``fill``."""
+    dialog = RecordPickerDialog(ctx, LINKED_TYPES.get((rtype, reference), ()), parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.record_chosen.connect(lambda rec: fill(reference_of(rec)))
+    dialog.open()
+    return dialog

@@ -43,16 +43,11 @@ from desktop_app.workflows import record_views, records
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import local_time, type_label
-from ui.pages.record_picker import RecordPickerDialog, reference_of
+from ui.pages.record_picker import RecordPickerDialog, open_picker
 from ui.widgets.inputs import QuietComboBox, commune_display
 from ui.widgets.record_form import RecordForm
 
 AUTOSAVE_MS = 1200
-# What each reference may point at (no entry: any record, e.g. the entry a change corrects).
-LINKED_TYPES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("recognition", "child.birth_record"): ("birth",),
-    ("guardianship", "original_record"): ("guardianship",),
-}
 
 
 @dataclass(frozen=True)
@@ -228,6 +223,10 @@ class RegistrationPage(QWidget):
     def _has_errors(self) -> bool:
         """Whether the form on screen cannot be stored as it is (the core refuses errors)."""
         assert self.form is not None
+        if self._dirty and any(i.is_error for i in self._issues):
+            # The last save was refused for what only the store knows (a link to nothing,
+            # a rule between records): checking the form alone would not see it.
+            return True
         try:
             data = prepare_record(self.form.rtype, self.form.data())
             found = validate(self.form.rtype, data, historical=self.form.historical,
@@ -411,14 +410,9 @@ class RegistrationPage(QWidget):
     # -- links to other records -----------------------------------------------------------
     def _pick_record(self, reference: str, fill) -> RecordPickerDialog:  # noqa: ANN001
         """The record picker for a reference field; the chosen record fills it."""
-        dialog = RecordPickerDialog(self._ctx, LINKED_TYPES.get((self.rtype, reference), ()),
-                                    self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.record_chosen.connect(lambda rec: fill(reference_of(rec)))
-        dialog.destroyed.connect(lambda _o=None: setattr(self, "picker", None))
-        self.picker = dialog
-        dialog.open()
-        return dialog
+        self.picker = open_picker(self._ctx, self.rtype, reference, fill, self)
+        self.picker.destroyed.connect(lambda _o=None: setattr(self, "picker", None))
+        return self.picker
 
     # -- legacy addresses -----------------------------------------------------------------
     def _convert(self, text: str, done, failed) -> None:  # noqa: ANN001 - callbacks(str)

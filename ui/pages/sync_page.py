@@ -216,6 +216,11 @@ class SyncPage(QWidget):
             text = text.replace(f"%{n}", str(value))
         if report.timestamped:
             text += self.tr(", extracts timestamped: %1").replace("%1", str(report.timestamped))
+        if report.audit_rewritten is not None:
+            text += self.tr(". WARNING: this device's audit log was rewritten (entry %1 is no "
+                            "longer what the centre kept); this was recorded and reported to "
+                            "the centre, work goes on. Tell the officer in charge."
+                            ).replace("%1", str(report.audit_rewritten))
         return text
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802

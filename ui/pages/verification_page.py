@@ -8,7 +8,7 @@ may not verify it (the officer who entered it); the workflow refuses them all th
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -87,6 +87,10 @@ class VerificationPage(QWidget):
         self.verify_button.setToolTip(self.tr(
             "Confirm that the entry matches the old register book, field by field."))
         self.verify_button.clicked.connect(self.verify)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # as submitting a registration
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._verify_shortcut)
         self.refresh_button = QPushButton(self.tr("Refresh"), objectName="refreshVerification")
         self.refresh_button.clicked.connect(self.refresh)
         self.message = QLabel(objectName="verificationMessage")
@@ -208,6 +212,10 @@ class VerificationPage(QWidget):
         self.scan_shown.emit(item.sha256)
 
     # -- verifying ------------------------------------------------------------------------
+    def _verify_shortcut(self) -> None:
+        if self.verify_button.isEnabled():
+            self.verify()
+
     def verify(self) -> None:
         item = self.current
         if item is None:

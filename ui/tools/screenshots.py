@@ -288,6 +288,9 @@ def main(argv: list[str]) -> int:
             runner = TaskRunner()
             scans_links_and_passwords(app, runner, services, out)
             runner.shutdown()
+            runner = TaskRunner()
+            books_screens(app, runner, services, out)
+            runner.shutdown()
             runner = TaskRunner()  # last: the USB answer changes the records' states
             with ReferenceServer(Path(tmp) / "central") as central:
                 enrolled_and_usb_round_trip(app, runner, services, central, out)
@@ -497,6 +500,79 @@ def page_scan(path: Path) -> Path:
     painter.end()
     image.save(str(path), "PNG")
     return path
+
+
+def books_screens(app: QApplication, runner: TaskRunner, services: AppServices,
+                  out: Path) -> None:
+    """Số hóa sổ cũ: a death book of 1990 with three pages photographed (one taken sideways
+    and turned for reading) and two entries keyed from the first page."""
+    from PySide6.QtGui import QFont, QImage, QPainter, QTransform
+
+    from desktop_app.workflows import books
+
+    paths, clock = services.paths, services.clock
+    officer = accounts.login(paths, "canbo", PW, clock)
+    book = books.open_book(officer, "death", 1990, "01/1990",
+                           "UBND xã Ea Tu, thị xã Buôn Ma Thuột", 3)
+    books.open_book(officer, "birth", 2010, "02/2010", "UBND xã Ea Tu", 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "usb"
+        folder.mkdir()
+        for n in (1, 2, 3):
+            scan = page_scan(folder / f"IMG_000{n}.png")
+            image = QImage(str(scan))
+            painter = QPainter(image)
+            painter.setFont(QFont("DejaVu Serif", 14))
+            painter.drawText(800, 1210, f"— {n} —")  # each page its own photo
+            painter.end()
+            if n == 2:  # a phone photo taken sideways
+                image = image.transformed(QTransform().rotate(-90))
+            image.save(str(scan), "PNG")
+        books.import_pages(officer, book.id, folder)
+    books.rotate_page(officer, book.id, 2, 90)
+    for position, name in ((1, "Ama Khoa"), (2, "H'Linh Niê")):
+        data = _death(name)
+        data.update(registered_on="1990-03-02", registration_number=str(6 + position),
+                    time_of_death="1990-03-01T08:00")
+        books.key_entry(officer, book.id, 1, position, data)
+    window = MainWindow(UiContext(services, runner, officer))
+    window.show()
+    page = window.show_page("books")
+    settle(app, runner, 1.0)
+    grab(app, runner, window, out, "40-books-digitisation")
+    assert window.books is not None
+    window.books.page_choice.setCurrentIndex(1)
+    window.books.show_page(1)
+    grab(app, runner, window, out, "41-books-page-turned")
+    assert page is window.books
+    window.close()
+    # double entry: two officers key entry 3 of page 1; they differ on two fields
+    admin = accounts.login(paths, "quantri", PW, clock)
+    if "canbo2" not in {a.account.username for a in accounts.list_accounts(admin)}:
+        accounts.add_account(admin, username="canbo2", role=Role.OFFICER, password=PW,
+                             full_name="Lê Thị Kiểm")
+    admin.close()
+    supervisor = accounts.login(paths, "chutich", PW, clock)
+    books.set_double_entry(supervisor, True)
+    second = accounts.login(paths, "canbo2", PW, clock)
+    for session, name, number in ((officer, "Y Bhim Êban", "9"), (second, "Y Bhim Êbăn", "6")):
+        data = _death(name)
+        data.update(registered_on="1990-03-05", registration_number=number,
+                    time_of_death="1990-03-04T08:00")
+        books.key_entry(session, book.id, 1, 3, data)
+    second.close()
+    runner = TaskRunner()  # closing a main window shuts its runner down
+    try:
+        window = MainWindow(UiContext(services, runner, supervisor))
+        window.show()
+        window.show_page("decisions")
+        settle(app, runner, 1.0)
+        grab(app, runner, window, out, "42-double-entry-decision")
+        window.close()
+    finally:
+        runner.shutdown()
+    supervisor.close()
+    officer.close()
 
 
 def scans_links_and_passwords(app: QApplication, runner: TaskRunner, services: AppServices,

@@ -70,3 +70,23 @@ def test_missing_p12_password_names_its_variable(data_dir: Path, tmp_path: Path)
                           start_new_session=True, timeout=120, check=False)
     assert done.returncode == 1, done.stderr
     assert "HOTICH_P12_PASSWORD" in done.stderr, done.stderr
+
+
+def test_odd_files_are_refused_clearly(officer: Callable[..., CliResult], tmp_path: Path,
+                                       data_dir: Path, cli: Callable[..., CliResult]) -> None:
+    latin1 = tmp_path / "latin1.json"
+    latin1.write_bytes('{"child": {"full_name": "Nguy\xean"}}'.encode("latin-1"))
+    garbage = tmp_path / "garbage.bin"
+    garbage.write_bytes(bytes(range(256)) * 40)
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    for args in (("record", "new", "birth", "--from", latin1),
+                 ("record", "new", "birth", "--from", folder),
+                 ("record", "new", "birth", "--from", tmp_path / "missing.json"),
+                 ("record", "new", "birth", "--from", "-"),  # empty stdin
+                 ("verify", garbage),
+                 ("verify", "--qr", "HT1:" + "A" * 5000),
+                 ("import-bundle", garbage)):
+        _refused(officer(*args))
+    _refused(cli("--data-dir", data_dir, "restore", garbage, "--recovery-code-stdin",
+                 stdin="AAAA-BBBB\n"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from domain_support import BASE, build, codes, run
+from domain_support import BASE, DELETE, build, codes, run
 
 from desktop_app.domain import HeldRecord, Issue, ValidationContext, issue_message
 from desktop_app.domain.context import BirthCandidate, MarriageCandidate, PartySummary
@@ -111,6 +111,7 @@ def test_a_termination_ends_a_guardianship_in_force_held_here() -> None:
         record_id="t-2")
     found = _issue(run("guardianship", _TERM, context=ended), "E-GUARD-TERM-ENDED")
     assert "số 7" in issue_message("guardianship", found, lang="vi")
+    assert "số 3 (Trần Văn Đức)" in issue_message("guardianship", found, lang="vi")
     # The termination itself (already linked) does not count as the one that ended it.
     itself = ValidationContext(target=ended.target, record_id="7")
     assert "E-GUARD-TERM-ENDED" not in codes(run("guardianship", _TERM, context=itself))
@@ -139,7 +140,13 @@ def test_new_first_marriage_refuses_what_a_re_registration_only_warns() -> None:
     active = MarriageCandidate("m-1", PartySummary("Phạm Văn Hùng", "1998-05-01"),
                                PartySummary("Vũ Thị Mai", "1999"))
     ctx = ValidationContext(active_marriages=(active,))
-    assert "E-MARR-BIGAMY" in codes(run("marriage", context=ctx))
+    bigamy = _issue(run("marriage", context=ctx), "E-MARR-BIGAMY")
+    assert "m-1" in issue_message("marriage", bigamy, lang="vi")  # no number: its id
+    numbered = ValidationContext(active_marriages=(MarriageCandidate(
+        "m-1", active.husband, active.wife, "21"),))
+    message = issue_message("marriage", _issue(run("marriage", context=numbered),
+                                               "E-MARR-BIGAMY"), lang="vi")
+    assert "đăng ký kết hôn số 21" in message and "Vũ Thị Mai" in message
     for kind in ("re_registration", "recorded_from_abroad"):
         found = codes(run("marriage", {"registration_kind": kind, "wife.sex": "male"},
                           context=ctx))
@@ -157,7 +164,8 @@ def test_kinship_is_an_error_only_when_the_records_establish_it() -> None:
         wife_birth=BirthCandidate("b-2", wife, PartySummary("Hoàng Thị Yến", "1970",
                                                             mother_id)))
     ids = {"husband.personal_id": "079098001234", "wife.personal_id": "079300001234"}
-    assert "E-MARR-KIN" in codes(run("marriage", ids, context=by_ids))
+    kin = _issue(run("marriage", ids, context=by_ids), "E-MARR-KIN")
+    assert "Giấy khai sinh số b-1, b-2" in issue_message("marriage", kin, lang="vi")
     # The same story told by names alone stays a warning.
     by_names = ValidationContext(
         husband_birth=BirthCandidate("b-1", PartySummary("Phạm Văn Hùng"),
@@ -181,7 +189,8 @@ def test_from_must_be_what_the_original_holds() -> None:
     found = _issue(wrong, "E-CHANGE-FROM")
     assert found.field == "changes[0].from"
     message = issue_message("change", found, lang="vi")
-    assert "“Nguyễn Văn An”" in message and "số 12" in message
+    assert "“Nguyễn Văn An”" in message and "(khai sinh số 12, Nguyễn Văn An)" in message
+    assert "(birth no. 12, Nguyễn Văn An)" in issue_message("change", found, lang="en")
     right = run("change", _correction("full_name", "Nguyễn Văn An", "Nguyễn Văn Ân"),
                 context=ctx)
     assert "E-CHANGE-FROM" not in codes(right)
@@ -212,3 +221,42 @@ def test_ethnicity_only_to_a_parents() -> None:
     assert found.field == "changes[0].to" and "Tày" in issue_message("change", found, lang="vi")
     tay = _correction("ethnicity", "Kinh", "Tày", "ethnicity_redetermination")
     assert "E-ETHNIC-PARENT" not in codes(run("change", tay, context=ctx))
+
+
+# -- new births (BLDS Art 26, 29) ------------------------------------------------------------
+_ABANDONED = {"registration_kind": "abandoned", "mother": DELETE, "father": DELETE,
+              "declarant.relationship": "carer", "birth_evidence.kind": "abandonment_report"}
+
+
+def test_a_childs_name_is_letters() -> None:
+    digits = _issue(run("birth", {"child.full_name": "Nguyễn Văn 3"}), "E-NAME-DIGITS")
+    assert digits.field == "child.full_name" and digits.params["chars"] == "3"
+    assert "E-NAME-DIGITS" in codes(run("birth", {"child.given_name": "An!"}))
+    assert "E-NAME-DIGITS" not in codes(run("birth", {"child.full_name": "Nguyễn Văn An"}))
+    assert "E-NAME-DIGITS" not in codes(run("birth", {"child.full_name": "H’Hen Niê"}))
+    old = run("birth", {"child.full_name": "Nguyễn Văn 3"}, historical=True)
+    assert "W-NAME-CHARS" in codes(old) and "E-NAME-DIGITS" not in codes(old)
+
+
+def test_with_no_father_the_mothers_surname() -> None:
+    no_father = {"father": DELETE, "declarant.relationship": "mother"}
+    assert "E-SURNAME-MOTHER" in codes(run("birth", {**no_father,
+                                                     "child.full_name": "Nguyễn Văn An"}))
+    assert "E-SURNAME-MOTHER" not in codes(run("birth", {**no_father,
+                                                         "child.full_name": "Trần Văn An"}))
+    assert "W-SURNAME-MOTHER" in codes(run("birth", {**no_father,
+                                                     "child.full_name": "Nguyễn Văn An"},
+                                           historical=True))
+    # A father established: the father's surname is fine.
+    assert "E-SURNAME-MOTHER" not in codes(run("birth"))
+    abandoned = run("birth", {**_ABANDONED, "child.full_name": "Lê Văn An"})
+    assert not {"E-SURNAME-MOTHER", "E-ETHNIC-PARENTS"} & codes(abandoned)
+
+
+def test_ethnicity_of_a_parent_for_a_new_birth() -> None:
+    assert "E-ETHNIC-PARENTS" not in codes(run("birth", {"father.ethnicity": "Tày",
+                                                         "child.ethnicity": "Tày"}))
+    assert "E-ETHNIC-PARENTS" in codes(run("birth", {"child.ethnicity": "Nùng"}))
+    unknown = {**_ABANDONED, "registration_kind": "parents_unknown",
+               "mother": {"full_name": "Không rõ", "ethnicity": "Kinh"}, "child.ethnicity": "Tày"}
+    assert "E-ETHNIC-PARENTS" not in codes(run("birth", unknown))

@@ -119,7 +119,10 @@ def test_surname_ethnicity_hometown() -> None:
     issues = run("birth", ede)
     assert not {"W-SURNAME", "W-ETHNIC", "W-NAME-CHARS"} & codes(issues)
     assert not [i for i in issues if i.is_error]
-    assert "W-ETHNIC" in codes(run("birth", {"child.ethnicity": "Tày"}))
+    # BLDS Art 29.2: neither parent's ethnicity is refused for a new birth (issue 15).
+    assert "E-ETHNIC-PARENTS" in codes(run("birth", {"child.ethnicity": "Tày"}))
+    assert "W-ETHNIC-PARENTS" in codes(run("birth", {"child.ethnicity": "Tày"},
+                                           historical=True))
     assert "W-ETHNIC" in codes(run("birth", {"child.ethnicity": "Klingon"}))
     home = {
         "child.hometown": {"commune_code": "26740"},

@@ -74,3 +74,26 @@ def test_a_new_marriage_is_refused_until_the_spouse_dies(office: Office) -> None
         "full_name": "Đỗ Thị Lan", "sex": "female", "date_of_birth": "2000-07-09"}}))
     widower = records.create_record(office("canbo"), "marriage", again)
     assert not any(i.code.endswith("MARR-BIGAMY") for i in widower.issues)
+
+
+def test_kinship_established_by_the_births_held_refuses_a_first_marriage(
+        office: Office) -> None:
+    mother = {"mother.full_name": "Hoàng Thị Yến", "mother.date_of_birth": "1970-03-03",
+              "mother.personal_id": "079170001111", "registration_kind": "late"}
+    _registered(office, "birth", build("birth", {
+        **mother, "child.full_name": "Phạm Văn Hùng", "child.date_of_birth": "1998-05-01",
+        "child.personal_id": "079098001234", "child.sex": "male",
+        "father.full_name": "Phạm Văn Cả", "declarant.full_name": "Phạm Văn Cả"}))
+    _registered(office, "birth", build("birth", {
+        **mother, "child.full_name": "Phạm Thị Lan", "child.date_of_birth": "2000-07-09",
+        "child.personal_id": "079300001234", "child.sex": "female",
+        "father.full_name": "Phạm Văn Cả", "declarant.full_name": "Phạm Văn Cả"}))
+    marriage = build("marriage", {
+        "husband.personal_id": "079098001234",
+        "wife": {"full_name": "Phạm Thị Lan", "sex": "female", "date_of_birth": "2000-07-09",
+                 "personal_id": "079300001234"}})
+    with pytest.raises(RecordInvalidError) as refused:
+        records.create_record(office("canbo"), "marriage", marriage)
+    (kin,) = [i for i in refused.value.params["issues"]  # type: ignore[union-attr]
+              if i.code == "E-MARR-KIN"]
+    assert kin.params["births"] == ["1", "2"] and kin.params["relations"] == ["sibling"]

@@ -65,3 +65,41 @@ def test_recognition_and_guardianship_refused_naming_the_other_record(
     assert twice.code == 1
     assert "E-GUARD-TERM-ENDED" in {e["rule"] for e in json.loads(twice.out)["errors"]}
     assert "đã được chấm dứt" in twice.err
+
+
+def test_new_birth_and_consent_errors_name_the_field(
+        cli: Callable[..., CliResult], data_dir: Path) -> None:
+    _setup(cli, data_dir)
+    digits = _new(cli, data_dir, "birth", build("birth", {"child.full_name": "Nguyễn Văn 3"}))
+    assert digits.code == 1 and "E-NAME-DIGITS" in {
+        e["rule"] for e in json.loads(digits.out)["errors"]}
+    assert "Họ, chữ đệm, tên" in digits.err and "Traceback" not in digits.err
+    birth = _register(cli, data_dir, "birth", build("birth"))
+    rename = build("change", {
+        "kind": "change", "original_record": {"record_id": birth["id"]},
+        "subject": {"full_name": "Nguyễn Văn An", "date_of_birth": "2016-01-15"},
+        "changes": [{"field": "full_name", "from": "Nguyễn Văn An", "to": "Nguyễn Văn Ân"}]})
+    # The birth's child is 0 days old; the subject's age decides consent: 10 here.
+    refused = _new(cli, data_dir, "change", rename)
+    assert refused.code == 1
+    assert "E-NAME-CHANGE-CONSENT" in {e["rule"] for e in json.loads(refused.out)["errors"]}
+    assert "đồng ý" in refused.err
+    assert _new(cli, data_dir, "change", dict(rename, consent_given=True)).code == 0
+
+
+def test_a_historical_entry_keeps_the_office_of_the_book(
+        cli: Callable[..., CliResult], data_dir: Path) -> None:
+    _setup(cli, data_dir)
+    data = build("birth", {
+        "registered_on": "1979-03-02", "registration_number": "45",
+        "child.date_of_birth": "1979-02-20", "mother.date_of_birth": "1955",
+        "source": {"office": "UBND xã Tân Lập, huyện Krông Búk", "year": 1979, "page": 12}})
+    new = cli("--data-dir", data_dir, "--user", "canbo", "--json", "record", "new", "birth",
+              "--historical", "--from", "-", stdin=json.dumps(data, ensure_ascii=False),
+              password=PW)
+    assert new.code == 0, new.err
+    shown = json.loads(cli("--data-dir", data_dir, "--user", "canbo", "--json", "record",
+                           "show", json.loads(new.out)["id"], password=PW).out)
+    assert shown["source"]["office"] == "UBND xã Tân Lập, huyện Krông Búk"
+    schema = json.loads(cli("schema", "birth").out)
+    assert "office" in json.dumps(schema["properties"]["source"], ensure_ascii=False)

@@ -113,7 +113,9 @@ def test_saving_a_record_of_each_kind(filled: Office) -> None:
     check(officer, lambda: records.create_record(officer, "marriage", build("marriage")))
     check(officer, lambda: records.create_record(officer, "death", build("death")))
     check(officer, lambda: records.create_record(officer, "change", build("change", {
-        "original_record": {"record_id": birth.id}})))
+        "original_record": {"record_id": birth.id},  # "from" is what the birth holds
+        "changes": [{"field": "date_of_birth", "from": birth.data["child"]["date_of_birth"],
+                     "to": "2026-01-11"}]})))
     check(officer, lambda: records.create_record(officer, "birth", build("birth", {
         "registered_on": "1990-02-01", "child.date_of_birth": "1990"}), historical=True))
 

@@ -4,6 +4,7 @@ forwards every request to the reference server and then spoils chosen answers.
 - ``rewrite[path_prefix] = fn(json) -> json``: a faulty proxy or server changing an answer;
 - ``trickle`` (path prefixes): the real answer, one byte at a time, forever slower than any
   total deadline but never idle long enough for a read timeout between bytes;
+- ``trickle_head`` (path prefixes): the status line and headers themselves, byte by byte;
 - ``endless`` (path prefixes): a well-formed start of a feed that never ends.
 Requests are signed over the path only, so the real server accepts what the proxy forwards.
 """
@@ -36,6 +37,8 @@ class HostileProxy(ThreadingHTTPServer):
         self.byte_interval = byte_interval
         self.rewrite: dict[str, Rewrite] = {}
         self.trickle: set[str] = set()
+        self.trickle_head: set[str] = set()
+        self.on_trickle: Callable[[], None] | None = None  # called as a trickle begins
         self.endless: set[str] = set()
         self.stop = threading.Event()
         self.seen: list[str] = []
@@ -74,6 +77,12 @@ class _Handler(BaseHTTPRequestHandler):
         if proxy.matches(proxy.endless, self.path):
             self._endless()
             return
+        if proxy.matches(proxy.trickle_head, self.path):
+            head = b"HTTP/1.1 200 OK\r\n" + b"X-Padding: " + b"x" * 4000 + b"\r\n"
+            for i in range(len(head)):
+                if proxy.stop.wait(proxy.byte_interval) or not self._write(head[i:i + 1]):
+                    return
+            return
         headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_HEADERS}
         answer = requests.request(self.command, proxy.upstream + self.path, data=body or None,
                                   headers=headers, verify=str(proxy.ca), timeout=30)
@@ -86,6 +95,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(content)))
         self.end_headers()
         if proxy.matches(proxy.trickle, self.path):
+            if proxy.on_trickle is not None:
+                proxy.on_trickle()
             for i in range(len(content)):
                 if proxy.stop.wait(proxy.byte_interval):
                     return

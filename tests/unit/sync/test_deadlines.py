@@ -14,12 +14,12 @@ from conftest import FAST
 from hostile import HostileProxy
 from support import Pki, ServerThread, push_item
 
-from desktop_app.errors import HotichError, SyncBudgetError
+from desktop_app.errors import Cancelled, HotichError, SyncBudgetError
 from desktop_app.store.outbox_repo import PENDING
 from desktop_app.workflows import records
 from desktop_app.workflows.enrolment import enrol_device
 from desktop_app.workflows.sync_run import run_sync
-from sync.client import SyncClient, TransportConfig, enrol
+from sync.client import CancelToken, SyncClient, TransportConfig, enrol
 from sync.device import HttpsSyncTransport
 from sync.server.store import CentralStore
 from tests.samples import build
@@ -60,6 +60,35 @@ def test_a_trickled_answer_is_cut_at_the_request_deadline(
         assert proxy.seen.count("/v1/capabilities") == TIGHT.attempts
         proxy.trickle.clear()
         assert client.capabilities().procedures  # the same client works again
+    finally:
+        client.close()
+
+
+def test_a_cancel_ends_a_request_in_the_middle(
+        office: Office, pki: Pki, central: CentralStore, proxy: HostileProxy) -> None:
+    cancel = CancelToken()
+    identity = enrol(proxy.url, central.devices.issue_code("00070"), ca_file=pki.ca,
+                     config=FAST)
+    patient = replace(TIGHT, request_deadline=600.0, run_budget=600.0)
+    client = SyncClient(identity, ca_file=pki.ca, config=patient, clock=office.clock,
+                        cancel=cancel)
+    proxy.trickle.add("/v1/capabilities")
+    proxy.on_trickle = cancel.cancel  # the user presses Cancel while the answer trickles in
+    try:
+        with pytest.raises(Cancelled):
+            client.capabilities()
+        assert proxy.seen.count("/v1/capabilities") == 1
+    finally:
+        client.close()
+
+
+def test_trickled_headers_are_cut_at_the_request_deadline(
+        office: Office, pki: Pki, central: CentralStore, proxy: HostileProxy) -> None:
+    client = _client(office, pki, central, proxy, TIGHT)
+    proxy.trickle_head.add("/v1/capabilities")  # not even the headers arrive in time
+    try:
+        with pytest.raises(SyncBudgetError):
+            client.capabilities()
     finally:
         client.close()
 

@@ -116,6 +116,11 @@ def test_answers_validate_against_the_document(enrolled, pki: Pki,  # noqa: ANN0
     client.send_once("HEAD", f"/v1/attachments/{sha}")
     client.lease_number_block("birth", 2026, 10, request_id=uuid.uuid4().hex)
     client.pull(None, limit=2)
+    from desktop_app.sync_types import AuditHead
+
+    assert client.anchor_audit(AuditHead(3, "a" * 64)) is None
+    assert client.anchor_audit(AuditHead(5, "b" * 64), rewritten=AuditHead(3, "a" * 64)) == \
+        AuditHead(3, "a" * 64)
     from sync.errors import UploadOffsetMismatchError
 
     with pytest.raises(UploadOffsetMismatchError):  # 409 is documented too

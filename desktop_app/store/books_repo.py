@@ -1,0 +1,284 @@
+"""Old paper books being digitised: books, their pages, the entries tied to a page, and the two
+keyings of a double-entered entry with the comparison of their fields (schema 10)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop_app.domain.types import JSONObject
+from desktop_app.store.database import Connection
+
+
+@dataclass(frozen=True)
+class BookRow:
+    id: str
+    commune: str
+    type: str
+    year: int
+    book_number: str
+    office_as_written: str
+    phase: int
+    opened_by: str
+    opened_at: str
+
+
+@dataclass(frozen=True)
+class PageRow:
+    id: int
+    book_id: str
+    page_no: int
+    sha256: str
+    media_type: str
+    rotation: int
+    file_name: str
+
+
+@dataclass(frozen=True)
+class EntryPlace:
+    record_id: str
+    book_id: str
+    page_id: int
+    page_no: int
+    position: int
+
+
+@dataclass(frozen=True)
+class Keying:
+    n: int  # 1 or 2, in the order keyed
+    officer: str
+    data: JSONObject
+    keyed_at: str
+
+
+@dataclass(frozen=True)
+class FieldComparison:
+    path: str
+    first: str | None  # canonical JSON of each keying's value (None: left empty)
+    second: str | None
+    agreed: bool
+    decided: str | None = None
+    decided_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Counts of one book (or, with ``book_id`` empty, of a commune)."""
+
+    book_id: str
+    commune: str
+    books: int
+    pages: int
+    entries: int
+    verified: int
+    with_warnings: int
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    """Double-entered fields of one officer (or book): compared, disagreed, keyed wrong (the
+    officer's value was not the one decided)."""
+
+    key: str
+    entries: int
+    fields: int
+    disagreed: int
+    wrong: int
+
+
+_BOOK = ("id, commune, type, year, book_number, office_as_written, phase, opened_by, "
+         "opened_at")
+_PAGE = "id, book_id, page_no, sha256, media_type, rotation, file_name"
+# An entry is verified once a second officer checked it (four eyes) or a double entry
+# settled it; its warnings are the kept issues of severity "warning".
+_COUNTS = """
+    count(e.record_id),
+    coalesce(sum(r.verified_by IS NOT NULL), 0),
+    coalesce(sum(EXISTS (SELECT 1 FROM json_each(r.issues)
+                         WHERE json_extract(value, '$.severity') = 'warning')), 0)
+"""
+
+
+class BooksRepository:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    # -- books and pages ----------------------------------------------------------------
+    def add(self, book: BookRow) -> None:
+        self._conn.execute(f"INSERT INTO paper_books ({_BOOK}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           (book.id, book.commune, book.type, book.year, book.book_number,
+                            book.office_as_written, book.phase, book.opened_by,
+                            book.opened_at))
+
+    def get(self, book_id: str) -> BookRow | None:
+        row = self._conn.execute(f"SELECT {_BOOK} FROM paper_books WHERE id = ?",
+                                 (book_id,)).fetchone()
+        return BookRow(*row) if row else None
+
+    def find_by_prefix(self, prefix: str) -> list[BookRow]:
+        """Books whose id starts with ``prefix`` (the CLI accepts a short id)."""
+        rows = self._conn.execute(
+            f"SELECT {_BOOK} FROM paper_books WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            (prefix, prefix + "\uffff"))
+        return [BookRow(*r) for r in rows]
+
+    def all(self) -> list[BookRow]:
+        return [BookRow(*r) for r in self._conn.execute(
+            f"SELECT {_BOOK} FROM paper_books ORDER BY commune, year, book_number, id")]
+
+    def add_page(self, book_id: str, page_no: int, sha256: str, media_type: str,
+                 rotation: int, file_name: str, by: str, at: datetime) -> int:
+        cur = self._conn.execute(
+            "INSERT INTO book_pages (book_id, page_no, sha256, media_type, rotation, "
+            "file_name, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (book_id, page_no, sha256, media_type, rotation, file_name, by, at.isoformat()))
+        return int(cur.lastrowid or 0)
+
+    def last_page_no(self, book_id: str) -> int:
+        row = self._conn.execute("SELECT max(page_no) FROM book_pages WHERE book_id = ?",
+                                 (book_id,)).fetchone()
+        return int(row[0] or 0)
+
+    def pages(self, book_id: str) -> list[PageRow]:
+        return [PageRow(*r) for r in self._conn.execute(
+            f"SELECT {_PAGE} FROM book_pages WHERE book_id = ? ORDER BY page_no", (book_id,))]
+
+    def page(self, book_id: str, page_no: int) -> PageRow | None:
+        row = self._conn.execute(f"SELECT {_PAGE} FROM book_pages WHERE book_id = ? AND "
+                                 "page_no = ?", (book_id, page_no)).fetchone()
+        return PageRow(*row) if row else None
+
+    def set_rotation(self, page_id: int, rotation: int) -> None:
+        self._conn.execute("UPDATE book_pages SET rotation = ? WHERE id = ?",
+                           (rotation, page_id))
+
+    # -- entries ---------------------------------------------------------------------------
+    def tie(self, record_id: str, book_id: str, page_id: int, position: int) -> None:
+        self._conn.execute("INSERT INTO book_entries (record_id, book_id, page_id, position) "
+                           "VALUES (?, ?, ?, ?)", (record_id, book_id, page_id, position))
+
+    def entry_at(self, page_id: int, position: int) -> str | None:
+        row = self._conn.execute("SELECT record_id FROM book_entries WHERE page_id = ? AND "
+                                 "position = ?", (page_id, position)).fetchone()
+        return str(row[0]) if row else None
+
+    def place_of(self, record_id: str) -> EntryPlace | None:
+        row = self._conn.execute(
+            "SELECT e.record_id, e.book_id, e.page_id, p.page_no, e.position FROM book_entries e "
+            "JOIN book_pages p ON p.id = e.page_id WHERE e.record_id = ?",
+            (record_id,)).fetchone()
+        return EntryPlace(*row) if row else None
+
+    def entries_of(self, book_id: str) -> list[EntryPlace]:
+        return [EntryPlace(*r) for r in self._conn.execute(
+            "SELECT e.record_id, e.book_id, e.page_id, p.page_no, e.position FROM book_entries e "
+            "JOIN book_pages p ON p.id = e.page_id WHERE e.book_id = ? "
+            "ORDER BY p.page_no, e.position", (book_id,))]
+
+    # -- progress (aggregates, never a page of records) -----------------------------------
+    def progress_by_book(self) -> list[Progress]:
+        rows = self._conn.execute(
+            f"SELECT b.id, b.commune, 1, (SELECT count(*) FROM book_pages p "
+            f"WHERE p.book_id = b.id), {_COUNTS} FROM paper_books b "
+            "LEFT JOIN book_entries e ON e.book_id = b.id "
+            "LEFT JOIN records r ON r.id = e.record_id GROUP BY b.id "
+            "ORDER BY b.commune, b.year, b.book_number, b.id")
+        return [Progress(str(r[0]), str(r[1]), *(int(v) for v in r[2:])) for r in rows]
+
+    def progress_by_commune(self) -> list[Progress]:
+        rows = self._conn.execute(
+            f"SELECT '', b.commune, count(DISTINCT b.id), (SELECT count(*) FROM book_pages p "
+            f"JOIN paper_books pb ON pb.id = p.book_id WHERE pb.commune = b.commune), {_COUNTS} "
+            "FROM paper_books b LEFT JOIN book_entries e ON e.book_id = b.id "
+            "LEFT JOIN records r ON r.id = e.record_id GROUP BY b.commune ORDER BY b.commune")
+        return [Progress(str(r[0]), str(r[1]), *(int(v) for v in r[2:])) for r in rows]
+
+    # -- double entry ------------------------------------------------------------------------
+    def add_keying(self, record_id: str, n: int, officer: str, data: JSONObject,
+                   at: datetime) -> None:
+        self._conn.execute("INSERT INTO entry_keyings (record_id, n, officer, data, keyed_at) "
+                           "VALUES (?, ?, ?, ?, ?)",
+                           (record_id, n, officer, json.dumps(data, ensure_ascii=False),
+                            at.isoformat()))
+
+    def keyings(self, record_id: str) -> list[Keying]:
+        return [Keying(int(r[0]), str(r[1]), json.loads(str(r[2])), str(r[3]))
+                for r in self._conn.execute("SELECT n, officer, data, keyed_at FROM "
+                                            "entry_keyings WHERE record_id = ? ORDER BY n",
+                                            (record_id,))]
+
+    def put_fields(self, record_id: str, fields: list[FieldComparison]) -> None:
+        self._conn.executemany(
+            "INSERT INTO entry_fields (record_id, path, first, second, agreed) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(record_id, f.path, f.first, f.second, int(f.agreed)) for f in fields])
+
+    def fields(self, record_id: str) -> list[FieldComparison]:
+        return [FieldComparison(str(r[0]), r[1], r[2], bool(r[3]), r[4], r[5])
+                for r in self._conn.execute(
+                    "SELECT path, first, second, agreed, decided, decided_by FROM entry_fields "
+                    "WHERE record_id = ? ORDER BY path", (record_id,))]
+
+    def decide(self, record_id: str, path: str, value: str | None, by: str,
+               at: datetime) -> None:
+        self._conn.execute("UPDATE entry_fields SET decided = ?, decided_by = ?, decided_at = ? "
+                           "WHERE record_id = ? AND path = ?",
+                           (value, by, at.isoformat(), record_id, path))
+
+    def double_entry_pending(self, record_id: str) -> bool:
+        """Keyed once in double entry, or keyed twice with a disagreement not decided: the
+        entry is settled by the comparison, not edited or submitted by hand."""
+        row = self._conn.execute(
+            "SELECT count(*), EXISTS (SELECT 1 FROM entry_fields WHERE record_id = ? AND "
+            "agreed = 0 AND decided_by IS NULL) FROM entry_keyings WHERE record_id = ?",
+            (record_id, record_id)).fetchone()
+        return int(row[0]) == 1 or bool(row[1])
+
+    def undecided(self) -> list[str]:
+        """Entries with a disagreement nobody has decided yet, oldest keying first."""
+        return [str(r[0]) for r in self._conn.execute(
+            "SELECT f.record_id FROM entry_fields f JOIN entry_keyings k ON "
+            "k.record_id = f.record_id AND k.n = 2 WHERE f.agreed = 0 AND f.decided_by IS NULL "
+            "GROUP BY f.record_id ORDER BY min(k.keyed_at), f.record_id")]
+
+    # -- accuracy ---------------------------------------------------------------------------
+    def accuracy_by_officer(self) -> list[Accuracy]:
+        """Per officer who keyed a compared entry: fields compared, fields disagreed, and
+        fields the officer keyed otherwise than decided (undecided ones count as neither)."""
+        rows = self._conn.execute(
+            "SELECT k.officer, count(DISTINCT k.record_id), count(*), "
+            "sum(f.agreed = 0), "
+            "sum(f.agreed = 0 AND f.decided_by IS NOT NULL AND "
+            "    (CASE k.n WHEN 1 THEN f.first ELSE f.second END) IS NOT f.decided) "
+            "FROM entry_keyings k JOIN entry_fields f ON f.record_id = k.record_id "
+            "GROUP BY k.officer ORDER BY k.officer")
+        return [Accuracy(str(r[0]), *(int(v or 0) for v in r[1:])) for r in rows]
+
+    def accuracy_by_book(self) -> list[Accuracy]:
+        """Per book: entries compared, fields compared, fields disagreed, and keyed values
+        that were not the decided one (each disagreement counts each wrong keying)."""
+        rows = self._conn.execute(
+            "SELECT e.book_id, count(DISTINCT f.record_id), count(*), sum(f.agreed = 0), "
+            "sum(CASE WHEN f.agreed = 0 AND f.decided_by IS NOT NULL THEN "
+            "    (f.first IS NOT f.decided) + (f.second IS NOT f.decided) ELSE 0 END) "
+            "FROM entry_fields f JOIN book_entries e ON e.record_id = f.record_id "
+            "GROUP BY e.book_id ORDER BY e.book_id")
+        return [Accuracy(str(r[0]), *(int(v or 0) for v in r[1:])) for r in rows]
+
+    def corrected_later(self, by: str) -> dict[str, int]:
+        """Book entries a registered correction (a linked change) concerns, per book ("book")
+        or per officer who entered them ("officer")."""
+        key = "e.book_id" if by == "book" else "r.officer"
+        return {str(k): int(n) for k, n in self._conn.execute(
+            f"SELECT {key}, count(DISTINCT e.record_id) FROM book_entries e "
+            "JOIN records r ON r.id = e.record_id "
+            "JOIN records c ON c.links_to = e.record_id "
+            "WHERE c.type = 'change' AND c.approved_by IS NOT NULL "
+            f"GROUP BY {key}")}
+
+    def most_disagreed_fields(self, limit: int = 10) -> list[tuple[str, int]]:
+        """The field paths double entries disagreed on most often."""
+        return [(str(r[0]), int(r[1])) for r in self._conn.execute(
+            "SELECT path, count(*) FROM entry_fields WHERE agreed = 0 GROUP BY path "
+            "ORDER BY count(*) DESC, path LIMIT ?", (limit,))]

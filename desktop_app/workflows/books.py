@@ -1,0 +1,498 @@
+"""Digitising old paper books (issue 17): a book being digitised, its pages (scans or phone
+photos, kept encrypted in the store like every attachment), the historical entries keyed
+from each page at their position on it, progress by SQL aggregates, and double entry.
+
+Double entry (a commune setting): two officers key the same entry independently; their
+versions are compared field by field after Unicode NFC normalisation. What agrees is
+accepted; only the disagreements go to a third person (or the supervisor), who decides each
+one. The entry is then verified and submitted (a status change through change_status); both
+keyings stay in entry_keyings, the comparison in entry_fields and the decision in the audit.
+Without it, single entry plus the second officer's verification (four eyes) applies.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app import diskspace
+from desktop_app.accounts import Permission, require
+from desktop_app.domain import Status, record_type
+from desktop_app.domain.fields import SOURCE_PHASES
+from desktop_app.domain.types import JSONObject, JSONValue
+from desktop_app.errors import HotichError, NotFoundError, UsageError
+from desktop_app.record import StoredRecord
+from desktop_app.session import Session
+from desktop_app.store.books_repo import (
+    Accuracy,
+    BookRow,
+    EntryPlace,
+    FieldComparison,
+    PageRow,
+    Progress,
+)
+from desktop_app.store.unit_of_work import UnitOfWork
+from desktop_app.workflows import attachments, records
+from desktop_app.workflows.status import actor_of, change_status
+
+DOUBLE_ENTRY_KEY = "digitisation.double_entry"
+ROTATIONS = (0, 90, 180, 270)
+PAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".pdf")
+
+
+@dataclass(frozen=True)
+class Digitisation:
+    books: list[tuple[BookRow, Progress]]
+    communes: list[Progress]
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """What keying an entry did: ``stage`` is "single" (one keying, four eyes to follow),
+    "first" (double entry, waiting for the second keying), "agreed" (both keyings agree:
+    verified and submitted) or "disagreed" (``disagreements`` wait for a decision)."""
+
+    record: StoredRecord
+    stage: str
+    disagreements: tuple[FieldComparison, ...] = ()
+
+
+@dataclass(frozen=True)
+class AccuracyReport:
+    officers: list[Accuracy]
+    books: list[Accuracy]
+    fields: list[tuple[str, int]]
+    corrected_by_book: dict[str, int] = field(default_factory=dict)
+    """Entries a registered correction concerns later, per book and per officer who entered
+    them: the errors double entry and verification both missed."""
+    corrected_by_officer: dict[str, int] = field(default_factory=dict)
+
+
+# -- normalisation and comparison (pure) --------------------------------------------------
+def normalised(value: JSONValue) -> JSONValue:
+    """NFC, outer spaces dropped and runs of spaces made one: two keyings of the same text
+    typed with another input method (composed or decomposed diacritics) are equal."""
+    if isinstance(value, str):
+        return " ".join(unicodedata.normalize("NFC", value).split())
+    if isinstance(value, list):
+        return [normalised(v) for v in value]
+    if isinstance(value, dict):
+        return {k: normalised(v) for k, v in value.items()}
+    return value
+
+
+def _flat(data: Mapping[str, JSONValue], prefix: str = "") -> dict[str, str]:
+    """Dotted path -> canonical JSON of each filled leaf (lists are one leaf)."""
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_flat(value, path + "."))
+        elif value not in (None, "", []):
+            out[path] = json.dumps(normalised(value), ensure_ascii=False, sort_keys=True)
+    return out
+
+
+def compare(first: JSONObject, second: JSONObject) -> list[FieldComparison]:
+    """Field by field, every path either keying filled."""
+    a, b = _flat(first), _flat(second)
+    return [FieldComparison(path, a.get(path), b.get(path), a.get(path) == b.get(path))
+            for path in sorted(a.keys() | b.keys())]
+
+
+def _merged(fields: list[FieldComparison]) -> JSONObject:
+    """The entry's data from the agreed values and the decided ones."""
+    data: JSONObject = {}
+    for f in fields:
+        value = f.first if f.agreed else f.decided
+        if value is None:
+            continue
+        *parents, leaf = f.path.split(".")
+        node = data
+        for part in parents:
+            child = node.setdefault(part, {})
+            assert isinstance(child, dict)
+            node = child
+        node[leaf] = json.loads(value)
+    return data
+
+
+# -- helpers --------------------------------------------------------------------------------
+def _book(uow: UnitOfWork, book_id: str) -> BookRow:
+    book = uow.books.get(book_id)
+    if book is None and len(book_id) >= 4:
+        found = uow.books.find_by_prefix(book_id)
+        book = found[0] if len(found) == 1 else None
+    if book is None:
+        raise NotFoundError(what="book", key=book_id)
+    return book
+
+
+def _page(uow: UnitOfWork, book: BookRow, page_no: int) -> PageRow:
+    page = uow.books.page(book.id, page_no)
+    if page is None:
+        raise NotFoundError(what="page", key=str(page_no))
+    return page
+
+
+def _check_rotation(rotation: int) -> int:
+    if rotation % 360 not in ROTATIONS:
+        raise HotichError("E-BOOK-ROTATION", rotation=rotation)
+    return rotation % 360
+
+
+def double_entry_required(session: Session) -> bool:
+    with session.store.read() as uow:
+        return uow.meta.get(DOUBLE_ENTRY_KEY) == "1"
+
+
+def set_double_entry(session: Session, required: bool) -> None:
+    """The commune's choice (supervisors): two independent keyings per entry, or one keying
+    and a second officer's verification."""
+    require(session.account, Permission.APPROVE_RECORD)
+    with session.store.write() as uow:
+        uow.meta.put(DOUBLE_ENTRY_KEY, "1" if required else "0")
+        uow.audit.append(at=session.clock.now(), actor=session.account.username,
+                         action="digitisation.double_entry", target=DOUBLE_ENTRY_KEY,
+                         details={"required": required})
+
+
+# -- books and pages ------------------------------------------------------------------------
+def open_book(session: Session, rtype: str, year: int, book_number: str,
+              office_as_written: str, phase: int) -> BookRow:
+    """A paper book being digitised: its type, year, number and registering office as the
+    cover gives them, and the legal phase it was kept under (domain.md)."""
+    require(session.account, Permission.CREATE_RECORD)
+    rtype = record_type(rtype).value
+    if phase not in SOURCE_PHASES:
+        raise UsageError(detail="phase: 1 to 5")
+    if not book_number.strip() or not office_as_written.strip():
+        raise UsageError(detail="the book number and the office are required")
+    if not 1800 <= year <= 2100:
+        raise UsageError(detail="year: 1800 to 2100")
+    now = session.clock.now()
+    with session.store.write() as uow:
+        book = BookRow(str(uuid.uuid4()), uow.meta.get("commune_code") or "", rtype, year,
+                       book_number.strip(), office_as_written.strip(), phase,
+                       session.account.username, now.isoformat())
+        uow.books.add(book)
+        uow.audit.append(at=now, actor=session.account.username, action="book.open",
+                         target=book.id, details={"type": rtype, "year": year,
+                                                  "book_number": book.book_number,
+                                                  "phase": phase})
+    return book
+
+
+def add_page(session: Session, book_id: str, content: bytes, *, rotation: int = 0,
+             file_name: str = "") -> PageRow:
+    """The next page of the book (JPEG, PNG or PDF by its content). The same scan added again
+    is the page it already is."""
+    require(session.account, Permission.CREATE_RECORD)
+    media_type = attachments.check_content(content)
+    rotation = _check_rotation(rotation)
+    diskspace.ensure_room(session.paths.database, 2 * len(content))
+    now = session.clock.now()
+    with session.store.write() as uow:
+        book = _book(uow, book_id)
+        digest = uow.attachments.keep(content, media_type, now)
+        known = next((p for p in uow.books.pages(book.id) if p.sha256 == digest), None)
+        if known is not None:
+            return known
+        page_no = uow.books.last_page_no(book.id) + 1
+        uow.books.add_page(book.id, page_no, digest, media_type, rotation, file_name,
+                           session.account.username, now)
+        uow.audit.append(at=now, actor=session.account.username, action="book.page",
+                         target=book.id, details={"page": page_no, "sha256": digest,
+                                                  "media_type": media_type,
+                                                  "size": len(content), "rotation": rotation})
+        return _page(uow, book, page_no)
+
+
+def page_files(folder: Path) -> list[Path]:
+    """The scans of a folder (or USB stick) in name order: IMG_0001.jpg before IMG_0002.jpg."""
+    try:
+        return sorted((p for p in folder.iterdir()
+                       if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES),
+                      key=lambda p: p.name.casefold())
+    except OSError as exc:
+        raise HotichError("E-FILE", path=folder.name) from exc
+
+
+def import_pages(session: Session, book_id: str, folder: Path, *,
+                 rotation: int = 0) -> list[PageRow]:
+    """Every scan of a folder as the book's next pages, one unit of work per page (an import
+    cut short keeps what it stored; importing the folder again skips those)."""
+    require(session.account, Permission.CREATE_RECORD)
+    _check_rotation(rotation)
+    files = page_files(folder)
+    if not files:
+        raise HotichError("E-BOOK-NO-PAGES", path=folder.name)
+    pages: list[PageRow] = []
+    for path in files:
+        content = attachments.read_file(path)
+        try:
+            attachments.media_type_of(content)
+        except HotichError as exc:
+            raise HotichError("E-BOOK-PAGE-TYPE", path=path.name) from exc
+        pages.append(add_page(session, book_id, content, rotation=rotation,
+                              file_name=path.name))
+    return pages
+
+
+def rotate_page(session: Session, book_id: str, page_no: int, rotation: int) -> PageRow:
+    """How the page is turned for reading (the scan itself is kept as captured)."""
+    require(session.account, Permission.CREATE_RECORD)
+    rotation = _check_rotation(rotation)
+    now = session.clock.now()
+    with session.store.write() as uow:
+        book = _book(uow, book_id)
+        page = _page(uow, book, page_no)
+        uow.books.set_rotation(page.id, rotation)
+        uow.audit.append(at=now, actor=session.account.username, action="book.rotate",
+                         target=book.id, details={"page": page_no, "rotation": rotation})
+        return _page(uow, book, page_no)
+
+
+def pages_of(session: Session, book_id: str) -> list[PageRow]:
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        return uow.books.pages(_book(uow, book_id).id)
+
+
+def page_content(session: Session, book_id: str, page_no: int) -> bytes:
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        page = _page(uow, _book(uow, book_id), page_no)
+        content = uow.attachments.get(page.sha256)
+    if content is None:
+        raise NotFoundError(what="page", key=str(page_no))
+    return content
+
+
+def books(session: Session) -> list[BookRow]:
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        return uow.books.all()
+
+
+def get_book(session: Session, book_id: str) -> BookRow:
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        return _book(uow, book_id)
+
+
+def entries_of(session: Session, book_id: str) -> list[EntryPlace]:
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        return uow.books.entries_of(_book(uow, book_id).id)
+
+
+def place_of(session: Session, record_id: str) -> EntryPlace | None:
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        return uow.books.place_of(records.find_record(uow, record_id).id)
+
+
+def digitisation(session: Session) -> Digitisation:
+    """Pages captured, entries keyed, verified and with warnings, per book and per commune."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        by_id = {b.id: b for b in uow.books.all()}
+        return Digitisation([(by_id[p.book_id], p) for p in uow.books.progress_by_book()],
+                            uow.books.progress_by_commune())
+
+
+# -- entries --------------------------------------------------------------------------------
+def _with_source(book: BookRow, page_no: int, data: JSONObject) -> JSONObject:
+    """The entry's `source` says which book and page it comes from; what the officer typed
+    there (the entry number, a differently written book number) is kept."""
+    source = data.get("source")
+    typed = dict(source) if isinstance(source, dict) else {}
+    filled: JSONObject = {**data, "source": {"office": book.office_as_written,
+                                             "book_number": book.book_number,
+                                             "year": book.year, "page": page_no,
+                                             "phase": str(book.phase), **typed}}
+    # The entry's Quyển số is the book's own (W-LEGACY-NO-NUMBER would say the book lacks
+    # it); one typed otherwise, or marked illegible, is kept as it is.
+    illegible = data.get("illegible")
+    if data.get("book_number") in (None, "") and not (
+            isinstance(illegible, list) and "book_number" in illegible):
+        filled["book_number"] = book.book_number
+    return filled
+
+
+def _tie_scan(uow: UnitOfWork, session: Session, rec: StoredRecord, page: PageRow) -> None:
+    """The page's scan joins the entry's attachments: it travels with the entry."""
+    content = uow.attachments.get(page.sha256)
+    if content is not None and not any(r.sha256 == page.sha256
+                                       for r in uow.attachments.rows_of(rec.id)):
+        attachments.attach_in(uow, rec, content, page.media_type, kind=attachments.SCAN,
+                              at=session.clock.now(), actor=session.account.username)
+
+
+def key_entry(session: Session, book_id: str, page_no: int, position: int,
+              data: JSONObject) -> Keyed:
+    """Key the entry at ``position`` (1 = first on the page) of a page. In double entry the
+    second officer keying the same position is compared with the first."""
+    require(session.account, Permission.CREATE_RECORD)
+    if not isinstance(data, dict):
+        raise UsageError(detail="the record must be a JSON object")
+    if position < 1:
+        raise UsageError(detail="position: 1 or more")
+    now = session.clock.now()
+    officer = session.account.username
+    with session.store.write() as uow:
+        book = _book(uow, book_id)
+        page = _page(uow, book, page_no)
+        data = _with_source(book, page_no, data)
+        double = uow.meta.get(DOUBLE_ENTRY_KEY) == "1"
+        existing = uow.books.entry_at(page.id, position)
+        if existing is None:
+            rec = records.create_in(uow, session, book.type, data, historical=True).record
+            uow.books.tie(rec.id, book.id, page.id, position)
+            _tie_scan(uow, session, rec, page)
+            if double:
+                uow.books.add_keying(rec.id, 1, officer, rec.data, now)
+            uow.audit.append(at=now, actor=officer, action="book.entry", target=rec.id,
+                             details={"book": book.id, "page": page_no, "position": position,
+                                      "keying": 1 if double else 0})
+            return Keyed(rec, "first" if double else "single")
+        keyings = uow.books.keyings(existing)
+        if not double or not keyings:
+            raise HotichError("E-BOOK-POSITION-TAKEN", page=page_no, position=position)
+        if len(keyings) > 1:
+            raise HotichError("E-BOOK-KEYED-TWICE", page=page_no, position=position)
+        if keyings[0].officer == officer:
+            raise HotichError("E-BOOK-SAME-KEYER")
+        rec = records.find_record(uow, existing)
+        if rec.status != Status.DRAFT:
+            raise HotichError("E-BOOK-KEYED-TWICE", page=page_no, position=position)
+        second, _issues = records.checked_data(uow, session, rec, data)
+        uow.books.add_keying(rec.id, 2, officer, second, now)
+        fields = compare(keyings[0].data, second)
+        uow.books.put_fields(rec.id, fields)
+        disagreed = tuple(f for f in fields if not f.agreed)
+        uow.audit.append(at=now, actor=officer, action="book.entry", target=rec.id,
+                         details={"book": book.id, "page": page_no, "position": position,
+                                  "keying": 2, "fields": len(fields),
+                                  "disagreed": [f.path for f in disagreed]})
+        if disagreed:
+            return Keyed(rec, "disagreed", disagreed)
+        rec = _settle(uow, session, rec, fields, keyings[0].officer, officer)
+        return Keyed(rec, "agreed")
+
+
+def _settle(uow: UnitOfWork, session: Session, rec: StoredRecord,
+            fields: list[FieldComparison], first: str, second: str) -> StoredRecord:
+    """Both keyings reconciled: the entry takes the agreed and decided values, counts as
+    verified by the one who made it so, and goes to the supervisor."""
+    data, issues = records.checked_data(uow, session, rec, _merged(fields))
+    decided = [{"path": f.path, "first": f.first, "second": f.second, "decided": f.decided,
+                "by": f.decided_by} for f in fields if not f.agreed]
+    return change_status(
+        uow, rec, Status.SUBMITTED, actor=actor_of(session.account), at=session.clock.now(),
+        action="double_entry.settle",
+        details={"keyed_by": [first, second], "fields": len(fields), "decisions": decided},
+        data=data, issues=issues, verified_by=session.account.username)
+
+
+def disagreements(session: Session, record_id: str) -> list[FieldComparison]:
+    """The fields of a double-entered entry whose two keyings differ (decided or not)."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        rec = records.find_record(uow, record_id)
+        return [f for f in uow.books.fields(rec.id) if not f.agreed]
+
+
+def awaiting_decision(session: Session) -> list[StoredRecord]:
+    """Double-entered entries with a disagreement nobody decided yet."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        return [r for r in (uow.records.get(i) for i in uow.books.undecided()) if r]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the person deciding sees: the entry, where it is in the book, who keyed it, its
+    disagreements, and why the acting account may not decide (the error decide raises)."""
+
+    record: StoredRecord
+    place: EntryPlace | None
+    keyed_by: tuple[str, ...]
+    disagreements: tuple[FieldComparison, ...]
+    refusal: HotichError | None = None
+
+
+def _refusal(session: Session, keyed_by: tuple[str, ...]) -> HotichError | None:
+    try:
+        require(session.account, Permission.VERIFY_HISTORICAL)
+    except HotichError as error:
+        return error
+    return HotichError("E-BOOK-DECIDER-KEYED") if session.account.username in keyed_by \
+        else None
+
+
+def decisions(session: Session) -> list[Decision]:
+    """The double-entered entries waiting for a decision, each with what deciding needs."""
+    require(session.account, Permission.VIEW)
+    found: list[Decision] = []
+    with session.store.read() as uow:
+        for record_id in uow.books.undecided():
+            rec = uow.records.get(record_id)
+            if rec is None:
+                continue
+            keyed_by = tuple(k.officer for k in uow.books.keyings(rec.id))
+            found.append(Decision(
+                rec, uow.books.place_of(rec.id), keyed_by,
+                tuple(f for f in uow.books.fields(rec.id)
+                      if not f.agreed and f.decided_by is None),
+                _refusal(session, keyed_by)))
+    return found
+
+
+def decide(session: Session, record_id: str, values: Mapping[str, JSONValue]) -> Keyed:
+    """A third person (never one of the two keyers) decides disagreements with the page in
+    view: ``values`` maps a disagreeing path to its value (None: left empty, as when the
+    book is silent). Once none is left, the entry is settled."""
+    require(session.account, Permission.VERIFY_HISTORICAL)
+    now = session.clock.now()
+    with session.store.write() as uow:
+        rec = records.find_record(uow, record_id)
+        keyings = uow.books.keyings(rec.id)
+        fields = uow.books.fields(rec.id)
+        if len(keyings) < 2 or rec.status != Status.DRAFT:
+            raise HotichError("E-BOOK-NOTHING-TO-DECIDE")
+        if session.account.username in {k.officer for k in keyings}:
+            raise HotichError("E-BOOK-DECIDER-KEYED")
+        open_paths = {f.path for f in fields if not f.agreed}
+        unknown = sorted(set(values) - open_paths)
+        if unknown:
+            raise HotichError("E-BOOK-NOT-DISAGREED", paths=", ".join(unknown))
+        for path, value in values.items():
+            kept = None if value in (None, "", []) else json.dumps(
+                normalised(value), ensure_ascii=False, sort_keys=True)
+            uow.books.decide(rec.id, path, kept, session.account.username, now)
+        uow.audit.append(at=now, actor=session.account.username,
+                         action="double_entry.decide", target=rec.id,
+                         details={"decided": sorted(values)})
+        fields = uow.books.fields(rec.id)
+        left = tuple(f for f in fields if not f.agreed and f.decided_by is None)
+        if left:
+            return Keyed(rec, "disagreed", left)
+        return Keyed(_settle(uow, session, rec, fields, keyings[0].officer,
+                             keyings[1].officer), "agreed")
+
+
+def accuracy(session: Session, *, fields: int = 10) -> AccuracyReport:
+    """Per officer and per book, the share of double-entered fields that disagreed, and the
+    fields most often disagreed on."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        return AccuracyReport(uow.books.accuracy_by_officer(), uow.books.accuracy_by_book(),
+                              uow.books.most_disagreed_fields(fields),
+                              uow.books.corrected_later("book"),
+                              uow.books.corrected_later("officer"))

@@ -1,0 +1,106 @@
+"""`hotich books open/pages/key/disagreements/decide/digitisation/accuracy`: one book from its
+photographed pages to double-entered, decided entries, through the command line (in-process
+with real accounts) and `books digitisation` in a real subprocess."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image
+
+from tests.conftest import ADMIN_PASSWORD, CliResult, run_hotich
+from tests.samples import build
+
+PW = "staff-password"
+DEATH = {"registered_on": "1990-03-02", "registration_number": "7",
+         "time_of_death": "1990-03-01T08:00", "deceased.full_name": "Nguyễn Văn Bảy"}
+
+
+def _setup(cli: Callable[..., CliResult], data_dir: Path) -> None:
+    for name, role in (("canbo", "officer"), ("canbo2", "officer"), ("chutich", "supervisor")):
+        result = cli("--data-dir", data_dir, "--user", "admin", "user", "add", name, "--role",
+                     role, "--password-stdin", stdin=PW + "\n", password=ADMIN_PASSWORD)
+        assert result.code == 0, result.err
+
+
+def _jpeg(shade: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 60), (shade, shade, shade)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_a_book_from_pages_to_decided_entries(cli: Callable[..., CliResult], data_dir: Path,
+                                              tmp_path: Path) -> None:
+    _setup(cli, data_dir)
+
+    def as_(user: str, *args: object) -> CliResult:
+        return cli("--data-dir", data_dir, "--user", user, "--json", *args, password=PW)
+
+    status_before = as_("canbo", "books", "status")
+    assert status_before.code == 0 and "books" in json.loads(status_before.out)
+    assert as_("chutich", "books", "double-entry", "on").code == 0
+    assert as_("canbo", "books", "double-entry", "on").code == 1  # supervisors only
+
+    opened = as_("canbo", "books", "open", "--type", "death", "--year", "1990", "--number",
+                 "01/1990", "--office", "UBND xã Tân Lập", "--phase", "3")
+    assert opened.code == 0, opened.err
+    book = json.loads(opened.out)["id"]
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    for n in (1, 2):
+        (folder / f"IMG_000{n}.jpg").write_bytes(_jpeg(60 * n))
+    pages = as_("canbo", "books", "pages", book[:8], "--from", folder, "--rotation", "90")
+    assert pages.code == 0, pages.err
+    assert [(p["page"], p["rotation"]) for p in json.loads(pages.out)["pages"]] == \
+        [(1, 90), (2, 90)]
+    assert json.loads(as_("canbo", "books", "rotate", book, "2", "0").out)["rotation"] == 0
+    assert as_("canbo", "books", "rotate", book, "2", "45").code == 2  # a usage error
+
+    first = tmp_path / "first.json"
+    first.write_text(json.dumps(build("death", {**DEATH, "registration_number": "8"}),
+                                ensure_ascii=False), encoding="utf-8")
+    second = tmp_path / "second.json"
+    second.write_text(json.dumps(build("death", {**DEATH, "registration_number": "3"}),
+                                 ensure_ascii=False), encoding="utf-8")
+    keyed = as_("canbo", "books", "key", book, "--page", "1", "--position", "1", "--from", first)
+    assert keyed.code == 0, keyed.err
+    assert json.loads(keyed.out)["stage"] == "first"
+    same = as_("canbo", "books", "key", book, "--page", "1", "--position", "1", "--from", first)
+    assert same.code == 1 and "\n" not in same.err.strip()  # one line, no traceback
+    split = json.loads(as_("canbo2", "books", "key", book, "--page", "1", "--position", "1",
+                           "--from", second).out)
+    assert split["stage"] == "disagreed"
+    assert split["disagreements"] == [{"field": "registration_number", "first": "8",
+                                       "second": "3", "decided": False}]
+    rid = split["id"]
+    listed = json.loads(as_("chutich", "books", "disagreements", rid[:8]).out)
+    assert [d["field"] for d in listed["disagreements"]] == ["registration_number"]
+    assert as_("canbo2", "books", "decide", rid, "--take", "registration_number=1").code == 1
+    assert as_("chutich", "books", "decide", rid).code == 1  # nothing decided: E-USAGE
+    decided = as_("chutich", "books", "decide", rid, "--take", "registration_number=1")
+    assert decided.code == 0, decided.err
+    assert json.loads(decided.out) | {"id": rid} == {
+        "ok": True, "id": rid, "status": "submitted", "stage": "agreed", "disagreements": []}
+    shown = json.loads(as_("canbo", "record", "show", rid).out)
+    assert shown["registration_number"] == "8" and shown["verified_by"] == "chutich"
+
+    progress = json.loads(as_("canbo", "books", "digitisation").out)
+    assert [(b["id"], b["pages"], b["entries"], b["verified"]) for b in progress["books"]] == \
+        [(book, 2, 1, 1)]
+    assert progress["communes"][0]["commune"] == "00070"
+    accuracy = json.loads(as_("chutich", "books", "accuracy").out)
+    officers = {o["officer"]: o for o in accuracy["officers"]}
+    assert officers["canbo"]["wrong"] == 0 and officers["canbo2"]["wrong"] == 1
+    assert officers["canbo2"]["disagreed"] == 1 and 0 < officers["canbo2"][
+        "disagreement_share"] < 1
+    assert accuracy["fields"] == [{"field": "registration_number", "disagreements": 1}]
+    assert accuracy["corrected_later"] == {"books": {}, "officers": {}}
+
+    # the same report, in words, from a real process
+    text = run_hotich("--data-dir", str(data_dir), "--user", "canbo", "books", "digitisation",
+                      env={"HOTICH_PASSWORD": PW})
+    assert text.returncode == 0, text.stderr
+    assert "01/1990" in text.stdout and "00070" in text.stdout

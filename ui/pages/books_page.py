@@ -1,0 +1,324 @@
+"""Số hóa sổ cũ: the books being digitised, their progress, a book opened and its pages added
+from a folder (a USB stick, a phone's photos), each page shown turned as it is read.
+
+Everything that touches the store runs on the task runner; the progress is the workflow's SQL
+aggregates (pages captured, entries keyed, verified, with warnings).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QImage, QTransform
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.fields import SOURCE_PHASES
+from desktop_app.workflows import books
+from desktop_app.workflows.books import BookRow, PageRow, Progress
+from ui.context import UiContext
+from ui.errors import message_for
+from ui.labels import type_label
+from ui.models import RowsModel
+from ui.widgets.scan_view import ScanView, decode_image
+
+TYPES = ("birth", "death", "marriage", "recognition", "change", "guardianship")
+Row = tuple[BookRow, Progress]
+
+
+def turned(image: QImage | None, rotation: int) -> QImage | None:
+    """The scan as it is read: the stored image is kept as captured."""
+    if image is None or rotation == 0:
+        return image
+    return image.transformed(QTransform().rotate(rotation))
+
+
+class BooksPage(QWidget):
+    books_changed = Signal()
+    page_shown = Signal(int)  # page number
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BooksPage")
+        self._ctx = ctx
+        self.current: BookRow | None = None
+        self.pages: list[PageRow] = []
+        lang = ctx.lang
+        columns = [
+            (self.tr("Book"), lambda r: r[0].book_number),
+            (self.tr("Type"), lambda r: type_label(r[0].type, lang)),
+            (self.tr("Year"), lambda r: str(r[0].year)),
+            (self.tr("Office (as written)"), lambda r: r[0].office_as_written),
+            (self.tr("Phase"), lambda r: str(r[0].phase)),
+            (self.tr("Pages"), lambda r: str(r[1].pages)),
+            (self.tr("Entries keyed"), lambda r: str(r[1].entries)),
+            (self.tr("Verified"), lambda r: str(r[1].verified)),
+            (self.tr("With warnings"), lambda r: str(r[1].with_warnings)),
+        ]
+        self.model: RowsModel[Row] = RowsModel(columns, key=lambda r: r[0].id, parent=self)
+        self.table = QTableView(objectName="booksTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._select(current.row()))
+        self.commune = QLabel(objectName="communeProgress")
+        self.commune.setWordWrap(True)
+        self.double_entry = QLabel(objectName="doubleEntryMode")
+        self.double_entry.setWordWrap(True)
+
+        # opening a book
+        self.type_box = QComboBox(objectName="bookType")
+        for t in TYPES:
+            self.type_box.addItem(type_label(t, lang), t)
+        self.year_box = QSpinBox(objectName="bookYear")
+        self.year_box.setRange(1800, 2100)
+        self.year_box.setValue(2010)
+        self.number_edit = QLineEdit(objectName="bookNumber")
+        self.number_edit.setPlaceholderText(self.tr("as on the cover, e.g. 01/2010"))
+        self.office_edit = QLineEdit(objectName="bookOffice")
+        self.office_edit.setPlaceholderText(self.tr("as written, e.g. UBND xã Tân Lập"))
+        self.phase_box = QComboBox(objectName="bookPhase")
+        for phase in SOURCE_PHASES:
+            self.phase_box.addItem(str(phase), phase)
+        self.open_button = QPushButton(self.tr("Open the book"), objectName="openBook")
+        self.open_button.clicked.connect(self.open_book)
+        opening = QGroupBox(self.tr("A book to digitise"))
+        opening.setMaximumWidth(340)
+        form = QFormLayout(opening)
+        form.addRow(self.tr("Type"), self.type_box)
+        form.addRow(self.tr("Year"), self.year_box)
+        form.addRow(self.tr("Book number"), self.number_edit)
+        form.addRow(self.tr("Registering office"), self.office_edit)
+        form.addRow(self.tr("Legal phase"), self.phase_box)
+        form.addRow(self.open_button)
+
+        # the pages of the book selected
+        self.book_label = QLabel(objectName="bookSelected")
+        self.book_label.setStyleSheet("font-weight: bold")
+        self.add_pages_button = QPushButton(self.tr("Add pages from a folder…"),
+                                            objectName="addPages")
+        self.add_pages_button.setToolTip(self.tr(
+            "JPEG, PNG or PDF files of the folder, in name order, become the next pages."))
+        self.add_pages_button.clicked.connect(self._choose_folder)
+        self.page_choice = QComboBox(objectName="pageChoice")
+        self.page_choice.activated.connect(self.show_page)
+        self.rotate_left = QPushButton("⟲", objectName="rotateLeft")
+        self.rotate_left.setToolTip(self.tr("Turn the page a quarter to the left"))
+        self.rotate_left.clicked.connect(lambda: self.rotate(-90))
+        self.rotate_right = QPushButton("⟳", objectName="rotateRight")
+        self.rotate_right.setToolTip(self.tr("Turn the page a quarter to the right"))
+        self.rotate_right.clicked.connect(lambda: self.rotate(90))
+        self.scan = ScanView(self)
+        page_bar = QHBoxLayout()
+        page_bar.addWidget(self.page_choice, 1)
+        page_bar.addWidget(self.rotate_left)
+        page_bar.addWidget(self.rotate_right)
+        page_bar.addWidget(self.add_pages_button)
+        pages_box = QGroupBox(self.tr("Pages of the book"))
+        pages_layout = QVBoxLayout(pages_box)
+        pages_layout.addWidget(self.book_label)
+        pages_layout.addLayout(page_bar)
+        pages_layout.addWidget(self.scan, 1)
+
+        self.message = QLabel(objectName="booksMessage")
+        self.message.setWordWrap(True)
+        listing = QGroupBox(self.tr("Books being digitised"))
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.addWidget(self.table, 1)
+        listing_layout.addWidget(self.commune)
+        listing_layout.addWidget(self.double_entry)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(listing)
+        top.addWidget(opening)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(pages_box)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.message)
+        can_create = ctx.can("create records")
+        self.open_button.setEnabled(can_create)
+        self._select(-1)
+
+    # -- loading --------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self._ctx.session
+        self._ctx.runner.run(
+            lambda: (books.digitisation(session), books.double_entry_required(session),
+                     len(books.awaiting_decision(session))),
+            self._loaded, self._failed)
+
+    def _loaded(self, found: tuple[books.Digitisation, bool, int]) -> None:
+        report, double, waiting = found
+        keep = self.current.id if self.current else None
+        self.model.set_rows(report.books)
+        self.commune.setText("\n".join(
+            self.tr("Commune %1: %2 books, %3 pages, %4 entries keyed, %5 verified, %6 with "
+                "warnings").replace("%1", p.commune or "—").replace("%2", str(p.books))
+            .replace("%3", str(p.pages)).replace("%4", str(p.entries))
+            .replace("%5", str(p.verified)).replace("%6", str(p.with_warnings))
+            for p in report.communes))
+        self.double_entry.setText(
+            self.tr("Double entry is required: two officers key each entry; %1 entries wait for "
+                "a decision.").replace("%1", str(waiting)) if double else
+            self.tr("Single entry: a second officer verifies each entry (four eyes)."))
+        ids = [b.id for b, _p in report.books]
+        if ids:
+            self.table.setCurrentIndex(self.model.index(ids.index(keep) if keep in ids else 0,
+                                                        0))
+        else:
+            self._select(-1)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setStyleSheet("color: #b00020")
+        self.message.setText(message_for(error, self._ctx.catalogue, self._ctx.lang))
+
+    def _said(self, text: str) -> None:
+        self.message.setStyleSheet("color: #1b5e20")
+        self.message.setText(text)
+
+    # -- opening a book -------------------------------------------------------------------
+    def open_book(self) -> None:
+        session = self._ctx.session
+        args = (str(self.type_box.currentData()), self.year_box.value(),
+                self.number_edit.text(), self.office_edit.text(),
+                int(self.phase_box.currentData()))
+        self.open_button.setEnabled(False)
+        self._ctx.runner.run(lambda: books.open_book(session, *args), self._opened,
+                             self._open_failed)
+
+    def _opened(self, book: BookRow) -> None:
+        self.open_button.setEnabled(True)
+        self.current = book
+        self.number_edit.clear()
+        self._said(self.tr("Book %1 opened: add its pages.").replace("%1", book.book_number))
+        self.books_changed.emit()
+        self.refresh()
+
+    def _open_failed(self, error: BaseException) -> None:
+        self.open_button.setEnabled(True)
+        self._failed(error)
+
+    # -- the book selected and its pages --------------------------------------------------
+    def _select(self, row: int) -> None:
+        item = self.model.row_at(row)
+        self.current = item[0] if item else None
+        self.pages = []
+        self.page_choice.clear()
+        has_book = self.current is not None
+        self.add_pages_button.setEnabled(has_book and self._ctx.can("create records"))
+        for widget in (self.page_choice, self.rotate_left, self.rotate_right):
+            widget.setEnabled(False)
+        if self.current is None:
+            self.book_label.setText(self.tr("No book selected."))
+            self.scan.show_message(QCoreApplication.translate("ScanView", "No scan to show."),
+                                   "none")
+            return
+        b = self.current
+        self.book_label.setText(f"{type_label(b.type, self._ctx.lang)} · {b.book_number} · "
+                                f"{b.year} · {b.office_as_written}")
+        session, book_id = self._ctx.session, b.id
+        self._ctx.runner.run(lambda: books.pages_of(session, book_id),
+                             lambda pages: self._pages(book_id, pages), self._failed)
+
+    def _pages(self, book_id: str, pages: list[PageRow], show: int = 0) -> None:
+        if self.current is None or self.current.id != book_id:
+            return
+        self.pages = pages
+        self.page_choice.clear()
+        for p in pages:
+            self.page_choice.addItem(self.tr("Page %1 (%2)").replace("%1", str(p.page_no))
+                                     .replace("%2", p.file_name or p.media_type))
+        for widget in (self.page_choice, self.rotate_left, self.rotate_right):
+            widget.setEnabled(bool(pages))
+        if not pages:
+            self.scan.show_message(self.tr("No page yet: add the book's scans or photos."), "none")
+            return
+        self.page_choice.setCurrentIndex(min(show, len(pages) - 1))
+        self.show_page(self.page_choice.currentIndex())
+
+    def show_page(self, index: int) -> None:
+        if self.current is None or not 0 <= index < len(self.pages):
+            return
+        session, book_id, page = self._ctx.session, self.current.id, self.pages[index]
+
+        def load() -> tuple[PageRow, bytes, QImage | None]:
+            data = books.page_content(session, book_id, page.page_no)
+            image = decode_image(data) if page.media_type.startswith("image/") else None
+            return page, data, turned(image, page.rotation)
+
+        self._ctx.runner.run(load, self._display, self._failed)
+
+    def _display(self, shown: tuple[PageRow, bytes, QImage | None]) -> None:
+        page, data, image = shown
+        self.scan.show_content(page.media_type, data, image)
+        self.page_shown.emit(page.page_no)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of page scans or photos"))
+        if folder:
+            self.import_folder(Path(folder))
+
+    def import_folder(self, folder: Path) -> None:
+        if self.current is None:
+            return
+        session, book_id = self._ctx.session, self.current.id
+        self.add_pages_button.setEnabled(False)
+        self._ctx.runner.run(lambda: books.import_pages(session, book_id, folder),
+                             self._imported, self._import_failed)
+
+    def _imported(self, added: list[PageRow]) -> None:
+        self.add_pages_button.setEnabled(True)
+        self._said(self.tr("%1 pages in the book.").replace("%1", str(len(added))))
+        self.books_changed.emit()
+        self.refresh()
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.add_pages_button.setEnabled(True)
+        self._failed(error)
+
+    def rotate(self, quarter: int) -> None:
+        index = self.page_choice.currentIndex()
+        if self.current is None or not 0 <= index < len(self.pages):
+            return
+        page = self.pages[index]
+        session, book_id = self._ctx.session, self.current.id
+        rotation = (page.rotation + quarter) % 360
+
+        def turn() -> list[PageRow]:
+            books.rotate_page(session, book_id, page.page_no, rotation)
+            return books.pages_of(session, book_id)
+
+        self._ctx.runner.run(turn, lambda pages: self._pages(book_id, pages, index),
+                             self._failed)

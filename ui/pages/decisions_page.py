@@ -1,0 +1,224 @@
+"""Nhập hai lần: the third person (or the supervisor) decides where two independent keyings
+of a book entry disagree, with the page of the book in view. Only the disagreements are shown;
+what agreed was accepted already. Someone who keyed the entry sees why they may not decide
+(the button disabled); the workflow refuses them all the same.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.fields import field_label
+from desktop_app.domain.parties import record_title
+from desktop_app.domain.types import JSONValue
+from desktop_app.workflows import books
+from desktop_app.workflows.books import Decision, PageRow
+from ui.context import UiContext
+from ui.errors import message_for
+from ui.labels import type_label
+from ui.models import RowsModel
+from ui.pages.books_page import turned
+from ui.widgets.scan_view import ScanView, decode_image
+
+
+def _value(kept: str | None) -> JSONValue:
+    return None if kept is None else json.loads(kept)
+
+
+def _text(kept: str | None) -> str:
+    value = _value(kept)
+    return "—" if value is None else str(value)
+
+
+class DecisionsPage(QWidget):
+    decided = Signal(str)  # record id
+    page_shown = Signal(int)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DecisionsPage")
+        self._ctx = ctx
+        self.current: Decision | None = None
+        lang = ctx.lang
+        columns = [
+            (self.tr("Entry"), lambda d: f"{type_label(d.record.type, lang)}: "
+                                         f"{record_title(d.record.type, d.record.data)}"),
+            (self.tr("Page"), lambda d: str(d.place.page_no) if d.place else "—"),
+            (self.tr("Position"), lambda d: str(d.place.position) if d.place else "—"),
+            (self.tr("Keyed by"), lambda d: ", ".join(d.keyed_by)),
+            (self.tr("Disagreements"), lambda d: str(len(d.disagreements))),
+        ]
+        self.model: RowsModel[Decision] = RowsModel(columns, key=lambda d: d.record.id,
+                                                    parent=self)
+        self.table = QTableView(objectName="decisionsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._select(current.row()))
+
+        self.fields = QTableWidget(0, 4, objectName="disagreementsTable")
+        self.fields.setHorizontalHeaderLabels([self.tr("Field"), self.tr("First keying"),
+                                               self.tr("Second keying"),
+                                               self.tr("As in the book")])
+        self.fields.verticalHeader().hide()
+        self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.scan = ScanView(self)
+        self.refusal = QLabel(objectName="decideRefusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("color: #8a5a00")
+        self.decide_button = QPushButton(self.tr("Decide"), objectName="decideEntry")
+        self.decide_button.setToolTip(self.tr(
+            "Keep, for each field, the value the page of the book shows."))
+        self.decide_button.clicked.connect(self.decide)
+        self.refresh_button = QPushButton(self.tr("Refresh"), objectName="refreshDecisions")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.message = QLabel(objectName="decisionsMessage")
+        self.message.setWordWrap(True)
+
+        waiting = QGroupBox(self.tr("Double-entered entries whose keyings disagree"))
+        QVBoxLayout(waiting).addWidget(self.table)
+        fields_box = QGroupBox(self.tr("Only the fields that differ"))
+        QVBoxLayout(fields_box).addWidget(self.fields)
+        page_box = QGroupBox(self.tr("The page of the book"))
+        QVBoxLayout(page_box).addWidget(self.scan)
+        side_by_side = QSplitter(Qt.Orientation.Horizontal)
+        side_by_side.addWidget(fields_box)
+        side_by_side.addWidget(page_box)
+        side_by_side.setSizes([620, 480])  # the choices read in full, the page beside
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(waiting)
+        split.addWidget(side_by_side)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        actions = QHBoxLayout()
+        actions.addWidget(self.refusal, 1)
+        actions.addWidget(self.refresh_button)
+        actions.addWidget(self.decide_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        self._select(-1)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self._ctx.session
+        self._ctx.runner.run(lambda: books.decisions(session), self._loaded, self._failed)
+
+    def _loaded(self, found: list[Decision]) -> None:
+        keep = self.current.record.id if self.current else None
+        self.model.set_rows(found)
+        ids = [d.record.id for d in found]
+        if ids:
+            self.table.setCurrentIndex(self.model.index(ids.index(keep) if keep in ids else 0,
+                                                        0))
+        else:
+            self._select(-1)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setStyleSheet("color: #b00020")
+        self.message.setText(message_for(error, self._ctx.catalogue, self._ctx.lang))
+
+    def _select(self, row: int) -> None:
+        item = self.model.row_at(row)
+        self.current = item
+        self.fields.setRowCount(0)
+        if item is None:
+            self.decide_button.setEnabled(False)
+            self.refusal.setText(self.tr("No double-entered entry waits for a decision."))
+            self.scan.show_message(QCoreApplication.translate("ScanView", "No scan to show."),
+                                   "none")
+            return
+        for f in item.disagreements:
+            n = self.fields.rowCount()
+            self.fields.insertRow(n)
+            label = field_label(item.record.type, f.path, self._ctx.lang) or f.path
+            self.fields.setItem(n, 0, QTableWidgetItem(label))
+            self.fields.setItem(n, 1, QTableWidgetItem(_text(f.first)))
+            self.fields.setItem(n, 2, QTableWidgetItem(_text(f.second)))
+            choice = QComboBox(objectName=f"choice:{f.path}")
+            # the two values are in the columns beside: the choice names the keying
+            choice.addItem(self.tr("First keying"), 1)
+            choice.addItem(self.tr("Second keying"), 2)
+            self.fields.setCellWidget(n, 3, choice)
+        reason = "" if item.refusal is None else message_for(
+            item.refusal, self._ctx.catalogue, self._ctx.lang)
+        self.refusal.setText(reason)
+        self.decide_button.setEnabled(item.refusal is None)
+        if item.place is None:
+            self.scan.show_message(QCoreApplication.translate("ScanView", "No scan to show."),
+                                   "none")
+            return
+        session, place = self._ctx.session, item.place
+        self.scan.show_message(self.tr("Loading the page…"), "loading")
+
+        def load() -> tuple[PageRow, bytes, QImage | None]:
+            page = next(p for p in books.pages_of(session, place.book_id)
+                        if p.page_no == place.page_no)
+            data = books.page_content(session, place.book_id, place.page_no)
+            image = decode_image(data) if page.media_type.startswith("image/") else None
+            return page, data, turned(image, page.rotation)
+
+        self._ctx.runner.run(load, self._display, self._failed)
+
+    def _display(self, shown: tuple[PageRow, bytes, QImage | None]) -> None:
+        page, data, image = shown
+        self.scan.show_content(page.media_type, data, image)
+        self.page_shown.emit(page.page_no)
+
+    def choose(self, path: str, keying: int) -> None:
+        """Pick the first (1) or second (2) keying's value for a field."""
+        box = self.fields.findChild(QComboBox, f"choice:{path}")
+        if box is not None:
+            box.setCurrentIndex(box.findData(keying))
+
+    def decide(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        values: dict[str, JSONValue] = {}
+        for n, f in enumerate(item.disagreements):
+            box = self.fields.cellWidget(n, 3)
+            assert isinstance(box, QComboBox)
+            values[f.path] = _value(f.first if box.currentData() == 1 else f.second)
+        self.decide_button.setEnabled(False)
+        session, rid = self._ctx.session, item.record.id
+        self._ctx.runner.run(lambda: books.decide(session, rid, values), self._decided,
+                             self._decide_failed)
+
+    def _decided(self, keyed: books.Keyed) -> None:
+        self.message.setStyleSheet("color: #1b5e20")
+        self.message.setText(self.tr("Decided: the entry is verified and waits for the "
+                                     "supervisor's approval."))
+        self.decided.emit(keyed.record.id)
+        self.refresh()
+
+    def _decide_failed(self, error: BaseException) -> None:
+        self.decide_button.setEnabled(self.current is not None and self.current.refusal is None)
+        self._failed(error)
