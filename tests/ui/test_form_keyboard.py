@@ -177,3 +177,34 @@ def test_numbers_take_the_ranges_of_the_books(qtbot: QtBot, window: MainWindow) 
     qtbot.keyClicks(age, "1500")
     assert age.text() == "150"
     assert (age.bounds, year.bounds) == ((0, 150), (1945, this_year))
+
+
+def test_nationality_starts_as_a_value_and_no_placeholder_looks_like_one(
+        qtbot: QtBot, window: MainWindow) -> None:
+    page = window.registration
+    for rtype in RecordType:
+        form = _choose(page, rtype.value, False)
+        for path, editor in form.editors.items():
+            hint = getattr(editor, "placeholderText", lambda: "")()
+            assert not (len(hint) == 2 and hint.isalpha()), f"{path}: {hint!r} looks typed"
+            if path.endswith(".nationality"):
+                assert editor.text() == "Việt Nam (VN)" and editor.value() == "VN", path
+    form = _choose(page, "birth", False)
+    form.editors["child.full_name"].setText("Nguyễn Văn An")
+    data = form.data()
+    assert data["child"]["nationality"] == "VN"
+    assert "father" not in data and "declarant" not in data  # a default alone is no person
+    form.editors["child.nationality"].set_value("LA")
+    assert form.editors["child.nationality"].text() == "Lào (LA)"
+    assert form.data()["child"]["nationality"] == "LA"
+    historical = _choose(page, "birth", True)
+    assert historical.editors["child.nationality"].value() is None  # copied as written
+
+
+def test_nobody_declares_their_own_death(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.registration
+    death = _choose(page, "death", False).editors["declarant.relationship"]
+    offered = [death.itemData(i) for i in range(death.count())]
+    assert "self" not in offered and "spouse" in offered
+    birth = _choose(page, "birth", False).editors["declarant.relationship"]
+    assert "grandparent" in [birth.itemData(i) for i in range(birth.count())]

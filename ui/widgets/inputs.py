@@ -221,8 +221,9 @@ class CountryField(TextField):
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setCompleter(_completer(list(country_items(lang)), self))
-        self.setPlaceholderText("VN")
+        items = country_items(lang)
+        self.setCompleter(_completer(list(items), self))
+        self._shown = {m.group(1): item for item in items if (m := _CODE_AT_END.search(item))}
 
     def value(self) -> object | None:
         text = self.text().strip()
@@ -232,7 +233,9 @@ class CountryField(TextField):
         return text.upper() if len(text) == 2 and text.isalpha() else (text or None)
 
     def set_value(self, value: object) -> None:
-        self.setText("" if value is None else str(value))
+        """A code shows in words: "Việt Nam (VN)", not "VN"."""
+        text = "" if value is None else str(value)
+        self.setText(self._shown.get(text.upper(), text))
 
 
 def commune_display(code: str) -> str:

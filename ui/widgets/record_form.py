@@ -49,6 +49,13 @@ Converter = Callable[[str, Callable[[str], None], Callable[[str], None]], None]
 Picker = Callable[[str, Callable[[dict[str, object]], None]], None]
 """pick(reference path, fill): let the user choose a record, then fill(reference values)."""
 _HISTORICAL_ONLY_TOP = {"registered_on", "registration_number", "book_number"}
+# Choices that make no sense on a form (nobody declares their own death).
+_NOT_OFFERED: dict[tuple[str, str], frozenset[str]] = {
+    ("death", "declarant.relationship"): frozenset({"self"}),
+}
+# Values a new registration starts with: nearly everyone registered here is Vietnamese, so
+# the nationality is filled in (a value the officer can change, not a grey placeholder).
+DEFAULTS: dict[str, object] = {"nationality": "VN"}
 ERROR_STYLE = "color: #b00020"
 WARNING_STYLE = "color: #8a5a00"
 
@@ -184,6 +191,13 @@ class RecordForm(QWidget):
         layout.addWidget(general)
         self._build(layout)
         layout.addStretch(1)
+        self._defaults: dict[str, object] = {}
+        if not historical:  # an old book's entry is copied as written, defaults would invent
+            for path, editor in self.editors.items():
+                default = DEFAULTS.get(path.rpartition(".")[2])
+                if default is not None:
+                    editor.set_value(default)  # type: ignore[attr-defined]
+                    self._defaults[path] = default
         chain = self.tab_chain()
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
@@ -266,7 +280,10 @@ class RecordForm(QWidget):
         if kind is FieldKind.INTEGER:
             return IntegerField(number_range(name))
         if kind is FieldKind.SELECT:
-            return SelectField(info.choices, self._lang, vocabulary_for(self.rtype, info.path))
+            choices = info.choices
+            if (self.rtype, info.path) in _NOT_OFFERED:
+                choices = tuple(c for c in choices if c not in _NOT_OFFERED[self.rtype, info.path])
+            return SelectField(choices, self._lang, vocabulary_for(self.rtype, info.path))
         if kind is FieldKind.BOOLEAN:
             return BoolField()
         if kind is FieldKind.ETHNICITY:
@@ -329,13 +346,20 @@ class RecordForm(QWidget):
 
     # -- data -----------------------------------------------------------------------------
     def data(self) -> dict[str, object]:
+        values = {path: editor.value() for path, editor in self.editors.items()}  # type: ignore[attr-defined]
         result: dict[str, object] = {}
-        for path, editor in self.editors.items():
-            value = editor.value()  # type: ignore[attr-defined]
-            if value is None:
-                continue
+        for path, value in values.items():
+            if value is None or (self._defaults.get(path) == value
+                                 and not self._filled_besides(path, values)):
+                continue  # a default alone does not make a person (an absent father)
             put(result, path, value)
         return result
+
+    def _filled_besides(self, path: str, values: dict[str, object]) -> bool:
+        """Whether the person or object holding ``path`` has a value typed in another field."""
+        owner = path.rpartition(".")[0]
+        return any(v is not None and p != path and p.startswith(f"{owner}.")
+                   and self._defaults.get(p) != v for p, v in values.items())
 
     def set_data(self, data: dict[str, object]) -> None:
         for path, editor in self.editors.items():
