@@ -11,6 +11,7 @@ workflows:
   search      name search: a full name without diacritics, "nguyen" (first page), a given
               name, a prefix, "d" for Đ
   save        create through the real workflow (validate + encrypt + audit + index), p50/p95
+              (after --warmup untimed saves; a save the rules refuse is timed and counted)
   approve     a supervisor's approval (number, outbox, re-index), p95
 and, at 100k (or the largest size asked if below), the save path on an unencrypted copy of the
 same store: the encrypted/unencrypted ratio. Every figure is printed as measured and as a
@@ -99,7 +100,8 @@ class StatementProfile:
     included, so the shares add up to the whole step). FTS5 writes its index at COMMIT:
     "-- REPLACE INTO ?.?(id, block)" is that flush plus the commit's write and fsync."""
 
-    def __init__(self) -> None:
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
         self.spent: dict[str, float] = {}
         self._last: tuple[str, float] | None = None
 
@@ -116,6 +118,8 @@ class StatementProfile:
         self._last = None
 
     def start(self) -> None:
+        if not self.enabled:
+            return
         self._last = ("(Python before the first statement: preparing, validating)",
                       time.perf_counter())
 
@@ -203,28 +207,46 @@ def measure(root: Path, n: int, args: argparse.Namespace) -> dict[str, Any]:
             out[f"search {label}"] = _pct(times, 95) if times else None
             out[f"found {label}"] = found
 
+    from desktop_app.domain.errors import RecordInvalidError
+
     typed = register.Register(register.SEED + 1).new_registrations()
+    refused: dict[str, int] = {}
+
+    def save(rtype: str, data: dict[str, Any]) -> object:
+        """A save the rules may refuse (timed all the same: the officer waited for it)."""
+        try:
+            return records.create_record(officer, rtype, data)
+        except RecordInvalidError as exc:
+            for rule in exc.params.get("rules") or ():
+                refused[str(rule)] = refused.get(str(rule), 0) + 1
+            return None
+
+    for _ in range(args.warmup):  # the first saves after login read the indexes cold
+        save(*next(typed))
     saves: list[float] = []
-    profile = StatementProfile()
+    profile = StatementProfile(args.profile)
     if args.profile:
         officer.store.connection().set_trace_callback(profile)
     for _ in range(args.saves):
         rtype, data = next(typed)
         profile.start()
-        ms, _ = _timed(lambda t=rtype, d=data: records.create_record(officer, t, d), limit)
+        ms, _ = _timed(lambda t=rtype, d=data: save(t, d), limit)
         profile.stop()
         if ms is None:
             break
         saves.append(ms)
     officer.store.connection().set_trace_callback(None)
     out["profile save"] = profile.top()
-    profile = StatementProfile()
+    profile = StatementProfile(args.profile)
     out["save p50"] = statistics.median(saves) if saves else None
     out["save p95"] = _pct(saves, 95) if saves else None
     approvals: list[float] = []
+    out["refused"] = dict(refused)
     for _ in range(args.approvals):
         rtype, data = next(typed)
-        created = records.create_record(officer, rtype, data)
+        created = save(rtype, data)
+        if not isinstance(created, records.SaveResult):
+            continue
         submitted = records.submit(officer, created.record.id)
         overrides = {i.code: "Đã đối chiếu" for i in submitted.warnings}
         if args.profile:
@@ -285,6 +307,7 @@ def _child(root: Path, n: int, args: argparse.Namespace, *, plain: bool = False
            ) -> dict[str, Any]:
     command = [sys.executable, __file__, "--child", str(n), "--data", str(root),
                "--saves", str(args.saves), "--approvals", str(args.approvals),
+               "--warmup", str(args.warmup),
                "--searches", str(args.searches), "--budget", str(args.budget)]
     if args.profile and not plain:
         command.append("--profile")
@@ -331,6 +354,8 @@ def report(results: list[dict[str, Any]], ratio: tuple[int, float | None, float 
     print("results per search: " + "; ".join(
         f"{label}: " + "/".join(str(r.get(f"found {label}", "-")) for r in results)
         for label, _q in SEARCHES))
+    print("saves refused by the rules (timed too): " + "; ".join(
+        f"{_label(r['n'])}: {r.get('refused') or '-'}" for r in results))
     if ratio is not None:
         n, enc, plain = ratio
         if enc and plain:
@@ -350,6 +375,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="1k,10k")
     parser.add_argument("--saves", type=int, default=40)
     parser.add_argument("--approvals", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=5, help="untimed saves first")
     parser.add_argument("--searches", type=int, default=20)
     parser.add_argument("--budget", type=int, default=120, help="seconds per operation")
     parser.add_argument("--profile", action="store_true",

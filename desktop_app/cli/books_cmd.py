@@ -159,7 +159,8 @@ def _progress_json(p: Progress) -> dict[str, object]:
 
 def _digitisation(ctx: CliContext, args: argparse.Namespace) -> int:
     report = books.digitisation(ctx.session())
-    lines = ["sổ / book                  trang  mục  đã kiểm tra  có cảnh báo"]
+    lines = [f"{'Quyển số':<20} {'Loại':<6} {'Trang':>5} {'Mục':>4} {'Đã kiểm tra':>12} "
+             f"{'Có cảnh báo':>12}"]
     lines += [f"{b.book_number:<20} {b.type:<6} {p.pages:>5} {p.entries:>4} {p.verified:>12} "
               f"{p.with_warnings:>12}" for b, p in report.books]
     lines += [f"xã {p.commune or '-':<17} {p.books:>3} sổ {p.pages:>5} {p.entries:>4} "
@@ -189,9 +190,13 @@ def _accuracy(ctx: CliContext, args: argparse.Namespace) -> int:
     lines += [f"sổ {a.key[:8]:<17} {a.entries:>4} mục {a.fields:>5} trường {a.disagreed:>4} "
               f"khác ({_share(a):.1%})" for a in report.books]
     lines += [f"  {path}: {n}" for path, n in report.fields]
+    lines += [f"sổ {book[:8]}: {n} mục được cải chính sau"
+              for book, n in report.corrected_by_book.items()]
     ctx.emit("\n".join(lines), {
         "ok": True,
         "officers": [{"officer": a.key, **_accuracy_json(a)} for a in report.officers],
         "books": [{"book": a.key, **_accuracy_json(a)} for a in report.books],
-        "fields": [{"field": path, "disagreements": n} for path, n in report.fields]})
+        "fields": [{"field": path, "disagreements": n} for path, n in report.fields],
+        "corrected_later": {"books": report.corrected_by_book,
+                            "officers": report.corrected_by_officer}})
     return 0

@@ -266,6 +266,17 @@ class BooksRepository:
             "GROUP BY e.book_id ORDER BY e.book_id")
         return [Accuracy(str(r[0]), *(int(v or 0) for v in r[1:])) for r in rows]
 
+    def corrected_later(self, by: str) -> dict[str, int]:
+        """Book entries a registered correction (a linked change) concerns, per book ("book")
+        or per officer who entered them ("officer")."""
+        key = "e.book_id" if by == "book" else "r.officer"
+        return {str(k): int(n) for k, n in self._conn.execute(
+            f"SELECT {key}, count(DISTINCT e.record_id) FROM book_entries e "
+            "JOIN records r ON r.id = e.record_id "
+            "JOIN records c ON c.links_to = e.record_id "
+            "WHERE c.type = 'change' AND c.approved_by IS NOT NULL "
+            f"GROUP BY {key}")}
+
     def most_disagreed_fields(self, limit: int = 10) -> list[tuple[str, int]]:
         """The field paths double entries disagreed on most often."""
         return [(str(r[0]), int(r[1])) for r in self._conn.execute(

@@ -372,5 +372,11 @@ CREATE TABLE entry_fields (
 ) WITHOUT ROWID
 """
 
+# 11: the double-entered entries waiting for a decision come from an index of the open
+# disagreements only (it stays small however many entries were keyed).
+SCHEMA_11 = """
+CREATE INDEX entry_fields_open ON entry_fields (record_id) WHERE agreed = 0 AND decided_by IS NULL
+"""
+
 MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6,
-                               SCHEMA_7, SCHEMA_8, SCHEMA_9, SCHEMA_10)
+                               SCHEMA_7, SCHEMA_8, SCHEMA_9, SCHEMA_10, SCHEMA_11)

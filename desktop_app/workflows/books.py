@@ -16,7 +16,7 @@ import json
 import unicodedata
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app import diskspace
@@ -66,6 +66,10 @@ class AccuracyReport:
     officers: list[Accuracy]
     books: list[Accuracy]
     fields: list[tuple[str, int]]
+    corrected_by_book: dict[str, int] = field(default_factory=dict)
+    """Entries a registered correction concerns later, per book and per officer who entered
+    them: the errors double entry and verification both missed."""
+    corrected_by_officer: dict[str, int] = field(default_factory=dict)
 
 
 # -- normalisation and comparison (pure) --------------------------------------------------
@@ -308,9 +312,17 @@ def _with_source(book: BookRow, page_no: int, data: JSONObject) -> JSONObject:
     there (the entry number, a differently written book number) is kept."""
     source = data.get("source")
     typed = dict(source) if isinstance(source, dict) else {}
-    return {**data, "source": {"office": book.office_as_written,
-                               "book_number": book.book_number, "year": book.year,
-                               "page": page_no, "phase": str(book.phase), **typed}}
+    filled: JSONObject = {**data, "source": {"office": book.office_as_written,
+                                             "book_number": book.book_number,
+                                             "year": book.year, "page": page_no,
+                                             "phase": str(book.phase), **typed}}
+    # The entry's Quyển số is the book's own (W-LEGACY-NO-NUMBER would say the book lacks
+    # it); one typed otherwise, or marked illegible, is kept as it is.
+    illegible = data.get("illegible")
+    if data.get("book_number") in (None, "") and not (
+            isinstance(illegible, list) and "book_number" in illegible):
+        filled["book_number"] = book.book_number
+    return filled
 
 
 def _tie_scan(uow: UnitOfWork, session: Session, rec: StoredRecord, page: PageRow) -> None:
@@ -481,4 +493,6 @@ def accuracy(session: Session, *, fields: int = 10) -> AccuracyReport:
     require(session.account, Permission.VIEW)
     with session.store.read() as uow:
         return AccuracyReport(uow.books.accuracy_by_officer(), uow.books.accuracy_by_book(),
-                              uow.books.most_disagreed_fields(fields))
+                              uow.books.most_disagreed_fields(fields),
+                              uow.books.corrected_later("book"),
+                              uow.books.corrected_later("officer"))

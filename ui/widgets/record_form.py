@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -39,6 +41,7 @@ from ui.widgets.inputs import (
     PathsField,
     SelectField,
     TextField,
+    number_range,
 )
 
 Converter = Callable[[str, Callable[[str], None], Callable[[str], None]], None]
@@ -66,6 +69,7 @@ class ChangesField(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMaximumHeight(130)
         self.table.itemChanged.connect(lambda _i: self.edited.emit())
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next field; arrows move
         add = QPushButton(QCoreApplication.translate("RecordForm", "Add a line"), self)
         add.setObjectName("addChange")
         add.clicked.connect(lambda: self.table.insertRow(self.table.rowCount()))
@@ -130,6 +134,29 @@ class _Section(QWidget):
             self.toggle.setChecked(expanded)
 
 
+def _walk_layout(layout: QLayout, out: list[QWidget]) -> None:
+    if isinstance(layout, QFormLayout):
+        items: list[QLayoutItem] = []
+        for row in range(layout.rowCount()):
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
+                         QFormLayout.ItemRole.SpanningRole):
+                item = layout.itemAt(row, role)
+                if item is not None and all(item is not i for i in items):
+                    items.append(item)  # a spanning row answers for more than one role
+    else:
+        items = [layout.itemAt(i) for i in range(layout.count())]
+    for item in items:
+        widget = item.widget()
+        if widget is not None:
+            if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None
+                    and widget not in out):
+                out.append(widget)
+            if widget.layout() is not None:
+                _walk_layout(widget.layout(), out)
+        elif item.layout() is not None:
+            _walk_layout(item.layout(), out)
+
+
 class RecordForm(QWidget):
     """All fields of one record type; ``data()`` is the canonical JSON the core takes."""
 
@@ -157,6 +184,19 @@ class RecordForm(QWidget):
         layout.addWidget(general)
         self._build(layout)
         layout.addStretch(1)
+        chain = self.tab_chain()
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    # -- keyboard order -------------------------------------------------------------------
+    def tab_chain(self) -> list[QWidget]:
+        """Every widget Tab can reach, in the order the form shows them (top to bottom,
+        left to right), hidden ones included: the page skips those not shown."""
+        chain: list[QWidget] = []
+        layout = self.layout()
+        if layout is not None:
+            _walk_layout(layout, chain)
+        return chain
 
     # -- building -------------------------------------------------------------------------
     def _label(self, info: FieldInfo, short: bool = True) -> str:
@@ -224,7 +264,7 @@ class RecordForm(QWidget):
         if kind is FieldKind.DATE_TIME:
             return DateField(with_time=True)
         if kind is FieldKind.INTEGER:
-            return IntegerField()
+            return IntegerField(number_range(name))
         if kind is FieldKind.SELECT:
             return SelectField(info.choices, self._lang, vocabulary_for(self.rtype, info.path))
         if kind is FieldKind.BOOLEAN:
@@ -253,7 +293,11 @@ class RecordForm(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(1)
         row = QHBoxLayout()
-        row.addWidget(editor, 1)
+        if editor.maximumWidth() < 1000:  # a short input (date) stays left, under its label
+            row.addWidget(editor)
+            row.addStretch(1)
+        else:
+            row.addWidget(editor, 1)
         if parent_path in self._references and info.path.endswith(".record_id"):
             row.addWidget(self._pick_button(parent_path))
         box.addLayout(row)

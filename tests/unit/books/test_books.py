@@ -14,7 +14,7 @@ from PIL import Image
 
 from desktop_app.errors import HotichError, NotFoundError, PermissionDeniedError
 from desktop_app.workflows import attachments, books, records
-from tests.samples import build
+from tests.samples import DELETE, build
 from tests.unit.conftest import Office
 
 DEATH = {"registered_on": "1990-03-02", "registration_number": "7",
@@ -75,8 +75,10 @@ def test_entries_on_their_page_and_progress(office: Office, tmp_path: Path) -> N
     officer, second = office("canbo"), office("canbo2")
     book = _book(officer)
     books.import_pages(officer, book.id, _folder(tmp_path))
-    first = books.key_entry(officer, book.id, 1, 1, build("death", DEATH))
+    first = books.key_entry(officer, book.id, 1, 1, build("death", {
+        **DEATH, "registration_number": DELETE}))  # the book gives no number for it
     assert first.stage == "single" and first.record.is_historical
+    assert first.record.book_number == "01/1990"  # the book's own number
     assert first.record.data["source"]["book_number"] == "01/1990"
     assert first.record.data["source"]["page"] == 1
     assert first.record.data["source"]["phase"] == "3"
@@ -87,10 +89,11 @@ def test_entries_on_their_page_and_progress(office: Office, tmp_path: Path) -> N
         books.key_entry(second, book.id, 1, 1, build("death", DEATH))
     assert caught.value.code == "E-BOOK-POSITION-TAKEN"
     other = books.key_entry(officer, book.id, 1, 2, build("death", {
-        **DEATH, "deceased.full_name": "Trần Thị Tám", "registration_number": "8"}))
+        **DEATH, "deceased.full_name": "Trần Thị Tám", "registration_number": DELETE,
+        "book_number": "01/1990-bis", "illegible": ["registration_number"]}))
+    assert other.record.book_number == "01/1990-bis"  # as typed
     clean = books.key_entry(officer, book.id, 2, 1, build("death", {  # nothing missing
-        **DEATH, "deceased.full_name": "Lê Văn Chín", "registration_number": "9",
-        "book_number": "01/1990"}))
+        **DEATH, "deceased.full_name": "Lê Văn Chín", "registration_number": "9"}))
     assert not clean.record.issues
     place = books.place_of(officer, other.record.id)
     assert place is not None and (place.page_no, place.position) == (1, 2)
@@ -103,9 +106,11 @@ def test_entries_on_their_page_and_progress(office: Office, tmp_path: Path) -> N
     [(row, progress)] = report.books
     assert row.id == book.id
     assert (progress.pages, progress.entries, progress.verified) == (3, 3, 1)
-    # the two entries keyed without their book number carry W-LEGACY-NO-NUMBER
+    # the entry without its number, and the one whose number is illegible, carry warnings
     assert progress.with_warnings == 2
-    assert {i["rule"] for i in first.record.issues} == {"W-LEGACY-NO-NUMBER"}
+    assert {(i["rule"], i["field"]) for i in first.record.issues} == \
+        {("W-LEGACY-NO-NUMBER", "registration_number")}
+    assert {i["rule"] for i in other.record.issues} == {"W-LEGACY-ILLEGIBLE"}
     [commune] = report.communes
     assert (commune.commune, commune.books, commune.pages, commune.entries) == \
         ("26740", 1, 3, 3)
@@ -234,3 +239,31 @@ def test_comparison_is_field_by_field_after_nfc() -> None:
     second = {"a": {"b": unicodedata.normalize("NFD", " Đặng")}, "n": 8, "l": ["x"], "z": "1"}
     assert [(f.path, f.agreed) for f in books.compare(first, second)] == [
         ("a.b", True), ("l", True), ("n", False), ("z", False)]
+
+
+def test_entries_corrected_later_are_counted(office: Office, tmp_path: Path) -> None:
+    officer, boss = office("canbo"), office("chutich")
+    book = books.open_book(officer, "birth", 2000, "01/2000", "UBND xã Tân Lập", 2)
+    books.import_pages(officer, book.id, _folder(tmp_path))
+    entry = books.key_entry(officer, book.id, 1, 1, build("birth", {
+        "registered_on": "2000-01-05", "registration_number": "12",
+        "child.date_of_birth": "2000-01-01"})).record
+    submitted = records.submit(officer, entry.id)
+    records.verify(office("canbo2"), entry.id)
+    records.approve(boss, entry.id, {i.code: "đúng như sổ gốc" for i in submitted.issues
+                                     if i.is_warning})
+    assert books.accuracy(boss).corrected_by_book == {}
+    child = entry.data["child"]
+    change = records.create_record(officer, "change", build("change", {
+        "original_record": {"record_id": entry.id},
+        "subject": {"full_name": child["full_name"], "date_of_birth": "2000-01-01"},
+        "changes": [{"field": "full_name", "from": child["full_name"],
+                     "to": child["full_name"] + " Em"}]}))
+    assert change.record.links_to == entry.id
+    submitted = records.submit(officer, change.record.id)
+    assert books.accuracy(boss).corrected_by_book == {}  # not registered yet
+    reasons = {i.code: "đã kiểm tra hồ sơ gốc" for i in submitted.issues if i.is_warning}
+    records.approve(office("phochutich"), change.record.id, reasons)
+    report = books.accuracy(boss)
+    assert report.corrected_by_book == {book.id: 1}
+    assert report.corrected_by_officer == {"canbo": 1}

@@ -97,6 +97,7 @@ def test_a_book_from_pages_to_decided_entries(cli: Callable[..., CliResult], dat
     assert officers["canbo2"]["disagreed"] == 1 and 0 < officers["canbo2"][
         "disagreement_share"] < 1
     assert accuracy["fields"] == [{"field": "registration_number", "disagreements": 1}]
+    assert accuracy["corrected_later"] == {"books": {}, "officers": {}}
 
     # the same report, in words, from a real process
     text = run_hotich("--data-dir", str(data_dir), "--user", "canbo", "books", "digitisation",
