@@ -343,6 +343,10 @@
         <translation>Có cảnh báo</translation>
     </message>
     <message>
+        <source>Require double entry (two officers key each entry independently)</source>
+        <translation>Bắt buộc nhập hai lần (hai cán bộ nhập độc lập mỗi mục)</translation>
+    </message>
+    <message>
         <source>as on the cover, e.g. 01/2010</source>
         <translation>như trên bìa sổ, ví dụ 01/2010</translation>
     </message>
