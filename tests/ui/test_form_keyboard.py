@@ -86,8 +86,12 @@ def test_tab_walks_every_input_of_every_form_in_visual_order(
         qtbot: QtBot, window: MainWindow, historical: bool) -> None:
     page = window.registration
     assert page is not None
-    for rtype in RecordType:
-        form = _choose(page, rtype.value, historical)
+    cases = [(t.value, None) for t in RecordType if t is not RecordType.GUARDIANSHIP]
+    cases += [("guardianship", "person"), ("guardianship", "organisation")]
+    for rtype, kind in cases:
+        form = _choose(page, rtype, historical)
+        if kind is not None:
+            form.set_kind("guardian", kind)
         visited = _walk(qtbot, page)
         names = [_name(w) for w in visited]
         assert names[:3] == ["typeCombo", "historicalCheck", "newButton"], rtype
@@ -98,6 +102,9 @@ def test_tab_walks_every_input_of_every_form_in_visual_order(
         assert visited[3:-2] == inputs, f"{rtype}: Tab leaves the form midway"
         for path, editor in form.editors.items():
             target = editor.focusProxy() or editor
+            if kind is not None and form._hidden_by_kind(path):
+                assert target not in inputs, f"{rtype}: {path} of the other kind reached"
+                continue
             assert target in inputs, f"{rtype}: Tab never reaches {path}"
         for a, b in zip(inputs, inputs[1:], strict=False):
             assert _before(form, a, b), f"{rtype}: Tab goes from {_name(a)} back to {_name(b)}"
@@ -208,3 +215,30 @@ def test_nobody_declares_their_own_death(qtbot: QtBot, window: MainWindow) -> No
     assert "self" not in offered and "spouse" in offered
     birth = _choose(page, "birth", False).editors["declarant.relationship"]
     assert "grandparent" in [birth.itemData(i) for i in range(birth.count())]
+
+
+def test_the_guardian_kind_is_chosen_first_and_only_its_fields_show(
+        qtbot: QtBot, window: MainWindow) -> None:
+    page = window.registration
+    form = _choose(page, "guardianship", False)
+    names = [_name(w) for w in _walk(qtbot, page)]
+    chooser = names.index("kind:guardian")
+    assert chooser < names.index("field:guardian.full_name")  # chosen before the fields
+    assert "field:guardian.name" not in names  # a person by default: no organisation fields
+    assert not form.editors["guardian.name"].isVisibleTo(form)
+    form.editors["guardian.full_name"].setText("Lò Văn Giám")
+    assert form.data()["guardian"] == {"full_name": "Lò Văn Giám", "nationality": "VN"}
+
+    form.set_kind("guardian", "organisation")
+    assert form.editors["guardian.name"].isVisibleTo(form)
+    assert not form.editors["guardian.full_name"].isVisibleTo(form)
+    assert not form.findChild(QWidget, "section:guardian.residence").isVisibleTo(form)
+    form.editors["guardian.name"].setText("Trung tâm Bảo trợ xã hội")
+    assert form.data()["guardian"] == {"name": "Trung tâm Bảo trợ xã hội"}
+    names = [_name(w) for w in _walk(qtbot, page)]
+    assert "field:guardian.name" in names and "field:guardian.full_name" not in names
+
+    form.set_data({"guardian": {"full_name": "Lò Văn Giám"}})  # a draft reopened
+    assert form.kind_of("guardian") == "person"
+    form.set_data({"guardian": {"name": "Trung tâm"}})
+    assert form.kind_of("guardian") == "organisation"
