@@ -242,3 +242,44 @@ def test_the_guardian_kind_is_chosen_first_and_only_its_fields_show(
     assert form.kind_of("guardian") == "person"
     form.set_data({"guardian": {"name": "Trung tâm"}})
     assert form.kind_of("guardian") == "organisation"
+
+
+def test_messages_never_push_the_fields_and_the_panel_wraps(
+        qtbot: QtBot, window: MainWindow) -> None:
+    from desktop_app.domain import Issue
+
+    page = window.registration
+    form = _choose(page, "birth", False)
+    QApplication.processEvents()
+    editors = list(form.editors.values())
+    before = [e.mapTo(form, QPoint(0, 0)).y() for e in editors]
+    issues = [Issue.of("E-REQUIRED", path) for path in form.editors]
+    issues.append(Issue.of("E-REQUIRED", "child.full_name"))  # raised twice
+    page._issues = issues
+    page._render_issues()
+    QApplication.processEvents()
+    after = [e.mapTo(form, QPoint(0, 0)).y() for e in editors]
+    assert after == before  # every field kept its place under the cursor
+    assert form.error_text("child.full_name") and "\n" not in form.error_text("child.full_name")
+    for box in form.findChildren(QWidget):
+        if box.objectName().startswith("group:") and box.isVisible():
+            assert box.height() >= box.minimumSizeHint().height(), box.objectName()
+    panel = page.issues_list
+    texts = [panel.item(i).text() for i in range(panel.count())]
+    assert len(texts) == len(set(texts)) == len(form.editors)  # the same error once
+    assert panel.wordWrap()
+    assert panel.item(0).toolTip() == "E-REQUIRED"  # the code only in the tooltip
+    assert "E-REQUIRED" not in panel.item(0).text()
+
+
+def test_enter_moves_to_the_next_field(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.registration
+    form = _choose(page, "birth", False)
+    chain = [w for w in page.tab_chain() if w.isVisibleTo(page)]
+    start = form.editors["child.date_of_birth"]
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus, timeout=3000)
+    qtbot.keyClicks(start, "10/01/2026")
+    qtbot.keyClick(start, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is chain[chain.index(start) + 1]
+    assert start.value() == "2026-01-10"

@@ -108,6 +108,9 @@ class RegistrationPage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
         self.issues_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.issues_list.setWordWrap(True)  # a long message wraps instead of being cut
+        self.issues_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.issues_list.setResizeMode(QListWidget.ResizeMode.Adjust)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Procedure")))
@@ -382,9 +385,15 @@ class RegistrationPage(QWidget):
     def _render_issues(self) -> None:
         self.issues_list.clear()
         shown = [i for i in self._issues if i.is_error or i.is_warning]
+        listed: set[tuple[str, str]] = set()
         for issue in shown:
+            text = self._describe(issue)
+            if (issue.field, text) in listed:
+                continue  # the same error, raised twice by the checks, is listed once
+            listed.add((issue.field, text))
             prefix = "⛔ " if issue.is_error else "⚠ "
-            item = QListWidgetItem(prefix + self._describe(issue))
+            item = QListWidgetItem(prefix + text)
+            item.setToolTip(issue.code)  # for support staff; the officer reads the words
             item.setData(Qt.ItemDataRole.UserRole, issue.field)
             item.setData(Qt.ItemDataRole.UserRole + 1, issue.code)
             item.setForeground(Qt.GlobalColor.darkRed if issue.is_error

@@ -313,11 +313,17 @@ class RecordForm(QWidget):
             if child.startswith(f"{path}.") and child.count(".") == 1:
                 form.setRowVisible(row_widget, not self._hidden_by_kind(child))
 
-    def _message_label(self, path: str) -> QLabel:
+    def _message_label(self, path: str, reserved: bool = False) -> QLabel:
+        """The error/warning line of a field or object. A field's line keeps its room
+        when empty, so a message appearing never pushes the fields under the cursor."""
         label = QLabel(self)
         label.setObjectName(f"error:{path}")
         label.setWordWrap(True)
-        label.hide()
+        label.setProperty("reserved", reserved)
+        if reserved:
+            label.setMinimumHeight(label.fontMetrics().lineSpacing())
+        else:
+            label.hide()
         self._messages[path] = label
         return label
 
@@ -369,7 +375,7 @@ class RecordForm(QWidget):
         if parent_path in self._references and info.path.endswith(".record_id"):
             row.addWidget(self._pick_button(parent_path))
         box.addLayout(row)
-        box.addWidget(self._message_label(info.path))
+        box.addWidget(self._message_label(info.path, reserved=True))
         label = QLabel(self._label(info), self)
         label.setBuddy(editor)
         label.setToolTip(info.label_vi if self._lang == "vi" else info.label_en)
@@ -448,7 +454,8 @@ class RecordForm(QWidget):
     def show_issues(self, issues: list[Issue], describe: Callable[[Issue], str]) -> None:
         for label in self._messages.values():
             label.clear()
-            label.hide()
+            label.setToolTip("")
+            label.setVisible(bool(label.property("reserved")))
         shown: dict[str, list[tuple[Issue, str]]] = {}
         for issue in issues:
             if issue.is_error or issue.is_warning:
@@ -460,7 +467,9 @@ class RecordForm(QWidget):
                 continue
             has_error = any(i.is_error for i, _ in items)
             label.setStyleSheet(ERROR_STYLE if has_error else WARNING_STYLE)
-            label.setText("\n".join(text for _, text in items))
+            texts = list(dict.fromkeys(text for _, text in items))  # the same one once
+            label.setText("; ".join(texts))  # on one line while it fits
+            label.setToolTip("\n".join(texts))
             label.show()
             self._open_to(path + ".x")
 
