@@ -56,6 +56,19 @@ def disk_warning(root: Path, catalogue: Catalogue, lang: str) -> str:
                                           catalogue=catalogue, lang=lang)
 
 
+class _Navigation(QListWidget):
+    """The side menu: chosen with the mouse (or the arrows once clicked). Tab never lands
+    on it and typed letters never jump to another page (an officer typing a name in the
+    wrong place would otherwise leave the form)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 - Qt override
+        del search
+
+
 class MainWindow(QMainWindow):
     logged_out = Signal()
 
@@ -76,7 +89,7 @@ class MainWindow(QMainWindow):
                                    .replace("%2", account.username)
                                    .replace("%3", role_label(account.role.value, ctx.lang)))
 
-        self.nav = QListWidget(objectName="navigation")
+        self.nav = _Navigation(objectName="navigation")
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget(objectName="pages")
         self.pages: dict[str, QWidget] = {}

@@ -19,7 +19,9 @@ from desktop_app.domain.types import JSONObject
 
 NO_PARENTS_KINDS = frozenset({"parents_unknown", "abandoned"})
 NOT_LATE_KINDS = frozenset({"re_registration", "recorded_from_abroad"})
-BIRTH_DECLARANTS = frozenset({"mother", "father"})
+# L60/2014 Art 15: the parents; when they cannot, a grandparent, another close relative or
+# whoever is bringing the child up. A grandparent declaring is normal, not a warning.
+BIRTH_DECLARANTS = frozenset({"mother", "father", "grandparent", "sibling", "relative", "carer"})
 NO_PARENTS_DECLARANTS = frozenset({"carer", "representative"})
 # Ethnic groups whose family name usually comes first like Kinh (others may put it last,
 # e.g. Ê Đê "H’Hen Niê").

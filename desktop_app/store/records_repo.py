@@ -12,7 +12,7 @@ from datetime import datetime
 
 from desktop_app.domain.indexing import persons, search_text
 from desktop_app.domain.text import fold_compact
-from desktop_app.record import RecordEvent, RecordPage, RecordVersion, StoredRecord
+from desktop_app.record import JSONObject, RecordEvent, RecordPage, RecordVersion, StoredRecord
 from desktop_app.store.database import Connection
 
 _COLUMNS = ("id, type, status, is_historical, data, office, registration_number, number_int, "
@@ -126,6 +126,12 @@ class RecordsRepository:
             "INSERT INTO record_versions (record_id, version, data, replaced_at, replaced_by, "
             "cause) VALUES (?, ?, ?, ?, ?, ?)",
             (rec.id, rec.version, _dump(rec.data), at.isoformat(), by, cause))
+
+    def version_data(self, record_id: str, version: int) -> JSONObject | None:
+        """The data a replaced version held (None: that version was never replaced)."""
+        row = self._conn.execute("SELECT data FROM record_versions WHERE record_id = ? AND "
+                                 "version = ?", (record_id, version)).fetchone()
+        return json.loads(str(row[0])) if row else None
 
     def versions(self, record_id: str) -> list[RecordVersion]:
         """The replaced versions of a record, oldest first."""

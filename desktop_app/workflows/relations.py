@@ -4,10 +4,11 @@ change, correction, supplement or ethnicity re-determination writes its `to` val
 the original. Both in the approving unit of work.
 
 The original is never edited in place: its data as it was is kept as a version
-(uow.records.keep_version), the record takes the next version number and, if it left the
-device already, goes out again. Its status does not change (only change_status writes a
-status); its notes come from the linked acts (domain.notes), so the next extract prints the
-new values and the note of the act with its number and date.
+(uow.records.keep_version), the record takes the next version number and, if it has outbox
+items, goes out again as that version (an item still waiting sends its own version's
+data). Its status does not change (only change_status writes a status); its notes come from
+the linked acts (domain.notes), so the next extract prints the new values and the note of
+the act with its number and date.
 """
 
 from __future__ import annotations
@@ -25,8 +26,6 @@ from desktop_app.record import RecordEvent, StoredRecord
 from desktop_app.store import outbox_repo
 from desktop_app.store.unit_of_work import UnitOfWork
 from desktop_app.workflows import record_index
-
-_WAITING = (outbox_repo.PENDING, outbox_repo.AWAITING_SUPPORT)
 
 
 def _reference_of(record_type: str, data: JSONObject) -> tuple[object, str] | None:
@@ -112,9 +111,10 @@ def _new_version(uow: UnitOfWork, original: StoredRecord, data: JSONObject,
     uow.records.keep_version(original, at=at, by=by, cause=act.id)
     items = uow.outbox.for_record(original.id)
     version = max([original.version, *(i.version for i in items)]) + 1
-    if items and not any(i.state in _WAITING for i in items):
-        # It left already: the new version goes out too (a waiting item carries the
-        # record's data as it is at push time).
+    if items:
+        # It left, or is about to: the new version goes out as its own item. A waiting item
+        # of the earlier version still sends that version's data (kept above), so a retry
+        # never carries other data under its idempotency key.
         install_id = uow.meta.get("install_id") or ""
         uow.outbox.enqueue(original.id, version,
                            outbox_repo.idempotency_key(install_id, original.id, version), at)

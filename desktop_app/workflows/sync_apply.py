@@ -91,8 +91,12 @@ def pending_items(uow: UnitOfWork, procedures: Iterable[str] | None = None
         if rec is None or (accepted is not None and rec.type not in accepted):
             continue
         shas = tuple(sha for sha, _kind, _up in uow.attachments.of_record(rec.id))
+        # An item of a version a later act replaced sends that version's data.
+        earlier = uow.records.version_data(rec.id, item.version) \
+            if item.version < rec.version else None
+        sent = rec if earlier is None else rec.with_changes(data=earlier)
         due.append((item, PushItem(item.idempotency_key, rec.id, item.version, rec.type,
-                                   _push_data(rec), rec.is_historical, shas)))
+                                   _push_data(sent), rec.is_historical, shas)))
     return due
 
 

@@ -150,3 +150,20 @@ def test_a_third_person_decides_with_the_page_in_view(qtbot: QtBot, office: UiOf
     assert (rec.status, rec.data["registration_number"], rec.verified_by) == \
         ("submitted", "8", "chutich")
     assert page.model.rowCount() == 0 and not page.decide_button.isEnabled()
+
+
+def test_a_supervisor_sets_double_entry(qtbot: QtBot, office: UiOffice) -> None:
+    officer = BooksPage(office.ctx("canbo"))
+    qtbot.addWidget(officer)
+    assert officer.double_entry_box.isHidden()  # the commune's choice is a supervisor's
+    page = BooksPage(office.ctx("chutich"))
+    qtbot.addWidget(page)
+    page.show()
+    wait_idle(qtbot, office.runner)
+    assert not page.double_entry_box.isChecked()
+    page.double_entry_box.click()
+    qtbot.waitUntil(lambda: books.double_entry_required(office.session("chutich")),
+                    timeout=10000)
+    wait_idle(qtbot, office.runner)
+    assert page.double_entry_box.isChecked() and page.double_entry_box.isEnabled()
+    assert "0" in page.double_entry.text()  # required; no entry waits for a decision yet

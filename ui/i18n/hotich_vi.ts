@@ -343,6 +343,10 @@
         <translation>Có cảnh báo</translation>
     </message>
     <message>
+        <source>Require double entry (two officers key each entry independently)</source>
+        <translation>Bắt buộc nhập hai lần (hai cán bộ nhập độc lập mỗi mục)</translation>
+    </message>
+    <message>
         <source>as on the cover, e.g. 01/2010</source>
         <translation>như trên bìa sổ, ví dụ 01/2010</translation>
     </message>
@@ -784,6 +788,10 @@
 </context>
 <context>
     <name>Inputs</name>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Từ %1 đến %2</translation>
+    </message>
     <message>
         <source>dd/mm/yyyy hh:mm</source>
         <translation>ngày/tháng/năm giờ:phút</translation>

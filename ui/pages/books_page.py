@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QTransform
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -88,6 +89,12 @@ class BooksPage(QWidget):
         self.commune.setWordWrap(True)
         self.double_entry = QLabel(objectName="doubleEntryMode")
         self.double_entry.setWordWrap(True)
+        # The commune's choice, made by a supervisor (the workflow refuses anyone else).
+        self.double_entry_box = QCheckBox(self.tr("Require double entry (two officers key "
+                                                  "each entry independently)"),
+                                          objectName="requireDoubleEntry")
+        self.double_entry_box.setVisible(ctx.can("approve records"))
+        self.double_entry_box.clicked.connect(self.set_double_entry)
 
         # opening a book
         self.type_box = QComboBox(objectName="bookType")
@@ -150,6 +157,7 @@ class BooksPage(QWidget):
         listing_layout.addWidget(self.table, 1)
         listing_layout.addWidget(self.commune)
         listing_layout.addWidget(self.double_entry)
+        listing_layout.addWidget(self.double_entry_box)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(listing)
         top.addWidget(opening)
@@ -193,6 +201,7 @@ class BooksPage(QWidget):
             self.tr("Double entry is required: two officers key each entry; %1 entries wait for "
                 "a decision.").replace("%1", str(waiting)) if double else
             self.tr("Single entry: a second officer verifies each entry (four eyes)."))
+        self.double_entry_box.setChecked(double)
         ids = [b.id for b, _p in report.books]
         if ids:
             self.table.setCurrentIndex(self.model.index(ids.index(keep) if keep in ids else 0,
@@ -207,6 +216,21 @@ class BooksPage(QWidget):
     def _said(self, text: str) -> None:
         self.message.setStyleSheet("color: #1b5e20")
         self.message.setText(text)
+
+    def set_double_entry(self, required: bool) -> None:
+        session = self._ctx.session
+        self.double_entry_box.setEnabled(False)
+
+        def done(_result: object) -> None:
+            self.double_entry_box.setEnabled(True)
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            self.double_entry_box.setEnabled(True)
+            self._failed(error)
+            self.refresh()
+
+        self._ctx.runner.run(lambda: books.set_double_entry(session, required), done, failed)
 
     # -- opening a book -------------------------------------------------------------------
     def open_book(self) -> None:

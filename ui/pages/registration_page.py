@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -44,7 +44,7 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import local_time, type_label
 from ui.pages.record_picker import RecordPickerDialog, open_picker
-from ui.widgets.inputs import commune_display
+from ui.widgets.inputs import QuietComboBox, commune_display
 from ui.widgets.record_form import RecordForm
 
 AUTOSAVE_MS = 1200
@@ -91,7 +91,7 @@ class RegistrationPage(QWidget):
         self.picker: RecordPickerDialog | None = None
         self._generation = 0  # which form a save belongs to (new/open replace the form)
 
-        self.type_combo = QComboBox(objectName="typeCombo")
+        self.type_combo = QuietComboBox(objectName="typeCombo")
         for rtype in RecordType:
             self.type_combo.addItem(type_label(rtype.value, ctx.lang), rtype.value)
         self.historical = QCheckBox(self.tr("Historical entry (from an old register book)"),
@@ -106,6 +106,11 @@ class RegistrationPage(QWidget):
         self.issues_list.itemClicked.connect(self._go_to_issue)
         self.scroll = QScrollArea(objectName="formScroll")
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
+        self.issues_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.issues_list.setWordWrap(True)  # a long message wraps instead of being cut
+        self.issues_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.issues_list.setResizeMode(QListWidget.ResizeMode.Adjust)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Procedure")))
@@ -146,6 +151,31 @@ class RegistrationPage(QWidget):
         self.setTabOrder(self.type_combo, self.historical)
         self._rebuild()
 
+    # -- keyboard order -------------------------------------------------------------------
+    def tab_chain(self) -> list[QWidget]:
+        """The page's Tab order: the procedure, then the form top to bottom, then the
+        buttons; hidden widgets included (Tab skips them)."""
+        form = self.form.tab_chain() if self.form is not None else []
+        return [self.type_combo, self.historical, self.new_button, *form,
+                self.save_button, self.submit_button]
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt override
+        """Tab and Shift+Tab go round the page's own chain and never leave it (the side
+        menu is reached with the mouse or its shortcuts)."""
+        chain = [w for w in self.tab_chain() if w.isVisibleTo(self) and w.isEnabled()]
+        current = QApplication.focusWidget()
+        while current is not None and current not in chain:
+            current = current.parentWidget()
+        if current is None or not chain:
+            return super().focusNextPrevChild(next)
+        step = 1 if next else -1
+        target = chain[(chain.index(current) + step) % len(chain)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if next
+                        else Qt.FocusReason.BacktabFocusReason)
+        if self.form is not None and self.form.isAncestorOf(target):
+            self.scroll.ensureWidgetVisible(target, 50, 80)
+        return True
+
     # -- state ----------------------------------------------------------------------------
     @property
     def rtype(self) -> str:
@@ -178,7 +208,9 @@ class RegistrationPage(QWidget):
         if data:
             self.form.set_data(data)
         self.form.edited.connect(self._edited)
-        self.setTabOrder(self.historical, self.form)
+        chain = self.tab_chain()
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self._issues = []
         self._render_issues()
         self._set_state("saved", self.tr("New record: nothing typed yet."))
@@ -353,9 +385,15 @@ class RegistrationPage(QWidget):
     def _render_issues(self) -> None:
         self.issues_list.clear()
         shown = [i for i in self._issues if i.is_error or i.is_warning]
+        listed: set[tuple[str, str]] = set()
         for issue in shown:
+            text = self._describe(issue)
+            if (issue.field, text) in listed:
+                continue  # the same error, raised twice by the checks, is listed once
+            listed.add((issue.field, text))
             prefix = "⛔ " if issue.is_error else "⚠ "
-            item = QListWidgetItem(prefix + self._describe(issue))
+            item = QListWidgetItem(prefix + text)
+            item.setToolTip(issue.code)  # for support staff; the officer reads the words
             item.setData(Qt.ItemDataRole.UserRole, issue.field)
             item.setData(Qt.ItemDataRole.UserRole + 1, issue.code)
             item.setForeground(Qt.GlobalColor.darkRed if issue.is_error

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QLocale, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtGui import QKeyEvent, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,11 +29,23 @@ _CODE_AT_END = re.compile(r"\(([A-Za-z0-9]{2,6})\)\s*$")
 
 
 class TextField(QLineEdit):
+    """A short input; Enter moves on to the next field (Ctrl+Enter still submits)."""
+
     edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.textEdited.connect(lambda _t: self.edited.emit())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        popup = self.completer().popup() if self.completer() is not None else None
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier)
+                and not (popup is not None and popup.isVisible())):
+            self.focusNextChild()  # the page's own chain (RegistrationPage)
+            return
+        super().keyPressEvent(event)
 
     def value(self) -> object | None:
         text = self.text()
@@ -42,14 +55,57 @@ class TextField(QLineEdit):
         self.setText("" if value is None else str(value))
 
 
-class IntegerField(TextField):
-    def __init__(self, parent: QWidget | None = None) -> None:
+FIRST_BOOK_YEAR = 1945  # the civil-status books of the Democratic Republic began in 1945
+
+
+def number_range(name: str, today: date | None = None) -> tuple[int, int]:
+    """What a numeric input takes: the books' years (1945 to this year), an age in years."""
+    if name == "year":
+        return FIRST_BOOK_YEAR, (today or date.today()).year
+    if name == "age_at_event":
+        return 0, 150
+    return 0, 99999
+
+
+class _RangeValidator(QValidator):
+    """Digits only; a number above the top is refused as it is typed (QIntValidator lets
+    "3000" stand as "intermediate"); one below the bottom may still grow into range."""
+
+    def __init__(self, bounds: tuple[int, int], parent: QWidget) -> None:
         super().__init__(parent)
-        self.setValidator(QIntValidator(0, 999, self))
+        self.bounds = bounds
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if not text:
+            return QValidator.State.Intermediate, text, pos
+        if not text.isdigit() or int(text) > self.bounds[1]:
+            return QValidator.State.Invalid, text, pos
+        if int(text) < self.bounds[0]:
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+
+class IntegerField(TextField):
+    """A whole number in ``bounds``; typing outside them is refused, and a number left
+    unfinished ("19" for a year) is handed over as typed so the core reports it."""
+
+    def __init__(self, bounds: tuple[int, int] = (0, 99999),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bounds = bounds
+        self.setValidator(_RangeValidator(bounds, self))
+        self.setMaxLength(len(str(bounds[1])))
+        self.setMaximumWidth(120)
+        self.setToolTip(QCoreApplication.translate("Inputs", "From %1 to %2").replace(
+            "%1", str(bounds[0])).replace("%2", str(bounds[1])))
 
     def value(self) -> object | None:
         text = self.text().strip()
-        return int(text) if text.isdigit() else None
+        if not text:
+            return None
+        if text.isdigit() and self.bounds[0] <= int(text) <= self.bounds[1]:
+            return int(text)
+        return text
 
 
 class PathsField(TextField):
@@ -87,7 +143,22 @@ class DateField(TextField):
         self.setText(from_iso(value))
 
 
-class SelectField(QComboBox):
+class QuietComboBox(QComboBox):
+    """A drop-down that the mouse wheel changes only once it has focus: scrolling the long
+    form over it scrolls the form (else the father's sex silently became "Nữ")."""
+
+    def __init__(self, parent: QWidget | None = None, **kwargs: object) -> None:
+        super().__init__(parent, **kwargs)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not WheelFocus
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # on to the scroll area
+
+
+class SelectField(QuietComboBox):
     edited = Signal()
 
     def __init__(self, choices: tuple[str, ...], lang: str,
@@ -162,8 +233,9 @@ class CountryField(TextField):
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setCompleter(_completer(list(country_items(lang)), self))
-        self.setPlaceholderText("VN")
+        items = country_items(lang)
+        self.setCompleter(_completer(list(items), self))
+        self._shown = {m.group(1): item for item in items if (m := _CODE_AT_END.search(item))}
 
     def value(self) -> object | None:
         text = self.text().strip()
@@ -173,7 +245,9 @@ class CountryField(TextField):
         return text.upper() if len(text) == 2 and text.isalpha() else (text or None)
 
     def set_value(self, value: object) -> None:
-        self.setText("" if value is None else str(value))
+        """A code shows in words: "Việt Nam (VN)", not "VN"."""
+        text = "" if value is None else str(value)
+        self.setText(self._shown.get(text.upper(), text))
 
 
 def commune_display(code: str) -> str:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -37,8 +39,10 @@ from ui.widgets.inputs import (
     IntegerField,
     LegacyAddressField,
     PathsField,
+    QuietComboBox,
     SelectField,
     TextField,
+    number_range,
 )
 
 Converter = Callable[[str, Callable[[str], None], Callable[[str], None]], None]
@@ -46,6 +50,13 @@ Converter = Callable[[str, Callable[[str], None], Callable[[str], None]], None]
 Picker = Callable[[str, Callable[[dict[str, object]], None]], None]
 """pick(reference path, fill): let the user choose a record, then fill(reference values)."""
 _HISTORICAL_ONLY_TOP = {"registered_on", "registration_number", "book_number"}
+# Choices that make no sense on a form (nobody declares their own death).
+_NOT_OFFERED: dict[tuple[str, str], frozenset[str]] = {
+    ("death", "declarant.relationship"): frozenset({"self"}),
+}
+# Values a new registration starts with: nearly everyone registered here is Vietnamese, so
+# the nationality is filled in (a value the officer can change, not a grey placeholder).
+DEFAULTS: dict[str, object] = {"nationality": "VN"}
 ERROR_STYLE = "color: #b00020"
 WARNING_STYLE = "color: #8a5a00"
 
@@ -66,6 +77,7 @@ class ChangesField(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMaximumHeight(130)
         self.table.itemChanged.connect(lambda _i: self.edited.emit())
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next field; arrows move
         add = QPushButton(QCoreApplication.translate("RecordForm", "Add a line"), self)
         add.setObjectName("addChange")
         add.clicked.connect(lambda: self.table.insertRow(self.table.rowCount()))
@@ -130,6 +142,29 @@ class _Section(QWidget):
             self.toggle.setChecked(expanded)
 
 
+def _walk_layout(layout: QLayout, out: list[QWidget]) -> None:
+    if isinstance(layout, QFormLayout):
+        items: list[QLayoutItem] = []
+        for row in range(layout.rowCount()):
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
+                         QFormLayout.ItemRole.SpanningRole):
+                item = layout.itemAt(row, role)
+                if item is not None and all(item is not i for i in items):
+                    items.append(item)  # a spanning row answers for more than one role
+    else:
+        items = [layout.itemAt(i) for i in range(layout.count())]
+    for item in items:
+        widget = item.widget()
+        if widget is not None:
+            if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None
+                    and widget not in out):
+                out.append(widget)
+            if widget.layout() is not None:
+                _walk_layout(widget.layout(), out)
+        elif item.layout() is not None:
+            _walk_layout(item.layout(), out)
+
+
 class RecordForm(QWidget):
     """All fields of one record type; ``data()`` is the canonical JSON the core takes."""
 
@@ -150,6 +185,8 @@ class RecordForm(QWidget):
         self._messages: dict[str, QLabel] = {}
         self._sections: dict[str, _Section] = {}
         self._forms: dict[str, QFormLayout] = {}
+        self._rows: dict[str, QWidget] = {}  # path -> the widget of its row in its form
+        self._kinds: dict[str, tuple[QuietComboBox, set[str], set[str]]] = {}
         layout = QVBoxLayout(self)
         general = QGroupBox(QCoreApplication.translate("RecordForm", "Registration"), self)
         general.setObjectName("group:")
@@ -157,6 +194,28 @@ class RecordForm(QWidget):
         layout.addWidget(general)
         self._build(layout)
         layout.addStretch(1)
+        for path in self._kinds:
+            self._show_kind(path)
+        self._defaults: dict[str, object] = {}
+        if not historical:  # an old book's entry is copied as written, defaults would invent
+            for path, editor in self.editors.items():
+                default = DEFAULTS.get(path.rpartition(".")[2])
+                if default is not None:
+                    editor.set_value(default)  # type: ignore[attr-defined]
+                    self._defaults[path] = default
+        chain = self.tab_chain()
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    # -- keyboard order -------------------------------------------------------------------
+    def tab_chain(self) -> list[QWidget]:
+        """Every widget Tab can reach, in the order the form shows them (top to bottom,
+        left to right), hidden ones included: the page skips those not shown."""
+        chain: list[QWidget] = []
+        layout = self.layout()
+        if layout is not None:
+            _walk_layout(layout, chain)
+        return chain
 
     # -- building -------------------------------------------------------------------------
     def _label(self, info: FieldInfo, short: bool = True) -> str:
@@ -200,6 +259,8 @@ class RecordForm(QWidget):
             self._forms[info.path] = form
             note = self._message_label(info.path)
             form.addRow(note)
+            if info.kind is FieldKind.PERSON_OR_ORGANISATION:
+                self._add_kind_chooser(info, form)
             return
         section = _Section(self._label(info), info.required and not self.historical, self)
         section.setObjectName(f"section:{info.path}")
@@ -207,12 +268,62 @@ class RecordForm(QWidget):
         self._forms[info.path] = section.form
         section.form.addRow(self._message_label(info.path))
         self._forms.get(parent_path, self._forms[""]).addRow(section)
+        self._rows[info.path] = section
 
-    def _message_label(self, path: str) -> QLabel:
+    def _add_kind_chooser(self, info: FieldInfo, form: QFormLayout) -> None:
+        """A guardian is a person or an organisation: chosen first, then only that kind's
+        fields show (and only they are required and kept)."""
+        definition = find_field(self.rtype, info.path)
+        assert definition is not None
+        chooser = QuietComboBox(self)
+        chooser.setObjectName(f"kind:{info.path}")
+        for key, vi, en in (("person", "Cá nhân", "A person"),
+                            ("organisation", "Tổ chức", "An organisation")):
+            chooser.addItem(vi if self._lang == "vi" else en, key)
+        label = QLabel(("Là" if self._lang == "vi" else "Is") + " *", self)
+        label.setBuddy(chooser)
+        form.addRow(label, chooser)
+        self._kinds[info.path] = (chooser, {c.name for c in definition.children},
+                                  {c.name for c in definition.alternative})
+        chooser.currentIndexChanged.connect(lambda _i, p=info.path: self._show_kind(p))
+        chooser.activated.connect(lambda _i: self.edited.emit())
+
+    def kind_of(self, path: str) -> str | None:
+        """"person" or "organisation" for a person-or-organisation object, else None."""
+        entry = self._kinds.get(path)
+        return str(entry[0].currentData()) if entry is not None else None
+
+    def set_kind(self, path: str, kind: str) -> None:
+        chooser = self._kinds[path][0]
+        chooser.setCurrentIndex(chooser.findData(kind))
+
+    def _hidden_by_kind(self, path: str) -> bool:
+        head, _, rest = path.partition(".")
+        entry = self._kinds.get(head)
+        if entry is None or not rest:
+            return False
+        chooser, person, organisation = entry
+        name = rest.partition(".")[0]
+        chosen = person if chooser.currentData() == "person" else organisation
+        return name not in chosen
+
+    def _show_kind(self, path: str) -> None:
+        form = self._forms[path]
+        for child, row_widget in self._rows.items():
+            if child.startswith(f"{path}.") and child.count(".") == 1:
+                form.setRowVisible(row_widget, not self._hidden_by_kind(child))
+
+    def _message_label(self, path: str, reserved: bool = False) -> QLabel:
+        """The error/warning line of a field or object. A field's line keeps its room
+        when empty, so a message appearing never pushes the fields under the cursor."""
         label = QLabel(self)
         label.setObjectName(f"error:{path}")
         label.setWordWrap(True)
-        label.hide()
+        label.setProperty("reserved", reserved)
+        if reserved:
+            label.setMinimumHeight(label.fontMetrics().lineSpacing())
+        else:
+            label.hide()
         self._messages[path] = label
         return label
 
@@ -224,9 +335,12 @@ class RecordForm(QWidget):
         if kind is FieldKind.DATE_TIME:
             return DateField(with_time=True)
         if kind is FieldKind.INTEGER:
-            return IntegerField()
+            return IntegerField(number_range(name))
         if kind is FieldKind.SELECT:
-            return SelectField(info.choices, self._lang, vocabulary_for(self.rtype, info.path))
+            choices = info.choices
+            if (self.rtype, info.path) in _NOT_OFFERED:
+                choices = tuple(c for c in choices if c not in _NOT_OFFERED[self.rtype, info.path])
+            return SelectField(choices, self._lang, vocabulary_for(self.rtype, info.path))
         if kind is FieldKind.BOOLEAN:
             return BoolField()
         if kind is FieldKind.ETHNICITY:
@@ -253,15 +367,20 @@ class RecordForm(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(1)
         row = QHBoxLayout()
-        row.addWidget(editor, 1)
+        if editor.maximumWidth() < 1000:  # a short input (date) stays left, under its label
+            row.addWidget(editor)
+            row.addStretch(1)
+        else:
+            row.addWidget(editor, 1)
         if parent_path in self._references and info.path.endswith(".record_id"):
             row.addWidget(self._pick_button(parent_path))
         box.addLayout(row)
-        box.addWidget(self._message_label(info.path))
+        box.addWidget(self._message_label(info.path, reserved=True))
         label = QLabel(self._label(info), self)
         label.setBuddy(editor)
         label.setToolTip(info.label_vi if self._lang == "vi" else info.label_en)
         self._forms.get(parent_path, self._forms[""]).addRow(label, holder)
+        self._rows[info.path] = holder
 
     def _pick_button(self, reference: str) -> QPushButton:
         button = QPushButton(QCoreApplication.translate("RecordForm", "Find a record…"), self)
@@ -285,15 +404,27 @@ class RecordForm(QWidget):
 
     # -- data -----------------------------------------------------------------------------
     def data(self) -> dict[str, object]:
+        values = {path: editor.value() for path, editor in self.editors.items()}  # type: ignore[attr-defined]
         result: dict[str, object] = {}
-        for path, editor in self.editors.items():
-            value = editor.value()  # type: ignore[attr-defined]
-            if value is None:
-                continue
+        for path, value in values.items():
+            if value is None or self._hidden_by_kind(path) or (self._defaults.get(path) == value
+                                 and not self._filled_besides(path, values)):
+                continue  # a default alone does not make a person (an absent father)
             put(result, path, value)
         return result
 
+    def _filled_besides(self, path: str, values: dict[str, object]) -> bool:
+        """Whether the person or object holding ``path`` has a value typed in another field."""
+        owner = path.rpartition(".")[0]
+        return any(v is not None and p != path and p.startswith(f"{owner}.")
+                   and self._defaults.get(p) != v for p, v in values.items())
+
     def set_data(self, data: dict[str, object]) -> None:
+        for path in self._kinds:
+            held = get(data, path)
+            is_organisation = (isinstance(held, dict) and "name" in held
+                               and "full_name" not in held)
+            self.set_kind(path, "organisation" if is_organisation else "person")
         for path, editor in self.editors.items():
             value = get(data, path)
             editor.blockSignals(True)
@@ -323,7 +454,8 @@ class RecordForm(QWidget):
     def show_issues(self, issues: list[Issue], describe: Callable[[Issue], str]) -> None:
         for label in self._messages.values():
             label.clear()
-            label.hide()
+            label.setToolTip("")
+            label.setVisible(bool(label.property("reserved")))
         shown: dict[str, list[tuple[Issue, str]]] = {}
         for issue in issues:
             if issue.is_error or issue.is_warning:
@@ -335,7 +467,9 @@ class RecordForm(QWidget):
                 continue
             has_error = any(i.is_error for i, _ in items)
             label.setStyleSheet(ERROR_STYLE if has_error else WARNING_STYLE)
-            label.setText("\n".join(text for _, text in items))
+            texts = list(dict.fromkeys(text for _, text in items))  # the same one once
+            label.setText("; ".join(texts))  # on one line while it fits
+            label.setToolTip("\n".join(texts))
             label.show()
             self._open_to(path + ".x")
 

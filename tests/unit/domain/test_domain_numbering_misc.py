@@ -1,5 +1,3 @@
-import time
-
 import pytest
 from domain_support import BASE
 
@@ -122,7 +120,8 @@ def test_every_code_a_rule_raises_has_its_message() -> None:
         assert "{field}" in MESSAGES[f"E-{name}"][0] and "{field}" in MESSAGES[f"E-{name}"][1]
 
 
-def test_communes_lookup_and_completion_are_fast() -> None:
+def test_communes_lookup_and_completion() -> None:
+    """Correctness only; how fast it is: bench/bench_communes.py (no timed assertions)."""
     assert commune_name("26740") == "Phường Sài Gòn"
     assert commune_name(26740) == "Phường Sài Gòn"
     assert commune_name("nope") is None
@@ -130,11 +129,9 @@ def test_communes_lookup_and_completion_are_fast() -> None:
     assert province is not None and province.name == "Đắk Lắk"
     assert "Phường Sài Gòn" in [c.name for c in search_communes("sai go")]
     assert all(c.province_code == "79" for c in search_communes("phuong", province_code="79"))
-    start = time.perf_counter()
-    for _ in range(1000):
-        commune_name("26740")
-        search_communes("ea")
-    assert time.perf_counter() - start < 2.0
+    found = search_communes("ea")
+    assert found and len(found) == len({c.code for c in found})
+    assert search_communes("ea") == found  # the same answer again (from the cache)
 
 
 def test_legacy_conversion_never_goes_online(monkeypatch: pytest.MonkeyPatch) -> None:

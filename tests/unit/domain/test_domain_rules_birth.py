@@ -61,9 +61,12 @@ def test_required_fields_of_the_child() -> None:
     assert {"child.full_name", "child.sex"} <= required
 
 
-def test_declarant_other_than_parent_warns() -> None:
-    assert "W-KS-DECLARANT" in codes(run("birth", {"declarant.relationship": "grandparent"}))
-    assert "W-KS-DECLARANT" not in codes(run("birth", {"declarant.relationship": "mother"}))
+def test_declarant_outside_the_family_or_carers_warns() -> None:
+    for unusual in ("spouse", "child", "self"):
+        assert "W-KS-DECLARANT" in codes(run("birth", {"declarant.relationship": unusual}))
+    # L60 Art 15: parents, else a grandparent, another close relative or the child's carer.
+    for usual in ("mother", "father", "grandparent", "sibling", "relative", "carer"):
+        assert "W-KS-DECLARANT" not in codes(run("birth", {"declarant.relationship": usual}))
 
 
 def _sibling(record_id: str, name: str, dob: str, evidence: str = "GCS-002") -> BirthCandidate:

@@ -180,3 +180,21 @@ def test_a_historical_extract_prints_the_office_of_the_book(office: Office) -> N
     # A new registration names today's commune.
     birth = _registered(office, "birth", build("birth")).record
     assert "Ủy ban nhân dân phường Sài Gòn" in _extract_text(office, birth.id)
+
+
+def test_a_waiting_item_still_sends_its_own_version(office: Office) -> None:
+    """The birth's item waits (no personal ID yet) when the recognition is approved: it
+    sends the birth as registered, the supplemented birth goes as the next version, so a
+    retry never carries other data under the same idempotency key."""
+    from desktop_app.workflows.sync_apply import pending_items
+
+    birth = _registered(office, "birth", build("birth", _NO_FATHER)).record
+    _registered(office, "recognition", build("recognition", {
+        "child.birth_record": {"record_id": birth.id}, "child.full_name": "Trần Văn Đức",
+        "child.date_of_birth": "2026-01-10"}))
+    with office("canbo").store.read() as uow:
+        due = {push.version: push.data for _item, push in pending_items(uow)
+               if push.record_id == birth.id}
+    assert sorted(due) == [birth.version, birth.version + 1]
+    assert "father" not in due[birth.version]
+    assert due[birth.version + 1]["father"]["full_name"] == "Nguyễn Văn Cường"  # type: ignore[index]
