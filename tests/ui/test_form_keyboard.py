@@ -283,3 +283,11 @@ def test_enter_moves_to_the_next_field(qtbot: QtBot, window: MainWindow) -> None
     qtbot.keyClick(start, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is chain[chain.index(start) + 1]
     assert start.value() == "2026-01-10"
+
+
+def test_no_form_is_wider_than_the_window(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.registration
+    for rtype in RecordType:
+        _choose(page, rtype.value, False)
+        QApplication.processEvents()
+        assert page.scroll.horizontalScrollBar().maximum() == 0, rtype  # no sideways scroll
