@@ -227,6 +227,21 @@ TERMS: dict[str, tuple[str, str]] = {
         "vai trò: officer, supervisor hoặc admin", "role: officer, supervisor or admin"),
     "the input is not valid JSON": (
         "dữ liệu vào không phải JSON hợp lệ", "the input is not valid JSON"),
+    "hotich import --historical": (
+        "hotich import --historical (chỉ nhập mục sổ cũ)", "hotich import --historical"),
+    "--batch: 1 or more": ("--batch: từ 1 trở lên", "--batch: 1 or more"),
+    "the mapping: a JSON object of column -> field path": (
+        "tệp ánh xạ cột: một đối tượng JSON cột -> đường dẫn trường",
+        "the mapping: a JSON object of column -> field path"),
+    "the JSON file: a list of records": (
+        "tệp JSON: một danh sách hồ sơ", "the JSON file: a list of records"),
+    "the file: .csv, .xlsx or .json": (
+        "tệp nhập: .csv, .xlsx hoặc .json", "the file: .csv, .xlsx or .json"),
+    "the CSV file must be UTF-8": (
+        "tệp CSV phải mã hoá UTF-8", "the CSV file must be UTF-8"),
+    "XLSX needs openpyxl; save the sheet as CSV": (
+        "máy chưa đọc được XLSX (thiếu openpyxl): hãy lưu bảng tính thành CSV",
+        "XLSX needs openpyxl; save the sheet as CSV"),
     "--saved takes one id": ("--saved nhận một mã hồ sơ", "--saved takes one id"),
     "the server's answer is too large": (
         "câu trả lời của máy chủ quá lớn", "the server's answer is too large"),

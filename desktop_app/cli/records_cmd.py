@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from desktop_app.cli import books_cmd
+from desktop_app.cli import books_cmd, import_cmd
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.domain import Issue, issue_message, json_schema
 from desktop_app.domain.errors import RecordInvalidError
@@ -67,6 +67,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                          "rejection, to correct it and send it again")
     reopen.add_argument("id")
     reopen.set_defaults(handler=_reopen)
+
+    import_cmd.register(sub, TYPES)
 
     search = add_command(sub, "search", "find records by name, number or ID (no diacritics needed)")
     search.add_argument("query")

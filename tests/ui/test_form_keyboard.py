@@ -86,8 +86,12 @@ def test_tab_walks_every_input_of_every_form_in_visual_order(
         qtbot: QtBot, window: MainWindow, historical: bool) -> None:
     page = window.registration
     assert page is not None
-    for rtype in RecordType:
-        form = _choose(page, rtype.value, historical)
+    cases = [(t.value, None) for t in RecordType if t is not RecordType.GUARDIANSHIP]
+    cases += [("guardianship", "person"), ("guardianship", "organisation")]
+    for rtype, kind in cases:
+        form = _choose(page, rtype, historical)
+        if kind is not None:
+            form.set_kind("guardian", kind)
         visited = _walk(qtbot, page)
         names = [_name(w) for w in visited]
         assert names[:3] == ["typeCombo", "historicalCheck", "newButton"], rtype
@@ -98,6 +102,9 @@ def test_tab_walks_every_input_of_every_form_in_visual_order(
         assert visited[3:-2] == inputs, f"{rtype}: Tab leaves the form midway"
         for path, editor in form.editors.items():
             target = editor.focusProxy() or editor
+            if kind is not None and form._hidden_by_kind(path):
+                assert target not in inputs, f"{rtype}: {path} of the other kind reached"
+                continue
             assert target in inputs, f"{rtype}: Tab never reaches {path}"
         for a, b in zip(inputs, inputs[1:], strict=False):
             assert _before(form, a, b), f"{rtype}: Tab goes from {_name(a)} back to {_name(b)}"
@@ -208,3 +215,71 @@ def test_nobody_declares_their_own_death(qtbot: QtBot, window: MainWindow) -> No
     assert "self" not in offered and "spouse" in offered
     birth = _choose(page, "birth", False).editors["declarant.relationship"]
     assert "grandparent" in [birth.itemData(i) for i in range(birth.count())]
+
+
+def test_the_guardian_kind_is_chosen_first_and_only_its_fields_show(
+        qtbot: QtBot, window: MainWindow) -> None:
+    page = window.registration
+    form = _choose(page, "guardianship", False)
+    names = [_name(w) for w in _walk(qtbot, page)]
+    chooser = names.index("kind:guardian")
+    assert chooser < names.index("field:guardian.full_name")  # chosen before the fields
+    assert "field:guardian.name" not in names  # a person by default: no organisation fields
+    assert not form.editors["guardian.name"].isVisibleTo(form)
+    form.editors["guardian.full_name"].setText("Lò Văn Giám")
+    assert form.data()["guardian"] == {"full_name": "Lò Văn Giám", "nationality": "VN"}
+
+    form.set_kind("guardian", "organisation")
+    assert form.editors["guardian.name"].isVisibleTo(form)
+    assert not form.editors["guardian.full_name"].isVisibleTo(form)
+    assert not form.findChild(QWidget, "section:guardian.residence").isVisibleTo(form)
+    form.editors["guardian.name"].setText("Trung tâm Bảo trợ xã hội")
+    assert form.data()["guardian"] == {"name": "Trung tâm Bảo trợ xã hội"}
+    names = [_name(w) for w in _walk(qtbot, page)]
+    assert "field:guardian.name" in names and "field:guardian.full_name" not in names
+
+    form.set_data({"guardian": {"full_name": "Lò Văn Giám"}})  # a draft reopened
+    assert form.kind_of("guardian") == "person"
+    form.set_data({"guardian": {"name": "Trung tâm"}})
+    assert form.kind_of("guardian") == "organisation"
+
+
+def test_messages_never_push_the_fields_and_the_panel_wraps(
+        qtbot: QtBot, window: MainWindow) -> None:
+    from desktop_app.domain import Issue
+
+    page = window.registration
+    form = _choose(page, "birth", False)
+    QApplication.processEvents()
+    editors = list(form.editors.values())
+    before = [e.mapTo(form, QPoint(0, 0)).y() for e in editors]
+    issues = [Issue.of("E-REQUIRED", path) for path in form.editors]
+    issues.append(Issue.of("E-REQUIRED", "child.full_name"))  # raised twice
+    page._issues = issues
+    page._render_issues()
+    QApplication.processEvents()
+    after = [e.mapTo(form, QPoint(0, 0)).y() for e in editors]
+    assert after == before  # every field kept its place under the cursor
+    assert form.error_text("child.full_name") and "\n" not in form.error_text("child.full_name")
+    for box in form.findChildren(QWidget):
+        if box.objectName().startswith("group:") and box.isVisible():
+            assert box.height() >= box.minimumSizeHint().height(), box.objectName()
+    panel = page.issues_list
+    texts = [panel.item(i).text() for i in range(panel.count())]
+    assert len(texts) == len(set(texts)) == len(form.editors)  # the same error once
+    assert panel.wordWrap()
+    assert panel.item(0).toolTip() == "E-REQUIRED"  # the code only in the tooltip
+    assert "E-REQUIRED" not in panel.item(0).text()
+
+
+def test_enter_moves_to_the_next_field(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.registration
+    form = _choose(page, "birth", False)
+    chain = [w for w in page.tab_chain() if w.isVisibleTo(page)]
+    start = form.editors["child.date_of_birth"]
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus, timeout=3000)
+    qtbot.keyClicks(start, "10/01/2026")
+    qtbot.keyClick(start, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is chain[chain.index(start) + 1]
+    assert start.value() == "2026-01-10"

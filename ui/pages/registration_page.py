@@ -42,7 +42,7 @@ from desktop_app.record import StoredRecord
 from desktop_app.workflows import record_views, records
 from ui.context import UiContext
 from ui.errors import message_for
-from ui.labels import local_time, type_label
+from ui.labels import local_time, record_name, type_label
 from ui.pages.record_picker import RecordPickerDialog, open_picker
 from ui.widgets.inputs import QuietComboBox, commune_display
 from ui.widgets.record_form import RecordForm
@@ -108,6 +108,9 @@ class RegistrationPage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields
         self.issues_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.issues_list.setWordWrap(True)  # a long message wraps instead of being cut
+        self.issues_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.issues_list.setResizeMode(QListWidget.ResizeMode.Adjust)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Procedure")))
@@ -274,7 +277,8 @@ class RegistrationPage(QWidget):
                                  **dict(i.get("params") or {}))  # type: ignore[arg-type]
                         for i in rec.issues]
         self._render_issues()
-        self._set_state("saved", self.tr("Draft %1 opened.").replace("%1", rec.id[:8]))
+        self._set_state("saved", self.tr("Draft %1 opened.").replace(
+            "%1", record_name(rec, self._ctx.lang)))
 
     # -- autosave and submit --------------------------------------------------------------
     def _edited(self) -> None:
@@ -368,7 +372,7 @@ class RegistrationPage(QWidget):
         self._dirty = False
         self._rebuild()
         self._set_state("saved", self.tr("Record %1 submitted for approval.").replace(
-            "%1", result.record.id[:8]))
+            "%1", record_name(result.record, self._ctx.lang)))
 
     def _submit_failed(self, error: BaseException) -> None:
         self.submit_button.setEnabled(True)
@@ -382,9 +386,15 @@ class RegistrationPage(QWidget):
     def _render_issues(self) -> None:
         self.issues_list.clear()
         shown = [i for i in self._issues if i.is_error or i.is_warning]
+        listed: set[tuple[str, str]] = set()
         for issue in shown:
+            text = self._describe(issue)
+            if (issue.field, text) in listed:
+                continue  # the same error, raised twice by the checks, is listed once
+            listed.add((issue.field, text))
             prefix = "⛔ " if issue.is_error else "⚠ "
-            item = QListWidgetItem(prefix + self._describe(issue))
+            item = QListWidgetItem(prefix + text)
+            item.setToolTip(issue.code)  # for support staff; the officer reads the words
             item.setData(Qt.ItemDataRole.UserRole, issue.field)
             item.setData(Qt.ItemDataRole.UserRole + 1, issue.code)
             item.setForeground(Qt.GlobalColor.darkRed if issue.is_error

@@ -9,7 +9,7 @@ from datetime import date
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QLocale, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QValidator, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,11 +29,23 @@ _CODE_AT_END = re.compile(r"\(([A-Za-z0-9]{2,6})\)\s*$")
 
 
 class TextField(QLineEdit):
+    """A short input; Enter moves on to the next field (Ctrl+Enter still submits)."""
+
     edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.textEdited.connect(lambda _t: self.edited.emit())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        popup = self.completer().popup() if self.completer() is not None else None
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier)
+                and not (popup is not None and popup.isVisible())):
+            self.focusNextChild()  # the page's own chain (RegistrationPage)
+            return
+        super().keyPressEvent(event)
 
     def value(self) -> object | None:
         text = self.text()

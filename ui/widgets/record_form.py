@@ -39,6 +39,7 @@ from ui.widgets.inputs import (
     IntegerField,
     LegacyAddressField,
     PathsField,
+    QuietComboBox,
     SelectField,
     TextField,
     number_range,
@@ -184,6 +185,8 @@ class RecordForm(QWidget):
         self._messages: dict[str, QLabel] = {}
         self._sections: dict[str, _Section] = {}
         self._forms: dict[str, QFormLayout] = {}
+        self._rows: dict[str, QWidget] = {}  # path -> the widget of its row in its form
+        self._kinds: dict[str, tuple[QuietComboBox, set[str], set[str]]] = {}
         layout = QVBoxLayout(self)
         general = QGroupBox(QCoreApplication.translate("RecordForm", "Registration"), self)
         general.setObjectName("group:")
@@ -191,6 +194,8 @@ class RecordForm(QWidget):
         layout.addWidget(general)
         self._build(layout)
         layout.addStretch(1)
+        for path in self._kinds:
+            self._show_kind(path)
         self._defaults: dict[str, object] = {}
         if not historical:  # an old book's entry is copied as written, defaults would invent
             for path, editor in self.editors.items():
@@ -254,6 +259,8 @@ class RecordForm(QWidget):
             self._forms[info.path] = form
             note = self._message_label(info.path)
             form.addRow(note)
+            if info.kind is FieldKind.PERSON_OR_ORGANISATION:
+                self._add_kind_chooser(info, form)
             return
         section = _Section(self._label(info), info.required and not self.historical, self)
         section.setObjectName(f"section:{info.path}")
@@ -261,12 +268,62 @@ class RecordForm(QWidget):
         self._forms[info.path] = section.form
         section.form.addRow(self._message_label(info.path))
         self._forms.get(parent_path, self._forms[""]).addRow(section)
+        self._rows[info.path] = section
 
-    def _message_label(self, path: str) -> QLabel:
+    def _add_kind_chooser(self, info: FieldInfo, form: QFormLayout) -> None:
+        """A guardian is a person or an organisation: chosen first, then only that kind's
+        fields show (and only they are required and kept)."""
+        definition = find_field(self.rtype, info.path)
+        assert definition is not None
+        chooser = QuietComboBox(self)
+        chooser.setObjectName(f"kind:{info.path}")
+        for key, vi, en in (("person", "Cá nhân", "A person"),
+                            ("organisation", "Tổ chức", "An organisation")):
+            chooser.addItem(vi if self._lang == "vi" else en, key)
+        label = QLabel(("Là" if self._lang == "vi" else "Is") + " *", self)
+        label.setBuddy(chooser)
+        form.addRow(label, chooser)
+        self._kinds[info.path] = (chooser, {c.name for c in definition.children},
+                                  {c.name for c in definition.alternative})
+        chooser.currentIndexChanged.connect(lambda _i, p=info.path: self._show_kind(p))
+        chooser.activated.connect(lambda _i: self.edited.emit())
+
+    def kind_of(self, path: str) -> str | None:
+        """"person" or "organisation" for a person-or-organisation object, else None."""
+        entry = self._kinds.get(path)
+        return str(entry[0].currentData()) if entry is not None else None
+
+    def set_kind(self, path: str, kind: str) -> None:
+        chooser = self._kinds[path][0]
+        chooser.setCurrentIndex(chooser.findData(kind))
+
+    def _hidden_by_kind(self, path: str) -> bool:
+        head, _, rest = path.partition(".")
+        entry = self._kinds.get(head)
+        if entry is None or not rest:
+            return False
+        chooser, person, organisation = entry
+        name = rest.partition(".")[0]
+        chosen = person if chooser.currentData() == "person" else organisation
+        return name not in chosen
+
+    def _show_kind(self, path: str) -> None:
+        form = self._forms[path]
+        for child, row_widget in self._rows.items():
+            if child.startswith(f"{path}.") and child.count(".") == 1:
+                form.setRowVisible(row_widget, not self._hidden_by_kind(child))
+
+    def _message_label(self, path: str, reserved: bool = False) -> QLabel:
+        """The error/warning line of a field or object. A field's line keeps its room
+        when empty, so a message appearing never pushes the fields under the cursor."""
         label = QLabel(self)
         label.setObjectName(f"error:{path}")
         label.setWordWrap(True)
-        label.hide()
+        label.setProperty("reserved", reserved)
+        if reserved:
+            label.setMinimumHeight(label.fontMetrics().lineSpacing())
+        else:
+            label.hide()
         self._messages[path] = label
         return label
 
@@ -318,11 +375,12 @@ class RecordForm(QWidget):
         if parent_path in self._references and info.path.endswith(".record_id"):
             row.addWidget(self._pick_button(parent_path))
         box.addLayout(row)
-        box.addWidget(self._message_label(info.path))
+        box.addWidget(self._message_label(info.path, reserved=True))
         label = QLabel(self._label(info), self)
         label.setBuddy(editor)
         label.setToolTip(info.label_vi if self._lang == "vi" else info.label_en)
         self._forms.get(parent_path, self._forms[""]).addRow(label, holder)
+        self._rows[info.path] = holder
 
     def _pick_button(self, reference: str) -> QPushButton:
         button = QPushButton(QCoreApplication.translate("RecordForm", "Find a record…"), self)
@@ -349,7 +407,7 @@ class RecordForm(QWidget):
         values = {path: editor.value() for path, editor in self.editors.items()}  # type: ignore[attr-defined]
         result: dict[str, object] = {}
         for path, value in values.items():
-            if value is None or (self._defaults.get(path) == value
+            if value is None or self._hidden_by_kind(path) or (self._defaults.get(path) == value
                                  and not self._filled_besides(path, values)):
                 continue  # a default alone does not make a person (an absent father)
             put(result, path, value)
@@ -362,6 +420,11 @@ class RecordForm(QWidget):
                    and self._defaults.get(p) != v for p, v in values.items())
 
     def set_data(self, data: dict[str, object]) -> None:
+        for path in self._kinds:
+            held = get(data, path)
+            is_organisation = (isinstance(held, dict) and "name" in held
+                               and "full_name" not in held)
+            self.set_kind(path, "organisation" if is_organisation else "person")
         for path, editor in self.editors.items():
             value = get(data, path)
             editor.blockSignals(True)
@@ -391,7 +454,8 @@ class RecordForm(QWidget):
     def show_issues(self, issues: list[Issue], describe: Callable[[Issue], str]) -> None:
         for label in self._messages.values():
             label.clear()
-            label.hide()
+            label.setToolTip("")
+            label.setVisible(bool(label.property("reserved")))
         shown: dict[str, list[tuple[Issue, str]]] = {}
         for issue in issues:
             if issue.is_error or issue.is_warning:
@@ -403,7 +467,9 @@ class RecordForm(QWidget):
                 continue
             has_error = any(i.is_error for i, _ in items)
             label.setStyleSheet(ERROR_STYLE if has_error else WARNING_STYLE)
-            label.setText("\n".join(text for _, text in items))
+            texts = list(dict.fromkeys(text for _, text in items))  # the same one once
+            label.setText("; ".join(texts))  # on one line while it fits
+            label.setToolTip("\n".join(texts))
             label.show()
             self._open_to(path + ".x")
 
