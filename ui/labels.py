@@ -64,6 +64,21 @@ def type_label(rtype: str, lang: str, *, short: bool = True) -> str:
     return pick(RECORD_TYPE_LABELS.get(RecordType(rtype)), lang, rtype)
 
 
+def record_name(rec: object, lang: str) -> str:
+    """A record as an officer names it: procedure, person(s) and number when it has one
+    ("Khai sinh Nguyễn Văn An, số 12"), never its id."""
+    from desktop_app.domain.parties import record_title
+
+    rtype = str(getattr(rec, "type", ""))
+    data = getattr(rec, "data", {}) or {}
+    title = record_title(rtype, data) or ("(chưa có tên)" if lang == "vi" else "(no name yet)")
+    name = f"{type_label(rtype, lang)} {title}"
+    number = getattr(rec, "registration_number", None)
+    if number:
+        name += f", {'số' if lang == 'vi' else 'no.'} {number}"
+    return name
+
+
 def role_label(role: str, lang: str) -> str:
     return pick(ROLE_LABELS.get(role), lang, role)
 

@@ -59,6 +59,8 @@ def test_officer_registers_a_birth_with_a_warning(qtbot: QtBot, office: UiOffice
                        Qt.KeyboardModifier.ControlModifier)
     stored = records.get_record(office.session("canbo"), submitted.args[0].id)
     assert stored.status == "submitted"
+    said = page.state_label.text()  # named by procedure and person, never by its id
+    assert "H’Hen Niê" in said and stored.id[:8] not in said
     assert stored.data["child"]["full_name"] == "H’Hen Niê"
 
 

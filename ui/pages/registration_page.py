@@ -42,7 +42,7 @@ from desktop_app.record import StoredRecord
 from desktop_app.workflows import record_views, records
 from ui.context import UiContext
 from ui.errors import message_for
-from ui.labels import local_time, type_label
+from ui.labels import local_time, record_name, type_label
 from ui.pages.record_picker import RecordPickerDialog, open_picker
 from ui.widgets.inputs import QuietComboBox, commune_display
 from ui.widgets.record_form import RecordForm
@@ -277,7 +277,8 @@ class RegistrationPage(QWidget):
                                  **dict(i.get("params") or {}))  # type: ignore[arg-type]
                         for i in rec.issues]
         self._render_issues()
-        self._set_state("saved", self.tr("Draft %1 opened.").replace("%1", rec.id[:8]))
+        self._set_state("saved", self.tr("Draft %1 opened.").replace(
+            "%1", record_name(rec, self._ctx.lang)))
 
     # -- autosave and submit --------------------------------------------------------------
     def _edited(self) -> None:
@@ -371,7 +372,7 @@ class RegistrationPage(QWidget):
         self._dirty = False
         self._rebuild()
         self._set_state("saved", self.tr("Record %1 submitted for approval.").replace(
-            "%1", result.record.id[:8]))
+            "%1", record_name(result.record, self._ctx.lang)))
 
     def _submit_failed(self, error: BaseException) -> None:
         self.submit_button.setEnabled(True)

@@ -1,0 +1,178 @@
+"""Keyboard benchmark (prints figures; not a test): an officer registers a complete on-time
+birth from the keyboard alone on the real registration form, scripted through key events.
+
+It presses Tab from the procedure choice through the form's chain, opens a closed section with
+Space when a field to fill lies inside, types each value as the officer would (dates as
+dd/mm/yyyy, a commune by its code, a drop-down by the first letters of its label), and submits
+with Ctrl+Enter. Printed: keystrokes (Tab, Space, characters, Ctrl+Enter), the extra keys a
+Telex input method needs for the Vietnamese letters, the script's wall time until the record is
+submitted, and the officer's time at a few typing speeds (goal: under 3 minutes).
+
+Run: .venv/bin/python bench/bench_keyboard_birth.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import unicodedata
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PW = "bench-keyboard-password-1"
+# What the officer types, field by field (the paper in front of them).
+TYPED: dict[str, str] = {
+    "registration_kind": "Đúng hạn",
+    "child.full_name": "Nguyễn Văn An",
+    "child.sex": "Nam",
+    "child.date_of_birth": "10/01/2026",
+    "child.ethnicity": "Kinh",
+    "child.place_of_birth.commune_code": "26740",
+    "child.place_of_birth.facility": "Trạm y tế",
+    "mother.full_name": "Trần Thị Bình",
+    "mother.date_of_birth": "02/04/1995",
+    "mother.ethnicity": "Kinh",
+    "father.full_name": "Nguyễn Văn Cường",
+    "father.date_of_birth": "1993",
+    "father.ethnicity": "Kinh",
+    "declarant.full_name": "Nguyễn Văn Cường",
+    "declarant.relationship": "Cha",
+    "birth_evidence.kind": "Giấy chứng sinh",
+    "birth_evidence.number": "GCS-001",
+}
+
+
+def telex_extra(text: str) -> int:
+    """Keys a Telex input method adds: one per diacritic mark (ễ = e e x), đ = d d."""
+    extra = 0
+    for char in text:
+        if char in "đĐ":
+            extra += 1
+        else:
+            extra += sum(1 for c in unicodedata.normalize("NFD", char)
+                         if unicodedata.combining(c))
+    return extra
+
+
+def main() -> None:
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QComboBox, QToolButton
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    from desktop_app.accounts import Role
+    from desktop_app.app import catalogue
+    from desktop_app.clock import FixedClock
+    from desktop_app.paths import DataPaths
+    from desktop_app.services import AppServices
+    from desktop_app.store import keyfile
+    from desktop_app.workflows import accounts
+    from ui.context import UiContext, UiHooks
+    from ui.pages.registration_page import RegistrationPage
+    from ui.tasks import TaskRunner
+    from ui.widgets.record_form import _Section
+
+    keyfile.set_kdf_log2_n(14)  # the accounts' cost is not what this measures
+    clock = FixedClock(datetime(2026, 1, 15, 3, 0, tzinfo=UTC))
+    paths = DataPaths(Path(tempfile.mkdtemp(prefix="bench-keyboard-")) / "data")
+    accounts.initialise(paths, commune_code="26740", admin="admin", password=PW, clock=clock)
+    admin = accounts.login(paths, "admin", PW, clock)
+    accounts.add_account(admin, username="canbo", role=Role.OFFICER, password=PW,
+                         full_name="Lò Thị Cán")
+    admin.close()
+    session = accounts.login(paths, "canbo", PW, clock)
+    runner = TaskRunner()
+    page = RegistrationPage(UiContext(AppServices(paths, clock, catalogue()), runner, session,
+                                      UiHooks(), "vi"))
+    page.resize(1200, 780)
+    page.show()
+    page.activateWindow()
+    app.processEvents()
+    submitted: list[object] = []
+    page.record_submitted.connect(submitted.append)
+
+    counts = {"tab": 0, "space": 0, "chars": 0, "telex": 0, "submit": 0}
+
+    def key(widget, k, text: str = "", mods=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, k, mods, text))
+        app.processEvents()
+
+    def type_into(widget, text: str) -> None:  # noqa: ANN001
+        for char in text:
+            key(widget, 0, char)
+        counts["chars"] += len(text)
+        counts["telex"] += telex_extra(text)
+
+    def choose(combo: QComboBox, label: str) -> None:
+        """The first letters of the label until the drop-down shows it."""
+        for n in range(1, len(label) + 1):
+            key(combo, 0, label[n - 1])
+            counts["chars"] += 1
+            counts["telex"] += telex_extra(label[n - 1])
+            if combo.currentText() == label:
+                return
+        raise SystemExit(f"the drop-down never showed {label!r}")
+
+    start = time.perf_counter()
+    page.type_combo.setFocus()
+    app.processEvents()
+    form = page.form
+    assert form is not None
+    todo = dict(TYPED)
+    sections = {s: p.removeprefix("section:") for s in form.findChildren(_Section)
+                if (p := s.objectName())}
+    for _ in range(1000):
+        if not todo:
+            break
+        focused = QApplication.focusWidget()
+        path = next((p for p, e in form.editors.items()
+                     if e is focused or e.focusProxy() is focused), None)
+        if path in todo:
+            text = todo.pop(path)
+            if isinstance(focused, QComboBox):
+                choose(focused, text)
+            else:
+                type_into(focused, text)
+        elif isinstance(focused, QToolButton) and not focused.isChecked():
+            section = sections.get(focused.parentWidget())
+            if section and any(p.startswith(f"{section}.") for p in todo):
+                key(focused, Qt.Key.Key_Space, " ")
+                counts["space"] += 1
+        if todo:
+            key(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            counts["tab"] += 1
+    if todo:
+        raise SystemExit(f"Tab never reached: {sorted(todo)}")
+    key(QApplication.focusWidget(), Qt.Key.Key_Return, "", Qt.KeyboardModifier.ControlModifier)
+    counts["submit"] += 1
+    deadline = time.perf_counter() + 60
+    while not submitted and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    wall = time.perf_counter() - start
+    if not submitted:
+        raise SystemExit(f"not submitted: {page.state_label.text()}")
+    rec = submitted[0]
+    keys = counts["tab"] + counts["space"] + counts["chars"] + counts["submit"]
+    telex = keys + counts["telex"]
+    print(f"record submitted: {getattr(rec, 'status', '?')}, "
+          f"{len(TYPED)} fields typed (nationality Việt Nam pre-filled)")
+    print(f"keystrokes: {keys} (Tab {counts['tab']}, Space {counts['space']}, characters "
+          f"{counts['chars']}, Ctrl+Enter {counts['submit']}); with Telex marks: {telex}")
+    print(f"script wall time (key events to submitted record): {wall:.2f} s")
+    for per_key in (0.2, 0.3, 0.5):
+        print(f"officer at {per_key * 1000:.0f} ms a key: {telex * per_key / 60:.1f} min "
+              f"(+ reading the paper)")
+    runner.shutdown()
+    session.close()
+
+
+if __name__ == "__main__":
+    main()
