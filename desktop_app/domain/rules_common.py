@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 
 from desktop_app.domain.access import get, get_date, get_int, get_str, get_time_of_death
 from desktop_app.domain.addresses import commune, convert_legacy_address
@@ -32,6 +33,7 @@ def rule_personal_ids(c: Check) -> Iterator[Issue]:
             yield Issue.of(code, f"{path}.personal_id", **params)
 
 
+@lru_cache(maxsize=4096)  # per character: a name's letters come back on every entry
 def is_name_char(ch: str) -> bool:
     """Latin letters with any diacritics, combining marks, spaces, apostrophes, hyphens."""
     if ch in NAME_PUNCTUATION:

@@ -1,7 +1,8 @@
 """Marriage rules: presence, marriage age, bigamy, same sex, kinship. For a new first marriage
 the law forbids the last three outright (HNGĐ Art 5.2.c-d, 8.2): errors; for historical
 entries, re-registrations and marriages recorded from abroad they stay warnings. Kinship is
-an error only when the records establish it (personal IDs); a likeness of names warns."""
+an error only when the records establish it (personal IDs); a likeness of names warns. The
+same for an active marriage: refused on the same personal ID, a warning on a namesake."""
 
 from __future__ import annotations
 
@@ -86,9 +87,15 @@ def rule_bigamy(c: Check) -> Iterator[Issue]:
         ]
         if found:
             # The message names each marriage by its number and the other spouse.
-            spouses = [(m.wife if same_person(party, m.husband) else m.husband).full_name or ""
-                       for m in found]
-            yield Issue.of(_law(c, "MARR-BIGAMY"), f"{role}.full_name",
+            others = [m.wife if same_person(party, m.husband) else m.husband for m in found]
+            spouses = [other.full_name or "" for other in others]
+            # Refused only when the records establish the person (personal IDs): a namesake
+            # of the same birth year in an old book is someone else as often as not, and a
+            # real marriage must never be impossible to record; the supervisor checks it.
+            married = [m.husband if same_person(party, m.husband) else m.wife for m in found]
+            established = any(_by_ids((party, spouse)) for spouse in married)
+            code = _law(c, "MARR-BIGAMY") if established else "W-MARR-BIGAMY"
+            yield Issue.of(code, f"{role}.full_name",
                            candidates=[m.record_id for m in found],
                            numbers=[m.registration_number or m.record_id[:8] for m in found],
                            spouses=spouses)

@@ -26,6 +26,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -137,6 +138,12 @@ def row_data(row: Mapping[str, str | None], mapping: Mapping[str, str] | None) -
 _TRUE, _FALSE = {"true", "1", "có", "x", "yes"}, {"false", "0", "không", "no"}
 
 
+@lru_cache(maxsize=4096)  # the same columns on every row
+def _kind(rtype: str, path: str) -> FieldKind | None:
+    found = find_field(rtype, path)
+    return found.kind if found is not None else None
+
+
 def typed(rtype: str, data: JSONValue, path: str = "") -> JSONValue:
     """A spreadsheet's text cells as the field's JSON type (whole numbers, yes/no, lists
     split on ";"); a cell that does not fit stays text and validation names it."""
@@ -144,8 +151,7 @@ def typed(rtype: str, data: JSONValue, path: str = "") -> JSONValue:
         return {k: typed(rtype, v, f"{path}.{k}" if path else k) for k, v in data.items()}
     if not isinstance(data, str):
         return data
-    found = find_field(rtype, path)
-    kind = found.kind if found is not None else None
+    kind = _kind(rtype, path)
     if kind is FieldKind.INTEGER and data.isdigit():
         return int(data)
     if kind is FieldKind.BOOLEAN and data.lower() in _TRUE | _FALSE:

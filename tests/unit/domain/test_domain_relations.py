@@ -137,19 +137,25 @@ def test_full_capacity_needs_an_adult_ward() -> None:
 
 # -- marriage (HNGĐ Art 5, 8.2) --------------------------------------------------------------
 def test_new_first_marriage_refuses_what_a_re_registration_only_warns() -> None:
-    active = MarriageCandidate("m-1", PartySummary("Phạm Văn Hùng", "1998-05-01"),
+    husband_id = {"husband.personal_id": "079098001234"}
+    active = MarriageCandidate("m-1", PartySummary("Phạm Văn Hùng", "1998-05-01",
+                                                   "079098001234"),
                                PartySummary("Vũ Thị Mai", "1999"))
     ctx = ValidationContext(active_marriages=(active,))
-    bigamy = _issue(run("marriage", context=ctx), "E-MARR-BIGAMY")
+    bigamy = _issue(run("marriage", husband_id, context=ctx), "E-MARR-BIGAMY")
     assert "m-1" in issue_message("marriage", bigamy, lang="vi")  # no number: its id
     numbered = ValidationContext(active_marriages=(MarriageCandidate(
         "m-1", active.husband, active.wife, "21"),))
-    message = issue_message("marriage", _issue(run("marriage", context=numbered),
+    message = issue_message("marriage", _issue(run("marriage", husband_id, context=numbered),
                                                "E-MARR-BIGAMY"), lang="vi")
     assert "đăng ký kết hôn số 21" in message and "Vũ Thị Mai" in message
+    # The same name and birth day without a personal ID is not an established person: a
+    # warning the supervisor checks, never a refusal of what may be another man's marriage.
+    namesake = codes(run("marriage", context=ctx))
+    assert "W-MARR-BIGAMY" in namesake and "E-MARR-BIGAMY" not in namesake
     for kind in ("re_registration", "recorded_from_abroad"):
-        found = codes(run("marriage", {"registration_kind": kind, "wife.sex": "male"},
-                          context=ctx))
+        found = codes(run("marriage", {"registration_kind": kind, "wife.sex": "male",
+                                       **husband_id}, context=ctx))
         assert {"W-MARR-BIGAMY", "W-MARR-SAMESEX"} <= found and not any(
             c.startswith("E-MARR") for c in found), kind
 
