@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self.show_page("dashboard")
         self.resize(1200, 780)
+        self._restore_geometry()
         self.check_update()
         self.link.start()
         # Warm the commune list off the GUI thread so the first completion is instant.
@@ -384,4 +385,26 @@ class MainWindow(QMainWindow):
         # The session's connection belongs to the database lane's thread: close it there.
         runner.run(session.close, lambda _r: None, logged("closing the session"))
         runner.shutdown()
+        self._save_geometry()
         super().closeEvent(event)
+
+    # -- the window's size, kept per device -----------------------------------------------
+    def _window_settings(self) -> QSettings:
+        """Beside the device's data (not the user's registry): one office computer, one file."""
+        path = self._ctx.services.paths.root / "window.ini"
+        return QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        settings = self._window_settings()
+        size = settings.value("main/size")
+        if isinstance(size, QSize) and size.isValid():
+            self.resize(size)  # the size only: the window manager places it on today's screen
+        if settings.value("main/maximised", False, type=bool):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def _save_geometry(self) -> None:
+        settings = self._window_settings()
+        if not self.isMaximized():  # the size to come back to after un-maximising is kept
+            settings.setValue("main/size", self.size())
+        settings.setValue("main/maximised", self.isMaximized())
+        settings.sync()

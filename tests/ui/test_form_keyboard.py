@@ -283,3 +283,38 @@ def test_enter_moves_to_the_next_field(qtbot: QtBot, window: MainWindow) -> None
     qtbot.keyClick(start, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is chain[chain.index(start) + 1]
     assert start.value() == "2026-01-10"
+
+
+def test_no_form_is_wider_than_the_window(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.registration
+    for rtype in RecordType:
+        _choose(page, rtype.value, False)
+        QApplication.processEvents()
+        assert page.scroll.horizontalScrollBar().maximum() == 0, rtype  # no sideways scroll
+
+
+def test_the_window_remembers_its_size_and_maximised_state(qtbot: QtBot,
+                                                            office: UiOffice) -> None:
+    first = MainWindow(office.ctx("canbo"))
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(first.minimumSizeHint().width() + 40, first.minimumSizeHint().height() + 30)
+    QApplication.processEvents()
+    chosen = (first.width(), first.height())
+    assert chosen != (1200, 780)  # not the default
+    first.close()
+    second = MainWindow(office.ctx("canbo"))
+    qtbot.addWidget(second)
+    second.show()
+    QApplication.processEvents()
+    assert (second.width(), second.height()) == chosen
+    assert not second.isMaximized()
+    second.showMaximized()
+    QApplication.processEvents()
+    second.close()
+    third = MainWindow(office.ctx("canbo"))
+    qtbot.addWidget(third)
+    assert third.windowState() & Qt.WindowState.WindowMaximized
+    assert (office.paths.root / "window.ini").is_file()
+    third._closing_ok = True
+    third.close()

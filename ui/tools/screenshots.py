@@ -291,6 +291,9 @@ def main(argv: list[str]) -> int:
             runner = TaskRunner()
             books_screens(app, runner, services, out)
             runner.shutdown()
+            runner = TaskRunner()
+            form_screens(app, runner, services, out)
+            runner.shutdown()
             runner = TaskRunner()  # last: the USB answer changes the records' states
             with ReferenceServer(Path(tmp) / "central") as central:
                 enrolled_and_usb_round_trip(app, runner, services, central, out)
@@ -573,6 +576,36 @@ def books_screens(app: QApplication, runner: TaskRunner, services: AppServices,
         runner.shutdown()
     supervisor.close()
     officer.close()
+
+
+def form_screens(app: QApplication, runner: TaskRunner, services: AppServices,
+                 out: Path) -> None:
+    """The forms an officer fills all day (issue 14): a new birth as it opens (Việt Nam
+    already a value, a line kept under each field), the same form with errors (nothing
+    moved, the panel wraps), and a guardian that is an organisation."""
+    from desktop_app.domain import Issue
+
+    officer = accounts.login(services.paths, "canbo", PW, services.clock)
+    window = MainWindow(UiContext(services, runner, officer, UiHooks()))
+    window.show()
+    window.new_record()
+    page = window.registration
+    assert page is not None and page.form is not None
+    page.form.editors["child.full_name"].setFocus()
+    grab(app, runner, window, out, "50-form-new-birth")
+    page._issues = [Issue.of("E-REQUIRED", p) for p in  # noqa: SLF001 - demo
+                    ("child.full_name", "child.sex", "child.date_of_birth",
+                     "child.ethnicity", "registration_kind")]
+    page._render_issues()  # noqa: SLF001 - demo: what saving an empty form shows
+    grab(app, runner, window, out, "51-form-errors-in-place")
+    page.type_combo.setCurrentIndex(page.type_combo.findData("guardianship"))
+    page._rebuild()  # noqa: SLF001 - demo
+    page.form.set_kind("guardian", "organisation")
+    page.form.editors["guardian.name"].setText("Trung tâm Bảo trợ xã hội tỉnh Đắk Lắk")
+    page.form.editors["guardian.name"].setFocus()
+    grab(app, runner, window, out, "52-form-guardian-organisation")
+    window._closing_ok = True  # noqa: SLF001 - demo: nothing to keep
+    window.close()
 
 
 def scans_links_and_passwords(app: QApplication, runner: TaskRunner, services: AppServices,
