@@ -47,6 +47,7 @@ from desktop_app.workflows.status import new_draft
 BATCH = 500
 CHECKPOINT_PREFIX = "import.checkpoint."
 FORMATS = ("csv", "xlsx", "json")
+STAGE = "entries"  # the progress stage (ui/widgets/progress.py words it)
 
 
 @dataclass(frozen=True)
@@ -207,13 +208,17 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _json_rows(content: bytes) -> Iterator[Row]:
+def _json_list(content: bytes) -> list[JSONValue]:
     try:
         raw = parse_json(content.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise UsageError(detail="the input is not valid JSON") from exc
     if not isinstance(raw, list):
         raise UsageError(detail="the JSON file: a list of records")
+    return raw
+
+
+def _json_rows(raw: list[JSONValue]) -> Iterator[Row]:
     for line, item in enumerate(raw, start=1):
         # Either record data, or {"type": ..., "data": {...}} as `record show --json` gives.
         if isinstance(item, dict) and isinstance(item.get("data"), dict) \
@@ -232,13 +237,18 @@ def format_of(path: Path) -> str:
     return suffix
 
 
-def read_rows(path: Path, content: bytes, mapping: Mapping[str, str] | None) -> Iterator[Row]:
+def read_rows(path: Path, content: bytes, mapping: Mapping[str, str] | None
+              ) -> tuple[Iterator[Row], int]:
+    """The rows, and about the last line number they reach (for a progress bar only: a CSV
+    cell holding a line break counts as a line; 0 for XLSX, not known before reading)."""
     fmt = format_of(path)
     if fmt == "json":
-        return _json_rows(content)
+        raw = _json_list(content)
+        return _json_rows(raw), len(raw)
     if fmt == "xlsx":
-        return _xlsx_rows(content, mapping)
-    return _csv_rows(content, mapping)
+        return _xlsx_rows(content, mapping), 0
+    return (_csv_rows(content, mapping),
+            content.count(b"\n") + (0 if content.endswith(b"\n") else 1))
 
 
 # -- import ---------------------------------------------------------------------------------
@@ -275,10 +285,14 @@ def _with_book(data: JSONObject, paper: BookRow | None, book: str) -> JSONObject
 
 def run_import(session: Session, path: Path, *, book: str, rtype: str | None = None,
                mapping: Mapping[str, str] | None = None, batch: int = BATCH,
-               progress: Callable[[int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> ImportSummary:
+               progress: Callable[[str, int, int], None] | None = None,
+               ) -> ImportSummary:
     """Import ``path`` as historical entries of ``book``; resumes after the last committed
-    batch of an earlier run of the same file and options."""
+    batch of an earlier run of the same file and options.
+
+    ``progress(stage, line, last_line)`` is called after each committed batch; it may raise
+    to stop the import there (the desktop's Cancel): what is committed stays, with its
+    checkpoint, and the same import started again continues after it."""
     require(session.account, Permission.CREATE_RECORD)
     if rtype is not None:
         rtype = record_type(rtype).value
@@ -286,7 +300,7 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
         content = path.read_bytes()
     except OSError as exc:
         raise HotichError("E-FILE", path=str(path)) from exc
-    rows = read_rows(path, content, mapping)
+    rows, total = read_rows(path, content, mapping)
     key = checkpoint_key(content, rtype, book, mapping)
     with session.store.read() as uow:
         saved = uow.meta.get(key)
@@ -304,13 +318,11 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
             _write_batch(session, pending, rtype, paper, book, key, summary)
             pending = []
             if progress is not None:
-                progress(summary.last_line)
-            if cancelled is not None and cancelled():
-                return summary
+                progress(STAGE, summary.last_line, max(total, summary.last_line))
     if pending:
         _write_batch(session, pending, rtype, paper, book, key, summary)
-        if progress is not None:
-            progress(summary.last_line)
+    if progress is not None:
+        progress(STAGE, summary.last_line, summary.last_line)
     return summary
 
 

@@ -732,6 +732,61 @@
     </message>
 </context>
 <context>
+    <name>EntriesImportWidget</name>
+    <message>
+        <source>Import entries from a file</source>
+        <translation>Nhập các mục từ một tệp</translation>
+    </message>
+    <message>
+        <source>Column mapping…</source>
+        <translation>Ánh xạ cột…</translation>
+    </message>
+    <message>
+        <source>A JSON file naming the field of each column, e.g. {&quot;Họ tên&quot;: &quot;deceased.full_name&quot;}. Without it the column titles are the field paths.</source>
+        <translation>Tệp JSON ghi trường của từng cột, ví dụ {&quot;Họ tên&quot;: &quot;deceased.full_name&quot;}. Không có tệp này thì tiêu đề cột là đường dẫn trường.</translation>
+    </message>
+    <message>
+        <source>Import a CSV, XLSX or JSON file…</source>
+        <translation>Nhập tệp CSV, XLSX hoặc JSON…</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>Ánh xạ cột</translation>
+    </message>
+    <message>
+        <source>Mapping (*.json)</source>
+        <translation>Ánh xạ (*.json)</translation>
+    </message>
+    <message>
+        <source>Entries to import</source>
+        <translation>Các mục cần nhập</translation>
+    </message>
+    <message>
+        <source>Entries (*.csv *.xlsx *.json)</source>
+        <translation>Các mục (*.csv *.xlsx *.json)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Đang nhập %1…</translation>
+    </message>
+    <message>
+        <source>Imported %1 entries, %2 with warnings, %3 refused.</source>
+        <translation>Đã nhập %1 mục, %2 mục có cảnh báo, %3 mục bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Dòng %1: %2</translation>
+    </message>
+    <message>
+        <source>… and %1 more refused lines (hotich import --json lists them all).</source>
+        <translation>… và %1 dòng bị từ chối khác (hotich import --json liệt kê đủ).</translation>
+    </message>
+    <message>
+        <source>Stopped: what was imported stays; importing the same file again continues where it stopped.</source>
+        <translation>Đã dừng: các mục đã nhập được giữ; nhập lại cùng tệp sẽ tiếp tục từ chỗ đã dừng.</translation>
+    </message>
+</context>
+<context>
     <name>ExtractPreviewDialog</name>
     <message>
         <source>Extract preview</source>

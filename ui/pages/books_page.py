@@ -37,6 +37,7 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import type_label
 from ui.models import RowsModel
+from ui.pages.import_widget import EntriesImportWidget
 from ui.widgets.scan_view import ScanView, decode_image
 
 TYPES = ("birth", "death", "marriage", "recognition", "change", "guardianship")
@@ -149,6 +150,10 @@ class BooksPage(QWidget):
         pages_layout.addWidget(self.book_label)
         pages_layout.addLayout(page_bar)
         pages_layout.addWidget(self.scan, 1)
+        # Entries typed elsewhere (a spreadsheet, another tool's export) come in by file.
+        self.entries_import = EntriesImportWidget(ctx, self)
+        self.entries_import.finished.connect(lambda _summary: self.refresh())
+        pages_layout.addWidget(self.entries_import)
 
         self.message = QLabel(objectName="booksMessage")
         self.message.setWordWrap(True)
@@ -258,6 +263,7 @@ class BooksPage(QWidget):
     def _select(self, row: int) -> None:
         item = self.model.row_at(row)
         self.current = item[0] if item else None
+        self.entries_import.set_book(self.current)
         self.pages = []
         self.page_choice.clear()
         has_book = self.current is not None

@@ -16,6 +16,7 @@ STAGES = {
     "attachment": ("Đang gửi tệp đính kèm", "Sending attachments"),
     "export": ("Đang đóng gói", "Packing"),
     "import": ("Đang áp dụng tệp trả lời", "Applying the answer"),
+    "entries": ("Đang nhập các mục sổ cũ", "Importing book entries"),
 }
 
 
