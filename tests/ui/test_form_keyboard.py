@@ -318,3 +318,32 @@ def test_the_window_remembers_its_size_and_maximised_state(qtbot: QtBot,
     assert (office.paths.root / "window.ini").is_file()
     third._closing_ok = True
     third.close()
+
+
+def test_a_twin_copies_the_parents_and_declarant_of_the_previous_birth(
+        qtbot: QtBot, office: UiOffice) -> None:
+    from tests.samples import build
+
+    page = RegistrationPage(office.ctx("canbo"))
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.copy_button.isEnabled()  # nothing submitted yet
+    page.form.set_data(build("birth", {}))
+    with qtbot.waitSignal(page.record_submitted, timeout=15000):
+        page.submit()
+    wait_idle(qtbot, office.runner)
+    assert page.copy_button.isEnabled()
+    assert page.form.data().get("mother") is None  # a fresh form
+    page.form.editors["child.full_name"].setFocus()
+    qtbot.keyClick(page.form.editors["child.full_name"], Qt.Key.Key_C,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    data = page.form.data()
+    assert data["mother"]["full_name"] == "Trần Thị Bình"
+    assert data["father"]["full_name"] == "Nguyễn Văn Cường"
+    assert data["declarant"]["relationship"] == "father"
+    assert data["child"]["place_of_birth"]["commune_code"] == "26740"
+    assert "full_name" not in data["child"] and "sex" not in data["child"]  # the twin's own
+    assert "number" not in data.get("birth_evidence", {})
+    assert page.has_unsaved_work()
+    page._dirty = False
+    wait_idle(qtbot, office.runner)

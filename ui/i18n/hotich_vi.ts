@@ -1369,6 +1369,14 @@
         <translation>Mới (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Copy from previous (Ctrl+Shift+C)</source>
+        <translation>Chép từ hồ sơ trước (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Twins and siblings: the parents, addresses and declarant of the last record of this procedure submitted on this screen; the child&apos;s own details stay empty.</source>
+        <translation>Sinh đôi, anh chị em ruột: chép cha mẹ, địa chỉ và người đi đăng ký của hồ sơ cùng thủ tục vừa trình trên màn hình này; thông tin riêng của trẻ để trống.</translation>
+    </message>
+    <message>
         <source>Save draft (Ctrl+S)</source>
         <translation>Lưu nháp (Ctrl+S)</translation>
     </message>

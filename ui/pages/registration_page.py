@@ -36,6 +36,7 @@ from desktop_app.domain import (
     prepare_record,
     validate,
 )
+from desktop_app.domain.access import get
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.errors import HotichError
 from desktop_app.record import StoredRecord
@@ -48,6 +49,12 @@ from ui.widgets.inputs import QuietComboBox, commune_display
 from ui.widgets.record_form import RecordForm
 
 AUTOSAVE_MS = 1200
+# Never copied from the previous record: what is the new person's own, or the book's.
+_OWN_TOPS = {"registered_on", "registration_number", "book_number", "source", "illegible"}
+_OWN_FIELDS = {f"child.{name}" for name in (
+    "full_name", "family_name", "middle_name", "given_name", "sex", "personal_id",
+    "id_document.kind", "id_document.number", "id_document.issued_by",
+    "id_document.issued_on")} | {"birth_evidence.number", "deceased.full_name"}
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,13 @@ class RegistrationPage(QWidget):
         self.historical = QCheckBox(self.tr("Historical entry (from an old register book)"),
                                     objectName="historicalCheck")
         self.new_button = QPushButton(self.tr("New (Ctrl+N)"), objectName="newButton")
+        self.copy_button = QPushButton(self.tr("Copy from previous (Ctrl+Shift+C)"),
+                                       objectName="copyPrevious")
+        self.copy_button.setToolTip(self.tr(
+            "Twins and siblings: the parents, addresses and declarant of the last record "
+            "of this procedure submitted on this screen; the child's own details stay empty."))
+        self.copy_button.setEnabled(False)
+        self._previous: dict[str, dict[str, object]] = {}  # procedure -> last submitted data
         self.save_button = QPushButton(self.tr("Save draft (Ctrl+S)"), objectName="saveButton")
         self.submit_button = QPushButton(self.tr("Submit for approval (Ctrl+Enter)"),
                                          objectName="submitButton")
@@ -117,6 +131,7 @@ class RegistrationPage(QWidget):
         top.addWidget(self.type_combo, 1)
         top.addWidget(self.historical)
         top.addWidget(self.new_button)
+        top.addWidget(self.copy_button)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -141,6 +156,10 @@ class RegistrationPage(QWidget):
         self.type_combo.activated.connect(lambda _i: self._rebuild_asking())
         self.historical.toggled.connect(lambda _c: self._rebuild_asking())
         self.new_button.clicked.connect(self.new_record)
+        self.copy_button.clicked.connect(self.copy_previous)
+        copy = QShortcut(QKeySequence("Ctrl+Shift+C"), self)
+        copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        copy.activated.connect(self.copy_previous)
         self.save_button.clicked.connect(self.save)
         self.submit_button.clicked.connect(self.submit)
         for keys, slot in ((QKeySequence.StandardKey.Save, self.save),
@@ -156,7 +175,7 @@ class RegistrationPage(QWidget):
         """The page's Tab order: the procedure, then the form top to bottom, then the
         buttons; hidden widgets included (Tab skips them)."""
         form = self.form.tab_chain() if self.form is not None else []
-        return [self.type_combo, self.historical, self.new_button, *form,
+        return [self.type_combo, self.historical, self.new_button, self.copy_button, *form,
                 self.save_button, self.submit_button]
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt override
@@ -213,6 +232,8 @@ class RegistrationPage(QWidget):
             QWidget.setTabOrder(before, after)
         self._issues = []
         self._render_issues()
+        self.copy_button.setEnabled(self.rtype in self._previous
+                                    and not self.historical.isChecked())
         self._set_state("saved", self.tr("New record: nothing typed yet."))
 
     def _show_choice(self, rtype: str, historical: bool) -> None:
@@ -279,6 +300,21 @@ class RegistrationPage(QWidget):
         self._render_issues()
         self._set_state("saved", self.tr("Draft %1 opened.").replace(
             "%1", record_name(rec, self._ctx.lang)))
+
+    def copy_previous(self) -> None:
+        """The shared details of the previous record of this procedure into the form: for
+        a twin or a sibling the parents, addresses and declarant, not the child's own."""
+        previous = self._previous.get(self.rtype)
+        if self.form is None or previous is None or self.form.historical:
+            return
+        for path, editor in self.form.editors.items():
+            if path.split(".")[0] in _OWN_TOPS or path in _OWN_FIELDS:
+                continue
+            value = get(previous, path)
+            if value is not None:
+                editor.set_value(value)  # type: ignore[attr-defined]
+                self.form._open_to(path)  # noqa: SLF001 - the form's own helper
+        self._edited()
 
     # -- autosave and submit --------------------------------------------------------------
     def _edited(self) -> None:
@@ -368,6 +404,7 @@ class RegistrationPage(QWidget):
     def _submitted(self, result: records.SaveResult) -> None:
         self.submit_button.setEnabled(True)
         self.record_submitted.emit(result.record)
+        self._previous[result.record.type] = dict(result.record.data)
         self.record_id = None
         self._dirty = False
         self._rebuild()
