@@ -32,7 +32,10 @@ def _flat(data: dict[str, Any], prefix: str = "") -> dict[str, str]:
         path = f"{prefix}{key}"
         if isinstance(value, dict):
             out.update(_flat(value, path + "."))
-        elif not isinstance(value, list) and value is not None:
+        elif isinstance(value, list):  # lists of text (illegible fields): ";" between
+            if value and all(isinstance(v, str) for v in value):
+                out[path] = ";".join(value)
+        elif value is not None:
             out[path] = str(value)
     return out
 

@@ -199,3 +199,18 @@ def test_xlsx_sheet_with_a_mapping(office: Office, tmp_path: Path) -> None:
     assert summary.imported == 1 and [r.line for r in summary.refused] == [4]
     [rec] = _all(office("canbo"))
     assert rec.data["deceased"]["full_name"] == "Lê Văn Tư 1" and rec.registration_number == "1"
+
+
+def test_entries_of_a_paper_book_take_its_type_and_source(office: Office,
+                                                          tmp_path: Path) -> None:
+    from desktop_app.workflows import books
+
+    officer = office("canbo")
+    book = books.open_book(officer, "death", 1990, "01/1990", "UBND xã Tân Lập", 3)
+    source = _csv(tmp_path / "deaths.csv", [_row(1)])
+    summary = bulk_import.run_import(officer, source, book=book.id[:8], mapping=MAPPING)
+    assert summary.imported == 1 and summary.book == book.id
+    [rec] = _all(officer)
+    assert rec.type == "death" and rec.book_number == "01/1990"
+    assert rec.data["source"] == {"office": "UBND xã Tân Lập", "book_number": "01/1990",
+                                  "year": 1990, "phase": "3"}
