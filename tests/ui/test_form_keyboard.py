@@ -270,6 +270,8 @@ def test_messages_never_push_the_fields_and_the_panel_wraps(
     assert panel.wordWrap()
     assert panel.item(0).toolTip() == "E-REQUIRED"  # the code only in the tooltip
     assert "E-REQUIRED" not in panel.item(0).text()
+    assert not panel.item(0).icon().isNull()  # the style's icon, not a glyph the font lacks
+    assert not any(symbol in text for text in texts for symbol in "⛔⚠")
 
 
 def test_enter_moves_to_the_next_field(qtbot: QtBot, window: MainWindow) -> None:

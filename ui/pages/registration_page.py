@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -429,8 +430,12 @@ class RegistrationPage(QWidget):
             if (issue.field, text) in listed:
                 continue  # the same error, raised twice by the checks, is listed once
             listed.add((issue.field, text))
-            prefix = "⛔ " if issue.is_error else "⚠ "
-            item = QListWidgetItem(prefix + text)
+            # The style's own icons, not "⛔"/"⚠": the bundled font has no such glyphs and
+            # Debian's fonts drew an empty box.
+            icon = self.style().standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxCritical if issue.is_error
+                else QStyle.StandardPixmap.SP_MessageBoxWarning)
+            item = QListWidgetItem(icon, text)
             item.setToolTip(issue.code)  # for support staff; the officer reads the words
             item.setData(Qt.ItemDataRole.UserRole, issue.field)
             item.setData(Qt.ItemDataRole.UserRole + 1, issue.code)

@@ -342,7 +342,7 @@ class LegacyAddressField(QWidget):
             return  # an older answer
         if failed:  # not "not recognised": the conversion could not run
             self.converted.setStyleSheet("color: #8b0000")
-            self.converted.setText(f"⚠ {shown}")
+            self.converted.setText(shown)  # in dark red; no "⚠": the bundled font lacks it
         else:
             self.converted.setStyleSheet("color: #1b5e20")
             self.converted.setText(f"→ {shown}" if shown else QCoreApplication.translate(
