@@ -301,12 +301,13 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
     except OSError as exc:
         raise HotichError("E-FILE", path=str(path)) from exc
     rows, total = read_rows(path, content, mapping)
-    key = checkpoint_key(content, rtype, book, mapping)
     with session.store.read() as uow:
-        saved = uow.meta.get(key)
         paper = _paper_book(uow, book)
-    if rtype is None and paper is not None:
-        rtype = paper.type
+        if rtype is None and paper is not None:
+            rtype = paper.type
+        # The book as resolved: its id given whole or as a prefix is the same import.
+        key = checkpoint_key(content, rtype, paper.id if paper is not None else book, mapping)
+        saved = uow.meta.get(key)
     summary = ImportSummary._from_checkpoint(saved) if saved else ImportSummary()
     summary.book = paper.id if paper is not None else book
     pending: list[Row] = []

@@ -93,7 +93,8 @@ class BooksPage(QWidget):
         # The commune's choice, made by a supervisor (the workflow refuses anyone else).
         self.double_entry_box = QCheckBox(self.tr("Require double entry (two officers key "
                                                   "each entry independently)"),
-                                          objectName="requireDoubleEntry")
+                                          self, objectName="requireDoubleEntry")
+        # (parented at once: made visible without a parent it would open as its own window)
         self.double_entry_box.setVisible(ctx.can("approve records"))
         self.double_entry_box.clicked.connect(self.set_double_entry)
 

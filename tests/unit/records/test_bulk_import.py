@@ -214,3 +214,5 @@ def test_entries_of_a_paper_book_take_its_type_and_source(office: Office,
     assert rec.type == "death" and rec.book_number == "01/1990"
     assert rec.data["source"] == {"office": "UBND xã Tân Lập", "book_number": "01/1990",
                                   "year": 1990, "phase": "3"}
+    again = bulk_import.run_import(officer, source, book=book.id, mapping=MAPPING)
+    assert again.resumed_from == 2 and len(_all(officer)) == 1  # same book, same import
