@@ -66,6 +66,10 @@ TRANSITIONS: dict[tuple[Status, Status], frozenset[Role]] = {
     (Status.AWAITING_PERSONAL_ID, Status.SIGNED): _SUPERVISOR,  # once the number is back
     (Status.AWAITING_PERSONAL_ID, Status.REJECTED): _SYSTEM,
     (Status.APPROVED, Status.SIGNED): _SUPERVISOR,
+    # A historical entry leaves at approval (no extract to sign first): the centre's answer
+    # settles it.
+    (Status.APPROVED, Status.SYNCED): _SYSTEM,
+    (Status.APPROVED, Status.REJECTED): _SYSTEM,
     (Status.SIGNED, Status.QUEUED): _SYSTEM,
     (Status.QUEUED, Status.SYNCED): _SYSTEM,
     (Status.QUEUED, Status.REJECTED): _SYSTEM,

@@ -139,6 +139,13 @@ def _take_personal_id(uow: UnitOfWork, rec: StoredRecord, updated: StoredRecord,
     return updated
 
 
+
+def _left_at_approval(rec: StoredRecord) -> bool:
+    """A historical entry sent at its approval: the centre's answer is its last step (a new
+    birth also leaves approved, but its certificate is signed after its number comes back)."""
+    return rec.is_historical and rec.status == Status.APPROVED
+
+
 def apply_result(uow: UnitOfWork, result: ItemResult, at: datetime) -> ItemOutcome:
     """One per-item answer, in the caller's unit of work. AnswerMismatchError when the
     answer's key is not this device's item for that record and version (the caller's unit
@@ -155,7 +162,8 @@ def apply_result(uow: UnitOfWork, result: ItemResult, at: datetime) -> ItemOutco
                                        updated_at=at)
             with_pid = _with_personal_id(updated, result.personal_id, at) \
                 if result.personal_id else updated
-            if with_pid.status in (Status.QUEUED, Status.AWAITING_CENTRAL_SUPPORT):
+            if with_pid.status in (Status.QUEUED, Status.AWAITING_CENTRAL_SUPPORT) or \
+                    _left_at_approval(with_pid):
                 if with_pid is not updated:
                     uow.audit.append(at=at, actor=SYSTEM.username,
                                      action="record.personal_id", target=rec.id)
@@ -170,8 +178,9 @@ def apply_result(uow: UnitOfWork, result: ItemResult, at: datetime) -> ItemOutco
         uow.outbox.mark(result.idempotency_key, REJECTED, at, code=result.code,
                         message=result.message)
         reason = result.message or result.code or ""
-        if rec is not None and rec.status in (Status.QUEUED, Status.AWAITING_PERSONAL_ID,
-                                              Status.AWAITING_CENTRAL_SUPPORT):
+        if rec is not None and (rec.status in (Status.QUEUED, Status.AWAITING_PERSONAL_ID,
+                                               Status.AWAITING_CENTRAL_SUPPORT)
+                                or _left_at_approval(rec)):
             change_status(uow, rec, Status.REJECTED, actor=SYSTEM, at=at,
                           action="rejected_centrally", reason=reason,
                           details={"code": result.code or ""})

@@ -179,3 +179,31 @@ def test_records_of_other_devices_are_kept_read_only_for_search(office: Office) 
     assert kept is not None
     assert (kept.status, kept.central_id, kept.registration_number, kept.office) == (
         Status.SYNCED, "C-9", "12", "26740")
+
+
+def _historical_approved(office: Office, name: str) -> StoredRecord:
+    data = build("death", {"deceased.full_name": name, "registered_on": "1990-03-02",
+                           "registration_number": "7", "book_number": "01/1990"})
+    created = records.create_record(office("canbo"), "death", data, historical=True)
+    submitted = records.submit(office("canbo"), created.record.id)
+    records.verify(office("canbo2"), created.record.id)
+    return records.approve(office("chutich"), created.record.id,
+                           {w.code: "đúng như sổ gốc" for w in submitted.warnings}).record
+
+
+def test_a_historical_entry_sent_at_approval_is_settled_by_the_centres_answer(
+        office: Office) -> None:
+    """It has no extract to sign before it leaves: accepted it is synced, refused it is
+    rejected (and can be corrected), never left 'approved' for ever."""
+    session = office("canbo")
+    kept, refused = (_historical_approved(office, name) for name in ("Ama Khoa", "Y Bhim Êban"))
+    assert kept.status == refused.status == Status.APPROVED
+    assert _apply(session, _result(session, kept, ItemStatus.ACCEPTED, central_id="C-9")
+                  ).state == ACCEPTED
+    assert _apply(session, _result(session, refused, ItemStatus.REJECTED,
+                                   code="E-SYNC-DEATH-REGISTERED", message="đã khai tử")
+                  ).state == REJECTED
+    synced = _get(session, kept.id)
+    assert (synced.status, synced.central_id) == (Status.SYNCED, "C-9")
+    assert _get(session, refused.id).status == Status.REJECTED
+    assert records.can_reopen(session, refused.id)
