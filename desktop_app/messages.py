@@ -105,6 +105,24 @@ CORE: dict[str, tuple[str, str]] = {
         "Không có mật khẩu: dùng {source} hoặc chạy trong cửa sổ lệnh.",
         "No password: use {source} or run in a terminal.",
     ),
+    "E-OCR-WRITING": ("Trang sổ được viết: in, đánh máy hoặc viết tay (không phải {writing}).",
+                      "A page is printed, typed or handwritten (not {writing})."),
+    "E-OCR-WRITING-UNSET": ("Chưa cho biết trang {page} được in, đánh máy hay viết tay: chưa "
+                            "đọc tự động.",
+                            "Page {page} is not marked printed, typed or handwritten: it is not "
+                            "read automatically yet."),
+    "E-OCR-HANDWRITTEN": ("Trang {page} viết tay: không đọc tự động, hãy nhập theo trang sổ.",
+                          "Page {page} is handwritten: it is not read automatically; key it "
+                          "from the page."),
+    "E-OCR-PDF": ("Trang {page} là tệp PDF: chỉ đọc tự động được ảnh chụp JPEG hoặc PNG.",
+                  "Page {page} is a PDF: only JPEG or PNG photos are read automatically."),
+    "E-OCR-NO-TABLE": ("Không tìm thấy bảng kẻ của trang sổ trong ảnh: hãy chụp lại thẳng và "
+                       "rõ hơn.",
+                       "No ruled table of a register page was found in the picture: take it "
+                       "again, straighter and sharper."),
+    "E-OCR-IMAGE": ("Không đọc được ảnh của trang sổ.", "The page's picture cannot be read."),
+    "E-OCR-ENGINE": ("Chưa cài bộ nhận dạng chữ {engine} trên máy này.",
+                     "The text recogniser {engine} is not installed on this machine."),
     "E-BOOK-ROTATION": ("Chỉ xoay trang 0, 90, 180 hoặc 270 độ (không phải {rotation}).",
                         "A page turns by 0, 90, 180 or 270 degrees (not {rotation})."),
     "E-BOOK-NO-PAGES": ("Thư mục {path} không có ảnh JPEG, PNG hoặc tệp PDF nào.",

@@ -77,17 +77,22 @@ def decode(image: bytes, rotation: int = 0) -> GrayImage:
     return np.asarray(picture, dtype=np.uint8).copy()
 
 
+def _u8(image: object) -> NDArray[np.uint8]:
+    """An OpenCV result as the uint8 array it is (cv2's stubs say "any matrix")."""
+    return np.asarray(image, dtype=np.uint8)
+
+
 def _binarise(gray: GrayImage) -> NDArray[np.uint8]:
     block = max(15, (gray.shape[1] // 80) | 1)
-    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C,
-                                 cv2.THRESH_BINARY_INV, block, 15)
+    return _u8(cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C,
+                                     cv2.THRESH_BINARY_INV, block, 15))
 
 
 def _rotate(image: NDArray[np.uint8], degrees: float, border: int) -> NDArray[np.uint8]:
     h, w = image.shape[:2]
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
-    return cv2.warpAffine(image, matrix, (w, h), flags=cv2.INTER_LINEAR,
-                          borderMode=cv2.BORDER_CONSTANT, borderValue=border)
+    return _u8(cv2.warpAffine(image, matrix, (w, h), flags=cv2.INTER_LINEAR,
+                              borderMode=cv2.BORDER_CONSTANT, borderValue=border))
 
 
 def _sharpness(binary: NDArray[np.uint8], degrees: float) -> float:
@@ -99,7 +104,7 @@ def skew_angle(gray: GrayImage) -> float:
     """The turn (degrees, counter-clockwise positive as cv2 takes it) that makes text rows
     and rules horizontal: where the row profile of the ink changes most sharply."""
     scale = 900 / gray.shape[1] if gray.shape[1] > 900 else 1.0
-    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    small = _u8(cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA))
     binary = _binarise(small)
     coarse = np.arange(-_SKEW_LIMIT, _SKEW_LIMIT + 0.01, 0.25)
     best = max(coarse, key=lambda a: _sharpness(binary, float(a)))
@@ -130,23 +135,23 @@ def _merge(values: list[int], gap: int) -> tuple[int, ...]:
 def find_table(ink: NDArray[np.uint8]) -> tuple[Table | None, NDArray[np.uint8]]:
     """The table's rules, and a mask of them (to take them out of the cells' ink)."""
     h, w = ink.shape
-    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
-                                  cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 25), 1)))
-    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
-                                cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, h // 30))))
+    horizontal = _u8(cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 25), 1))))
+    vertical = _u8(cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, h // 30)))))
     hs = _segments(horizontal, horizontal=True, min_length=w // 4)
     vs = _segments(vertical, horizontal=False, min_length=h // 12)
     tolerance = max(6, h // 150)
 
     def crosses(hseg: _Box, vseg: _Box) -> bool:
-        return (vseg[1] - tolerance <= hseg[1] and hseg[3] <= vseg[3] + tolerance
-                and hseg[0] - tolerance <= vseg[0] and vseg[2] <= hseg[2] + tolerance)
+        return bool(vseg[1] - tolerance <= hseg[1] and hseg[3] <= vseg[3] + tolerance
+                    and hseg[0] - tolerance <= vseg[0] and vseg[2] <= hseg[2] + tolerance)
 
     # Only rules that cross each other make a table (a page edge or a shadow crosses none).
     for _ in range(2):
         hs = [a for a in hs if sum(crosses(a, b) for b in vs) >= 3]
         vs = [b for b in vs if sum(crosses(a, b) for a in hs) >= 2]
-    rules = cv2.bitwise_or(horizontal, vertical)
+    rules = _u8(cv2.bitwise_or(horizontal, vertical))
     if len(hs) < 3 or len(vs) < 3:
         return None, rules
     ys = _merge([(a[1] + a[3]) // 2 for a in hs], tolerance)

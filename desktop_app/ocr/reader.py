@@ -57,7 +57,8 @@ class PageReading:
 
 
 class NoTableError(ValueError):
-    """No ruled table was found on the page (not a register page, or too blurred)."""
+    """No ruled table of a register book was found on the page (not a register page, a page
+    still turned sideways, or too blurred to read its header row)."""
 
 
 def _similarity(a: str, b: str) -> float:
@@ -121,6 +122,8 @@ def read_page(recogniser: TextRecogniser, image: bytes, record_type: str, *,
                                  [table.cell(0, c) for c in range(table.columns)])
     columns = match_columns([text for text, _ in headers], known)
     wanted = [c for c in range(table.columns) if columns[c] is not None]
+    if len(wanted) < 2:  # no header of a register book (a page turned sideways, a form)
+        raise NoTableError(record_type)
     boxes = [table.cell(r, c) for r in range(1, table.rows) for c in wanted]
     cells, read = _read_cells(recogniser, page, boxes)
     entries: list[EntrySuggestions] = []

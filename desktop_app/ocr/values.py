@@ -9,7 +9,7 @@ import re
 import unicodedata
 
 from desktop_app.domain.dates import InvalidDateError, PartialDate
-from desktop_app.domain.ethnicity import ethnic_groups, ethnic_group
+from desktop_app.domain.ethnicity import ethnic_group, ethnic_groups
 from desktop_app.domain.text import fold_compact
 from desktop_app.domain.vocabulary import TERMS, Vocabulary
 from desktop_app.ocr.layouts import Value
