@@ -245,14 +245,6 @@ def lunar_notes(data: object) -> dict[str, dict[str, object]]:
             if isinstance(i, dict) and isinstance(i.get("field"), str)}
 
 
-def shown_with_lunar(data: object, path: str, shown: str) -> str:
-    """A date as shown, followed by how the book wrote it when it was lunar."""
-    note = lunar_notes(data).get(path)
-    if note is None or not isinstance(note.get("as_written"), str):
-        return shown
-    return f"{shown} (âm lịch: {note['as_written']})"
-
-
 def extract_notes(record_type: str, data: object) -> tuple[str, ...]:
     """Ghi chú lines of an extract: each lunar date as the book wrote it, with its
     conversion ("…: sổ ghi theo âm lịch mùng 5 tháng Giêng năm Giáp Thân; đã chuyển sang

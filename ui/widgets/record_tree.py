@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop_app.domain import field_label
+from desktop_app.domain.lunar import lunar_notes
 from desktop_app.domain.vocabulary import value_label
 from ui.widgets.inputs import commune_display
 from ui.widgets.typed_dates import from_iso
@@ -18,18 +19,22 @@ class RecordTree(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("recordData")
         self._lang = lang
+        self._data: object = None
         self.setHeaderLabels([QCoreApplication.translate("RecordTree", "Field"),
                               QCoreApplication.translate("RecordTree", "Value")])
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
 
     def show_data(self, rtype: str, data: object) -> None:
         self.clear()
+        self._data = data
         self._fill(self.invisibleRootItem(), rtype, data, "")
         self.expandAll()
 
     def _fill(self, parent: QTreeWidgetItem, rtype: str, value: object, path: str) -> None:
         if isinstance(value, dict):
             for key, child in value.items():
+                if not path and key == "lunar_dates":
+                    continue  # shown with each date it converted (ocr's lunar option)
                 sub = f"{path}.{key}" if path else key
                 label = field_label(rtype, sub, self._lang).split(" của ")[0].split(": ")[-1]
                 item = QTreeWidgetItem(parent, [label or key, ""])
@@ -54,6 +59,10 @@ class RecordTree(QTreeWidget):
             return commune_display(value)
         if isinstance(value, str) and (key.endswith("_on") or key.startswith("date")
                                        or key in ("time_of_death", "effective_date")):
+            written = lunar_notes(self._data).get(path, {}).get("as_written")
+            if isinstance(written, str):  # an old book's lunar date: as written beside it
+                return QCoreApplication.translate("RecordTree", "%1 (lunar: %2)").replace(
+                    "%1", from_iso(value)).replace("%2", written)
             return from_iso(value)
         if isinstance(value, str):
             return value_label(rtype, path, value, self._lang)
