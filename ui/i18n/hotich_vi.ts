@@ -146,6 +146,14 @@
         <translation>Đã phê duyệt, chờ ký</translation>
     </message>
     <message>
+        <source>Approve (Ctrl+Enter)</source>
+        <translation>Phê duyệt (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Reject (Ctrl+R)</source>
+        <translation>Từ chối (Ctrl+R)</translation>
+    </message>
+    <message>
         <source>Nothing waiting for approval.</source>
         <translation>Không có hồ sơ chờ phê duyệt.</translation>
     </message>
@@ -1422,13 +1430,56 @@
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
+</context>
+<context>
+    <name>RecordWords</name>
     <message>
-        <source>yes</source>
-        <translation>có</translation>
+        <source>Yes</source>
+        <translation>Có</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>không</translation>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>%1 no. %2</source>
+        <translation>%1 số %2</translation>
+    </message>
+    <message>
+        <source>issued on %1</source>
+        <translation>cấp ngày %1</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
+        <source>book %1</source>
+        <translation>quyển số %1</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>ngày %1</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>tại %1</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <source>book of %1</source>
+        <translation>sổ năm %1</translation>
+    </message>
+    <message>
+        <source>book no. %1</source>
+        <translation>quyển số %1</translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation>số thứ tự %1</translation>
     </message>
 </context>
 <context>
@@ -1598,6 +1649,10 @@
     <message>
         <source>Dismiss</source>
         <translation>Đóng thông báo</translation>
+    </message>
+    <message>
+        <source>A record</source>
+        <translation>Một hồ sơ</translation>
     </message>
     <message>
         <source>Nothing was signed: %1</source>
@@ -1924,6 +1979,10 @@
     <message>
         <source>Reason for accepting this warning</source>
         <translation>Lý do chấp thuận cảnh báo này</translation>
+    </message>
+    <message>
+        <source>another record</source>
+        <translation>hồ sơ khác</translation>
     </message>
 </context>
 </TS>
