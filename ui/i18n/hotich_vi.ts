@@ -1078,6 +1078,39 @@
     </message>
 </context>
 <context>
+    <name>PageFooter</name>
+    <message>
+        <source>Show more</source>
+        <translation>Xem thêm</translation>
+    </message>
+    <message>
+        <source>Load the next page (scrolling to the end of the list does it too)</source>
+        <translation>Tải trang tiếp theo (cuộn đến cuối danh sách cũng tải)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln hồ sơ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3 records</source>
+        <translation>%1–%2 trong %3 hồ sơ</translation>
+    </message>
+    <message>
+        <source>None found yet of %1 records; Show more looks further</source>
+        <translation>Chưa thấy hồ sơ phù hợp trong %1 hồ sơ; bấm Xem thêm để tìm tiếp</translation>
+    </message>
+    <message>
+        <source>%1–%2, more follow</source>
+        <translation>%1–%2, còn nữa</translation>
+    </message>
+    <message>
+        <source>None found yet; Show more looks further</source>
+        <translation>Chưa thấy hồ sơ phù hợp; bấm Xem thêm để tìm tiếp</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <source>Cancel</source>
@@ -1405,12 +1438,6 @@
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n hồ sơ</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>RecordTree</name>
@@ -1444,12 +1471,6 @@
     <message>
         <source>All procedures</source>
         <translation>Mọi thủ tục</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n hồ sơ</numerusform>
-        </translation>
     </message>
 </context>
 <context>
