@@ -842,6 +842,29 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>User guide — Hộ Tịch Offline</source>
+        <translation>Hướng dẫn sử dụng — Hộ Tịch Offline</translation>
+    </message>
+    <message>
+        <source>Search the guide (diacritics optional)…</source>
+        <translation>Tìm trong hướng dẫn (có dấu hay không dấu đều được)…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>%1 sections contain “%2”.</source>
+        <translation>%1 mục có “%2”.</translation>
+    </message>
+    <message>
+        <source>No section contains “%2”.</source>
+        <translation>Không có mục nào có “%2”.</translation>
+    </message>
+</context>
+<context>
     <name>Inputs</name>
     <message>
         <source>From %1 to %2</source>
@@ -1055,6 +1078,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
         <source>&amp;About Hộ Tịch Offline</source>
