@@ -72,7 +72,7 @@ def test_the_record_shows_the_lunar_date_beside_the_converted_one(qtbot: QtBot) 
     note = convert(DOB, "rằm tháng Bảy năm Ất Dậu", reference_year=1950)
     tree = RecordTree("vi")
     qtbot.addWidget(tree)
-    tree.show_data("birth", {"child": {"full_name": "Lê Văn Tám",
+    tree.show_data("birth", historical=True, data={"child": {"full_name": "Lê Văn Tám",
                                        "date_of_birth": note.converted.iso()},
                              "lunar_dates": [note.as_json()]})
     texts = [tree.topLevelItem(0).child(i).text(1) for i in range(2)]

@@ -146,6 +146,14 @@
         <translation>Đã phê duyệt, chờ ký</translation>
     </message>
     <message>
+        <source>Approve (Ctrl+Enter)</source>
+        <translation>Phê duyệt (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Reject (Ctrl+R)</source>
+        <translation>Từ chối (Ctrl+R)</translation>
+    </message>
+    <message>
         <source>Nothing waiting for approval.</source>
         <translation>Không có hồ sơ chờ phê duyệt.</translation>
     </message>
@@ -1136,6 +1144,39 @@
     </message>
 </context>
 <context>
+    <name>PageFooter</name>
+    <message>
+        <source>Show more</source>
+        <translation>Xem thêm</translation>
+    </message>
+    <message>
+        <source>Load the next page (scrolling to the end of the list does it too)</source>
+        <translation>Tải trang tiếp theo (cuộn đến cuối danh sách cũng tải)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln hồ sơ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3 records</source>
+        <translation>%1–%2 trong %3 hồ sơ</translation>
+    </message>
+    <message>
+        <source>None found yet of %1 records; Show more looks further</source>
+        <translation>Chưa thấy hồ sơ phù hợp trong %1 hồ sơ; bấm Xem thêm để tìm tiếp</translation>
+    </message>
+    <message>
+        <source>%1–%2, more follow</source>
+        <translation>%1–%2, còn nữa</translation>
+    </message>
+    <message>
+        <source>None found yet; Show more looks further</source>
+        <translation>Chưa thấy hồ sơ phù hợp; bấm Xem thêm để tìm tiếp</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <source>Cancel</source>
@@ -1463,12 +1504,6 @@
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n hồ sơ</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>RecordTree</name>
@@ -1481,16 +1516,59 @@
         <translation>Giá trị</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>có</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>không</translation>
-    </message>
-    <message>
         <source>%1 (lunar: %2)</source>
         <translation>%1 (âm lịch: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordWords</name>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>%1 no. %2</source>
+        <translation>%1 số %2</translation>
+    </message>
+    <message>
+        <source>issued on %1</source>
+        <translation>cấp ngày %1</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
+        <source>book %1</source>
+        <translation>quyển số %1</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>ngày %1</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>tại %1</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <source>book of %1</source>
+        <translation>sổ năm %1</translation>
+    </message>
+    <message>
+        <source>book no. %1</source>
+        <translation>quyển số %1</translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation>số thứ tự %1</translation>
     </message>
 </context>
 <context>
@@ -1506,12 +1584,6 @@
     <message>
         <source>All procedures</source>
         <translation>Mọi thủ tục</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n hồ sơ</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1660,6 +1732,10 @@
     <message>
         <source>Dismiss</source>
         <translation>Đóng thông báo</translation>
+    </message>
+    <message>
+        <source>A record</source>
+        <translation>Một hồ sơ</translation>
     </message>
     <message>
         <source>Nothing was signed: %1</source>
@@ -1986,6 +2062,10 @@
     <message>
         <source>Reason for accepting this warning</source>
         <translation>Lý do chấp thuận cảnh báo này</translation>
+    </message>
+    <message>
+        <source>another record</source>
+        <translation>hồ sơ khác</translation>
     </message>
 </context>
 </TS>
