@@ -37,6 +37,7 @@ from ui.labels import type_label
 from ui.models import RowsModel
 from ui.pages.books_page import turned
 from ui.widgets.scan_view import ScanView, decode_image
+from ui.widgets.table_columns import fit_columns
 
 
 def _value(kept: str | None) -> JSONValue:
@@ -74,7 +75,7 @@ class DecisionsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, stretch=0)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._select(current.row()))
 
