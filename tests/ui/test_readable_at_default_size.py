@@ -53,8 +53,8 @@ def _cut_columns(view: QTableView) -> list[str]:
             continue
         needed = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
         if header.sectionSize(column) < needed:
-            cut.append(f"{view.objectName()}[{model.headerData(column, Qt.Orientation.Horizontal)}] "
-                       f"{header.sectionSize(column)} < {needed}")
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            cut.append(f"{view.objectName()}[{title}] {header.sectionSize(column)} < {needed}")
     return cut
 
 
