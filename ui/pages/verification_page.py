@@ -172,7 +172,7 @@ class VerificationPage(QWidget):
             self.tr("entered by %1").replace("%1", rec.officer)) if p)
         self.entry_label.setText(f"{type_label(rec.type, lang)}: "
                                  f"{record_title(rec.type, rec.data)} — {book}")
-        self.tree.show_data(rec.type, rec.data)
+        self.tree.show_data(rec.type, rec.data, historical=rec.is_historical)
         self.verify_button.setEnabled(item.can_verify)
         reason = "" if item.refusal is None else message_for(
             item.refusal, self._ctx.catalogue, lang)
