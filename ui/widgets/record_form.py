@@ -61,6 +61,45 @@ ERROR_STYLE = "color: #b00020"
 WARNING_STYLE = "color: #8a5a00"
 
 
+def _skipped(rtype: str, info: FieldInfo, historical: bool) -> bool:
+    if info.path == "type" or "[]" in info.path:
+        return True
+    definition = find_field(rtype, info.path)
+    if definition is None or definition.read_only:
+        return True
+    if definition.historical_only and not historical:
+        return True
+    return info.depth == 0 and info.path in _HISTORICAL_ONLY_TOP and not historical
+
+
+def form_fields(rtype: str, *, historical: bool) -> list[FieldInfo]:
+    """The fields and objects the form of a procedure shows, in the order it shows them;
+    the record detail lists a record's data in this same order."""
+    shown: list[FieldInfo] = []
+    skipped: list[str] = []
+    for info in iter_fields(rtype):
+        if any(info.path.startswith(f"{p}.") for p in skipped):
+            continue
+        if _skipped(rtype, info, historical):
+            skipped.append(info.path)
+            continue
+        shown.append(info)
+    return shown
+
+
+def form_label(rtype: str, info: FieldInfo, lang: str) -> str:
+    """The label the form gives a field: its own ("Họ, chữ đệm, tên"), under its group."""
+    definition = find_field(rtype, info.path)
+    if definition is not None:
+        return definition.label_vi if lang == "vi" else definition.label_en
+    return info.label_vi if lang == "vi" else info.label_en
+
+
+def registration_title() -> str:
+    """The title of the form's first group, which holds the procedure's own fields."""
+    return QCoreApplication.translate("RecordForm", "Registration")
+
+
 class ChangesField(QWidget):
     """The "from ... to ..." lines of a change/correction: field, from, to."""
 
@@ -188,7 +227,7 @@ class RecordForm(QWidget):
         self._rows: dict[str, QWidget] = {}  # path -> the widget of its row in its form
         self._kinds: dict[str, tuple[QuietComboBox, set[str], set[str]]] = {}
         layout = QVBoxLayout(self)
-        general = QGroupBox(QCoreApplication.translate("RecordForm", "Registration"), self)
+        general = QGroupBox(registration_title(), self)
         general.setObjectName("group:")
         self._forms[""] = QFormLayout(general)
         layout.addWidget(general)
@@ -218,32 +257,12 @@ class RecordForm(QWidget):
         return chain
 
     # -- building -------------------------------------------------------------------------
-    def _label(self, info: FieldInfo, short: bool = True) -> str:
-        definition = find_field(self.rtype, info.path) if short else None
-        if definition is not None:
-            text = definition.label_vi if self._lang == "vi" else definition.label_en
-        else:
-            text = info.label_vi if self._lang == "vi" else info.label_en
+    def _label(self, info: FieldInfo) -> str:
+        text = form_label(self.rtype, info, self._lang)
         return f"{text} *" if info.required and not self.historical else text
 
-    def _skipped(self, info: FieldInfo) -> bool:
-        if info.path == "type" or "[]" in info.path:
-            return True
-        definition = find_field(self.rtype, info.path)
-        if definition is None or definition.read_only:
-            return True
-        if definition.historical_only and not self.historical:
-            return True
-        return info.depth == 0 and info.path in _HISTORICAL_ONLY_TOP and not self.historical
-
     def _build(self, layout: QVBoxLayout) -> None:
-        skipped: list[str] = []
-        for info in iter_fields(self.rtype):
-            if any(info.path.startswith(f"{p}.") for p in skipped):
-                continue
-            if self._skipped(info):
-                skipped.append(info.path)
-                continue
+        for info in form_fields(self.rtype, historical=self.historical):
             parent_path = info.path.rpartition(".")[0]
             if info.kind.is_object:
                 self._add_object(info, parent_path, layout)
