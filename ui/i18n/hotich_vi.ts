@@ -1018,6 +1018,37 @@
     </message>
 </context>
 <context>
+    <name>LunarDateField</name>
+    <message>
+        <source>give the year (1944, or Giáp Thân with the book&apos;s year)</source>
+        <translation>hãy ghi năm (1944, hoặc Giáp Thân khi đã có năm của sổ)</translation>
+    </message>
+    <message>
+        <source>that year has no such leap month</source>
+        <translation>năm đó không có tháng nhuận này</translation>
+    </message>
+    <message>
+        <source>that lunar month has no such day</source>
+        <translation>tháng âm lịch đó không có ngày này</translation>
+    </message>
+    <message>
+        <source>not a lunar date this form reads</source>
+        <translation>không đọc được ngày âm lịch này</translation>
+    </message>
+    <message>
+        <source>Lunar</source>
+        <translation>Âm lịch</translation>
+    </message>
+    <message>
+        <source>The book gives this date in the lunar calendar (Ctrl+L)</source>
+        <translation>Sổ ghi ngày này theo âm lịch (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>= %1 (Gregorian, converted)</source>
+        <translation>= %1 (dương lịch, đã chuyển đổi)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Hộ Tịch Offline — %1</source>
@@ -1483,6 +1514,10 @@
     <message>
         <source>Value</source>
         <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>%1 (lunar: %2)</source>
+        <translation>%1 (âm lịch: %2)</translation>
     </message>
 </context>
 <context>
