@@ -401,5 +401,13 @@ CREATE TABLE ocr_reviews (
 ) WITHOUT ROWID
 """
 
+# 13: the words of the full-text index, in order (a view of the index, nothing stored): a
+# search token longer than the prefix indexes becomes the words it begins, read lazily
+# (records_repo._match_expression).
+SCHEMA_13 = """
+CREATE VIRTUAL TABLE record_text_terms USING fts5vocab (record_text, instance)
+"""
+
 MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6,
-                               SCHEMA_7, SCHEMA_8, SCHEMA_9, SCHEMA_10, SCHEMA_11, SCHEMA_12)
+                               SCHEMA_7, SCHEMA_8, SCHEMA_9, SCHEMA_10, SCHEMA_11, SCHEMA_12,
+                               SCHEMA_13)

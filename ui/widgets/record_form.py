@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import FieldInfo, FieldKind, Issue, iter_fields
 from desktop_app.domain.access import get, put
 from desktop_app.domain.fields import find_field, reference_paths
+from desktop_app.domain.lunar import lunar_notes
 from desktop_app.domain.vocabulary import vocabulary_for
 from ui.widgets.inputs import (
     BoolField,
@@ -44,6 +45,7 @@ from ui.widgets.inputs import (
     TextField,
     number_range,
 )
+from ui.widgets.lunar_dates import LunarDateField
 
 Converter = Callable[[str, Callable[[str], None], Callable[[str], None]], None]
 """convert(text, done, failed): done(description) or failed(message), on the GUI thread."""
@@ -62,8 +64,8 @@ WARNING_STYLE = "color: #8a5a00"
 
 
 def _skipped(rtype: str, info: FieldInfo, historical: bool) -> bool:
-    if info.path == "type" or "[]" in info.path:
-        return True
+    if info.path in ("type", "lunar_dates") or "[]" in info.path:
+        return True  # lunar_dates: kept by the date fields' lunar option (ui/widgets/lunar_dates)
     definition = find_field(rtype, info.path)
     if definition is None or definition.read_only:
         return True
@@ -349,8 +351,8 @@ class RecordForm(QWidget):
     def _editor_for(self, info: FieldInfo) -> QWidget:
         kind = info.kind
         name = info.path.rpartition(".")[2]
-        if kind is FieldKind.DATE:
-            return DateField()
+        if kind is FieldKind.DATE:  # an old book's date may be lunar (ocr's lunar_dates.py)
+            return LunarDateField(self._reference_year) if self.historical else DateField()
         if kind is FieldKind.DATE_TIME:
             return DateField(with_time=True)
         if kind is FieldKind.INTEGER:
@@ -393,6 +395,10 @@ class RecordForm(QWidget):
             row.addWidget(editor, 1)
         if parent_path in self._references and info.path.endswith(".record_id"):
             row.addWidget(self._pick_button(parent_path))
+        if isinstance(editor, LunarDateField):
+            editor.set_object_names(info.path)
+            row.insertWidget(1, editor.lunar_box)
+            row.insertWidget(2, editor.converted)
         box.addLayout(row)
         box.addWidget(self._message_label(info.path, reserved=True))
         label = QLabel(self._label(info), self)
@@ -430,7 +436,21 @@ class RecordForm(QWidget):
                                  and not self._filled_besides(path, values)):
                 continue  # a default alone does not make a person (an absent father)
             put(result, path, value)
+        lunar = [note.as_json() for path, editor in self.editors.items()
+                 if isinstance(editor, LunarDateField) and (note := editor.note(path))]
+        if lunar:
+            result["lunar_dates"] = lunar
         return result
+
+    def _reference_year(self) -> int | None:
+        """The year a Can Chi year is read against: the book's, else the registration's."""
+        for path in ("source.year", "registered_on"):
+            editor = self.editors.get(path)
+            value = editor.value() if editor is not None else None  # type: ignore[attr-defined]
+            text = str(value or "")[:4]
+            if text.isdigit():
+                return int(text)
+        return None
 
     def _filled_besides(self, path: str, values: dict[str, object]) -> bool:
         """Whether the person or object holding ``path`` has a value typed in another field."""
@@ -451,6 +471,10 @@ class RecordForm(QWidget):
             editor.blockSignals(False)
             if value not in (None, ""):
                 self._open_to(path)
+        for path, note in lunar_notes(data).items():
+            editor = self.editors.get(path)
+            if isinstance(editor, LunarDateField) and isinstance(note.get("as_written"), str):
+                editor.set_lunar(str(note["as_written"]))
 
     def _open_to(self, path: str) -> None:
         parent = path.rpartition(".")[0]

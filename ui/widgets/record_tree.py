@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 from desktop_app.domain import FieldKind
 from desktop_app.domain.access import get
 from desktop_app.domain.fields import find_field
+from desktop_app.domain.lunar import lunar_notes
 from ui.record_words import leaf_words, object_words
 from ui.widgets.record_form import form_fields, form_label, registration_title
+from ui.widgets.typed_dates import from_iso
 
 
 def _present(value: object) -> bool:
@@ -65,8 +67,9 @@ class RecordTree(QTreeWidget):
                     QTreeWidgetItem(parent, [label, ""])
                 item.setText(1, object_words(rtype, info.kind, info.path, value, self._lang))
             else:
-                item = QTreeWidgetItem(parent, [label, leaf_words(
-                    rtype, info.kind, info.path, value, self._lang)])
+                item = QTreeWidgetItem(parent, [label, self._lunar_words(info.path, data) or
+                                                leaf_words(rtype, info.kind, info.path, value,
+                                                           self._lang)])
                 shown.add(info.path)
             self._code_tip(item, value)
             self.items[info.path] = item
@@ -75,6 +78,15 @@ class RecordTree(QTreeWidget):
             root.removeChild(general)
         for path, item in self.items.items():
             item.setExpanded(path.count(".") < 1)  # a line in words stands for its fields
+
+    @staticmethod
+    def _lunar_words(path: str, data: dict[str, object]) -> str | None:
+        """An old book's lunar date: the converted date, then the text as written."""
+        written = lunar_notes(data).get(path, {}).get("as_written")
+        if not isinstance(written, str):
+            return None
+        return QCoreApplication.translate("RecordTree", "%1 (lunar: %2)").replace(
+            "%1", from_iso(get(data, path))).replace("%2", written)
 
     def _group(self, parent: QTreeWidgetItem, label: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [label, ""])
@@ -93,8 +105,9 @@ class RecordTree(QTreeWidget):
         """What the record holds beyond the form's fields (set by the system, or kept from
         an older form): listed after them, so nothing stored is hidden."""
         for path in _leaves(data):
-            if path in shown or path.endswith("record_id") or path == "type":
-                continue
+            if (path in shown or path.endswith("record_id") or path == "type"
+                    or path.split(".")[0] == "lunar_dates"):
+                continue  # lunar_dates: shown with the dates they converted
             value = get(data, path)
             if not _present(value):
                 continue
