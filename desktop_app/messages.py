@@ -131,6 +131,18 @@ CORE: dict[str, tuple[str, str]] = {
                              "a third person or the supervisor must."),
     "E-BOOK-NOT-DISAGREED": ("Hai lần nhập không khác nhau ở: {paths}.",
                              "The two keyings do not disagree on: {paths}."),
+    "E-BOOK-CROP": ("Vùng cắt phải nằm trong trang: trái < phải, trên < dưới, từ 0 đến 1.",
+                    "A crop lies within the page: left < right, top < bottom, from 0 to 1."),
+    "E-RECHECK-EMPTY": ("Chưa có mục nào đã kiểm tra để lấy mẫu kiểm tra lại.",
+                        "No verified entry yet to draw a re-check sample from."),
+    "E-RECHECK-NOT-IN-SAMPLE": ("Mục này không nằm trong mẫu kiểm tra lại {sample}.",
+                                "This entry is not in the re-check sample {sample}."),
+    "E-RECHECK-DONE": ("Mục này đã được nhập lại trong mẫu kiểm tra.",
+                       "This entry was re-keyed in the sample already."),
+    "E-RECHECK-OWN-ENTRY": ("Người đã nhập hoặc kiểm tra mục này không được nhập lại để "
+                            "kiểm tra nó.",
+                            "Someone who keyed or verified this entry cannot re-key it to "
+                            "check it."),
     "E-FILE": ("Không đọc/ghi được tệp: {path}.", "Cannot read/write the file: {path}."),
     "E-PRINT": ("Không in được: máy in chưa sẵn sàng hoặc tài liệu không mở được.",
                 "Cannot print: the printer is not ready or the document does not open."),
@@ -205,6 +217,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "attachment": ("tệp đính kèm", "attachment"),
     "book": ("sổ", "book"),
     "page": ("trang", "page"),
+    "re-check sample": ("mẫu kiểm tra lại", "re-check sample"),
     # action (E-PERMISSION): desktop_app.accounts.Permission and the workflow's steps
     "manage accounts": ("quản lý tài khoản", "manage accounts"),
     "create records": ("tạo hồ sơ", "create records"),
