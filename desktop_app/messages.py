@@ -267,6 +267,12 @@ TERMS: dict[str, tuple[str, str]] = {
     "the record must be a JSON object": (
         "hồ sơ phải là một đối tượng JSON", "the record must be a JSON object"),
     "phase: 1 to 5": ("giai đoạn: từ 1 đến 5", "phase: 1 to 5"),
+    "--box LEFT,TOP,RIGHT,BOTTOM (fractions 0..1)": (
+        "--box TRÁI,TRÊN,PHẢI,DƯỚI (phần của trang, từ 0 đến 1)",
+        "--box LEFT,TOP,RIGHT,BOTTOM (fractions 0..1)"),
+    "share: above 0, up to 1; minimum: 1 or more": (
+        "tỉ lệ: trên 0, tối đa 1; tối thiểu: từ 1 trở lên",
+        "share: above 0, up to 1; minimum: 1 or more"),
     "the book number and the office are required": (
         "cần quyển số và cơ quan đăng ký", "the book number and the office are required"),
     "year: 1800 to 2100": ("năm: từ 1800 đến 2100", "year: 1800 to 2100"),

@@ -300,28 +300,6 @@ def crop_page(session: Session, book_id: str, page_no: int, crop: Crop | None) -
         return _page(uow, book, page_no)
 
 
-def _turn(x: float, y: float, rotation: int) -> tuple[float, float]:
-    """A point of the captured scan (fractions) where it lands once the page is turned
-    clockwise by ``rotation``."""
-    return {0: (x, y), 90: (1 - y, x), 180: (1 - x, 1 - y), 270: (y, 1 - x)}[rotation % 360]
-
-
-def _box(points: list[tuple[float, float]]) -> Crop:
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    return (min(xs), min(ys), max(xs), max(ys))
-
-
-def view_box(crop: Crop, rotation: int) -> Crop:
-    """A crop (captured fractions) as it lies on the turned page the officer sees."""
-    left, top, right, bottom = crop
-    return _box([_turn(left, top, rotation), _turn(right, bottom, rotation)])
-
-
-def captured_box(box: Crop, rotation: int) -> Crop:
-    """A rectangle drawn on the turned page, in fractions of the scan as captured."""
-    return view_box(box, (360 - rotation % 360) % 360)
-
-
 def pages_of(session: Session, book_id: str) -> list[PageRow]:
     require(session.account, Permission.VIEW)
     with session.store.read() as uow:

@@ -129,15 +129,6 @@ def test_a_crop_is_kept_beside_the_whole_scan(office: Office, tmp_path: Path) ->
         assert [e.action for e in uow.audit.entries(book.id)].count("book.crop") == 3
 
 
-@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
-def test_a_box_drawn_on_the_turned_page_maps_back_to_the_scan(rotation: int) -> None:
-    box = (0.1, 0.2, 0.6, 0.9)
-    seen = books.view_box(box, rotation)
-    assert books.captured_box(seen, rotation) == pytest.approx(box)
-    if rotation == 90:  # turned a quarter clockwise: the left margin is now at the top
-        assert seen == pytest.approx((0.1, 0.1, 0.8, 0.6))
-
-
 def test_an_illegible_field_is_kept_as_such() -> None:
     data = build("death", {**DEATH, "deceased.full_name": "Nguyễn Văn Bảy"})
     marked = mark(data, "deceased.full_name")
