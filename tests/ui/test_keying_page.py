@@ -265,3 +265,19 @@ def test_a_supervisor_rechecks_a_sample_and_reads_the_chart(
     [(low, rate, high)] = page.recheck.chart_values()
     assert low <= rate <= high and abs(rate - report.fields.rate * 100) < 1e-9
     assert page.recheck.model.rowCount() == 1
+
+
+def test_the_record_detail_shows_an_illegible_field(qtbot: QtBot) -> None:
+    from desktop_app.domain.illegible import mark
+    from ui.widgets.record_tree import RecordTree
+
+    tree = RecordTree("vi")
+    qtbot.addWidget(tree)
+    data = mark(build("death", DEATH), "deceased.date_of_birth")
+    data = mark(data, "registration_number")
+    tree.show_data("death", data)
+    shown = {tree.topLevelItem(n).data(0, Qt.ItemDataRole.UserRole):
+             tree.topLevelItem(n).text(1) for n in range(tree.topLevelItemCount())}
+    assert shown["deceased.date_of_birth"] == shown["registration_number"] == "không đọc được"
+    assert not any(tree.topLevelItem(n).text(0) == "illegible"
+                   for n in range(tree.topLevelItemCount()))
