@@ -296,7 +296,7 @@ class BooksPage(QWidget):
             widget.setEnabled(False)
         if self.current is None:
             self.book_label.setText(self.tr("No book selected."))
-            self.scan.show_message(QCoreApplication.translate("PageScan", "No scan to show."),
+            self.scan.show_message(QCoreApplication.translate("PageScanWidget", "No scan to show."),
                                    "none")
             return
         b = self.current

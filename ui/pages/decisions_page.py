@@ -151,7 +151,7 @@ class DecisionsPage(QWidget):
         if item is None:
             self.decide_button.setEnabled(False)
             self.refusal.setText(self.tr("No double-entered entry waits for a decision."))
-            self.scan.show_message(QCoreApplication.translate("PageScan", "No scan to show."),
+            self.scan.show_message(QCoreApplication.translate("PageScanWidget", "No scan to show."),
                                    "none")
             return
         for f in item.disagreements:
@@ -171,7 +171,7 @@ class DecisionsPage(QWidget):
         self.refusal.setText(reason)
         self.decide_button.setEnabled(item.refusal is None)
         if item.place is None:
-            self.scan.show_message(QCoreApplication.translate("PageScan", "No scan to show."),
+            self.scan.show_message(QCoreApplication.translate("PageScanWidget", "No scan to show."),
                                    "none")
             return
         session, place = self._ctx.session, item.place

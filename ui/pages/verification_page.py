@@ -172,7 +172,7 @@ class VerificationPage(QWidget):
         if item is None:
             self.entry_label.setText(self.tr("No historical entry waits for a second check."))
             self.tree.clear()
-            self.scan.show_message(QCoreApplication.translate("PageScan", "No scan to show."),
+            self.scan.show_message(QCoreApplication.translate("PageScanWidget", "No scan to show."),
                                    "none")
             self.verify_button.setEnabled(False)
             self.refusal.clear()

@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QCoreApplication,
     QIODevice,
     QPoint,
     QRect,
@@ -60,10 +59,6 @@ PDF_DPI = 150  # enough to read a faint hand at actual size; a page stays a few 
 PDF_MAX_PAGES = 12  # a longer PDF shows its first pages, one under the other
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.05, 8.0)
-
-
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("PageScan", text)
 
 
 def decode_image(data: bytes) -> QImage | None:
@@ -220,21 +215,21 @@ class PageScanWidget(QWidget):
         self.zoom_label = QLabel(objectName="scanZoomLevel")
         self.zoom_label.setMinimumWidth(48)
         for name, text, tip, slot in (
-            ("zoomOut", "−", _translate("Zoom out (-)"), lambda: self.zoom_by(1 / ZOOM_STEP)),
-            ("zoomIn", "+", _translate("Zoom in (+)"), lambda: self.zoom_by(ZOOM_STEP)),
-            ("fit", _translate("Whole page"), _translate("The whole page in view (0)"),
+            ("zoomOut", "−", self.tr("Zoom out (-)"), lambda: self.zoom_by(1 / ZOOM_STEP)),
+            ("zoomIn", "+", self.tr("Zoom in (+)"), lambda: self.zoom_by(ZOOM_STEP)),
+            ("fit", self.tr("Whole page"), self.tr("The whole page in view (0)"),
              self.fit),
-            ("actual", _translate("Actual size"),
-             _translate("The scan pixel for pixel, to read a faint hand (1)"),
+            ("actual", self.tr("Actual size"),
+             self.tr("The scan pixel for pixel, to read a faint hand (1)"),
              lambda: self.set_zoom(1.0)),
-            ("turnLeft", "⟲", _translate("Turn the page a quarter to the left"),
+            ("turnLeft", "⟲", self.tr("Turn the page a quarter to the left"),
              lambda: self.turn(-90)),
-            ("turnRight", "⟳", _translate("Turn the page a quarter to the right"),
+            ("turnRight", "⟳", self.tr("Turn the page a quarter to the right"),
              lambda: self.turn(90)),
-            ("crop", _translate("Crop"),
-             _translate("Draw the part of the page to read; the scan is kept whole"),
+            ("crop", self.tr("Crop"),
+             self.tr("Draw the part of the page to read; the scan is kept whole"),
              self._toggle_crop),
-            ("uncrop", _translate("Whole scan"), _translate("Show the whole scan again"),
+            ("uncrop", self.tr("Whole scan"), self.tr("Show the whole scan again"),
              self.clear_crop),
         ):
             button = QToolButton(self, objectName=f"scan:{name}")
@@ -265,7 +260,7 @@ class PageScanWidget(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self.view)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while typing
             shortcut.activated.connect(action)
-        self.show_message(_translate("No scan to show."), "none")
+        self.show_message(self.tr("No scan to show."), "none")
 
     # -- what is shown ---------------------------------------------------------------------
     def _has_page(self, has: bool) -> None:
@@ -284,16 +279,16 @@ class PageScanWidget(QWidget):
         self._has_page(False)
 
     def show_loading(self) -> None:
-        self.show_message(_translate("Loading the page…"), "loading")
+        self.show_message(self.tr("Loading the page…"), "loading")
 
     def show_content(self, media_type: str, image: QImage | None, *, rotation: int = 0,
                      crop: Crop | None = None) -> None:
         """A scan decoded by :func:`decode_page` (None: it could not be read), turned and
         cut as kept."""
         if image is None or image.isNull():
-            self.show_message(_translate("This PDF could not be read.")
+            self.show_message(self.tr("This PDF could not be read.")
                               if media_type == "application/pdf"
-                              else _translate("This image could not be read."))
+                              else self.tr("This image could not be read."))
             return
         self._image = image
         self.pixmap.setPixmap(QPixmap.fromImage(image))
