@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -74,7 +75,11 @@ class KeyingPage(QWidget):
         self.page_box.editingFinished.connect(lambda: self.go_to_page(self.page_box.value()))
         self.where = QLabel(objectName="keyingPosition")
         self.slot_list = QListWidget(objectName="keyingSlots")
-        self.slot_list.setMaximumHeight(90)
+        # the page's keyed positions side by side, a line or two: the room is the page's
+        self.slot_list.setFlow(QListView.Flow.LeftToRight)
+        self.slot_list.setWrapping(True)
+        self.slot_list.setSpacing(2)
+        self.slot_list.setMaximumHeight(56)
         self.slot_list.itemActivated.connect(
             lambda item: self.go_to_position(int(item.data(Qt.ItemDataRole.UserRole))))
         self.back_button = QPushButton(self.tr("Back to the books"), objectName="keyingBack")
@@ -126,8 +131,9 @@ class KeyingPage(QWidget):
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.scan)
         self.split.addWidget(form_side)
-        self.split.setStretchFactor(0, 1)
-        self.split.setStretchFactor(1, 1)
+        self.split.setStretchFactor(0, 5)
+        self.split.setStretchFactor(1, 6)  # the form's labels and inputs read whole
+        self.split.setSizes([500, 600])
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
