@@ -52,6 +52,8 @@ class _AppCommands:
         gui = add_command(sub, "gui", "start the desktop application")
         gui.set_defaults(handler=_gui)
         demo = add_command(sub, "demo", "create the demo data folder if it is missing")
+        demo.add_argument("--show", action="store_true",
+                          help="show the demo accounts' passwords again (before a first login)")
         demo.set_defaults(handler=_demo)
 
 
@@ -62,19 +64,33 @@ def _gui(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.demo import password_file, save_passwords, saved_passwords
+    from desktop_app.errors import HotichError
+
+    if args.show:
+        text = saved_passwords(ctx.paths)
+        if text is None:
+            raise HotichError("E-DEMO-NONE", folder=str(ctx.paths.root))
+        ctx.emit(text, {"ok": True, "file": str(password_file(ctx.paths)), "text": text})
+        return 0
     if ctx.paths.keyfile.exists():
-        ctx.emit(render("R-DEMO-EXISTS"), {"ok": True, "created": False})
+        ctx.emit(render("R-DEMO-EXISTS", {"file": password_file(ctx.paths),
+                                           "folder": ctx.paths.root}),
+                 {"ok": True, "created": False, "file": str(password_file(ctx.paths))})
         return 0
     demo = create_demo(ctx.paths, ctx.clock)
     supervisor = next(a for a in demo.accounts if a.role.value == "supervisor")
     _demo_certificate(ctx, supervisor.username, supervisor.full_name, supervisor.password)
     lines = [render("R-DEMO-CREATED")]
-    lines += [render("R-DEMO-ACCOUNT", {"role": acc.role.value, "username": acc.username,
-                                        "password": acc.password}) for acc in demo.accounts]
+    lines += [render("R-DEMO-ACCOUNT", {"role": render(f"R-ROLE-{acc.role.value}"),
+                                        "username": acc.username, "password": acc.password})
+              for acc in demo.accounts]
     lines.append(render("R-DEMO-RECOVERY", {"code": demo.recovery_code}))
     lines.append(render("R-DEMO-CERTIFICATE", {"username": supervisor.username}))
+    saved = save_passwords(ctx.paths, "\n".join(lines) + "\n")
+    lines.append(render("R-DEMO-SAVED", {"file": saved}))
     ctx.emit("\n".join(lines), {
-        "ok": True, "created": True, "recovery_code": demo.recovery_code,
+        "ok": True, "created": True, "recovery_code": demo.recovery_code, "file": str(saved),
         "accounts": [{"username": a.username, "role": a.role.value, "password": a.password}
                      for a in demo.accounts]})
     return 0

@@ -105,6 +105,24 @@ CORE: dict[str, tuple[str, str]] = {
         "Không có mật khẩu: dùng {source} hoặc chạy trong cửa sổ lệnh.",
         "No password: use {source} or run in a terminal.",
     ),
+    "E-OCR-WRITING": ("Trang sổ được viết: in, đánh máy hoặc viết tay (không phải {writing}).",
+                      "A page is printed, typed or handwritten (not {writing})."),
+    "E-OCR-WRITING-UNSET": ("Chưa cho biết trang {page} được in, đánh máy hay viết tay: chưa "
+                            "đọc tự động.",
+                            "Page {page} is not marked printed, typed or handwritten: it is not "
+                            "read automatically yet."),
+    "E-OCR-HANDWRITTEN": ("Trang {page} viết tay: không đọc tự động, hãy nhập theo trang sổ.",
+                          "Page {page} is handwritten: it is not read automatically; key it "
+                          "from the page."),
+    "E-OCR-PDF": ("Trang {page} là tệp PDF: chỉ đọc tự động được ảnh chụp JPEG hoặc PNG.",
+                  "Page {page} is a PDF: only JPEG or PNG photos are read automatically."),
+    "E-OCR-NO-TABLE": ("Không tìm thấy bảng kẻ của trang sổ trong ảnh: hãy chụp lại thẳng và "
+                       "rõ hơn.",
+                       "No ruled table of a register page was found in the picture: take it "
+                       "again, straighter and sharper."),
+    "E-OCR-IMAGE": ("Không đọc được ảnh của trang sổ.", "The page's picture cannot be read."),
+    "E-OCR-ENGINE": ("Chưa cài bộ nhận dạng chữ {engine} trên máy này.",
+                     "The text recogniser {engine} is not installed on this machine."),
     "E-BOOK-ROTATION": ("Chỉ xoay trang 0, 90, 180 hoặc 270 độ (không phải {rotation}).",
                         "A page turns by 0, 90, 180 or 270 degrees (not {rotation})."),
     "E-BOOK-NO-PAGES": ("Thư mục {path} không có ảnh JPEG, PNG hoặc tệp PDF nào.",
@@ -187,14 +205,30 @@ CORE: dict[str, tuple[str, str]] = {
     "P-REPEAT": ("Nhập lại: ", "Repeat: "),
     "P-P12-PASSWORD": ("Mật khẩu tệp .p12: ", ".p12 password: "),
     "R-DEMO-EXISTS": (
-        "Dữ liệu mẫu đã có sẵn (mật khẩu chỉ hiện lần đầu; xóa thư mục để tạo lại).",
-        "Demo data already exists (passwords were shown once; delete the folder to start "
-        "again).",
+        "Dữ liệu mẫu đã có sẵn. Mật khẩu các tài khoản mẫu: {file} (hoặc 'hotich demo "
+        "--show'); xóa thư mục {folder} để tạo lại.",
+        "Demo data already exists. The demo accounts' passwords: {file} (or 'hotich demo "
+        "--show'); delete the folder {folder} to start again.",
     ),
-    "R-DEMO-CREATED": ("Dữ liệu mẫu (chỉ hiện một lần):", "Demo data (shown once):"),
+    "R-DEMO-CREATED": ("Dữ liệu mẫu (CHỈ ĐỂ TRÌNH DIỄN):", "Demo data (FOR DEMONSTRATION ONLY):"),
     "R-DEMO-ACCOUNT": ("  {role:<11} {username:<10} mật khẩu: {password}",
                        "  {role:<11} {username:<10} password: {password}"),
     "R-DEMO-RECOVERY": ("  mã khôi phục: {code}", "  recovery code: {code}"),
+    "R-DEMO-SAVED": (
+        "Đã lưu vào {file} (chỉ tài khoản máy này của bạn đọc được); xem lại bằng 'hotich "
+        "demo --show'. Mật khẩu đổi sau đó không được ghi vào tệp này.",
+        "Saved in {file} (readable by your user only); show it again with 'hotich demo "
+        "--show'. Passwords changed later are not written there.",
+    ),
+    "E-DEMO-NONE": (
+        "Không có mật khẩu dữ liệu mẫu trong {folder}: tạo dữ liệu mẫu bằng 'hotich demo' "
+        "(chỉ với một thư mục mới).",
+        "No demo passwords in {folder}: create the demo data with 'hotich demo' (in a new "
+        "folder only).",
+    ),
+    "R-ROLE-admin": ("quản trị", "admin"),
+    "R-ROLE-officer": ("công chức", "officer"),
+    "R-ROLE-supervisor": ("lãnh đạo", "supervisor"),
     "R-DEMO-CERTIFICATE": (
         "  Chứng thư số DEMO của {username} (mật khẩu .p12 = mật khẩu đăng nhập), CA phát "
         "triển trong trust/: CHỈ ĐỂ TRÌNH DIỄN.",

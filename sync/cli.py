@@ -227,31 +227,32 @@ def _sync(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop_app.updates import available_update
     from desktop_app.workflows.enrolment import require_identity
     from desktop_app.workflows.sync_run import run_sync
-    from sync.errors import ServerUnreachableError
+    from sync.schedule import sync_periodically
 
     session = ctx.session()
     identity = require_identity(session)
     if args.server and args.server.rstrip("/") != identity.server_url.rstrip("/"):
         raise UsageError(detail="--server differs from the enrolled server")
     transport = _transport(session)
-    while True:
-        try:
-            report = run_sync(session, transport, extracts=_extract_service(session))
-        except ServerUnreachableError:
-            if args.once:
-                raise
-            ctx.note("hotich: máy chủ chưa liên lạc được; sẽ thử lại / server unreachable, "
-                     "retrying")
-        else:
-            notice = available_update(session)
-            text = report_text(report) + (
-                "\n" + _say("R-SYNC-UPDATE", version=notice.version, url=notice.url)
-                if notice else "")
-            ctx.emit(text, {"ok": True, **report_json(report),
-                            "update": vars(notice) if notice else None})
-            if args.once:
-                return 0
-        _wait(args.interval)
+    extracts = _extract_service(session)
+
+    def emit(report: SyncReport) -> None:
+        notice = available_update(session)
+        text = report_text(report) + (
+            "\n" + _say("R-SYNC-UPDATE", version=notice.version, url=notice.url)
+            if notice else "")
+        ctx.emit(text, {"ok": True, **report_json(report),
+                        "update": vars(notice) if notice else None})
+
+    if args.once:
+        emit(run_sync(session, transport, extracts=extracts))
+        return 0
+    sync_periodically(session, transport, wait=_wait, interval=args.interval,
+                      extracts=extracts, on_report=emit,
+                      on_link_failure=lambda _error: ctx.note(
+                          "hotich: máy chủ chưa liên lạc được; sẽ thử lại / server "
+                          "unreachable, retrying"))
+    return 0
 
 
 def _extract_service(session: Session) -> ExtractService | None:
@@ -263,10 +264,11 @@ def _extract_service(session: Session) -> ExtractService | None:
     return PdfExtractService.for_data(session.paths)
 
 
-def _wait(seconds: float) -> None:
+def _wait(seconds: float) -> bool:
     import threading
 
     threading.Event().wait(seconds)  # Ctrl+C ends the loop (KeyboardInterrupt)
+    return True
 
 
 def _export_bundle(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -290,6 +290,29 @@ COMMON_FIELDS: tuple[FieldDef, ...] = (
         FieldKind.FIELD_PATHS,
         historical_only=True,
     ),
+    # A date written in the lunar calendar: kept as written; its field holds the Gregorian
+    # date computed from it (domain/lunar.py), which this item flags as converted.
+    _f(
+        "lunar_dates",
+        "Ngày ghi theo âm lịch",
+        "Dates written in the lunar calendar",
+        FieldKind.LIST,
+        historical_only=True,
+        item=_f(
+            "item",
+            "Ngày âm lịch",
+            "Lunar date",
+            FieldKind.GROUP,
+            children=(
+                _f("field", "Thông tin", "Field", required=True),
+                _f("as_written", "Như ghi trong sổ", "As written", required=True),
+                _f("lunar", "Ngày âm lịch", "Lunar date", required=True),
+                _f("leap_month", "Tháng nhuận", "Leap month", FieldKind.BOOLEAN),
+                _f("converted", "Đã chuyển sang dương lịch", "Converted to Gregorian",
+                   FieldKind.DATE, required=True),
+            ),
+        ),
+    ),
 )
 
 SYSTEM_FIELDS: tuple[FieldDef, ...] = tuple(

@@ -25,6 +25,7 @@ from desktop_app.domain.rules_common import COMMON_RULES, VIETNAM
 from desktop_app.domain.rules_death import DEATH_RULES
 from desktop_app.domain.rules_guardianship import GUARDIANSHIP_RULES
 from desktop_app.domain.rules_historical import HISTORICAL_RULES
+from desktop_app.domain.rules_lunar import LUNAR_RULES
 from desktop_app.domain.rules_marriage import MARRIAGE_RULES
 from desktop_app.domain.rules_recognition import RECOGNITION_RULES
 from desktop_app.domain.rulesets import RULE_SETS, ruleset_for
@@ -47,7 +48,7 @@ _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def rules_for(rt: RecordType) -> tuple[Rule, ...]:
-    return (*COMMON_RULES, *TYPE_RULES[rt], *HISTORICAL_RULES)
+    return (*COMMON_RULES, *TYPE_RULES[rt], *HISTORICAL_RULES, *LUNAR_RULES)
 
 
 def validate(

@@ -378,13 +378,36 @@ SCHEMA_11 = """
 CREATE INDEX entry_fields_open ON entry_fields (record_id) WHERE agreed = 0 AND decided_by IS NULL
 """
 
-# 12: the digitisation workbench (issue 17). A page keeps its crop as a rectangle in fractions
+# 12: OCR of book pages (issue 17 item 6): how each page is written, said by the officer
+# (only printed or typed pages are read), and how each OCR suggestion was treated per field
+# and keying (the accepted share, by engine, field and officer, from GROUP BY alone).
+SCHEMA_12 = """
+CREATE TABLE page_writing (
+    page_id INTEGER PRIMARY KEY REFERENCES book_pages (id),
+    writing TEXT NOT NULL CHECK (writing IN ('printed', 'typed', 'handwritten')),
+    set_by TEXT NOT NULL,
+    set_at TEXT NOT NULL
+);
+CREATE TABLE ocr_reviews (
+    record_id TEXT NOT NULL REFERENCES records (id),
+    officer TEXT NOT NULL,
+    path TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'edited', 'rejected')),
+    matched INTEGER NOT NULL,
+    reviewed_at TEXT NOT NULL,
+    PRIMARY KEY (record_id, officer, path)
+) WITHOUT ROWID
+"""
+
+# 13: the digitisation workbench (issue 17). A page keeps its crop as a rectangle in fractions
 # of the scan as captured (the scan itself is never altered, like its rotation). A first
 # keying under double entry waits in blind_keyings, not as a record: nobody but its keyer
 # sees it until the second keying is in. Progress and accuracy read counters (book_counts
 # kept by triggers, keying_stats and field_disagreements by the double-entry workflow), never
 # every entry. A sample re-check is a random draw of verified entries re-keyed blind.
-SCHEMA_12 = """
+SCHEMA_13 = """
 ALTER TABLE book_pages ADD COLUMN crop_left REAL;
 ALTER TABLE book_pages ADD COLUMN crop_top REAL;
 ALTER TABLE book_pages ADD COLUMN crop_right REAL;
@@ -486,4 +509,5 @@ CREATE TABLE recheck_items (
 """
 
 MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6,
-                               SCHEMA_7, SCHEMA_8, SCHEMA_9, SCHEMA_10, SCHEMA_11, SCHEMA_12)
+                               SCHEMA_7, SCHEMA_8, SCHEMA_9, SCHEMA_10, SCHEMA_11, SCHEMA_12,
+                               SCHEMA_13)

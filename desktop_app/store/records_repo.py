@@ -349,3 +349,34 @@ class RecordsRepository:
             return RecordPage(found, None)
         last = rows[limit - 1]
         return RecordPage(found, f"0:{last[2]}" if last[0] == 0 else f"1:{last[1]}")
+
+    # -- list screens (appended by the paging helper, issue 13) ---------------------------
+    def counts(self) -> dict[tuple[str, str], int]:
+        """(status, type) -> records, from the counters the triggers keep (schema 6): a
+        list screen's "of N" never counts the register."""
+        return {(str(s), str(t)): int(n) for s, t, n in self._conn.execute(
+            "SELECT status, type, n FROM record_counts WHERE n > 0")}
+
+    def recent_page(self, statuses: Sequence[str], *, after: str | None = None,
+                    limit: int = 200) -> RecordPage:
+        """The most recently changed records of these statuses, newest first, by keyset
+        (cursor "updated_at|id"): one arm per status walks its index and stops at the page,
+        so a page costs the same however long the queue."""
+        if not statuses:
+            return RecordPage((), None)
+        updated, _, record_id = (after or "").partition("|")
+        if not after:
+            updated = record_id = "\U0010ffff"  # after every ISO moment and every id
+        arm = (f"SELECT * FROM (SELECT {_COLUMNS} FROM records WHERE status = ? AND "
+               "updated_at <= ? AND (updated_at < ? OR id < ?) "
+               "ORDER BY updated_at DESC, id DESC LIMIT ?)")
+        params: list[object] = []
+        for status in statuses:
+            params += [status, updated, updated, record_id, limit + 1]
+        rows = self._conn.execute(
+            " UNION ALL ".join([arm] * len(statuses))
+            + " ORDER BY updated_at DESC, id DESC LIMIT ?", (*params, limit + 1)).fetchall()
+        found = tuple(_row(r) for r in rows[:limit])
+        more = len(rows) > limit
+        return RecordPage(found, f"{rows[limit - 1][-1]}|{rows[limit - 1][0]}"
+                          if more and found else None)

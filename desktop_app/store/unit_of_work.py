@@ -38,6 +38,7 @@ from desktop_app.store.extracts_repo import (
 )
 from desktop_app.store.meta_repo import MetaRepository
 from desktop_app.store.numbers_repo import NumbersRepository
+from desktop_app.store.ocr_repo import OcrRepository
 from desktop_app.store.outbox_repo import OutboxRepository
 from desktop_app.store.records_repo import RecordsRepository
 
@@ -59,6 +60,7 @@ class UnitOfWork:
         self.certificates = CertificatesRepository(conn)
         self.accounts = AccountsRepository(conn)
         self.books = BooksRepository(conn)
+        self.ocr = OcrRepository(conn)
 
 
 class Store:

@@ -275,9 +275,8 @@ def test_the_record_detail_shows_an_illegible_field(qtbot: QtBot) -> None:
     qtbot.addWidget(tree)
     data = mark(build("death", DEATH), "deceased.date_of_birth")
     data = mark(data, "registration_number")
-    tree.show_data("death", data)
-    shown = {tree.topLevelItem(n).data(0, Qt.ItemDataRole.UserRole):
-             tree.topLevelItem(n).text(1) for n in range(tree.topLevelItemCount())}
-    assert shown["deceased.date_of_birth"] == shown["registration_number"] == "không đọc được"
-    assert not any(tree.topLevelItem(n).text(0) == "illegible"
-                   for n in range(tree.topLevelItemCount()))
+    tree.show_data("death", data, historical=True)
+    assert tree.items["deceased.date_of_birth"].text(1) == "không đọc được"
+    assert tree.items["registration_number"].text(1) == "không đọc được"
+    assert "illegible" not in tree.items  # the flags show on their fields
+    assert tree.items["deceased.full_name"].text(1) == "Nguyễn Văn Bảy"

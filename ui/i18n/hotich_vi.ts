@@ -146,6 +146,14 @@
         <translation>Đã phê duyệt, chờ ký</translation>
     </message>
     <message>
+        <source>Approve (Ctrl+Enter)</source>
+        <translation>Phê duyệt (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Reject (Ctrl+R)</source>
+        <translation>Từ chối (Ctrl+R)</translation>
+    </message>
+    <message>
         <source>Nothing waiting for approval.</source>
         <translation>Không có hồ sơ chờ phê duyệt.</translation>
     </message>
@@ -838,6 +846,29 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>User guide — Hộ Tịch Offline</source>
+        <translation>Hướng dẫn sử dụng — Hộ Tịch Offline</translation>
+    </message>
+    <message>
+        <source>Search the guide (diacritics optional)…</source>
+        <translation>Tìm trong hướng dẫn (có dấu hay không dấu đều được)…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>%1 sections contain “%2”.</source>
+        <translation>%1 mục có “%2”.</translation>
+    </message>
+    <message>
+        <source>No section contains “%2”.</source>
+        <translation>Không có mục nào có “%2”.</translation>
+    </message>
+</context>
+<context>
     <name>IllegibleMarks</name>
     <message>
         <source>Illegible: %1</source>
@@ -1109,6 +1140,37 @@
     </message>
 </context>
 <context>
+    <name>LunarDateField</name>
+    <message>
+        <source>give the year (1944, or Giáp Thân with the book&apos;s year)</source>
+        <translation>hãy ghi năm (1944, hoặc Giáp Thân khi đã có năm của sổ)</translation>
+    </message>
+    <message>
+        <source>that year has no such leap month</source>
+        <translation>năm đó không có tháng nhuận này</translation>
+    </message>
+    <message>
+        <source>that lunar month has no such day</source>
+        <translation>tháng âm lịch đó không có ngày này</translation>
+    </message>
+    <message>
+        <source>not a lunar date this form reads</source>
+        <translation>không đọc được ngày âm lịch này</translation>
+    </message>
+    <message>
+        <source>Lunar</source>
+        <translation>Âm lịch</translation>
+    </message>
+    <message>
+        <source>The book gives this date in the lunar calendar (Ctrl+L)</source>
+        <translation>Sổ ghi ngày này theo âm lịch (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>= %1 (Gregorian, converted)</source>
+        <translation>= %1 (dương lịch, đã chuyển đổi)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Hộ Tịch Offline — %1</source>
@@ -1179,6 +1241,10 @@
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
         <source>&amp;About Hộ Tịch Offline</source>
         <translation>&amp;Giới thiệu Hộ Tịch Offline</translation>
     </message>
@@ -1197,6 +1263,39 @@
     <message>
         <source>The record on screen has changes that are not saved (it may still have errors). Close anyway and lose them?</source>
         <translation>Hồ sơ trên màn hình có thay đổi chưa lưu (có thể còn lỗi). Vẫn đóng và bỏ các thay đổi này?</translation>
+    </message>
+</context>
+<context>
+    <name>PageFooter</name>
+    <message>
+        <source>Show more</source>
+        <translation>Xem thêm</translation>
+    </message>
+    <message>
+        <source>Load the next page (scrolling to the end of the list does it too)</source>
+        <translation>Tải trang tiếp theo (cuộn đến cuối danh sách cũng tải)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln hồ sơ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3 records</source>
+        <translation>%1–%2 trong %3 hồ sơ</translation>
+    </message>
+    <message>
+        <source>None found yet of %1 records; Show more looks further</source>
+        <translation>Chưa thấy hồ sơ phù hợp trong %1 hồ sơ; bấm Xem thêm để tìm tiếp</translation>
+    </message>
+    <message>
+        <source>%1–%2, more follow</source>
+        <translation>%1–%2, còn nữa</translation>
+    </message>
+    <message>
+        <source>None found yet; Show more looks further</source>
+        <translation>Chưa thấy hồ sơ phù hợp; bấm Xem thêm để tìm tiếp</translation>
     </message>
 </context>
 <context>
@@ -1657,12 +1756,6 @@
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n hồ sơ</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>RecordTree</name>
@@ -1675,12 +1768,59 @@
         <translation>Giá trị</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>có</translation>
+        <source>%1 (lunar: %2)</source>
+        <translation>%1 (âm lịch: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordWords</name>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>không</translation>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>%1 no. %2</source>
+        <translation>%1 số %2</translation>
+    </message>
+    <message>
+        <source>issued on %1</source>
+        <translation>cấp ngày %1</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
+        <source>book %1</source>
+        <translation>quyển số %1</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>ngày %1</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>tại %1</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <source>book of %1</source>
+        <translation>sổ năm %1</translation>
+    </message>
+    <message>
+        <source>book no. %1</source>
+        <translation>quyển số %1</translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation>số thứ tự %1</translation>
     </message>
 </context>
 <context>
@@ -1696,12 +1836,6 @@
     <message>
         <source>All procedures</source>
         <translation>Mọi thủ tục</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n hồ sơ</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1827,6 +1961,10 @@
     <message>
         <source>Dismiss</source>
         <translation>Đóng thông báo</translation>
+    </message>
+    <message>
+        <source>A record</source>
+        <translation>Một hồ sơ</translation>
     </message>
     <message>
         <source>Nothing was signed: %1</source>
@@ -2149,6 +2287,10 @@
     <message>
         <source>Reason for accepting this warning</source>
         <translation>Lý do chấp thuận cảnh báo này</translation>
+    </message>
+    <message>
+        <source>another record</source>
+        <translation>hồ sơ khác</translation>
     </message>
 </context>
 </TS>

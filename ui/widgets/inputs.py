@@ -231,6 +231,15 @@ def country_items(lang: str) -> tuple[str, ...]:
     return tuple(items)
 
 
+def country_name(code: str, lang: str) -> str:
+    """A country by name ("Lào", "Brazil"), the code itself when it names none."""
+    for item in country_items(lang):
+        m = _CODE_AT_END.search(item)
+        if m and m.group(1) == code.upper():
+            return item[:m.start()].strip()
+    return code
+
+
 class CountryField(TextField):
     """ISO 3166-1 alpha-2 code ("VN"), completed from names."""
 
