@@ -26,8 +26,9 @@ __all__ = ["ILLEGIBLE", "flagged_leaves", "illegible_paths", "is_illegible", "ma
            "rule_illegible_kept", "shown_value", "unmark"]
 
 
-def is_illegible(data: Mapping[str, JSONValue], path: str) -> bool:
-    return path in illegible_paths(data)
+def is_illegible(data: Mapping[str, object], path: str) -> bool:
+    flags = data.get("illegible")
+    return isinstance(flags, list) and path in flags
 
 
 def _drop(data: JSONObject, path: str) -> None:
@@ -59,7 +60,7 @@ def unmark(data: Mapping[str, JSONValue], path: str) -> JSONObject:
     return out
 
 
-def shown_value(data: Mapping[str, JSONValue], path: str, shown: str = "",
+def shown_value(data: Mapping[str, object], path: str, shown: str = "",
                 lang: str = "vi") -> str | None:
     """What a screen or an extract prints for a flagged field (``shown``: its value as they
     would print it, if any); None for a field that is not flagged."""
@@ -70,10 +71,12 @@ def shown_value(data: Mapping[str, JSONValue], path: str, shown: str = "",
         else mark_text
 
 
-def flagged_leaves(data: Mapping[str, JSONValue]) -> list[str]:
+def flagged_leaves(data: Mapping[str, object]) -> list[str]:
     """The flagged paths whose value is blank: the fields a listing of the filled values
     would not show at all, and that must still read "không đọc được"."""
-    return [p for p in sorted(illegible_paths(data)) if is_blank(get(data, p))]
+    flags = data.get("illegible")
+    paths = sorted(f for f in flags if isinstance(f, str)) if isinstance(flags, list) else []
+    return [p for p in paths if is_blank(get(data, p))]
 
 
 def rule_illegible_kept(c: Check) -> Iterator[Issue]:

@@ -386,7 +386,7 @@ class BooksRepository:
 
     def samples(self) -> list[RecheckSample]:
         return [_sample_row(r) for r in self._conn.execute(
-            f"SELECT {_SAMPLE} FROM recheck_samples ORDER BY drawn_at, id")]
+            f"SELECT {_SAMPLE} FROM recheck_samples ORDER BY drawn_at, rowid")]  # drawn order
 
     def sample_items(self, sample_id: str) -> list[RecheckItem]:
         return [RecheckItem(str(r[0]), r[1], None if r[2] is None else int(r[2]),

@@ -495,7 +495,7 @@ CREATE TABLE recheck_samples (
     seed INTEGER NOT NULL,
     drawn_by TEXT NOT NULL,
     drawn_at TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE recheck_items (
     sample_id TEXT NOT NULL REFERENCES recheck_samples (id),
     record_id TEXT NOT NULL REFERENCES records (id),

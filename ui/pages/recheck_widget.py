@@ -84,12 +84,14 @@ class RecheckWidget(QGroupBox):
         self.officers = QLabel(objectName="keyingAccuracy")
         self.officers.setWordWrap(True)
 
-        self.draw_button = QPushButton(self.tr("Draw a 2 % sample to re-check"),
+        # (parented at once: shown or hidden without a parent, a button opens as a window)
+        self.draw_button = QPushButton(self.tr("Draw a 2 % sample to re-check"), self,
                                        objectName="drawRecheck")
         self.draw_button.setToolTip(self.tr(
             "At random, 2 % (at least 5) of the book's verified entries, to re-key blind."))
         self.draw_button.clicked.connect(self.draw)
-        self.rekey_button = QPushButton(self.tr("Re-key the sample…"), objectName="rekeySample")
+        self.rekey_button = QPushButton(self.tr("Re-key the sample…"), self,
+                                        objectName="rekeySample")
         self.rekey_button.clicked.connect(self.rekey)
         self.message = QLabel(objectName="recheckMessage")
         self.message.setWordWrap(True)
