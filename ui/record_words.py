@@ -139,3 +139,14 @@ def _source(value: Mapping[str, object]) -> str:
         parts.append(_put(translate("RecordWords", "entry %1"), str(value["entry_number"])))
     text = ", ".join(parts)
     return text[:1].upper() + text[1:]
+
+
+def value_words(rtype: str, path: str, value: object, lang: str) -> str:
+    """Any stored value at a field path in words (a leaf, or an object in one line)."""
+    from desktop_app.domain.fields import find_field
+
+    definition = find_field(rtype, path)
+    kind = definition.kind if definition is not None else FieldKind.TEXT
+    if kind.is_object:
+        return object_words(rtype, kind, path, value, lang)
+    return leaf_words(rtype, kind, path, value, lang)

@@ -401,13 +401,20 @@ CREATE TABLE ocr_reviews (
 ) WITHOUT ROWID
 """
 
-# 13: the digitisation workbench (issue 17). A page keeps its crop as a rectangle in fractions
+# 13: the words of the full-text index, in order (a view of the index, nothing stored): a
+# search token longer than the prefix indexes becomes the words it begins, read lazily
+# (records_repo._match_expression).
+SCHEMA_13 = """
+CREATE VIRTUAL TABLE record_text_terms USING fts5vocab (record_text, instance)
+"""
+
+# 14: the digitisation workbench (issue 17). A page keeps its crop as a rectangle in fractions
 # of the scan as captured (the scan itself is never altered, like its rotation). A first
 # keying under double entry waits in blind_keyings, not as a record: nobody but its keyer
 # sees it until the second keying is in. Progress and accuracy read counters (book_counts
 # kept by triggers, keying_stats and field_disagreements by the double-entry workflow), never
 # every entry. A sample re-check is a random draw of verified entries re-keyed blind.
-SCHEMA_13 = """
+SCHEMA_14 = """
 ALTER TABLE book_pages ADD COLUMN crop_left REAL;
 ALTER TABLE book_pages ADD COLUMN crop_top REAL;
 ALTER TABLE book_pages ADD COLUMN crop_right REAL;
@@ -510,4 +517,4 @@ CREATE TABLE recheck_items (
 
 MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6,
                                SCHEMA_7, SCHEMA_8, SCHEMA_9, SCHEMA_10, SCHEMA_11, SCHEMA_12,
-                               SCHEMA_13)
+                               SCHEMA_13, SCHEMA_14)

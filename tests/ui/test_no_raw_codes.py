@@ -5,6 +5,8 @@ dates and JSON. The codes stay in tooltips, for support staff."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -116,3 +118,52 @@ def test_a_warning_about_a_record_gone_never_shows_its_id(qtbot: QtBot,
     assert not any(symbol in text for text in shown_texts(widget) for symbol in "⛔⚠")
     icons = widget.findChildren(QLabel, "issueIcon")
     assert icons and not icons[0].pixmap().isNull()
+
+
+def _png() -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(300, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#efe6cf"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def test_double_entry_shows_both_keyings_in_words(qtbot: QtBot, office: UiOffice,
+                                                  tmp_path: Path) -> None:
+    """Two officers keyed one old death differently (sex, date of birth): the decision page
+    and the books page name the values (Nam, Nữ, 05/1930), never their codes."""
+    from desktop_app.workflows import books
+    from ui.pages.books_page import BooksPage
+    from ui.pages.decisions_page import DecisionsPage
+
+    i18n.install("vi")
+    books.set_double_entry(office.session("chutich"), True)
+    book = books.open_book(office.session("canbo"), "death", 1990, "01/1990",
+                           "UBND xã Tân Lập", 3)
+    (tmp_path / "usb").mkdir()
+    (tmp_path / "usb" / "IMG_0001.png").write_bytes(_png())
+    books.import_pages(office.session("canbo"), book.id, tmp_path / "usb")
+    data = {"registered_on": "1990-03-02", "time_of_death": "1990-03-01T08:00"}
+    books.key_entry(office.session("canbo"), book.id, 1, 1, build("death", {
+        **data, "deceased.sex": "male", "deceased.date_of_birth": "1930-05"}))
+    books.key_entry(office.session("canbo2"), book.id, 1, 1, build("death", {
+        **data, "deceased.sex": "female", "deceased.date_of_birth": "1930-05-02"}))
+    page = DecisionsPage(office.ctx("chutich"))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.fields.rowCount() == 2, timeout=10000)
+    wait_idle(qtbot, office.runner)
+    cells = {(r, c): page.fields.item(r, c).text() for r in range(2) for c in (1, 2)}
+    assert {"Nam", "Nữ", "05/1930", "02/05/1930"} == set(cells.values()), cells
+    _assert_clean("decisions", page)
+    shelf = BooksPage(office.ctx("canbo"))
+    qtbot.addWidget(shelf)
+    shelf.show()
+    qtbot.waitUntil(lambda: shelf.model.rowCount() == 1, timeout=10000)
+    wait_idle(qtbot, office.runner)
+    _assert_clean("books", shelf)

@@ -1166,8 +1166,12 @@
         <translation>Sổ ghi ngày này theo âm lịch (Ctrl+L)</translation>
     </message>
     <message>
-        <source>= %1 (Gregorian, converted)</source>
-        <translation>= %1 (dương lịch, đã chuyển đổi)</translation>
+        <source>= %1 (Gregorian)</source>
+        <translation>= %1 (dương lịch)</translation>
+    </message>
+    <message>
+        <source>Converted from the lunar date as written; the record keeps both.</source>
+        <translation>Đã chuyển từ ngày âm lịch như ghi trong sổ; hồ sơ giữ cả hai.</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1267,65 @@
     <message>
         <source>The record on screen has changes that are not saved (it may still have errors). Close anyway and lose them?</source>
         <translation>Hồ sơ trên màn hình có thay đổi chưa lưu (có thể còn lỗi). Vẫn đóng và bỏ các thay đổi này?</translation>
+    </message>
+</context>
+<context>
+    <name>OcrSuggestions</name>
+    <message>
+        <source>Text recogniser (its model is on this computer; nothing is sent anywhere)</source>
+        <translation>Bộ nhận dạng chữ (mô hình nằm trên máy này; không gửi gì ra ngoài)</translation>
+    </message>
+    <message>
+        <source>Read the page</source>
+        <translation>Đọc trang sổ</translation>
+    </message>
+    <message>
+        <source>No page.</source>
+        <translation>Chưa có trang sổ.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>Read on the page</source>
+        <translation>Đọc được trên trang</translation>
+    </message>
+    <message>
+        <source>Sure</source>
+        <translation>Độ tin cậy</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>Nhận tất cả</translation>
+    </message>
+    <message>
+        <source>OCR suggestions</source>
+        <translation>Gợi ý đọc tự động (OCR)</translation>
+    </message>
+    <message>
+        <source>Reading the page…</source>
+        <translation>Đang đọc trang sổ…</translation>
+    </message>
+    <message>
+        <source>Entries read: %1 (%2, %3 s). Accept what the page shows.</source>
+        <translation>Đã đọc %1 mục (%2, %3 giây). Chỉ nhận những gì đúng với trang sổ.</translation>
+    </message>
+    <message>
+        <source>Nothing was read at this position of the page.</source>
+        <translation>Không đọc được gì ở vị trí này của trang sổ.</translation>
+    </message>
+    <message>
+        <source>The recogniser is unsure: compare with the page.</source>
+        <translation>Bộ nhận dạng không chắc chắn: hãy so với trang sổ.</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Nhận</translation>
     </message>
 </context>
 <context>

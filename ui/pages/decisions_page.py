@@ -35,16 +35,19 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import type_label
 from ui.models import RowsModel
+from ui.record_words import value_words
 from ui.widgets.page_scan import PageScanWidget, load_book_page
+from ui.widgets.table_columns import fit_columns
 
 
 def _value(kept: str | None) -> JSONValue:
     return None if kept is None else json.loads(kept)
 
 
-def _text(kept: str | None) -> str:
+def _text(kept: str | None, rtype: str = "", path: str = "", lang: str = "vi") -> str:
+    """A keyed value as the officer reads it: in words (Nữ, 05/1990), never its code."""
     value = _value(kept)
-    return "—" if value is None else str(value)
+    return "—" if value is None else value_words(rtype, path, value, lang)
 
 
 class DecisionsPage(QWidget):
@@ -73,7 +76,7 @@ class DecisionsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, stretch=0)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._select(current.row()))
 
@@ -159,8 +162,10 @@ class DecisionsPage(QWidget):
             self.fields.insertRow(n)
             label = field_label(item.record.type, f.path, self._ctx.lang) or f.path
             self.fields.setItem(n, 0, QTableWidgetItem(label))
-            self.fields.setItem(n, 1, QTableWidgetItem(_text(f.first)))
-            self.fields.setItem(n, 2, QTableWidgetItem(_text(f.second)))
+            lang = self._ctx.lang
+            for column, kept in ((1, f.first), (2, f.second)):
+                self.fields.setItem(n, column, QTableWidgetItem(
+                    _text(kept, item.record.type, f.path, lang)))
             choice = QComboBox(objectName=f"choice:{f.path}")
             # the two values are in the columns beside: the choice names the keying
             choice.addItem(self.tr("First keying"), 1)

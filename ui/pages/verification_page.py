@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -35,6 +34,7 @@ from ui.pages.attachments_widget import load_shown
 from ui.pages.records_page import record_columns
 from ui.widgets.page_scan import Crop, PageScanWidget
 from ui.widgets.record_tree import RecordTree
+from ui.widgets.table_columns import fit_columns
 
 Shown = tuple[Attachment, bytes, QImage | None]
 
@@ -80,7 +80,7 @@ class VerificationPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, stretch=1)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._select(current.row()))
 
@@ -184,7 +184,7 @@ class VerificationPage(QWidget):
             self.tr("entered by %1").replace("%1", rec.officer)) if p)
         self.entry_label.setText(f"{type_label(rec.type, lang)}: "
                                  f"{record_title(rec.type, rec.data)} — {book}")
-        self.tree.show_data(rec.type, rec.data)
+        self.tree.show_data(rec.type, rec.data, historical=rec.is_historical)
         self.verify_button.setEnabled(item.can_verify)
         reason = "" if item.refusal is None else message_for(
             item.refusal, self._ctx.catalogue, lang)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 from desktop_app.domain.lunar import LunarDateError, LunarNote, convert, looks_lunar
 from ui.widgets.inputs import DateField
 
-WIDE = 330  # a lunar date as written is longer than dd/mm/yyyy
+WIDE = 280  # a lunar date as written is longer than dd/mm/yyyy
 
 
 def _reason(reason: str) -> str:
@@ -102,7 +102,9 @@ class LunarDateField(DateField):
 
     def _refresh(self) -> None:
         lunar = self.is_lunar() and bool(self.text().strip())
-        self.setMaximumWidth(WIDE if lunar or self.lunar_box.isChecked() else 180)
+        wide = lunar or self.lunar_box.isChecked()
+        self.setMaximumWidth(WIDE if wide else 180)
+        self.setMinimumWidth(WIDE if wide else 0)
         if not lunar:
             self.converted.hide()
             return
@@ -114,7 +116,9 @@ class LunarDateField(DateField):
         else:
             self.converted.setStyleSheet("")
             self.converted.setText(QCoreApplication.translate(
-                "LunarDateField", "= %1 (Gregorian, converted)").replace(
-                    "%1", note.converted.figures()))
+                "LunarDateField", "= %1 (Gregorian)").replace("%1", note.converted.figures()))
+            self.converted.setToolTip(QCoreApplication.translate(
+                "LunarDateField", "Converted from the lunar date as written; the record keeps "
+                "both."))
         self.converted.show()
 

@@ -112,8 +112,8 @@ class RecordTree(QTreeWidget):
         """What the record holds beyond the form's fields (set by the system, or kept from
         an older form): listed after them, so nothing stored is hidden."""
         for path in _leaves(data):
-            if path in shown or path.endswith("record_id") or \
-                    path in ("type", "lunar_dates", "illegible"):
+            if (path in shown or path.endswith("record_id") or path in ("type", "illegible")
+                    or path.split(".")[0] == "lunar_dates"):
                 continue  # lunar_dates: shown with the dates they converted
             value = get(data, path)
             if not _present(value):
