@@ -136,6 +136,30 @@ CORE: dict[str, tuple[str, str]] = {
                            "already."),
     "E-BOOK-SAME-KEYER": ("Lần nhập thứ hai phải do một cán bộ khác nhập, độc lập.",
                           "The second keying must be done independently by another officer."),
+    "E-RECONCILE-TYPE": ("Chỉ đối chiếu được sổ khai sinh hoặc sổ khai tử (không phải {type}).",
+                         "Only birth and death books are reconciled (not {type})."),
+    "E-RECONCILE-NOT-RUN": ("Sổ {book} chưa được đối chiếu với Cơ sở dữ liệu dân cư: hãy "
+                            "đối chiếu trước.",
+                            "Book {book} has not been reconciled with the population "
+                            "registry yet: reconcile it first."),
+    "E-RECONCILE-UNKNOWN": ("Không có chỗ sai lệch {key} trong lần đối chiếu gần nhất.",
+                            "There is no mismatch {key} in the last reconciliation."),
+    "E-RECONCILE-RESOLUTION": ("Cách xử lý {resolution} không dùng được cho chỗ sai lệch "
+                               "này.",
+                               "The resolution {resolution} does not apply to this "
+                               "mismatch."),
+    "E-RECONCILE-RESOLVED": ("Chỗ sai lệch {key} đã được xử lý.",
+                             "The mismatch {key} was resolved already."),
+    "R-RECONCILE": ("Đối chiếu sổ với Cơ sở dữ liệu dân cư: {entries} mục trong sổ, "
+                    "{registry} ở trung tâm, {matched} khớp; {open} chỗ sai lệch chưa xử lý "
+                    "({centre} thiếu ở trung tâm, {book} thiếu trong sổ, {fields} khác "
+                    "thông tin).",
+                    "Book reconciled with the population registry: {entries} entries in the "
+                    "book, {registry} at the centre, {matched} matched; {open} mismatches "
+                    "open ({centre} missing at the centre, {book} missing in the book, "
+                    "{fields} differing fields)."),
+    "R-RECONCILE-RESOLVED": ("Đã ghi nhận cách xử lý: {resolution}.",
+                             "Resolution recorded: {resolution}."),
     "E-BOOK-DOUBLE-ENTRY-PENDING": (
         "Mục này được nhập hai lần độc lập: chờ lần nhập thứ hai hoặc quyết định về chỗ khác "
         "nhau, không sửa hay trình trực tiếp.",
@@ -292,6 +316,16 @@ TERMS: dict[str, tuple[str, str]] = {
     "--saved takes one id": ("--saved nhận một mã hồ sơ", "--saved takes one id"),
     "the server's answer is too large": (
         "câu trả lời của máy chủ quá lớn", "the server's answer is too large"),
+    "the registry does not advance": (
+        "danh sách của Cơ sở dữ liệu dân cư không tiến lên", "the registry does not advance"),
+    "malformed registry page": ("trang dữ liệu dân cư nhận về sai dạng",
+                                "malformed registry page"),
+    "the registry file is not a list of persons": (
+        "tệp dữ liệu dân cư không phải danh sách người đúng dạng",
+        "the registry file is not a list of persons"),
+    "--resolve KEY and --as RESOLUTION go together": (
+        "--resolve KEY và --as CÁCH_XỬ_LÝ phải đi cùng nhau",
+        "--resolve KEY and --as RESOLUTION go together"),
     "the feed does not advance": (
         "luồng thay đổi không tiến lên", "the feed does not advance"),
     "the input is nested too deeply": (

@@ -97,6 +97,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     stats.add_argument("--db", required=True)
     stats.set_defaults(handler=_stats)
 
+    reg = add_command(csub, "registry-import", "load persons into the simulated population "
+                      "registry (a JSON list of births and deaths; see sync/openapi.json "
+                      "RegistryPerson, plus event, commune and year)")
+    reg.add_argument("--db", required=True)
+    reg.add_argument("file", type=Path)
+    reg.set_defaults(handler=_registry_import)
+
     caps = add_command(csub, "capabilities", "show or set the procedures the centre accepts")
     caps.add_argument("--db", required=True)
     caps.add_argument("--set", dest="procedures", default=None,
@@ -353,6 +360,29 @@ def _stats(ctx: CliContext, args: argparse.Namespace) -> int:
     total = sum(int(r["records"]) for r in rows)  # type: ignore[call-overload]
     lines.append(f"Tổng / Total: {total}")
     ctx.emit("\n".join(lines), {"ok": True, "total": total, "by_type_and_commune": rows})
+    return 0
+
+
+def _registry_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    from pydantic import TypeAdapter, ValidationError
+
+    from desktop_app.json_input import parse_json
+    from sync.server.models import RegistryPerson
+
+    try:
+        raw = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise HotichError("E-FILE", path=str(args.file)) from exc
+    try:
+        persons = TypeAdapter(list[RegistryPerson]).validate_python(parse_json(raw))
+    except ValidationError as exc:
+        raise UsageError(detail="the registry file is not a list of persons") from exc
+    store = _store(args.db)
+    try:
+        count = store.population.import_persons(persons)
+    finally:
+        store.close()
+    ctx.emit(str(count), {"ok": True, "imported": count})
     return 0
 
 

@@ -94,10 +94,11 @@ def test_messages_name_states_and_roles_in_words(office: UiOffice) -> None:
     catalogue = office.services.catalogue
     texts = [message_for(error, catalogue, "vi") for error in (
         TransitionNotAllowedError(from_status="draft", to_status="signed"),
+        TransitionNotAllowedError(from_status="draft", to_status="verified"),
         PermissionDeniedError(role="officer", action="approve records"),
         RecordInvalidError(rules=["E-REQUIRED", "E-DATE-FUTURE"], fields=["a", "b"]))]
     assert not raw_codes(texts), texts
-    assert "Nháp" in texts[0] and "Công chức" in texts[1] and "2 lỗi" in texts[2]
+    assert "Nháp" in texts[0] and "Công chức" in texts[2] and "2 lỗi" in texts[3]
 
 
 def test_a_warning_about_a_record_gone_never_shows_its_id(qtbot: QtBot,
