@@ -260,7 +260,7 @@ def screens(root: Path) -> dict[str, Any]:
             shown = model.rowCount()
             begin = time.perf_counter()
             view.scrollToBottom()
-            until(lambda: model.rowCount() > shown or model.is_complete)
+            until(lambda shown=shown: model.rowCount() > shown or model.is_complete)
             times.append((time.perf_counter() - begin) * 1000)
         out[f"{name} rows"] = model.rowCount()
         stall(f"scroll {name}")
