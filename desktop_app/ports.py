@@ -24,6 +24,7 @@ from desktop_app.sync_types import (
     ProgressCallback,
     PullPage,
     PushItem,
+    RegistryPerson,
 )
 
 if TYPE_CHECKING:  # numpy only where pictures are handled: not at every start of the core
@@ -160,6 +161,12 @@ class SyncGateway(Protocol):
                    progress: ProgressCallback | None = None) -> Iterator[PullPage]:
         """Pages until the feed is exhausted; the next is asked for once the caller has
         applied (and committed) the previous one."""
+        ...
+
+    def registry_persons(self, event: str, year: int, *,
+                         progress: ProgressCallback | None = None) -> Iterator[RegistryPerson]:
+        """The centre's population registry: the births or deaths ("birth" | "death") of this
+        device's commune registered in ``year``, page after page."""
         ...
 
     def anchor_audit(self, head: AuditHead, *, rewritten: AuditHead | None = None

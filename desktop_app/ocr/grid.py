@@ -186,32 +186,81 @@ def _runs(profile: NDArray[np.int64], threshold: int, gap: int, minimum: int
     return [(a, b + 1) for a, b in runs if b + 1 - a >= minimum]
 
 
-def cell_lines(page: Page, box: _Box) -> list[GrayImage]:
-    """The text lines of one cell, top to bottom, each cut to its ink with a margin (grey
-    pixels of the upright page); none for an empty cell."""
+def _cell_ink(page: Page, box: _Box) -> tuple[NDArray[np.uint8], int, int] | None:
+    """The ink of a cell without its rules (and the cell's inner corner), None if tiny."""
     x0, y0, x1, y1 = box
     inset = max(3, (y1 - y0) // 12)
     x0, y0, x1, y1 = x0 + inset, y0 + inset, x1 - inset, y1 - inset
     if x1 - x0 < 8 or y1 - y0 < 8:
-        return []
+        return None
     rules = cv2.dilate(page.rules[y0:y1, x0:x1], np.ones((5, 5), np.uint8))
     ink = cv2.bitwise_and(page.ink[y0:y1, x0:x1], cv2.bitwise_not(rules))
-    ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))  # paper grain
+    ink = _u8(cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8)))  # grain
+    return ink, x0, y0
+
+
+def _line_runs(ink: NDArray[np.uint8]) -> tuple[NDArray[np.int64], list[tuple[int, int]]]:
     rows = (ink > 0).sum(axis=1).astype(np.int64)
-    scale = max(10, (y1 - y0) // 6)
+    scale = max(10, ink.shape[0] // 6)
+    return rows, _runs(rows, 1, gap=max(2, scale // 3), minimum=max(6, scale // 2))
+
+
+def line_height(page: Page) -> int | None:
+    """The usual height of a text line on the page: the median over the entries' cells
+    (most hold one line), to tell two lines set close together from one."""
+    table = page.table
+    if table is None:
+        return None
+    heights: list[int] = []
+    for row in range(1, table.rows):
+        for column in range(table.columns):
+            found = _cell_ink(page, table.cell(row, column))
+            if found is not None:
+                heights += [b - a for a, b in _line_runs(found[0])[1]]
+    return int(np.median(heights)) if heights else None
+
+
+def _split(rows: NDArray[np.int64], top: int, bottom: int, usual: int | None
+           ) -> list[tuple[int, int]]:
+    """A run as tall as two or more usual lines, cut where the ink is thinnest near each
+    expected boundary (the marks of a second line nearly touch the first)."""
+    if not usual or bottom - top < 1.6 * usual:
+        return [(top, bottom)]
+    count = max(2, round((bottom - top) / usual))
+    step = (bottom - top) / count
+    cuts = [top]
+    for k in range(1, count):
+        middle = int(top + k * step)
+        window = max(2, int(step * 0.3))
+        lo, hi = max(cuts[-1] + 1, middle - window), min(bottom - 1, middle + window)
+        cuts.append(lo + int(np.argmin(rows[lo:hi + 1])) if hi > lo else middle)
+    cuts.append(bottom)
+    return list(zip(cuts, cuts[1:], strict=False))
+
+
+def cell_lines(page: Page, box: _Box, usual_height: int | None = None) -> list[GrayImage]:
+    """The text lines of one cell, top to bottom, each cut to its ink with a margin (grey
+    pixels of the upright page); none for an empty cell. ``usual_height``: see
+    ``line_height``."""
+    found = _cell_ink(page, box)
+    if found is None:
+        return []
+    ink, x0, y0 = found
+    rows, runs = _line_runs(ink)
     lines: list[GrayImage] = []
-    for top, bottom in _runs(rows, 1, gap=max(2, scale // 3), minimum=max(6, scale // 2)):
-        columns = (ink[top:bottom] > 0).sum(axis=0).astype(np.int64)
-        spans = _runs(columns, 0, gap=(bottom - top) * 2, minimum=2)
-        if not spans:
-            continue
-        left, right = spans[0][0], spans[-1][1]
-        if right - left < 4:
-            continue
-        pad = max(2, (bottom - top) // 4)
-        ya, yb = max(0, y0 + top - pad), min(page.gray.shape[0], y0 + bottom + pad)
-        xa, xb = max(0, x0 + left - pad), min(page.gray.shape[1], x0 + right + pad)
-        crop = page.gray[ya:yb, xa:xb].copy()
-        crop[page.rules[ya:yb, xa:xb] > 0] = int(np.median(crop))  # no rule in the line
-        lines.append(crop)
+    for run_top, run_bottom in runs:
+        for top, bottom in _split(rows, run_top, run_bottom, usual_height):
+            columns = (ink[top:bottom] > 0).sum(axis=0).astype(np.int64)
+            spans = _runs(columns, 0, gap=(bottom - top) * 2, minimum=2)
+            if not spans:
+                continue
+            left, right = spans[0][0], spans[-1][1]
+            if right - left < 4:
+                continue
+            pad = max(2, (bottom - top) // 4)
+            ya, yb = max(0, y0 + top - pad), min(page.gray.shape[0], y0 + bottom + pad)
+            xa, xb = max(0, x0 + left - pad), min(page.gray.shape[1], x0 + right + pad)
+            crop = page.gray[ya:yb, xa:xb].copy()
+            crop[page.rules[ya:yb, xa:xb] > 0] = int(np.median(crop))  # no rule in the line
+            lines.append(crop)
     return lines

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from desktop_app.ports import GrayImage, LineReading, TextRecogniser
 
 _HEADING_CUTOFF = 0.72  # folded similarity for a header cell to name a column
+MIN_CONFIDENCE = 0.35  # below this a reading is noise (a stain, a stamp): no suggestion
 _Box = tuple[int, int, int, int]
 
 
@@ -87,14 +88,14 @@ def match_columns(headings: list[str], known: tuple[Column, ...]) -> list[Column
     return found
 
 
-def _read_cells(recogniser: TextRecogniser, page: grid.Page, boxes: list[_Box]
-                ) -> tuple[list[tuple[str, float]], int]:
+def _read_cells(recogniser: TextRecogniser, page: grid.Page, boxes: list[_Box],
+                usual_height: int | None) -> tuple[list[tuple[str, float]], int]:
     """(text, confidence) per cell: its lines read in one batch, joined with a space; the
     confidence of a cell is its weakest line's."""
     lines: list[GrayImage] = []
     owners: list[int] = []
     for index, box in enumerate(boxes):
-        for line in grid.cell_lines(page, box):
+        for line in grid.cell_lines(page, box, usual_height):
             lines.append(line)
             owners.append(index)
     readings: list[LineReading] = recogniser.read_lines(lines)
@@ -118,14 +119,15 @@ def read_page(recogniser: TextRecogniser, image: bytes, record_type: str, *,
     table = page.table
     if table is None or table.columns < 2 or table.rows < 2 or not known:
         raise NoTableError(record_type)
+    usual = grid.line_height(page)
     headers, count = _read_cells(recogniser, page,
-                                 [table.cell(0, c) for c in range(table.columns)])
+                                 [table.cell(0, c) for c in range(table.columns)], usual)
     columns = match_columns([text for text, _ in headers], known)
     wanted = [c for c in range(table.columns) if columns[c] is not None]
     if len(wanted) < 2:  # no header of a register book (a page turned sideways, a form)
         raise NoTableError(record_type)
     boxes = [table.cell(r, c) for r in range(1, table.rows) for c in wanted]
-    cells, read = _read_cells(recogniser, page, boxes)
+    cells, read = _read_cells(recogniser, page, boxes, usual)
     entries: list[EntrySuggestions] = []
     for r in range(1, table.rows):  # the r-th ruled row under the header is position r
         row = cells[(r - 1) * len(wanted):r * len(wanted)]
@@ -140,6 +142,8 @@ def read_page(recogniser: TextRecogniser, image: bytes, record_type: str, *,
             if parsed is None:
                 continue
             value, fit = parsed
+            if confidence * fit < MIN_CONFIDENCE:
+                continue
             if column.path == "registration_number":
                 number = value
             fields.append(FieldSuggestion(column.path, value, round(confidence * fit, 3),

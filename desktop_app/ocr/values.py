@@ -74,6 +74,18 @@ def _nationality(text: str) -> Parsed | None:
     return _closest(text, names, 0.75)
 
 
+def _syllables(name: str) -> str:
+    """A name with a space restored before each capital that follows a small letter: every
+    syllable of a Vietnamese name is capitalised, and a recogniser drops the space after a
+    letter carrying a mark ("ThịHuyền")."""
+    out: list[str] = []
+    for i, ch in enumerate(name):
+        if i and ch.isupper() and name[i - 1].islower():
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
+
+
 def parse(kind: Value, text: str) -> Parsed | None:
     value = clean(text)
     if not value:
@@ -89,4 +101,7 @@ def parse(kind: Value, text: str) -> Parsed | None:
         return _ethnicity(value)
     if kind is Value.NATIONALITY:
         return _nationality(value)
+    if kind is Value.NAME:
+        spaced = _syllables(value)
+        return spaced, 1.0 if spaced == value else 0.9
     return value, 1.0

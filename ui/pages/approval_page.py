@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -161,6 +162,22 @@ class ApprovalPage(QWidget):
         layout.addWidget(top, 3)
         layout.addWidget(signing, 2)
         self._select(-1)
+        self._install_shortcuts()
+
+    def _install_shortcuts(self) -> None:
+        """From the keyboard (issue 14): Ctrl+Enter approves the selected record, Ctrl+R
+        rejects it (asking for the reason first when none is written), Enter in the reason
+        box rejects too."""
+        self.approve_button.setText(self.tr("Approve (Ctrl+Enter)"))
+        self.reject_button.setText(self.tr("Reject (Ctrl+R)"))
+        for keys, slot in (("Ctrl+Return", self.approve), ("Ctrl+Enter", self.approve),
+                           ("Ctrl+R", self.reject)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(
+                lambda slot=slot: self.current is not None and not self._busy and slot())
+        self.reject_reason.returnPressed.connect(
+            lambda: self.current is not None and not self._busy and self.reject())
 
     @property
     def reasons(self) -> dict[str, QLineEdit]:

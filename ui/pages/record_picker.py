@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,6 +35,7 @@ from ui.labels import type_label
 from ui.models import Page, PagedRowsModel
 from ui.pages.records_page import record_columns
 from ui.widgets.page_footer import PageFooter
+from ui.widgets.table_columns import fit_columns
 
 SEARCH_DELAY_MS = 300
 OFFERED_STATUSES = tuple(sorted(s.value for s in REGISTERED_STATUSES))
@@ -84,7 +84,7 @@ class RecordPickerDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, stretch=1)
         self.table.activated.connect(lambda _index: self.choose())
         self.footer = PageFooter(self.model, ctx.lang, "pickerCount", self)
         self.choose_button = QPushButton(self.tr("Link this record"), objectName="pickerChoose")

@@ -54,3 +54,9 @@ def test_each_suggestion_is_accepted_edited_or_rejected() -> None:
         ("child.full_name", Outcome.ACCEPTED, True), ("child.sex", Outcome.EDITED, False),
         ("mother.full_name", Outcome.ACCEPTED, True),
         ("father.full_name", Outcome.REJECTED, True)]  # typed by hand, the same
+
+
+def test_a_name_gets_back_the_space_a_recogniser_dropped_after_a_mark() -> None:
+    assert parse(Value.NAME, "Huỳnh ThịHuyền") == ("Huỳnh Thị Huyền", 0.9)
+    assert parse(Value.NAME, "Nguyễn Thị Hằng") == ("Nguyễn Thị Hằng", 1.0)
+    assert parse(Value.TEXT, "Trạm y tế xã Ea Tu")[0] == "Trạm y tế xã Ea Tu"  # type: ignore[index]
