@@ -173,6 +173,18 @@ CORE: dict[str, tuple[str, str]] = {
                              "a third person or the supervisor must."),
     "E-BOOK-NOT-DISAGREED": ("Hai lần nhập không khác nhau ở: {paths}.",
                              "The two keyings do not disagree on: {paths}."),
+    "E-BOOK-CROP": ("Vùng cắt phải nằm trong trang: trái < phải, trên < dưới, từ 0 đến 1.",
+                    "A crop lies within the page: left < right, top < bottom, from 0 to 1."),
+    "E-RECHECK-EMPTY": ("Chưa có mục nào đã kiểm tra để lấy mẫu kiểm tra lại.",
+                        "No verified entry yet to draw a re-check sample from."),
+    "E-RECHECK-NOT-IN-SAMPLE": ("Mục này không nằm trong mẫu kiểm tra lại {sample}.",
+                                "This entry is not in the re-check sample {sample}."),
+    "E-RECHECK-DONE": ("Mục này đã được nhập lại trong mẫu kiểm tra.",
+                       "This entry was re-keyed in the sample already."),
+    "E-RECHECK-OWN-ENTRY": ("Người đã nhập hoặc kiểm tra mục này không được nhập lại để "
+                            "kiểm tra nó.",
+                            "Someone who keyed or verified this entry cannot re-key it to "
+                            "check it."),
     "E-FILE": ("Không đọc/ghi được tệp: {path}.", "Cannot read/write the file: {path}."),
     "E-PRINT": ("Không in được: máy in chưa sẵn sàng hoặc tài liệu không mở được.",
                 "Cannot print: the printer is not ready or the document does not open."),
@@ -263,6 +275,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "attachment": ("tệp đính kèm", "attachment"),
     "book": ("sổ", "book"),
     "page": ("trang", "page"),
+    "re-check sample": ("mẫu kiểm tra lại", "re-check sample"),
     # action (E-PERMISSION): desktop_app.accounts.Permission and the workflow's steps
     "manage accounts": ("quản lý tài khoản", "manage accounts"),
     "create records": ("tạo hồ sơ", "create records"),
@@ -322,6 +335,12 @@ TERMS: dict[str, tuple[str, str]] = {
     "the record must be a JSON object": (
         "hồ sơ phải là một đối tượng JSON", "the record must be a JSON object"),
     "phase: 1 to 5": ("giai đoạn: từ 1 đến 5", "phase: 1 to 5"),
+    "--box LEFT,TOP,RIGHT,BOTTOM (fractions 0..1)": (
+        "--box TRÁI,TRÊN,PHẢI,DƯỚI (phần của trang, từ 0 đến 1)",
+        "--box LEFT,TOP,RIGHT,BOTTOM (fractions 0..1)"),
+    "share: above 0, up to 1; minimum: 1 or more": (
+        "tỉ lệ: trên 0, tối đa 1; tối thiểu: từ 1 trở lên",
+        "share: above 0, up to 1; minimum: 1 or more"),
     "the book number and the office are required": (
         "cần quyển số và cơ quan đăng ký", "the book number and the office are required"),
     "year: 1800 to 2100": ("năm: từ 1800 đến 2100", "year: 1800 to 2100"),

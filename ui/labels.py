@@ -22,6 +22,8 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     "queued": ("Chờ đồng bộ", "Queued"),
     "synced": ("Đã đồng bộ", "Synced"),
     "rejected": ("Bị từ chối", "Rejected"),
+    # Not a status of its own: where a refused second check wanted to go (E-TRANSITION).
+    "verified": ("Đã kiểm tra lần hai", "Checked twice"),
 }
 
 OUTBOX_LABELS: dict[str, tuple[str, str]] = {

@@ -138,6 +138,8 @@ ADDRESS_FIELDS: tuple[FieldDef, ...] = (
         FieldKind.BOOLEAN,
         read_only=True,
     ),
+    # An old place of which only the 2025 province can be told (addresses.resolve_place).
+    _f("province_code", "Tỉnh, thành phố (mã 2025)", "Province (2025 code)", read_only=True),
 )
 
 

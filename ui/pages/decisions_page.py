@@ -35,9 +35,8 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import type_label
 from ui.models import RowsModel
-from ui.pages.books_page import turned
 from ui.record_words import value_words
-from ui.widgets.scan_view import ScanView, decode_image
+from ui.widgets.page_scan import PageScanWidget, load_book_page
 from ui.widgets.table_columns import fit_columns
 
 
@@ -88,7 +87,7 @@ class DecisionsPage(QWidget):
         self.fields.verticalHeader().hide()
         self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.scan = ScanView(self)
+        self.scan = PageScanWidget(self)
         self.refusal = QLabel(objectName="decideRefusal")
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet("color: #8a5a00")
@@ -155,7 +154,7 @@ class DecisionsPage(QWidget):
         if item is None:
             self.decide_button.setEnabled(False)
             self.refusal.setText(self.tr("No double-entered entry waits for a decision."))
-            self.scan.show_message(QCoreApplication.translate("ScanView", "No scan to show."),
+            self.scan.show_message(QCoreApplication.translate("PageScanWidget", "No scan to show."),
                                    "none")
             return
         for f in item.disagreements:
@@ -177,24 +176,17 @@ class DecisionsPage(QWidget):
         self.refusal.setText(reason)
         self.decide_button.setEnabled(item.refusal is None)
         if item.place is None:
-            self.scan.show_message(QCoreApplication.translate("ScanView", "No scan to show."),
+            self.scan.show_message(QCoreApplication.translate("PageScanWidget", "No scan to show."),
                                    "none")
             return
         session, place = self._ctx.session, item.place
-        self.scan.show_message(self.tr("Loading the page…"), "loading")
+        self.scan.show_loading()
+        self._ctx.runner.run(lambda: load_book_page(session, place.book_id, place.page_no),
+                             self._display, self._failed)
 
-        def load() -> tuple[PageRow, bytes, QImage | None]:
-            page = next(p for p in books.pages_of(session, place.book_id)
-                        if p.page_no == place.page_no)
-            data = books.page_content(session, place.book_id, place.page_no)
-            image = decode_image(data) if page.media_type.startswith("image/") else None
-            return page, data, turned(image, page.rotation)
-
-        self._ctx.runner.run(load, self._display, self._failed)
-
-    def _display(self, shown: tuple[PageRow, bytes, QImage | None]) -> None:
-        page, data, image = shown
-        self.scan.show_content(page.media_type, data, image)
+    def _display(self, shown: tuple[PageRow, QImage | None]) -> None:
+        page, image = shown
+        self.scan.show_page(page, image)
         self.page_shown.emit(page.page_no)
 
     def choose(self, path: str, keying: int) -> None:

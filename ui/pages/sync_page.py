@@ -68,6 +68,8 @@ class SyncPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        # Column widths from the rows on screen, not from every row of the pages loaded.
+        self.table.horizontalHeader().setResizeContentsPrecision(0)
         self.table.activated.connect(self._activated)
         self.summary = QLabel(objectName="syncSummary")
         self.summary.setWordWrap(True)

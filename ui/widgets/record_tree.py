@@ -1,7 +1,8 @@
 """A record's data as a tree of labelled fields (record detail, second-officer verification):
 in the order and with the labels of the procedure's form (``form_fields``), values in words
 (ui/record_words.py). An object that reads as one line (an address, a document, an old
-book's page) shows that line, its fields below it."""
+book's page) shows that line, its fields below it. A field the old book does not let anyone
+read shows "không đọc được" (desktop_app.domain.illegible), never an empty row or a gap."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 from desktop_app.domain import FieldKind
 from desktop_app.domain.access import get
 from desktop_app.domain.fields import find_field
+from desktop_app.domain.illegible import is_illegible, shown_value
 from desktop_app.domain.lunar import lunar_notes
 from ui.record_words import leaf_words, object_words
 from ui.widgets.record_form import form_fields, form_label, registration_title
@@ -54,8 +56,11 @@ class RecordTree(QTreeWidget):
         shown: set[str] = set()
         for info in form_fields(rtype, historical=historical):
             value = get(data, info.path)
-            if not _present(value) or info.path.endswith(".record_id"):
-                continue  # a linked record is named in "Related records", not by its id
+            flagged = is_illegible(data, info.path)
+            if (not _present(value) and not flagged) or info.path.endswith(".record_id") \
+                    or info.path == "illegible":
+                continue  # a linked record is named in "Related records", not by its id;
+                # the illegible flags show on their fields
             parent_path = info.path.rpartition(".")[0]
             if info.depth == 0 and info.kind.is_object:
                 parent = root
@@ -67,9 +72,11 @@ class RecordTree(QTreeWidget):
                     QTreeWidgetItem(parent, [label, ""])
                 item.setText(1, object_words(rtype, info.kind, info.path, value, self._lang))
             else:
-                item = QTreeWidgetItem(parent, [label, self._lunar_words(info.path, data) or
-                                                leaf_words(rtype, info.kind, info.path, value,
-                                                           self._lang)])
+                words = "" if not _present(value) else (
+                    self._lunar_words(info.path, data)
+                    or leaf_words(rtype, info.kind, info.path, value, self._lang))
+                item = QTreeWidgetItem(parent, [label, shown_value(data, info.path, words,
+                                                                   self._lang) or words])
                 shown.add(info.path)
             self._code_tip(item, value)
             self.items[info.path] = item
@@ -105,7 +112,7 @@ class RecordTree(QTreeWidget):
         """What the record holds beyond the form's fields (set by the system, or kept from
         an older form): listed after them, so nothing stored is hidden."""
         for path in _leaves(data):
-            if (path in shown or path.endswith("record_id") or path == "type"
+            if (path in shown or path.endswith("record_id") or path in ("type", "illegible")
                     or path.split(".")[0] == "lunar_dates"):
                 continue  # lunar_dates: shown with the dates they converted
             value = get(data, path)

@@ -73,7 +73,11 @@ class WarningReasonsWidget(QWidget):
         self._clear()
         self._related = dict(related or {})
         self._record_id = record_id
+        shown_errors: set[str] = set()
         for issue in errors:
+            if self._text(rtype, issue) in shown_errors:
+                continue  # the same error, raised twice by the checks, is listed once
+            shown_errors.add(self._text(rtype, issue))
             label = QLabel(self._text(rtype, issue), objectName=f"error:{issue.code}")
             label.setWordWrap(True)
             label.setStyleSheet("color: #b00020")
