@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -384,18 +384,23 @@ class RecordsRepository:
         return found
 
     def ids_of_person(self, name_key: str, exclude: str, *, roles: Sequence[str],
-                      born: str | None, personal_id: str | None) -> list[str]:
-        """Records where a party in one of ``roles`` may be this person (see parties_like)."""
-        return list(dict.fromkeys(e.record_id for e in self.parties_like(
-            name_key, exclude, roles=roles, born=born, personal_id=personal_id)))
+                      born: str | None, personal_id: str | None) -> Iterator[str]:
+        """Records where a party in one of ``roles`` may be this person (see parties_like),
+        read lazily: a caller that stops at the first that counts reads no further."""
+        seen: set[str] = set()
+        for entry in self.parties_like(name_key, exclude, roles=roles, born=born,
+                                       personal_id=personal_id):
+            if entry.record_id not in seen:
+                seen.add(entry.record_id)
+                yield entry.record_id
 
     def parties_like(self, name_key: str, exclude: str, *, roles: Sequence[str],
-                     born: str | None, personal_id: str | None) -> list[PartyEntry]:
+                     born: str | None, personal_id: str | None) -> Iterator[PartyEntry]:
         """The parties in one of ``roles`` who may be this person (same_person): the same
         folded name and the same personal ID, or, unless both IDs decide, the same birth
         year or a date missing on either side. ``born`` is a year "YYYY" (or None). Ranges
         of record_persons_spouse, answered from the index alone (named: the name-only index
-        looks cheaper to the planner and reads every party of that name)."""
+        looks cheaper to the planner and reads every party of that name); read lazily."""
         marks = ", ".join("?" * len(roles))
         head = ("SELECT record_id, role, date_of_birth, personal_id FROM record_persons "
                 "INDEXED BY record_persons_spouse "
@@ -403,13 +408,13 @@ class RecordsRepository:
         year = ("(date_of_birth IS NULL OR date_of_birth BETWEEN ? AND ?)" if born else "1")
         years = (born, f"{born}-99") if born else ()
         if personal_id:
-            rows = [*self._conn.execute(head + "personal_id = ?",
-                                        (name_key, *roles, exclude, personal_id)),
-                    *self._conn.execute(head + f"personal_id IS NULL AND {year}",
-                                        (name_key, *roles, exclude, *years))]
+            yield from (PartyEntry(*row) for row in self._conn.execute(
+                head + "personal_id = ?", (name_key, *roles, exclude, personal_id)))
+            yield from (PartyEntry(*row) for row in self._conn.execute(
+                head + f"personal_id IS NULL AND {year}", (name_key, *roles, exclude, *years)))
         else:
-            rows = list(self._conn.execute(head + year, (name_key, *roles, exclude, *years)))
-        return [PartyEntry(*row) for row in rows]
+            yield from (PartyEntry(*row) for row in self._conn.execute(
+                head + year, (name_key, *roles, exclude, *years)))
 
     def ids_by_mother_key(self, key: str, exclude: str, born_from: str | None = None,
                           born_to: str | None = None) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from itertools import islice
 
 from desktop_app.domain import (
     BirthCandidate,
@@ -205,7 +206,9 @@ def _ended_by_death(uow: UnitOfWork, marriage: MarriageCandidate, record_id: str
     return False
 
 
-_DEATHS_AT_ONCE = 4  # one registered death is enough: read the candidates a few at a time
+# One registered death is enough: the candidates are read a few at a time, from the index
+# (lazily) and then from the records.
+_DEATHS_AT_ONCE = 4
 
 
 def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
@@ -213,9 +216,8 @@ def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
     ids = uow.records.ids_of_person(fold_compact(spouse.full_name or ""), record_id,
                                     roles=("deceased",), born=_year(spouse.date_of_birth),
                                     personal_id=spouse.personal_id)
-    for start in range(0, len(ids), _DEATHS_AT_ONCE):
-        for _rid, rdata in _live(uow, ids[start:start + _DEATHS_AT_ONCE], "death",
-                                 _DEATH_PARTS, registered_only=True):
+    while chunk := list(islice(ids, _DEATHS_AT_ONCE)):
+        for _rid, rdata in _live(uow, chunk, "death", _DEATH_PARTS, registered_only=True):
             if same_person(spouse, PartySummary.from_person(party(rdata, "deceased"))):
                 return True
     return False
