@@ -25,6 +25,7 @@ from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 
 if TYPE_CHECKING:
+    from desktop_app.ports import SyncTransport
     from desktop_app.sync_types import DeviceIdentity
     from desktop_app.workflows.dashboard import ConnectionState
     from desktop_app.workflows.sync_apply import SyncReport
@@ -335,6 +336,14 @@ def catalogue() -> Catalogue:
 def _on_context(ctx: CliContext) -> None:
     if ctx.data_dir.is_dir():
         configure_logging(ctx.paths.logs)
+    if _optional("sync.device") is not None:
+        ctx.sync_transport = _https_transport
+
+
+def _https_transport(session: Session) -> SyncTransport:
+    from sync.device import HttpsSyncTransport
+
+    return HttpsSyncTransport(session.paths.root, clock=session.clock)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

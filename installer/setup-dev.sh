@@ -11,12 +11,13 @@ step() { printf '==> [%s/%s] %s\n' "$1" "$STEPS" "$2"; }
 
 # Qt's xcb/offscreen runtime, poppler (pdfsig/pdftotext verify our PDFs), NSS tools
 # (certutil: pdfsig's trust store), Xvfb (screenshots), venv support, iproute2 + nftables
-# (ip/tc/nft: the simulated rural link of tests/netsim.py, as root).
+# (ip/tc/nft: the simulated rural link of tests/netsim.py, as root), tesseract with its
+# Vietnamese model (the second OCR engine of book pages, desktop_app/ocr).
 DEBS=(python3-venv python3-pip poppler-utils libnss3-tools libnss3 xvfb xauth
       libgl1 libegl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
       libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libglib2.0-0
-      iproute2 nftables)
+      iproute2 nftables tesseract-ocr tesseract-ocr-vie)
 
 step 1 "Debian packages"
 missing=()

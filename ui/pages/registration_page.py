@@ -138,6 +138,7 @@ class RegistrationPage(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel(self.tr("Errors and warnings")))
         side_layout.addWidget(self.issues_list, 1)
+        side.setMinimumWidth(260)  # a message reads in two or three lines, not six
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.scroll)
         split.addWidget(side)

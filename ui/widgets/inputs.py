@@ -8,7 +8,15 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QObject,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import commune, search_communes
 from desktop_app.domain.ethnicity import ethnic_groups
+from desktop_app.domain.text import fold_for_search
 from desktop_app.domain.vocabulary import Vocabulary, label_or_code, labels
 from ui.widgets.typed_dates import from_iso, to_iso, to_iso_time
 
@@ -194,11 +203,37 @@ class BoolField(QCheckBox):
         self.setChecked(value is True)
 
 
-def _completer(items: list[str], parent: QWidget) -> QCompleter:
-    completer = QCompleter(items, parent)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    return completer
+class FoldedCompletion(QObject):
+    """Completion that ignores case and diacritics, as the officer types: "viet" offers
+    "Việt Nam (VN)", "ede" offers "Ê Đê" (QCompleter alone matches marks exactly). Names
+    whose word starts with the text come first, then those that contain it."""
+
+    LIMIT = 30
+
+    def __init__(self, field: QLineEdit, items: list[str]) -> None:
+        super().__init__(field)
+        self._field = field
+        self._items = [(item, fold_for_search(item)) for item in items]
+        self.model = QStringListModel(self)
+        self.completer = QCompleter(self.model, field)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        field.setCompleter(self.completer)
+        field.textEdited.connect(self.filter)
+
+    def matches(self, text: str) -> list[str]:
+        query = fold_for_search(text)
+        if not query:
+            return []
+        starts = [item for item, folded in self._items if f" {query}" in f" {folded}"]
+        inside = [item for item, folded in self._items if query in folded and item not in starts]
+        return (starts + inside)[:self.LIMIT]
+
+    def filter(self, text: str) -> None:
+        found = self.matches(text)
+        self.model.setStringList(found)
+        if found and self._field.hasFocus():
+            self.completer.complete()  # the list of this text, not the one before
 
 
 class EthnicityField(TextField):
@@ -211,7 +246,7 @@ class EthnicityField(TextField):
             for name in (group.official_name, group.common_spelling):
                 if name not in names:
                     names.append(name)
-        self.setCompleter(_completer(names, self))
+        self.completion = FoldedCompletion(self, names)
 
 
 
@@ -231,13 +266,22 @@ def country_items(lang: str) -> tuple[str, ...]:
     return tuple(items)
 
 
+def country_name(code: str, lang: str) -> str:
+    """A country by name ("Lào", "Brazil"), the code itself when it names none."""
+    for item in country_items(lang):
+        m = _CODE_AT_END.search(item)
+        if m and m.group(1) == code.upper():
+            return item[:m.start()].strip()
+    return code
+
+
 class CountryField(TextField):
     """ISO 3166-1 alpha-2 code ("VN"), completed from names."""
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         items = country_items(lang)
-        self.setCompleter(_completer(list(items), self))
+        self.completion = FoldedCompletion(self, list(items))
         self._shown = {m.group(1): item for item in items if (m := _CODE_AT_END.search(item))}
 
     def value(self) -> object | None:
