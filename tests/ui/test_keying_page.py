@@ -242,6 +242,7 @@ def test_a_supervisor_rechecks_a_sample_and_reads_the_chart(
     wait_idle(qtbot, office.runner)
     assert page.screens.currentWidget() is keying and keying.sample_id == report.sample.id
     assert keying.form.editors["deceased.full_name"].value() is None  # blind
+    assert keying.ocr.isHidden()  # the supervisor keys from the page alone
     for n in range(5):
         entry = keying.sample[keying._drawn_index()]  # noqa: SLF001
         rec = records.get_record(office.session("chutich"), entry.record_id)
@@ -280,3 +281,33 @@ def test_the_record_detail_shows_an_illegible_field(qtbot: QtBot) -> None:
     assert tree.items["registration_number"].text(1) == "không đọc được"
     assert "illegible" not in tree.items  # the flags show on their fields
     assert tree.items["deceased.full_name"].text(1) == "Nguyễn Văn Bảy"
+
+
+def test_ocr_suggestions_beside_the_page_fill_only_what_is_accepted(
+        qtbot: QtBot, office: UiOffice) -> None:
+    from desktop_app.workflows import ocr
+    from tests.support.register_pages import birth_page
+
+    printed = birth_page(23, 2, rows=3, rotation=-1.0)
+    officer = office.session("canbo")
+    book = books.open_book(officer, "birth", 2010, "01/2010", "UBND xã Hòa Phú", 1)
+    books.add_page(officer, book.id, printed.image)
+    ocr.set_page_writing(officer, book.id, 1, "printed")
+    page = KeyingPage(office.ctx("canbo"))
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    with qtbot.waitSignal(page.ocr.reading_loaded, timeout=60000):
+        page.open_book(book, 1)
+    wait_idle(qtbot, office.runner)
+    assert page.position == 1 and page.ocr.table.rowCount() >= 5
+    assert page.form is not None and page.form.editors["child.full_name"].value() is None
+    truth = printed.entries[0].values
+    page.ocr.buttons["child.full_name"].click()
+    assert page.form.editors["child.full_name"].value() == truth["child.full_name"]
+    assert page.form.editors["mother.full_name"].value() is None  # not accepted: not filled
+
+    page.go_to_position(2)  # the next entry: its own suggestions, an empty form
+    assert page.form.editors["child.full_name"].value() is None
+    assert page.ocr.entry() is not None and page.ocr.entry().position == 2
+    assert page.ocr.isVisible()

@@ -14,7 +14,7 @@ from desktop_app.domain.errors import RecordInvalidError, TransitionNotAllowedEr
 from desktop_app.errors import PermissionDeniedError
 from desktop_app.workflows import records
 from tests.samples import build
-from tests.ui.conftest import UiOffice, wait_idle
+from tests.ui.conftest import UiOffice, type_text, wait_idle
 from tests.ui.shown_text import raw_codes, shown_texts
 from ui import i18n
 from ui.errors import message_for
@@ -168,3 +168,70 @@ def test_double_entry_shows_both_keyings_in_words(qtbot: QtBot, office: UiOffice
     qtbot.waitUntil(lambda: shelf.model.rowCount() == 1, timeout=10000)
     wait_idle(qtbot, office.runner)
     _assert_clean("books", shelf)
+
+
+def test_a_linked_record_shows_by_its_name_never_its_id(qtbot: QtBot,
+                                                       office: UiOffice) -> None:
+    """A correction's original birth, picked or reopened: the field names the birth and
+    holds its id (the id in the tooltip only)."""
+    from tests.samples import DELETE
+    from ui.pages.registration_page import RegistrationPage
+
+    i18n.install("vi")
+    officer = office.session("canbo")
+    birth = records.create_record(officer, "birth", build("birth", {
+        "child.full_name": "Nguyễn Văn An"})).record
+    records.submit(officer, birth.id)
+    records.approve(office.session("chutich"), birth.id, {})
+    page = RegistrationPage(office.ctx("canbo"))
+    qtbot.addWidget(page)
+    page.show()
+    page.type_combo.setCurrentIndex(page.type_combo.findData("change"))
+    page.type_combo.activated.emit(page.type_combo.currentIndex())
+    page.form.set_data(build("change", {"original_record": DELETE, "changes": [
+        {"field": "date_of_birth", "from": "2026-01-10", "to": "2026-01-09"}]}))
+    page.form.pick_buttons["original_record"].click()
+    picker = page.picker
+    with qtbot.waitSignal(picker.searched, timeout=10000, check_params_cb=lambda n: n == 1):
+        type_text(picker.search, "nguyen van an")
+        picker.refresh()
+    with qtbot.waitSignal(page.record_saved, timeout=15000) as saved:
+        picker.choose_button.click()
+    field = page.form.editors["original_record.record_id"]
+    assert "Nguyễn Văn An" in field.text() and field.toolTip() == birth.id
+    assert field.value() == birth.id and saved.args[0].links_to == birth.id
+    _assert_clean("the correction's form", page.form)
+    draft = saved.args[0]
+    wait_idle(qtbot, office.runner)
+
+    page.new_record()
+    page.open_draft(records.get_record(officer, draft.id))  # reopened later
+    field = page.form.editors["original_record.record_id"]
+    qtbot.waitUntil(lambda: "Nguyễn Văn An" in field.text(), timeout=10000)
+    assert page.form.data()["original_record"]["record_id"] == birth.id
+    wait_idle(qtbot, office.runner)
+
+
+def test_a_change_reads_and_takes_words_and_dates(qtbot: QtBot) -> None:
+    """The "from … to …" lines of a correction: the field by its name and dates dd/mm/yyyy,
+    typed that way too; the core still gets the field's key and ISO dates."""
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from ui.widgets.record_form import RecordForm
+
+    form = RecordForm("change", historical=False, lang="vi", convert=lambda *_a: None)
+    qtbot.addWidget(form)
+    changes = form.editors["changes"]
+    stored = [{"field": "date_of_birth", "from": "2026-01-10", "to": "2026-01-09"}]
+    changes.set_value(stored)
+    table = changes.table
+    assert [table.item(0, c).text() for c in range(3)] == [
+        "Ngày, tháng, năm sinh", "10/01/2026", "09/01/2026"]
+    assert changes.value() == stored  # untouched: the stored values behind the words
+    table.insertRow(1)
+    for column, typed in enumerate(("giới tính", "Nam", "Nữ")):
+        table.setItem(1, column, QTableWidgetItem(typed))
+    table.item(0, 2).setText("8/1/2026")  # retyped as officers write dates
+    assert changes.value() == [
+        {"field": "date_of_birth", "from": "2026-01-10", "to": "2026-01-08"},
+        {"field": "sex", "from": "Nam", "to": "Nữ"}]

@@ -391,6 +391,26 @@
         <translation>Các tệp JPEG, PNG hoặc PDF của thư mục, theo thứ tự tên, thành các trang tiếp theo.</translation>
     </message>
     <message>
+        <source>Writing: not said</source>
+        <translation>Cách viết: chưa chọn</translation>
+    </message>
+    <message>
+        <source>Handwritten</source>
+        <translation>Viết tay</translation>
+    </message>
+    <message>
+        <source>Printed form</source>
+        <translation>Mẫu in sẵn</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Đánh máy</translation>
+    </message>
+    <message>
+        <source>How the page is written, as you see it: printed or typed pages are read by OCR for suggestions, handwritten ones never.</source>
+        <translation>Cách viết của trang, như bạn thấy: trang in sẵn hoặc đánh máy được OCR đọc để gợi ý, trang viết tay thì không bao giờ.</translation>
+    </message>
+    <message>
         <source>Key the entries of this page…</source>
         <translation>Nhập các mục của trang này…</translation>
     </message>

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.fields import SOURCE_PHASES
 from desktop_app.session import Session
-from desktop_app.workflows import books
+from desktop_app.workflows import books, ocr
 from desktop_app.workflows.books import BookRow, PageRow, Progress
 from ui.context import UiContext
 from ui.errors import message_for
@@ -138,6 +138,17 @@ class BooksPage(QWidget):
         self.scan = PageScanWidget(self, can_turn=True, can_crop=True)
         self.scan.rotated.connect(self._keep_rotation)
         self.scan.crop_drawn.connect(self._keep_crop)
+        # how the page is written: only printed or typed pages get OCR suggestions
+        self.writing_box = QComboBox(objectName="pageWriting")
+        self.writing_box.addItem(self.tr("Writing: not said"), None)
+        for writing, label in ((ocr.PageWriting.HANDWRITTEN, self.tr("Handwritten")),
+                               (ocr.PageWriting.PRINTED, self.tr("Printed form")),
+                               (ocr.PageWriting.TYPED, self.tr("Typed"))):
+            self.writing_box.addItem(label, writing.value)
+        self.writing_box.setToolTip(self.tr(
+            "How the page is written, as you see it: printed or typed pages are read by OCR "
+            "for suggestions, handwritten ones never."))
+        self.writing_box.activated.connect(self._keep_writing)
         self.key_button = QPushButton(self.tr("Key the entries of this page…"),
                                       objectName="keyEntries")
         self.key_button.setToolTip(self.tr(
@@ -145,6 +156,7 @@ class BooksPage(QWidget):
         self.key_button.clicked.connect(self.open_keying)
         page_bar = QHBoxLayout()
         page_bar.addWidget(self.page_choice, 1)
+        page_bar.addWidget(self.writing_box)
         page_bar.addWidget(self.key_button)
         page_bar.addWidget(self.add_pages_button)
         pages_box = QGroupBox(self.tr("Pages of the book"))
@@ -292,7 +304,7 @@ class BooksPage(QWidget):
         has_book = self.current is not None
         self.add_pages_button.setEnabled(has_book and self._ctx.can("create records"))
         self.recheck.set_book(self.current)
-        for widget in (self.page_choice, self.key_button):
+        for widget in (self.page_choice, self.key_button, self.writing_box):
             widget.setEnabled(False)
         if self.current is None:
             self.book_label.setText(self.tr("No book selected."))
@@ -315,7 +327,8 @@ class BooksPage(QWidget):
             self.page_choice.addItem(self.tr("Page %1 (%2)").replace("%1", str(p.page_no))
                                      .replace("%2", p.file_name or p.media_type))
         self.page_choice.setEnabled(bool(pages))
-        self.key_button.setEnabled(bool(pages) and self._ctx.can("create records"))
+        for widget in (self.key_button, self.writing_box):
+            widget.setEnabled(bool(pages) and self._ctx.can("create records"))
         if not pages:
             self.scan.show_message(self.tr("No page yet: add the book's scans or photos."), "none")
             return
@@ -326,13 +339,29 @@ class BooksPage(QWidget):
         if self.current is None or not 0 <= index < len(self.pages):
             return
         session, book_id, page = self._ctx.session, self.current.id, self.pages[index]
-        self._ctx.runner.run(lambda: load_book_page(session, book_id, page.page_no),
-                             self._display, self._failed)
 
-    def _display(self, shown: tuple[PageRow, QImage | None]) -> None:
-        page, image = shown
+        def load() -> tuple[PageRow, QImage | None, str | None]:
+            shown, image = load_book_page(session, book_id, page.page_no)
+            writing = ocr.page_writing(session, book_id, page.page_no)
+            return shown, image, writing.value if writing else None
+
+        self._ctx.runner.run(load, self._display, self._failed)
+
+    def _display(self, shown: tuple[PageRow, QImage | None, str | None]) -> None:
+        page, image, writing = shown
         self.scan.show_page(page, image)
+        self.writing_box.setCurrentIndex(max(0, self.writing_box.findData(writing)))
         self.page_shown.emit(page.page_no)
+
+    def _keep_writing(self, index: int) -> None:
+        writing = self.writing_box.itemData(index)
+        page = self._shown_page()
+        if writing is None or page is None or self.current is None:
+            return
+        session, book_id = self._ctx.session, self.current.id
+        self._ctx.runner.run(
+            lambda: ocr.set_page_writing(session, book_id, page.page_no, str(writing)),
+            lambda _w: None, self._failed)
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of page scans or photos"))

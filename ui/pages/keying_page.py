@@ -6,6 +6,10 @@ blind: whoever keys the position second sees an empty form, never the first keyi
 re-check mode a supervisor goes through the entries a sample drew and re-keys each blind;
 the workflow compares it with the verified entry.
 
+Under the page, OCR suggestions (ui/widgets/ocr_suggestions.py) for a page marked printed or
+typed: a value goes into the form only when the officer accepts it; none in re-check mode,
+where the supervisor keys from the page alone.
+
 Keys: Ctrl+S or Ctrl+Enter saves; Ctrl+Down / Ctrl+Up the next / previous entry; Ctrl+N a new
 entry at the next free position; Page Down / Page Up the next / previous page; Ctrl+I marks
 the field with the focus illegible (again: unmarks it); on the page: + - 0 1 and the arrows.
@@ -39,6 +43,7 @@ from ui.errors import message_for
 from ui.labels import type_label
 from ui.widgets.illegible_marks import IllegibleMarks
 from ui.widgets.inputs import commune_display
+from ui.widgets.ocr_suggestions import OcrSuggestions
 from ui.widgets.page_scan import PageScanWidget, load_book_page
 from ui.widgets.record_form import RecordForm
 
@@ -66,6 +71,7 @@ class KeyingPage(QWidget):
         self.form: RecordForm | None = None
         self.marks: IllegibleMarks | None = None
         self.is_editable = True
+        self._keyed_data: JSONObject = {}
 
         self.title = QLabel(objectName="keyingTitle")
         self.title.setStyleSheet("font-weight: bold")
@@ -112,6 +118,8 @@ class KeyingPage(QWidget):
             shortcut.activated.connect(lambda step=step: self.go_to_page(self.page_no + step))
 
         self.scan = PageScanWidget(self, can_turn=True, can_crop=False)
+        self.ocr = OcrSuggestions(ctx, self)
+        self.ocr.accepted.connect(self.fill)
         self.note = QLabel(objectName="keyingNote")
         self.note.setWordWrap(True)
         self.marked = QLabel(objectName="keyingIllegible")
@@ -128,8 +136,13 @@ class KeyingPage(QWidget):
         form_layout.addWidget(self.scroll, 1)
         form_layout.addWidget(self.marked)
         form_layout.addWidget(self.message)
+        self.page_side = QSplitter(Qt.Orientation.Vertical)
+        self.page_side.addWidget(self.scan)
+        self.page_side.addWidget(self.ocr)
+        self.page_side.setStretchFactor(0, 3)
+        self.page_side.setStretchFactor(1, 1)
         self.split = QSplitter(Qt.Orientation.Horizontal)
-        self.split.addWidget(self.scan)
+        self.split.addWidget(self.page_side)
         self.split.addWidget(form_side)
         self.split.setStretchFactor(0, 5)
         self.split.setStretchFactor(1, 6)  # the form's labels and inputs read whole
@@ -154,6 +167,7 @@ class KeyingPage(QWidget):
     def open_book(self, book: BookRow, page_no: int = 1) -> None:
         """Key the entries of a book, from a page."""
         self.sample_id, self.sample = None, []
+        self.ocr.show()
         self._set_book(book)
         self.go_to_page(page_no, position=None)
 
@@ -161,6 +175,7 @@ class KeyingPage(QWidget):
         """Re-key, blind, the entries a sample drew (supervisors)."""
         session = self._ctx.session
         self.sample_id = sample_id
+        self.ocr.hide()  # the re-check keys from the page alone
 
         def load() -> tuple[list[RecheckEntry], dict[str, BookRow]]:
             entries = [e for e in books.recheck_entries(session, sample_id) if e.place]
@@ -219,6 +234,8 @@ class KeyingPage(QWidget):
         self.page_box.setValue(page.page_no)
         self.page_box.blockSignals(False)
         self.scan.show_page(page, image)
+        if self.book is not None:
+            self.ocr.load_page(self.book.id, page.page_no, self.book.type)
         self._list_slots()
         self.go_to_position(self.next_free() if position is None else position)
         self.page_shown.emit(page.page_no)
@@ -266,6 +283,8 @@ class KeyingPage(QWidget):
                            .replace("%2", str(self.page_no)))
         slot = next((s for s in self.slots if s.position == position), None)
         self._show_data({}, editable=True)
+        self.ocr.show_position(position if slot is None or
+                               (slot.record_id is None and not slot.mine) else None)
         if slot is None:
             self.note.setText(self.tr("A new entry: key it as the book gives it."))
         elif slot.record_id is None and not slot.mine:
@@ -349,6 +368,15 @@ class KeyingPage(QWidget):
             self._say(self.tr("Put the cursor in the field the book does not let you read, "
                               "then mark it."), error=True)
 
+    def fill(self, path: str, value: object) -> None:
+        """An OCR suggestion the officer accepted goes into its field."""
+        if self.form is None or not self.is_editable or path not in self.form.editors:
+            return
+        if self.marks is not None and path in self.marks.paths:
+            self.marks.set_marked(path, False)  # read after all
+        self.form.editors[path].set_value(value)  # type: ignore[attr-defined]
+        self.form._open_to(path)  # noqa: SLF001 - the section holding it opens
+
     def entry_data(self) -> JSONObject:
         assert self.marks is not None
         return self.marks.data()
@@ -364,10 +392,13 @@ class KeyingPage(QWidget):
             self._ctx.runner.run(lambda: books.recheck_key(session, sample_id, rid, data),
                                  self._rechecked, self._save_failed)
             return
+        self._keyed_data = data
         self._ctx.runner.run(lambda: books.key_entry(session, book_id, page_no, position, data),
                              self._saved, self._save_failed)
 
     def _saved(self, keyed: books.Keyed) -> None:
+        if keyed.record is not None:  # a blind first keying has no record to tie them to
+            self.ocr.save_reviews(keyed.record.id, dict(self._keyed_data))
         texts = {"single": self.tr("Saved: a second officer verifies it (four eyes)."),
                  "first": self.tr("Saved as the first keying: it stays blind until another "
                                   "officer keys the entry."),

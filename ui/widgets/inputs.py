@@ -64,6 +64,36 @@ class TextField(QLineEdit):
         self.setText("" if value is None else str(value))
 
 
+class RecordIdField(TextField):
+    """The record a reference points at. Once chosen in the picker (or known when a draft
+    opens) it shows as people name it ("Khai sinh Nguyễn Văn An, số 12"), its id kept as
+    the value and in the tooltip for support staff; an id typed by hand stays as typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._id: str | None = None
+        self._shown = ""
+
+    def show_record(self, record_id: str, name: str) -> None:
+        self._id, self._shown = record_id, name
+        self.setText(name)
+        self.setCursorPosition(0)
+        self.setToolTip(record_id)
+
+    def value(self) -> object | None:
+        text = self.text().strip()
+        if self._id is not None and text == self._shown:
+            return self._id
+        return text or None
+
+    def set_value(self, value: object) -> None:
+        if value is not None and value == self._id:
+            return  # the same record: its name stays
+        self._id, self._shown = None, ""
+        self.setToolTip("")
+        super().set_value(value)
+
+
 FIRST_BOOK_YEAR = 1945  # the civil-status books of the Democratic Republic began in 1945
 
 

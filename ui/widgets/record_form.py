@@ -7,6 +7,7 @@ required or hold a value. Each field has its error line under it, set from the c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -30,6 +31,8 @@ from desktop_app.domain import FieldInfo, FieldKind, Issue, iter_fields
 from desktop_app.domain.access import get, put
 from desktop_app.domain.fields import find_field, reference_paths
 from desktop_app.domain.lunar import lunar_notes
+from desktop_app.domain.notes import CHANGED_FIELD_NAMES, changed_field_name
+from desktop_app.domain.text import fold_for_search
 from desktop_app.domain.vocabulary import vocabulary_for
 from ui.widgets.inputs import (
     BoolField,
@@ -41,11 +44,13 @@ from ui.widgets.inputs import (
     LegacyAddressField,
     PathsField,
     QuietComboBox,
+    RecordIdField,
     SelectField,
     TextField,
     number_range,
 )
 from ui.widgets.lunar_dates import LunarDateField
+from ui.widgets.typed_dates import from_iso, to_iso
 
 Converter = Callable[[str, Callable[[str], None], Callable[[str], None]], None]
 """convert(text, done, failed): done(description) or failed(message), on the GUI thread."""
@@ -131,8 +136,7 @@ class ChangesField(QWidget):
     def value(self) -> object | None:
         rows = []
         for r in range(self.table.rowCount()):
-            cells = [self.table.item(r, c) for c in range(3)]
-            texts = [c.text().strip() if c is not None else "" for c in cells]
+            texts = [self._cell(r, c) for c in range(3)]
             if any(texts):
                 row: dict[str, object] = {"field": texts[0]}
                 if texts[1]:
@@ -142,16 +146,48 @@ class ChangesField(QWidget):
                 rows.append(row)
         return rows or None
 
+    def _cell(self, row: int, column: int) -> str:
+        """What a cell holds for the core: the stored value behind the words it shows, a
+        field's name typed in words as its key, a date typed dd/mm/yyyy as ISO."""
+        item = self.table.item(row, column)
+        if item is None:
+            return ""
+        text = item.text().strip()
+        kept = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(kept, str) and text == item.data(Qt.ItemDataRole.UserRole + 1):
+            return kept
+        if column == 0:
+            return _FIELD_BY_WORDS.get(fold_for_search(text), text)
+        return to_iso(text) if _TYPED_DATE.match(text) else text
+
     def set_value(self, value: object) -> None:
+        """Each line in words: the field by its name ("Ngày, tháng, năm sinh"), dates as
+        dd/mm/yyyy; the stored values stay behind them."""
         rows = value if isinstance(value, list) else []
         self.table.blockSignals(True)
         self.table.setRowCount(max(1, len(rows)))
         for r, row in enumerate(rows):
             if isinstance(row, dict):
                 for c, key in enumerate(("field", "from", "to")):
-                    item = row.get(key)
-                    self.table.setItem(r, c, QTableWidgetItem("" if item is None else str(item)))
+                    stored = row.get(key)
+                    text = "" if stored is None else str(stored)
+                    shown = _field_words(text) if c == 0 else from_iso(text)
+                    item = QTableWidgetItem(shown)
+                    if shown != text:
+                        item.setData(Qt.ItemDataRole.UserRole, text)
+                        item.setData(Qt.ItemDataRole.UserRole + 1, shown)
+                        item.setToolTip(text)
+                    self.table.setItem(r, c, item)
         self.table.blockSignals(False)
+
+
+def _field_words(path: str) -> str:
+    words = changed_field_name(path) if path else ""
+    return words[:1].upper() + words[1:]
+
+
+_FIELD_BY_WORDS = {fold_for_search(words): key for key, words in CHANGED_FIELD_NAMES.items()}
+_TYPED_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{4}$|^\d{1,2}[/.]\d{4}$")
 
 
 class _Section(QWidget):
@@ -376,6 +412,8 @@ class RecordForm(QWidget):
             return PathsField()
         if name == "as_written":
             return LegacyAddressField(self._convert)
+        if name == "record_id":
+            return RecordIdField()
         return TextField()
 
     def _add_leaf(self, info: FieldInfo, parent_path: str) -> None:
@@ -426,6 +464,22 @@ class RecordForm(QWidget):
                 editor.set_value(values.get(path.removeprefix(f"{reference}.")))  # type: ignore[attr-defined]
         self._open_to(f"{reference}.record_id")
         self.edited.emit()
+
+    def name_reference(self, reference: str, record_id: str, name: str) -> None:
+        """The linked record shown by its name in the reference's id field (the id kept)."""
+        editor = self.editors.get(f"{reference}.record_id")
+        if isinstance(editor, RecordIdField) and editor.value() == record_id:
+            editor.show_record(record_id, name)
+
+    def references(self) -> dict[str, str]:
+        """reference path -> the record id it holds now."""
+        found = {}
+        for reference in self._references:
+            editor = self.editors.get(f"{reference}.record_id")
+            value = editor.value() if editor is not None else None  # type: ignore[attr-defined]
+            if isinstance(value, str) and value:
+                found[reference] = value
+        return found
 
     # -- data -----------------------------------------------------------------------------
     def data(self) -> dict[str, object]:
@@ -487,8 +541,6 @@ class RecordForm(QWidget):
     # -- issues ---------------------------------------------------------------------------
     def target_of(self, path: str) -> str:
         """The field or object that shows an issue reported at ``path``."""
-        import re
-
         current = re.sub(r"\[\d+\]", "", path)
         while current and current not in self._messages:
             current = current.rpartition(".")[0]
