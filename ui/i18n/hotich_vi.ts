@@ -811,6 +811,37 @@
     </message>
 </context>
 <context>
+    <name>ExtractCheckPage</name>
+    <message>
+        <source>Check a signed extract</source>
+        <translation>Kiểm tra trích lục đã ký</translation>
+    </message>
+    <message>
+        <source>Choose the PDF file of an extract (trích lục) to check its digital signature: that it was signed by a trusted supervisor, that nothing was changed or added after signing, and, for extracts issued here, that it says what the record says.</source>
+        <translation>Chọn tệp PDF của một trích lục để kiểm tra chữ ký số: do lãnh đạo có chứng thư số được tin cậy ký, không có gì bị sửa hay thêm vào sau khi ký, và với trích lục cấp tại đây, nội dung đúng với hồ sơ đang lưu.</translation>
+    </message>
+    <message>
+        <source>Choose a PDF file…</source>
+        <translation>Chọn tệp PDF…</translation>
+    </message>
+    <message>
+        <source>Checking signatures is not available in this build.</source>
+        <translation>Bản cài đặt này không có chức năng kiểm tra chữ ký số.</translation>
+    </message>
+    <message>
+        <source>Choose the extract to check</source>
+        <translation>Chọn trích lục cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>Tệp PDF (*.pdf);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Checking the signature…</source>
+        <translation>Đang kiểm tra chữ ký số…</translation>
+    </message>
+</context>
+<context>
     <name>ExtractPreviewDialog</name>
     <message>
         <source>Extract preview</source>
@@ -1215,6 +1246,10 @@
     <message>
         <source>Records and search</source>
         <translation>Hồ sơ và tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Check an extract</source>
+        <translation>Kiểm tra trích lục</translation>
     </message>
     <message>
         <source>Second check (historical)</source>
@@ -2880,6 +2915,113 @@ Hãy tắt một trong hai.</translation>
     <message>
         <source>Sample drawn: re-key its entries from their pages.</source>
         <translation>Đã lấy mẫu: hãy nhập lại các mục từ trang sổ.</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationWidget</name>
+    <message>
+        <source>Not at the centre</source>
+        <translation>Thiếu ở trung tâm</translation>
+    </message>
+    <message>
+        <source>Not in the book</source>
+        <translation>Thiếu trong sổ</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>Khác nhau</translation>
+    </message>
+    <message>
+        <source>Book&apos;s value kept</source>
+        <translation>Giữ theo sổ</translation>
+    </message>
+    <message>
+        <source>Correction opened</source>
+        <translation>Đã mở cải chính</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Đã kiểm tra</translation>
+    </message>
+    <message>
+        <source>Reconciliation with the population registry</source>
+        <translation>Đối chiếu với Cơ sở dữ liệu quốc gia về dân cư</translation>
+    </message>
+    <message>
+        <source>Reconcile with the centre</source>
+        <translation>Đối chiếu với trung tâm</translation>
+    </message>
+    <message>
+        <source>Reconciliation needs the connection to the central server, which this build does not have.</source>
+        <translation>Đối chiếu cần kết nối với máy chủ trung ương, bản cài đặt này không có.</translation>
+    </message>
+    <message>
+        <source>Your account does not synchronise.</source>
+        <translation>Tài khoản của bạn không được đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Mismatch</source>
+        <translation>Sai lệch</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>In the book</source>
+        <translation>Trong sổ</translation>
+    </message>
+    <message>
+        <source>At the centre</source>
+        <translation>Ở trung tâm</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Cách xử lý</translation>
+    </message>
+    <message>
+        <source>Keep the book&apos;s value</source>
+        <translation>Giữ theo sổ</translation>
+    </message>
+    <message>
+        <source>Open a correction</source>
+        <translation>Mở cải chính</translation>
+    </message>
+    <message>
+        <source>Mark as checked</source>
+        <translation>Đánh dấu đã kiểm tra</translation>
+    </message>
+    <message>
+        <source>This book has not been compared with the population registry yet.</source>
+        <translation>Sổ này chưa được đối chiếu với Cơ sở dữ liệu quốc gia về dân cư.</translation>
+    </message>
+    <message>
+        <source>%1 entries in the book, %2 at the centre, %3 matched: %4 of %5 mismatches still to resolve.</source>
+        <translation>%1 mục trong sổ, %2 ở trung tâm, %3 khớp: còn %4 trong %5 chỗ sai lệch chưa xử lý.</translation>
+    </message>
+    <message>
+        <source>Reading the population registry…</source>
+        <translation>Đang đọc Cơ sở dữ liệu dân cư…</translation>
+    </message>
+    <message>
+        <source>Reconciled: %1 mismatches to resolve.</source>
+        <translation>Đã đối chiếu: %1 chỗ sai lệch cần xử lý.</translation>
+    </message>
+    <message>
+        <source>Reconciliation cancelled.</source>
+        <translation>Đã hủy đối chiếu.</translation>
+    </message>
+    <message>
+        <source>A correction was opened as a draft (%1): complete it and submit it.</source>
+        <translation>Đã mở một hồ sơ cải chính ở dạng nháp (%1): hãy hoàn thiện rồi trình.</translation>
+    </message>
+    <message>
+        <source>Recorded: %1.</source>
+        <translation>Đã ghi nhận: %1.</translation>
     </message>
 </context>
 <context>
