@@ -25,9 +25,10 @@ from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 
 if TYPE_CHECKING:
-    from desktop_app.ports import SyncTransport
+    from desktop_app.ports import PdfCheck, SyncTransport
     from desktop_app.sync_types import DeviceIdentity
     from desktop_app.workflows.dashboard import ConnectionState
+    from desktop_app.workflows.reconciliation import Reconciliation
     from desktop_app.workflows.sync_apply import SyncReport
     from ui.context import SignOutcome, UiHooks
 
@@ -309,6 +310,18 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
         return apply_answer(session, UsbBundleCodec(), data,
                             progress=lambda p: progress(p.stage, p.done, p.total))
 
+    def reconcile_book(session: Session, book_id: str,
+                       progress: Callable[[str, int, int], None]) -> Reconciliation:
+        from desktop_app.workflows.reconciliation import reconcile_book as reconcile
+
+        return reconcile(session, _https_transport(session), book_id,
+                         progress=lambda p: progress(p.stage, p.done, p.total))
+
+    def verify_pdf(session: Session, pdf: bytes) -> PdfCheck:
+        from desktop_app.workflows.extracts import verify_pdf as verify
+
+        return verify(pdf, service, session)
+
     from signing.appearance import printable_pdf
 
     return UiHooks(sign_records=sign_records, render_extract=render_extract,
@@ -316,7 +329,8 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
                    certificate_expiry=certificate_expiry, sync_now=sync_now,
                    connection_probe=link.probe, probe_server=probe_server,
                    enrol_device=enrol_device, export_bundle=export_bundle,
-                   import_answer=import_answer, printable_pdf=printable_pdf)
+                   import_answer=import_answer, printable_pdf=printable_pdf,
+                   reconcile_book=reconcile_book, verify_pdf=verify_pdf)
 
 
 def command_modules() -> list[ModuleType]:

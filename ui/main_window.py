@@ -37,6 +37,7 @@ from ui.pages.backup_page import BackupPage
 from ui.pages.books_page import BooksPage
 from ui.pages.dashboard_page import CONNECTION_LABELS, DashboardPage
 from ui.pages.decisions_page import DecisionsPage
+from ui.pages.extract_check_page import ExtractCheckPage
 from ui.pages.extract_preview import ExtractPreviewDialog
 from ui.pages.password_dialog import ChangePasswordDialog
 from ui.pages.record_detail import RecordDetailDialog
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
                                           RegistrationPage(ctx))
             self.registration.record_submitted.connect(lambda _r: self.refresh_status())
         self.records = self._add("records", self.tr("Records and search"), RecordsPage(ctx))
+        self.extract_check = self._add("extract_check", self.tr("Check an extract"),
+                                       ExtractCheckPage(ctx))
         self.verification: VerificationPage | None = None
         if ctx.can("verify historical entries"):
             self.verification = self._add("verification", self.tr("Second check (historical)"),
