@@ -663,8 +663,8 @@ def _cache_dir(n: int, seed: int) -> Path:
 
 
 def _open_once(root: Path) -> None:
-    """Open the cached store once with this program (migrations run here, not per run) and
-    drop the pre-upgrade backups that opening makes."""
+    """Open a store being built once with this program (migrations run here) and drop the
+    pre-upgrade backups that opening makes."""
     from desktop_app.clock import FixedClock
     from desktop_app.paths import DataPaths
     from desktop_app.workflows import accounts
@@ -677,7 +677,8 @@ def store_for(n: int, seed: int = SEED, *, progress: bool = True) -> Path:
     """The cached data folder of the first n entries, built (from a smaller one) if missing."""
     target = _cache_dir(n, seed)
     if (target / "done").exists():
-        _open_once(target)
+        # Left as built: the cache is shared by branches of different schemas, so the
+        # benchmarks migrate their copy (a store migrated here would refuse older programs).
         return target
     CACHE.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(target, ignore_errors=True)
@@ -689,9 +690,9 @@ def store_for(n: int, seed: int = SEED, *, progress: bool = True) -> Path:
     shutil.rmtree(building, ignore_errors=True)
     if smaller:
         have, source = smaller[-1]
-        _open_once(source)
         shutil.copytree(source, building)
         (building / "done").unlink()
+        _open_once(building)
         for _ in range(have):  # the stream is deterministic: skip what the copy holds
             next(stream)
     else:

@@ -25,8 +25,10 @@ from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 
 if TYPE_CHECKING:
+    from desktop_app.ports import PdfCheck, SyncTransport
     from desktop_app.sync_types import DeviceIdentity
     from desktop_app.workflows.dashboard import ConnectionState
+    from desktop_app.workflows.reconciliation import Reconciliation
     from desktop_app.workflows.sync_apply import SyncReport
     from ui.context import SignOutcome, UiHooks
 
@@ -52,6 +54,8 @@ class _AppCommands:
         gui = add_command(sub, "gui", "start the desktop application")
         gui.set_defaults(handler=_gui)
         demo = add_command(sub, "demo", "create the demo data folder if it is missing")
+        demo.add_argument("--show", action="store_true",
+                          help="show the demo accounts' passwords again (before a first login)")
         demo.set_defaults(handler=_demo)
 
 
@@ -62,19 +66,33 @@ def _gui(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.demo import password_file, save_passwords, saved_passwords
+    from desktop_app.errors import HotichError
+
+    if args.show:
+        text = saved_passwords(ctx.paths)
+        if text is None:
+            raise HotichError("E-DEMO-NONE", folder=str(ctx.paths.root))
+        ctx.emit(text, {"ok": True, "file": str(password_file(ctx.paths)), "text": text})
+        return 0
     if ctx.paths.keyfile.exists():
-        ctx.emit(render("R-DEMO-EXISTS"), {"ok": True, "created": False})
+        ctx.emit(render("R-DEMO-EXISTS", {"file": password_file(ctx.paths),
+                                           "folder": ctx.paths.root}),
+                 {"ok": True, "created": False, "file": str(password_file(ctx.paths))})
         return 0
     demo = create_demo(ctx.paths, ctx.clock)
     supervisor = next(a for a in demo.accounts if a.role.value == "supervisor")
     _demo_certificate(ctx, supervisor.username, supervisor.full_name, supervisor.password)
     lines = [render("R-DEMO-CREATED")]
-    lines += [render("R-DEMO-ACCOUNT", {"role": acc.role.value, "username": acc.username,
-                                        "password": acc.password}) for acc in demo.accounts]
+    lines += [render("R-DEMO-ACCOUNT", {"role": render(f"R-ROLE-{acc.role.value}"),
+                                        "username": acc.username, "password": acc.password})
+              for acc in demo.accounts]
     lines.append(render("R-DEMO-RECOVERY", {"code": demo.recovery_code}))
     lines.append(render("R-DEMO-CERTIFICATE", {"username": supervisor.username}))
+    saved = save_passwords(ctx.paths, "\n".join(lines) + "\n")
+    lines.append(render("R-DEMO-SAVED", {"file": saved}))
     ctx.emit("\n".join(lines), {
-        "ok": True, "created": True, "recovery_code": demo.recovery_code,
+        "ok": True, "created": True, "recovery_code": demo.recovery_code, "file": str(saved),
         "accounts": [{"username": a.username, "role": a.role.value, "password": a.password}
                      for a in demo.accounts]})
     return 0
@@ -292,6 +310,18 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
         return apply_answer(session, UsbBundleCodec(), data,
                             progress=lambda p: progress(p.stage, p.done, p.total))
 
+    def reconcile_book(session: Session, book_id: str,
+                       progress: Callable[[str, int, int], None]) -> Reconciliation:
+        from desktop_app.workflows.reconciliation import reconcile_book as reconcile
+
+        return reconcile(session, _https_transport(session), book_id,
+                         progress=lambda p: progress(p.stage, p.done, p.total))
+
+    def verify_pdf(session: Session, pdf: bytes) -> PdfCheck:
+        from desktop_app.workflows.extracts import verify_pdf as verify
+
+        return verify(pdf, service, session)
+
     from signing.appearance import printable_pdf
 
     return UiHooks(sign_records=sign_records, render_extract=render_extract,
@@ -299,7 +329,8 @@ def build_ui_hooks(paths: DataPaths) -> UiHooks:
                    certificate_expiry=certificate_expiry, sync_now=sync_now,
                    connection_probe=link.probe, probe_server=probe_server,
                    enrol_device=enrol_device, export_bundle=export_bundle,
-                   import_answer=import_answer, printable_pdf=printable_pdf)
+                   import_answer=import_answer, printable_pdf=printable_pdf,
+                   reconcile_book=reconcile_book, verify_pdf=verify_pdf)
 
 
 def command_modules() -> list[ModuleType]:
@@ -319,6 +350,14 @@ def catalogue() -> Catalogue:
 def _on_context(ctx: CliContext) -> None:
     if ctx.data_dir.is_dir():
         configure_logging(ctx.paths.logs)
+    if _optional("sync.device") is not None:
+        ctx.sync_transport = _https_transport
+
+
+def _https_transport(session: Session) -> SyncTransport:
+    from sync.device import HttpsSyncTransport
+
+    return HttpsSyncTransport(session.paths.root, clock=session.clock)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

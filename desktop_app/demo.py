@@ -1,19 +1,24 @@
 """The embedded demo: a data folder with a demo commune, officer, supervisor and admin.
 
-Passwords are random and returned once to be shown; the folder is created only if missing.
+Passwords are random; the folder is created only if missing. They are shown once and kept in
+``demo-passwords.txt`` in the folder, readable by the user only (0600), for whoever missed
+them: demo accounts guard no real data, and a demo that cannot be entered is no demo.
 """
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 
 from desktop_app.accounts import Role
 from desktop_app.clock import Clock
+from desktop_app.fileio import write_atomic
 from desktop_app.paths import DataPaths
 from desktop_app.workflows import accounts
 
 DEMO_COMMUNE = "00070"  # Phường Hoàn Kiếm, Hà Nội (2025 code)
+PASSWORD_FILE = "demo-passwords.txt"
 
 
 @dataclass(frozen=True)
@@ -49,3 +54,22 @@ def create_demo(paths: DataPaths, clock: Clock) -> DemoData:
     finally:
         session.close()
     return DemoData((admin, officer, supervisor), recovery)
+
+
+def password_file(paths: DataPaths) -> Path:
+    return paths.root / PASSWORD_FILE
+
+
+def save_passwords(paths: DataPaths, text: str) -> Path:
+    """The text shown at creation, kept for the user only (mode 0600, written atomically)."""
+    path = password_file(paths)
+    write_atomic(path, text.encode("utf-8"), mode=0o600)
+    return path
+
+
+def saved_passwords(paths: DataPaths) -> str | None:
+    """What ``save_passwords`` kept, or None when this folder has no demo passwords."""
+    try:
+        return password_file(paths).read_text("utf-8")
+    except FileNotFoundError:
+        return None

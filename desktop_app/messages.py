@@ -105,6 +105,24 @@ CORE: dict[str, tuple[str, str]] = {
         "Không có mật khẩu: dùng {source} hoặc chạy trong cửa sổ lệnh.",
         "No password: use {source} or run in a terminal.",
     ),
+    "E-OCR-WRITING": ("Trang sổ được viết: in, đánh máy hoặc viết tay (không phải {writing}).",
+                      "A page is printed, typed or handwritten (not {writing})."),
+    "E-OCR-WRITING-UNSET": ("Chưa cho biết trang {page} được in, đánh máy hay viết tay: chưa "
+                            "đọc tự động.",
+                            "Page {page} is not marked printed, typed or handwritten: it is not "
+                            "read automatically yet."),
+    "E-OCR-HANDWRITTEN": ("Trang {page} viết tay: không đọc tự động, hãy nhập theo trang sổ.",
+                          "Page {page} is handwritten: it is not read automatically; key it "
+                          "from the page."),
+    "E-OCR-PDF": ("Trang {page} là tệp PDF: chỉ đọc tự động được ảnh chụp JPEG hoặc PNG.",
+                  "Page {page} is a PDF: only JPEG or PNG photos are read automatically."),
+    "E-OCR-NO-TABLE": ("Không tìm thấy bảng kẻ của trang sổ trong ảnh: hãy chụp lại thẳng và "
+                       "rõ hơn.",
+                       "No ruled table of a register page was found in the picture: take it "
+                       "again, straighter and sharper."),
+    "E-OCR-IMAGE": ("Không đọc được ảnh của trang sổ.", "The page's picture cannot be read."),
+    "E-OCR-ENGINE": ("Chưa cài bộ nhận dạng chữ {engine} trên máy này.",
+                     "The text recogniser {engine} is not installed on this machine."),
     "E-BOOK-ROTATION": ("Chỉ xoay trang 0, 90, 180 hoặc 270 độ (không phải {rotation}).",
                         "A page turns by 0, 90, 180 or 270 degrees (not {rotation})."),
     "E-BOOK-NO-PAGES": ("Thư mục {path} không có ảnh JPEG, PNG hoặc tệp PDF nào.",
@@ -118,6 +136,30 @@ CORE: dict[str, tuple[str, str]] = {
                            "already."),
     "E-BOOK-SAME-KEYER": ("Lần nhập thứ hai phải do một cán bộ khác nhập, độc lập.",
                           "The second keying must be done independently by another officer."),
+    "E-RECONCILE-TYPE": ("Chỉ đối chiếu được sổ khai sinh hoặc sổ khai tử (không phải {type}).",
+                         "Only birth and death books are reconciled (not {type})."),
+    "E-RECONCILE-NOT-RUN": ("Sổ {book} chưa được đối chiếu với Cơ sở dữ liệu dân cư: hãy "
+                            "đối chiếu trước.",
+                            "Book {book} has not been reconciled with the population "
+                            "registry yet: reconcile it first."),
+    "E-RECONCILE-UNKNOWN": ("Không có chỗ sai lệch {key} trong lần đối chiếu gần nhất.",
+                            "There is no mismatch {key} in the last reconciliation."),
+    "E-RECONCILE-RESOLUTION": ("Cách xử lý {resolution} không dùng được cho chỗ sai lệch "
+                               "này.",
+                               "The resolution {resolution} does not apply to this "
+                               "mismatch."),
+    "E-RECONCILE-RESOLVED": ("Chỗ sai lệch {key} đã được xử lý.",
+                             "The mismatch {key} was resolved already."),
+    "R-RECONCILE": ("Đối chiếu sổ với Cơ sở dữ liệu dân cư: {entries} mục trong sổ, "
+                    "{registry} ở trung tâm, {matched} khớp; {open} chỗ sai lệch chưa xử lý "
+                    "({centre} thiếu ở trung tâm, {book} thiếu trong sổ, {fields} khác "
+                    "thông tin).",
+                    "Book reconciled with the population registry: {entries} entries in the "
+                    "book, {registry} at the centre, {matched} matched; {open} mismatches "
+                    "open ({centre} missing at the centre, {book} missing in the book, "
+                    "{fields} differing fields)."),
+    "R-RECONCILE-RESOLVED": ("Đã ghi nhận cách xử lý: {resolution}.",
+                             "Resolution recorded: {resolution}."),
     "E-BOOK-DOUBLE-ENTRY-PENDING": (
         "Mục này được nhập hai lần độc lập: chờ lần nhập thứ hai hoặc quyết định về chỗ khác "
         "nhau, không sửa hay trình trực tiếp.",
@@ -131,6 +173,18 @@ CORE: dict[str, tuple[str, str]] = {
                              "a third person or the supervisor must."),
     "E-BOOK-NOT-DISAGREED": ("Hai lần nhập không khác nhau ở: {paths}.",
                              "The two keyings do not disagree on: {paths}."),
+    "E-BOOK-CROP": ("Vùng cắt phải nằm trong trang: trái < phải, trên < dưới, từ 0 đến 1.",
+                    "A crop lies within the page: left < right, top < bottom, from 0 to 1."),
+    "E-RECHECK-EMPTY": ("Chưa có mục nào đã kiểm tra để lấy mẫu kiểm tra lại.",
+                        "No verified entry yet to draw a re-check sample from."),
+    "E-RECHECK-NOT-IN-SAMPLE": ("Mục này không nằm trong mẫu kiểm tra lại {sample}.",
+                                "This entry is not in the re-check sample {sample}."),
+    "E-RECHECK-DONE": ("Mục này đã được nhập lại trong mẫu kiểm tra.",
+                       "This entry was re-keyed in the sample already."),
+    "E-RECHECK-OWN-ENTRY": ("Người đã nhập hoặc kiểm tra mục này không được nhập lại để "
+                            "kiểm tra nó.",
+                            "Someone who keyed or verified this entry cannot re-key it to "
+                            "check it."),
     "E-FILE": ("Không đọc/ghi được tệp: {path}.", "Cannot read/write the file: {path}."),
     "E-PRINT": ("Không in được: máy in chưa sẵn sàng hoặc tài liệu không mở được.",
                 "Cannot print: the printer is not ready or the document does not open."),
@@ -175,14 +229,30 @@ CORE: dict[str, tuple[str, str]] = {
     "P-REPEAT": ("Nhập lại: ", "Repeat: "),
     "P-P12-PASSWORD": ("Mật khẩu tệp .p12: ", ".p12 password: "),
     "R-DEMO-EXISTS": (
-        "Dữ liệu mẫu đã có sẵn (mật khẩu chỉ hiện lần đầu; xóa thư mục để tạo lại).",
-        "Demo data already exists (passwords were shown once; delete the folder to start "
-        "again).",
+        "Dữ liệu mẫu đã có sẵn. Mật khẩu các tài khoản mẫu: {file} (hoặc 'hotich demo "
+        "--show'); xóa thư mục {folder} để tạo lại.",
+        "Demo data already exists. The demo accounts' passwords: {file} (or 'hotich demo "
+        "--show'); delete the folder {folder} to start again.",
     ),
-    "R-DEMO-CREATED": ("Dữ liệu mẫu (chỉ hiện một lần):", "Demo data (shown once):"),
+    "R-DEMO-CREATED": ("Dữ liệu mẫu (CHỈ ĐỂ TRÌNH DIỄN):", "Demo data (FOR DEMONSTRATION ONLY):"),
     "R-DEMO-ACCOUNT": ("  {role:<11} {username:<10} mật khẩu: {password}",
                        "  {role:<11} {username:<10} password: {password}"),
     "R-DEMO-RECOVERY": ("  mã khôi phục: {code}", "  recovery code: {code}"),
+    "R-DEMO-SAVED": (
+        "Đã lưu vào {file} (chỉ tài khoản máy này của bạn đọc được); xem lại bằng 'hotich "
+        "demo --show'. Mật khẩu đổi sau đó không được ghi vào tệp này.",
+        "Saved in {file} (readable by your user only); show it again with 'hotich demo "
+        "--show'. Passwords changed later are not written there.",
+    ),
+    "E-DEMO-NONE": (
+        "Không có mật khẩu dữ liệu mẫu trong {folder}: tạo dữ liệu mẫu bằng 'hotich demo' "
+        "(chỉ với một thư mục mới).",
+        "No demo passwords in {folder}: create the demo data with 'hotich demo' (in a new "
+        "folder only).",
+    ),
+    "R-ROLE-admin": ("quản trị", "admin"),
+    "R-ROLE-officer": ("công chức", "officer"),
+    "R-ROLE-supervisor": ("lãnh đạo", "supervisor"),
     "R-DEMO-CERTIFICATE": (
         "  Chứng thư số DEMO của {username} (mật khẩu .p12 = mật khẩu đăng nhập), CA phát "
         "triển trong trust/: CHỈ ĐỂ TRÌNH DIỄN.",
@@ -205,6 +275,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "attachment": ("tệp đính kèm", "attachment"),
     "book": ("sổ", "book"),
     "page": ("trang", "page"),
+    "re-check sample": ("mẫu kiểm tra lại", "re-check sample"),
     # action (E-PERMISSION): desktop_app.accounts.Permission and the workflow's steps
     "manage accounts": ("quản lý tài khoản", "manage accounts"),
     "create records": ("tạo hồ sơ", "create records"),
@@ -245,6 +316,16 @@ TERMS: dict[str, tuple[str, str]] = {
     "--saved takes one id": ("--saved nhận một mã hồ sơ", "--saved takes one id"),
     "the server's answer is too large": (
         "câu trả lời của máy chủ quá lớn", "the server's answer is too large"),
+    "the registry does not advance": (
+        "danh sách của Cơ sở dữ liệu dân cư không tiến lên", "the registry does not advance"),
+    "malformed registry page": ("trang dữ liệu dân cư nhận về sai dạng",
+                                "malformed registry page"),
+    "the registry file is not a list of persons": (
+        "tệp dữ liệu dân cư không phải danh sách người đúng dạng",
+        "the registry file is not a list of persons"),
+    "--resolve KEY and --as RESOLUTION go together": (
+        "--resolve KEY và --as CÁCH_XỬ_LÝ phải đi cùng nhau",
+        "--resolve KEY and --as RESOLUTION go together"),
     "the feed does not advance": (
         "luồng thay đổi không tiến lên", "the feed does not advance"),
     "the input is nested too deeply": (
@@ -254,6 +335,12 @@ TERMS: dict[str, tuple[str, str]] = {
     "the record must be a JSON object": (
         "hồ sơ phải là một đối tượng JSON", "the record must be a JSON object"),
     "phase: 1 to 5": ("giai đoạn: từ 1 đến 5", "phase: 1 to 5"),
+    "--box LEFT,TOP,RIGHT,BOTTOM (fractions 0..1)": (
+        "--box TRÁI,TRÊN,PHẢI,DƯỚI (phần của trang, từ 0 đến 1)",
+        "--box LEFT,TOP,RIGHT,BOTTOM (fractions 0..1)"),
+    "share: above 0, up to 1; minimum: 1 or more": (
+        "tỉ lệ: trên 0, tối đa 1; tối thiểu: từ 1 trở lên",
+        "share: above 0, up to 1; minimum: 1 or more"),
     "the book number and the office are required": (
         "cần quyển số và cơ quan đăng ký", "the book number and the office are required"),
     "year: 1800 to 2100": ("năm: từ 1800 đến 2100", "year: 1800 to 2100"),

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from desktop_app.domain.notes import Note
 from desktop_app.sync_types import (
@@ -24,7 +24,14 @@ from desktop_app.sync_types import (
     ProgressCallback,
     PullPage,
     PushItem,
+    RegistryPerson,
 )
+
+if TYPE_CHECKING:  # numpy only where pictures are handled: not at every start of the core
+    import numpy as np
+    from numpy.typing import NDArray
+
+    GrayImage: TypeAlias = NDArray[np.uint8]  # rows of grey pixels, 0 black .. 255 white
 
 
 @dataclass(frozen=True)
@@ -156,6 +163,12 @@ class SyncGateway(Protocol):
         applied (and committed) the previous one."""
         ...
 
+    def registry_persons(self, event: str, year: int, *,
+                         progress: ProgressCallback | None = None) -> Iterator[RegistryPerson]:
+        """The centre's population registry: the births or deaths ("birth" | "death") of this
+        device's commune registered in ``year``, page after page."""
+        ...
+
     def anchor_audit(self, head: AuditHead, *, rewritten: AuditHead | None = None
                      ) -> AuditHead | None:
         """Leave the device's audit head with the centre; the head it kept before (None the
@@ -192,4 +205,27 @@ class BundleCodec(Protocol):
 
     def read_answer(self, identity: DeviceIdentity, data: bytes) -> BundleAnswer:
         """Verified (the server's signature) and opened; a typed error when it is not."""
+        ...
+
+
+# -- text recognition (OCR suggestions for printed or typed book pages) --------------------
+@dataclass(frozen=True)
+class LineReading:
+    """What an engine read on one line image: NFC text and a confidence from 0 to 1 (the
+    engine's own measure, not calibrated)."""
+
+    text: str
+    confidence: float
+
+
+class TextRecogniser(Protocol):
+    """A text-line recogniser whose model ships with it and which never uses the network
+    (desktop_app.ocr.engines). The core finds the lines on the page; the engine reads them.
+    Thread-safe: one instance serves every worker of the process."""
+
+    @property
+    def name(self) -> str: ...
+
+    def read_lines(self, lines: Sequence[GrayImage]) -> list[LineReading]:
+        """One reading per line image (uint8 grey, dark text on light paper), in order."""
         ...

@@ -150,6 +150,20 @@ class PullPage:
     has_more: bool
 
 
+@dataclass(frozen=True)
+class RegistryPerson:
+    """A birth or death as the centre's population registry holds it (reconciliation of
+    old books, issue 17 item 7). Dates as written there: YYYY, YYYY-MM or YYYY-MM-DD."""
+
+    personal_id: str
+    full_name: str
+    sex: str | None = None
+    date_of_birth: str | None = None
+    mother_name: str | None = None
+    father_name: str | None = None
+    date_of_death: str | None = None
+
+
 # -- number blocks, attachments, capabilities -----------------------------------------------
 @dataclass(frozen=True)
 class AuditHead:

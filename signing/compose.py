@@ -16,8 +16,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from desktop_app.domain.access import get
+from desktop_app.domain.access import get, is_blank
 from desktop_app.domain.dates import as_partial_date
+from desktop_app.domain.illegible import ILLEGIBLE, is_illegible
 from signing import layouts
 from signing.errors import RecordNotRenderableError
 from signing.layouts import (
@@ -302,6 +303,10 @@ def layout_for(record: Mapping[str, object], *, certificate: bool = False) -> Fo
         raise RecordNotRenderableError(problem="type") from exc
 
 
+# Formats that print one field of the object their cell names.
+_PRINTS = {"date_or_year": "date_of_birth", "year": "date_of_birth"}
+
+
 class _Composer:
     def __init__(
         self,
@@ -325,7 +330,15 @@ class _Composer:
         return when is None or is_present(get(self.record, when))
 
     def _field(self, cell: Field) -> RichText:
-        return labelled(cell.label, self.value(cell.fmt, get(self.record, cell.path)))
+        value = get(self.record, cell.path)
+        text = self.value(cell.fmt, value)
+        # a field marked illegible in the old book prints so, never blank
+        printed = f"{cell.path}.{_PRINTS[cell.fmt]}" if cell.fmt in _PRINTS else cell.path
+        if is_illegible(self.record, printed):
+            mark = ILLEGIBLE["vi"]
+            text = _one(mark) if is_blank(get(self.record, printed)) \
+                else (*text, plain(f" ({mark})"))
+        return labelled(cell.label, text)
 
     def body(self) -> tuple[BodyRow, ...]:
         out: list[BodyRow] = []

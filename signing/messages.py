@@ -89,6 +89,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp PDF đã bị thay đổi sau khi ký.",
         "The PDF was altered after it was signed.",
     ),
+    "E-PDF-UNSIGNED-ADDITION": (
+        "Phần đã ký của tệp PDF hợp lệ (chữ ký của {signer}) nhưng có {unsigned_bytes} byte "
+        "được thêm vào sau khi ký mà không có chữ ký nào bảo đảm: không dùng tệp này, hãy "
+        "xin bản gốc.",
+        "The signed part of the PDF is valid (signed by {signer}) but {unsigned_bytes} bytes "
+        "were added after signing that no signature covers: do not rely on this file; ask "
+        "for the original.",
+    ),
     "E-PDF-UNTRUSTED": (
         "Người ký không xác định hoặc chứng thư số không được tin cậy.",
         "Unknown signer or untrusted certificate.",

@@ -3,7 +3,11 @@ at signing time, and (when the caller has the record) the same data as the recor
 
 pyHanko does the cryptography, the chain validation and the modification analysis (an
 incremental update that changes page content after signing is ``ModificationLevel.OTHER``
-and is rejected; a later document timestamp is ``LTA_UPDATES`` and is accepted). The
+and is rejected; a later document timestamp is ``LTA_UPDATES`` and is accepted). What
+pyHanko does not reject is checked here: bytes after the end of the last signed revision
+(garbage after ``%%EOF``, or a whole incremental update that no signature or timestamp
+covers, which pyHanko grades NONE or LTA_UPDATES with coverage ENTIRE_REVISION) are an
+unsigned addition, ``E-PDF-UNSIGNED-ADDITION``. The
 check data written at signing (``/HoTich`` in the catalog of the signed revision) gives the
 data digest and QR token, which must agree with the signature.
 """
@@ -24,6 +28,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import (
+    EmbeddedPdfSignature,
     async_validate_pdf_signature,
     async_validate_pdf_timestamp,
 )
@@ -75,6 +80,7 @@ class PdfVerification:
     token: str | None = None
     extract_number: str | None = None
     certificate_expired_since: bool = False
+    unsigned_bytes: int = 0  # after the last signed revision (E-PDF-UNSIGNED-ADDITION)
 
     @property
     def needs_timestamp(self) -> bool:
@@ -82,7 +88,26 @@ class PdfVerification:
 
     @property
     def params(self) -> Mapping[str, object]:
-        return {"signer": self.signer_common_name or "", "signed_at": self.signed_at or ""}
+        return {"signer": self.signer_common_name or "", "signed_at": self.signed_at or "",
+                "unsigned_bytes": self.unsigned_bytes}
+
+
+# PDF 32000-1 7.5.5: an end-of-line marker may follow %%EOF; it is part of no revision.
+_EOL_AFTER_EOF = (b"", b"\n", b"\r", b"\r\n")
+
+
+def _unsigned_tail(pdf: bytes, signed: Sequence[EmbeddedPdfSignature]) -> int:
+    """How many bytes follow what the last signature or document timestamp covers (its
+    /ByteRange ends where its revision ended), an end-of-line after %%EOF aside."""
+    ends = []
+    for embedded in signed:
+        try:
+            ranges = [int(v) for v in embedded.sig_object["/ByteRange"]]
+        except (KeyError, TypeError, ValueError):
+            return len(pdf)  # no byte range: it covers nothing we can show
+        ends.append(ranges[-2] + ranges[-1])
+    tail = pdf[max(ends):]
+    return 0 if tail in _EOL_AFTER_EOF else len(tail)
 
 
 def _context(roots: Sequence[x509.Certificate], moment: datetime | None) -> ValidationContext:
@@ -249,5 +274,11 @@ async def _verify(
             return PdfVerification(False, "E-PDF-QR-MISMATCH", **base, **extra)
         if expected_digest is not None and expected_digest.lower() != digest.lower():
             return PdfVerification(False, "E-PDF-DATA-MISMATCH", **base, **extra)
+    # Last: the signed part is genuine (the message names its signer), the rest is not.
+    unsigned = _unsigned_tail(pdf, [*signatures, *timestamps])
+    if unsigned:
+        log.info("extract has %d unsigned bytes after its last signed revision", unsigned)
+        return PdfVerification(False, "E-PDF-UNSIGNED-ADDITION", **base, **extra,
+                               unsigned_bytes=unsigned)
     log.info("extract verified: level %s, modification %s", level, base["modification_level"])
     return PdfVerification(True, "OK-PDF-VALID", **base, **extra)

@@ -97,6 +97,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     stats.add_argument("--db", required=True)
     stats.set_defaults(handler=_stats)
 
+    reg = add_command(csub, "registry-import", "load persons into the simulated population "
+                      "registry (a JSON list of births and deaths; see sync/openapi.json "
+                      "RegistryPerson, plus event, commune and year)")
+    reg.add_argument("--db", required=True)
+    reg.add_argument("file", type=Path)
+    reg.set_defaults(handler=_registry_import)
+
     caps = add_command(csub, "capabilities", "show or set the procedures the centre accepts")
     caps.add_argument("--db", required=True)
     caps.add_argument("--set", dest="procedures", default=None,
@@ -227,31 +234,32 @@ def _sync(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop_app.updates import available_update
     from desktop_app.workflows.enrolment import require_identity
     from desktop_app.workflows.sync_run import run_sync
-    from sync.errors import ServerUnreachableError
+    from sync.schedule import sync_periodically
 
     session = ctx.session()
     identity = require_identity(session)
     if args.server and args.server.rstrip("/") != identity.server_url.rstrip("/"):
         raise UsageError(detail="--server differs from the enrolled server")
     transport = _transport(session)
-    while True:
-        try:
-            report = run_sync(session, transport, extracts=_extract_service(session))
-        except ServerUnreachableError:
-            if args.once:
-                raise
-            ctx.note("hotich: máy chủ chưa liên lạc được; sẽ thử lại / server unreachable, "
-                     "retrying")
-        else:
-            notice = available_update(session)
-            text = report_text(report) + (
-                "\n" + _say("R-SYNC-UPDATE", version=notice.version, url=notice.url)
-                if notice else "")
-            ctx.emit(text, {"ok": True, **report_json(report),
-                            "update": vars(notice) if notice else None})
-            if args.once:
-                return 0
-        _wait(args.interval)
+    extracts = _extract_service(session)
+
+    def emit(report: SyncReport) -> None:
+        notice = available_update(session)
+        text = report_text(report) + (
+            "\n" + _say("R-SYNC-UPDATE", version=notice.version, url=notice.url)
+            if notice else "")
+        ctx.emit(text, {"ok": True, **report_json(report),
+                        "update": vars(notice) if notice else None})
+
+    if args.once:
+        emit(run_sync(session, transport, extracts=extracts))
+        return 0
+    sync_periodically(session, transport, wait=_wait, interval=args.interval,
+                      extracts=extracts, on_report=emit,
+                      on_link_failure=lambda _error: ctx.note(
+                          "hotich: máy chủ chưa liên lạc được; sẽ thử lại / server "
+                          "unreachable, retrying"))
+    return 0
 
 
 def _extract_service(session: Session) -> ExtractService | None:
@@ -263,10 +271,11 @@ def _extract_service(session: Session) -> ExtractService | None:
     return PdfExtractService.for_data(session.paths)
 
 
-def _wait(seconds: float) -> None:
+def _wait(seconds: float) -> bool:
     import threading
 
     threading.Event().wait(seconds)  # Ctrl+C ends the loop (KeyboardInterrupt)
+    return True
 
 
 def _export_bundle(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -351,6 +360,29 @@ def _stats(ctx: CliContext, args: argparse.Namespace) -> int:
     total = sum(int(r["records"]) for r in rows)  # type: ignore[call-overload]
     lines.append(f"Tổng / Total: {total}")
     ctx.emit("\n".join(lines), {"ok": True, "total": total, "by_type_and_commune": rows})
+    return 0
+
+
+def _registry_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    from pydantic import TypeAdapter, ValidationError
+
+    from desktop_app.json_input import parse_json
+    from sync.server.models import RegistryPerson
+
+    try:
+        raw = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise HotichError("E-FILE", path=str(args.file)) from exc
+    try:
+        persons = TypeAdapter(list[RegistryPerson]).validate_python(parse_json(raw))
+    except ValidationError as exc:
+        raise UsageError(detail="the registry file is not a list of persons") from exc
+    store = _store(args.db)
+    try:
+        count = store.population.import_persons(persons)
+    finally:
+        store.close()
+    ctx.emit(str(count), {"ok": True, "imported": count})
     return 0
 
 

@@ -55,6 +55,7 @@ from desktop_app.sync_types import (
     ProgressCallback,
     PullPage,
     PushItem,
+    RegistryPerson,
 )
 from desktop_app.sync_types import Change as Change  # noqa: F401 - re-exported
 from sync import keys
@@ -82,6 +83,7 @@ from sync.protocol import (
     decode_item_result,
     decode_leased_block,
     decode_pull_page,
+    decode_registry_page,
     encode_push_item,
     gzip_bytes,
     signing_string,
@@ -629,6 +631,36 @@ class SyncClient(_Http):
             if not page.has_more:
                 return
             cursor = page.cursor
+            self.cancel.raise_if_cancelled()
+
+    # the population registry ---------------------------------------------------------------
+    def registry_page(self, event: str, year: int, *, after: str | None = None,
+                      limit: int = 100) -> tuple[list[RegistryPerson], str | None]:
+        """One page of the registry's births or deaths of this device's commune registered
+        in ``year``, and the ``after`` of the next page (None on the last)."""
+        params: dict[str, object] = {"event": event, "year": year, "limit": limit}
+        if after:
+            params["after"] = after
+        query = urlencode(params)
+        return decode_registry_page(self.request_json(
+            "GET", f"{API_PREFIX}/registry/persons?{query}"))
+
+    def registry_persons(self, event: str, year: int, *, limit: int = 100,
+                         progress: ProgressCallback | None = None) -> Iterator[RegistryPerson]:
+        """Every page in turn (a 429 is waited out as its Retry-After says)."""
+        after: str | None = None
+        seen = 0
+        for _page in range(self.config.pull_max_pages):
+            persons, following = self.registry_page(event, year, after=after, limit=limit)
+            seen += len(persons)
+            if progress:
+                progress(Progress("registry", seen, 0))
+            yield from persons
+            if following is None:
+                return
+            if following == after or not persons:
+                raise ProtocolError(detail="the registry does not advance")
+            after = following
             self.cancel.raise_if_cancelled()
 
     # number blocks -------------------------------------------------------------------------

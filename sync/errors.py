@@ -102,6 +102,12 @@ class BundleInvalidError(SyncError):
     code = "E-SYNC-BUNDLE-INVALID"
 
 
+class RateLimitedError(SyncError):
+    """Too many requests of this device for now (HTTP 429). params: retry_after (seconds)."""
+
+    code = "E-SYNC-RATE-LIMITED"
+
+
 class CentralDatabaseError(SyncError):
     """The central database URL is unusable. params: detail."""
 

@@ -85,6 +85,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp gói dữ liệu không hợp lệ: {problem}.",
         "The bundle file is invalid: {problem}.",
     ),
+    "E-SYNC-RATE-LIMITED": (
+        "Máy chủ đang bận với yêu cầu của thiết bị này: thử lại sau {retry_after} giây.",
+        "The server is busy with this device's requests: try again in {retry_after} seconds.",
+    ),
     "E-SYNC-DB": (
         "Không dùng được cơ sở dữ liệu trung ương: {detail}.",
         "Cannot use the central database: {detail}.",

@@ -23,6 +23,7 @@ from desktop_app.sync_types import (
     LeasedBlock,
     PullPage,
     PushItem,
+    RegistryPerson,
 )
 from desktop_app.sync_types import ChangeKind as ChangeKind  # noqa: F401 - the server's too
 from sync.errors import BadRequestError, ProtocolError
@@ -45,6 +46,7 @@ MAX_BATCH_ITEMS = 200
 MAX_CHUNK_BYTES = 1024 * 1024
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 MAX_PULL_LIMIT = 1000
+MAX_REGISTRY_LIMIT = 200  # persons per page of GET /v1/registry/persons
 
 
 def sha256_hex(data: bytes) -> str:
@@ -142,6 +144,23 @@ def decode_pull_page(value: object) -> PullPage:
         return PullPage(changes, str(value["cursor"]), bool(value["has_more"]))
     except (AssertionError, KeyError, ValueError, TypeError) as exc:
         raise ProtocolError(detail="malformed pull page") from exc
+
+
+def decode_registry_page(value: object) -> tuple[list[RegistryPerson], str | None]:
+    """The persons of a registry page and the ``after`` of the next (None on the last)."""
+    def text(v: object) -> str | None:
+        return None if v is None else str(v)
+
+    try:
+        assert isinstance(value, dict)
+        persons = [RegistryPerson(str(p["personal_id"]), str(p["full_name"]), text(p["sex"]),
+                                  text(p["date_of_birth"]), text(p["mother_name"]),
+                                  text(p["father_name"]), text(p["date_of_death"]))
+                   for p in value["persons"]]
+        after = value["next"]
+        return persons, None if after is None else str(after)
+    except (AssertionError, KeyError, ValueError, TypeError) as exc:
+        raise ProtocolError(detail="malformed registry page") from exc
 
 
 def decode_leased_block(value: object) -> LeasedBlock:

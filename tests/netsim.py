@@ -124,6 +124,8 @@ def remove_stale_links() -> list[str]:
         pid, n = match.groups()
         _run("ip", "link", "del", _veth_names(int(pid), int(n))[0], check=False)
         _run("nft", "delete", "table", "inet", _table_name(int(pid), int(n)), check=False)
+        _run("nft", "delete", "table", "inet", f"{_table_name(int(pid), int(n))}_cut",
+             check=False)
         _run("ip", "netns", "del", name, check=False)
         removed.append(name)
     return removed
@@ -294,6 +296,7 @@ class RuralLink:
         self._cleanup = contextlib.ExitStack()
         self._procs: list[subprocess.Popen[Any]] = []
         self.proxies: list[DelayProxy] = []
+        self.is_down = False
 
     # set-up ------------------------------------------------------------------------------------
     def __enter__(self) -> RuralLink:
@@ -335,6 +338,8 @@ class RuralLink:
                  f"{p.rate_kbit}kbit", "burst", str(p.burst_bytes), "latency", p.tbf_latency,
                  netns=where)
         self._cleanup.callback(_run, "nft", "delete", "table", "inet", self.table, check=False)
+        self._cleanup.callback(_run, "nft", "delete", "table", "inet", f"{self.table}_cut",
+                               check=False)
         for dev, where in ((host_dev, None), (ns_dev, ns)):
             _run("nft", "-f", "-", netns=where, stdin=self._ruleset(dev))
 
@@ -382,6 +387,22 @@ class RuralLink:
             out[name] = (values.get("seen", 0), values.get("dropped", 0))
         return out
 
+    def set_down(self, down: bool) -> None:
+        """Cut the link (every packet dropped, both ways, connections already open included:
+        a silent outage, as when the 2G signal goes) or bring it back."""
+        if down == self.is_down:
+            return
+        rules = (f"table inet {self.table}_cut {{\n  chain cut {{\n"
+                 f"    type filter hook prerouting priority -310; policy accept;\n"
+                 f'    iifname {{ "{self.veth_host}", "{self.veth_ns}" }} drop\n  }}\n}}\n')
+        for where in (None, self.namespace):
+            if down:
+                _run("nft", "-f", "-", netns=where, stdin=rules)
+            else:
+                _run("nft", "delete", "table", "inet", f"{self.table}_cut", netns=where,
+                     check=False)
+        self.is_down = down
+
     # tear-down -----------------------------------------------------------------------------
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
@@ -416,9 +437,12 @@ def _end(proc: subprocess.Popen[Any], grace: float = 10.0) -> None:
             stream.close()
 
 
-def start_central(link: RuralLink, db: Path, *, cert: Path, key: Path, log_file: Path) -> str:
+def start_central(link: RuralLink, db: Path, *, cert: Path, key: Path, log_file: Path,
+                  direct: bool = False) -> str:
     """`hotich serve` (TLS) inside the link's namespace; returns the https URL of its delayed
-    end in this namespace (127.0.0.1, which the test certificates name)."""
+    end in this namespace (127.0.0.1, which the test certificates name), or with ``direct``
+    of the namespace's own end of the link (no delay proxy: the certificate must name
+    ``link.server_host``)."""
     import json
     import sys
 
@@ -430,7 +454,10 @@ def start_central(link: RuralLink, db: Path, *, cert: Path, key: Path, log_file:
     line = proc.stdout.readline()
     if not line:
         raise RuntimeError(f"the server did not start: {log_file.read_text()[-2000:]}")
-    host, port = link.expose(int(json.loads(line)["port"]))
+    port = int(json.loads(line)["port"])
+    if direct:
+        return f"https://{link.server_host}:{port}"
+    host, port = link.expose(port)
     return f"https://{host}:{port}"
 
 

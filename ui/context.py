@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.ports import PdfCheck
 from desktop_app.services import AppServices
 from desktop_app.session import Session
 from desktop_app.sync_types import DeviceIdentity
 from desktop_app.workflows.dashboard import ConnectionProbe, ConnectionState, no_connection_probe
+from desktop_app.workflows.reconciliation import Reconciliation
 from desktop_app.workflows.sync_apply import SyncReport
 from ui.tasks import TaskRunner
 
@@ -50,6 +52,12 @@ ImportAnswer = Callable[[Session, Path, Progress], SyncReport]
 PrintablePdf = Callable[[bytes], bytes]
 """A PDF as it looks on paper (the signature stamp drawn into the page), for the preview and
 the print: QtPdf does not draw form widgets. The stored PDF stays what is saved."""
+ReconcileBook = Callable[[Session, str, Progress], Reconciliation]
+"""Compare a digitised book (its id) with the centre's population registry, through the
+sync gateway; returns the reconciliation kept in the store (workflows.reconciliation)."""
+VerifyPdf = Callable[[Session, bytes], PdfCheck]
+"""Verify a signed extract's bytes (signature, integrity, trust, and the data against the
+record held here); the check's code says what was found (OK-PDF-VALID or an E-PDF-* code)."""
 CertificateExpiry = Callable[[Session], datetime | None]
 ProbeServer = Callable[[Session], bool | None]
 """One quick look at the central server (short timeouts, no retries): True reachable, False
@@ -70,6 +78,8 @@ class UiHooks:
     export_bundle: ExportBundle | None = None
     import_answer: ImportAnswer | None = None
     printable_pdf: PrintablePdf | None = None
+    reconcile_book: ReconcileBook | None = None
+    verify_pdf: VerifyPdf | None = None
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ that died) reach :class:`IncidentNotifier` through sys.excepthook and threading.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -35,10 +36,80 @@ def incident(error: BaseException, where: str = "desktop") -> str:
     return report_incident(error, where, log)
 
 
+_PLACEHOLDER = re.compile(r"\s*\{[a-z_]+\}")
+# Where a message's first words say too little once its data is left out.
+_TITLES_VI = {
+    "W-ETHNIC": "Dân tộc cần kiểm tra",
+    "W-GUARDIAN-ELIG": "Điều kiện của người giám hộ cần kiểm tra",
+    "W-CHANGE-FROM": "Nội dung cũ khác với hồ sơ gốc",
+    "W-GUARD-ONE": "Người này đang được giám hộ",
+    "W-GUARD-TERM-ENDED": "Việc giám hộ đã được chấm dứt",
+    "W-GUARD-TERM-NOT-ACTIVE": "Không phải việc giám hộ còn hiệu lực",
+    "W-ID-CENTURY": "Số định danh không khớp giới tính hoặc thế kỷ sinh",
+    "W-ID-YEAR": "Số định danh không khớp năm sinh",
+    "W-LEGACY-ORDER": "Sổ cũ: thứ tự các ngày không hợp lý",
+    "W-LEGACY-MISSING": "Sổ cũ thiếu thông tin",
+    "W-LEGACY-NO-NUMBER": "Sổ cũ không ghi số",
+    "W-LEGACY-ILLEGIBLE": "Thông tin không đọc được trong sổ cũ",
+    "W-RECOG-OTHER-PARENT": "Giấy khai sinh của người con đã ghi cha, mẹ khác",
+    "W-NAME-LONG": "Tên dài bất thường",
+    "W-NAME-CHARS": "Tên có ký tự không phải chữ cái",
+    "W-ADDRESS-LEGACY": "Địa danh trước năm 2025, đã chuyển sang địa giới mới",
+}
+
+
+def rule_title(code: str, catalogue: Catalogue, lang: str = "vi") -> str:
+    """A warning's words without its data, from its own message: "W-KS-LATE" -> "Đăng ký
+    khai sinh quá hạn" (the code itself is for tooltips)."""
+    code = code.partition("@")[0]
+    texts = catalogue.get(code)
+    if lang == "vi" and code in _TITLES_VI:
+        return _TITLES_VI[code]
+    if texts is None:
+        return "Cảnh báo" if lang == "vi" else "Warning"
+    text = (texts[0] if lang == "vi" else texts[1]).removeprefix("{field}: ")
+    text = _PLACEHOLDER.sub("", re.split(r"[:(.;]", text, maxsplit=1)[0]).strip(" ,")
+    return text[:1].upper() + text[1:]
+
+
+def _rules_shown(rules: object, catalogue: Catalogue, lang: str) -> str:
+    """Warnings by their words; errors counted (the panel beside the form lists them)."""
+    codes = [str(r) for r in rules] if isinstance(rules, (list, tuple)) else [str(rules)]
+    if codes and all(c.startswith("W-") for c in codes):
+        return "; ".join(dict.fromkeys(rule_title(c, catalogue, lang) for c in codes))
+    errors = all(c.startswith("E-") for c in codes)
+    if lang == "vi":
+        return f"{len(codes)} {'lỗi' if errors else 'lỗi, cảnh báo'}"
+    return f"{len(codes)} {'error(s)' if errors else 'issue(s)'}"
+
+
+def screen_params(params: Mapping[str, object], catalogue: Catalogue, lang: str
+                  ) -> dict[str, object]:
+    """An error's data worded for the screen: statuses, roles and procedures by their
+    labels, warnings by their words, errors counted, a record's id never (the command line
+    prints them as they are: scripts read them)."""
+    from ui.labels import role_label, status_label, type_label
+
+    shown = dict(params)
+    for key in ("status", "from_status", "to_status"):
+        if isinstance(shown.get(key), str):
+            shown[key] = status_label(str(shown[key]), lang)
+    if isinstance(shown.get("role"), str):
+        shown["role"] = role_label(str(shown["role"]), lang)
+    if isinstance(shown.get("record_type"), str):
+        shown["record_type"] = type_label(str(shown["record_type"]), lang)
+    if "rules" in shown:
+        shown["rules"] = _rules_shown(shown["rules"], catalogue, lang)
+    if "record_id" in shown:
+        shown["record_id"] = "này" if lang == "vi" else "(this one)"
+    return shown
+
+
 def message_for(error: BaseException, catalogue: Catalogue, lang: str = "vi",
                 where: str = "desktop") -> str:
     if isinstance(error, HotichError):
-        return render(error.code, error.params, catalogue=catalogue, lang=lang)
+        return render(error.code, screen_params(error.params, catalogue, lang), catalogue=catalogue,
+                      lang=lang)
     return render("E-INCIDENT", {"incident": incident(error, where)}, catalogue=catalogue,
                   lang=lang)
 

@@ -22,6 +22,8 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     "queued": ("Chờ đồng bộ", "Queued"),
     "synced": ("Đã đồng bộ", "Synced"),
     "rejected": ("Bị từ chối", "Rejected"),
+    # Not a status of its own: where a refused second check wanted to go (E-TRANSITION).
+    "verified": ("Đã kiểm tra lần hai", "Checked twice"),
 }
 
 OUTBOX_LABELS: dict[str, tuple[str, str]] = {
@@ -99,3 +101,84 @@ def local_time(moment: object) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(VIETNAM_TZ)
     return moment.strftime("%d/%m/%Y %H:%M")
+
+
+# What was done to a record, as its history and audit trail name it: the event's action
+# ("approve") and the audit entry's ("record.approve", "extract.copy").
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "create": ("Tạo hồ sơ", "Created"),
+    "edit": ("Sửa bản nháp", "Draft edited"),
+    "submit": ("Trình phê duyệt", "Submitted for approval"),
+    "verify": ("Kiểm tra lần hai", "Second check"),
+    "approve": ("Phê duyệt", "Approved"),
+    "reject": ("Từ chối", "Refused"),
+    "await_personal_id": ("Chờ số định danh", "Waiting for the personal ID"),
+    "personal_id": ("Nhận số định danh cá nhân", "Personal ID received"),
+    "sign": ("Ký trích lục", "Extract signed"),
+    "queue": ("Đưa vào hàng đợi đồng bộ", "Queued for sync"),
+    "sync": ("Đồng bộ lên hệ thống trung ương", "Sent to the central system"),
+    "rejected_centrally": ("Hệ thống trung ương từ chối", "Refused by the central system"),
+    "reopen": ("Sửa và gửi lại", "Reopened to correct"),
+    "attach": ("Đính kèm tệp", "File attached"),
+    "detach": ("Gỡ tệp đính kèm", "File removed"),
+    "import": ("Nhập từ tệp", "Imported from a file"),
+    "amend": ("Ghi chú thay đổi, cải chính", "Amended by a change"),
+    "supplement": ("Ghi chú nhận cha, mẹ, con", "Amended by a recognition"),
+    "extract.sign": ("Ký trích lục", "Extract signed"),
+    "extract.copy": ("Cấp bản sao trích lục", "Certified copy issued"),
+    "extract.timestamp": ("Gắn dấu thời gian cho trích lục", "Extract time-stamped"),
+    "extract.save": ("Lưu trích lục ra tệp", "Extract saved to a file"),
+    "extract.print": ("In trích lục", "Extract printed"),
+}
+
+# The audit entry's details, worded: key -> (Vietnamese, English) caption.
+_DETAIL_CAPTIONS: dict[str, tuple[str, str]] = {
+    "type": ("Thủ tục", "Procedure"),
+    "status": ("Trạng thái", "Status"),
+    "historical": ("Số hóa sổ cũ", "Historical entry"),
+    "registration_number": ("Số", "No."),
+    "book_number": ("Quyển số", "Book"),
+    "extract_number": ("Số trích lục", "Extract no."),
+    "version": ("Phiên bản", "Version"),
+    "overrides": ("Cảnh báo được chấp thuận", "Warnings accepted"),
+    "name": ("Tệp", "File"),
+    "filename": ("Tệp", "File"),
+}
+
+
+def action_label(action: str, lang: str) -> str:
+    """ "record.approve" or "approve" -> "Phê duyệt"."""
+    pair = ACTION_LABELS.get(action) or ACTION_LABELS.get(action.removeprefix("record."))
+    return pick(pair, lang, action.replace("_", " ").replace(".", " "))
+
+
+def audit_details(details: str, lang: str) -> str:
+    """An audit entry's details (stored JSON) as "Trạng thái: Đã phê duyệt · Số: 4"; ids,
+    digests and codes are left to the audit export."""
+    import json
+
+    try:
+        values = json.loads(details or "{}")
+    except ValueError:
+        return ""
+    if not isinstance(values, dict):
+        return ""
+    parts: list[str] = []
+    for key, value in values.items():
+        caption = _DETAIL_CAPTIONS.get(key)
+        if caption is None or value in (None, "", [], {}):
+            continue
+        if key == "status":
+            shown = status_label(str(value), lang)
+        elif key == "type":
+            shown = type_label(str(value), lang)
+        elif isinstance(value, bool):
+            if not value:
+                continue
+            shown = "có" if lang == "vi" else "yes"
+        elif isinstance(value, list):
+            shown = str(len(value))
+        else:
+            shown = str(value)
+        parts.append(f"{pick(caption, lang)}: {shown}")
+    return " · ".join(parts)

@@ -27,6 +27,8 @@ from desktop_app.workflows import dashboard
 from desktop_app.workflows.dashboard import ConnectionState
 from ui.context import UiContext
 from ui.errors import logged, show_in_status
+from ui.help.guide import Guide
+from ui.help.help_window import HelpWindow
 from ui.labels import role_label
 from ui.link_watcher import LinkTiming, LinkWatcher
 from ui.pages.about_dialog import AboutDialog
@@ -35,6 +37,7 @@ from ui.pages.backup_page import BackupPage
 from ui.pages.books_page import BooksPage
 from ui.pages.dashboard_page import CONNECTION_LABELS, DashboardPage
 from ui.pages.decisions_page import DecisionsPage
+from ui.pages.extract_check_page import ExtractCheckPage
 from ui.pages.extract_preview import ExtractPreviewDialog
 from ui.pages.password_dialog import ChangePasswordDialog
 from ui.pages.record_detail import RecordDetailDialog
@@ -101,6 +104,8 @@ class MainWindow(QMainWindow):
                                           RegistrationPage(ctx))
             self.registration.record_submitted.connect(lambda _r: self.refresh_status())
         self.records = self._add("records", self.tr("Records and search"), RecordsPage(ctx))
+        self.extract_check = self._add("extract_check", self.tr("Check an extract"),
+                                       ExtractCheckPage(ctx))
         self.verification: VerificationPage | None = None
         if ctx.can("verify historical entries"):
             self.verification = self._add("verification", self.tr("Second check (historical)"),
@@ -197,6 +202,15 @@ class MainWindow(QMainWindow):
         system.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
+        self.help_window: HelpWindow | None = None
+        self.help_action = QAction(self.tr("User &guide"), self, objectName="helpAction")
+        # F1 anywhere in the window: the guide opens at the section of the page on screen.
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.help_action.triggered.connect(lambda: self.show_help())
+        self.addAction(self.help_action)  # the shortcut works with the menu closed
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("&About Hộ Tịch Offline"), self,
                                     objectName="aboutAction")
         self.about_action.triggered.connect(self.show_about)
@@ -213,6 +227,30 @@ class MainWindow(QMainWindow):
         page = self.pages[key]
         self.nav.setCurrentRow(self.stack.indexOf(page))
         return page
+
+    # -- the user guide (F1) --------------------------------------------------------------
+    def help_topic(self) -> str:
+        """The guide's section for what is on screen: the page, and on the registration page
+        the procedure being registered (or historical entries)."""
+        key = next((k for k, page in self.pages.items()
+                    if page is self.stack.currentWidget()), "dashboard")
+        if key == "registration" and self.registration is not None:
+            return ("historical-entry" if self.registration.historical.isChecked()
+                    else str(self.registration.rtype))
+        return key
+
+    def show_help(self, topic: str | None = None) -> HelpWindow:
+        """The guide at ``topic`` (default: the page on screen), in one window kept open
+        beside the work."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(Guide.load(), self)
+        window = self.help_window
+        if not window.show_section(topic or self.help_topic()):
+            window.show_section("start")
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     # -- shortcuts ------------------------------------------------------------------------
     def new_record(self) -> None:

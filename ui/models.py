@@ -1,12 +1,17 @@
 """Table models over lists of domain objects (STYLE 6): one generic read-only model whose
-columns are (header, getter) pairs, with an optional check box column for batch selection."""
+columns are (header, getter) pairs, with an optional check box column for batch selection,
+and its paged form for the lists that grow with the register: the first page is loaded on the
+database lane, the next ones as the view scrolls to the end (Qt's canFetchMore/fetchMore)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from ui.tasks import TaskRunner
 
 T = TypeVar("T")
 _ROOT = QModelIndex()
@@ -90,3 +95,87 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             self.set_checked(index.row(), state == Qt.CheckState.Checked.value)
             return True
         return False
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of rows, the cursor of the next (None: the last page) and, with the first
+    page, how many rows there are in all when the store knows it from its counters, and
+    whatever else the screen reads with it (``extra``: its own figures)."""
+
+    rows: Sequence[T]
+    after: str | None
+    total: int | None = None
+    extra: object = None
+
+
+PageFetch = Callable[[str | None], Page[Any]]
+"""(cursor, None for the first page) -> one page; run on the database lane."""
+
+
+class PagedRowsModel(RowsModel[T]):
+    """A RowsModel filled page by page off the GUI thread. ``load(fetch)`` starts a new list
+    (the rows shown stay until its first page arrives: no flicker while typing); the view
+    asks for the next page when it scrolls to the end, and ``fetchMore`` can be called for a
+    "more" button. A page that arrives for a list replaced meanwhile is dropped."""
+
+    loaded = Signal(bool)  # a page arrived: True for the first page of a list
+    failed = Signal(object)  # the error of a page (BaseException)
+
+    def __init__(self, columns: Sequence[Column], runner: TaskRunner, *,
+                 checkable: bool = False, key: Callable[[Any], str] = lambda row: str(id(row)),
+                 parent=None) -> None:
+        super().__init__(columns, checkable=checkable, key=key, parent=parent)
+        self._runner = runner
+        self._fetch: PageFetch | None = None
+        self._after: str | None = None
+        self._generation = 0
+        self.is_loading = False
+        self.is_complete = True  # no list, or its last page is here
+        self.total: int | None = None
+        self.extra: object = None  # the first page's
+
+    def load(self, fetch: PageFetch) -> None:
+        self._generation += 1
+        self._fetch = fetch
+        self._after = None
+        self.is_complete = False
+        self._request(first=True)
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:  # noqa: N802
+        return (not parent.isValid() and self._fetch is not None and not self.is_complete
+                and not self.is_loading)
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:  # noqa: N802
+        if self.canFetchMore(parent):
+            self._request(first=False)
+
+    def _request(self, *, first: bool) -> None:
+        fetch, after, generation = self._fetch, self._after, self._generation
+        assert fetch is not None
+        self.is_loading = True
+        self._runner.run(lambda: fetch(after),
+                         lambda page: self._arrived(generation, first, page),
+                         lambda error: self._failed(generation, error))
+
+    def _arrived(self, generation: int, first: bool, page: Page[T]) -> None:
+        if generation != self._generation:
+            return  # a newer list was asked for meanwhile
+        self.is_loading = False
+        self._after = page.after
+        self.is_complete = page.after is None
+        if first:
+            self.total, self.extra = page.total, page.extra
+            self.set_rows(page.rows)
+        elif page.rows:
+            start = len(self._rows)
+            self.beginInsertRows(_ROOT, start, start + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self.endInsertRows()
+        self.loaded.emit(first)
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.is_loading = False
+        self.failed.emit(error)

@@ -2,6 +2,11 @@
 
 Database work goes through one serialized lane (a pool of one thread), so two tasks never
 race on the store; other work (network, signing, address conversion) uses the general lane.
+The lanes' threads are Python threads that live as long as the runner: each keeps its Python
+thread state, and with it what it keeps in ``threading.local`` (the store's connection of that
+thread). On a QThreadPool thread PySide made a new thread state for every task, so the store
+opened a new connection per task and kept them all open: at a million records the desktop
+grew by ~10 MB per page of the sync queue, each task also starting with a cold page cache.
 
 Long work takes a :class:`JobControl`: ``control.progress(stage, done, total)`` is the
 Qt-free ``Progress`` callback the core accepts (updates are throttled before they reach the
@@ -15,9 +20,10 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from desktop_app.errors import Cancelled
 
@@ -74,20 +80,44 @@ class TaskHandle(QObject):
         self._control.cancel()
 
 
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self._fn = fn
-        self._relay = relay
-
-    @Slot()
-    def run(self) -> None:
+def _task(fn: Callable[[], Any], relay: _Relay) -> Callable[[], None]:
+    def run() -> None:
         try:
-            result = self._fn()
+            result = fn()
         except BaseException as exc:  # handed to on_error on the GUI thread
-            self._relay.failed.emit(exc)
+            relay.failed.emit(exc)
         else:
-            self._relay.succeeded.emit(result)
+            relay.succeeded.emit(result)
+    return run
+
+
+class _Lane:
+    """Worker threads for good (Python threads: see the module's note), tasks in order."""
+
+    def __init__(self, name: str, threads: int) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix=name)
+        self._futures: set[Future[None]] = set()
+        self._lock = threading.Lock()
+
+    def start(self, fn: Callable[[], None]) -> None:
+        future = self._pool.submit(fn)
+        with self._lock:
+            self._futures.add(future)
+        future.add_done_callback(self._forget)
+
+    def _forget(self, future: Future[None]) -> None:
+        with self._lock:
+            self._futures.discard(future)
+
+    def wait(self, msecs: int) -> bool:
+        """Until every task given so far has run (False: some still run after ``msecs``)."""
+        with self._lock:
+            pending = list(self._futures)
+        return not wait(pending, timeout=msecs / 1000).not_done
+
+    def close(self) -> None:
+        """The threads end once their tasks are done."""
+        self._pool.shutdown(wait=False)
 
 
 class TaskRunner(QObject):
@@ -95,15 +125,11 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db_lane = QThreadPool(self)
-        self.db_lane.setMaxThreadCount(1)
-        self.db_lane.setExpiryTimeout(-1)  # one thread for good: its connection stays its own
-        self.general_lane = QThreadPool(self)
-        self.general_lane.setMaxThreadCount(2)
+        self.db_lane = _Lane("db-lane", 1)  # one thread for good: its connection stays its own
         # Threads for good here too: each one that touches the store opens its own connection,
         # which would pile up in the session if periodic work (the link probe) got a new
         # thread every time.
-        self.general_lane.setExpiryTimeout(-1)
+        self.general_lane = _Lane("general-lane", 2)
         self._relays: set[_Relay] = set()
         self._controls: set[JobControl] = set()
         self._closed = False
@@ -155,7 +181,7 @@ class TaskRunner(QObject):
         relay.succeeded.connect(done(on_ok))
         relay.failed.connect(done(on_error))
         pool = self.db_lane if lane == "db" else self.general_lane
-        pool.start(_Task(fn, relay))
+        pool.start(_task(fn, relay))
         self.busy_changed.emit(len(self._relays))
 
     def cancel_all(self) -> None:
@@ -163,10 +189,13 @@ class TaskRunner(QObject):
             control.cancel()
 
     def wait_all(self, msecs: int = 30000) -> bool:
-        return self.db_lane.waitForDone(msecs) and self.general_lane.waitForDone(msecs)
+        return self.db_lane.wait(msecs) and self.general_lane.wait(msecs)
 
     def shutdown(self, msecs: int = 30000) -> bool:
         """Cancel long jobs, stop delivering results and wait for the worker threads."""
         self._closed = True
         self.cancel_all()
-        return self.wait_all(msecs)
+        done = self.wait_all(msecs)
+        self.db_lane.close()
+        self.general_lane.close()
+        return done

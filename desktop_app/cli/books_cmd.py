@@ -1,5 +1,6 @@
-"""hotich books open/pages/rotate/key/disagreements/decide/double-entry/digitisation/accuracy:
-digitising old paper books (issue 17). Registered into the `books` group of records_cmd."""
+"""hotich books open/pages/rotate/crop/key/disagreements/decide/double-entry/digitisation/
+accuracy/recheck: digitising old paper books (issue 17). Registered into the `books` group
+of records_cmd."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import json
 from pathlib import Path
 
 from desktop_app.cli.context import CliContext, add_command
+from desktop_app.domain.sampling import RECHECK_MINIMUM, RECHECK_SHARE, Estimate
 from desktop_app.domain.types import JSONValue
 from desktop_app.errors import UsageError
-from desktop_app.store.books_repo import Accuracy, FieldComparison, Progress
+from desktop_app.store.books_repo import Accuracy, Crop, FieldComparison, Progress
 from desktop_app.workflows import books
 
 
@@ -33,6 +35,14 @@ def register(bs: argparse._SubParsersAction[argparse.ArgumentParser], types: lis
     rotate.add_argument("page", type=int)
     rotate.add_argument("rotation", type=int, choices=list(books.ROTATIONS))
     rotate.set_defaults(handler=_rotate)
+    crop = add_command(bs, "crop", "the part of a page to read (the scan is kept whole)")
+    crop.add_argument("book")
+    crop.add_argument("page", type=int)
+    how = crop.add_mutually_exclusive_group(required=True)
+    how.add_argument("--box", metavar="LEFT,TOP,RIGHT,BOTTOM",
+                     help="fractions 0..1 of the scan as captured, e.g. 0.05,0.1,0.95,0.6")
+    how.add_argument("--clear", action="store_true", help="show the whole page again")
+    crop.set_defaults(handler=_crop)
     key = add_command(bs, "key", "key the entry at a position of a page")
     key.add_argument("book")
     key.add_argument("--page", type=int, required=True)
@@ -54,8 +64,26 @@ def register(bs: argparse._SubParsersAction[argparse.ArgumentParser], types: lis
     double.set_defaults(handler=_double_entry)
     progress = add_command(bs, "digitisation", "digitisation progress per book and commune")
     progress.set_defaults(handler=_digitisation)
-    acc = add_command(bs, "accuracy", "double-entry disagreement per officer, book and field")
+    acc = add_command(bs, "accuracy", "double-entry disagreement per officer, book and field, "
+                      "and the sample re-checks' estimated error rates")
     acc.set_defaults(handler=_accuracy)
+    recheck = add_command(bs, "recheck", "re-key a random sample of verified entries blind")
+    rs = recheck.add_subparsers(dest="recheck_command", metavar="STEP", required=True)
+    draw = add_command(rs, "draw", "draw the sample (supervisors)")
+    draw.add_argument("book", nargs="?", help="a book; without it, every book of the commune")
+    draw.add_argument("--share", type=float, default=RECHECK_SHARE)
+    draw.add_argument("--minimum", type=int, default=RECHECK_MINIMUM)
+    draw.add_argument("--seed", type=int, help="repeat a draw (it is kept with the sample)")
+    draw.set_defaults(handler=_recheck_draw)
+    rekey = add_command(rs, "key", "the blind re-keying of a drawn entry")
+    rekey.add_argument("sample")
+    rekey.add_argument("id")
+    rekey.add_argument("--from", dest="source", required=True,
+                       help="a JSON file, or - for stdin")
+    rekey.set_defaults(handler=_recheck_key)
+    report = add_command(rs, "report", "the estimated field error rate of a sample")
+    report.add_argument("sample")
+    report.set_defaults(handler=_recheck_report)
 
 
 def _open(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -83,6 +111,21 @@ def _rotate(ctx: CliContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _crop(ctx: CliContext, args: argparse.Namespace) -> int:
+    box: Crop | None = None
+    if not args.clear:
+        try:
+            left, top, right, bottom = (float(v) for v in str(args.box).split(","))
+        except ValueError as exc:
+            raise UsageError(detail="--box LEFT,TOP,RIGHT,BOTTOM (fractions 0..1)") from exc
+        box = (left, top, right, bottom)
+    page = books.crop_page(ctx.session(), args.book, args.page, box)
+    shown = ",".join(f"{v:g}" for v in page.crop) if page.crop else "-"
+    ctx.emit(f"{page.page_no} {shown}", {"ok": True, "page": page.page_no,
+                                         "crop": list(page.crop) if page.crop else None})
+    return 0
+
+
 def _read_json(ctx: CliContext, source: str) -> dict[str, JSONValue]:
     from desktop_app.cli.records_cmd import _read_json as read  # one reader of JSON input
     return read(ctx, source)
@@ -96,6 +139,12 @@ def _comparison_json(f: FieldComparison) -> dict[str, object]:
 
 def _emit_keyed(ctx: CliContext, keyed: books.Keyed) -> int:
     rec = keyed.record
+    if rec is None:  # a blind first keying: no record until the second keying
+        ctx.emit(keyed.stage, {"ok": True, "id": None, "status": None, "stage": keyed.stage,
+                               "warnings": [i.to_json() for i in keyed.issues
+                                            if i.is_warning],
+                               "disagreements": []})
+        return 0
     lines = [f"{rec.id} {rec.status} {keyed.stage}"]
     lines += [f"  {f.path}: {f.first or '-'} | {f.second or '-'}" for f in keyed.disagreements]
     ctx.emit("\n".join(lines), {"ok": True, "id": rec.id, "status": rec.status,
@@ -192,11 +241,70 @@ def _accuracy(ctx: CliContext, args: argparse.Namespace) -> int:
     lines += [f"  {path}: {n}" for path, n in report.fields]
     lines += [f"sổ {book[:8]}: {n} mục được cải chính sau"
               for book, n in report.corrected_by_book.items()]
+    rechecks = books.recheck_reports(ctx.session())
+    lines += [_report_line(r) for r in rechecks]
     ctx.emit("\n".join(lines), {
         "ok": True,
         "officers": [{"officer": a.key, **_accuracy_json(a)} for a in report.officers],
         "books": [{"book": a.key, **_accuracy_json(a)} for a in report.books],
         "fields": [{"field": path, "disagreements": n} for path, n in report.fields],
         "corrected_later": {"books": report.corrected_by_book,
-                            "officers": report.corrected_by_officer}})
+                            "officers": report.corrected_by_officer},
+        "rechecks": [_report_json(r) for r in rechecks]})
+    return 0
+
+
+def _recheck_draw(ctx: CliContext, args: argparse.Namespace) -> int:
+    session = ctx.session()
+    sample = books.draw_recheck(session, book_id=args.book, share=args.share,
+                                minimum=args.minimum, seed=args.seed)
+    drawn = books.recheck_entries(session, sample.id)
+    lines = [f"{sample.id} {len(drawn)}/{sample.population}"]
+    lines += [f"  {e.record_id} trang {e.place.page_no if e.place else '-'} "
+              f"vị trí {e.place.position if e.place else '-'}" for e in drawn]
+    ctx.emit("\n".join(lines), {
+        "ok": True, "sample": sample.id, "book": sample.book_id, "commune": sample.commune,
+        "population": sample.population, "seed": sample.seed,
+        "entries": [{"id": e.record_id, "type": e.type,
+                     "page": e.place.page_no if e.place else None,
+                     "position": e.place.position if e.place else None} for e in drawn]})
+    return 0
+
+
+def _recheck_key(ctx: CliContext, args: argparse.Namespace) -> int:
+    data = _read_json(ctx, args.source)
+    item = books.recheck_key(ctx.session(), args.sample, args.id, data)
+    ctx.emit(f"{item.record_id} {item.fields} {item.wrong}"
+             + "".join(f"\n  {p}" for p in item.differences),
+             {"ok": True, "id": item.record_id, "fields": item.fields, "wrong": item.wrong,
+              "differences": list(item.differences)})
+    return 0
+
+
+def _estimate_json(e: Estimate) -> dict[str, object]:
+    return {"errors": e.errors, "trials": e.trials, "rate": round(e.rate, 6),
+            "low": round(e.low, 6), "high": round(e.high, 6)}
+
+
+def _report_line(r: books.RecheckReport) -> str:
+    f = r.fields
+    scope = f"sổ {r.sample.book_id[:8]}" if r.sample.book_id else f"xã {r.sample.commune}"
+    return (f"kiểm tra lại {r.sample.id[:8]} ({scope}): {r.rekeyed}/{r.drawn} mục, "
+            f"{f.errors}/{f.trials} trường sai = {f.rate:.2%} "
+            f"(khoảng tin cậy 95 %: {f.low:.2%} - {f.high:.2%})")
+
+
+def _report_json(r: books.RecheckReport) -> dict[str, object]:
+    return {"sample": r.sample.id, "book": r.sample.book_id, "commune": r.sample.commune,
+            "population": r.sample.population, "drawn": r.drawn, "rekeyed": r.rekeyed,
+            "fields": _estimate_json(r.fields), "entries": _estimate_json(r.entries),
+            "interval": "wilson-95",
+            "by_field": [{"field": p, "errors": n} for p, n in r.by_field]}
+
+
+def _recheck_report(ctx: CliContext, args: argparse.Namespace) -> int:
+    r = books.recheck_report(ctx.session(), args.sample)
+    lines = [_report_line(r), f"  mục có lỗi: {r.entries.errors}/{r.entries.trials}"]
+    lines += [f"  {p}: {n}" for p, n in r.by_field]
+    ctx.emit("\n".join(lines), {"ok": True, **_report_json(r)})
     return 0

@@ -7,7 +7,7 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -16,6 +16,7 @@ from desktop_app.clock import Clock, SystemClock
 from desktop_app.errors import HotichError
 from desktop_app.messages import render
 from desktop_app.paths import DataPaths
+from desktop_app.ports import SyncTransport
 from desktop_app.session import Session
 
 
@@ -50,6 +51,9 @@ class CliContext:
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     _session: Session | None = None
+    # The central server's transport, injected by the composition root (desktop_app.app):
+    # the core's commands that need the centre (books reconcile) reach it only through it.
+    sync_transport: Callable[[Session], SyncTransport] | None = None
 
     @property
     def paths(self) -> DataPaths:
@@ -87,6 +91,13 @@ class CliContext:
         if self._session is not None:
             self._session.close()
             self._session = None
+
+    def transport(self) -> SyncTransport:
+        if self.sync_transport is None:  # a build without the sync package
+            from desktop_app.errors import NotEnrolledError
+
+            raise NotEnrolledError()
+        return self.sync_transport(self.session())
 
     # -- output -------------------------------------------------------------------------
     def emit(self, text: str, obj: Mapping[str, object]) -> None:

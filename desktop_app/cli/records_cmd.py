@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from desktop_app.cli import books_cmd, import_cmd
+from desktop_app.cli import books_cmd, import_cmd, ocr_cmd, reconcile_cmd
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.domain import Issue, issue_message, json_schema
 from desktop_app.domain.errors import RecordInvalidError
@@ -90,6 +90,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     close.add_argument("--year", type=int, required=True)
     close.set_defaults(handler=_books_close)
     books_cmd.register(bs, TYPES)
+    ocr_cmd.register(bs)
+    reconcile_cmd.register(bs)
 
 
 # -- helpers --------------------------------------------------------------------------------

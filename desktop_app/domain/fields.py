@@ -138,6 +138,8 @@ ADDRESS_FIELDS: tuple[FieldDef, ...] = (
         FieldKind.BOOLEAN,
         read_only=True,
     ),
+    # An old place of which only the 2025 province can be told (addresses.resolve_place).
+    _f("province_code", "Tỉnh, thành phố (mã 2025)", "Province (2025 code)", read_only=True),
 )
 
 
@@ -289,6 +291,29 @@ COMMON_FIELDS: tuple[FieldDef, ...] = (
         "Illegible fields",
         FieldKind.FIELD_PATHS,
         historical_only=True,
+    ),
+    # A date written in the lunar calendar: kept as written; its field holds the Gregorian
+    # date computed from it (domain/lunar.py), which this item flags as converted.
+    _f(
+        "lunar_dates",
+        "Ngày ghi theo âm lịch",
+        "Dates written in the lunar calendar",
+        FieldKind.LIST,
+        historical_only=True,
+        item=_f(
+            "item",
+            "Ngày âm lịch",
+            "Lunar date",
+            FieldKind.GROUP,
+            children=(
+                _f("field", "Thông tin", "Field", required=True),
+                _f("as_written", "Như ghi trong sổ", "As written", required=True),
+                _f("lunar", "Ngày âm lịch", "Lunar date", required=True),
+                _f("leap_month", "Tháng nhuận", "Leap month", FieldKind.BOOLEAN),
+                _f("converted", "Đã chuyển sang dương lịch", "Converted to Gregorian",
+                   FieldKind.DATE, required=True),
+            ),
+        ),
     ),
 )
 

@@ -270,7 +270,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sổ cũ chỉ ghi tuổi ({age}), không ghi ngày sinh.",
         "The old book gives only the age ({age}), no date of birth.",
     ),
+    "W-LUNAR-MISMATCH": (
+        "{field}: ngày dương lịch khác với ngày chuyển từ âm lịch ({as_written}: {converted}).",
+        "{field}: the Gregorian date differs from the lunar date converted ({as_written}: "
+        "{converted}).",
+    ),
+    "W-ADDRESS-PROVINCE": (
+        "{field}: chỉ xác định được tỉnh, thành phố theo địa giới 2025 ({province_name}); giữ "
+        "nguyên như đã ghi.",
+        "{field}: only the 2025 province can be told ({province_name}); kept as written.",
+    ),
     # Info
+    "I-LUNAR-CONVERTED": (
+        "{field}: sổ ghi theo âm lịch ({as_written}), đã chuyển sang dương lịch {converted}.",
+        "{field}: the book gives a lunar date ({as_written}), converted to {converted}.",
+    ),
     "I-PARENT-ONLY-YEAR": ("{field}: chỉ có năm sinh.", "{field}: year of birth only."),
     "I-AWAITING-PERSONAL-ID": (
         "Số định danh cá nhân sẽ được cấp khi hồ sơ được gửi lên hệ thống trung ương.",

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from desktop_app.domain.access import get, get_date, get_int, get_str, get_time_of_death
-from desktop_app.domain.addresses import commune, convert_legacy_address
+from desktop_app.domain.addresses import commune, convert_legacy_address, resolve_place
 from desktop_app.domain.check import Check, birth_year
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.ethnicity import FOREIGNER_CODE, ethnic_group
@@ -97,7 +97,13 @@ def rule_addresses(c: Check) -> Iterator[Issue]:
                                commune_code=found.code, commune_name=found.name)
         elif as_written is not None:
             converted = convert_legacy_address(as_written)
-            if converted is None:
+            place = resolve_place(as_written) if converted is None else None
+            if converted is None and place is not None and place.province is not None:
+                # An old province wholly in one 2025 province, or no commune named: ocr's.
+                yield Issue.of("W-ADDRESS-PROVINCE", f"{path}.as_written",
+                               province_code=place.province.code,
+                               province_name=place.province.name)
+            elif converted is None:
                 yield Issue.of("W-ADDRESS-UNKNOWN", f"{path}.as_written", reason="not_converted")
             else:
                 yield Issue.of(

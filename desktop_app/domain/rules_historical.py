@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from desktop_app.domain.access import is_blank
 from desktop_app.domain.check import Check
+from desktop_app.domain.illegible import rule_illegible_kept
 from desktop_app.domain.issues import Issue
 from desktop_app.domain.structure import illegible_paths
 
@@ -27,4 +28,4 @@ def rule_illegible(c: Check) -> Iterator[Issue]:
         yield Issue.of("W-LEGACY-ILLEGIBLE", path)
 
 
-HISTORICAL_RULES = (rule_legacy_registration, rule_illegible)
+HISTORICAL_RULES = (rule_legacy_registration, rule_illegible, rule_illegible_kept)

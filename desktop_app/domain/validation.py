@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from desktop_app.domain.access import get_date, get_str
-from desktop_app.domain.addresses import convert_legacy_address
+from desktop_app.domain.addresses import convert_legacy_address, resolve_place
 from desktop_app.domain.check import Check, Rule
 from desktop_app.domain.context import ValidationContext
 from desktop_app.domain.fields import FieldKind
@@ -24,6 +24,7 @@ from desktop_app.domain.rules_common import COMMON_RULES, VIETNAM
 from desktop_app.domain.rules_death import DEATH_RULES
 from desktop_app.domain.rules_guardianship import GUARDIANSHIP_RULES
 from desktop_app.domain.rules_historical import HISTORICAL_RULES
+from desktop_app.domain.rules_lunar import LUNAR_RULES
 from desktop_app.domain.rules_marriage import MARRIAGE_RULES
 from desktop_app.domain.rules_recognition import RECOGNITION_RULES
 from desktop_app.domain.rulesets import RULE_SETS, ruleset_for
@@ -46,7 +47,7 @@ _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def rules_for(rt: RecordType) -> tuple[Rule, ...]:
-    return (*COMMON_RULES, *TYPE_RULES[rt], *HISTORICAL_RULES)
+    return (*COMMON_RULES, *TYPE_RULES[rt], *HISTORICAL_RULES, *LUNAR_RULES)
 
 
 _RULES = {rt: rules_for(rt) for rt in TYPE_RULES}
@@ -115,7 +116,8 @@ def _ordered(issues: Iterable[Issue]) -> list[Issue]:
 
 def prepare_record(record_type_: RecordType | str, data: JSONObject) -> JSONObject:
     """The record as it is stored: NFC everywhere, and each pre-2025 address typed as text
-    given its 2025 ``commune_code`` (with ``converted: true``), the text kept in ``as_written``.
+    given its 2025 ``commune_code`` (with ``converted: true``), or only its 2025
+    ``province_code`` when no more can be told, the text kept in ``as_written``.
 
     Pure: returns a new dict, the input is not changed. Validate the result, not the input.
     """
@@ -133,6 +135,9 @@ def prepare_record(record_type_: RecordType | str, data: JSONObject) -> JSONObje
             continue
         converted = convert_legacy_address(text)
         if converted is None:
+            place = resolve_place(text)  # only the province can be told: kept beside the text
+            if place is not None and place.province is not None:
+                address["province_code"] = place.province.code
             continue
         address["commune_code"] = converted.commune_code
         address["converted"] = True

@@ -24,6 +24,10 @@ class BookRow:
     opened_at: str
 
 
+Crop = tuple[float, float, float, float]
+"""left, top, right, bottom in fractions (0..1) of the scan as captured (before rotation)."""
+
+
 @dataclass(frozen=True)
 class PageRow:
     id: int
@@ -33,6 +37,7 @@ class PageRow:
     media_type: str
     rotation: int
     file_name: str
+    crop: Crop | None = None
 
 
 @dataclass(frozen=True)
@@ -87,17 +92,54 @@ class Accuracy:
     wrong: int
 
 
+@dataclass(frozen=True)
+class RecheckSample:
+    """A random draw of verified entries of a book (``book_id``) or of a commune, to re-key
+    blind; ``seed`` makes the draw reproducible."""
+
+    id: str
+    book_id: str | None
+    commune: str
+    share: float
+    population: int
+    seed: int
+    drawn_by: str
+    drawn_at: str
+
+
+@dataclass(frozen=True)
+class RecheckItem:
+    record_id: str
+    rekeyed_by: str | None
+    fields: int | None  # fields compared once re-keyed
+    wrong: int | None
+    differences: tuple[str, ...] = ()  # the paths where the re-keying differs
+
+
+_SAMPLE = "id, book_id, commune, share, population, seed, drawn_by, drawn_at"
+
+
+def _sample_row(r: tuple[object, ...]) -> RecheckSample:
+    return RecheckSample(str(r[0]), None if r[1] is None else str(r[1]), str(r[2]),
+                         float(str(r[3])), int(str(r[4])), int(str(r[5])), str(r[6]),
+                         str(r[7]))
+
+
 _BOOK = ("id, commune, type, year, book_number, office_as_written, phase, opened_by, "
          "opened_at")
-_PAGE = "id, book_id, page_no, sha256, media_type, rotation, file_name"
-# An entry is verified once a second officer checked it (four eyes) or a double entry
-# settled it; its warnings are the kept issues of severity "warning".
-_COUNTS = """
-    count(e.record_id),
-    coalesce(sum(r.verified_by IS NOT NULL), 0),
-    coalesce(sum(EXISTS (SELECT 1 FROM json_each(r.issues)
-                         WHERE json_extract(value, '$.severity') = 'warning')), 0)
-"""
+_PAGE = ("id, book_id, page_no, sha256, media_type, rotation, file_name, crop_left, crop_top, "
+         "crop_right, crop_bottom")
+
+
+
+def _page_row(r: tuple[object, ...]) -> PageRow:
+    edges = [None if e is None else float(str(e)) for e in r[7:11]]
+    crop: Crop | None = None
+    if all(e is not None for e in edges):
+        left, top, right, bottom = (float(e or 0) for e in edges)
+        crop = (left, top, right, bottom)
+    return PageRow(int(str(r[0])), str(r[1]), int(str(r[2])), str(r[3]), str(r[4]),
+                   int(str(r[5])), str(r[6]), crop)
 
 
 class BooksRepository:
@@ -141,17 +183,22 @@ class BooksRepository:
         return int(row[0] or 0)
 
     def pages(self, book_id: str) -> list[PageRow]:
-        return [PageRow(*r) for r in self._conn.execute(
+        return [_page_row(r) for r in self._conn.execute(
             f"SELECT {_PAGE} FROM book_pages WHERE book_id = ? ORDER BY page_no", (book_id,))]
 
     def page(self, book_id: str, page_no: int) -> PageRow | None:
         row = self._conn.execute(f"SELECT {_PAGE} FROM book_pages WHERE book_id = ? AND "
                                  "page_no = ?", (book_id, page_no)).fetchone()
-        return PageRow(*row) if row else None
+        return _page_row(row) if row else None
 
     def set_rotation(self, page_id: int, rotation: int) -> None:
         self._conn.execute("UPDATE book_pages SET rotation = ? WHERE id = ?",
                            (rotation, page_id))
+
+    def set_crop(self, page_id: int, crop: Crop | None) -> None:
+        self._conn.execute("UPDATE book_pages SET crop_left = ?, crop_top = ?, crop_right = ?, "
+                           "crop_bottom = ? WHERE id = ?",
+                           (*(crop or (None, None, None, None)), page_id))
 
     # -- entries ---------------------------------------------------------------------------
     def tie(self, record_id: str, book_id: str, page_id: int, position: int) -> None:
@@ -176,23 +223,49 @@ class BooksRepository:
             "JOIN book_pages p ON p.id = e.page_id WHERE e.book_id = ? "
             "ORDER BY p.page_no, e.position", (book_id,))]
 
-    # -- progress (aggregates, never a page of records) -----------------------------------
+    # -- progress (counters kept by triggers: never a read of every entry) -------------
     def progress_by_book(self) -> list[Progress]:
         rows = self._conn.execute(
-            f"SELECT b.id, b.commune, 1, (SELECT count(*) FROM book_pages p "
-            f"WHERE p.book_id = b.id), {_COUNTS} FROM paper_books b "
-            "LEFT JOIN book_entries e ON e.book_id = b.id "
-            "LEFT JOIN records r ON r.id = e.record_id GROUP BY b.id "
+            "SELECT b.id, b.commune, 1, c.pages, c.entries, c.verified, c.with_warnings "
+            "FROM paper_books b JOIN book_counts c ON c.book_id = b.id "
             "ORDER BY b.commune, b.year, b.book_number, b.id")
         return [Progress(str(r[0]), str(r[1]), *(int(v) for v in r[2:])) for r in rows]
 
     def progress_by_commune(self) -> list[Progress]:
         rows = self._conn.execute(
-            f"SELECT '', b.commune, count(DISTINCT b.id), (SELECT count(*) FROM book_pages p "
-            f"JOIN paper_books pb ON pb.id = p.book_id WHERE pb.commune = b.commune), {_COUNTS} "
-            "FROM paper_books b LEFT JOIN book_entries e ON e.book_id = b.id "
-            "LEFT JOIN records r ON r.id = e.record_id GROUP BY b.commune ORDER BY b.commune")
+            "SELECT '', b.commune, count(*), sum(c.pages), sum(c.entries), sum(c.verified), "
+            "sum(c.with_warnings) FROM paper_books b JOIN book_counts c ON c.book_id = b.id "
+            "GROUP BY b.commune ORDER BY b.commune")
         return [Progress(str(r[0]), str(r[1]), *(int(v) for v in r[2:])) for r in rows]
+
+    # -- blind first keyings (double entry) ------------------------------------------------
+    def add_blind(self, page_id: int, position: int, book_id: str, officer: str,
+                  data: JSONObject, at: datetime) -> None:
+        self._conn.execute("INSERT INTO blind_keyings (page_id, position, book_id, officer, "
+                           "data, keyed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           (page_id, position, book_id, officer,
+                            json.dumps(data, ensure_ascii=False), at.isoformat()))
+
+    def blind(self, page_id: int, position: int) -> Keying | None:
+        row = self._conn.execute("SELECT officer, data, keyed_at FROM blind_keyings WHERE "
+                                 "page_id = ? AND position = ?", (page_id, position)).fetchone()
+        return Keying(1, str(row[0]), json.loads(str(row[1])), str(row[2])) if row else None
+
+    def blind_of_page(self, page_id: int) -> list[tuple[int, str]]:
+        """(position, keyer) of the page's first keyings waiting for their second."""
+        return [(int(r[0]), str(r[1])) for r in self._conn.execute(
+            "SELECT position, officer FROM blind_keyings WHERE page_id = ? ORDER BY position",
+            (page_id,))]
+
+    def drop_blind(self, page_id: int, position: int) -> None:
+        self._conn.execute("DELETE FROM blind_keyings WHERE page_id = ? AND position = ?",
+                           (page_id, position))
+
+    def entries_of_page(self, page_id: int) -> list[tuple[int, str]]:
+        """(position, record id) of the entries tied to a page."""
+        return [(int(r[0]), str(r[1])) for r in self._conn.execute(
+            "SELECT position, record_id FROM book_entries WHERE page_id = ? ORDER BY position",
+            (page_id,))]
 
     # -- double entry ------------------------------------------------------------------------
     def add_keying(self, record_id: str, n: int, officer: str, data: JSONObject,
@@ -242,29 +315,35 @@ class BooksRepository:
             "k.record_id = f.record_id AND k.n = 2 WHERE f.agreed = 0 AND f.decided_by IS NULL "
             "GROUP BY f.record_id ORDER BY min(k.keyed_at), f.record_id")]
 
-    # -- accuracy ---------------------------------------------------------------------------
+    # -- accuracy (counters the double-entry workflow keeps) -----------------------------
+    def count_keying(self, kind: str, key: str, *, entries: int = 0, fields: int = 0,
+                     disagreed: int = 0, wrong: int = 0) -> None:
+        self._conn.execute(
+            "INSERT INTO keying_stats (kind, key, entries, fields, disagreed, wrong) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, key) DO UPDATE SET "
+            "entries = entries + excluded.entries, fields = fields + excluded.fields, "
+            "disagreed = disagreed + excluded.disagreed, wrong = wrong + excluded.wrong",
+            (kind, key, entries, fields, disagreed, wrong))
+
+    def count_disagreements(self, paths: list[str]) -> None:
+        self._conn.executemany(
+            "INSERT INTO field_disagreements (path, n) VALUES (?, 1) "
+            "ON CONFLICT (path) DO UPDATE SET n = n + 1", [(p,) for p in paths])
+
+    def _stats(self, kind: str) -> list[Accuracy]:
+        return [Accuracy(str(r[0]), *(int(v or 0) for v in r[1:])) for r in self._conn.execute(
+            "SELECT key, entries, fields, disagreed, wrong FROM keying_stats WHERE kind = ? "
+            "ORDER BY key", (kind,))]
+
     def accuracy_by_officer(self) -> list[Accuracy]:
         """Per officer who keyed a compared entry: fields compared, fields disagreed, and
         fields the officer keyed otherwise than decided (undecided ones count as neither)."""
-        rows = self._conn.execute(
-            "SELECT k.officer, count(DISTINCT k.record_id), count(*), "
-            "sum(f.agreed = 0), "
-            "sum(f.agreed = 0 AND f.decided_by IS NOT NULL AND "
-            "    (CASE k.n WHEN 1 THEN f.first ELSE f.second END) IS NOT f.decided) "
-            "FROM entry_keyings k JOIN entry_fields f ON f.record_id = k.record_id "
-            "GROUP BY k.officer ORDER BY k.officer")
-        return [Accuracy(str(r[0]), *(int(v or 0) for v in r[1:])) for r in rows]
+        return self._stats("officer")
 
     def accuracy_by_book(self) -> list[Accuracy]:
         """Per book: entries compared, fields compared, fields disagreed, and keyed values
         that were not the decided one (each disagreement counts each wrong keying)."""
-        rows = self._conn.execute(
-            "SELECT e.book_id, count(DISTINCT f.record_id), count(*), sum(f.agreed = 0), "
-            "sum(CASE WHEN f.agreed = 0 AND f.decided_by IS NOT NULL THEN "
-            "    (f.first IS NOT f.decided) + (f.second IS NOT f.decided) ELSE 0 END) "
-            "FROM entry_fields f JOIN book_entries e ON e.record_id = f.record_id "
-            "GROUP BY e.book_id ORDER BY e.book_id")
-        return [Accuracy(str(r[0]), *(int(v or 0) for v in r[1:])) for r in rows]
+        return self._stats("book")
 
     def corrected_later(self, by: str) -> dict[str, int]:
         """Book entries a registered correction (a linked change) concerns, per book ("book")
@@ -280,5 +359,47 @@ class BooksRepository:
     def most_disagreed_fields(self, limit: int = 10) -> list[tuple[str, int]]:
         """The field paths double entries disagreed on most often."""
         return [(str(r[0]), int(r[1])) for r in self._conn.execute(
-            "SELECT path, count(*) FROM entry_fields WHERE agreed = 0 GROUP BY path "
-            "ORDER BY count(*) DESC, path LIMIT ?", (limit,))]
+            "SELECT path, n FROM field_disagreements ORDER BY n DESC, path LIMIT ?", (limit,))]
+
+    # -- sample re-check --------------------------------------------------------------------
+    def verified_entries(self, *, book_id: str | None, commune: str) -> list[str]:
+        """Ids of the verified entries of a book (or of every book of a commune)."""
+        where, arg = ("e.book_id = ?", book_id) if book_id else ("b.commune = ?", commune)
+        return [str(r[0]) for r in self._conn.execute(
+            "SELECT e.record_id FROM book_entries e JOIN paper_books b ON b.id = e.book_id "
+            f"JOIN records r ON r.id = e.record_id WHERE {where} AND r.verified_by IS NOT NULL "
+            "ORDER BY e.record_id", (arg,))]
+
+    def add_sample(self, sample: RecheckSample, record_ids: list[str]) -> None:
+        self._conn.execute(
+            "INSERT INTO recheck_samples (id, book_id, commune, share, population, seed, "
+            "drawn_by, drawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (sample.id, sample.book_id, sample.commune, sample.share, sample.population,
+             sample.seed, sample.drawn_by, sample.drawn_at))
+        self._conn.executemany("INSERT INTO recheck_items (sample_id, record_id) VALUES (?, ?)",
+                               [(sample.id, r) for r in record_ids])
+
+    def sample(self, sample_id: str) -> RecheckSample | None:
+        row = self._conn.execute(f"SELECT {_SAMPLE} FROM recheck_samples WHERE id = ?",
+                                 (sample_id,)).fetchone()
+        return _sample_row(row) if row else None
+
+    def samples(self) -> list[RecheckSample]:
+        return [_sample_row(r) for r in self._conn.execute(
+            f"SELECT {_SAMPLE} FROM recheck_samples ORDER BY drawn_at, rowid")]  # drawn order
+
+    def sample_items(self, sample_id: str) -> list[RecheckItem]:
+        return [RecheckItem(str(r[0]), r[1], None if r[2] is None else int(r[2]),
+                            None if r[3] is None else int(r[3]),
+                            tuple(json.loads(str(r[4]))) if r[4] else ())
+                for r in self._conn.execute(
+                    "SELECT record_id, rekeyed_by, fields, wrong, differences FROM "
+                    "recheck_items WHERE sample_id = ? ORDER BY record_id", (sample_id,))]
+
+    def rekeyed(self, sample_id: str, record_id: str, by: str, at: datetime, fields: int,
+                differences: list[str]) -> None:
+        self._conn.execute(
+            "UPDATE recheck_items SET rekeyed_by = ?, rekeyed_at = ?, fields = ?, wrong = ?, "
+            "differences = ? WHERE sample_id = ? AND record_id = ?",
+            (by, at.isoformat(), fields, len(differences), json.dumps(differences),
+             sample_id, record_id))

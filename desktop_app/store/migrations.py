@@ -378,5 +378,143 @@ SCHEMA_11 = """
 CREATE INDEX entry_fields_open ON entry_fields (record_id) WHERE agreed = 0 AND decided_by IS NULL
 """
 
+# 12: OCR of book pages (issue 17 item 6): how each page is written, said by the officer
+# (only printed or typed pages are read), and how each OCR suggestion was treated per field
+# and keying (the accepted share, by engine, field and officer, from GROUP BY alone).
+SCHEMA_12 = """
+CREATE TABLE page_writing (
+    page_id INTEGER PRIMARY KEY REFERENCES book_pages (id),
+    writing TEXT NOT NULL CHECK (writing IN ('printed', 'typed', 'handwritten')),
+    set_by TEXT NOT NULL,
+    set_at TEXT NOT NULL
+);
+CREATE TABLE ocr_reviews (
+    record_id TEXT NOT NULL REFERENCES records (id),
+    officer TEXT NOT NULL,
+    path TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'edited', 'rejected')),
+    matched INTEGER NOT NULL,
+    reviewed_at TEXT NOT NULL,
+    PRIMARY KEY (record_id, officer, path)
+) WITHOUT ROWID
+"""
+
+# 13: the words of the full-text index, in order (a view of the index, nothing stored): a
+# search token longer than the prefix indexes becomes the words it begins, read lazily
+# (records_repo._match_expression).
+SCHEMA_13 = """
+CREATE VIRTUAL TABLE record_text_terms USING fts5vocab (record_text, instance)
+"""
+
+# 14: the digitisation workbench (issue 17). A page keeps its crop as a rectangle in fractions
+# of the scan as captured (the scan itself is never altered, like its rotation). A first
+# keying under double entry waits in blind_keyings, not as a record: nobody but its keyer
+# sees it until the second keying is in. Progress and accuracy read counters (book_counts
+# kept by triggers, keying_stats and field_disagreements by the double-entry workflow), never
+# every entry. A sample re-check is a random draw of verified entries re-keyed blind.
+SCHEMA_14 = """
+ALTER TABLE book_pages ADD COLUMN crop_left REAL;
+ALTER TABLE book_pages ADD COLUMN crop_top REAL;
+ALTER TABLE book_pages ADD COLUMN crop_right REAL;
+ALTER TABLE book_pages ADD COLUMN crop_bottom REAL;
+CREATE TABLE blind_keyings (
+    page_id INTEGER NOT NULL REFERENCES book_pages (id),
+    position INTEGER NOT NULL,
+    book_id TEXT NOT NULL REFERENCES paper_books (id),
+    officer TEXT NOT NULL,
+    data TEXT NOT NULL,
+    keyed_at TEXT NOT NULL,
+    PRIMARY KEY (page_id, position)
+) WITHOUT ROWID;
+CREATE TABLE book_counts (
+    book_id TEXT PRIMARY KEY REFERENCES paper_books (id),
+    pages INTEGER NOT NULL DEFAULT 0,
+    entries INTEGER NOT NULL DEFAULT 0,
+    verified INTEGER NOT NULL DEFAULT 0,
+    with_warnings INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+INSERT INTO book_counts (book_id, pages, entries, verified, with_warnings)
+SELECT b.id,
+       (SELECT count(*) FROM book_pages p WHERE p.book_id = b.id),
+       (SELECT count(*) FROM book_entries e WHERE e.book_id = b.id),
+       (SELECT count(*) FROM book_entries e JOIN records r ON r.id = e.record_id
+        WHERE e.book_id = b.id AND r.verified_by IS NOT NULL),
+       (SELECT count(*) FROM book_entries e JOIN records r ON r.id = e.record_id
+        WHERE e.book_id = b.id AND EXISTS (SELECT 1 FROM json_each(r.issues)
+              WHERE json_extract(value, '$.severity') = 'warning'))
+FROM paper_books b;
+CREATE TRIGGER book_counted AFTER INSERT ON paper_books BEGIN
+    INSERT INTO book_counts (book_id) VALUES (NEW.id); END;
+CREATE TRIGGER book_page_counted AFTER INSERT ON book_pages BEGIN
+    UPDATE book_counts SET pages = pages + 1 WHERE book_id = NEW.book_id; END;
+CREATE TRIGGER book_entry_counted AFTER INSERT ON book_entries BEGIN
+    UPDATE book_counts SET
+        entries = entries + 1,
+        verified = verified + (SELECT r.verified_by IS NOT NULL FROM records r
+                               WHERE r.id = NEW.record_id),
+        with_warnings = with_warnings + (SELECT EXISTS (SELECT 1 FROM json_each(r.issues)
+                                         WHERE json_extract(value, '$.severity') = 'warning')
+                                         FROM records r WHERE r.id = NEW.record_id)
+    WHERE book_id = NEW.book_id; END;
+CREATE TRIGGER book_entry_recounted AFTER UPDATE OF verified_by, issues ON records
+WHEN EXISTS (SELECT 1 FROM book_entries WHERE record_id = NEW.id) BEGIN
+    UPDATE book_counts SET
+        verified = verified + (NEW.verified_by IS NOT NULL) - (OLD.verified_by IS NOT NULL),
+        with_warnings = with_warnings
+            + EXISTS (SELECT 1 FROM json_each(NEW.issues)
+                      WHERE json_extract(value, '$.severity') = 'warning')
+            - EXISTS (SELECT 1 FROM json_each(OLD.issues)
+                      WHERE json_extract(value, '$.severity') = 'warning')
+    WHERE book_id = (SELECT book_id FROM book_entries WHERE record_id = NEW.id); END;
+CREATE TABLE keying_stats (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    entries INTEGER NOT NULL DEFAULT 0,
+    fields INTEGER NOT NULL DEFAULT 0,
+    disagreed INTEGER NOT NULL DEFAULT 0,
+    wrong INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+INSERT INTO keying_stats (kind, key, entries, fields, disagreed, wrong)
+SELECT 'officer', k.officer, count(DISTINCT k.record_id), count(*), sum(f.agreed = 0),
+       sum(f.agreed = 0 AND f.decided_by IS NOT NULL AND
+           (CASE k.n WHEN 1 THEN f.first ELSE f.second END) IS NOT f.decided)
+FROM entry_keyings k JOIN entry_fields f ON f.record_id = k.record_id GROUP BY k.officer;
+INSERT INTO keying_stats (kind, key, entries, fields, disagreed, wrong)
+SELECT 'book', e.book_id, count(DISTINCT f.record_id), count(*), sum(f.agreed = 0),
+       sum(CASE WHEN f.agreed = 0 AND f.decided_by IS NOT NULL THEN
+           (f.first IS NOT f.decided) + (f.second IS NOT f.decided) ELSE 0 END)
+FROM entry_fields f JOIN book_entries e ON e.record_id = f.record_id GROUP BY e.book_id;
+CREATE TABLE field_disagreements (
+    path TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO field_disagreements (path, n)
+SELECT path, count(*) FROM entry_fields WHERE agreed = 0 GROUP BY path;
+CREATE TABLE recheck_samples (
+    id TEXT PRIMARY KEY,
+    book_id TEXT,
+    commune TEXT NOT NULL,
+    share REAL NOT NULL,
+    population INTEGER NOT NULL,
+    seed INTEGER NOT NULL,
+    drawn_by TEXT NOT NULL,
+    drawn_at TEXT NOT NULL
+);
+CREATE TABLE recheck_items (
+    sample_id TEXT NOT NULL REFERENCES recheck_samples (id),
+    record_id TEXT NOT NULL REFERENCES records (id),
+    rekeyed_by TEXT,
+    rekeyed_at TEXT,
+    fields INTEGER,
+    wrong INTEGER,
+    differences TEXT,
+    PRIMARY KEY (sample_id, record_id)
+) WITHOUT ROWID
+"""
+
 MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6,
-                               SCHEMA_7, SCHEMA_8, SCHEMA_9, SCHEMA_10, SCHEMA_11)
+                               SCHEMA_7, SCHEMA_8, SCHEMA_9, SCHEMA_10, SCHEMA_11, SCHEMA_12,
+                               SCHEMA_13, SCHEMA_14)

@@ -24,6 +24,7 @@ from desktop_app.store import upgrade
 from desktop_app.store.accounts_repo import AccountsRepository
 from desktop_app.store.audit_repo import AuditRepository
 from desktop_app.store.books_repo import BooksRepository
+from desktop_app.store.checkpointer import Checkpointer
 from desktop_app.store.database import (
     Connection,
     DatabaseError,
@@ -38,6 +39,7 @@ from desktop_app.store.extracts_repo import (
 )
 from desktop_app.store.meta_repo import MetaRepository
 from desktop_app.store.numbers_repo import NumbersRepository
+from desktop_app.store.ocr_repo import OcrRepository
 from desktop_app.store.outbox_repo import OutboxRepository
 from desktop_app.store.records_repo import RecordsRepository
 
@@ -59,6 +61,7 @@ class UnitOfWork:
         self.certificates = CertificatesRepository(conn)
         self.accounts = AccountsRepository(conn)
         self.books = BooksRepository(conn)
+        self.ocr = OcrRepository(conn)
 
 
 class Store:
@@ -70,6 +73,11 @@ class Store:
         self._local = threading.local()
         self._all: list[Connection] = []
         self._lock = threading.Lock()
+        self.checkpointer = self._new_checkpointer()
+
+    def _new_checkpointer(self) -> Checkpointer:
+        return Checkpointer(self.path.with_name(self.path.name + "-shm"),
+                            lambda: connect(self.path, self.data_key))
 
     def connection(self) -> Connection:
         """This thread's connection (opened and key-checked on first use): for the store's
@@ -78,6 +86,8 @@ class Store:
         conn: Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = connect(self.path, self.data_key)
+            # Checkpoints run off the saving thread (store/checkpointer.py).
+            conn.execute("PRAGMA wal_autocheckpoint = 0").fetchone()
             self._local.conn = conn
             with self._lock:
                 self._all.append(conn)
@@ -107,6 +117,7 @@ class Store:
                     is_disk_full_error(exc, self.path.parent):
                 raise full_disk(self.path.parent) from exc
             raise
+        self.checkpointer.committed(conn)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[UnitOfWork]:
@@ -155,6 +166,8 @@ class Store:
         return Store(target, self.data_key)
 
     def close(self) -> None:
+        self.checkpointer.close()  # its connection first: the last one to close checkpoints
+        self.checkpointer = self._new_checkpointer()
         with self._lock:
             for conn in self._all:
                 with contextlib.suppress(DatabaseError):

@@ -1,6 +1,6 @@
 """Approval as the supervisor meets it: the warnings approval will check, evaluated now
 against the store (a twin, a duplicate, a marriage or a kin found since submission), and the
-records ready to sign.
+records ready to sign, page by page.
 
 ``evaluate_for_approval`` is the one evaluation: ``records.approve`` checks the overrides
 against it and the approval screen shows it, so the two cannot disagree.
@@ -27,10 +27,10 @@ from desktop_app.domain.errors import DomainError
 from desktop_app.domain.types import JSONValue
 from desktop_app.errors import NotFoundError, PermissionDeniedError
 from desktop_app.messages import VIETNAM_TZ
-from desktop_app.record import StoredRecord
+from desktop_app.record import RecordPage, StoredRecord
 from desktop_app.session import Session
 from desktop_app.store.unit_of_work import UnitOfWork
-from desktop_app.workflows import record_index
+from desktop_app.workflows import paging, record_index
 from desktop_app.workflows.status import actor_of
 
 # Where a record that can be signed may be: approved, or (from before the personal ID moved
@@ -97,19 +97,30 @@ def _as_list(value: object) -> list[object]:
     return list(value) if isinstance(value, list) else []
 
 
-def to_sign(session: Session) -> list[StoredRecord]:
-    """Every record the acting supervisor can sign now (the signing rule decides: a birth
-    once its personal ID is back), oldest first."""
+TO_SIGN_PAGE = 200
+
+
+def to_sign_page(session: Session, *, after: str | None = None,
+                 limit: int = TO_SIGN_PAGE) -> RecordPage:
+    """One page of the records the acting supervisor can sign now (the signing rule decides:
+    a birth once its personal ID is back), oldest first; ``after`` is the previous page's
+    cursor. Never capped: every record that can be signed is on some page."""
     require(session.account, Permission.SIGN_EXTRACT)
     signer = actor_of(session.account)
-    with session.store.read() as uow:
-        found = [rec for status in _SIGNABLE_STATUSES
-                 for rec in uow.records.list_records(status=status.value)]
-    ready = []
-    for rec in found:
+
+    def signable(rec: StoredRecord) -> bool:
         try:
             check_sign(facts_of(rec), signer)
         except (DomainError, PermissionDeniedError):
-            continue
-        ready.append(rec)
-    return sorted(ready, key=lambda r: (r.created_at, r.id))
+            return False
+        return True
+
+    with session.store.read() as uow:
+        def of_status(status: str) -> paging.Fetch:
+            return lambda cursor, size: uow.records.list_page(status=status, after=cursor,
+                                                              limit=size)
+
+        fetch = paging.merged([of_status(s.value) for s in _SIGNABLE_STATUSES],
+                              key=lambda r: (r.created_at.isoformat(), r.id),
+                              cursor_of=paging.created_cursor)
+        return paging.filtered(fetch, signable, after=after, limit=limit)

@@ -13,16 +13,26 @@ Without it, single entry plus the second officer's verification (four eyes) appl
 from __future__ import annotations
 
 import json
+import random
+import secrets
 import unicodedata
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from desktop_app import diskspace
 from desktop_app.accounts import Permission, require
-from desktop_app.domain import Status, record_type
+from desktop_app.domain import Issue, Status, prepare_record, record_type
 from desktop_app.domain.fields import SOURCE_PHASES
+from desktop_app.domain.sampling import (
+    RECHECK_MINIMUM,
+    RECHECK_SHARE,
+    Estimate,
+    sample_size,
+    wilson,
+)
 from desktop_app.domain.types import JSONObject, JSONValue
 from desktop_app.errors import HotichError, NotFoundError, UsageError
 from desktop_app.record import StoredRecord
@@ -30,10 +40,13 @@ from desktop_app.session import Session
 from desktop_app.store.books_repo import (
     Accuracy,
     BookRow,
+    Crop,
     EntryPlace,
     FieldComparison,
     PageRow,
     Progress,
+    RecheckItem,
+    RecheckSample,
 )
 from desktop_app.store.unit_of_work import UnitOfWork
 from desktop_app.workflows import attachments, records
@@ -41,6 +54,7 @@ from desktop_app.workflows.status import actor_of, change_status
 
 DOUBLE_ENTRY_KEY = "digitisation.double_entry"
 ROTATIONS = (0, 90, 180, 270)
+MIN_CROP = 0.02  # a crop narrower than 2 % of the page is a slip of the mouse
 PAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".pdf")
 
 
@@ -53,12 +67,13 @@ class Digitisation:
 @dataclass(frozen=True)
 class Keyed:
     """What keying an entry did: ``stage`` is "single" (one keying, four eyes to follow),
-    "first" (double entry, waiting for the second keying), "agreed" (both keyings agree:
+    "first" (double entry, kept blind until the second keying), "agreed" (both keyings agree:
     verified and submitted) or "disagreed" (``disagreements`` wait for a decision)."""
 
-    record: StoredRecord
+    record: StoredRecord | None  # None for a blind first keying: no record exists yet
     stage: str
     disagreements: tuple[FieldComparison, ...] = ()
+    issues: tuple[Issue, ...] = ()  # the keying's own warnings, for its keyer
 
 
 @dataclass(frozen=True)
@@ -257,6 +272,34 @@ def rotate_page(session: Session, book_id: str, page_no: int, rotation: int) -> 
         return _page(uow, book, page_no)
 
 
+def _check_crop(crop: Crop | None) -> Crop | None:
+    if crop is None:
+        return None
+    left, top, right, bottom = (float(v) for v in crop)
+    if not (0 <= left < right <= 1 and 0 <= top < bottom <= 1) or \
+            right - left < MIN_CROP or bottom - top < MIN_CROP:
+        raise HotichError("E-BOOK-CROP")
+    if (left, top, right, bottom) == (0, 0, 1, 1):
+        return None  # the whole page is no crop
+    return (round(left, 4), round(top, 4), round(right, 4), round(bottom, 4))
+
+
+def crop_page(session: Session, book_id: str, page_no: int, crop: Crop | None) -> PageRow:
+    """The part of the page to read (left, top, right, bottom in fractions of the scan as
+    captured); None shows the whole page again. Like rotation, the scan is kept whole."""
+    require(session.account, Permission.CREATE_RECORD)
+    crop = _check_crop(crop)
+    now = session.clock.now()
+    with session.store.write() as uow:
+        book = _book(uow, book_id)
+        page = _page(uow, book, page_no)
+        uow.books.set_crop(page.id, crop)
+        uow.audit.append(at=now, actor=session.account.username, action="book.crop",
+                         target=book.id, details={"page": page_no,
+                                                  "crop": list(crop) if crop else None})
+        return _page(uow, book, page_no)
+
+
 def pages_of(session: Session, book_id: str) -> list[PageRow]:
     require(session.account, Permission.VIEW)
     with session.store.read() as uow:
@@ -337,7 +380,8 @@ def _tie_scan(uow: UnitOfWork, session: Session, rec: StoredRecord, page: PageRo
 def key_entry(session: Session, book_id: str, page_no: int, position: int,
               data: JSONObject) -> Keyed:
     """Key the entry at ``position`` (1 = first on the page) of a page. In double entry the
-    second officer keying the same position is compared with the first."""
+    first keying is kept blind (no record: search, lists and detail cannot show it) until a
+    second officer keys the same position; then the entry is created and compared."""
     require(session.account, Permission.CREATE_RECORD)
     if not isinstance(data, dict):
         raise UsageError(detail="the record must be a JSON object")
@@ -351,39 +395,91 @@ def key_entry(session: Session, book_id: str, page_no: int, position: int,
         data = _with_source(book, page_no, data)
         double = uow.meta.get(DOUBLE_ENTRY_KEY) == "1"
         existing = uow.books.entry_at(page.id, position)
-        if existing is None:
-            rec = records.create_in(uow, session, book.type, data, historical=True).record
+        blind = uow.books.blind(page.id, position)
+        if existing is None and blind is None:
+            if double:
+                kept, issues = records.checked_new(uow, session, book.type, data,
+                                                   historical=True)
+                uow.books.add_blind(page.id, position, book.id, officer, kept, now)
+                uow.audit.append(at=now, actor=officer, action="book.entry", target=book.id,
+                                 details={"page": page_no, "position": position, "keying": 1})
+                return Keyed(None, "first", issues=tuple(issues))
+            result = records.create_in(uow, session, book.type, data, historical=True)
+            rec = result.record
             uow.books.tie(rec.id, book.id, page.id, position)
             _tie_scan(uow, session, rec, page)
-            if double:
-                uow.books.add_keying(rec.id, 1, officer, rec.data, now)
             uow.audit.append(at=now, actor=officer, action="book.entry", target=rec.id,
                              details={"book": book.id, "page": page_no, "position": position,
-                                      "keying": 1 if double else 0})
-            return Keyed(rec, "first" if double else "single")
-        keyings = uow.books.keyings(existing)
-        if not double or not keyings:
-            raise HotichError("E-BOOK-POSITION-TAKEN", page=page_no, position=position)
-        if len(keyings) > 1:
-            raise HotichError("E-BOOK-KEYED-TWICE", page=page_no, position=position)
-        if keyings[0].officer == officer:
-            raise HotichError("E-BOOK-SAME-KEYER")
-        rec = records.find_record(uow, existing)
-        if rec.status != Status.DRAFT:
-            raise HotichError("E-BOOK-KEYED-TWICE", page=page_no, position=position)
+                                      "keying": 0})
+            return Keyed(rec, "single", issues=result.issues)
+        if blind is not None:
+            if blind.officer == officer:
+                raise HotichError("E-BOOK-SAME-KEYER")
+            # both keyings are in: the entry is created from the first, the first keyer's
+            rec = records.create_in(uow, session, book.type, blind.data, historical=True,
+                                    officer=blind.officer).record
+            uow.books.tie(rec.id, book.id, page.id, position)
+            uow.books.drop_blind(page.id, position)
+            _tie_scan(uow, session, rec, page)
+            uow.books.add_keying(rec.id, 1, blind.officer, blind.data,
+                                 datetime.fromisoformat(blind.keyed_at))
+            first = blind
+        else:
+            assert existing is not None
+            keyings = uow.books.keyings(existing)
+            if not double or not keyings:
+                raise HotichError("E-BOOK-POSITION-TAKEN", page=page_no, position=position)
+            if len(keyings) > 1:
+                raise HotichError("E-BOOK-KEYED-TWICE", page=page_no, position=position)
+            if keyings[0].officer == officer:
+                raise HotichError("E-BOOK-SAME-KEYER")
+            # a first keying stored as a draft before schema 12
+            rec = records.find_record(uow, existing)
+            if rec.status != Status.DRAFT:
+                raise HotichError("E-BOOK-KEYED-TWICE", page=page_no, position=position)
+            first = keyings[0]
         second, _issues = records.checked_data(uow, session, rec, data)
         uow.books.add_keying(rec.id, 2, officer, second, now)
-        fields = compare(keyings[0].data, second)
+        fields = compare(first.data, second)
         uow.books.put_fields(rec.id, fields)
         disagreed = tuple(f for f in fields if not f.agreed)
+        _count_comparison(uow, book.id, (first.officer, officer), fields)
         uow.audit.append(at=now, actor=officer, action="book.entry", target=rec.id,
                          details={"book": book.id, "page": page_no, "position": position,
                                   "keying": 2, "fields": len(fields),
                                   "disagreed": [f.path for f in disagreed]})
         if disagreed:
             return Keyed(rec, "disagreed", disagreed)
-        rec = _settle(uow, session, rec, fields, keyings[0].officer, officer)
+        rec = _settle(uow, session, rec, fields, first.officer, officer)
         return Keyed(rec, "agreed")
+
+
+def _count_comparison(uow: UnitOfWork, book_id: str, keyers: tuple[str, str],
+                      fields: list[FieldComparison]) -> None:
+    """The accuracy counters of one compared entry (what accuracy() reads)."""
+    disagreed = [f.path for f in fields if not f.agreed]
+    for key in keyers:
+        uow.books.count_keying("officer", key, entries=1, fields=len(fields),
+                               disagreed=len(disagreed))
+    uow.books.count_keying("book", book_id, entries=1, fields=len(fields),
+                           disagreed=len(disagreed))
+    uow.books.count_disagreements(disagreed)
+
+
+def _count_decision(uow: UnitOfWork, book_id: str | None, keyers: tuple[str, str],
+                    before: FieldComparison, decided: str | None) -> None:
+    """A decision makes the keyings that differ from it wrong (a decision taken again first
+    takes back what the earlier one counted)."""
+    def wrongs(value: str | None, sign: int) -> None:
+        first, second = int(before.first != value), int(before.second != value)
+        uow.books.count_keying("officer", keyers[0], wrong=sign * first)
+        uow.books.count_keying("officer", keyers[1], wrong=sign * second)
+        if book_id is not None:
+            uow.books.count_keying("book", book_id, wrong=sign * (first + second))
+
+    if before.decided_by is not None:
+        wrongs(before.decided, -1)
+    wrongs(decided, 1)
 
 
 def _settle(uow: UnitOfWork, session: Session, rec: StoredRecord,
@@ -472,10 +568,14 @@ def decide(session: Session, record_id: str, values: Mapping[str, JSONValue]) ->
         unknown = sorted(set(values) - open_paths)
         if unknown:
             raise HotichError("E-BOOK-NOT-DISAGREED", paths=", ".join(unknown))
+        place = uow.books.place_of(rec.id)
+        before = {f.path: f for f in fields}
+        keyers = (keyings[0].officer, keyings[1].officer)
         for path, value in values.items():
             kept = None if value in (None, "", []) else json.dumps(
                 normalised(value), ensure_ascii=False, sort_keys=True)
             uow.books.decide(rec.id, path, kept, session.account.username, now)
+            _count_decision(uow, place.book_id if place else None, keyers, before[path], kept)
         uow.audit.append(at=now, actor=session.account.username,
                          action="double_entry.decide", target=rec.id,
                          details={"decided": sorted(values)})
@@ -496,3 +596,185 @@ def accuracy(session: Session, *, fields: int = 10) -> AccuracyReport:
                               uow.books.most_disagreed_fields(fields),
                               uow.books.corrected_later("book"),
                               uow.books.corrected_later("officer"))
+
+
+# -- the entries of one page (the keying page) ----------------------------------------------
+@dataclass(frozen=True)
+class Slot:
+    """A position of a page already keyed: ``record_id`` once the entry exists, None while
+    a blind first keying waits (``mine``: the acting officer keyed it). Never its data."""
+
+    position: int
+    record_id: str | None
+    mine: bool
+
+
+def page_slots(session: Session, book_id: str, page_no: int) -> list[Slot]:
+    require(session.account, Permission.VIEW)
+    me = session.account.username
+    with session.store.read() as uow:
+        page = _page(uow, _book(uow, book_id), page_no)
+        slots = [Slot(pos, rid, False) for pos, rid in uow.books.entries_of_page(page.id)]
+        slots += [Slot(pos, None, by == me) for pos, by in uow.books.blind_of_page(page.id)]
+    return sorted(slots, key=lambda s: s.position)
+
+
+def own_keying(session: Session, book_id: str, page_no: int, position: int
+               ) -> JSONObject | None:
+    """The acting officer's own blind first keying of a position (None for anyone else's:
+    the second keyer never sees the first)."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        page = _page(uow, _book(uow, book_id), page_no)
+        blind = uow.books.blind(page.id, position)
+    return blind.data if blind is not None and blind.officer == session.account.username \
+        else None
+
+
+# -- the sample re-check ------------------------------------------------------------------------
+# Filled from the book by _with_source, not keyed: they would agree by construction.
+_FROM_THE_BOOK = frozenset({"book_number", "source.office", "source.book_number",
+                            "source.year", "source.page", "source.phase"})
+
+
+@dataclass(frozen=True)
+class RecheckEntry:
+    """An entry drawn for re-checking, as the re-keyer sees it: where it is, not its data."""
+
+    record_id: str
+    type: str
+    place: EntryPlace | None
+    rekeyed_by: str | None
+
+
+@dataclass(frozen=True)
+class RecheckReport:
+    sample: RecheckSample
+    drawn: int
+    rekeyed: int
+    fields: Estimate  # wrong fields among the fields re-keyed, with its 95 % interval
+    entries: Estimate  # entries with at least one wrong field
+    by_field: list[tuple[str, int]]
+
+
+def draw_recheck(session: Session, *, book_id: str | None = None,
+                 share: float = RECHECK_SHARE, minimum: int = RECHECK_MINIMUM,
+                 seed: int | None = None) -> RecheckSample:
+    """A supervisor draws at random ``share`` (at least ``minimum``) of the verified entries
+    of a book, or of every book of the commune, to re-key them blind."""
+    require(session.account, Permission.APPROVE_RECORD)
+    if not 0 < share <= 1 or minimum < 1:
+        raise UsageError(detail="share: above 0, up to 1; minimum: 1 or more")
+    now = session.clock.now()
+    seed = secrets.randbits(32) if seed is None else seed
+    with session.store.write() as uow:
+        book = _book(uow, book_id) if book_id else None
+        commune = book.commune if book else uow.meta.get("commune_code") or ""
+        population = uow.books.verified_entries(book_id=book.id if book else None,
+                                                commune=commune)
+        if not population:
+            raise HotichError("E-RECHECK-EMPTY")
+        drawn = random.Random(seed).sample(population, sample_size(len(population), share,
+                                                                   minimum))
+        sample = RecheckSample(str(uuid.uuid4()), book.id if book else None, commune, share,
+                               len(population), seed, session.account.username,
+                               now.isoformat())
+        uow.books.add_sample(sample, sorted(drawn))
+        uow.audit.append(at=now, actor=session.account.username, action="recheck.draw",
+                         target=sample.id, details={"book": sample.book_id,
+                                                    "commune": commune, "share": share,
+                                                    "population": len(population),
+                                                    "drawn": len(drawn), "seed": seed})
+    return sample
+
+
+def _sample(uow: UnitOfWork, sample_id: str) -> RecheckSample:
+    sample = uow.books.sample(sample_id)
+    if sample is None:
+        found = [s for s in uow.books.samples() if s.id.startswith(sample_id)] \
+            if len(sample_id) >= 4 else []
+        sample = found[0] if len(found) == 1 else None
+    if sample is None:
+        raise NotFoundError(what="re-check sample", key=sample_id)
+    return sample
+
+
+def recheck_samples(session: Session) -> list[RecheckSample]:
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        return uow.books.samples()
+
+
+def recheck_entries(session: Session, sample_id: str) -> list[RecheckEntry]:
+    """The entries of a sample with their place in the book, never their data."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        sample = _sample(uow, sample_id)
+        found: list[RecheckEntry] = []
+        for item in uow.books.sample_items(sample.id):
+            rec = uow.records.get(item.record_id)
+            found.append(RecheckEntry(item.record_id, rec.type if rec else "",
+                                      uow.books.place_of(item.record_id), item.rekeyed_by))
+    return found
+
+
+def recheck_key(session: Session, sample_id: str, record_id: str,
+                data: JSONObject) -> RecheckItem:
+    """The supervisor's blind re-keying of a drawn entry from its page, compared field by
+    field with the verified entry. Nothing in the entry changes: a difference found is
+    corrected through the usual procedure."""
+    require(session.account, Permission.APPROVE_RECORD)
+    if not isinstance(data, dict):
+        raise UsageError(detail="the record must be a JSON object")
+    now = session.clock.now()
+    me = session.account.username
+    with session.store.write() as uow:
+        sample = _sample(uow, sample_id)
+        rec = records.find_record(uow, record_id)
+        item = next((i for i in uow.books.sample_items(sample.id) if i.record_id == rec.id),
+                    None)
+        if item is None:
+            raise HotichError("E-RECHECK-NOT-IN-SAMPLE", sample=sample.id[:8])
+        if item.rekeyed_by is not None:
+            raise HotichError("E-RECHECK-DONE")
+        if me in {rec.officer, rec.verified_by} | {k.officer
+                                                  for k in uow.books.keyings(rec.id)}:
+            raise HotichError("E-RECHECK-OWN-ENTRY")
+        place = uow.books.place_of(rec.id)
+        if place is not None:
+            data = _with_source(_book(uow, place.book_id), place.page_no, data)
+        rekeyed = prepare_record(rec.type, data)
+        fields = [f for f in compare(rec.data, rekeyed) if f.path not in _FROM_THE_BOOK]
+        differences = [f.path for f in fields if not f.agreed]
+        uow.books.rekeyed(sample.id, rec.id, me, now, len(fields), differences)
+        uow.audit.append(at=now, actor=me, action="recheck.key", target=rec.id,
+                         details={"sample": sample.id, "fields": len(fields),
+                                  "differences": differences})
+        return next(i for i in uow.books.sample_items(sample.id) if i.record_id == rec.id)
+
+
+def _report(uow: UnitOfWork, sample: RecheckSample) -> RecheckReport:
+    items = uow.books.sample_items(sample.id)
+    done = [i for i in items if i.rekeyed_by is not None]
+    by_field: dict[str, int] = {}
+    for i in done:
+        for path in i.differences:
+            by_field[path] = by_field.get(path, 0) + 1
+    return RecheckReport(
+        sample, len(items), len(done),
+        wilson(sum(i.wrong or 0 for i in done), sum(i.fields or 0 for i in done)),
+        wilson(sum(1 for i in done if i.wrong), len(done)),
+        sorted(by_field.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def recheck_report(session: Session, sample_id: str) -> RecheckReport:
+    """The estimated field error rate of the verified entries the sample stands for."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        return _report(uow, _sample(uow, sample_id))
+
+
+def recheck_reports(session: Session) -> list[RecheckReport]:
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        return [_report(uow, s) for s in uow.books.samples()]

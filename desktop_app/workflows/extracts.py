@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop_app.accounts import Permission, require
-from desktop_app.domain import Status, check_sign, commune
+from desktop_app.domain import Status, check_sign, commune, lunar
 from desktop_app.domain.access import get_str
 from desktop_app.domain.addresses import province_of
 from desktop_app.domain.integrity import ensure_no_signer_conflict
@@ -217,7 +217,9 @@ def build_request(uow: UnitOfWork, session: Session, rec: StoredRecord, *,
         registration_office_name=_office_as_written(rec),
         signer_name=session.account.full_name if signer_name is None else signer_name,
         signer_title=signer_title, is_copy=is_copy,
-        notes=record_notes(uow.records.linked_to(rec.id), rec.office))  # as the screen lists
+        # As the screen lists them, then the lunar dates of an old book as it wrote them.
+        notes=(*record_notes(uow.records.linked_to(rec.id), rec.office),
+               *lunar.extract_notes(rec.type, rec.data)))
 
 
 def preview(session: Session, record_id: str, service: ExtractService) -> bytes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from itertools import islice
 
 from desktop_app.domain import (
     BirthCandidate,
@@ -106,23 +107,31 @@ def _guardianship_context(uow: UnitOfWork, data: JSONObject, record_id: str
     if name:
         wanted = PartySummary.from_person(ward)
         ids = uow.records.ids_by_name_key([fold_compact(name)], record_id, roles=("ward",))
-        for rec in uow.records.by_ids(ids):
-            if (rec.type != RecordType.GUARDIANSHIP or rec.status not in REGISTERED_STATUSES
-                    or rec.data.get("kind") == "termination"):
+        for part in uow.records.parts(ids, ("ward", "kind"),
+                                      record_type=RecordType.GUARDIANSHIP):
+            if part.status not in REGISTERED_STATUSES or part.data.get("kind") == "termination":
                 continue
-            if not same_person(wanted, PartySummary.from_person(party(rec.data, "ward"))):
+            if not same_person(wanted, PartySummary.from_person(party(part.data, "ward"))):
                 continue
-            summary = held_record(uow, rec)
-            if not summary.ended_by:
+            rec = uow.records.get(part.id)  # whole: the rule quotes what it holds
+            summary = held_record(uow, rec) if rec is not None else None
+            if summary is not None and not summary.ended_by:
                 held.append(summary)
     return ValidationContext(record_id=record_id, ward_guardianships=tuple(held))
 
 
-def _live(uow: UnitOfWork, ids: list[str], record_type: str, *, registered_only: bool = False
-          ) -> list[tuple[str, JSONObject]]:
-    """Records of a type among ids; drafts count for births (twins are entered together)."""
-    return [(r.id, r.data) for r in uow.records.by_ids(ids)
-            if r.type == record_type and r.status != "rejected"
+# The parts of another record that the rules between records compare.
+_BIRTH_PARTS = ("child", "mother", "father", "birth_evidence")
+_DEATH_PARTS = ("deceased",)
+_MARRIAGE_PARTS = ("husband", "wife")
+
+
+def _live(uow: UnitOfWork, ids: list[str], record_type: str, keys: tuple[str, ...], *,
+          registered_only: bool = False) -> list[tuple[str, JSONObject]]:
+    """Records of a type among ids, with the parts ``keys`` of their data; drafts count for
+    births (twins are entered together)."""
+    return [(r.id, r.data) for r in uow.records.parts(ids, keys, record_type=record_type)
+            if r.status != "rejected"
             and (not registered_only or r.status in REGISTERED_STATUSES)]
 
 
@@ -139,7 +148,7 @@ def _birth_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> Validat
         ids += uow.records.ids_by_match_key(
             [person_match_key(name, text_of(child, "date_of_birth"))], record_id)
     births = tuple(BirthCandidate.from_record(rid, rdata)
-                   for rid, rdata in _live(uow, ids, "birth"))
+                   for rid, rdata in _live(uow, ids, "birth", _BIRTH_PARTS))
     return ValidationContext(births=births, record_id=record_id)
 
 
@@ -172,8 +181,9 @@ def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
     if not name:
         return None
     key = person_match_key(name, text_of(person, "date_of_birth"))
-    for rec in uow.records.by_ids(uow.records.ids_by_match_key([key], record_id)):
-        if rec.type != "birth" or rec.status == "rejected":
+    for rec in uow.records.parts(uow.records.ids_by_match_key([key], record_id),
+                                 _BIRTH_PARTS, record_type="birth"):
+        if rec.status == "rejected":
             continue
         child = party(rec.data, "child")
         if child and person_match_key(text_of(child, "full_name") or "",
@@ -182,16 +192,32 @@ def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
     return None
 
 
-def _ended_by_death(uow: UnitOfWork, marriage: MarriageCandidate, record_id: str) -> bool:
-    """A registered death of either spouse ends the marriage (HNGĐ Art 65)."""
+def _ended_by_death(uow: UnitOfWork, marriage: MarriageCandidate, record_id: str,
+                    known: dict[PartySummary, bool]) -> bool:
+    """A registered death of either spouse ends the marriage (HNGĐ Art 65). ``known``
+    keeps the answer per spouse (the same person is often a party of several candidates)."""
     for spouse in (marriage.husband, marriage.wife):
         if not spouse.full_name:
             continue
-        # Only deaths of whom may be this spouse (same_person), not everyone of the name.
-        ids = uow.records.ids_of_person(fold_compact(spouse.full_name), record_id,
-                                        roles=("deceased",), born=_year(spouse.date_of_birth),
-                                        personal_id=spouse.personal_id)
-        for _rid, rdata in _live(uow, ids, "death", registered_only=True):
+        if spouse not in known:
+            known[spouse] = _has_died(uow, spouse, record_id)
+        if known[spouse]:
+            return True
+    return False
+
+
+# One registered death is enough: the candidates are read a few at a time, from the index
+# (lazily) and then from the records.
+_DEATHS_AT_ONCE = 4
+
+
+def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
+    # Only deaths of whom may be this spouse (same_person), not everyone of the name.
+    ids = uow.records.ids_of_person(fold_compact(spouse.full_name or ""), record_id,
+                                    roles=("deceased",), born=_year(spouse.date_of_birth),
+                                    personal_id=spouse.personal_id)
+    while chunk := list(islice(ids, _DEATHS_AT_ONCE)):
+        for _rid, rdata in _live(uow, chunk, "death", _DEATH_PARTS, registered_only=True):
             if same_person(spouse, PartySummary.from_person(party(rdata, "deceased"))):
                 return True
     return False
@@ -199,21 +225,31 @@ def _ended_by_death(uow: UnitOfWork, marriage: MarriageCandidate, record_id: str
 
 def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> ValidationContext:
     husband, wife = party(data, "husband"), party(data, "wife")
+    # A marriage is bigamy's only if one of its spouses is one of these two (rule_bigamy,
+    # same_person): the person index holds each candidate party's birth date and personal
+    # ID, so namesakes are dropped before any record is read.
+    wanted = [PartySummary.from_person(p) for p in (husband, wife) if p is not None]
+    wanted = [w for w in wanted if w.is_known]
     spouses: list[str] = []
-    for person in (husband, wife):
-        name = text_of(person, "full_name")
-        if name:  # only the marriages the bigamy rule may match (same_person)
-            spouses += uow.records.ids_of_spouses(
-                fold_compact(name), record_id, born=_year(text_of(person, "date_of_birth")),
-                personal_id=text_of(person, "personal_id"))
+    for person in wanted:
+        if person.full_name:  # only the marriages the bigamy rule may match (same_person)
+            spouses += [e.record_id for e in uow.records.parties_like(
+                fold_compact(person.full_name), record_id, roles=("husband", "wife"),
+                born=_year(person.date_of_birth), personal_id=person.personal_id)
+                if same_person(person, PartySummary(person.full_name, e.date_of_birth,
+                                                    e.personal_id))]
     marriages = []
-    for rec in uow.records.by_ids(spouses):
-        if rec.type != "marriage" or rec.status not in REGISTERED_STATUSES:
+    known: dict[PartySummary, bool] = {}
+    for rec in uow.records.parts(spouses, _MARRIAGE_PARTS, record_type="marriage"):
+        if rec.status not in REGISTERED_STATUSES:
             continue
         candidate = MarriageCandidate(
             rec.id, PartySummary.from_person(party(rec.data, "husband")),
             PartySummary.from_person(party(rec.data, "wife")), rec.registration_number)
-        if not _ended_by_death(uow, candidate, record_id):
+        if not any(same_person(w, candidate.husband) or same_person(w, candidate.wife)
+                   for w in wanted):
+            continue
+        if not _ended_by_death(uow, candidate, record_id, known):
             marriages.append(candidate)
     return ValidationContext(
         active_marriages=tuple(marriages),

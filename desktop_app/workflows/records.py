@@ -121,9 +121,10 @@ def create_record(session: Session, rtype: str, data: JSONObject, *,
 
 
 def create_in(uow: UnitOfWork, session: Session, rtype: str, data: JSONObject, *,
-              historical: bool = False) -> SaveResult:
+              historical: bool = False, officer: str | None = None) -> SaveResult:
     """:func:`create_record` inside the caller's unit of work (a book entry is created and
-    tied to its page in one transaction)."""
+    tied to its page in one transaction). ``officer``: who entered it, when that is not the
+    acting account (a double-entered entry is the first keyer's, created at the second)."""
     prepared = prepare_record(rtype, data)
     now = session.clock.now()
     record_id = str(uuid.uuid4())
@@ -131,7 +132,7 @@ def create_in(uow: UnitOfWork, session: Session, rtype: str, data: JSONObject, *
     _refuse_errors(issues)
     rec = new_draft(
         id=record_id, type=rtype, data=prepared, office=uow.meta.get("commune_code") or "",
-        officer=session.account.username, created_at=now, updated_at=now,
+        officer=officer or session.account.username, created_at=now, updated_at=now,
         is_historical=historical, issues=_issues_json(issues),
         links_to=_link_target(uow, prepared),
         registration_number=_as_found(prepared, "registration_number") if historical
@@ -149,6 +150,16 @@ def _not_double_entry_pending(uow: UnitOfWork, rec: StoredRecord) -> None:
     (workflows/books.py): editing or submitting it by hand would bypass the comparison."""
     if rec.is_historical and uow.books.double_entry_pending(rec.id):
         raise HotichError("E-BOOK-DOUBLE-ENTRY-PENDING")
+
+
+def checked_new(uow: UnitOfWork, session: Session, rtype: str, data: JSONObject, *,
+                historical: bool) -> tuple[JSONObject, list[Issue]]:
+    """New data prepared and validated as :func:`create_in` would (errors refuse it), for a
+    caller that keeps it elsewhere than in a record (a blind first keying)."""
+    prepared = prepare_record(rtype, data)
+    issues = _validate(uow, session, rtype, prepared, historical, "")
+    _refuse_errors(issues)
+    return prepared, issues
 
 
 def checked_data(uow: UnitOfWork, session: Session, rec: StoredRecord, data: JSONObject

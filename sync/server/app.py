@@ -9,6 +9,7 @@ an unexpected one as the code E-INCIDENT with the incident id that the server's 
 from __future__ import annotations
 
 import logging
+import math
 from datetime import UTC
 from typing import TypeVar
 
@@ -48,7 +49,9 @@ from sync.server.models import (
     NumberBlockRequest,
     PullQuery,
     PushRequest,
+    RegistryQuery,
 )
+from sync.server.population import RateLimited
 from sync.server.store import CentralStore
 
 log = logging.getLogger(__name__)
@@ -69,6 +72,7 @@ STATUS: dict[type[HotichError], int] = {
     e.AttachmentTooLargeError: 413,
     e.AttachmentDigestError: 422,
     e.BundleInvalidError: 422,
+    e.RateLimitedError: 429,
 }
 _CATALOGUE = merge([CORE, MESSAGES])
 
@@ -82,6 +86,8 @@ def error_response(exc: HotichError) -> JSONResponse:
     headers = {}
     if isinstance(exc, e.UploadOffsetMismatchError):
         headers[H_UPLOAD_OFFSET] = str(params.get("offset", 0))
+    if isinstance(exc, e.RateLimitedError):
+        headers["Retry-After"] = str(max(1, math.ceil(float(params.get("retry_after", 1)))))
     return JSONResponse(body, status_code=status, headers=headers)
 
 
@@ -285,6 +291,22 @@ def create_app(store: CentralStore) -> FastAPI:
         answer = await run_in_threadpool(store.anchors.anchor, device, req.seq, req.hash,
                                          rewritten)
         return JSONResponse(answer)
+
+    @app.get(f"{prefix}/registry/persons")
+    async def registry_persons(request: Request) -> JSONResponse:
+        device, _ = await authed(request)
+        try:
+            query = RegistryQuery.model_validate(dict(request.query_params))
+        except ValidationError as exc:
+            where = ".".join(str(p) for p in exc.errors()[0]["loc"]) if exc.errors() else ""
+            raise e.BadRequestError(detail=where or "query") from exc
+        try:
+            page = await run_in_threadpool(store.population.page, device.device_id,
+                                           device.commune, query.event, query.year,
+                                           query.after, query.limit)
+        except RateLimited as exc:
+            raise e.RateLimitedError(retry_after=round(exc.retry_after, 1)) from exc
+        return JSONResponse(page, headers={"Cache-Control": "no-store"})
 
     @app.post(f"{prefix}/bundles")
     async def bundles(request: Request) -> Response:

@@ -6,7 +6,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from sync.protocol import MAX_ATTACHMENT_BYTES, MAX_BATCH_ITEMS, MAX_PULL_LIMIT
+from sync.protocol import (
+    MAX_ATTACHMENT_BYTES,
+    MAX_BATCH_ITEMS,
+    MAX_PULL_LIMIT,
+    MAX_REGISTRY_LIMIT,
+)
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Token = Annotated[str, StringConstraints(min_length=1, max_length=200,
@@ -73,3 +78,31 @@ class AuditAnchorRequest(_Strict):
     hash: Sha256
     # the head the centre kept that the device did not find in its own chain
     rewritten: AuditHead | None = None
+
+
+PersonalId = Annotated[str, StringConstraints(pattern=r"^[0-9]{12}$")]
+
+
+class RegistryQuery(_Strict):
+    """GET /v1/registry/persons: one page of the population registry's events of the
+    device's commune, after a personal ID (keyset paging)."""
+
+    event: Annotated[str, StringConstraints(pattern=r"^(birth|death)$")]
+    year: int = Field(ge=1800, le=2200)
+    after: PersonalId | None = None
+    limit: int = Field(default=100, ge=1, le=MAX_REGISTRY_LIMIT)
+
+
+class RegistryPerson(_Strict):
+    """One event as the operators import it (the same fields as the registry answers)."""
+
+    event: Annotated[str, StringConstraints(pattern=r"^(birth|death)$")]
+    personal_id: PersonalId
+    commune: Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]
+    year: int = Field(ge=1800, le=2200)
+    full_name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    sex: Annotated[str, StringConstraints(max_length=20)] | None = None
+    date_of_birth: Annotated[str, StringConstraints(max_length=10)] | None = None
+    mother_name: Annotated[str, StringConstraints(max_length=200)] | None = None
+    father_name: Annotated[str, StringConstraints(max_length=200)] | None = None
+    date_of_death: Annotated[str, StringConstraints(max_length=16)] | None = None

@@ -201,3 +201,24 @@ audit_mismatches = Table(
     Column("found_at", Text, nullable=False),
 )
 Index("audit_mismatches_device", audit_mismatches.c.device_id, audit_mismatches.c.id)
+
+# The simulated national population registry that reconciliation compares old books with
+# (issue 17 item 7): one row per registered event of a person, keyed by the 2025 commune that
+# holds it and the year it was registered. Filled by the operators' import, never by intake
+# (a book reconciled against its own pushed entries would agree with itself).
+population = Table(
+    "population", metadata,
+    Column("event", Text, nullable=False),  # "birth" or "death"
+    Column("personal_id", Text, nullable=False),
+    Column("commune", Text, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("full_name", Text, nullable=False),
+    Column("sex", Text),
+    Column("date_of_birth", Text),
+    Column("mother_name", Text),
+    Column("father_name", Text),
+    Column("date_of_death", Text),
+    PrimaryKeyConstraint("event", "personal_id"),
+)
+Index("population_place", population.c.commune, population.c.event, population.c.year,
+      population.c.personal_id)

@@ -7,6 +7,7 @@
     store.leases       number blocks of the register books
     store.anchors      the head of each device's audit chain (a rewritten log is found)
     store.feed         the pull feed (and what operators publish into it)
+    store.population   the simulated population registry (reconciliation of old books)
     store.settings     server keys, procedures, desktop release, capabilities
 
 Each part is a small class over ``store.db`` (engine, transactions, clock); parts that publish
@@ -26,6 +27,7 @@ from sync.server.devices import Devices
 from sync.server.feed import Feed
 from sync.server.intake import Intake
 from sync.server.leases import Leases
+from sync.server.population import Population
 from sync.server.settings import Settings
 
 
@@ -45,6 +47,7 @@ class CentralStore:
         self.intake = Intake(self.db, self.settings, self.feed)
         self.leases = Leases(self.db, self.feed)
         self.anchors = AuditAnchors(self.db)
+        self.population = Population(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -123,7 +123,8 @@ def test_version_is_the_project_version(bundled: Bundled) -> None:
 def test_bundle_has_the_data_and_leaves_out_the_rest(release: Release) -> None:
     internal = release.exe.parent / "_internal"
     for needed in ("signing/fonts/NotoSans-Regular.ttf", "signing/fonts/OFL.txt",
-                   "ui/i18n/hotich_vi.qm", "sync/openapi.json", "desktop_app/data",
+                   "ui/i18n/hotich_vi.qm", "sync/openapi.json", "docs/guide/05-canh-bao.md",
+                   "desktop_app/data",
                    "vietnam_provinces/data", "vietnamadminunits/data/converter_2025.json",
                    "PySide6/Qt/plugins/platforms/libqxcb.so",
                    "PySide6/Qt/plugins/platforms/libqoffscreen.so",
@@ -230,8 +231,14 @@ def test_desktop_starts_offscreen_and_logs_in(bundled: Bundled) -> None:
                        HOTICH_PASSWORD=ADMIN_PW, **smoke)
     assert done.returncode == 0, f"stdout: {done.stdout}\nstderr: {tail(done.stderr)}"
     shown = [line.split()[1] for line in done.stdout.splitlines()
-             if line.startswith("gui-smoke:")]
+             if line.startswith("gui-smoke: shown=")]
     assert shown == ["shown=LoginDialog", "shown=MainWindow"], done.stdout
+    # F1 in the main window: the user guide (docs/guide) is in the bundle and opens at the
+    # page on screen.
+    guide = next((line.split() for line in done.stdout.splitlines()
+                  if line.startswith("gui-smoke: guide ")), None)
+    assert guide is not None, done.stdout
+    assert int(guide[2].removeprefix("sections=")) > 50 and guide[3] == "topic=dashboard", guide
 
 
 def test_reference_server_starts_from_the_bundle(bundled: Bundled) -> None:

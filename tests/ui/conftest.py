@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -22,6 +22,7 @@ from desktop_app.paths import DataPaths
 from desktop_app.services import AppServices
 from desktop_app.session import Session
 from desktop_app.workflows import accounts
+from ui import i18n
 from ui.context import UiContext, UiHooks
 from ui.tasks import TaskRunner
 
@@ -32,6 +33,16 @@ STAFF = {
     "chutich": (Role.SUPERVISOR, "Hoàng Văn Chủ"),
 }
 NOW = datetime(2026, 1, 15, 3, 0, tzinfo=UTC)  # 10:00 in Vietnam
+
+
+@pytest.fixture(autouse=True)
+def _untranslated() -> Iterator[None]:
+    """Widget tests read the source strings: a test that loads Vietnamese gives it back, so
+    what runs after it does not depend on the order of the tests."""
+    locale = QLocale()
+    yield
+    i18n.uninstall()
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture(scope="session")

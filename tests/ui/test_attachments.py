@@ -59,7 +59,7 @@ def test_officer_attaches_a_scan_through_the_file_picker(qtbot: QtBot, office: U
     with qtbot.waitSignal(panel.shown, timeout=10000):
         picker.accept()
     assert panel.model.rowCount() == 1 and panel.view.shown == "image"
-    assert panel.view.image.label.pixmap().width() > 0
+    assert panel.view.pixmap.pixmap().width() > 0
     [stored] = attachments.attachments_of(officer, rec.id)
     assert (stored.kind, stored.media_type) == ("scan", "image/png")
     qtbot.waitUntil(lambda: "attach" in [e.action for e in dialog.events_model.rows()],

@@ -57,13 +57,14 @@ def test_open_a_book_add_pages_and_turn_them(qtbot: QtBot, office: UiOffice,
     wait_idle(qtbot, office.runner)
     assert page.page_choice.count() == 2 and page.scan.shown == "image"
     assert page.model.rows()[0][1].pages == 2
-    assert page.scan.image.label._image.height() == 400  # noqa: SLF001 - as captured
+    assert page.scan.image_size().height() == 400  # as captured
 
     with qtbot.waitSignal(page.page_shown, timeout=10000):
         page.rotate(90)
     wait_idle(qtbot, office.runner)
     assert [p.rotation for p in books.pages_of(office.session("canbo"), book.id)] == [90, 0]
-    assert page.scan.image.label._image.height() == 300  # noqa: SLF001 - turned for reading
+    assert page.scan.image_size().height() == 400  # the scan is kept as captured
+    assert page.scan.rotation == 90 and page.scan.turned_size().height() == 300  # read turned
 
     # an entry keyed from page 1 shows in the progress
     books.key_entry(office.session("canbo"), book.id, 1, 1, build("death", {

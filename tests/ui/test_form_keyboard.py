@@ -349,3 +349,33 @@ def test_a_twin_copies_the_parents_and_declarant_of_the_previous_birth(
     assert page.has_unsaved_work()
     page._dirty = False
     wait_idle(qtbot, office.runner)
+
+
+def test_communes_ethnic_groups_and_countries_complete_without_marks(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Typed without diacritics, as officers often do: each list offers the right name, and
+    choosing it from the keyboard stores the code the core takes."""
+    page = window.registration
+    form = _choose(page, "birth", False)
+    cases = (("child.ethnicity", "e de", "Ê Đê", "Ê Đê"),
+             ("child.ethnicity", "hmong", "HMông", "HMông"),
+             ("mother.nationality", "lao", "Lào (LA)", "LA"),
+             ("mother.nationality", "viet", "Việt Nam (VN)", "VN"),
+             ("child.place_of_birth.commune_code", "phuong tan a", None, None))
+    for path, typed, offered, stored in cases:
+        field = form.editors[path]
+        form._open_to(path)
+        field.clear()
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus, timeout=3000)
+        qtbot.keyClicks(field, typed)
+        model = field.completer().completionModel()
+        shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+        assert shown, (path, typed)
+        if offered is not None:
+            assert offered in shown, (path, typed, shown[:5])
+            popup = field.completer().popup()
+            qtbot.waitUntil(popup.isVisible, timeout=3000)
+            popup.setCurrentIndex(model.index(shown.index(offered), 0))
+            qtbot.keyClick(popup, Qt.Key.Key_Return)
+            assert field.value() == stored, (path, field.text())

@@ -11,11 +11,11 @@ from ui.main_window import MainWindow
 
 
 @pytest.mark.parametrize(("user", "pages"), [
-    ("canbo", {"dashboard", "registration", "records", "verification", "books", "decisions",
-               "sync", "settings", "backup"}),
-    ("chutich", {"dashboard", "registration", "records", "verification", "books", "decisions",
-                 "approval", "sync", "settings", "backup"}),
-    ("admin", {"dashboard", "records", "sync", "settings", "backup"}),
+    ("canbo", {"dashboard", "registration", "records", "extract_check", "verification", "books",
+               "decisions", "sync", "settings", "backup"}),
+    ("chutich", {"dashboard", "registration", "records", "extract_check", "verification",
+                 "books", "decisions", "approval", "sync", "settings", "backup"}),
+    ("admin", {"dashboard", "records", "extract_check", "sync", "settings", "backup"}),
 ])
 def test_each_role_sees_its_screens(qtbot: QtBot, office: UiOffice, user: str,
                                     pages: set[str]) -> None:

@@ -68,11 +68,11 @@ def test_a_second_officer_verifies_next_to_the_scan(qtbot: QtBot, office: UiOffi
     qtbot.waitUntil(lambda: page.scan.shown == "image", timeout=10000)
     assert page.verify_button.isEnabled()
     assert page.refusal.text() == "" and page.tree.topLevelItemCount() > 0
-    fitted = page.scan.image.label.pixmap().width()
-    page.scan.zoom.click()  # to read a faint hand: pixel for pixel
-    assert page.scan.image.label.pixmap().width() == 400 != fitted
-    page.scan.zoom.click()
-    assert page.scan.image.label.pixmap().width() == fitted
+    fitted = page.scan.zoom_factor
+    page.scan.buttons["actual"].click()  # to read a faint hand: pixel for pixel
+    assert page.scan.zoom_factor == 1.0 != fitted and page.scan.image_size().width() == 400
+    page.scan.buttons["fit"].click()
+    assert page.scan.zoom_factor == fitted
 
     with qtbot.waitSignal(page.records_changed, timeout=10000):  # Ctrl+Enter, as to submit
         qtbot.keyClick(page.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

@@ -80,6 +80,15 @@ def install(lang: str) -> str:
     return lang
 
 
+def uninstall() -> None:
+    """Back to the source strings with no translator at all (as before any install)."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        if app is not None:
+            app.removeTranslator(translator)
+    _installed.clear()
+
+
 def _load(app: QCoreApplication, name: str, folder: str = "") -> None:
     translator = QTranslator(app)
     if translator.load(name, folder) if folder else translator.load(name):

@@ -146,6 +146,14 @@
         <translation>Đã phê duyệt, chờ ký</translation>
     </message>
     <message>
+        <source>Approve (Ctrl+Enter)</source>
+        <translation>Phê duyệt (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Reject (Ctrl+R)</source>
+        <translation>Từ chối (Ctrl+R)</translation>
+    </message>
+    <message>
         <source>Nothing waiting for approval.</source>
         <translation>Không có hồ sơ chờ phê duyệt.</translation>
     </message>
@@ -383,12 +391,32 @@
         <translation>Các tệp JPEG, PNG hoặc PDF của thư mục, theo thứ tự tên, thành các trang tiếp theo.</translation>
     </message>
     <message>
-        <source>Turn the page a quarter to the left</source>
-        <translation>Xoay trang một phần tư vòng sang trái</translation>
+        <source>Writing: not said</source>
+        <translation>Cách viết: chưa chọn</translation>
     </message>
     <message>
-        <source>Turn the page a quarter to the right</source>
-        <translation>Xoay trang một phần tư vòng sang phải</translation>
+        <source>Handwritten</source>
+        <translation>Viết tay</translation>
+    </message>
+    <message>
+        <source>Printed form</source>
+        <translation>Mẫu in sẵn</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Đánh máy</translation>
+    </message>
+    <message>
+        <source>How the page is written, as you see it: printed or typed pages are read by OCR for suggestions, handwritten ones never.</source>
+        <translation>Cách viết của trang, như bạn thấy: trang in sẵn hoặc đánh máy được OCR đọc để gợi ý, trang viết tay thì không bao giờ.</translation>
+    </message>
+    <message>
+        <source>Key the entries of this page…</source>
+        <translation>Nhập các mục của trang này…</translation>
+    </message>
+    <message>
+        <source>The page beside the form: key its entries one after the other.</source>
+        <translation>Trang sổ bên cạnh biểu mẫu: nhập lần lượt từng mục của trang.</translation>
     </message>
     <message>
         <source>Pages of the book</source>
@@ -628,10 +656,6 @@
         <translation>Không có mục nhập hai lần nào chờ quyết định.</translation>
     </message>
     <message>
-        <source>Loading the page…</source>
-        <translation>Đang tải trang sổ…</translation>
-    </message>
-    <message>
         <source>Decided: the entry is verified and waits for the supervisor&apos;s approval.</source>
         <translation>Đã quyết định: mục đã được kiểm tra và chờ lãnh đạo phê duyệt.</translation>
     </message>
@@ -787,6 +811,37 @@
     </message>
 </context>
 <context>
+    <name>ExtractCheckPage</name>
+    <message>
+        <source>Check a signed extract</source>
+        <translation>Kiểm tra trích lục đã ký</translation>
+    </message>
+    <message>
+        <source>Choose the PDF file of an extract (trích lục) to check its digital signature: that it was signed by a trusted supervisor, that nothing was changed or added after signing, and, for extracts issued here, that it says what the record says.</source>
+        <translation>Chọn tệp PDF của một trích lục để kiểm tra chữ ký số: do lãnh đạo có chứng thư số được tin cậy ký, không có gì bị sửa hay thêm vào sau khi ký, và với trích lục cấp tại đây, nội dung đúng với hồ sơ đang lưu.</translation>
+    </message>
+    <message>
+        <source>Choose a PDF file…</source>
+        <translation>Chọn tệp PDF…</translation>
+    </message>
+    <message>
+        <source>Checking signatures is not available in this build.</source>
+        <translation>Bản cài đặt này không có chức năng kiểm tra chữ ký số.</translation>
+    </message>
+    <message>
+        <source>Choose the extract to check</source>
+        <translation>Chọn trích lục cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>Tệp PDF (*.pdf);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Checking the signature…</source>
+        <translation>Đang kiểm tra chữ ký số…</translation>
+    </message>
+</context>
+<context>
     <name>ExtractPreviewDialog</name>
     <message>
         <source>Extract preview</source>
@@ -839,6 +894,36 @@
         <translation>
             <numerusform>Đã gửi %n trang đến máy in.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>User guide — Hộ Tịch Offline</source>
+        <translation>Hướng dẫn sử dụng — Hộ Tịch Offline</translation>
+    </message>
+    <message>
+        <source>Search the guide (diacritics optional)…</source>
+        <translation>Tìm trong hướng dẫn (có dấu hay không dấu đều được)…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>%1 sections contain “%2”.</source>
+        <translation>%1 mục có “%2”.</translation>
+    </message>
+    <message>
+        <source>No section contains “%2”.</source>
+        <translation>Không có mục nào có “%2”.</translation>
+    </message>
+</context>
+<context>
+    <name>IllegibleMarks</name>
+    <message>
+        <source>Illegible: %1</source>
+        <translation>Không đọc được: %1</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1041,125 @@
     </message>
 </context>
 <context>
+    <name>KeyingPage</name>
+    <message>
+        <source>Page </source>
+        <translation>Trang </translation>
+    </message>
+    <message>
+        <source>Back to the books</source>
+        <translation>Quay lại danh sách sổ</translation>
+    </message>
+    <message>
+        <source>Previous entry</source>
+        <translation>Mục trước</translation>
+    </message>
+    <message>
+        <source>Next entry</source>
+        <translation>Mục sau</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Mục mới</translation>
+    </message>
+    <message>
+        <source>Illegible</source>
+        <translation>Không đọc được</translation>
+    </message>
+    <message>
+        <source>Save the entry</source>
+        <translation>Lưu mục</translation>
+    </message>
+    <message>
+        <source>Mark the field with the focus as illegible in the book (Ctrl+I): it is kept empty and flagged, never guessed</source>
+        <translation>Đánh dấu trường đang chọn là không đọc được trong sổ (Ctrl+I): trường để trống và được ghi nhận, không bao giờ đoán</translation>
+    </message>
+    <message>
+        <source>The sample holds no entry to re-key.</source>
+        <translation>Mẫu không có mục nào để nhập lại.</translation>
+    </message>
+    <message>
+        <source>Re-check (blind)</source>
+        <translation>Kiểm tra lại (nhập độc lập)</translation>
+    </message>
+    <message>
+        <source>Keying</source>
+        <translation>Nhập liệu</translation>
+    </message>
+    <message>
+        <source>Entry %1: keyed</source>
+        <translation>Mục %1: đã nhập</translation>
+    </message>
+    <message>
+        <source>Entry %1: your first keying, waiting for the second</source>
+        <translation>Mục %1: lần nhập thứ nhất của bạn, chờ lần nhập thứ hai</translation>
+    </message>
+    <message>
+        <source>Entry %1: keyed once by another officer (key it blind)</source>
+        <translation>Mục %1: cán bộ khác đã nhập một lần (hãy nhập độc lập)</translation>
+    </message>
+    <message>
+        <source>Entry %1 of page %2</source>
+        <translation>Mục %1 của trang %2</translation>
+    </message>
+    <message>
+        <source>A new entry: key it as the book gives it.</source>
+        <translation>Mục mới: nhập đúng như sổ ghi.</translation>
+    </message>
+    <message>
+        <source>Another officer keyed this entry once. Key it again yourself, from the page: the two keyings are compared.</source>
+        <translation>Một cán bộ khác đã nhập mục này một lần. Hãy tự nhập lại từ trang sổ: hai lần nhập sẽ được so sánh.</translation>
+    </message>
+    <message>
+        <source>Already keyed: shown as saved.</source>
+        <translation>Đã nhập: hiển thị như đã lưu.</translation>
+    </message>
+    <message>
+        <source>re-keyed</source>
+        <translation>đã nhập lại</translation>
+    </message>
+    <message>
+        <source>to re-key</source>
+        <translation>chờ nhập lại</translation>
+    </message>
+    <message>
+        <source>%1. page %2, entry %3: %4</source>
+        <translation>%1. trang %2, mục %3: %4</translation>
+    </message>
+    <message>
+        <source>Drawn entry %1 of %2: page %3, entry %4</source>
+        <translation>Mục mẫu %1/%2: trang %3, mục %4</translation>
+    </message>
+    <message>
+        <source>Re-key this entry from the page, without looking at the entry: the two are compared field by field.</source>
+        <translation>Nhập lại mục này từ trang sổ, không xem mục đã lưu: hai bản được so sánh từng trường.</translation>
+    </message>
+    <message>
+        <source>Put the cursor in the field the book does not let you read, then mark it.</source>
+        <translation>Hãy đặt con trỏ vào trường không đọc được trong sổ rồi đánh dấu.</translation>
+    </message>
+    <message>
+        <source>Saved: a second officer verifies it (four eyes).</source>
+        <translation>Đã lưu: một cán bộ khác sẽ kiểm tra (bốn mắt).</translation>
+    </message>
+    <message>
+        <source>Saved as the first keying: it stays blind until another officer keys the entry.</source>
+        <translation>Đã lưu lần nhập thứ nhất: được giữ kín cho đến khi cán bộ khác nhập mục này.</translation>
+    </message>
+    <message>
+        <source>Both keyings agree: the entry is verified.</source>
+        <translation>Hai lần nhập khớp nhau: mục đã được kiểm tra.</translation>
+    </message>
+    <message>
+        <source>The keyings differ on %1 fields: a third person decides.</source>
+        <translation>Hai lần nhập khác nhau ở %1 trường: người thứ ba quyết định.</translation>
+    </message>
+    <message>
+        <source>Re-keyed and compared.</source>
+        <translation>Đã nhập lại và so sánh.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Hộ Tịch Offline — Log in</source>
@@ -987,6 +1191,41 @@
     </message>
 </context>
 <context>
+    <name>LunarDateField</name>
+    <message>
+        <source>give the year (1944, or Giáp Thân with the book&apos;s year)</source>
+        <translation>hãy ghi năm (1944, hoặc Giáp Thân khi đã có năm của sổ)</translation>
+    </message>
+    <message>
+        <source>that year has no such leap month</source>
+        <translation>năm đó không có tháng nhuận này</translation>
+    </message>
+    <message>
+        <source>that lunar month has no such day</source>
+        <translation>tháng âm lịch đó không có ngày này</translation>
+    </message>
+    <message>
+        <source>not a lunar date this form reads</source>
+        <translation>không đọc được ngày âm lịch này</translation>
+    </message>
+    <message>
+        <source>Lunar</source>
+        <translation>Âm lịch</translation>
+    </message>
+    <message>
+        <source>The book gives this date in the lunar calendar (Ctrl+L)</source>
+        <translation>Sổ ghi ngày này theo âm lịch (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>= %1 (Gregorian)</source>
+        <translation>= %1 (dương lịch)</translation>
+    </message>
+    <message>
+        <source>Converted from the lunar date as written; the record keeps both.</source>
+        <translation>Đã chuyển từ ngày âm lịch như ghi trong sổ; hồ sơ giữ cả hai.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Hộ Tịch Offline — %1</source>
@@ -1007,6 +1246,10 @@
     <message>
         <source>Records and search</source>
         <translation>Hồ sơ và tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Check an extract</source>
+        <translation>Kiểm tra trích lục</translation>
     </message>
     <message>
         <source>Second check (historical)</source>
@@ -1057,6 +1300,10 @@
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
         <source>&amp;About Hộ Tịch Offline</source>
         <translation>&amp;Giới thiệu Hộ Tịch Offline</translation>
     </message>
@@ -1075,6 +1322,165 @@
     <message>
         <source>The record on screen has changes that are not saved (it may still have errors). Close anyway and lose them?</source>
         <translation>Hồ sơ trên màn hình có thay đổi chưa lưu (có thể còn lỗi). Vẫn đóng và bỏ các thay đổi này?</translation>
+    </message>
+</context>
+<context>
+    <name>OcrSuggestions</name>
+    <message>
+        <source>Text recogniser (its model is on this computer; nothing is sent anywhere)</source>
+        <translation>Bộ nhận dạng chữ (mô hình nằm trên máy này; không gửi gì ra ngoài)</translation>
+    </message>
+    <message>
+        <source>Read the page</source>
+        <translation>Đọc trang sổ</translation>
+    </message>
+    <message>
+        <source>No page.</source>
+        <translation>Chưa có trang sổ.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>Read on the page</source>
+        <translation>Đọc được trên trang</translation>
+    </message>
+    <message>
+        <source>Sure</source>
+        <translation>Độ tin cậy</translation>
+    </message>
+    <message>
+        <source>Accept all</source>
+        <translation>Nhận tất cả</translation>
+    </message>
+    <message>
+        <source>OCR suggestions</source>
+        <translation>Gợi ý đọc tự động (OCR)</translation>
+    </message>
+    <message>
+        <source>Reading the page…</source>
+        <translation>Đang đọc trang sổ…</translation>
+    </message>
+    <message>
+        <source>Entries read: %1 (%2, %3 s). Accept what the page shows.</source>
+        <translation>Đã đọc %1 mục (%2, %3 giây). Chỉ nhận những gì đúng với trang sổ.</translation>
+    </message>
+    <message>
+        <source>Nothing was read at this position of the page.</source>
+        <translation>Không đọc được gì ở vị trí này của trang sổ.</translation>
+    </message>
+    <message>
+        <source>The recogniser is unsure: compare with the page.</source>
+        <translation>Bộ nhận dạng không chắc chắn: hãy so với trang sổ.</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Nhận</translation>
+    </message>
+</context>
+<context>
+    <name>PageFooter</name>
+    <message>
+        <source>Show more</source>
+        <translation>Xem thêm</translation>
+    </message>
+    <message>
+        <source>Load the next page (scrolling to the end of the list does it too)</source>
+        <translation>Tải trang tiếp theo (cuộn đến cuối danh sách cũng tải)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln hồ sơ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3 records</source>
+        <translation>%1–%2 trong %3 hồ sơ</translation>
+    </message>
+    <message>
+        <source>None found yet of %1 records; Show more looks further</source>
+        <translation>Chưa thấy hồ sơ phù hợp trong %1 hồ sơ; bấm Xem thêm để tìm tiếp</translation>
+    </message>
+    <message>
+        <source>%1–%2, more follow</source>
+        <translation>%1–%2, còn nữa</translation>
+    </message>
+    <message>
+        <source>None found yet; Show more looks further</source>
+        <translation>Chưa thấy hồ sơ phù hợp; bấm Xem thêm để tìm tiếp</translation>
+    </message>
+</context>
+<context>
+    <name>PageScanWidget</name>
+    <message>
+        <source>No scan to show.</source>
+        <translation>Không có ảnh quét để hiển thị.</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Thu nhỏ (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Phóng to (+)</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Cả trang</translation>
+    </message>
+    <message>
+        <source>The whole page in view (0)</source>
+        <translation>Xem cả trang (0)</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Kích thước thật</translation>
+    </message>
+    <message>
+        <source>The scan pixel for pixel, to read a faint hand (1)</source>
+        <translation>Ảnh quét đúng từng điểm ảnh, để đọc nét chữ mờ (1)</translation>
+    </message>
+    <message>
+        <source>Turn the page a quarter to the left</source>
+        <translation>Xoay trang một phần tư vòng sang trái</translation>
+    </message>
+    <message>
+        <source>Turn the page a quarter to the right</source>
+        <translation>Xoay trang một phần tư vòng sang phải</translation>
+    </message>
+    <message>
+        <source>Crop</source>
+        <translation>Cắt trang</translation>
+    </message>
+    <message>
+        <source>Draw the part of the page to read; the scan is kept whole</source>
+        <translation>Vẽ vùng trang cần đọc; ảnh quét gốc được giữ nguyên</translation>
+    </message>
+    <message>
+        <source>Whole scan</source>
+        <translation>Cả ảnh quét</translation>
+    </message>
+    <message>
+        <source>Show the whole scan again</source>
+        <translation>Hiện lại toàn bộ ảnh quét</translation>
+    </message>
+    <message>
+        <source>Loading the page…</source>
+        <translation>Đang tải trang sổ…</translation>
+    </message>
+    <message>
+        <source>This PDF could not be read.</source>
+        <translation>Không đọc được tệp PDF này.</translation>
+    </message>
+    <message>
+        <source>This image could not be read.</source>
+        <translation>Không đọc được ảnh này.</translation>
     </message>
 </context>
 <context>
@@ -1176,6 +1582,176 @@
     <message>
         <source>Close without Saving</source>
         <translation>Đóng mà không lưu</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckWidget</name>
+    <message>
+        <source>Accuracy: sample re-checks</source>
+        <translation>Độ chính xác: kiểm tra lại theo mẫu</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>Đã lấy mẫu</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 trên %2</translation>
+    </message>
+    <message>
+        <source>Re-keyed</source>
+        <translation>Đã nhập lại</translation>
+    </message>
+    <message>
+        <source>Fields wrong</source>
+        <translation>Trường sai</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Tỉ lệ sai</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>Khoảng tin cậy 95 %</translation>
+    </message>
+    <message>
+        <source>Estimated field error rate (%), 95 % interval</source>
+        <translation>Tỉ lệ trường sai ước tính (%), khoảng tin cậy 95 %</translation>
+    </message>
+    <message>
+        <source>Draw a 2 % sample to re-check</source>
+        <translation>Lấy mẫu 2 % để kiểm tra lại</translation>
+    </message>
+    <message>
+        <source>At random, 2 % (at least 5) of the book&apos;s verified entries, to re-key blind.</source>
+        <translation>Chọn ngẫu nhiên 2 % (ít nhất 5) số mục đã kiểm tra của sổ để nhập lại độc lập.</translation>
+    </message>
+    <message>
+        <source>Re-key the sample…</source>
+        <translation>Nhập lại các mục mẫu…</translation>
+    </message>
+    <message>
+        <source>%1: double entry differed on %2 of %3 fields, %4 keyed wrong</source>
+        <translation>%1: nhập hai lần khác nhau ở %2 trên %3 trường, %4 trường nhập sai</translation>
+    </message>
+    <message>
+        <source>Field error rate</source>
+        <translation>Tỉ lệ trường sai</translation>
+    </message>
+    <message>
+        <source>Sample %1</source>
+        <translation>Mẫu %1</translation>
+    </message>
+    <message>
+        <source>Sample drawn: re-key its entries from their pages.</source>
+        <translation>Đã lấy mẫu: hãy nhập lại các mục từ trang sổ.</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationWidget</name>
+    <message>
+        <source>Not at the centre</source>
+        <translation>Thiếu ở trung tâm</translation>
+    </message>
+    <message>
+        <source>Not in the book</source>
+        <translation>Thiếu trong sổ</translation>
+    </message>
+    <message>
+        <source>Differs</source>
+        <translation>Khác nhau</translation>
+    </message>
+    <message>
+        <source>Book&apos;s value kept</source>
+        <translation>Giữ theo sổ</translation>
+    </message>
+    <message>
+        <source>Correction opened</source>
+        <translation>Đã mở cải chính</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Đã kiểm tra</translation>
+    </message>
+    <message>
+        <source>Reconciliation with the population registry</source>
+        <translation>Đối chiếu với Cơ sở dữ liệu quốc gia về dân cư</translation>
+    </message>
+    <message>
+        <source>Reconcile with the centre</source>
+        <translation>Đối chiếu với trung tâm</translation>
+    </message>
+    <message>
+        <source>Reconciliation needs the connection to the central server, which this build does not have.</source>
+        <translation>Đối chiếu cần kết nối với máy chủ trung ương, bản cài đặt này không có.</translation>
+    </message>
+    <message>
+        <source>Your account does not synchronise.</source>
+        <translation>Tài khoản của bạn không được đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Mismatch</source>
+        <translation>Sai lệch</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>In the book</source>
+        <translation>Trong sổ</translation>
+    </message>
+    <message>
+        <source>At the centre</source>
+        <translation>Ở trung tâm</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Cách xử lý</translation>
+    </message>
+    <message>
+        <source>Keep the book&apos;s value</source>
+        <translation>Giữ theo sổ</translation>
+    </message>
+    <message>
+        <source>Open a correction</source>
+        <translation>Mở cải chính</translation>
+    </message>
+    <message>
+        <source>Mark as checked</source>
+        <translation>Đánh dấu đã kiểm tra</translation>
+    </message>
+    <message>
+        <source>This book has not been compared with the population registry yet.</source>
+        <translation>Sổ này chưa được đối chiếu với Cơ sở dữ liệu quốc gia về dân cư.</translation>
+    </message>
+    <message>
+        <source>%1 entries in the book, %2 at the centre, %3 matched: %4 of %5 mismatches still to resolve.</source>
+        <translation>%1 mục trong sổ, %2 ở trung tâm, %3 khớp: còn %4 trong %5 chỗ sai lệch chưa xử lý.</translation>
+    </message>
+    <message>
+        <source>Reading the population registry…</source>
+        <translation>Đang đọc Cơ sở dữ liệu dân cư…</translation>
+    </message>
+    <message>
+        <source>Reconciled: %1 mismatches to resolve.</source>
+        <translation>Đã đối chiếu: %1 chỗ sai lệch cần xử lý.</translation>
+    </message>
+    <message>
+        <source>Reconciliation cancelled.</source>
+        <translation>Đã hủy đối chiếu.</translation>
+    </message>
+    <message>
+        <source>A correction was opened as a draft (%1): complete it and submit it.</source>
+        <translation>Đã mở một hồ sơ cải chính ở dạng nháp (%1): hãy hoàn thiện rồi trình.</translation>
+    </message>
+    <message>
+        <source>Recorded: %1.</source>
+        <translation>Đã ghi nhận: %1.</translation>
     </message>
 </context>
 <context>
@@ -1405,12 +1981,6 @@
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n hồ sơ</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>RecordTree</name>
@@ -1423,12 +1993,59 @@
         <translation>Giá trị</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>có</translation>
+        <source>%1 (lunar: %2)</source>
+        <translation>%1 (âm lịch: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordWords</name>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
     </message>
     <message>
-        <source>no</source>
-        <translation>không</translation>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>%1 no. %2</source>
+        <translation>%1 số %2</translation>
+    </message>
+    <message>
+        <source>issued on %1</source>
+        <translation>cấp ngày %1</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
+        <source>book %1</source>
+        <translation>quyển số %1</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>ngày %1</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>tại %1</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <source>book of %1</source>
+        <translation>sổ năm %1</translation>
+    </message>
+    <message>
+        <source>book no. %1</source>
+        <translation>quyển số %1</translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation>số thứ tự %1</translation>
     </message>
 </context>
 <context>
@@ -1444,12 +2061,6 @@
     <message>
         <source>All procedures</source>
         <translation>Mọi thủ tục</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n hồ sơ</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1524,29 +2135,6 @@
     </message>
 </context>
 <context>
-    <name>ScanView</name>
-    <message>
-        <source>No scan to show.</source>
-        <translation>Không có ảnh quét để hiển thị.</translation>
-    </message>
-    <message>
-        <source>Actual size</source>
-        <translation>Kích thước thật</translation>
-    </message>
-    <message>
-        <source>Show the scan pixel for pixel (scroll to move), or the whole page.</source>
-        <translation>Xem ảnh quét đúng kích thước thật (cuộn để di chuyển), hoặc cả trang.</translation>
-    </message>
-    <message>
-        <source>This image could not be read.</source>
-        <translation>Không đọc được ảnh này.</translation>
-    </message>
-    <message>
-        <source>This PDF could not be read.</source>
-        <translation>Không đọc được tệp PDF này.</translation>
-    </message>
-</context>
-<context>
     <name>SettingsPage</name>
     <message>
         <source>Central server</source>
@@ -1598,6 +2186,10 @@
     <message>
         <source>Dismiss</source>
         <translation>Đóng thông báo</translation>
+    </message>
+    <message>
+        <source>A record</source>
+        <translation>Một hồ sơ</translation>
     </message>
     <message>
         <source>Nothing was signed: %1</source>
@@ -1891,10 +2483,6 @@
         <translation>người nhập %1</translation>
     </message>
     <message>
-        <source>Loading the scan…</source>
-        <translation>Đang tải ảnh quét…</translation>
-    </message>
-    <message>
         <source>Scan %1 of %2</source>
         <translation>Ảnh quét %1/%2</translation>
     </message>
@@ -1924,6 +2512,10 @@
     <message>
         <source>Reason for accepting this warning</source>
         <translation>Lý do chấp thuận cảnh báo này</translation>
+    </message>
+    <message>
+        <source>another record</source>
+        <translation>hồ sơ khác</translation>
     </message>
 </context>
 </TS>

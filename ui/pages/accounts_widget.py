@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,6 +22,7 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import local_time, role_label
 from ui.models import RowsModel
+from ui.widgets.table_columns import fit_columns
 
 
 class AccountsWidget(QWidget):
@@ -45,7 +45,7 @@ class AccountsWidget(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, stretch=1)
         self.table.setMaximumHeight(180)
 
         self.username = QLineEdit(objectName="newUsername")

@@ -1,13 +1,15 @@
 """The supervisor's queue: records waiting for approval, a reason box per warning as approval
 will evaluate it (checked again against the register when the record is selected), approve or
 reject; every record ready to sign selected in a batch for signing (wired by the composition
-root), and what the batch did, shown until dismissed."""
+root), and what the batch did, shown until dismissed. Both lists are paged (the next page as
+the list scrolls to its end): neither holds the whole queue, neither stops at a cap."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -28,13 +30,15 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import Status
 from desktop_app.domain.parties import record_title
 from desktop_app.record import StoredRecord
-from desktop_app.workflows import approval, records
+from desktop_app.workflows import approval, record_views, records
 from desktop_app.workflows.approval import ApprovalReview
+from desktop_app.workflows.record_views import RecordFilter
 from ui.context import SignOutcome, UiContext
 from ui.errors import message_for
 from ui.labels import status_label, type_label
-from ui.models import RowsModel
+from ui.models import Page, PagedRowsModel, RowsModel
 from ui.pages.records_page import record_columns
+from ui.widgets.page_footer import PageFooter
 from ui.widgets.progress import JobProgressWidget
 from ui.widgets.sign_outcome import SignBatchResult, SignOutcomeWidget
 from ui.widgets.warning_reasons import WarningReasonsWidget
@@ -48,6 +52,7 @@ def _table(model: RowsModel, name: str) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(0)  # widths from the rows on screen, not every page
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the names take the rest
     return view
@@ -66,10 +71,15 @@ class ApprovalPage(QWidget):
         self._busy = False
         self._sticky_message = False  # a decision's result outlives the refresh it causes
         key = lambda r: r.id  # noqa: E731
-        self.pending_model: RowsModel[StoredRecord] = RowsModel(
-            record_columns(ctx), key=key, parent=self)
-        self.sign_model: RowsModel[StoredRecord] = RowsModel(
-            record_columns(ctx), checkable=True, key=key, parent=self)
+        self.pending_model: PagedRowsModel[StoredRecord] = PagedRowsModel(
+            record_columns(ctx), ctx.runner, key=key, parent=self)
+        self.sign_model: PagedRowsModel[StoredRecord] = PagedRowsModel(
+            record_columns(ctx), ctx.runner, checkable=True, key=key, parent=self)
+        self.pending_model.loaded.connect(self._pending_loaded)
+        for model in (self.pending_model, self.sign_model):
+            model.failed.connect(self._failed)
+        self.pending_footer = PageFooter(self.pending_model, ctx.lang, "approvalCount", self)
+        self.sign_footer = PageFooter(self.sign_model, ctx.lang, "signCount", self)
         self.pending_table = _table(self.pending_model, "approvalTable")
         # status: all are waiting; number and book: given at approval, empty until then
         for column in (2, 3, 4):
@@ -131,7 +141,9 @@ class ApprovalPage(QWidget):
 
         top = QSplitter(Qt.Orientation.Horizontal)
         pending = QGroupBox(self.tr("Waiting for approval"))
-        QVBoxLayout(pending).addWidget(self.pending_table)
+        pending_layout = QVBoxLayout(pending)
+        pending_layout.addWidget(self.pending_table)
+        pending_layout.addWidget(self.pending_footer)
         top.addWidget(pending)
         top.addWidget(self.detail)
         top.setStretchFactor(0, 1)
@@ -139,6 +151,7 @@ class ApprovalPage(QWidget):
         signing = QGroupBox(self.tr("Approved, to sign"))
         sign_layout = QVBoxLayout(signing)
         sign_layout.addWidget(self.sign_table)
+        sign_layout.addWidget(self.sign_footer)
         sign_layout.addWidget(self.outcome)
         sign_buttons = QHBoxLayout()
         sign_buttons.addWidget(self.progress, 1)
@@ -149,6 +162,22 @@ class ApprovalPage(QWidget):
         layout.addWidget(top, 3)
         layout.addWidget(signing, 2)
         self._select(-1)
+        self._install_shortcuts()
+
+    def _install_shortcuts(self) -> None:
+        """From the keyboard (issue 14): Ctrl+Enter approves the selected record, Ctrl+R
+        rejects it (asking for the reason first when none is written), Enter in the reason
+        box rejects too."""
+        self.approve_button.setText(self.tr("Approve (Ctrl+Enter)"))
+        self.reject_button.setText(self.tr("Reject (Ctrl+R)"))
+        for keys, slot in (("Ctrl+Return", self.approve), ("Ctrl+Enter", self.approve),
+                           ("Ctrl+R", self.reject)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(
+                lambda slot=slot: self.current is not None and not self._busy and slot())
+        self.reject_reason.returnPressed.connect(
+            lambda: self.current is not None and not self._busy and self.reject())
 
     @property
     def reasons(self) -> dict[str, QLineEdit]:
@@ -158,19 +187,26 @@ class ApprovalPage(QWidget):
     # -- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
         session = self._ctx.session
-        can_sign = self._ctx.can("sign extracts")
+        waiting = RecordFilter(statuses=(Status.SUBMITTED.value,))
 
-        def load() -> tuple[list[StoredRecord], list[StoredRecord]]:
-            return (records.list_records(session, status=Status.SUBMITTED.value),
-                    approval.to_sign(session) if can_sign else [])
+        def pending(after: str | None) -> Page[StoredRecord]:
+            page = record_views.records_page(session, waiting, after=after)
+            total = record_views.count_records(session, waiting) if after is None else None
+            return Page(page.records, page.after, total)
 
-        self._ctx.runner.run(load, self._loaded, self._failed)
+        def to_sign(after: str | None) -> Page[StoredRecord]:
+            page = approval.to_sign_page(session, after=after)
+            return Page(page.records, page.after)
 
-    def _loaded(self, lists: tuple[list[StoredRecord], list[StoredRecord]]) -> None:
+        self.pending_model.load(pending)
+        if self._ctx.can("sign extracts"):
+            self.sign_model.load(to_sign)
+
+    def _pending_loaded(self, first: bool) -> None:
+        if not first:
+            return  # one more page: the selection stays where it is
         current = self.current.id if self.current else None
-        self.pending_model.set_rows(lists[0])
-        self.sign_model.set_rows(lists[1])
-        rows = [r.id for r in lists[0]]
+        rows = [r.id for r in self.pending_model.rows()]
         if current in rows:
             self.pending_table.selectRow(rows.index(current))
         elif rows:

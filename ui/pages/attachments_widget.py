@@ -30,7 +30,7 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import local_time
 from ui.models import RowsModel
-from ui.widgets.scan_view import ScanView, decode_image
+from ui.widgets.page_scan import PageScanWidget, decode_page
 
 FILE_FILTER = "*.jpg *.jpeg *.png *.pdf *.JPG *.JPEG *.PNG *.PDF"
 
@@ -43,9 +43,11 @@ def size_text(size: int) -> str:
 
 def load_shown(ctx: UiContext, record_id: str, item: Attachment
                ) -> tuple[Attachment, bytes, QImage | None]:
-    """Worker thread: the bytes of an attachment, an image already decoded."""
+    """Worker thread: the bytes of an attachment and what the viewer shows of it (an image
+    or a PDF's pages decoded; None for anything else)."""
     data = attachments.attachment_content(ctx.session, record_id, item.sha256)
-    return item, data, decode_image(data) if item.is_image else None
+    shown = item.is_image or item.media_type == "application/pdf"
+    return item, data, decode_page(item.media_type, data) if shown else None
 
 
 class AttachmentsWidget(QWidget):
@@ -77,7 +79,7 @@ class AttachmentsWidget(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show(current.row()))
-        self.view = ScanView(self)
+        self.view = PageScanWidget(self)
         self.attach_button = QPushButton(self.tr("Attach a scan or photo…"),
                                          objectName="attachFile")
         self.attach_button.setToolTip(self.tr(
@@ -161,7 +163,7 @@ class AttachmentsWidget(QWidget):
         current = self.model.row_at(self.table.currentIndex().row())
         if current is not None and current.sha256 != item.sha256:
             return  # another row was chosen meanwhile
-        self.view.show_content(item.media_type, data, image)
+        self.view.show_content(item.media_type, image)
         self.shown.emit(item.sha256)
 
     def _failed(self, error: BaseException) -> None:

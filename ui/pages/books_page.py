@@ -1,5 +1,7 @@
 """Số hóa sổ cũ: the books being digitised, their progress, a book opened and its pages added
-from a folder (a USB stick, a phone's photos), each page shown turned as it is read.
+from a folder (a USB stick, a phone's photos), each page shown turned and cropped as it is
+read (both kept by the book, the scan itself untouched), the keying page reached from here,
+and the sample re-checks with their estimated error rates.
 
 Everything that touches the store runs on the task runner; the progress is the workflow's SQL
 aggregates (pages captured, entries keyed, verified, with warnings).
@@ -7,10 +9,11 @@ aggregates (pages captured, entries keyed, verified, with warnings).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QImage, QTransform
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,30 +28,27 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.fields import SOURCE_PHASES
-from desktop_app.workflows import books
+from desktop_app.session import Session
+from desktop_app.workflows import books, ocr
 from desktop_app.workflows.books import BookRow, PageRow, Progress
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import type_label
 from ui.models import RowsModel
 from ui.pages.import_widget import EntriesImportWidget
-from ui.widgets.scan_view import ScanView, decode_image
+from ui.pages.keying_page import KeyingPage
+from ui.pages.recheck_widget import RecheckWidget
+from ui.widgets.page_scan import Crop, PageScanWidget, load_book_page
 
 TYPES = ("birth", "death", "marriage", "recognition", "change", "guardianship")
 Row = tuple[BookRow, Progress]
-
-
-def turned(image: QImage | None, rotation: int) -> QImage | None:
-    """The scan as it is read: the stored image is kept as captured."""
-    if image is None or rotation == 0:
-        return image
-    return image.transformed(QTransform().rotate(rotation))
 
 
 class BooksPage(QWidget):
@@ -134,17 +134,30 @@ class BooksPage(QWidget):
         self.add_pages_button.clicked.connect(self._choose_folder)
         self.page_choice = QComboBox(objectName="pageChoice")
         self.page_choice.activated.connect(self.show_page)
-        self.rotate_left = QPushButton("⟲", objectName="rotateLeft")
-        self.rotate_left.setToolTip(self.tr("Turn the page a quarter to the left"))
-        self.rotate_left.clicked.connect(lambda: self.rotate(-90))
-        self.rotate_right = QPushButton("⟳", objectName="rotateRight")
-        self.rotate_right.setToolTip(self.tr("Turn the page a quarter to the right"))
-        self.rotate_right.clicked.connect(lambda: self.rotate(90))
-        self.scan = ScanView(self)
+        # turning and cropping are the viewer's; the book keeps them for everyone
+        self.scan = PageScanWidget(self, can_turn=True, can_crop=True)
+        self.scan.rotated.connect(self._keep_rotation)
+        self.scan.crop_drawn.connect(self._keep_crop)
+        # how the page is written: only printed or typed pages get OCR suggestions
+        self.writing_box = QComboBox(objectName="pageWriting")
+        self.writing_box.addItem(self.tr("Writing: not said"), None)
+        for writing, label in ((ocr.PageWriting.HANDWRITTEN, self.tr("Handwritten")),
+                               (ocr.PageWriting.PRINTED, self.tr("Printed form")),
+                               (ocr.PageWriting.TYPED, self.tr("Typed"))):
+            self.writing_box.addItem(label, writing.value)
+        self.writing_box.setToolTip(self.tr(
+            "How the page is written, as you see it: printed or typed pages are read by OCR "
+            "for suggestions, handwritten ones never."))
+        self.writing_box.activated.connect(self._keep_writing)
+        self.key_button = QPushButton(self.tr("Key the entries of this page…"),
+                                      objectName="keyEntries")
+        self.key_button.setToolTip(self.tr(
+            "The page beside the form: key its entries one after the other."))
+        self.key_button.clicked.connect(self.open_keying)
         page_bar = QHBoxLayout()
         page_bar.addWidget(self.page_choice, 1)
-        page_bar.addWidget(self.rotate_left)
-        page_bar.addWidget(self.rotate_right)
+        page_bar.addWidget(self.writing_box)
+        page_bar.addWidget(self.key_button)
         page_bar.addWidget(self.add_pages_button)
         pages_box = QGroupBox(self.tr("Pages of the book"))
         pages_layout = QVBoxLayout(pages_box)
@@ -169,14 +182,33 @@ class BooksPage(QWidget):
         top.addWidget(opening)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 1)
+        self.recheck = RecheckWidget(ctx, self)
+        self.recheck.rekey_requested.connect(self.open_recheck)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(pages_box)
+        lower.addWidget(self.recheck)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
-        split.addWidget(pages_box)
+        split.addWidget(lower)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
+        overview = QWidget(self)
+        overview_layout = QVBoxLayout(overview)
+        overview_layout.setContentsMargins(0, 0, 0, 0)
+        overview_layout.addWidget(split, 1)
+        overview_layout.addWidget(self.message)
+        # the keying page takes the whole screen: the page beside the form needs the room
+        self.keying = KeyingPage(ctx, self)
+        self.keying.closed.connect(self.close_keying)
+        self.keying.entry_saved.connect(lambda: self.refresh())
+        self.screens = QStackedWidget(self)
+        self.screens.addWidget(overview)
+        self.screens.addWidget(self.keying)
         layout = QVBoxLayout(self)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.message)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.screens, 1)
         can_create = ctx.can("create records")
         self.open_button.setEnabled(can_create)
         self._select(-1)
@@ -184,7 +216,8 @@ class BooksPage(QWidget):
     # -- loading --------------------------------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().showEvent(event)
-        self.refresh()
+        if self.screens.currentWidget() is not self.keying:
+            self.refresh()
 
     def refresh(self) -> None:
         session = self._ctx.session
@@ -192,6 +225,7 @@ class BooksPage(QWidget):
             lambda: (books.digitisation(session), books.double_entry_required(session),
                      len(books.awaiting_decision(session))),
             self._loaded, self._failed)
+        self.recheck.refresh()
 
     def _loaded(self, found: tuple[books.Digitisation, bool, int]) -> None:
         report, double, waiting = found
@@ -269,11 +303,12 @@ class BooksPage(QWidget):
         self.page_choice.clear()
         has_book = self.current is not None
         self.add_pages_button.setEnabled(has_book and self._ctx.can("create records"))
-        for widget in (self.page_choice, self.rotate_left, self.rotate_right):
+        self.recheck.set_book(self.current)
+        for widget in (self.page_choice, self.key_button, self.writing_box):
             widget.setEnabled(False)
         if self.current is None:
             self.book_label.setText(self.tr("No book selected."))
-            self.scan.show_message(QCoreApplication.translate("ScanView", "No scan to show."),
+            self.scan.show_message(QCoreApplication.translate("PageScanWidget", "No scan to show."),
                                    "none")
             return
         b = self.current
@@ -291,8 +326,9 @@ class BooksPage(QWidget):
         for p in pages:
             self.page_choice.addItem(self.tr("Page %1 (%2)").replace("%1", str(p.page_no))
                                      .replace("%2", p.file_name or p.media_type))
-        for widget in (self.page_choice, self.rotate_left, self.rotate_right):
-            widget.setEnabled(bool(pages))
+        self.page_choice.setEnabled(bool(pages))
+        for widget in (self.key_button, self.writing_box):
+            widget.setEnabled(bool(pages) and self._ctx.can("create records"))
         if not pages:
             self.scan.show_message(self.tr("No page yet: add the book's scans or photos."), "none")
             return
@@ -304,17 +340,28 @@ class BooksPage(QWidget):
             return
         session, book_id, page = self._ctx.session, self.current.id, self.pages[index]
 
-        def load() -> tuple[PageRow, bytes, QImage | None]:
-            data = books.page_content(session, book_id, page.page_no)
-            image = decode_image(data) if page.media_type.startswith("image/") else None
-            return page, data, turned(image, page.rotation)
+        def load() -> tuple[PageRow, QImage | None, str | None]:
+            shown, image = load_book_page(session, book_id, page.page_no)
+            writing = ocr.page_writing(session, book_id, page.page_no)
+            return shown, image, writing.value if writing else None
 
         self._ctx.runner.run(load, self._display, self._failed)
 
-    def _display(self, shown: tuple[PageRow, bytes, QImage | None]) -> None:
-        page, data, image = shown
-        self.scan.show_content(page.media_type, data, image)
+    def _display(self, shown: tuple[PageRow, QImage | None, str | None]) -> None:
+        page, image, writing = shown
+        self.scan.show_page(page, image)
+        self.writing_box.setCurrentIndex(max(0, self.writing_box.findData(writing)))
         self.page_shown.emit(page.page_no)
+
+    def _keep_writing(self, index: int) -> None:
+        writing = self.writing_box.itemData(index)
+        page = self._shown_page()
+        if writing is None or page is None or self.current is None:
+            return
+        session, book_id = self._ctx.session, self.current.id
+        self._ctx.runner.run(
+            lambda: ocr.set_page_writing(session, book_id, page.page_no, str(writing)),
+            lambda _w: None, self._failed)
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of page scans or photos"))
@@ -340,16 +387,49 @@ class BooksPage(QWidget):
         self._failed(error)
 
     def rotate(self, quarter: int) -> None:
+        """Turn the page shown (the book keeps the rotation)."""
+        self.scan.turn(quarter)
+
+    def _shown_page(self) -> PageRow | None:
         index = self.page_choice.currentIndex()
         if self.current is None or not 0 <= index < len(self.pages):
-            return
-        page = self.pages[index]
-        session, book_id = self._ctx.session, self.current.id
-        rotation = (page.rotation + quarter) % 360
+            return None
+        return self.pages[index]
 
-        def turn() -> list[PageRow]:
-            books.rotate_page(session, book_id, page.page_no, rotation)
+    def _keep(self, change: Callable[[Session, str, int], object]) -> None:
+        page = self._shown_page()
+        if page is None or self.current is None:
+            return
+        session, book_id = self._ctx.session, self.current.id
+        index = self.page_choice.currentIndex()
+
+        def kept() -> list[PageRow]:
+            change(session, book_id, page.page_no)
             return books.pages_of(session, book_id)
 
-        self._ctx.runner.run(turn, lambda pages: self._pages(book_id, pages, index),
+        self._ctx.runner.run(kept, lambda pages: self._pages(book_id, pages, index),
                              self._failed)
+
+    def _keep_rotation(self, rotation: int) -> None:
+        self._keep(lambda session, book_id, page_no:
+                   books.rotate_page(session, book_id, page_no, rotation))
+
+    def _keep_crop(self, crop: Crop | None) -> None:
+        self._keep(lambda session, book_id, page_no:
+                   books.crop_page(session, book_id, page_no, crop))
+
+    # -- the keying page and the re-check --------------------------------------------------
+    def open_keying(self) -> None:
+        page = self._shown_page()
+        if page is None or self.current is None:
+            return
+        self.keying.open_book(self.current, page.page_no)
+        self.screens.setCurrentWidget(self.keying)
+
+    def open_recheck(self, sample_id: str) -> None:
+        self.keying.open_recheck(sample_id)
+        self.screens.setCurrentWidget(self.keying)
+
+    def close_keying(self) -> None:
+        self.screens.setCurrentWidget(self.screens.widget(0))
+        self.refresh()

@@ -4,12 +4,14 @@ book, certificate expiry, today's registrations and a chart of the last 30 days.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import QBarSeries, QBarSet, QCategoryAxis, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -53,6 +55,14 @@ def _card(title: str, name: str) -> tuple[QFrame, QLabel]:
     return frame, value
 
 
+def day_labels(days: list[date], every: int = 5) -> list[tuple[int, str]]:
+    """Where the chart names its days: every fifth one back from today, as dd/mm, so that
+    each fits in full under its bar at the default window size (all thirty were cut to
+    "⋮")."""
+    last = len(days) - 1
+    return [(n, day.strftime("%d/%m")) for n, day in enumerate(days) if (last - n) % every == 0]
+
+
 class DashboardPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,11 +103,15 @@ class DashboardPage(QWidget):
         books_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         books_view.horizontalHeader().setStretchLastSection(True)
+        # As wide as its columns: none is cut, no sideways scroll bar; the chart takes the rest.
+        books_view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        books_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.books_view = books_view
 
         self.chart = QChart()
         self.chart.setTitle(self.tr("Records received, last 30 days"))
         self.chart.legend().hide()
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.setMargins(QMargins(4, 4, 18, 4))  # room for the last date
         self.chart_view = QChartView(self.chart, objectName="dayChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
@@ -108,8 +122,8 @@ class DashboardPage(QWidget):
         lower = QHBoxLayout()
         books_box = QGroupBox(self.tr("Numbers left in each book"))
         QVBoxLayout(books_box).addWidget(books_view)
-        lower.addWidget(books_box, 2)
-        lower.addWidget(self.chart_view, 3)
+        lower.addWidget(books_box, 0)
+        lower.addWidget(self.chart_view, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(refresh)
@@ -171,16 +185,16 @@ class DashboardPage(QWidget):
             self.chart.removeAxis(axis)
         bars = QBarSet(self.tr("Records"))
         bars.setColor(Qt.GlobalColor.darkCyan)
-        labels = []
-        for n, day in enumerate(summary.last_days):
+        for day in summary.last_days:
             bars.append(day.count)
-            labels.append(day.day.strftime("%d/%m") if n % 5 == 4 or n == 29 else "")
         series = QBarSeries()
         series.append(bars)
         self.chart.addSeries(series)
-        x = QBarCategoryAxis()
-        x.append([label or " " * (n + 1) for n, label in enumerate(labels)])
-        x.setLabelsAngle(-90)
+        x = QCategoryAxis()  # a value axis: the dates it names fit between its ticks
+        x.setRange(-0.5, len(summary.last_days) - 0.5)
+        x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        for n, label in day_labels([d.day for d in summary.last_days]):
+            x.append(label, n)
         y = QValueAxis()
         top = max([1, *(d.count for d in summary.last_days)])
         step = max(1, -(-top // 5))

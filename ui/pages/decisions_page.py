@@ -35,17 +35,19 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import type_label
 from ui.models import RowsModel
-from ui.pages.books_page import turned
-from ui.widgets.scan_view import ScanView, decode_image
+from ui.record_words import value_words
+from ui.widgets.page_scan import PageScanWidget, load_book_page
+from ui.widgets.table_columns import fit_columns
 
 
 def _value(kept: str | None) -> JSONValue:
     return None if kept is None else json.loads(kept)
 
 
-def _text(kept: str | None) -> str:
+def _text(kept: str | None, rtype: str = "", path: str = "", lang: str = "vi") -> str:
+    """A keyed value as the officer reads it: in words (Nữ, 05/1990), never its code."""
     value = _value(kept)
-    return "—" if value is None else str(value)
+    return "—" if value is None else value_words(rtype, path, value, lang)
 
 
 class DecisionsPage(QWidget):
@@ -74,7 +76,7 @@ class DecisionsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, stretch=0)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._select(current.row()))
 
@@ -85,7 +87,7 @@ class DecisionsPage(QWidget):
         self.fields.verticalHeader().hide()
         self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.scan = ScanView(self)
+        self.scan = PageScanWidget(self)
         self.refusal = QLabel(objectName="decideRefusal")
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet("color: #8a5a00")
@@ -152,7 +154,7 @@ class DecisionsPage(QWidget):
         if item is None:
             self.decide_button.setEnabled(False)
             self.refusal.setText(self.tr("No double-entered entry waits for a decision."))
-            self.scan.show_message(QCoreApplication.translate("ScanView", "No scan to show."),
+            self.scan.show_message(QCoreApplication.translate("PageScanWidget", "No scan to show."),
                                    "none")
             return
         for f in item.disagreements:
@@ -160,8 +162,10 @@ class DecisionsPage(QWidget):
             self.fields.insertRow(n)
             label = field_label(item.record.type, f.path, self._ctx.lang) or f.path
             self.fields.setItem(n, 0, QTableWidgetItem(label))
-            self.fields.setItem(n, 1, QTableWidgetItem(_text(f.first)))
-            self.fields.setItem(n, 2, QTableWidgetItem(_text(f.second)))
+            lang = self._ctx.lang
+            for column, kept in ((1, f.first), (2, f.second)):
+                self.fields.setItem(n, column, QTableWidgetItem(
+                    _text(kept, item.record.type, f.path, lang)))
             choice = QComboBox(objectName=f"choice:{f.path}")
             # the two values are in the columns beside: the choice names the keying
             choice.addItem(self.tr("First keying"), 1)
@@ -172,24 +176,17 @@ class DecisionsPage(QWidget):
         self.refusal.setText(reason)
         self.decide_button.setEnabled(item.refusal is None)
         if item.place is None:
-            self.scan.show_message(QCoreApplication.translate("ScanView", "No scan to show."),
+            self.scan.show_message(QCoreApplication.translate("PageScanWidget", "No scan to show."),
                                    "none")
             return
         session, place = self._ctx.session, item.place
-        self.scan.show_message(self.tr("Loading the page…"), "loading")
+        self.scan.show_loading()
+        self._ctx.runner.run(lambda: load_book_page(session, place.book_id, place.page_no),
+                             self._display, self._failed)
 
-        def load() -> tuple[PageRow, bytes, QImage | None]:
-            page = next(p for p in books.pages_of(session, place.book_id)
-                        if p.page_no == place.page_no)
-            data = books.page_content(session, place.book_id, place.page_no)
-            image = decode_image(data) if page.media_type.startswith("image/") else None
-            return page, data, turned(image, page.rotation)
-
-        self._ctx.runner.run(load, self._display, self._failed)
-
-    def _display(self, shown: tuple[PageRow, bytes, QImage | None]) -> None:
-        page, data, image = shown
-        self.scan.show_content(page.media_type, data, image)
+    def _display(self, shown: tuple[PageRow, QImage | None]) -> None:
+        page, image = shown
+        self.scan.show_page(page, image)
         self.page_shown.emit(page.page_no)
 
     def choose(self, path: str, keying: int) -> None:

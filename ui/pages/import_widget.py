@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain import field_label
 from desktop_app.errors import Cancelled
 from desktop_app.workflows import bulk_import
 from desktop_app.workflows.books import BookRow
 from ui.context import UiContext
-from ui.errors import message_for
+from ui.errors import message_for, rule_title
 from ui.widgets.progress import JobProgressWidget
 
 
@@ -118,13 +119,26 @@ class EntriesImportWidget(QGroupBox):
                  .replace("%2", str(summary.with_warnings))
                  .replace("%3", str(len(summary.refused)))]
         lines += [self.tr("Line %1: %2").replace("%1", str(r.line))
-                  .replace("%2", ", ".join(r.rules)) for r in summary.refused[:20]]
+                  .replace("%2", self._refusal(r)) for r in summary.refused[:20]]
         if len(summary.refused) > 20:
             lines.append(self.tr("… and %1 more refused lines (hotich import --json lists "
                                  "them all).").replace("%1", str(len(summary.refused) - 20)))
         self.summary.setStyleSheet("color: #b00020" if summary.refused else "color: #1b5e20")
         self.summary.setText("\n".join(lines))
         self.finished.emit(summary)
+
+    def _refusal(self, refused: bulk_import.Refused) -> str:
+        """Why a line was refused: the field and the rule in words ("Giới tính của người
+        chết: giá trị không hợp lệ"); the codes are for the command line's JSON."""
+        rtype = self.book.type if self.book is not None else "birth"
+        lang, catalogue = self._ctx.lang, self._ctx.catalogue
+        fields = list(refused.fields) + [""] * (len(refused.rules) - len(refused.fields))
+        texts = []
+        for rule, field in zip(refused.rules, fields, strict=False):
+            title = rule_title(rule, catalogue, lang)
+            where = field_label(rtype, field, lang) if field else ""
+            texts.append(f"{where}: {title[:1].lower()}{title[1:]}" if where else title)
+        return "; ".join(dict.fromkeys(texts))
 
     def _failed(self, error: BaseException) -> None:
         self._end()

@@ -5,7 +5,8 @@ centre's reason on top and "Correct and send again": it goes back to draft as a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,13 +26,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.audit import AuditEntry
-from desktop_app.domain import Status, field_label
+from desktop_app.domain import Issue, Status, field_label, issue_message
 from desktop_app.domain.parties import record_title
+from desktop_app.errors import HotichError
+from desktop_app.messages import Catalogue
 from desktop_app.record import RecordEvent, StoredRecord
 from desktop_app.workflows import record_views, records
 from ui.context import UiContext
-from ui.errors import message_for
-from ui.labels import local_time, status_label, type_label
+from ui.errors import message_for, rule_title
+from ui.labels import (
+    action_label,
+    audit_details,
+    local_time,
+    record_name,
+    status_label,
+    type_label,
+)
 from ui.models import RowsModel
 from ui.pages.attachments_widget import AttachmentsWidget
 from ui.pages.extracts_widget import IssuedExtractsWidget
@@ -56,6 +66,7 @@ class RecordView:
     can_reopen: bool = False  # rejected by the centre: "correct and send again"
     rejection: Rejection | None = None
     related: tuple[record_views.RelatedRecord, ...] = ()  # both ways (issue 15)
+    named: dict[str, str] = field(default_factory=dict)  # id -> name, of records warned about
 
 
 def _rejection(rec: StoredRecord, events: list[RecordEvent]) -> Rejection | None:
@@ -67,14 +78,44 @@ def _rejection(rec: StoredRecord, events: list[RecordEvent]) -> Rejection | None
     return Rejection(by_centre=last.action != "reject", reason=last.reason, actor=last.actor)
 
 
+_RULE_CODE = re.compile(r"\b([EW]-[A-Z][A-Z0-9-]*[A-Z0-9]):")
+
+
+def _rule_texts(rec: StoredRecord, named: dict[str, str], lang: str, catalogue: Catalogue
+                ) -> dict[tuple[str, str], str]:
+    """(rule, field) -> the message of each issue the record carries, the records it names
+    by their people."""
+    texts: dict[tuple[str, str], str] = {}
+    other = "hồ sơ khác" if lang == "vi" else "another record"
+    for raw in rec.issues:
+        params = dict(raw.get("params") or {})
+        if isinstance(params.get("candidates"), list):
+            params["candidates"] = [named.get(str(c), other) for c in params["candidates"]]
+        issue = Issue.of(str(raw["rule"]), str(raw.get("field", "")),
+                         **params)  # type: ignore[arg-type]
+        texts[(issue.code, issue.field)] = issue_message(rec.type, issue, lang=lang,
+                                                          catalogue=catalogue)
+    return texts
+
+
 def load_record_view(ctx: UiContext, record_id: str) -> RecordView:
     rec = records.get_record(ctx.session, record_id)
     events = records.history(ctx.session, record_id)
     rejected = rec.status == Status.REJECTED.value
+    named: dict[str, str] = {}
+    for raw in rec.issues:  # twins, duplicates: the other records, named as people name them
+        candidates = (raw.get("params") or {}).get("candidates")
+        for other in candidates if isinstance(candidates, list) else []:
+            try:
+                named[str(other)] = record_name(records.get_record(ctx.session, str(other)),
+                                                ctx.lang)
+            except HotichError:
+                continue  # not on this device any more: named as "another record"
     return RecordView(rec, events, record_views.audit_trail(ctx.session, record_id),
                       can_reopen=rejected and records.can_reopen(ctx.session, rec.id),
                       rejection=_rejection(rec, events),
-                      related=tuple(record_views.related_records(ctx.session, rec.id)))
+                      related=tuple(record_views.related_records(ctx.session, rec.id)),
+                      named=named)
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
@@ -99,6 +140,7 @@ class RecordDetailDialog(QDialog):
         self._ctx = ctx
         self.record_id = record_id
         self.view: RecordView | None = None
+        self._rule_texts: dict[tuple[str, str], str] = {}
         self.setWindowTitle(self.tr("Record"))
         self.resize(860, 620)
         lang = ctx.lang
@@ -131,16 +173,16 @@ class RecordDetailDialog(QDialog):
         self.events_model: RowsModel[RecordEvent] = RowsModel([
             (self.tr("When"), lambda e: local_time(e.at)),
             (self.tr("Who"), lambda e: e.actor),
-            (self.tr("Action"), lambda e: e.action),
+            (self.tr("Action"), lambda e: action_label(e.action, lang)),
             (self.tr("Status"), lambda e: status_label(e.to_status or "", lang)),
-            (self.tr("Reason"), lambda e: e.reason)], parent=self)
+            (self.tr("Reason"), lambda e: self._worded_rules(e.reason))], parent=self)
         self.audit_model: RowsModel[AuditEntry] = RowsModel([
             (self.tr("No."), lambda a: str(a.seq)),
             (self.tr("When"), lambda a: local_time(a.at)),
             (self.tr("Who"), lambda a: a.actor),
-            (self.tr("Action"), lambda a: a.action),
-            (self.tr("Reason"), lambda a: a.reason),
-            (self.tr("Details"), lambda a: a.details if a.details != "{}" else "")],
+            (self.tr("Action"), lambda a: action_label(a.action, lang)),
+            (self.tr("Reason"), lambda a: self._worded_rules(a.reason)),
+            (self.tr("Details"), lambda a: audit_details(a.details, lang))],
             parent=self)
         self.notes = QListWidget(objectName="recordNotes")
         # The record this one concerns and the acts that concern it; double-click opens one.
@@ -209,12 +251,14 @@ class RecordDetailDialog(QDialog):
             parts.append(self.tr("checked by %1").replace("%1", rec.verified_by))
         if rec.approved_by:
             parts.append(self.tr("approved by %1").replace("%1", rec.approved_by))
-        for override in rec.overrides:  # one per warning: the field says which party
-            where = field_label(rec.type, str(override.get("field") or ""), lang)
-            parts.append(f"{override.get('rule')}" + (f" ({where})" if where else "")
-                         + f": {override.get('reason')}")
+        self._rule_texts = _rule_texts(rec, view.named, lang, self._ctx.catalogue)
+        for override in rec.overrides:  # one per warning: its words say which party
+            rule, where = str(override.get("rule") or ""), str(override.get("field") or "")
+            parts.append(self._rule_words(rule, where) + f": {override.get('reason')}")
         self.summary.setText(" · ".join(parts))
-        self.tree.show_data(rec.type, rec.data)
+        # The rule codes, for support staff only.
+        self.summary.setToolTip(", ".join(str(o.get("rule")) for o in rec.overrides))
+        self.tree.show_data(rec.type, rec.data, historical=rec.is_historical)
         self.attachments.set_record(rec.id, editable=rec.status == Status.DRAFT.value)
         self.extracts.set_record(rec.id, rec.status)
         self.events_model.set_rows(view.events)
@@ -231,6 +275,22 @@ class RecordDetailDialog(QDialog):
         self.submit_button.setEnabled(is_draft and can_create)
         self.preview_button.setEnabled(self._ctx.hooks.render_extract is not None)
         self._show_rejection(view)
+
+    def _rule_words(self, rule: str, field: str = "") -> str:
+        """A warning the record raised, in its words (the code only in tooltips)."""
+        texts = self._rule_texts
+        found = texts.get((rule, field)) or next(
+            (text for (code, _f), text in texts.items() if code == rule), None)
+        if found is None:
+            where = field_label(self.view.record.type, field, self._ctx.lang) \
+                if self.view is not None and field else ""
+            found = rule_title(rule, self._ctx.catalogue, self._ctx.lang) + (
+                f" ({where})" if where else "")
+        return found.rstrip(".")
+
+    def _worded_rules(self, reason: str) -> str:
+        """An approval's reasons ("W-TWINS: đã kiểm tra; ...") with each warning's words."""
+        return _RULE_CODE.sub(lambda m: self._rule_words(m.group(1)) + ":", reason or "")
 
     def _show_related(self, view: RecordView) -> None:
         self.related.clear()

@@ -1,6 +1,8 @@
 """Find a record to link to (the birth a recognition concerns, the entry a change corrects,
 the guardianship that ends): the store's folded search by name, registration number or
-personal ID, run on the database lane as the officer types.
+personal ID, run on the database lane as the officer types, page by page. Only registered
+records are offered (a draft or a record still waiting for approval is not an entry of the
+register an act can concern).
 
 The chosen record fills the reference (id, number, book, office, date); the core checks at
 save that a typed id names a record held here.
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,15 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.workflow import REGISTERED_STATUSES
 from desktop_app.record import StoredRecord
-from desktop_app.workflows import records
+from desktop_app.workflows import record_views
+from desktop_app.workflows.record_views import RecordFilter
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import type_label
-from ui.models import RowsModel
+from ui.models import Page, PagedRowsModel
 from ui.pages.records_page import record_columns
+from ui.widgets.page_footer import PageFooter
+from ui.widgets.table_columns import fit_columns
 
 SEARCH_DELAY_MS = 300
+OFFERED_STATUSES = tuple(sorted(s.value for s in REGISTERED_STATUSES))
 # What each reference may point at (no entry: any record, e.g. the entry a change corrects).
 LINKED_TYPES: dict[tuple[str, str], tuple[str, ...]] = {
     ("recognition", "child.birth_record"): ("birth",),
@@ -60,7 +66,6 @@ class RecordPickerDialog(QDialog):
         self.resize(820, 480)
         self._ctx = ctx
         self._types = tuple(types)
-        self._generation = 0
         self.search = QLineEdit(objectName="pickerSearch")
         self.search.setPlaceholderText(self.tr(
             "Name, registration number or personal ID (diacritics optional)…"))
@@ -69,17 +74,19 @@ class RecordPickerDialog(QDialog):
         self.scope = QLabel(self.tr("Only: %1").replace("%1", hint) if hint else "",
                             objectName="pickerScope")
         self.scope.setVisible(bool(hint))
-        self.model: RowsModel[StoredRecord] = RowsModel(record_columns(ctx),
-                                                        key=lambda r: r.id, parent=self)
+        self.model: PagedRowsModel[StoredRecord] = PagedRowsModel(
+            record_columns(ctx), ctx.runner, key=lambda r: r.id, parent=self)
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(self._failed)
         self.table = QTableView(objectName="pickerTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, stretch=1)
         self.table.activated.connect(lambda _index: self.choose())
-        self.count = QLabel(objectName="pickerCount")
+        self.footer = PageFooter(self.model, ctx.lang, "pickerCount", self)
         self.choose_button = QPushButton(self.tr("Link this record"), objectName="pickerChoose")
         self.choose_button.setEnabled(False)
         self.choose_button.clicked.connect(self.choose)
@@ -94,7 +101,7 @@ class RecordPickerDialog(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.scope)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        layout.addWidget(self.footer)
         layout.addWidget(buttons)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
@@ -103,7 +110,8 @@ class RecordPickerDialog(QDialog):
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _enter(self) -> None:
-        if self.model.rowCount() == 1 and not self._timer.isActive():
+        if self.model.rowCount() == 1 and self.model.is_complete and \
+                not self._timer.isActive() and not self.model.is_loading:
             self.table.selectRow(0)
             self.choose()
         else:
@@ -112,30 +120,30 @@ class RecordPickerDialog(QDialog):
     def refresh(self) -> None:
         self._timer.stop()
         query = self.search.text().strip()
-        self._generation += 1
-        generation, session, types = self._generation, self._ctx.session, self._types
-        if not query:
-            self._loaded(generation, [])
+        flt = RecordFilter(query, OFFERED_STATUSES, self._types)
+        session = self._ctx.session
+
+        def fetch(after: str | None) -> Page[StoredRecord]:
+            if not query:
+                return Page((), None)
+            page = record_views.records_page(session, flt, after=after)
+            return Page(page.records, page.after)
+
+        self.model.load(fetch)
+
+    def _loaded(self, first: bool) -> None:
+        if not first:
             return
-
-        def load() -> list[StoredRecord]:
-            return [r for r in records.search(session, query) if not types or r.type in types]
-
-        self._ctx.runner.run(load, lambda rows: self._loaded(generation, rows), self._failed)
-
-    def _loaded(self, generation: int, rows: list[StoredRecord]) -> None:
-        if generation != self._generation:
-            return  # a newer search is on its way
-        self.model.set_rows(rows)
         self.choose_button.setEnabled(False)
-        if rows:
+        if self.model.rowCount():
             self.table.selectRow(0)
-        self.count.setText(self.tr("%n record(s)", "", len(rows)) if self.search.text().strip()
-                           else "")
-        self.searched.emit(len(rows))
+        if not self.search.text().strip():
+            self.footer.show_message("")
+            self.footer.more_button.hide()
+        self.searched.emit(self.model.rowCount())
 
     def _failed(self, error: BaseException) -> None:
-        self.count.setText(message_for(error, self._ctx.catalogue, self._ctx.lang))
+        self.footer.show_message(message_for(error, self._ctx.catalogue, self._ctx.lang))
 
     def choose(self) -> None:
         index = self.table.currentIndex()

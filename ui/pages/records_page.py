@@ -1,4 +1,6 @@
-"""Records list with folded search (typed without diacritics finds) and status/type filters."""
+"""Records list with folded search (typed without diacritics finds) and status/type filters,
+page by page: the first page of the register or of a search on the database lane, the next
+ones as the list scrolls to its end, "1–200 of 1.234.567" from the store's counters."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -18,11 +19,13 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import RecordType, Status
 from desktop_app.domain.parties import record_title
 from desktop_app.record import StoredRecord
-from desktop_app.workflows import records
+from desktop_app.workflows import record_views
+from desktop_app.workflows.record_views import RecordFilter
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import local_time, status_label, type_label
-from ui.models import Column, RowsModel
+from ui.models import Column, Page, PagedRowsModel
+from ui.widgets.page_footer import PageFooter
 
 SEARCH_DELAY_MS = 250
 
@@ -54,7 +57,6 @@ class RecordsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("RecordsPage")
         self._ctx = ctx
-        self._generation = 0
         self.search = QLineEdit(objectName="searchBox")
         self.search.setPlaceholderText(self.tr(
             "Search names, numbers, places (diacritics optional)… (Ctrl+F)"))
@@ -67,9 +69,10 @@ class RecordsPage(QWidget):
         self.type_filter.addItem(self.tr("All procedures"), None)
         for rtype in RecordType:
             self.type_filter.addItem(type_label(rtype.value, ctx.lang), rtype.value)
-        self.count_label = QLabel(objectName="recordsCount")
-        self.model: RowsModel[StoredRecord] = RowsModel(record_columns(ctx),
-                                                        key=lambda r: r.id, parent=self)
+        self.model: PagedRowsModel[StoredRecord] = PagedRowsModel(
+            record_columns(ctx), ctx.runner, key=lambda r: r.id, parent=self)
+        self.model.failed.connect(self._failed)
+        self.footer = PageFooter(self.model, ctx.lang, "recordsCount", self)
         self.table = QTableView(objectName="recordsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -89,7 +92,7 @@ class RecordsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        layout.addWidget(self.footer)
         self.setTabOrder(self.search, self.status_filter)
         self.setTabOrder(self.status_filter, self.type_filter)
         self.setTabOrder(self.type_filter, self.table)
@@ -105,31 +108,24 @@ class RecordsPage(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def current_filter(self) -> RecordFilter:
+        status, rtype = self.status_filter.currentData(), self.type_filter.currentData()
+        return RecordFilter(self.search.text().strip(), (status,) if status else (),
+                            (rtype,) if rtype else ())
+
     def refresh(self) -> None:
         self._timer.stop()
-        self._generation += 1
-        generation = self._generation
-        query = self.search.text().strip()
-        status, rtype = self.status_filter.currentData(), self.type_filter.currentData()
-        session = self._ctx.session
+        flt, session = self.current_filter(), self._ctx.session
 
-        def load() -> list[StoredRecord]:
-            if not query:
-                return records.list_records(session, status=status, rtype=rtype)
-            return [r for r in records.search(session, query)
-                    if (status is None or r.status == status)
-                    and (rtype is None or r.type == rtype)]
+        def fetch(after: str | None) -> Page[StoredRecord]:
+            page = record_views.records_page(session, flt, after=after)
+            total = record_views.count_records(session, flt) if after is None else None
+            return Page(page.records, page.after, total)
 
-        self._ctx.runner.run(load, lambda rows: self._loaded(generation, rows), self._failed)
-
-    def _loaded(self, generation: int, rows: list[StoredRecord]) -> None:
-        if generation != self._generation:
-            return  # a newer search is on its way
-        self.model.set_rows(rows)
-        self.count_label.setText(self.tr("%n record(s)", "", len(rows)))
+        self.model.load(fetch)
 
     def _failed(self, error: BaseException) -> None:
-        self.count_label.setText(message_for(error, self._ctx.catalogue, self._ctx.lang))
+        self.footer.show_message(message_for(error, self._ctx.catalogue, self._ctx.lang))
 
     def _activated(self, index) -> None:  # noqa: ANN001
         rec = self.model.row_at(index.row())

@@ -43,7 +43,7 @@ from desktop_app.errors import HotichError
 from desktop_app.record import StoredRecord
 from desktop_app.workflows import record_views, records
 from ui.context import UiContext
-from ui.errors import message_for
+from ui.errors import logged, message_for
 from ui.labels import local_time, record_name, type_label
 from ui.pages.record_picker import RecordPickerDialog, open_picker
 from ui.widgets.inputs import QuietComboBox, commune_display
@@ -138,6 +138,7 @@ class RegistrationPage(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel(self.tr("Errors and warnings")))
         side_layout.addWidget(self.issues_list, 1)
+        side.setMinimumWidth(260)  # a message reads in two or three lines, not six
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.scroll)
         split.addWidget(side)
@@ -295,6 +296,7 @@ class RegistrationPage(QWidget):
         self.record_id = rec.id
         self._dirty = False
         self._rebuild(rec.data)
+        self._name_references()
         self._issues = [Issue.of(str(i["rule"]), str(i.get("field", "")),
                                  **dict(i.get("params") or {}))  # type: ignore[arg-type]
                         for i in rec.issues]
@@ -464,7 +466,36 @@ class RegistrationPage(QWidget):
         """The record picker for a reference field; the chosen record fills it."""
         self.picker = open_picker(self._ctx, self.rtype, reference, fill, self)
         self.picker.destroyed.connect(lambda _o=None: setattr(self, "picker", None))
+        form = self.form
+        self.picker.record_chosen.connect(  # after the fill: the id is in the field
+            lambda rec: form is not None and form.name_reference(
+                reference, rec.id, record_name(rec, self._ctx.lang)))
         return self.picker
+
+    def _name_references(self) -> None:
+        """A draft's links shown by the names of the records they point at, not their ids
+        (looked up on the database lane; a link to nothing keeps the id as typed)."""
+        form = self.form
+        if form is None or not form.references():
+            return
+        ctx, links = self._ctx, form.references()
+
+        def names() -> dict[str, tuple[str, str]]:
+            found = {}
+            for reference, record_id in links.items():
+                try:
+                    rec = records.get_record(ctx.session, record_id)
+                except HotichError:
+                    continue
+                found[reference] = (record_id, record_name(rec, ctx.lang))
+            return found
+
+        def show(found: dict[str, tuple[str, str]]) -> None:
+            if self.form is form:
+                for reference, (record_id, name) in found.items():
+                    form.name_reference(reference, record_id, name)
+
+        ctx.runner.run(names, show, logged("naming a draft's links"))
 
     # -- legacy addresses -----------------------------------------------------------------
     def _convert(self, text: str, done, failed) -> None:  # noqa: ANN001 - callbacks(str)

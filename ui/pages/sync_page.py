@@ -1,4 +1,5 @@
-"""Sync: the records on their way to the centre with their state and rejection reasons; the
+"""Sync: the records on their way to the centre with their state and rejection reasons (page
+by page as the list scrolls, the figures from the store's counters); the
 "sync now" button runs the transport the composition root injects (``UiHooks.sync_now``)
 through the window's :class:`SyncController`, which the link watcher also uses: the page shows
 the progress and the result of automatic runs too, and refuses a second sync politely."""
@@ -21,14 +22,15 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.parties import record_title
 from desktop_app.errors import NotEnrolledError
 from desktop_app.workflows import enrolment, record_views
-from desktop_app.workflows.record_views import QueueItem
+from desktop_app.workflows.record_views import QueueCounts, QueueItem
 from desktop_app.workflows.sync_apply import SyncReport
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import OUTBOX_LABELS, local_time, pick, status_label, type_label
-from ui.models import RowsModel
+from ui.models import Page, PagedRowsModel
 from ui.pages.bundle_widget import UsbBundleWidget
 from ui.sync_control import SyncController, SyncOutcome
+from ui.widgets.page_footer import PageFooter, count_text
 from ui.widgets.progress import JobProgressWidget
 
 
@@ -47,7 +49,7 @@ class SyncPage(QWidget):
         self.controller.started.connect(self._started)
         self.controller.finished.connect(self._done)
         lang = ctx.lang
-        self.model: RowsModel[QueueItem] = RowsModel([
+        self.model: PagedRowsModel[QueueItem] = PagedRowsModel([
             (self.tr("Procedure"), lambda i: type_label(i.record.type, lang)),
             (self.tr("Names"), lambda i: record_title(i.record.type, i.record.data)),
             (self.tr("Status"), lambda i: status_label(i.record.status, lang)),
@@ -56,13 +58,18 @@ class SyncPage(QWidget):
             (self.tr("Attempts"), lambda i: str(i.attempts) if i.outbox_state else ""),
             (self.tr("Reason"), lambda i: i.reason),
             (self.tr("Updated"), lambda i: local_time(i.record.updated_at))],
-            key=lambda i: i.record.id, parent=self)
+            ctx.runner, key=lambda i: i.record.id, parent=self)
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(self._failed)
+        self.footer = PageFooter(self.model, lang, "syncCount", self)
         self.table = QTableView(objectName="syncTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        # Column widths from the rows on screen, not from every row of the pages loaded.
+        self.table.horizontalHeader().setResizeContentsPrecision(0)
         self.table.activated.connect(self._activated)
         self.summary = QLabel(objectName="syncSummary")
         self.summary.setWordWrap(True)
@@ -98,6 +105,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.enrolment_banner)
         layout.addWidget(QLabel(self.tr("Records on their way to the central system")))
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.footer)
         layout.addWidget(self.result)
         layout.addLayout(bar)
         self.bundle = UsbBundleWidget(ctx, self.controller, report_text=self.report_text,
@@ -110,8 +118,13 @@ class SyncPage(QWidget):
 
     def refresh(self) -> None:
         session = self._ctx.session
-        self._ctx.runner.run(lambda: record_views.sync_queue(session), self._loaded,
-                             self._failed)
+
+        def fetch(after: str | None) -> Page[QueueItem]:
+            page = record_views.sync_queue_page(session, after=after)
+            counts = record_views.queue_counts(session) if after is None else None
+            return Page(page.items, page.after, counts.records if counts else None, counts)
+
+        self.model.load(fetch)
         self._ctx.runner.run(lambda: enrolment.device_identity(session) is not None,
                              self._enrolment_known, self._failed)
 
@@ -147,14 +160,16 @@ class SyncPage(QWidget):
         self.enrolment_banner.setVisible(not enrolled)
         self.bundle.set_enrolled(enrolled)
 
-    def _loaded(self, items: list[QueueItem]) -> None:
-        self.model.set_rows(items)
+    def _loaded(self, first: bool) -> None:
+        if not first:
+            return
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        waiting = sum(1 for i in items if i.outbox_state in ("pending", "awaiting_support"))
-        rejected = sum(1 for i in items if i.record.status == "rejected")
-        self.summary.setText(self.tr("%1 waiting to send, %2 rejected").replace(
-            "%1", str(waiting)).replace("%2", str(rejected)))
+        counts = self.model.extra
+        if isinstance(counts, QueueCounts):
+            self.summary.setText(self.tr("%1 waiting to send, %2 rejected").replace(
+                "%1", count_text(counts.waiting, self._ctx.lang)).replace(
+                "%2", count_text(counts.rejected, self._ctx.lang)))
 
     def _failed(self, error: BaseException) -> None:
         self.summary.setText(message_for(error, self._ctx.catalogue, self._ctx.lang))

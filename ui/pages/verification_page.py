@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.parties import record_title
-from desktop_app.workflows import attachments, records, verification
+from desktop_app.workflows import attachments, books, records, verification
 from desktop_app.workflows.attachments import Attachment
 from desktop_app.workflows.verification import AwaitingVerification
 from ui.context import UiContext
@@ -33,17 +32,29 @@ from ui.labels import type_label
 from ui.models import RowsModel
 from ui.pages.attachments_widget import load_shown
 from ui.pages.records_page import record_columns
+from ui.widgets.page_scan import Crop, PageScanWidget
 from ui.widgets.record_tree import RecordTree
-from ui.widgets.scan_view import ScanView
+from ui.widgets.table_columns import fit_columns
 
 Shown = tuple[Attachment, bytes, QImage | None]
 
 
-def load_scans(ctx: UiContext, record_id: str) -> tuple[list[Attachment], Shown | None]:
-    """Worker thread: the entry's scans, the first one read and decoded."""
+Reading = dict[str, tuple[int, Crop | None]]  # sha256 -> how its book page is read
+
+
+def load_scans(ctx: UiContext, record_id: str
+               ) -> tuple[list[Attachment], Shown | None, Reading]:
+    """Worker thread: the entry's scans, the first one read and decoded, and the rotation
+    and crop kept for the one that is its page of a book being digitised."""
     scans = [a for a in attachments.attachments_of(ctx.session, record_id)
              if a.kind == attachments.SCAN]
-    return scans, load_shown(ctx, record_id, scans[0]) if scans else None
+    reading: Reading = {}
+    place = books.place_of(ctx.session, record_id)
+    if place is not None:
+        reading = {p.sha256: (p.rotation, p.crop) for p in books.pages_of(ctx.session,
+                                                                          place.book_id)
+                   if p.page_no == place.page_no}
+    return scans, load_shown(ctx, record_id, scans[0]) if scans else None, reading
 
 
 class VerificationPage(QWidget):
@@ -56,6 +67,7 @@ class VerificationPage(QWidget):
         self._ctx = ctx
         self.current: AwaitingVerification | None = None
         self.scans: list[Attachment] = []
+        self._reading: Reading = {}
         columns = [(header, lambda item, get=get: get(item.record))
                    for header, get in record_columns(ctx)]
         columns.append((QCoreApplication.translate("VerificationPage", "Scans"),
@@ -68,7 +80,7 @@ class VerificationPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, stretch=1)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._select(current.row()))
 
@@ -78,7 +90,7 @@ class VerificationPage(QWidget):
         self.tree = RecordTree(ctx.lang)
         self.scan_choice = QComboBox(objectName="scanChoice")
         self.scan_choice.activated.connect(self._show_scan)
-        self.scan = ScanView(self)
+        self.scan = PageScanWidget(self)
         self.refusal = QLabel(objectName="verifyRefusal")
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet("color: #8a5a00")
@@ -160,7 +172,7 @@ class VerificationPage(QWidget):
         if item is None:
             self.entry_label.setText(self.tr("No historical entry waits for a second check."))
             self.tree.clear()
-            self.scan.show_message(QCoreApplication.translate("ScanView", "No scan to show."),
+            self.scan.show_message(QCoreApplication.translate("PageScanWidget", "No scan to show."),
                                    "none")
             self.verify_button.setEnabled(False)
             self.refusal.clear()
@@ -172,22 +184,23 @@ class VerificationPage(QWidget):
             self.tr("entered by %1").replace("%1", rec.officer)) if p)
         self.entry_label.setText(f"{type_label(rec.type, lang)}: "
                                  f"{record_title(rec.type, rec.data)} — {book}")
-        self.tree.show_data(rec.type, rec.data)
+        self.tree.show_data(rec.type, rec.data, historical=rec.is_historical)
         self.verify_button.setEnabled(item.can_verify)
         reason = "" if item.refusal is None else message_for(
             item.refusal, self._ctx.catalogue, lang)
         self.refusal.setText(reason)
         self.verify_button.setToolTip(reason or self.tr(
             "Confirm that the entry matches the old register book, field by field."))
-        self.scan.show_message(self.tr("Loading the scan…"), "loading")
+        self.scan.show_loading()
         ctx, rid = self._ctx, rec.id
         ctx.runner.run(lambda: load_scans(ctx, rid), lambda found: self._scans(rid, found),
                        self._failed)
 
-    def _scans(self, record_id: str, found: tuple[list[Attachment], Shown | None]) -> None:
+    def _scans(self, record_id: str,
+               found: tuple[list[Attachment], Shown | None, Reading]) -> None:
         if self.current is None or self.current.record.id != record_id:
             return  # another entry was chosen meanwhile
-        self.scans, first = found
+        self.scans, first, self._reading = found
         for n, _scan in enumerate(self.scans, 1):
             self.scan_choice.addItem(self.tr("Scan %1 of %2").replace("%1", str(n))
                                      .replace("%2", str(len(self.scans))))
@@ -207,8 +220,9 @@ class VerificationPage(QWidget):
         ctx.runner.run(lambda: load_shown(ctx, rid, scan), self._display, self._failed)
 
     def _display(self, shown: Shown) -> None:
-        item, data, image = shown
-        self.scan.show_content(item.media_type, data, image)
+        item, _data, image = shown
+        rotation, crop = self._reading.get(item.sha256, (0, None))
+        self.scan.show_content(item.media_type, image, rotation=rotation, crop=crop)
         self.scan_shown.emit(item.sha256)
 
     # -- verifying ------------------------------------------------------------------------

@@ -509,6 +509,7 @@ def books_screens(app: QApplication, runner: TaskRunner, services: AppServices,
                   out: Path) -> None:
     """Số hóa sổ cũ: a death book of 1990 with three pages photographed (one taken sideways
     and turned for reading) and two entries keyed from the first page."""
+    from PySide6.QtCore import QRectF
     from PySide6.QtGui import QFont, QImage, QPainter, QTransform
 
     from desktop_app.workflows import books
@@ -548,6 +549,27 @@ def books_screens(app: QApplication, runner: TaskRunner, services: AppServices,
     window.books.show_page(1)
     grab(app, runner, window, out, "41-books-page-turned")
     assert page is window.books
+    # the keying page: page 1 beside the form, zoomed in on the entry being keyed, one
+    # field marked illegible
+    window.books.page_choice.setCurrentIndex(0)
+    window.books.show_page(0)
+    settle(app, runner)
+    window.books.scan.crop_rectangle(QRectF(30, 30, 840, 1100))  # the page, not the table
+    settle(app, runner, 1.0)
+    window.books.open_keying()
+    settle(app, runner, 1.0)
+    keying = window.books.keying
+    assert keying.form is not None and keying.marks is not None
+    for path, text in (("registered_on", "05/03/1990"), ("registration_number", "9"),
+                       ("time_of_death", "04/03/1990 08:00"),
+                       ("deceased.full_name", "Y Bhim Êban")):
+        keying.form.editors[path].set_value(text)
+    keying.marks.set_marked("deceased.date_of_birth", True)  # Ctrl+I in that field
+    keying.form.editors["deceased.full_name"].setFocus()
+    keying.scan.set_zoom(0.9)
+    keying.scan.view.centerOn(330, 760)
+    grab(app, runner, window, out, "43-keying-page-zoomed")
+    keying.closed.emit()
     window.close()
     # double entry: two officers key entry 3 of page 1; they differ on two fields
     admin = accounts.login(paths, "quantri", PW, clock)
@@ -574,8 +596,52 @@ def books_screens(app: QApplication, runner: TaskRunner, services: AppServices,
         window.close()
     finally:
         runner.shutdown()
+    recheck_screen(app, services, out, book.id)
     supervisor.close()
     officer.close()
+
+
+def recheck_screen(app: QApplication, services: AppServices, out: Path, book_id: str) -> None:
+    """The sample re-check: entries verified, a sample drawn and re-keyed blind (one field
+    read otherwise), the estimated error rate with its interval as a table and a chart."""
+    from desktop_app.workflows import books
+
+    paths, clock = services.paths, services.clock
+    officer = accounts.login(paths, "canbo", PW, clock)
+    checker = accounts.login(paths, "canbo2", PW, clock)
+    supervisor = accounts.login(paths, "chutich", PW, clock)
+    books.set_double_entry(supervisor, False)
+    for position in range(4, 10):
+        data = _death(f"Người số {position}")
+        data.update(registered_on="1990-03-09", registration_number=str(10 + position),
+                    time_of_death="1990-03-08T08:00")
+        books.key_entry(officer, book_id, 1, position, data)
+    waiting = {d.record.id for d in books.decisions(supervisor)}  # double-entered, undecided
+    for rec in records.list_records(officer, status="draft"):
+        if rec.id not in waiting and books.place_of(officer, rec.id) is not None:
+            records.submit(officer, rec.id)
+            records.verify(checker, rec.id)
+    for seed in (11, 12):
+        sample = books.draw_recheck(supervisor, book_id=book_id, seed=seed)
+        for n, entry in enumerate(books.recheck_entries(supervisor, sample.id)):
+            data = dict(records.get_record(supervisor, entry.record_id).data)
+            data.pop("source", None)
+            if n == seed - 11:  # the re-keyer reads one name otherwise
+                data["deceased"] = {**data["deceased"], "full_name": "Ama Khoa Êban"}
+            books.recheck_key(supervisor, sample.id, entry.record_id, data)
+    runner = TaskRunner()
+    try:
+        window = MainWindow(UiContext(services, runner, supervisor))
+        window.resize(1366, 900)
+        window.show()
+        window.show_page("books")
+        settle(app, runner, 1.0)
+        grab(app, runner, window, out, "44-books-recheck-chart")
+        window.close()
+    finally:
+        runner.shutdown()
+    for session in (officer, checker, supervisor):
+        session.close()
 
 
 def form_screens(app: QApplication, runner: TaskRunner, services: AppServices,

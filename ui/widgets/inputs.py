@@ -8,7 +8,15 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QLocale, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QObject,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import commune, search_communes
 from desktop_app.domain.ethnicity import ethnic_groups
+from desktop_app.domain.text import fold_for_search
 from desktop_app.domain.vocabulary import Vocabulary, label_or_code, labels
 from ui.widgets.typed_dates import from_iso, to_iso, to_iso_time
 
@@ -53,6 +62,36 @@ class TextField(QLineEdit):
 
     def set_value(self, value: object) -> None:
         self.setText("" if value is None else str(value))
+
+
+class RecordIdField(TextField):
+    """The record a reference points at. Once chosen in the picker (or known when a draft
+    opens) it shows as people name it ("Khai sinh Nguyễn Văn An, số 12"), its id kept as
+    the value and in the tooltip for support staff; an id typed by hand stays as typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._id: str | None = None
+        self._shown = ""
+
+    def show_record(self, record_id: str, name: str) -> None:
+        self._id, self._shown = record_id, name
+        self.setText(name)
+        self.setCursorPosition(0)
+        self.setToolTip(record_id)
+
+    def value(self) -> object | None:
+        text = self.text().strip()
+        if self._id is not None and text == self._shown:
+            return self._id
+        return text or None
+
+    def set_value(self, value: object) -> None:
+        if value is not None and value == self._id:
+            return  # the same record: its name stays
+        self._id, self._shown = None, ""
+        self.setToolTip("")
+        super().set_value(value)
 
 
 FIRST_BOOK_YEAR = 1945  # the civil-status books of the Democratic Republic began in 1945
@@ -194,11 +233,37 @@ class BoolField(QCheckBox):
         self.setChecked(value is True)
 
 
-def _completer(items: list[str], parent: QWidget) -> QCompleter:
-    completer = QCompleter(items, parent)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    return completer
+class FoldedCompletion(QObject):
+    """Completion that ignores case and diacritics, as the officer types: "viet" offers
+    "Việt Nam (VN)", "ede" offers "Ê Đê" (QCompleter alone matches marks exactly). Names
+    whose word starts with the text come first, then those that contain it."""
+
+    LIMIT = 30
+
+    def __init__(self, field: QLineEdit, items: list[str]) -> None:
+        super().__init__(field)
+        self._field = field
+        self._items = [(item, fold_for_search(item)) for item in items]
+        self.model = QStringListModel(self)
+        self.completer = QCompleter(self.model, field)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        field.setCompleter(self.completer)
+        field.textEdited.connect(self.filter)
+
+    def matches(self, text: str) -> list[str]:
+        query = fold_for_search(text)
+        if not query:
+            return []
+        starts = [item for item, folded in self._items if f" {query}" in f" {folded}"]
+        inside = [item for item, folded in self._items if query in folded and item not in starts]
+        return (starts + inside)[:self.LIMIT]
+
+    def filter(self, text: str) -> None:
+        found = self.matches(text)
+        self.model.setStringList(found)
+        if found and self._field.hasFocus():
+            self.completer.complete()  # the list of this text, not the one before
 
 
 class EthnicityField(TextField):
@@ -211,7 +276,7 @@ class EthnicityField(TextField):
             for name in (group.official_name, group.common_spelling):
                 if name not in names:
                     names.append(name)
-        self.setCompleter(_completer(names, self))
+        self.completion = FoldedCompletion(self, names)
 
 
 
@@ -231,13 +296,22 @@ def country_items(lang: str) -> tuple[str, ...]:
     return tuple(items)
 
 
+def country_name(code: str, lang: str) -> str:
+    """A country by name ("Lào", "Brazil"), the code itself when it names none."""
+    for item in country_items(lang):
+        m = _CODE_AT_END.search(item)
+        if m and m.group(1) == code.upper():
+            return item[:m.start()].strip()
+    return code
+
+
 class CountryField(TextField):
     """ISO 3166-1 alpha-2 code ("VN"), completed from names."""
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         items = country_items(lang)
-        self.setCompleter(_completer(list(items), self))
+        self.completion = FoldedCompletion(self, list(items))
         self._shown = {m.group(1): item for item in items if (m := _CODE_AT_END.search(item))}
 
     def value(self) -> object | None:

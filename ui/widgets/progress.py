@@ -17,6 +17,7 @@ STAGES = {
     "export": ("Đang đóng gói", "Packing"),
     "import": ("Đang áp dụng tệp trả lời", "Applying the answer"),
     "entries": ("Đang nhập các mục sổ cũ", "Importing book entries"),
+    "registry": ("Đang đọc Cơ sở dữ liệu dân cư", "Reading the population registry"),
 }
 
 

@@ -7,6 +7,7 @@ required or hold a value. Each field has its error line under it, set from the c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -29,6 +30,9 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import FieldInfo, FieldKind, Issue, iter_fields
 from desktop_app.domain.access import get, put
 from desktop_app.domain.fields import find_field, reference_paths
+from desktop_app.domain.lunar import lunar_notes
+from desktop_app.domain.notes import CHANGED_FIELD_NAMES, changed_field_name
+from desktop_app.domain.text import fold_for_search
 from desktop_app.domain.vocabulary import vocabulary_for
 from ui.widgets.inputs import (
     BoolField,
@@ -40,10 +44,13 @@ from ui.widgets.inputs import (
     LegacyAddressField,
     PathsField,
     QuietComboBox,
+    RecordIdField,
     SelectField,
     TextField,
     number_range,
 )
+from ui.widgets.lunar_dates import LunarDateField
+from ui.widgets.typed_dates import from_iso, to_iso
 
 Converter = Callable[[str, Callable[[str], None], Callable[[str], None]], None]
 """convert(text, done, failed): done(description) or failed(message), on the GUI thread."""
@@ -59,6 +66,45 @@ _NOT_OFFERED: dict[tuple[str, str], frozenset[str]] = {
 DEFAULTS: dict[str, object] = {"nationality": "VN"}
 ERROR_STYLE = "color: #b00020"
 WARNING_STYLE = "color: #8a5a00"
+
+
+def _skipped(rtype: str, info: FieldInfo, historical: bool) -> bool:
+    if info.path in ("type", "lunar_dates") or "[]" in info.path:
+        return True  # lunar_dates: kept by the date fields' lunar option (ui/widgets/lunar_dates)
+    definition = find_field(rtype, info.path)
+    if definition is None or definition.read_only:
+        return True
+    if definition.historical_only and not historical:
+        return True
+    return info.depth == 0 and info.path in _HISTORICAL_ONLY_TOP and not historical
+
+
+def form_fields(rtype: str, *, historical: bool) -> list[FieldInfo]:
+    """The fields and objects the form of a procedure shows, in the order it shows them;
+    the record detail lists a record's data in this same order."""
+    shown: list[FieldInfo] = []
+    skipped: list[str] = []
+    for info in iter_fields(rtype):
+        if any(info.path.startswith(f"{p}.") for p in skipped):
+            continue
+        if _skipped(rtype, info, historical):
+            skipped.append(info.path)
+            continue
+        shown.append(info)
+    return shown
+
+
+def form_label(rtype: str, info: FieldInfo, lang: str) -> str:
+    """The label the form gives a field: its own ("Họ, chữ đệm, tên"), under its group."""
+    definition = find_field(rtype, info.path)
+    if definition is not None:
+        return definition.label_vi if lang == "vi" else definition.label_en
+    return info.label_vi if lang == "vi" else info.label_en
+
+
+def registration_title() -> str:
+    """The title of the form's first group, which holds the procedure's own fields."""
+    return QCoreApplication.translate("RecordForm", "Registration")
 
 
 class ChangesField(QWidget):
@@ -90,8 +136,7 @@ class ChangesField(QWidget):
     def value(self) -> object | None:
         rows = []
         for r in range(self.table.rowCount()):
-            cells = [self.table.item(r, c) for c in range(3)]
-            texts = [c.text().strip() if c is not None else "" for c in cells]
+            texts = [self._cell(r, c) for c in range(3)]
             if any(texts):
                 row: dict[str, object] = {"field": texts[0]}
                 if texts[1]:
@@ -101,16 +146,48 @@ class ChangesField(QWidget):
                 rows.append(row)
         return rows or None
 
+    def _cell(self, row: int, column: int) -> str:
+        """What a cell holds for the core: the stored value behind the words it shows, a
+        field's name typed in words as its key, a date typed dd/mm/yyyy as ISO."""
+        item = self.table.item(row, column)
+        if item is None:
+            return ""
+        text = item.text().strip()
+        kept = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(kept, str) and text == item.data(Qt.ItemDataRole.UserRole + 1):
+            return kept
+        if column == 0:
+            return _FIELD_BY_WORDS.get(fold_for_search(text), text)
+        return to_iso(text) if _TYPED_DATE.match(text) else text
+
     def set_value(self, value: object) -> None:
+        """Each line in words: the field by its name ("Ngày, tháng, năm sinh"), dates as
+        dd/mm/yyyy; the stored values stay behind them."""
         rows = value if isinstance(value, list) else []
         self.table.blockSignals(True)
         self.table.setRowCount(max(1, len(rows)))
         for r, row in enumerate(rows):
             if isinstance(row, dict):
                 for c, key in enumerate(("field", "from", "to")):
-                    item = row.get(key)
-                    self.table.setItem(r, c, QTableWidgetItem("" if item is None else str(item)))
+                    stored = row.get(key)
+                    text = "" if stored is None else str(stored)
+                    shown = _field_words(text) if c == 0 else from_iso(text)
+                    item = QTableWidgetItem(shown)
+                    if shown != text:
+                        item.setData(Qt.ItemDataRole.UserRole, text)
+                        item.setData(Qt.ItemDataRole.UserRole + 1, shown)
+                        item.setToolTip(text)
+                    self.table.setItem(r, c, item)
         self.table.blockSignals(False)
+
+
+def _field_words(path: str) -> str:
+    words = changed_field_name(path) if path else ""
+    return words[:1].upper() + words[1:]
+
+
+_FIELD_BY_WORDS = {fold_for_search(words): key for key, words in CHANGED_FIELD_NAMES.items()}
+_TYPED_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{4}$|^\d{1,2}[/.]\d{4}$")
 
 
 class _Section(QWidget):
@@ -188,7 +265,7 @@ class RecordForm(QWidget):
         self._rows: dict[str, QWidget] = {}  # path -> the widget of its row in its form
         self._kinds: dict[str, tuple[QuietComboBox, set[str], set[str]]] = {}
         layout = QVBoxLayout(self)
-        general = QGroupBox(QCoreApplication.translate("RecordForm", "Registration"), self)
+        general = QGroupBox(registration_title(), self)
         general.setObjectName("group:")
         self._forms[""] = QFormLayout(general)
         layout.addWidget(general)
@@ -218,32 +295,12 @@ class RecordForm(QWidget):
         return chain
 
     # -- building -------------------------------------------------------------------------
-    def _label(self, info: FieldInfo, short: bool = True) -> str:
-        definition = find_field(self.rtype, info.path) if short else None
-        if definition is not None:
-            text = definition.label_vi if self._lang == "vi" else definition.label_en
-        else:
-            text = info.label_vi if self._lang == "vi" else info.label_en
+    def _label(self, info: FieldInfo) -> str:
+        text = form_label(self.rtype, info, self._lang)
         return f"{text} *" if info.required and not self.historical else text
 
-    def _skipped(self, info: FieldInfo) -> bool:
-        if info.path == "type" or "[]" in info.path:
-            return True
-        definition = find_field(self.rtype, info.path)
-        if definition is None or definition.read_only:
-            return True
-        if definition.historical_only and not self.historical:
-            return True
-        return info.depth == 0 and info.path in _HISTORICAL_ONLY_TOP and not self.historical
-
     def _build(self, layout: QVBoxLayout) -> None:
-        skipped: list[str] = []
-        for info in iter_fields(self.rtype):
-            if any(info.path.startswith(f"{p}.") for p in skipped):
-                continue
-            if self._skipped(info):
-                skipped.append(info.path)
-                continue
+        for info in form_fields(self.rtype, historical=self.historical):
             parent_path = info.path.rpartition(".")[0]
             if info.kind.is_object:
                 self._add_object(info, parent_path, layout)
@@ -330,8 +387,8 @@ class RecordForm(QWidget):
     def _editor_for(self, info: FieldInfo) -> QWidget:
         kind = info.kind
         name = info.path.rpartition(".")[2]
-        if kind is FieldKind.DATE:
-            return DateField()
+        if kind is FieldKind.DATE:  # an old book's date may be lunar (ocr's lunar_dates.py)
+            return LunarDateField(self._reference_year) if self.historical else DateField()
         if kind is FieldKind.DATE_TIME:
             return DateField(with_time=True)
         if kind is FieldKind.INTEGER:
@@ -355,6 +412,8 @@ class RecordForm(QWidget):
             return PathsField()
         if name == "as_written":
             return LegacyAddressField(self._convert)
+        if name == "record_id":
+            return RecordIdField()
         return TextField()
 
     def _add_leaf(self, info: FieldInfo, parent_path: str) -> None:
@@ -374,6 +433,10 @@ class RecordForm(QWidget):
             row.addWidget(editor, 1)
         if parent_path in self._references and info.path.endswith(".record_id"):
             row.addWidget(self._pick_button(parent_path))
+        if isinstance(editor, LunarDateField):
+            editor.set_object_names(info.path)
+            row.insertWidget(1, editor.lunar_box)
+            row.insertWidget(2, editor.converted)
         box.addLayout(row)
         box.addWidget(self._message_label(info.path, reserved=True))
         label = QLabel(self._label(info), self)
@@ -402,6 +465,22 @@ class RecordForm(QWidget):
         self._open_to(f"{reference}.record_id")
         self.edited.emit()
 
+    def name_reference(self, reference: str, record_id: str, name: str) -> None:
+        """The linked record shown by its name in the reference's id field (the id kept)."""
+        editor = self.editors.get(f"{reference}.record_id")
+        if isinstance(editor, RecordIdField) and editor.value() == record_id:
+            editor.show_record(record_id, name)
+
+    def references(self) -> dict[str, str]:
+        """reference path -> the record id it holds now."""
+        found = {}
+        for reference in self._references:
+            editor = self.editors.get(f"{reference}.record_id")
+            value = editor.value() if editor is not None else None  # type: ignore[attr-defined]
+            if isinstance(value, str) and value:
+                found[reference] = value
+        return found
+
     # -- data -----------------------------------------------------------------------------
     def data(self) -> dict[str, object]:
         values = {path: editor.value() for path, editor in self.editors.items()}  # type: ignore[attr-defined]
@@ -411,7 +490,21 @@ class RecordForm(QWidget):
                                  and not self._filled_besides(path, values)):
                 continue  # a default alone does not make a person (an absent father)
             put(result, path, value)
+        lunar = [note.as_json() for path, editor in self.editors.items()
+                 if isinstance(editor, LunarDateField) and (note := editor.note(path))]
+        if lunar:
+            result["lunar_dates"] = lunar
         return result
+
+    def _reference_year(self) -> int | None:
+        """The year a Can Chi year is read against: the book's, else the registration's."""
+        for path in ("source.year", "registered_on"):
+            editor = self.editors.get(path)
+            value = editor.value() if editor is not None else None  # type: ignore[attr-defined]
+            text = str(value or "")[:4]
+            if text.isdigit():
+                return int(text)
+        return None
 
     def _filled_besides(self, path: str, values: dict[str, object]) -> bool:
         """Whether the person or object holding ``path`` has a value typed in another field."""
@@ -432,6 +525,10 @@ class RecordForm(QWidget):
             editor.blockSignals(False)
             if value not in (None, ""):
                 self._open_to(path)
+        for path, note in lunar_notes(data).items():
+            editor = self.editors.get(path)
+            if isinstance(editor, LunarDateField) and isinstance(note.get("as_written"), str):
+                editor.set_lunar(str(note["as_written"]))
 
     def _open_to(self, path: str) -> None:
         parent = path.rpartition(".")[0]
@@ -444,8 +541,6 @@ class RecordForm(QWidget):
     # -- issues ---------------------------------------------------------------------------
     def target_of(self, path: str) -> str:
         """The field or object that shows an issue reported at ``path``."""
-        import re
-
         current = re.sub(r"\[\d+\]", "", path)
         while current and current not in self._messages:
             current = current.rpartition(".")[0]

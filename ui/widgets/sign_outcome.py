@@ -90,7 +90,8 @@ class SignOutcomeWidget(QFrame):
         self.summary.setText(self._summary(result))
         self.summary.setStyleSheet(f"color: {_COLOURS[result.kind]}; font-weight: bold")
         for record_id, error in result.failed:
-            item = QListWidgetItem(f"{titles.get(record_id) or record_id[:8]}: "
+            name = titles.get(record_id) or self.tr("A record")  # never its id
+            item = QListWidgetItem(f"{name}: "
                                    f"{message_for(error, self._catalogue, self._lang)}")
             item.setData(Qt.ItemDataRole.UserRole, record_id)
             self.failures.addItem(item)

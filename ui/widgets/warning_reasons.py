@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QStyle, QWidget
 
 from desktop_app.domain import Issue, field_label, issue_message, override_key
 from desktop_app.messages import Catalogue
@@ -73,11 +73,16 @@ class WarningReasonsWidget(QWidget):
         self._clear()
         self._related = dict(related or {})
         self._record_id = record_id
+        shown_errors: set[str] = set()
         for issue in errors:
-            label = QLabel("⛔ " + self._text(rtype, issue), objectName=f"error:{issue.code}")
+            if self._text(rtype, issue) in shown_errors:
+                continue  # the same error, raised twice by the checks, is listed once
+            shown_errors.add(self._text(rtype, issue))
+            label = QLabel(self._text(rtype, issue), objectName=f"error:{issue.code}")
             label.setWordWrap(True)
             label.setStyleSheet("color: #b00020")
-            self._form.addRow(label)
+            label.setToolTip(issue.code)  # for support staff
+            self._form.addRow(self._icon(QStyle.StandardPixmap.SP_MessageBoxCritical), label)
         if not warnings and not errors:
             self._form.addRow(QLabel(self.tr("No warnings."), objectName="noWarnings"))
         repeated = {i.code for i in warnings if sum(w.code == i.code for w in warnings) > 1}
@@ -87,8 +92,9 @@ class WarningReasonsWidget(QWidget):
             text = self._text(rtype, issue)
             if issue.code in repeated and where and where not in text:
                 text = f"{where}: {text}"  # one rule on two parties: say which one this is
-            label = QLabel("⚠ " + text, objectName=f"warning:{key}")
+            label = QLabel(text, objectName=f"warning:{key}")
             label.setWordWrap(True)
+            label.setToolTip(issue.code)
             reason = QLineEdit(objectName=f"reason:{key}")
             reason.setPlaceholderText(
                 self.tr("Reason for accepting this warning (%1)").replace("%1", where) if where
@@ -98,10 +104,19 @@ class WarningReasonsWidget(QWidget):
             reason.textChanged.connect(self.changed)
             self.reasons[key] = reason
             self.issues[key] = issue
-            self._form.addRow(label)
+            self._form.addRow(self._icon(QStyle.StandardPixmap.SP_MessageBoxWarning), label)
             self._form.addRow(reason)
         self.state = "blocked" if errors else "ready"
         self.changed.emit()
+
+    def _icon(self, which: QStyle.StandardPixmap) -> QLabel:
+        """The style's icon, as the registration panel shows it: no "⛔"/"⚠" glyphs, which
+        the bundled font lacks (an empty box)."""
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon = QLabel(objectName="issueIcon")
+        icon.setPixmap(self.style().standardIcon(which).pixmap(size, size))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        return icon
 
     def overrides(self) -> dict[str, str]:
         """rule@field -> reason, for the boxes filled in."""
@@ -116,6 +131,7 @@ class WarningReasonsWidget(QWidget):
     def _text(self, rtype: str, issue: Issue) -> str:
         candidates = issue.params.get("candidates")
         if isinstance(candidates, list):  # names, not ids, for the supervisor
-            named = [self._related.get(str(c), str(c)[:8]) for c in candidates]
+            other = self.tr("another record")  # no longer on this device: never its id
+            named = [self._related.get(str(c), other) for c in candidates]
             issue = replace(issue, params={**issue.params, "candidates": named})
         return issue_message(rtype, issue, lang=self._lang, catalogue=self._catalogue)

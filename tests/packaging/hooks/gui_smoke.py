@@ -7,9 +7,11 @@ and bench/bench_bundle.py build theirs with
 HOTICH_GUI_SMOKE=1 prints one line per window the desktop shows, then closes it:
     gui-smoke: shown=LoginDialog seconds=1.234 platform=offscreen lang=vi
 With HOTICH_GUI_SMOKE_USER=NAME (password in HOTICH_PASSWORD) it logs in first and reports
-the main window too (QtCharts, QtPdf and every page get built). A run that does not finish in
-HOTICH_GUI_SMOKE_TIMEOUT seconds (default 60) prints "gui-smoke: timeout" and exits 3.
-It checks, without a person, that the bundle starts the desktop (Qt plugins, fonts,
+the main window too (QtCharts, QtPdf and every page get built) and presses F1 there:
+    gui-smoke: guide sections=100 topic=dashboard seconds=2.345
+(the user guide, docs/guide, found in the bundle and shown at the page on screen). A run that
+does not finish in HOTICH_GUI_SMOKE_TIMEOUT seconds (default 60) prints "gui-smoke: timeout"
+and exits 3. It checks, without a person, that the bundle starts the desktop (Qt plugins, fonts,
 translations). Without the variable it does nothing.
 """
 
@@ -42,7 +44,8 @@ def _arm() -> None:
 
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
             if (event.type() == QEvent.Type.Show and isinstance(obj, QWidget)
-                    and obj.isWindow() and id(obj) not in self.seen):
+                    and obj.isWindow() and id(obj) not in self.seen
+                    and obj.objectName() != "HelpWindow"):  # reported with its main window
                 self.seen.add(id(obj))
                 QTimer.singleShot(0, lambda: self.shown(obj))
             return False
@@ -60,6 +63,13 @@ def _arm() -> None:
             elif isinstance(window, QDialog):
                 window.reject()  # the login: run_gui returns 0
             else:
+                help_action = getattr(window, "help_action", None)
+                if help_action is not None:
+                    help_action.trigger()  # what F1 does
+                    guide = getattr(window, "help_window", None)
+                    count = len(guide.guide.sections) if guide is not None else 0
+                    topic = guide.current if guide is not None else None
+                    report(f"guide sections={count} topic={topic}")
                 window.close()
                 app.quit()
 

@@ -104,3 +104,52 @@ def test_a_book_from_pages_to_decided_entries(cli: Callable[..., CliResult], dat
                       env={"HOTICH_PASSWORD": PW})
     assert text.returncode == 0, text.stderr
     assert "01/1990" in text.stdout and "00070" in text.stdout
+
+
+def test_blind_keying_crop_and_recheck_from_the_command_line(
+        cli: Callable[..., CliResult], data_dir: Path, tmp_path: Path) -> None:
+    _setup(cli, data_dir)
+
+    def as_(user: str, *args: object) -> CliResult:
+        return cli("--data-dir", data_dir, "--user", user, "--json", *args, password=PW)
+
+    assert as_("chutich", "books", "double-entry", "on").code == 0
+    book = json.loads(as_("canbo", "books", "open", "--type", "death", "--year", "1990",
+                          "--number", "01/1990", "--office", "UBND xã Tân Lập", "--phase",
+                          "3").out)["id"]
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    (folder / "IMG_0001.jpg").write_bytes(_jpeg(90))
+    assert as_("canbo", "books", "pages", book, "--from", folder).code == 0
+    cropped = as_("canbo", "books", "crop", book, "1", "--box", "0.05,0.1,0.95,0.6")
+    assert json.loads(cropped.out)["crop"] == [0.05, 0.1, 0.95, 0.6], cropped.err
+    assert as_("canbo", "books", "crop", book, "1", "--box", "0.9,0.1,0.2,0.6").code == 1
+    assert json.loads(as_("canbo", "books", "crop", book, "1", "--clear").out)["crop"] is None
+
+    entry = tmp_path / "entry.json"
+    entry.write_text(json.dumps(build("death", DEATH), ensure_ascii=False), encoding="utf-8")
+    first = json.loads(as_("canbo", "books", "key", book, "--page", "1", "--position", "1",
+                           "--from", entry).out)
+    assert first["stage"] == "first" and first["id"] is None
+    # the second officer finds nothing of it: not by search, nor in the list
+    assert json.loads(as_("canbo2", "search", "Bảy").out)["records"] == []
+    assert json.loads(as_("canbo2", "record", "list").out)["records"] == []
+    second = json.loads(as_("canbo2", "books", "key", book, "--page", "1", "--position", "1",
+                            "--from", entry).out)
+    assert second["stage"] == "agreed"
+    shown = json.loads(as_("canbo2", "record", "show", second["id"]).out)
+    assert shown["officer"] == "canbo" and shown["status"] == "submitted"
+
+    drawn = json.loads(as_("chutich", "books", "recheck", "draw", book, "--seed", "3").out)
+    assert drawn["population"] == 1 and [e["id"] for e in drawn["entries"]] == [second["id"]]
+    assert (drawn["entries"][0]["page"], drawn["entries"][0]["position"]) == (1, 1)
+    rekeyed = json.loads(as_("chutich", "books", "recheck", "key", drawn["sample"][:8],
+                             second["id"], "--from", entry).out)
+    assert rekeyed["wrong"] == 0 and rekeyed["fields"] > 3
+    report = json.loads(as_("chutich", "books", "recheck", "report", drawn["sample"]).out)
+    assert report["fields"]["errors"] == 0 and report["fields"]["low"] == 0
+    assert report["interval"] == "wilson-95" and 0 < report["fields"]["high"] < 1
+    accuracy = json.loads(as_("chutich", "books", "accuracy").out)
+    assert [r["sample"] for r in accuracy["rechecks"]] == [drawn["sample"]]
+    words = cli("--data-dir", data_dir, "--user", "chutich", "books", "accuracy", password=PW)
+    assert "khoảng tin cậy 95 %" in words.out

@@ -324,6 +324,6 @@ def test_to_sign_lists_what_the_signing_rule_allows(office: Office) -> None:
     death = _approved(office, "death", build("death")).record
     birth = _approved(office, "birth", build("birth")).record
     assert birth.status == "awaiting_personal_id"
-    assert [r.id for r in approval.to_sign(office("chutich"))] == [death.id]
+    assert [r.id for r in approval.to_sign_page(office("chutich")).records] == [death.id]
     with pytest.raises(PermissionDeniedError):
-        approval.to_sign(office("canbo"))
+        approval.to_sign_page(office("canbo"))

@@ -52,3 +52,20 @@ def test_bigamy_is_found_among_the_registered_spouses(office: Office, edits: dic
     second = records.create_record(office("canbo2"), "marriage", build("marriage", {
         "wife.full_name": "Lê Thị Hoa", "registration_kind": "re_registration", **edits}))
     assert ("W-MARR-BIGAMY" in _codes(second)) is is_bigamy
+
+
+def test_a_registered_death_among_namesakes_ends_the_marriage(office: Office) -> None:
+    """The death check reads its candidates a few at a time and stops at the first that
+    counts: drafts and namesakes with another ID before it do not hide it."""
+    _registered(office, "marriage", build("marriage", {"husband.personal_id": HUSBAND_ID}))
+    wife = build("marriage")["wife"]
+    again = build("marriage", {"husband.full_name": "Lê Văn Tám",
+                               "registration_kind": "re_registration", "wife": wife})
+    for i in range(6):  # the same name and year, never registered, or another woman
+        records.create_record(office("canbo"), "death", build("death", {"deceased": {
+            **wife, **({"personal_id": f"0011900{i:05d}"} if i % 2 else {})}}))
+    still = records.create_record(office("canbo2"), "marriage", again)
+    assert "W-MARR-BIGAMY" in _codes(still)
+    _registered(office, "death", build("death", {"deceased": wife}))
+    widower = records.create_record(office("canbo2"), "marriage", again)
+    assert not any(i.code.endswith("MARR-BIGAMY") for i in widower.issues)

@@ -130,3 +130,17 @@ def test_composition_needs_no_reportlab() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_an_illegible_field_reads_as_such_on_the_extract() -> None:
+    death = dict(records()["death"])
+    deceased = {k: v for k, v in death["deceased"].items()  # type: ignore[union-attr]
+                if k != "date_of_birth"}
+    death["deceased"] = deceased
+    death["illegible"] = ["deceased.date_of_birth", "deceased.full_name"]
+    lines = _lines(compose_extract(death, info(issued_on=date(2026, 8, 28)), token=TOKEN))
+    assert any(line.startswith("Ngày, tháng, năm sinh: không đọc được") for line in lines), lines
+    assert any(line.endswith(" (không đọc được)") and "KSOR" in line for line in lines), lines
+    plain_lines = _lines(compose_extract(records()["death"], info(issued_on=date(2026, 8, 28)),
+                                         token=TOKEN))
+    assert not any("không đọc được" in line for line in plain_lines)

@@ -212,3 +212,15 @@ def test_stamp_font_is_subset_once_per_signer(rsa_signer, pki: Pki) -> None:
         if not char.isspace():
             assert glyf[cmap[ord(char)]].numberOfContours != 0, char
     assert ord("W") not in cmap and len(cmap) < 80  # a subset, not the whole font
+
+
+def test_bytes_after_a_document_timestamp_are_an_unsigned_addition(
+    rsa_signer, pki: Pki, tsa_url: str
+) -> None:
+    offline = issue_signed_extract(records()["death"], info(), rsa_signer)
+    stamped = add_document_timestamp(offline.pdf, http_timestamper(tsa_url))
+    assert verify_pdf(stamped, trust_roots=pki.roots).ok  # the timestamp covers its revision
+    result = verify_pdf(stamped + b"\njunk after the timestamp", trust_roots=pki.roots)
+    assert not result.ok and result.code == "E-PDF-UNSIGNED-ADDITION"
+    assert result.unsigned_bytes == len(b"\njunk after the timestamp")
+    assert result.signer_common_name == "Đặng Thị Ngọc Ánh"  # the signed part is genuine

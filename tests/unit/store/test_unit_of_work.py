@@ -76,6 +76,40 @@ def test_insert_and_update_reindex_the_record(store: Store) -> None:
         assert uow.records.ids_by_name_key(["vangahai"], exclude="") == ["r1"]
 
 
+def _index_rows(store: Store) -> list[tuple[object, ...]]:
+    return store.connection().execute(
+        "SELECT rowid, role, name_key FROM record_persons WHERE record_id = 'r1' "
+        "ORDER BY rowid").fetchall()
+
+
+def test_an_update_rewrites_only_the_index_entries_that_changed(store: Store) -> None:
+    """A status change or an approval's number leaves the parties as they were: their person
+    entries are not written again (issue 13: ~30 pages fewer per approval at 1M)."""
+    with store.write() as uow:
+        uow.records.insert(_birth("Lò Văn Một"))
+        uow.records.insert(_birth("Lò Thị Ba").with_changes(id="r2"))  # rows written again
+    entries = _index_rows(store)  # would take new rowids, after r2's
+    approved = _birth("Lò Văn Một").with_changes(status="approved",
+                                                 registration_number="17/2026")
+    with store.write() as uow:
+        uow.records.update(approved)
+    assert _index_rows(store) == entries  # the same rows, not deleted and inserted again
+    with store.read() as uow:  # the number is searchable, the name still is
+        assert uow.records.search_ids(fold_for_search("17/2026")) == ["r1"]
+        assert uow.records.search_ids(fold_for_search("lo van mot")) == ["r1"]
+    with store.write() as uow:
+        uow.records.update(approved.with_changes(status="signed"))
+    assert _index_rows(store) == entries
+    with store.write() as uow:
+        uow.records.update(approved.with_changes(data={"child": {"full_name": "Lò Văn Hai"}}))
+    assert _index_rows(store) != entries
+    with store.read() as uow:
+        assert uow.records.ids_by_name_key(["lovanhai"], exclude="") == ["r1"]
+        assert uow.records.ids_by_name_key(["lovanmot"], exclude="") == []
+        assert uow.records.search_ids(fold_for_search("lo van hai")) == ["r1"]
+        assert uow.records.search_ids(fold_for_search("17/2026")) == ["r1"]
+
+
 ROOT = Path(__file__).resolve().parents[3]
 _SQL_CALLS = {"execute", "executemany", "executescript", "connection", "cursor"}
 

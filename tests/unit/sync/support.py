@@ -53,7 +53,8 @@ def _ca(cn: str) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
     return key, cert
 
 
-def make_pki(folder: Path) -> Pki:
+def make_pki(folder: Path, hosts: tuple[str, ...] = ()) -> Pki:
+    """A CA and a server certificate for 127.0.0.1, localhost and ``hosts`` (IPv4)."""
     folder.mkdir(parents=True, exist_ok=True)
     ca_key, ca_cert = _ca("Hotich Test CA")
     _, other = _ca("Some Other CA")
@@ -64,7 +65,8 @@ def make_pki(folder: Path) -> Pki:
             .serial_number(x509.random_serial_number())
             .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=30))
             .add_extension(x509.SubjectAlternativeName([
-                x509.IPAddress(IPv4Address("127.0.0.1")), x509.DNSName("localhost")]),
+                x509.IPAddress(IPv4Address("127.0.0.1")), x509.DNSName("localhost"),
+                *(x509.IPAddress(IPv4Address(h)) for h in hosts)]),
                 critical=False)
             .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]),
                            critical=False)

@@ -15,7 +15,7 @@ from conftest import FAST
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
-from support import Pki, push_item, record
+from support import COMMUNE, Pki, push_item, record
 
 from sync.client import SyncClient, make_session
 from sync.identity import DeviceIdentity
@@ -121,6 +121,13 @@ def test_answers_validate_against_the_document(enrolled, pki: Pki,  # noqa: ANN0
     assert client.anchor_audit(AuditHead(3, "a" * 64)) is None
     assert client.anchor_audit(AuditHead(5, "b" * 64), rewritten=AuditHead(3, "a" * 64)) == \
         AuditHead(3, "a" * 64)
+    from sync.server.models import RegistryPerson
+
+    store.population.import_persons([RegistryPerson(
+        event="birth", personal_id="001226000001", commune=COMMUNE, year=2026,
+        full_name="Niê H’Hen", sex="female", date_of_birth="2026-01-02")])
+    persons, after = client.registry_page("birth", 2026, limit=5)
+    assert [p.full_name for p in persons] == ["Niê H’Hen"] and after is None
     from sync.errors import UploadOffsetMismatchError
 
     with pytest.raises(UploadOffsetMismatchError):  # 409 is documented too

@@ -1,0 +1,149 @@
+"""The list screens page by keyset (issue 13): the first page on the database lane, the next
+one as the list scrolls to its end or with "Xem thêm", "1–200 trong N" from the counters; the
+approval lists reach past the old 1,000 cap; the record picker offers registered records
+only."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain import Status
+from desktop_app.record import StoredRecord
+from desktop_app.workflows import records
+from tests.many_records import create_many
+from tests.samples import build
+from tests.ui.conftest import UiOffice, type_text, wait_idle
+from ui import i18n
+from ui.models import PagedRowsModel
+from ui.pages.approval_page import ApprovalPage
+from ui.pages.record_picker import RecordPickerDialog
+from ui.pages.records_page import RecordsPage
+from ui.pages.sync_page import SyncPage
+from ui.widgets.page_footer import PageFooter
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese(qapp: object) -> None:
+    i18n.install("vi")  # the counts as the officer reads them (as test_qt_dialogs_vietnamese)
+
+
+def _rows(model: PagedRowsModel) -> list[str]:
+    return [getattr(r, "record", r).id for r in model.rows()]
+
+
+def _approved(office: UiOffice, rtype: str, values: dict[str, object]) -> StoredRecord:
+    officer = office.session("canbo")
+    saved = records.create_record(officer, rtype, build(rtype, values))
+    records.submit(officer, saved.record.id)
+    reasons = {i.code: "đã đối chiếu giấy tờ gốc" for i in saved.warnings}
+    return records.approve(office.session("chutich"), saved.record.id, reasons).record
+
+
+def _more(qtbot: QtBot, footer: PageFooter, model: PagedRowsModel) -> None:
+    shown = model.rowCount()
+    assert footer.more_button.isVisible()
+    footer.more_button.click()
+    qtbot.waitUntil(lambda: model.rowCount() > shown and not model.is_loading, timeout=10000)
+
+
+def test_the_records_list_loads_the_next_page_as_it_scrolls(qtbot: QtBot,
+                                                             office: UiOffice) -> None:
+    ids = create_many(office.session("canbo"), 450)
+    page = RecordsPage(office.ctx("canbo"))
+    qtbot.addWidget(page)
+    page.resize(900, 500)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 200, timeout=10000)
+    wait_idle(qtbot, office.runner)
+    assert page.model.rowCount() == 200  # the first page only, the view not filled past it
+    assert page.footer.text() == "1–200 trong 450 hồ sơ"
+    page.table.scrollToBottom()  # the view asks the model for more at the end
+    qtbot.waitUntil(lambda: page.model.rowCount() == 400, timeout=10000)
+    _more(qtbot, page.footer, page.model)
+    assert _rows(page.model) == ids  # oldest first, each once
+    assert page.footer.text() == "450 hồ sơ" and not page.footer.more_button.isVisible()
+    wait_idle(qtbot, office.runner)
+
+
+def test_a_search_is_paged_and_says_more_follow(qtbot: QtBot, office: UiOffice) -> None:
+    officer = office.session("canbo")
+    create_many(officer, 260)
+    page = RecordsPage(office.ctx("canbo"))
+    qtbot.addWidget(page)
+    page.show()
+    wait_idle(qtbot, office.runner)
+    found = len(records.search_page(officer, "nguyen", limit=1000).records)
+    type_text(page.search, "nguyen")  # one name in ten: fewer than a page
+    page.refresh()
+    qtbot.waitUntil(lambda: page.footer.text() == f"{found} hồ sơ", timeout=10000)
+    assert not page.footer.more_button.isVisible()
+    page.search.clear()
+    type_text(page.search, "le")  # every declarant is a Lê: more than a page, not counted
+    page.refresh()
+    qtbot.waitUntil(lambda: page.footer.text() == "1–200, còn nữa", timeout=10000)
+    _more(qtbot, page.footer, page.model)
+    assert len(set(_rows(page.model))) == page.model.rowCount() > 200
+    wait_idle(qtbot, office.runner)
+
+
+def test_the_approval_lists_reach_the_1001st_record(qtbot: QtBot, office: UiOffice) -> None:
+    officer, supervisor = office.session("canbo"), office.session("chutich")
+    waiting = create_many(officer, 1001, to=Status.SUBMITTED)
+    to_sign = create_many(officer, 250, to=Status.APPROVED, supervisor=supervisor,
+                          first=1001)  # past the 1,000th: tests/unit/records/test_list_pages
+    page = ApprovalPage(office.ctx("chutich"))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.pending_model.rowCount() == 200
+                    and page.sign_model.rowCount() == 200, timeout=15000)
+    assert page.current is not None and page.current.id == waiting[0]
+    assert page.pending_footer.text() == "1–200 trong 1.001 hồ sơ"
+    while not page.pending_model.is_complete:
+        _more(qtbot, page.pending_footer, page.pending_model)
+    while not page.sign_model.is_complete:
+        _more(qtbot, page.sign_footer, page.sign_model)
+    assert _rows(page.pending_model) == waiting and _rows(page.sign_model) == to_sign
+    assert page.sign_footer.text() == "250 hồ sơ"
+    assert page.current.id == waiting[0]  # more pages leave the selection alone
+    wait_idle(qtbot, office.runner)
+
+
+def test_the_sync_queue_pages_and_counts_from_the_counters(qtbot: QtBot,
+                                                           office: UiOffice) -> None:
+    officer, supervisor = office.session("canbo"), office.session("chutich")
+    queued = create_many(officer, 230, to=Status.APPROVED, supervisor=supervisor)
+    office.clock.advance(seconds=1)
+    refused = records.create_record(officer, "death", build("death")).record
+    records.submit(officer, refused.id)
+    records.reject(supervisor, refused.id, "Sai nơi chết")
+    office.clock.advance(seconds=1)
+    sent = _approved(office, "birth", {"child.full_name": "Đỗ Văn Sáu"})  # leaves at once
+    page = SyncPage(office.ctx("canbo"))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 200, timeout=10000)
+    assert page.footer.text() == "1–200 trong 232 hồ sơ"
+    assert page.summary.text() == "1 chờ gửi, 1 bị từ chối"  # from the counters
+    _more(qtbot, page.footer, page.model)
+    assert _rows(page.model) == [sent.id, refused.id, *queued[::-1]]  # the latest first
+    wait_idle(qtbot, office.runner)
+
+
+def test_the_picker_offers_registered_records_only(qtbot: QtBot, office: UiOffice) -> None:
+    officer = office.session("canbo")
+    name = {"child.full_name": "Nguyễn Văn An"}
+    draft = records.create_record(officer, "birth", build("birth", name)).record
+    submitted = records.create_record(officer, "birth", build("birth", name)).record
+    records.submit(officer, submitted.id)
+    registered = _approved(office, "birth", name)
+    picker = RecordPickerDialog(office.ctx("canbo"))
+    qtbot.addWidget(picker)
+    picker.show()
+    with qtbot.waitSignal(picker.searched, timeout=10000):
+        type_text(picker.search, "nguyen van an")
+        picker.refresh()
+    assert _rows(picker.model) == [registered.id]  # not the draft, not the one waiting
+    assert {draft.id, submitted.id}.isdisjoint(_rows(picker.model))
+    assert picker.footer.text() == "1 hồ sơ"
+    wait_idle(qtbot, office.runner)

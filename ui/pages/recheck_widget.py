@@ -1,0 +1,201 @@
+"""Kiểm tra lại theo mẫu: a supervisor draws a random 2 % (at least a few) of a book's verified
+entries, re-keys them blind on the keying page, and reads the estimated field error rate with
+its 95 % interval, per sample, as a table and a chart (QtCharts, as the dashboard draws its
+chart): each sample a box from the rate whose whiskers are the interval's ends.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBoxPlotSeries,
+    QBoxSet,
+    QChart,
+    QChartView,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.workflows import books
+from desktop_app.workflows.books import Accuracy, BookRow, RecheckReport
+from ui.context import UiContext
+from ui.errors import message_for
+from ui.models import RowsModel
+
+Found = tuple[list[RecheckReport], list[Accuracy]]
+
+
+def _percent(value: float) -> str:
+    return f"{value * 100:.1f} %".replace(".", ",")
+
+
+class RecheckWidget(QGroupBox):
+    rekey_requested = Signal(str)  # sample id
+    reports_shown = Signal(int)  # how many samples
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Accuracy: sample re-checks"))
+        self.setObjectName("recheckBox")
+        self._ctx = ctx
+        self.book: BookRow | None = None
+        self.reports: list[RecheckReport] = []
+        columns = [
+            (self.tr("Drawn"), lambda r: self.tr("%1 of %2").replace("%1", str(r.drawn))
+             .replace("%2", str(r.sample.population))),
+            (self.tr("Re-keyed"), lambda r: str(r.rekeyed)),
+            (self.tr("Fields wrong"), lambda r: f"{r.fields.errors}/{r.fields.trials}"),
+            (self.tr("Error rate"), lambda r: _percent(r.fields.rate)),
+            (self.tr("95 % interval"), lambda r: f"{_percent(r.fields.low)} – "
+                                                 f"{_percent(r.fields.high)}"),
+        ]
+        self.model: RowsModel[RecheckReport] = RowsModel(columns, key=lambda r: r.sample.id,
+                                                         parent=self)
+        self.table = QTableView(objectName="recheckTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.rekey())
+
+        self.chart = QChart()
+        self.chart.setTitle(self.tr("Estimated field error rate (%), 95 % interval"))
+        self.chart.legend().hide()
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart_view = QChartView(self.chart, objectName="recheckChart")
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(200)
+        self.officers = QLabel(objectName="keyingAccuracy")
+        self.officers.setWordWrap(True)
+
+        # (parented at once: shown or hidden without a parent, a button opens as a window)
+        self.draw_button = QPushButton(self.tr("Draw a 2 % sample to re-check"), self,
+                                       objectName="drawRecheck")
+        self.draw_button.setToolTip(self.tr(
+            "At random, 2 % (at least 5) of the book's verified entries, to re-key blind."))
+        self.draw_button.clicked.connect(self.draw)
+        self.rekey_button = QPushButton(self.tr("Re-key the sample…"), self,
+                                        objectName="rekeySample")
+        self.rekey_button.clicked.connect(self.rekey)
+        self.message = QLabel(objectName="recheckMessage")
+        self.message.setWordWrap(True)
+        is_supervisor = ctx.can("approve records")
+        self.draw_button.setVisible(is_supervisor)
+        self.rekey_button.setVisible(is_supervisor)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.draw_button)
+        buttons.addWidget(self.rekey_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.chart_view, 2)
+        layout.addWidget(self.officers)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.set_book(None)
+
+    def set_book(self, book: BookRow | None) -> None:
+        self.book = book
+        self.draw_button.setEnabled(book is not None)
+
+    def refresh(self) -> None:
+        session = self._ctx.session
+        self._ctx.runner.run(lambda: (books.recheck_reports(session),
+                                      books.accuracy(session).officers),
+                             self._loaded, self._failed)
+
+    def _loaded(self, found: Found) -> None:
+        self.reports, officers = found
+        self.model.set_rows(self.reports)
+        self.rekey_button.setEnabled(bool(self.reports))
+        if self.reports:
+            self.table.selectRow(len(self.reports) - 1)
+        self.officers.setText("\n".join(
+            self.tr("%1: double entry differed on %2 of %3 fields, %4 keyed wrong")
+            .replace("%1", a.key).replace("%2", str(a.disagreed)).replace("%3", str(a.fields))
+            .replace("%4", str(a.wrong)) for a in officers))
+        self._draw_chart()
+        self.reports_shown.emit(len(self.reports))
+
+    def _draw_chart(self) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        series = QBoxPlotSeries()
+        series.setName(self.tr("Field error rate"))
+        labels: list[str] = []
+        top = 1.0
+        for n, r in enumerate(self.reports, 1):
+            f = r.fields
+            low, rate, high = f.low * 100, f.rate * 100, f.high * 100
+            box = QBoxSet(low, rate, rate, rate, high, f"{n}")
+            series.append(box)
+            labels.append(self.tr("Sample %1").replace("%1", str(n)))
+            top = max(top, high)
+        self.chart.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append(labels or [""])
+        y = QValueAxis()
+        y.setRange(0, min(100.0, top * 1.15))
+        y.setLabelFormat("%.1f")
+        y.setTitleText("%")
+        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+
+    def chart_values(self) -> list[tuple[float, float, float]]:
+        """(low, rate, high) in per cent of each sample drawn on the chart."""
+        found: list[tuple[float, float, float]] = []
+        for series in self.chart.series():
+            if isinstance(series, QBoxPlotSeries):
+                for box in series.boxSets():
+                    found.append((box.at(QBoxSet.ValuePositions.LowerExtreme),
+                                  box.at(QBoxSet.ValuePositions.Median),
+                                  box.at(QBoxSet.ValuePositions.UpperExtreme)))
+        return found
+
+    def draw(self) -> None:
+        if self.book is None:
+            return
+        session, book_id = self._ctx.session, self.book.id
+        self.draw_button.setEnabled(False)
+
+        def drawn(sample: object) -> None:
+            self.draw_button.setEnabled(True)
+            self.message.setStyleSheet("color: #1b5e20")
+            self.message.setText(self.tr("Sample drawn: re-key its entries from their pages."))
+            self.refresh()
+
+        def failed(error: BaseException) -> None:
+            self.draw_button.setEnabled(self.book is not None)
+            self._failed(error)
+
+        self._ctx.runner.run(lambda: books.draw_recheck(session, book_id=book_id), drawn,
+                             failed)
+
+    def rekey(self) -> None:
+        row = self.table.currentIndex().row()
+        report = self.model.row_at(row)
+        if report is not None and self._ctx.can("approve records"):
+            self.rekey_requested.emit(report.sample.id)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setStyleSheet("color: #b00020")
+        self.message.setText(message_for(error, self._ctx.catalogue, self._ctx.lang))
