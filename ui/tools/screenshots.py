@@ -254,7 +254,7 @@ def main(argv: list[str]) -> int:
             detail = window.open_record(next(
                 r.id for r in window.records.model.rows()
                 if r.status == "submitted" and "Ksor Thị Hoa" in str(r.data)) if rows else "")
-            detail.tabs.setCurrentIndex(3)
+            detail.tabs.setCurrentWidget(detail.findChild(QWidget, "auditTable"))
             grab(app, runner, detail, out, "05-record-detail-audit")
             detail.preview_button.click()
             settle(app, runner)
