@@ -329,7 +329,8 @@ def screens(root: Path) -> dict[str, Any]:
     return out
 
 
-ROWS = (("login", "ms"), ("dashboard", "ms"), ("dashboard again", "ms"), ("records list", "ms"), ("search nguyen", "ms"),
+ROWS = (("login", "ms"), ("dashboard", "ms"), ("dashboard again", "ms"), ("records list", "ms"),
+        ("search nguyen", "ms"),
         ("approval waiting", "ms"), ("approval to sign", "ms"), ("sync queue", "ms"),
         ("again", "ms"), ("next page", "ms"), ("stall", "ms"), ("stall window shown", "ms"),
         ("rss window", "MB"), ("rss", "MB"),
