@@ -3186,6 +3186,10 @@ Hãy tắt một trong hai.</translation>
         <translation>Chưa đăng ký (không phải ghi chú): %1</translation>
     </message>
     <message>
+        <source>The system</source>
+        <translation>Hệ thống</translation>
+    </message>
+    <message>
         <source>no reason given</source>
         <translation>không nêu lý do</translation>
     </message>
