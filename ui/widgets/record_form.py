@@ -409,8 +409,9 @@ class RecordForm(QWidget):
         name = info.path.rpartition(".")[2]
         if kind is FieldKind.DATE:  # an old book's date may be lunar (ocr's lunar_dates.py)
             return LunarDateField(self._reference_year) if self.historical else DateField()
-        if kind is FieldKind.DATE_TIME:
-            return DateField(with_time=True)
+        if kind is FieldKind.DATE_TIME:  # a death in an old book: a lunar day, no hour
+            return (LunarDateField(self._reference_year, with_time=True) if self.historical
+                    else DateField(with_time=True))
         if kind is FieldKind.INTEGER:
             return IntegerField(number_range(name))
         if kind is FieldKind.SELECT:
