@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +46,7 @@ from ui.models import RowsModel
 from ui.pages.import_widget import EntriesImportWidget
 from ui.pages.keying_page import KeyingPage
 from ui.pages.recheck_widget import RecheckWidget
+from ui.pages.reconciliation_widget import ReconciliationWidget
 from ui.widgets.page_scan import Crop, PageScanWidget, load_book_page
 
 TYPES = ("birth", "death", "marriage", "recognition", "change", "guardianship")
@@ -184,9 +186,14 @@ class BooksPage(QWidget):
         top.setStretchFactor(1, 1)
         self.recheck = RecheckWidget(ctx, self)
         self.recheck.rekey_requested.connect(self.open_recheck)
+        # the book checked: sample re-checks, and the centre's registry (soak's widget,
+        # made for the first book selected: it shows one book's reconciliation)
+        self.reconciliation: ReconciliationWidget | None = None
+        self.checks = QTabWidget(self, objectName="bookChecks")
+        self.checks.addTab(self.recheck, self.tr("Accuracy"))
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(pages_box)
-        lower.addWidget(self.recheck)
+        lower.addWidget(self.checks)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -304,6 +311,13 @@ class BooksPage(QWidget):
         has_book = self.current is not None
         self.add_pages_button.setEnabled(has_book and self._ctx.can("create records"))
         self.recheck.set_book(self.current)
+        if self.current is not None:
+            if self.reconciliation is None:
+                self.reconciliation = ReconciliationWidget(self._ctx, self.current.id, self)
+                self.checks.addTab(self.reconciliation,
+                                   self.tr("Reconciliation with the registry"))
+            elif self.reconciliation.book_id != self.current.id:
+                self.reconciliation.set_book(self.current.id)
         for widget in (self.page_choice, self.key_button, self.writing_box):
             widget.setEnabled(False)
         if self.current is None:

@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import Issue, convert_legacy_address, issue_message
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.types import JSONObject
-from desktop_app.workflows import books, records
-from desktop_app.workflows.books import BookRow, PageRow, RecheckEntry, Slot
+from desktop_app.workflows import books, recheck, records
+from desktop_app.workflows.books import BookRow, PageRow, Slot
+from desktop_app.workflows.recheck import RecheckEntry
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import type_label
@@ -85,7 +86,7 @@ class KeyingPage(QWidget):
         self.slot_list.setFlow(QListView.Flow.LeftToRight)
         self.slot_list.setWrapping(True)
         self.slot_list.setSpacing(2)
-        self.slot_list.setMaximumHeight(56)
+        self.slot_list.setMaximumHeight(44)
         self.slot_list.itemActivated.connect(
             lambda item: self.go_to_position(int(item.data(Qt.ItemDataRole.UserRole))))
         self.back_button = QPushButton(self.tr("Back to the books"), objectName="keyingBack")
@@ -139,8 +140,9 @@ class KeyingPage(QWidget):
         self.page_side = QSplitter(Qt.Orientation.Vertical)
         self.page_side.addWidget(self.scan)
         self.page_side.addWidget(self.ocr)
-        self.page_side.setStretchFactor(0, 3)
+        self.page_side.setStretchFactor(0, 4)
         self.page_side.setStretchFactor(1, 1)
+        self.page_side.setSizes([620, 170])  # the page first; the suggestions a few lines
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.page_side)
         self.split.addWidget(form_side)
@@ -178,7 +180,7 @@ class KeyingPage(QWidget):
         self.ocr.hide()  # the re-check keys from the page alone
 
         def load() -> tuple[list[RecheckEntry], dict[str, BookRow]]:
-            entries = [e for e in books.recheck_entries(session, sample_id) if e.place]
+            entries = [e for e in recheck.recheck_entries(session, sample_id) if e.place]
             ids = {e.place.book_id for e in entries if e.place}
             return entries, {i: books.get_book(session, i) for i in ids}
 
@@ -204,6 +206,11 @@ class KeyingPage(QWidget):
         self.form = RecordForm(rtype, historical=True, lang=self._ctx.lang,
                                convert=self._convert, parent=self)
         self.marks = IllegibleMarks(self.form, self._ctx.lang)
+        # the marks are set field by field (Ctrl+I) and listed in words under the form: the
+        # list of field paths itself is not for the officer to type here
+        flags = self.form._rows.get("illegible")  # noqa: SLF001
+        if flags is not None:
+            self.form._forms[""].setRowVisible(flags, False)  # noqa: SLF001
         self.marks.changed.connect(lambda: self.marked.setText(
             self.marks.summary() if self.marks else ""))
         self.scroll.setWidget(self.form)
@@ -389,7 +396,7 @@ class KeyingPage(QWidget):
         self.save_button.setEnabled(False)
         if sample_id is not None:
             rid = self.sample[self._drawn_index()].record_id
-            self._ctx.runner.run(lambda: books.recheck_key(session, sample_id, rid, data),
+            self._ctx.runner.run(lambda: recheck.recheck_key(session, sample_id, rid, data),
                                  self._rechecked, self._save_failed)
             return
         self._keyed_data = data
@@ -421,7 +428,7 @@ class KeyingPage(QWidget):
             return
 
         def load() -> list[RecheckEntry]:
-            return [e for e in books.recheck_entries(session, sample_id) if e.place]
+            return [e for e in recheck.recheck_entries(session, sample_id) if e.place]
 
         def loaded(entries: list[RecheckEntry]) -> None:
             self.sample = entries
