@@ -500,6 +500,16 @@ class RecordsRepository:
         return RecordPage(found, f"{rows[limit - 1][-1]}|{rows[limit - 1][0]}"
                           if more and found else None)
 
+    def created_keys(self, *, status: str, after: str | None = None, limit: int = 200
+                     ) -> list[tuple[str, str]]:
+        """(created_at, id) of a status's records, oldest first from the cursor "created|id"
+        of list_page: read from the index alone, so lists merged from several statuses
+        decode only the records they hand out."""
+        created, _, record_id = (after or "").partition("|")
+        return [(str(c), str(i)) for c, i in self._conn.execute(
+            "SELECT created_at, id FROM records WHERE status = ? AND (created_at, id) > (?, ?) "
+            "ORDER BY created_at, id LIMIT ?", (status, created, record_id, limit))]
+
     # -- bulk import (appended by helper "import", issue 13) ------------------------------
     def insert_indexed(self, rec: StoredRecord, entries: Sequence[PersonEntry], text: str,
                        data_json: str) -> None:
