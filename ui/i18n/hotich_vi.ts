@@ -431,8 +431,8 @@
         <translation>Độ chính xác</translation>
     </message>
     <message>
-        <source>Commune %1: %2 books, %3 pages, %4 entries keyed, %5 verified, %6 with warnings</source>
-        <translation>Xã %1: %2 sổ, %3 trang, %4 mục đã nhập, %5 đã kiểm tra, %6 có cảnh báo</translation>
+        <source>%1: %2 books, %3 pages, %4 entries keyed, %5 verified, %6 with warnings</source>
+        <translation>%1: %2 sổ, %3 trang, %4 mục đã nhập, %5 đã kiểm tra, %6 có cảnh báo</translation>
     </message>
     <message>
         <source>Double entry is required: two officers key each entry; %1 entries wait for a decision.</source>

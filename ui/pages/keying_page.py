@@ -73,6 +73,7 @@ class KeyingPage(QWidget):
         self.marks: IllegibleMarks | None = None
         self.is_editable = True
         self._keyed_data: JSONObject = {}
+        self._read_page: tuple[str, int] | None = None  # the page the suggestions are of
 
         self.title = QLabel(objectName="keyingTitle")
         self.title.setStyleSheet("font-weight: bold")
@@ -171,6 +172,7 @@ class KeyingPage(QWidget):
         """Key the entries of a book, from a page."""
         self.sample_id, self.sample = None, []
         self.ocr.show()
+        self._read_page = None  # read afresh: the page may have been turned or cropped
         self._set_book(book)
         self.go_to_page(page_no, position=None)
 
@@ -242,10 +244,13 @@ class KeyingPage(QWidget):
         self.page_box.setValue(page.page_no)
         self.page_box.blockSignals(False)
         self.scan.show_page(page, image)
-        if self.book is not None:
+        if self.book is not None and self._read_page != (self.book.id, page.page_no):
+            # once per page shown: saving an entry comes back to the same page, whose
+            # reading (0.2-3 s) and accepted suggestions stay as they are
+            self._read_page = (self.book.id, page.page_no)
             self.ocr.load_page(self.book.id, page.page_no, self.book.type)
         self._list_slots()
-        self.go_to_position(self.next_free() if position is None else position)
+        self.go_to_position(self.next_to_key() if position is None else position)
         self.page_shown.emit(page.page_no)
 
     def _list_slots(self) -> None:
@@ -262,6 +267,13 @@ class KeyingPage(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, slot.position)
             self.slot_list.addItem(item)
+        self.slot_list.setVisible(bool(self.slots))  # no empty box over a fresh page
+
+    def next_to_key(self) -> int:
+        """Where the officer goes on a page: the first entry another officer keyed once
+        (waiting for this one's blind keying), else the next free position."""
+        waiting = [s.position for s in self.slots if s.record_id is None and not s.mine]
+        return min(waiting) if waiting else self.next_free()
 
     def next_free(self) -> int:
         return max((s.position for s in self.slots), default=0) + 1
@@ -356,6 +368,7 @@ class KeyingPage(QWidget):
                                    .replace("%4", done))
             item.setData(Qt.ItemDataRole.UserRole, e.place.position if e.place else 0)
             self.slot_list.addItem(item)
+        self.slot_list.setVisible(bool(self.sample))
         self.slot_list.setCurrentRow(index)
         self.where.setText(self.tr("Drawn entry %1 of %2: page %3, entry %4")
                            .replace("%1", str(index + 1)).replace("%2", str(len(self.sample)))
