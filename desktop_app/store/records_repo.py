@@ -287,11 +287,15 @@ class RecordsRepository:
 
     def created_per_hour(self, since: str) -> list[tuple[str, str, int]]:
         """(hour "YYYY-MM-DDTHH", offset suffix, count) of records created from ``since``
-        (an ISO moment), for the dashboard's days: bounded by the days asked, not the
-        register."""
+        (an ISO moment), for the dashboard's days: the hours after the one ``since`` falls in
+        from the counters the triggers keep (schema 15), that hour itself counted from its
+        records (``since`` may be within it). Bounded by the hours asked, not the register."""
         return [(str(h), str(tz), int(n)) for h, tz, n in self._conn.execute(
+            "SELECT hour, tz, n FROM record_hours WHERE hour > substr(:since, 1, 13) AND n > 0 "
+            "UNION ALL "
             "SELECT substr(created_at, 1, 13), substr(created_at, -6), count(*) FROM records "
-            "WHERE created_at >= ? GROUP BY 1, 2", (since,))]
+            "WHERE created_at >= :since AND created_at < substr(:since, 1, 13) || ';' "
+            "GROUP BY 1, 2", {"since": since})]
 
     def count_registered_on(self, day: str) -> int:
         """Registrations made on this device on ``day`` (historical entries excluded)."""
