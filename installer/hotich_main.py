@@ -4,7 +4,12 @@ Kept outside the packages so PyInstaller does not put desktop_app/ itself on the
 (its module names, e.g. `errors`, would then also import as top-level modules).
 """
 
+import multiprocessing
+
 from desktop_app.app import entry
 
 if __name__ == "__main__":
+    # A bulk import prepares its rows in a second process (spawned: the bundle runs itself
+    # again for it); freeze_support lets the bundle's executable be that process.
+    multiprocessing.freeze_support()
     entry()

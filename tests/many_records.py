@@ -25,18 +25,25 @@ def person_name(n: int) -> str:
             f"{_GIVEN[n // 100 % len(_GIVEN)]}")
 
 
+HISTORICAL_DEATH = {"registered_on": "1990-03-02", "registration_number": "7",
+                    "book_number": "01/1990", "time_of_death": "1990-03-01T08:00"}
+
+
 def create_many(officer: Session, count: int, *, rtype: str = "death",
                 to: Status = Status.DRAFT, supervisor: Session | None = None,
-                first: int = 0) -> list[str]:
+                first: int = 0, historical: bool = False) -> list[str]:
     """``count`` records of ``rtype``, each left in ``to`` (draft, submitted, or approved by
-    ``supervisor``); their ids, oldest first."""
+    ``supervisor``); their ids, oldest first. ``historical``: entries of an old book (deaths
+    of 1990)."""
     ids = []
     with officer.store.write() as uow:
         for n in range(first, first + count):
             officer.clock.advance(seconds=1)  # type: ignore[attr-defined]
             at = officer.clock.now()
-            rec = records.create_in(uow, officer, rtype,
-                                    build(rtype, {NAME_PATHS[rtype]: person_name(n)})).record
+            values = {NAME_PATHS[rtype]: person_name(n), **(HISTORICAL_DEATH if historical
+                                                            else {})}
+            rec = records.create_in(uow, officer, rtype, build(rtype, values),
+                                    historical=historical).record
             if to is not Status.DRAFT:
                 rec = change_status(uow, rec, Status.SUBMITTED, actor=actor_of(officer.account),
                                     at=at, action="submit")

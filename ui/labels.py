@@ -153,7 +153,7 @@ def action_label(action: str, lang: str) -> str:
 
 
 def audit_details(details: str, lang: str) -> str:
-    """An audit entry's details (stored JSON) as "Trạng thái: Đã phê duyệt · Số: 4"; ids,
+    """An audit entry's details (stored JSON) as "Trạng thái: Đã phê duyệt", "Số: 4"; ids,
     digests and codes are left to the audit export."""
     import json
 
@@ -181,4 +181,4 @@ def audit_details(details: str, lang: str) -> str:
         else:
             shown = str(value)
         parts.append(f"{pick(caption, lang)}: {shown}")
-    return " · ".join(parts)
+    return "\n".join(parts)  # one per line: the column stays narrow, the reason wide

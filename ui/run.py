@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import sys
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop_app.clock import SystemClock
@@ -26,6 +27,11 @@ from ui.tasks import TaskRunner
 
 
 def application() -> QApplication:
+    # Qt's own file, colour and font dialogs rather than the system's (GTK portal, Windows,
+    # macOS): those follow the system's language, not the app's, and Qt cannot translate them;
+    # Qt's are Vietnamese through ui/qt_strings.py. (Windows has no Qt print dialog: its
+    # print dialog stays the system's, in the language of Windows.)
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Hộ Tịch Offline")
     app.setOrganizationName("hotich")

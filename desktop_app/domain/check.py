@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cache, cached_property
 
 from desktop_app.domain.access import get, get_date, get_int, get_obj
 from desktop_app.domain.context import ValidationContext
@@ -66,20 +66,38 @@ class Check:
     def values_of_kind(self, kind: FieldKind) -> Iterator[tuple[str, JSONValue]]:
         """Every present value whose field has this kind, with its path."""
 
-        def walk(
-            defs: Iterable[FieldDef], node: JSONObject, prefix: str
-        ) -> Iterator[tuple[str, JSONValue]]:
-            for d in defs:
-                value = node.get(d.name)
+        def walk(plan: _Plan, node: JSONObject, prefix: str) -> Iterator[tuple[str, JSONValue]]:
+            for name, is_kind, inner in plan:
+                value = node.get(name)
                 if value is None:
                     continue
-                path = f"{prefix}.{d.name}" if prefix else d.name
-                if d.kind is kind:
+                path = f"{prefix}.{name}" if prefix else name
+                if is_kind:
                     yield path, value
-                if isinstance(value, dict) and (d.children or d.alternative):
-                    yield from walk((*d.children, *d.alternative), value, path)
+                if inner and isinstance(value, dict):
+                    yield from walk(inner, value, path)
 
-        yield from walk(record_fields(self.record_type), self.data, "")
+        yield from walk(_kind_plan(self.record_type, kind), self.data, "")
+
+
+# values_of_kind walks only the branches of the field tree where that kind occurs (computed
+# once per type and kind): (name, has the kind, the plan of its fields), in form order.
+_Plan = tuple[tuple[str, bool, "_Plan"], ...]
+
+
+def _plan(defs: Iterable[FieldDef], kind: FieldKind) -> _Plan:
+    plan = []
+    for d in defs:
+        inner = _plan((*d.children, *d.alternative), kind) if d.children or d.alternative \
+            else ()
+        if d.kind is kind or inner:
+            plan.append((d.name, d.kind is kind, inner))
+    return tuple(plan)
+
+
+@cache
+def _kind_plan(rt: RecordType, kind: FieldKind) -> _Plan:
+    return _plan(record_fields(rt), kind)
 
 
 def person_age_range(person: JSONObject, on: date) -> tuple[int, int] | None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TIME_OF_DEATH = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$")
@@ -90,7 +91,16 @@ class PartialDate:
 
 def parse_partial_date(text: str) -> PartialDate:
     """Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD"; raises InvalidDateError."""
-    match = _PARTIAL.match(text) if isinstance(text, str) else None
+    if not isinstance(text, str):
+        raise InvalidDateError("format")
+    return _parse_partial_date(text)
+
+
+# A record's dates are read by several rules, and a register repeats the same days: parsed
+# once (PartialDate is frozen; an invalid text is not cached and raises again).
+@lru_cache(maxsize=1 << 14)
+def _parse_partial_date(text: str) -> PartialDate:
+    match = _PARTIAL.match(text)
     if match is None:
         raise InvalidDateError("format")
     year, month, day = match.groups()

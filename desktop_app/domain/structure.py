@@ -18,6 +18,7 @@ from desktop_app.domain.issues import Issue
 from desktop_app.domain.record_types import RecordType
 from desktop_app.domain.types import JSONValue
 
+_OBJECT_KINDS = frozenset(k for k in FieldKind if k.is_object)
 _STRING_KINDS = frozenset(
     {
         FieldKind.TEXT,
@@ -54,18 +55,22 @@ class _Walker:
         if definition.kind is FieldKind.PERSON_OR_ORGANISATION and "name" in value:
             if "full_name" not in value:
                 fields = definition.alternative
-        known = {f.name: f for f in fields}
+        known = _names(fields)
+        prefix = f"{path}." if path else ""
         for key in value:
             if key not in known:
-                self.add("E-FIELD-UNKNOWN", _join(path, str(key)), key=str(key))
+                self.add("E-FIELD-UNKNOWN", f"{prefix}{key}", key=str(key))
         for field_def in fields:
-            child_path = _join(path, field_def.name)
             child = value.get(field_def.name)
-            if is_blank(child):
+            # is_blank, the common types inline: this runs for every field of every record
+            kind = type(child)
+            if child is None or (not child.strip() if kind is str  # type: ignore[union-attr]
+                                 else not child if kind is dict or kind is list
+                                 else is_blank(child)):
                 if field_def.required and not self._satisfied_otherwise(field_def, value):
-                    self.missing(child_path)
+                    self.missing(f"{prefix}{field_def.name}")
                 continue
-            self.walk_value(field_def, child, child_path)
+            self.walk_value(field_def, child, f"{prefix}{field_def.name}")
 
     @staticmethod
     def _satisfied_otherwise(field_def: FieldDef, value: Mapping[str, JSONValue]) -> bool:
@@ -74,11 +79,20 @@ class _Walker:
 
     def walk_value(self, d: FieldDef, value: JSONValue, path: str) -> None:
         kind = d.kind
-        if kind.is_object:
+        if kind in _STRING_KINDS:  # the most common leaves first
+            if not isinstance(value, str):
+                self.add("E-FIELD-TYPE", path, expected="text")
+        elif kind in _OBJECT_KINDS:
             if not isinstance(value, dict):
                 self.add("E-FIELD-TYPE", path, expected="object")
             else:
                 self.walk_object(d, value, path)
+        elif kind is FieldKind.DATE:
+            self.check_date(value, path, time_allowed=False)
+        elif kind is FieldKind.SELECT:
+            shown = str(value) if _is_int(value) or isinstance(value, str) else None
+            if shown is None or shown not in d.choices:
+                self.add("E-FIELD-VALUE", path, allowed=list(d.choices))
         elif kind is FieldKind.LIST:
             if not isinstance(value, list):
                 self.add("E-FIELD-TYPE", path, expected="array")
@@ -90,9 +104,6 @@ class _Walker:
         elif kind is FieldKind.FIELD_PATHS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 self.add("E-FIELD-TYPE", path, expected="array of text")
-        elif kind in _STRING_KINDS:
-            if not isinstance(value, str):
-                self.add("E-FIELD-TYPE", path, expected="text")
         elif kind is FieldKind.INTEGER:
             if not _is_int(value) or value < 0:  # type: ignore[operator]
                 self.add("E-FIELD-TYPE", path, expected="integer")
@@ -102,12 +113,6 @@ class _Walker:
         elif kind is FieldKind.BOOLEAN:
             if not isinstance(value, bool):
                 self.add("E-FIELD-TYPE", path, expected="boolean")
-        elif kind is FieldKind.SELECT:
-            shown = str(value) if _is_int(value) or isinstance(value, str) else None
-            if shown is None or shown not in d.choices:
-                self.add("E-FIELD-VALUE", path, allowed=list(d.choices))
-        elif kind is FieldKind.DATE:
-            self.check_date(value, path, time_allowed=False)
         elif kind is FieldKind.DATE_TIME:
             self.check_date(value, path, time_allowed=True)
 
@@ -124,8 +129,22 @@ class _Walker:
             self.add("E-DATE-FUTURE", path, value=value)
 
 
-def _join(path: str, name: str) -> str:
-    return f"{path}.{name}" if path else name
+# The names of a tuple of field definitions, by the tuple's identity (the definitions are
+# module constants; the cache holds each tuple, so an id is never reused while cached).
+_NAMES: dict[int, tuple[tuple[FieldDef, ...], frozenset[str]]] = {}
+
+
+def _names(fields: tuple[FieldDef, ...]) -> frozenset[str]:
+    found = _NAMES.get(id(fields))
+    if found is not None and found[0] is fields:
+        return found[1]
+    names = frozenset(f.name for f in fields)
+    if len(_NAMES) < 1024:
+        _NAMES[id(fields)] = (fields, names)
+    return names
+
+
+_ROOTS = {rt: root_field(rt) for rt in RecordType}  # root_field builds a new one per call
 
 
 def illegible_paths(data: Mapping[str, JSONValue]) -> frozenset[str]:
@@ -142,7 +161,7 @@ def check_structure(
     if not isinstance(data, dict):
         return [Issue.of("E-FIELD-TYPE", "", expected="object")]
     walker = _Walker(historical, today, illegible_paths(data))
-    walker.walk_object(root_field(rt), data, "")
+    walker.walk_object(_ROOTS[rt], data, "")
     declared = data.get("type")
     if declared is not None and declared != str(rt):
         walker.add("E-FIELD-VALUE", "type", allowed=[str(rt)])

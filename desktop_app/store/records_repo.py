@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import NamedTuple
 
-from desktop_app.domain.indexing import persons, search_text
+from desktop_app.domain.indexing import PersonEntry, persons, search_text
 from desktop_app.domain.text import fold_compact
 from desktop_app.record import JSONObject, RecordEvent, RecordPage, RecordVersion, StoredRecord
 from desktop_app.store.database import Connection
@@ -494,3 +495,38 @@ class RecordsRepository:
         more = len(rows) > limit
         return RecordPage(found, f"{rows[limit - 1][-1]}|{rows[limit - 1][0]}"
                           if more and found else None)
+
+    # -- bulk import (appended by helper "import", issue 13) ------------------------------
+    def insert_indexed(self, rec: StoredRecord, entries: Sequence[PersonEntry], text: str,
+                       data_json: str) -> None:
+        """insert() with what it would compute given: ``entries``, ``text`` and ``data_json``
+        must be indexing.persons, indexing.search_text and data_json of the record (a bulk
+        import computes them in its preparing process, off the writer)."""
+        marks = ", ".join("?" * len(_COLUMNS.split(",")))
+        params = _params(replace(rec, data={}))
+        (n,) = self._conn.execute(
+            f"INSERT INTO records (n, {_COLUMNS}) VALUES ("
+            f"(SELECT coalesce(max(n), 0) + 1 FROM records), {marks}) RETURNING n",
+            (*params[:_DATA_AT], data_json, *params[_DATA_AT + 1:])).fetchone()
+        self._conn.executemany(
+            "INSERT INTO record_persons (record_id, role, match_key, name_key, mother_key, "
+            "date_of_birth, event_date, personal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(rec.id, p.role, p.match_key, p.name_key, p.mother_key, p.date_of_birth,
+              p.event_date, p.personal_id) for p in entries])
+        self._conn.execute("INSERT INTO record_text (rowid, text) VALUES (?, ?)", (n, text))
+
+    def add_events(self, events: Iterable[RecordEvent]) -> None:
+        """add_event for many, in one statement (the events of an import batch)."""
+        self._conn.executemany(
+            "INSERT INTO record_events (record_id, at, actor, action, from_status, to_status, "
+            "reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(e.record_id, e.at.isoformat(), e.actor, e.action, e.from_status, e.to_status,
+              e.reason) for e in events])
+
+
+_DATA_AT = [c.strip() for c in _COLUMNS.split(",")].index("data")
+
+
+def data_json(data: JSONObject) -> str:
+    """A record's data as the records table holds it (insert_indexed takes it ready)."""
+    return _dump(data)

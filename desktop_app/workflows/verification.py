@@ -1,6 +1,6 @@
 """Four eyes on historical entries (Kiểm tra lần hai): the entries waiting for a second
 officer's check against the old book, with their page scans, and whether the acting account
-may verify each one (the officer who entered an entry never verifies it)."""
+may verify each one (the officer who entered an entry never verifies it), page by page."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from desktop_app.domain import Status, check_verify
 from desktop_app.errors import HotichError
 from desktop_app.record import StoredRecord
 from desktop_app.session import Session
+from desktop_app.workflows import paging
 from desktop_app.workflows.approval import facts_of
 from desktop_app.workflows.status import actor_of
 
-PAGE = 500
+PAGE = 200
 
 
 @dataclass(frozen=True)
@@ -38,19 +39,28 @@ def refusal_for(session: Session, rec: StoredRecord) -> HotichError | None:
     return None
 
 
-def awaiting_verification(session: Session) -> list[AwaitingVerification]:
-    """Submitted historical entries nobody has verified yet, oldest first."""
+@dataclass(frozen=True)
+class AwaitingPage:
+    """One page of the entries waiting for a second check, and the cursor of the next (None:
+    the last page)."""
+
+    items: tuple[AwaitingVerification, ...]
+    after: str | None
+
+
+def awaiting_verification_page(session: Session, *, after: str | None = None,
+                               limit: int = PAGE) -> AwaitingPage:
+    """Submitted historical entries nobody has verified yet, oldest first, one page; ``after``
+    is the previous page's cursor. The submitted records are read by keyset, a bounded number
+    per page (paging.filtered): never the whole queue."""
     require(session.account, Permission.VIEW)
-    found: list[AwaitingVerification] = []
-    after: str | None = None
     with session.store.read() as uow:
-        while True:
-            page = uow.records.list_page(status=Status.SUBMITTED.value, after=after, limit=PAGE)
-            for rec in page.records:
-                if rec.is_historical and not rec.verified_by:
-                    found.append(AwaitingVerification(
-                        rec, refusal_for(session, rec),
-                        sum(1 for r in uow.attachments.rows_of(rec.id) if r.kind == "scan")))
-            if page.after is None:
-                return found
-            after = page.after
+        page = paging.filtered(
+            lambda cursor, size: uow.records.list_page(status=Status.SUBMITTED.value,
+                                                       after=cursor, limit=size),
+            lambda rec: rec.is_historical and not rec.verified_by, after=after, limit=limit)
+        return AwaitingPage(tuple(
+            AwaitingVerification(rec, refusal_for(session, rec),
+                                 sum(1 for r in uow.attachments.rows_of(rec.id)
+                                     if r.kind == "scan"))
+            for rec in page.records), page.after)

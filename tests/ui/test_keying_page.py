@@ -63,6 +63,10 @@ def test_the_page_beside_the_form_and_the_keys_between_entries(
     assert page.scan.zoom_factor > fitted  # zoomed in on the page
     qtbot.keyClick(page.scan.view, Qt.Key.Key_1)
     assert page.scan.zoom_factor == 1.0
+    bar = page.scan.view.verticalScrollBar()
+    before = bar.value()
+    qtbot.keyClick(page.scan.view, Qt.Key.Key_Down)  # pan at actual size
+    assert bar.value() > before
     qtbot.keyClick(page.scan.view, Qt.Key.Key_0)
     assert page.scan.zoom_factor == fitted
 

@@ -52,6 +52,15 @@ def test_suggestions_reach_the_form_only_when_accepted(qtbot: QtBot, office: UiO
     assert len(paths) == len(set(paths)) == widget.table.rowCount()
     assert dict(taken)["registration_number"] == str(page.entries[1].number)
 
+    # The next page read: its entry at the same position is offered afresh.
+    reading = widget._reading
+    assert reading is not None
+    widget.set_reading(reading)
+    more: list[str] = []
+    widget.accepted.connect(lambda path, _value: more.append(path))
+    widget.accept_all()
+    assert sorted(more) == sorted(paths)
+
     # The entry is saved with the mother's name changed: reviews give the share.
     data: dict[str, object] = {}
     for path, value in taken:

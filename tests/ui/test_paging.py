@@ -20,6 +20,7 @@ from ui.pages.approval_page import ApprovalPage
 from ui.pages.record_picker import RecordPickerDialog
 from ui.pages.records_page import RecordsPage
 from ui.pages.sync_page import SyncPage
+from ui.pages.verification_page import VerificationPage
 from ui.widgets.page_footer import PageFooter
 
 
@@ -127,6 +128,20 @@ def test_the_sync_queue_pages_and_counts_from_the_counters(qtbot: QtBot,
     assert page.summary.text() == "1 chờ gửi, 1 bị từ chối"  # from the counters
     _more(qtbot, page.footer, page.model)
     assert _rows(page.model) == [sent.id, refused.id, *queued[::-1]]  # the latest first
+    wait_idle(qtbot, office.runner)
+
+
+def test_the_entries_to_verify_come_page_by_page(qtbot: QtBot, office: UiOffice) -> None:
+    entries = create_many(office.session("canbo"), 230, to=Status.SUBMITTED, historical=True)
+    page = VerificationPage(office.ctx("canbo2"))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 200 and page.current is not None,
+                    timeout=10000)
+    assert page.footer.text() == "1–200, còn nữa" and page.current.record.id == entries[0]
+    _more(qtbot, page.footer, page.model)
+    assert _rows(page.model) == entries and page.footer.text() == "230 hồ sơ"
+    assert page.current.record.id == entries[0]
     wait_idle(qtbot, office.runner)
 
 

@@ -85,7 +85,7 @@ class KeyingPage(QWidget):
         self.slot_list.setFlow(QListView.Flow.LeftToRight)
         self.slot_list.setWrapping(True)
         self.slot_list.setSpacing(2)
-        self.slot_list.setMaximumHeight(56)
+        self.slot_list.setMaximumHeight(44)
         self.slot_list.itemActivated.connect(
             lambda item: self.go_to_position(int(item.data(Qt.ItemDataRole.UserRole))))
         self.back_button = QPushButton(self.tr("Back to the books"), objectName="keyingBack")
@@ -139,8 +139,9 @@ class KeyingPage(QWidget):
         self.page_side = QSplitter(Qt.Orientation.Vertical)
         self.page_side.addWidget(self.scan)
         self.page_side.addWidget(self.ocr)
-        self.page_side.setStretchFactor(0, 3)
+        self.page_side.setStretchFactor(0, 4)
         self.page_side.setStretchFactor(1, 1)
+        self.page_side.setSizes([620, 170])  # the page first; the suggestions a few lines
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.page_side)
         self.split.addWidget(form_side)
@@ -204,6 +205,11 @@ class KeyingPage(QWidget):
         self.form = RecordForm(rtype, historical=True, lang=self._ctx.lang,
                                convert=self._convert, parent=self)
         self.marks = IllegibleMarks(self.form, self._ctx.lang)
+        # the marks are set field by field (Ctrl+I) and listed in words under the form: the
+        # list of field paths itself is not for the officer to type here
+        flags = self.form._rows.get("illegible")  # noqa: SLF001
+        if flags is not None:
+            self.form._forms[""].setRowVisible(flags, False)  # noqa: SLF001
         self.marks.changed.connect(lambda: self.marked.setText(
             self.marks.summary() if self.marks else ""))
         self.scroll.setWidget(self.form)

@@ -46,6 +46,7 @@ from ui.models import RowsModel
 from ui.pages.attachments_widget import AttachmentsWidget
 from ui.pages.extracts_widget import IssuedExtractsWidget
 from ui.widgets.record_tree import RecordTree
+from ui.widgets.table_columns import fit_columns
 from ui.widgets.typed_dates import from_iso
 
 
@@ -118,14 +119,16 @@ def load_record_view(ctx: UiContext, record_id: str) -> RecordView:
                       named=named)
 
 
-def _table(model: RowsModel, name: str) -> QTableView:
+def _table(model: RowsModel, name: str, reason_column: int) -> QTableView:
+    """The columns as wide as what they hold; the reason takes the rest and wraps."""
     view = QTableView(objectName=name)
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setWordWrap(True)
+    fit_columns(view, stretch=reason_column)
     return view
 
 
@@ -172,14 +175,14 @@ class RecordDetailDialog(QDialog):
         self.extracts.changed.connect(self._record_changed)
         self.events_model: RowsModel[RecordEvent] = RowsModel([
             (self.tr("When"), lambda e: local_time(e.at)),
-            (self.tr("Who"), lambda e: e.actor),
+            (self.tr("Who"), lambda e: self._actor(e.actor)),
             (self.tr("Action"), lambda e: action_label(e.action, lang)),
             (self.tr("Status"), lambda e: status_label(e.to_status or "", lang)),
             (self.tr("Reason"), lambda e: self._worded_rules(e.reason))], parent=self)
         self.audit_model: RowsModel[AuditEntry] = RowsModel([
             (self.tr("No."), lambda a: str(a.seq)),
             (self.tr("When"), lambda a: local_time(a.at)),
-            (self.tr("Who"), lambda a: a.actor),
+            (self.tr("Who"), lambda a: self._actor(a.actor)),
             (self.tr("Action"), lambda a: action_label(a.action, lang)),
             (self.tr("Reason"), lambda a: self._worded_rules(a.reason)),
             (self.tr("Details"), lambda a: audit_details(a.details, lang))],
@@ -190,10 +193,10 @@ class RecordDetailDialog(QDialog):
         self.related.itemActivated.connect(self._open_related)
         tabs = QTabWidget(objectName="recordTabs")
         tabs.addTab(self.tree, self.tr("Details"))
-        tabs.addTab(_table(self.events_model, "historyTable"), self.tr("History"))
+        tabs.addTab(_table(self.events_model, "historyTable", 4), self.tr("History"))
         tabs.addTab(self.notes, self.tr("Linked changes"))
         tabs.addTab(self.related, self.tr("Related records"))
-        tabs.addTab(_table(self.audit_model, "auditTable"), self.tr("Audit trail"))
+        tabs.addTab(_table(self.audit_model, "auditTable", 4), self.tr("Audit trail"))
         tabs.addTab(self.attachments, self.tr("Scans and attachments"))
         tabs.addTab(self.extracts, self.tr("Signed extracts"))
         self.tabs = tabs
@@ -256,8 +259,10 @@ class RecordDetailDialog(QDialog):
             rule, where = str(override.get("rule") or ""), str(override.get("field") or "")
             parts.append(self._rule_words(rule, where) + f": {override.get('reason')}")
         self.summary.setText(" · ".join(parts))
-        # The rule codes, for support staff only.
-        self.summary.setToolTip(", ".join(str(o.get("rule")) for o in rec.overrides))
+        # Each accepted warning whole, and its code for support staff.
+        self.summary.setToolTip("\n".join(
+            f"{self._rule_texts.get((str(o.get('rule')), str(o.get('field') or '')), '')}"
+            f" [{o.get('rule')}]" for o in rec.overrides))
         self.tree.show_data(rec.type, rec.data, historical=rec.is_historical)
         self.attachments.set_record(rec.id, editable=rec.status == Status.DRAFT.value)
         self.extracts.set_record(rec.id, rec.status)
@@ -276,17 +281,19 @@ class RecordDetailDialog(QDialog):
         self.preview_button.setEnabled(self._ctx.hooks.render_extract is not None)
         self._show_rejection(view)
 
+    def _actor(self, actor: str) -> str:
+        """Who did it: an account's user name, or the program itself in words."""
+        return self.tr("The system") if actor == "system" else actor
+
     def _rule_words(self, rule: str, field: str = "") -> str:
-        """A warning the record raised, in its words (the code only in tooltips)."""
-        texts = self._rule_texts
-        found = texts.get((rule, field)) or next(
-            (text for (code, _f), text in texts.items() if code == rule), None)
-        if found is None:
-            where = field_label(self.view.record.type, field, self._ctx.lang) \
-                if self.view is not None and field else ""
-            found = rule_title(rule, self._ctx.catalogue, self._ctx.lang) + (
-                f" ({where})" if where else "")
-        return found.rstrip(".")
+        """A warning the record raised, in a few words (its whole message and its code are
+        in the summary's tooltip); the party named when the rule concerns two."""
+        title = rule_title(rule, self._ctx.catalogue, self._ctx.lang)
+        rec = self.view.record if self.view is not None else None
+        twice = rec is not None and sum(o.get("rule") == rule for o in rec.overrides) > 1
+        if twice and field:
+            title += f" ({field_label(rec.type, field, self._ctx.lang)})"
+        return title
 
     def _worded_rules(self, reason: str) -> str:
         """An approval's reasons ("W-TWINS: đã kiểm tra; ...") with each warning's words."""

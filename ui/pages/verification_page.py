@@ -1,6 +1,7 @@
 """Kiểm tra lần hai: a second officer checks historical entries against the old book.
 
-The list holds the entries submitted and not verified yet; the one selected is shown next to
+The list holds the entries submitted and not verified yet (page by page as it scrolls); the
+one selected is shown next to
 its page scan (the record's attachments). Verify is disabled, with the reason, for whoever
 may not verify it (the officer who entered it); the workflow refuses them all the same.
 """
@@ -29,9 +30,10 @@ from desktop_app.workflows.verification import AwaitingVerification
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import type_label
-from ui.models import RowsModel
+from ui.models import Page, PagedRowsModel
 from ui.pages.attachments_widget import load_shown
 from ui.pages.records_page import record_columns
+from ui.widgets.page_footer import PageFooter
 from ui.widgets.page_scan import Crop, PageScanWidget
 from ui.widgets.record_tree import RecordTree
 from ui.widgets.table_columns import fit_columns
@@ -72,8 +74,11 @@ class VerificationPage(QWidget):
                    for header, get in record_columns(ctx)]
         columns.append((QCoreApplication.translate("VerificationPage", "Scans"),
                         lambda item: str(item.scans) if item.scans else "—"))
-        self.model: RowsModel[AwaitingVerification] = RowsModel(
-            columns, key=lambda item: item.record.id, parent=self)
+        self.model: PagedRowsModel[AwaitingVerification] = PagedRowsModel(
+            columns, ctx.runner, key=lambda item: item.record.id, parent=self)
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(self._failed)
+        self.footer = PageFooter(self.model, ctx.lang, "verificationCount", self)
         self.table = QTableView(objectName="verificationTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -109,7 +114,9 @@ class VerificationPage(QWidget):
         self.message.setWordWrap(True)
 
         waiting = QGroupBox(self.tr("Historical entries waiting for a second check"))
-        QVBoxLayout(waiting).addWidget(self.table)
+        waiting_box = QVBoxLayout(waiting)
+        waiting_box.addWidget(self.table)
+        waiting_box.addWidget(self.footer)
         entry = QGroupBox(self.tr("The entry as typed"))
         entry_box = QVBoxLayout(entry)
         entry_box.addWidget(self.entry_label)
@@ -145,13 +152,18 @@ class VerificationPage(QWidget):
 
     def refresh(self) -> None:
         session = self._ctx.session
-        self._ctx.runner.run(lambda: verification.awaiting_verification(session),
-                             self._loaded, self._failed)
 
-    def _loaded(self, items: list[AwaitingVerification]) -> None:
+        def fetch(after: str | None) -> Page[AwaitingVerification]:
+            page = verification.awaiting_verification_page(session, after=after)
+            return Page(page.items, page.after)
+
+        self.model.load(fetch)
+
+    def _loaded(self, first: bool) -> None:
+        if not first:
+            return  # one more page: the selection stays where it is
         keep = self.current.record.id if self.current else None
-        self.model.set_rows(items)
-        ids = [i.record.id for i in items]
+        ids = [i.record.id for i in self.model.rows()]
         if not ids:
             self._select(-1)
             return

@@ -16,6 +16,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.accounts import Role
@@ -254,7 +255,7 @@ def main(argv: list[str]) -> int:
             detail = window.open_record(next(
                 r.id for r in window.records.model.rows()
                 if r.status == "submitted" and "Ksor Thị Hoa" in str(r.data)) if rows else "")
-            detail.tabs.setCurrentIndex(3)
+            detail.tabs.setCurrentWidget(detail.findChild(QWidget, "auditTable"))
             grab(app, runner, detail, out, "05-record-detail-audit")
             detail.preview_button.click()
             settle(app, runner)
@@ -264,6 +265,7 @@ def main(argv: list[str]) -> int:
             grab(app, runner, window, out, "07-sync")
             window.show_page("backup")
             grab(app, runner, window, out, "08-backup")
+            help_and_qt_dialogs(app, runner, window, preview, out)
             window.close()
 
             supervisor = accounts.login(paths, "chutich", PW, clock)
@@ -300,6 +302,28 @@ def main(argv: list[str]) -> int:
         finally:
             runner.shutdown()
     return 0
+
+
+def help_and_qt_dialogs(app: QApplication, runner: TaskRunner, window: MainWindow,
+                        preview: QWidget, out: Path) -> None:
+    """The user guide (F1 on the page on screen, then a search) and Qt's file and print
+    dialogs, which the project's translation makes Vietnamese."""
+    guide = window.show_help()
+    guide.resize(1000, 680)
+    grab(app, runner, guide, out, "60-help-backup")
+    guide.search_box.setText("sinh doi")
+    guide.results.setCurrentRow(0)
+    guide.show_section(guide.results.item(0).data(Qt.ItemDataRole.UserRole))
+    grab(app, runner, guide, out, "61-help-search")
+    guide.close()
+    files = preview.choose_file()  # type: ignore[attr-defined]
+    files.setViewMode(files.ViewMode.Detail)
+    files.resize(820, 500)
+    grab(app, runner, files, out, "62-file-dialog")
+    files.reject()
+    printing = preview.print_extract()  # type: ignore[attr-defined]
+    grab(app, runner, printing, out, "63-print-dialog")
+    printing.reject()
 
 
 def usb_enrolment_and_extracts(app: QApplication, runner: TaskRunner, services: AppServices,

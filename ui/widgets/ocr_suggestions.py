@@ -132,8 +132,10 @@ class OcrSuggestions(QWidget):
                              self._failed)
 
     def set_reading(self, reading: PageReading) -> None:
-        """Show a page already read (the keying page may run the reading itself)."""
+        """Show a page already read (the keying page may run the reading itself). What was
+        accepted from an earlier reading is forgotten: these are new suggestions."""
         self._reading = reading
+        self._accepted = {}
         self.read_button.setEnabled(self._page is not None)
         found = len(reading.entries)
         self.status.setText(self.tr("Entries read: %1 (%2, %3 s). Accept what the page shows.")

@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 def fit_columns(view: QTableView, stretch: int | None = None) -> None:
     """Every column sized to its header and its widest shown cell, ``stretch`` to the rest."""
     header = view.horizontalHeader()
+    # The rows on screen only: a paged list would otherwise measure up to 1,000 rows on the
+    # GUI thread each time a page arrives.
+    header.setResizeContentsPrecision(0)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

@@ -12,7 +12,7 @@ import pytest
 from desktop_app.domain import Status
 from desktop_app.errors import UsageError
 from desktop_app.record import RecordPage, StoredRecord
-from desktop_app.workflows import approval, paging, record_views, records
+from desktop_app.workflows import approval, paging, record_views, records, verification
 from desktop_app.workflows.record_views import RecordFilter
 from tests.many_records import create_many
 from tests.samples import build
@@ -144,6 +144,20 @@ def _queue(page: record_views.QueuePage) -> RecordPage:
     return RecordPage(tuple(i.record for i in page.items), page.after)
 
 
+def test_the_entries_to_verify_page_past_the_other_submitted(office: Office) -> None:
+    officer = office("canbo")
+    first = create_many(officer, 3, to=Status.SUBMITTED, historical=True)
+    create_many(officer, 4, to=Status.SUBMITTED, first=3)  # current ones: approval only
+    later = create_many(officer, 2, to=Status.SUBMITTED, first=7, historical=True)
+    ids, pages = _all_pages(lambda after: _awaiting(verification.awaiting_verification_page(
+        office("canbo2"), after=after, limit=2)))
+    assert ids == first + later and pages == 3
+
+
+def _awaiting(page: verification.AwaitingPage) -> RecordPage:
+    return RecordPage(tuple(i.record for i in page.items), page.after)
+
+
 def test_the_list_pages_plan_no_full_scan(office: Office) -> None:
     officer, supervisor = office("canbo"), office("chutich")
     create_many(officer, 4, to=Status.APPROVED, supervisor=supervisor)
@@ -159,3 +173,4 @@ def test_the_list_pages_plan_no_full_scan(office: Office) -> None:
     queue = record_views.sync_queue_page(officer, limit=2)
     check(officer, lambda: record_views.sync_queue_page(officer, after=queue.after, limit=2))
     check(officer, lambda: record_views.queue_counts(officer))
+    check(officer, lambda: verification.awaiting_verification_page(officer, limit=1))

@@ -24,14 +24,14 @@ def test_entries_awaiting_a_second_check(office: Office) -> None:
     draft = records.create_record(officer, "death", build("death", HISTORICAL),
                                   historical=True).record  # not submitted yet
 
-    [mine] = verification.awaiting_verification(officer)
+    [mine] = verification.awaiting_verification_page(officer).items
     assert mine.record.id == entry.id and mine.scans == 1
     assert isinstance(mine.refusal, SelfVerificationError) and not mine.can_verify
-    [theirs] = verification.awaiting_verification(office("canbo2"))
+    [theirs] = verification.awaiting_verification_page(office("canbo2")).items
     assert theirs.can_verify
-    [admin] = verification.awaiting_verification(office("admin"))
+    [admin] = verification.awaiting_verification_page(office("admin")).items
     assert isinstance(admin.refusal, PermissionDeniedError)
 
     records.verify(office("canbo2"), entry.id)
-    assert verification.awaiting_verification(officer) == []
+    assert verification.awaiting_verification_page(officer).items == ()
     assert draft.status == "draft"

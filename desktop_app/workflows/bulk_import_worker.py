@@ -1,0 +1,176 @@
+"""A bulk import's rows prepared in a second process while this one writes (issue 13).
+
+Preparing (reading, typing, NFC, legacy addresses, validation without the store, index
+entries) is about half of an entry's time and needs no store, so on a machine with two cores
+a worker process does it while the writer builds each entry's context and writes. The worker
+takes ~2 s to start (interpreter, imports, the administrative-unit tables), so the writer
+prepares the first batches itself until the worker says it is ready, then hands it the rest.
+
+The worker is only ever a shortcut: the writer commits every batch, in file order, and
+whenever the worker stops (it failed, or its answers stop coming) the writer goes on
+preparing the remaining batches itself. The worker holds no key and never opens the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import multiprocessing
+import os
+import traceback
+from collections.abc import Generator, Iterator
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from desktop_app.workflows.bulk_import_prepare import Item, Plan, prepare_rows
+from desktop_app.workflows.bulk_import_rows import Row, read_rows
+
+log = logging.getLogger(__name__)
+
+WORKER_FROM = 4_000  # rows: a smaller file is done before a worker would be ready
+WAIT_SECONDS = 120.0  # longest wait for one batch from the worker before going on alone
+_WARM_ADDRESS = "xã Tân Phú, huyện Châu Thành, tỉnh Đồng Tháp"  # loads the unit tables
+
+
+def chunks(rows: Iterator[Row], after_line: int, size: int) -> Iterator[list[Row]]:
+    """The rows after ``after_line`` (done by an earlier run), ``size`` at a time."""
+    pending: list[Row] = []
+    for row in rows:
+        if row[0] <= after_line:
+            continue
+        pending.append(row)
+        if len(pending) >= size:
+            yield pending
+            pending = []
+    if pending:
+        yield pending
+
+
+def worth_a_worker(rows_about: int, content: bytes) -> bool:
+    """Two cores at least, and a file big enough (XLSX does not tell its rows: by size)."""
+    big = rows_about >= WORKER_FROM if rows_about else len(content) >= 40 * WORKER_FROM
+    return big and (os.cpu_count() or 1) >= 2
+
+
+def prepared_batches(rows: Iterator[Row], path: Path, content: bytes,
+                     mapping: dict[str, str] | None, plan: Plan, *, after_line: int, size: int,
+                     worker: bool, wait_for_worker: bool = False
+                     ) -> Generator[list[Item], None, None]:
+    """Every batch after ``after_line``, prepared, in file order: ``rows`` are the file's
+    (read_rows of ``path``, ``content`` and ``mapping``, which the worker reads again).
+    ``wait_for_worker``: the worker prepares every batch (tests: the path always taken)."""
+    own = chunks(rows, after_line, size)
+    if not worker:
+        for chunk in own:
+            yield prepare_rows(chunk, plan)
+        return
+    ctx = multiprocessing.get_context("spawn")  # never fork: the desktop runs threads
+    mine, theirs = ctx.Pipe()
+    # The worker reads the file itself (a pipe would hold this process until the new one
+    # has read it all) and checks it is the same content.
+    process = ctx.Process(target=_work, name="hotich-import-prepare", daemon=True,
+                          args=(theirs, path, hashlib.sha256(content).hexdigest(), mapping,
+                                plan, after_line, size))
+    try:
+        process.start()
+    except Exception:  # noqa: BLE001 - e.g. no process allowed: the writer prepares alone
+        log.warning("import worker could not start; preparing in this process")
+        yield from (prepare_rows(chunk, plan) for chunk in own)
+        return
+    theirs.close()
+    try:
+        yield from _shared(mine, own, plan, wait_for_worker)
+    finally:
+        mine.close()  # the worker sees the pipe closed and ends
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
+def _shared(conn: Connection, own: Iterator[list[Row]], plan: Plan, wait: bool
+            ) -> Iterator[list[Item]]:
+    index = 0
+    if not (wait and _ready(conn, WAIT_SECONDS)):
+        for chunk in own:  # until the worker is ready
+            yield prepare_rows(chunk, plan)
+            index += 1
+            if _ready(conn):
+                break
+        else:
+            return
+    handed = index
+    with contextlib.suppress(OSError):
+        conn.send(("start", handed))
+    while True:
+        message = _receive(conn)
+        if message is None or message[0] != "batch" or message[1] != index:
+            break
+        yield message[2]
+        index += 1
+    log.info("import: the worker prepared batches %d to %d", handed, index - 1)
+    if message == ("end",):
+        return
+    # The worker stopped (failed or silent): what is left is ours.
+    if message is not None and message[0] == "failed":
+        log.warning("import worker stopped (%s); preparing in this process", message[1])
+        log.debug("import worker stopped at:\n%s", message[2])
+    elif message is None:
+        log.warning("import worker gave no answer; preparing in this process")
+    for position, chunk in enumerate(own, start=handed):
+        if position >= index:  # the batches before were the worker's
+            yield prepare_rows(chunk, plan)
+
+
+def _ready(conn: Connection, wait: float = 0.0) -> bool:
+    try:
+        if not conn.poll(wait):
+            return False
+        message = conn.recv()
+    except (EOFError, OSError):
+        return False
+    return bool(message == ("ready",))
+
+
+def _receive(conn: Connection) -> tuple[Any, ...] | None:
+    try:
+        if not conn.poll(WAIT_SECONDS):
+            return None
+        message = conn.recv()
+    except (EOFError, OSError):
+        return None
+    return message if isinstance(message, tuple) and message else None
+
+
+def _work(conn: Connection, path: Path, digest: str, mapping: dict[str, str] | None,
+          plan: Plan, after_line: int, size: int) -> None:
+    """The worker process: read, warm up, say ready, then prepare from the batch named."""
+    try:
+        from desktop_app.domain.addresses import convert_legacy_address
+
+        content = path.read_bytes()
+        if hashlib.sha256(content).hexdigest() != digest:
+            conn.send(("failed", "the file changed", ""))
+            return
+        convert_legacy_address(_WARM_ADDRESS)
+        rows, _ = read_rows(path, content, mapping)
+        batches = chunks(rows, after_line, size)
+        conn.send(("ready",))
+        message = conn.recv()
+        if not (isinstance(message, tuple) and message and message[0] == "start"):
+            return
+        for index, chunk in enumerate(batches):
+            if index >= message[1]:
+                conn.send(("batch", index, prepare_rows(chunk, plan)))
+        conn.send(("end",))
+    except (EOFError, BrokenPipeError, ConnectionResetError):
+        return  # the writer has gone (finished, cancelled or killed)
+    except BaseException as exc:  # noqa: BLE001 - tell the writer, who carries on alone
+        # The type and the code lines only: an exception's message may quote the file.
+        with contextlib.suppress(OSError):
+            conn.send(("failed", type(exc).__name__, "".join(traceback.format_tb(
+                exc.__traceback__))))
+    finally:
+        conn.close()
