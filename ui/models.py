@@ -130,6 +130,7 @@ class PagedRowsModel(RowsModel[T]):
         self._fetch: PageFetch | None = None
         self._after: str | None = None
         self._generation = 0
+        self._first_due = False  # the list's first page has not arrived (or failed)
         self.is_loading = False
         self.is_complete = True  # no list, or its last page is here
         self.total: int | None = None
@@ -140,7 +141,8 @@ class PagedRowsModel(RowsModel[T]):
         self._fetch = fetch
         self._after = None
         self.is_complete = False
-        self._request(first=True)
+        self._first_due = True
+        self._request()
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:  # noqa: N802
         return (not parent.isValid() and self._fetch is not None and not self.is_complete
@@ -148,10 +150,11 @@ class PagedRowsModel(RowsModel[T]):
 
     def fetchMore(self, parent: Index = _ROOT) -> None:  # noqa: N802
         if self.canFetchMore(parent):
-            self._request(first=False)
+            self._request()  # after a failed first page: that page again
 
-    def _request(self, *, first: bool) -> None:
-        fetch, after, generation = self._fetch, self._after, self._generation
+    def _request(self) -> None:
+        fetch, after, generation, first = (self._fetch, self._after, self._generation,
+                                           self._first_due)
         assert fetch is not None
         self.is_loading = True
         self._runner.run(lambda: fetch(after),
@@ -165,6 +168,7 @@ class PagedRowsModel(RowsModel[T]):
         self._after = page.after
         self.is_complete = page.after is None
         if first:
+            self._first_due = False
             self.total, self.extra = page.total, page.extra
             self.set_rows(page.rows)
         elif page.rows:
