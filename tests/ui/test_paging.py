@@ -162,3 +162,31 @@ def test_the_picker_offers_registered_records_only(qtbot: QtBot, office: UiOffic
     assert {draft.id, submitted.id}.isdisjoint(_rows(picker.model))
     assert picker.footer.text() == "1 hồ sơ"
     wait_idle(qtbot, office.runner)
+
+
+def test_after_a_failed_first_page_more_asks_for_the_first_page_again(
+        qtbot: QtBot, office: UiOffice) -> None:
+    from ui.models import Page
+
+    model: PagedRowsModel[str] = PagedRowsModel([("n", str)], office.runner)
+    model.load(lambda _after: Page(["old"], None))
+    qtbot.waitUntil(lambda: model.rows() == ["old"], timeout=5000)
+    asked: list[str | None] = []
+    failures: list[object] = []
+    model.failed.connect(failures.append)
+
+    def fetch(after: str | None) -> Page[str]:
+        asked.append(after)
+        if len(asked) == 1:
+            raise OSError("disk busy")
+        return Page(["a", "b"], "b") if after is None else Page(["c"], None)
+
+    model.load(fetch)
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    assert model.rows() == ["old"] and model.canFetchMore()
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rows() == ["a", "b"], timeout=5000)  # not appended to "old"
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.is_complete, timeout=5000)
+    assert model.rows() == ["a", "b", "c"] and asked == [None, None, "b"]
+    wait_idle(qtbot, office.runner)

@@ -427,6 +427,10 @@
         <translation>Sổ đang số hóa</translation>
     </message>
     <message>
+        <source>Accuracy</source>
+        <translation>Độ chính xác</translation>
+    </message>
+    <message>
         <source>Commune %1: %2 books, %3 pages, %4 entries keyed, %5 verified, %6 with warnings</source>
         <translation>Xã %1: %2 sổ, %3 trang, %4 mục đã nhập, %5 đã kiểm tra, %6 có cảnh báo</translation>
     </message>
@@ -441,6 +445,10 @@
     <message>
         <source>Book %1 opened: add its pages.</source>
         <translation>Đã mở sổ %1: hãy thêm các trang.</translation>
+    </message>
+    <message>
+        <source>Reconciliation with the registry</source>
+        <translation>Đối chiếu với CSDL dân cư</translation>
     </message>
     <message>
         <source>No book selected.</source>

@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import Issue, convert_legacy_address, issue_message
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.types import JSONObject
-from desktop_app.workflows import books, records
-from desktop_app.workflows.books import BookRow, PageRow, RecheckEntry, Slot
+from desktop_app.workflows import books, recheck, records
+from desktop_app.workflows.books import BookRow, PageRow, Slot
+from desktop_app.workflows.recheck import RecheckEntry
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import type_label
@@ -75,6 +76,7 @@ class KeyingPage(QWidget):
 
         self.title = QLabel(objectName="keyingTitle")
         self.title.setStyleSheet("font-weight: bold")
+        self.title.setWordWrap(True)
         self.page_box = QSpinBox(objectName="keyingPageNo")
         self.page_box.setPrefix(self.tr("Page "))
         self.page_box.setMinimum(1)
@@ -179,7 +181,7 @@ class KeyingPage(QWidget):
         self.ocr.hide()  # the re-check keys from the page alone
 
         def load() -> tuple[list[RecheckEntry], dict[str, BookRow]]:
-            entries = [e for e in books.recheck_entries(session, sample_id) if e.place]
+            entries = [e for e in recheck.recheck_entries(session, sample_id) if e.place]
             ids = {e.place.book_id for e in entries if e.place}
             return entries, {i: books.get_book(session, i) for i in ids}
 
@@ -395,7 +397,7 @@ class KeyingPage(QWidget):
         self.save_button.setEnabled(False)
         if sample_id is not None:
             rid = self.sample[self._drawn_index()].record_id
-            self._ctx.runner.run(lambda: books.recheck_key(session, sample_id, rid, data),
+            self._ctx.runner.run(lambda: recheck.recheck_key(session, sample_id, rid, data),
                                  self._rechecked, self._save_failed)
             return
         self._keyed_data = data
@@ -427,7 +429,7 @@ class KeyingPage(QWidget):
             return
 
         def load() -> list[RecheckEntry]:
-            return [e for e in books.recheck_entries(session, sample_id) if e.place]
+            return [e for e in recheck.recheck_entries(session, sample_id) if e.place]
 
         def loaded(entries: list[RecheckEntry]) -> None:
             self.sample = entries

@@ -628,7 +628,7 @@ def books_screens(app: QApplication, runner: TaskRunner, services: AppServices,
 def recheck_screen(app: QApplication, services: AppServices, out: Path, book_id: str) -> None:
     """The sample re-check: entries verified, a sample drawn and re-keyed blind (one field
     read otherwise), the estimated error rate with its interval as a table and a chart."""
-    from desktop_app.workflows import books
+    from desktop_app.workflows import books, recheck
 
     paths, clock = services.paths, services.clock
     officer = accounts.login(paths, "canbo", PW, clock)
@@ -646,13 +646,13 @@ def recheck_screen(app: QApplication, services: AppServices, out: Path, book_id:
             records.submit(officer, rec.id)
             records.verify(checker, rec.id)
     for seed in (11, 12):
-        sample = books.draw_recheck(supervisor, book_id=book_id, seed=seed)
-        for n, entry in enumerate(books.recheck_entries(supervisor, sample.id)):
+        sample = recheck.draw_recheck(supervisor, book_id=book_id, seed=seed)
+        for n, entry in enumerate(recheck.recheck_entries(supervisor, sample.id)):
             data = dict(records.get_record(supervisor, entry.record_id).data)
             data.pop("source", None)
             if n == seed - 11:  # the re-keyer reads one name otherwise
                 data["deceased"] = {**data["deceased"], "full_name": "Ama Khoa Êban"}
-            books.recheck_key(supervisor, sample.id, entry.record_id, data)
+            recheck.recheck_key(supervisor, sample.id, entry.record_id, data)
     runner = TaskRunner()
     try:
         window = MainWindow(UiContext(services, runner, supervisor))
