@@ -15,6 +15,11 @@ from ui.tasks import TaskRunner
 
 T = TypeVar("T")
 _ROOT = QModelIndex()
+# Roles as the ints Qt passes: data() runs for every role of every cell painted, and looking
+# the enum members up each time was half of its cost.
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_TEXT_ROLES = frozenset({_DISPLAY, _TOOLTIP})
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Any], str]]
 
@@ -71,16 +76,18 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return self._columns[section][0]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._columns[index.column()][1](item)
-        if role == Qt.ItemDataRole.CheckStateRole and self._checkable and index.column() == 0:
-            return (Qt.CheckState.Checked if self._key(item) in self._checked
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role in _TEXT_ROLES:
+            return self.text(index.row(), index.column()) if index.isValid() else None
+        if role == _CHECK_STATE and self._checkable and index.column() == 0 and \
+                index.isValid():
+            return (Qt.CheckState.Checked if self._key(self._rows[index.row()]) in self._checked
                     else Qt.CheckState.Unchecked)
         return None
+
+    def text(self, row: int, column: int) -> str:
+        """A cell's words (its column's getter)."""
+        return self._columns[column][1](self._rows[row])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -135,6 +142,18 @@ class PagedRowsModel(RowsModel[T]):
         self.is_complete = True  # no list, or its last page is here
         self.total: int | None = None
         self.extra: object = None  # the first page's
+        self._texts: dict[tuple[int, int], str] = {}  # cells worded once (rows only grow)
+
+    def text(self, row: int, column: int) -> str:
+        key = (row, column)
+        found = self._texts.get(key)
+        if found is None:
+            found = self._texts[key] = super().text(row, column)
+        return found
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self._texts.clear()
+        super().set_rows(rows)
 
     def load(self, fetch: PageFetch) -> None:
         self._generation += 1

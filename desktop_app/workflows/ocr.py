@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from desktop_app.accounts import Permission, require
 from desktop_app.errors import HotichError, NotFoundError
-from desktop_app.ocr import NoTableError, PageImageError, PageReading, read_page
+from desktop_app.ocr import NoTableError, PageImageError, PageReading
 from desktop_app.ocr.engines import DEFAULT_ENGINE, EngineUnavailableError, load_engine
 from desktop_app.ocr.review import FieldReview
 from desktop_app.ports import TextRecogniser
@@ -116,6 +116,8 @@ def page_for_ocr(session: Session, book_id: str, page_no: int) -> OcrPage:
 
 def read_ocr_page(recogniser: TextRecogniser, page: OcrPage) -> PageReading:
     """Recognise a page got from ``page_for_ocr`` (CPU work, no store: any worker thread)."""
+    from desktop_app.ocr.reader import read_page  # OpenCV and numpy: only when reading
+
     try:
         reading = read_page(recogniser, page.content, page.record_type,
                             rotation=page.rotation)

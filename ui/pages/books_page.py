@@ -129,6 +129,7 @@ class BooksPage(QWidget):
         # the pages of the book selected
         self.book_label = QLabel(objectName="bookSelected")
         self.book_label.setStyleSheet("font-weight: bold")
+        self.book_label.setWordWrap(True)  # a long office name never widens the window
         self.add_pages_button = QPushButton(self.tr("Add pages from a folder…"),
                                             objectName="addPages")
         self.add_pages_button.setToolTip(self.tr(
@@ -160,10 +161,13 @@ class BooksPage(QWidget):
         page_bar.addWidget(self.page_choice, 1)
         page_bar.addWidget(self.writing_box)
         page_bar.addWidget(self.key_button)
-        page_bar.addWidget(self.add_pages_button)
         pages_box = QGroupBox(self.tr("Pages of the book"))
         pages_layout = QVBoxLayout(pages_box)
-        pages_layout.addWidget(self.book_label)
+        book_bar = QHBoxLayout()
+        book_bar.addWidget(self.book_label, 1)
+        book_bar.addWidget(self.add_pages_button)
+        pages_layout.addLayout(book_bar)
+        self.page_choice.setMinimumWidth(180)  # "Trang 12 (IMG_0012.jpg)" reads whole
         pages_layout.addLayout(page_bar)
         pages_layout.addWidget(self.scan, 1)
         # Entries typed elsewhere (a spreadsheet, another tool's export) come in by file.

@@ -76,6 +76,7 @@ class KeyingPage(QWidget):
 
         self.title = QLabel(objectName="keyingTitle")
         self.title.setStyleSheet("font-weight: bold")
+        self.title.setWordWrap(True)
         self.page_box = QSpinBox(objectName="keyingPageNo")
         self.page_box.setPrefix(self.tr("Page "))
         self.page_box.setMinimum(1)
