@@ -216,7 +216,6 @@ def measure(root: Path, n: int, args: argparse.Namespace) -> dict[str, Any]:
         from desktop_app.store import database
 
         database._apply_key = lambda conn, key: None  # the copy is plain SQLite
-    out["migration"] = _migrate_first(root, args.plain)
     if not args.plain:
         with tempfile.TemporaryDirectory() as tmp:
             register.initialise(Path(tmp) / "empty")
@@ -383,6 +382,11 @@ def _child(root: Path, n: int, args: argparse.Namespace, *, plain: bool = False
         command.append("--profile")
     if plain:
         command.append("--plain")
+    migrated = _run(command + ["--migrate"], n)
+    return {**_run(command, n), **migrated}
+
+
+def _run(command: list[str], n: int) -> dict[str, Any]:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
@@ -463,9 +467,17 @@ def main() -> int:
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--migrate", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        print(json.dumps(measure(args.data, args.child, args)))
+        if args.migrate:  # a process of its own: the resident memory measured is not its
+            if args.plain:
+                from desktop_app.store import database
+
+                database._apply_key = lambda conn, key: None
+            print(json.dumps({"migration": _migrate_first(args.data, args.plain)}))
+        else:
+            print(json.dumps(measure(args.data, args.child, args)))
         return 0
     sizes = sorted({_size(s) for s in args.sizes.split(",") if s.strip()} | {1000})
     results = []

@@ -632,6 +632,14 @@
         <translation>Lần nhập thứ hai</translation>
     </message>
     <message>
+        <source>As read on the page…</source>
+        <translation>Theo trang sổ…</translation>
+    </message>
+    <message>
+        <source>the value the page gives (empty: the book is silent)</source>
+        <translation>giá trị ghi trên trang sổ (để trống: sổ không ghi)</translation>
+    </message>
+    <message>
         <source>As in the book</source>
         <translation>Như trong sổ</translation>
     </message>
