@@ -1500,6 +1500,17 @@
     </message>
 </context>
 <context>
+    <name>PlaceWords</name>
+    <message>
+        <source>%1 (the province only: the commune cannot be told)</source>
+        <translation>%1 (chỉ xác định được tỉnh, thành phố; không xác định được xã, phường)</translation>
+    </message>
+    <message>
+        <source>%1: now in %2 (which one cannot be told)</source>
+        <translation>%1: nay thuộc %2 (không xác định được nơi nào)</translation>
+    </message>
+</context>
+<context>
     <name>Print Device Input Slot</name>
     <message>
         <source>Automatic</source>
