@@ -119,6 +119,12 @@ class Page(Generic[T]):
 PageFetch = Callable[[str | None], Page[Any]]
 """(cursor, None for the first page) -> one page; run on the database lane."""
 
+EMPTY_PAGES_FOLLOWED = 4
+"""A narrowed list's page may come back empty with more to read (paging.filtered stops at
+its budget): the next one is asked for at once, up to this many in a row, before the list
+waits for "more" (at a million records the oldest 6,000 submitted records are no historical
+entries: the verification list's first three pages were empty)."""
+
 
 class PagedRowsModel(RowsModel[T]):
     """A RowsModel filled page by page off the GUI thread. ``load(fetch)`` starts a new list
@@ -138,6 +144,7 @@ class PagedRowsModel(RowsModel[T]):
         self._after: str | None = None
         self._generation = 0
         self._first_due = False  # the list's first page has not arrived (or failed)
+        self._empty_run = 0  # empty pages followed in a row
         self.is_loading = False
         self.is_complete = True  # no list, or its last page is here
         self.total: int | None = None
@@ -161,6 +168,7 @@ class PagedRowsModel(RowsModel[T]):
         self._after = None
         self.is_complete = False
         self._first_due = True
+        self._empty_run = 0
         self._request()
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:  # noqa: N802
@@ -169,6 +177,7 @@ class PagedRowsModel(RowsModel[T]):
 
     def fetchMore(self, parent: Index = _ROOT) -> None:  # noqa: N802
         if self.canFetchMore(parent):
+            self._empty_run = 0
             self._request()  # after a failed first page: that page again
 
     def _request(self) -> None:
@@ -186,6 +195,10 @@ class PagedRowsModel(RowsModel[T]):
         self.is_loading = False
         self._after = page.after
         self.is_complete = page.after is None
+        if not page.rows and not self.is_complete and self._empty_run < EMPTY_PAGES_FOLLOWED:
+            self._empty_run += 1  # nothing yet: read on (the rows shown stay meanwhile)
+            self._request()
+            return
         if first:
             self._first_due = False
             self.total, self.extra = page.total, page.extra

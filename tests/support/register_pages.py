@@ -1,7 +1,8 @@
 """Register pages for the OCR tests and the keying benchmark: a page of a 2010 birth book
-(Sổ đăng ký khai sinh, printed entries; ``death_page``: the death book, Sổ đăng ký khai tử) drawn with reportlab in the project's bundled font,
-rasterised with poppler's pdftoppm, then made to look like a phone photograph with Pillow
-(a small rotation, uneven light, blur, sensor noise, JPEG).
+(Sổ đăng ký khai sinh, printed entries; ``death_page``: the death book, Sổ đăng ký khai tử)
+drawn with reportlab in the project's bundled font, rasterised with poppler's pdftoppm, then
+made to look like a phone photograph with Pillow (a small rotation, uneven light, blur,
+sensor noise, JPEG).
 
 ``birth_page(seed, entries=3)`` gives the photographed page and the entries it shows, as the
 canonical values of the historical form (the ground truth a test compares suggestions with).

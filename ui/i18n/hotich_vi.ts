@@ -947,7 +947,7 @@
     </message>
     <message>
         <source>Search the guide (diacritics optional)…</source>
-        <translation>Tìm trong hướng dẫn (có dấu hay không dấu đều được)…</translation>
+        <translation>Tìm trong hướng dẫn (không cần dấu)…</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1500,6 +1500,17 @@
     <message>
         <source>This image could not be read.</source>
         <translation>Không đọc được ảnh này.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceWords</name>
+    <message>
+        <source>%1 (the province only: the commune cannot be told)</source>
+        <translation>%1 (chỉ xác định được tỉnh, thành phố; không xác định được xã, phường)</translation>
+    </message>
+    <message>
+        <source>%1: now in %2 (which one cannot be told)</source>
+        <translation>%1: nay thuộc %2 (không xác định được nơi nào)</translation>
     </message>
 </context>
 <context>

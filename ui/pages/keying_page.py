@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain import Issue, convert_legacy_address, issue_message
+from desktop_app.domain import Issue, issue_message
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.types import JSONObject
 from desktop_app.workflows import books, recheck, records
@@ -39,9 +39,9 @@ from desktop_app.workflows.recheck import RecheckEntry
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import type_label
+from ui.place_words import place_description
 from ui.widgets.entry_slots import EntrySlots
 from ui.widgets.illegible_marks import IllegibleMarks
-from ui.widgets.inputs import commune_display
 from ui.widgets.ocr_suggestions import OcrSuggestions
 from ui.widgets.page_scan import PageScanWidget, load_book_page
 from ui.widgets.record_form import RecordForm
@@ -435,8 +435,7 @@ class KeyingPage(QWidget):
 
     def _convert(self, text: str, done, failed) -> None:  # noqa: ANN001 - callbacks(str)
         def convert() -> str:
-            found = convert_legacy_address(text)
-            return commune_display(found.commune_code) if found else ""
+            return place_description(text)  # a commune, or only a province (ocr's)
 
         ctx = self._ctx
         ctx.runner.run(convert, done, lambda error: failed(message_for(
