@@ -920,7 +920,7 @@
     </message>
     <message>
         <source>Search the guide (diacritics optional)…</source>
-        <translation>Tìm trong hướng dẫn (có dấu hay không dấu đều được)…</translation>
+        <translation>Tìm trong hướng dẫn (không cần dấu)…</translation>
     </message>
     <message>
         <source>Back</source>
