@@ -20,6 +20,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import UTC, datetime
@@ -144,6 +145,7 @@ def test_an_hour_of_syncing_every_minute_through_a_link_that_drops(
     assert enrolled.code == 0, enrolled.err
 
     plan = schedule(random.Random(SEED))
+    began = time.monotonic()
     samples: list[tuple[int, int, int]] = []  # (minute, rss kB, fds)
     with (tmp_path / "device.log").open("w") as log:
         device = DeviceProcess(device_dir, log)
@@ -172,6 +174,7 @@ def test_an_hour_of_syncing_every_minute_through_a_link_that_drops(
             assert device.proc.wait(timeout=60) == 0
         finally:
             device.close()
+    wall = time.monotonic() - began
     created = stopped["created"]
     outcomes = [e for e in device.events if e["event"] in ("synced", "failed")]
     failed = [e for e in outcomes if e["event"] == "failed"]
@@ -191,7 +194,8 @@ def test_an_hour_of_syncing_every_minute_through_a_link_that_drops(
         print(f"\nsoak: {MINUTES} simulated minutes, {len(created)} records, "
               f"{len(outcomes)} syncs of which {len(failed)} failed "
               f"({', '.join(sorted({e['code'] for e in failed}))}); plan "
-              f"{sum(p[0] == 'down' for p in plan)} down, {sum(p[0] == 'cut' for p in plan)} cut")
+              f"{sum(p[0] == 'down' for p in plan)} down, {sum(p[0] == 'cut' for p in plan)} cut; "
+              f"{wall:.1f} s of wall time")
         result = {e["minute"]: e.get("code", "ok") for e in outcomes}
         print("minute link  sync                rss_kB  fds")
         for minute, rss, fds in samples:

@@ -46,6 +46,10 @@ def test_guide_sections_link_to_sections_that_exist(guide: Guide) -> None:
               if guide.get(target) is None]
     assert not broken
     assert len(list(guide.links())) > 30
+    # A link reads as words ("Sinh đôi, sinh ba"), not as a rule code: codes are for support.
+    coded = [(path.name, m) for path in GUIDE_DIR.glob("*.md")
+             for m in re.findall(r"\[([WE]-[A-Z0-9-]+)\]\(", path.read_text("utf-8"))]
+    assert not coded
 
 
 def test_guide_files_are_nfc_vietnamese() -> None:

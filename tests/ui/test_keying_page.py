@@ -247,6 +247,12 @@ def test_a_supervisor_rechecks_a_sample_and_reads_the_chart(
     assert page.screens.currentWidget() is keying and keying.sample_id == report.sample.id
     assert keying.form.editors["deceased.full_name"].value() is None  # blind
     assert keying.ocr.isHidden()  # the supervisor keys from the page alone
+    assert keying.slot_list.count() == 5
+    keying.slot_list.itemActivated.emit(keying.slot_list.item(2))  # the third drawn entry
+    assert keying._drawn_index() == 2  # noqa: SLF001
+    keying.slot_list.itemActivated.emit(keying.slot_list.item(0))
+    wait_idle(qtbot, office.runner)
+    assert keying._drawn_index() == 0  # noqa: SLF001
     for n in range(5):
         entry = keying.sample[keying._drawn_index()]  # noqa: SLF001
         rec = records.get_record(office.session("chutich"), entry.record_id)

@@ -827,6 +827,33 @@
     </message>
 </context>
 <context>
+    <name>EntrySlots</name>
+    <message>
+        <source>Entry %1: keyed</source>
+        <translation>Mục %1: đã nhập</translation>
+    </message>
+    <message>
+        <source>Entry %1: your first keying, waiting for the second</source>
+        <translation>Mục %1: lần nhập thứ nhất của bạn, chờ lần nhập thứ hai</translation>
+    </message>
+    <message>
+        <source>Entry %1: keyed once by another officer (key it blind)</source>
+        <translation>Mục %1: cán bộ khác đã nhập một lần (hãy nhập độc lập)</translation>
+    </message>
+    <message>
+        <source>re-keyed</source>
+        <translation>đã nhập lại</translation>
+    </message>
+    <message>
+        <source>to re-key</source>
+        <translation>chờ nhập lại</translation>
+    </message>
+    <message>
+        <source>%1. page %2, entry %3: %4</source>
+        <translation>%1. trang %2, mục %3: %4</translation>
+    </message>
+</context>
+<context>
     <name>ExtractCheckPage</name>
     <message>
         <source>Check a signed extract</source>
@@ -920,7 +947,7 @@
     </message>
     <message>
         <source>Search the guide (diacritics optional)…</source>
-        <translation>Tìm trong hướng dẫn (có dấu hay không dấu đều được)…</translation>
+        <translation>Tìm trong hướng dẫn (không cần dấu)…</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1103,18 +1130,6 @@
         <translation>Nhập liệu</translation>
     </message>
     <message>
-        <source>Entry %1: keyed</source>
-        <translation>Mục %1: đã nhập</translation>
-    </message>
-    <message>
-        <source>Entry %1: your first keying, waiting for the second</source>
-        <translation>Mục %1: lần nhập thứ nhất của bạn, chờ lần nhập thứ hai</translation>
-    </message>
-    <message>
-        <source>Entry %1: keyed once by another officer (key it blind)</source>
-        <translation>Mục %1: cán bộ khác đã nhập một lần (hãy nhập độc lập)</translation>
-    </message>
-    <message>
         <source>Entry %1 of page %2</source>
         <translation>Mục %1 của trang %2</translation>
     </message>
@@ -1129,18 +1144,6 @@
     <message>
         <source>Already keyed: shown as saved.</source>
         <translation>Đã nhập: hiển thị như đã lưu.</translation>
-    </message>
-    <message>
-        <source>re-keyed</source>
-        <translation>đã nhập lại</translation>
-    </message>
-    <message>
-        <source>to re-key</source>
-        <translation>chờ nhập lại</translation>
-    </message>
-    <message>
-        <source>%1. page %2, entry %3: %4</source>
-        <translation>%1. trang %2, mục %3: %4</translation>
     </message>
     <message>
         <source>Drawn entry %1 of %2: page %3, entry %4</source>
