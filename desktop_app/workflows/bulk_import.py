@@ -33,7 +33,13 @@ from desktop_app.session import Session
 from desktop_app.store.books_repo import BookRow
 from desktop_app.store.unit_of_work import UnitOfWork
 from desktop_app.workflows import books, record_index, records
-from desktop_app.workflows.bulk_import_prepare import Item, Plan, Refused, empty_context
+from desktop_app.workflows.bulk_import_prepare import (
+    Item,
+    Plan,
+    Refused,
+    empty_context,
+    stored_issues,
+)
 from desktop_app.workflows.bulk_import_rows import (
     FORMATS,
     TABULAR,
@@ -176,9 +182,11 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
                                                       item.record_id)
             if context == empty_context(item.record_id) and today == plan.today:
                 issues = list(item.issues)  # prepared against this very context
+                kept_json: str | None = item.kept_json
             else:  # the store holds related records (twins, targets...): judge with them
                 issues = validate_prepared(item.type, item.data, historical=True, today=today,
                                            context=context)
+                kept_json = None
             errors = [i for i in issues if i.is_error]
             if errors:
                 done.refused.append(Refused(item.line, tuple(i.code for i in errors),
@@ -186,17 +194,20 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
                 done.rules.update({i.code for i in errors})
                 continue
             kept = [i for i in issues if not i.is_error]
+            stored, fresh_json = stored_issues(kept) if kept_json is None \
+                else (tuple(i.to_json() for i in kept), kept_json)
             prepared = item.data
             rec = new_draft(
                 id=item.record_id, type=item.type.value, data=prepared, office=office,
                 officer=officer, created_at=now, updated_at=now, is_historical=True,
-                issues=tuple(i.to_json() for i in kept),
+                issues=stored,
                 links_to=records._link_target(uow, prepared),
                 registration_number=records._as_found(prepared, "registration_number"),
                 book_number=records._as_found(prepared, "book_number"),
                 registered_on=records._as_found(prepared, "registered_on"))
             # Indexed at once: the context of a later entry of the batch sees this one.
-            uow.records.insert_indexed(rec, item.persons, item.text, item.data_json)
+            uow.records.insert_indexed(rec, item.persons, item.text, item.data_json,
+                                       fresh_json)
             events.append(RecordEvent(rec.id, now, officer, "create", None, rec.status, ""))
             _count(done, kept)
         uow.records.add_events(events)
