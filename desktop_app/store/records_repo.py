@@ -516,6 +516,14 @@ class RecordsRepository:
               p.event_date, p.personal_id) for p in entries])
         self._conn.execute("INSERT INTO record_text (rowid, text) VALUES (?, ?)", (n, text))
 
+    def page_cache(self, kib: int) -> int:
+        """Set this connection's page cache to ``kib`` KiB; returns the size it had (a bulk
+        import writes with a bigger one, then gives it back)."""
+        (pages,) = self._conn.execute("PRAGMA cache_size").fetchone()
+        self._conn.execute(f"PRAGMA cache_size = {-int(kib):d}")
+        page_size = int(self._conn.execute("PRAGMA page_size").fetchone()[0])
+        return -int(pages) if int(pages) < 0 else int(pages) * page_size // 1024
+
     def add_events(self, events: Iterable[RecordEvent]) -> None:
         """add_event for many, in one statement (the events of an import batch)."""
         self._conn.executemany(

@@ -20,7 +20,7 @@ import contextlib
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,7 +58,9 @@ __all__ = ["BATCH", "FORMATS", "TABULAR", "ImportSummary", "Refused", "Row", "ch
            "format_of", "load_mapping", "read_rows", "row_data", "run_import", "save_mapping",
            "typed"]
 
-BATCH = 500
+BATCH = 2000  # entries per transaction: fewer commits, each writing an index page once
+CHUNK = 200  # rows prepared at a time (the worker's messages; smaller than a batch)
+IMPORT_CACHE_KIB = 256 * 1024
 CHECKPOINT_PREFIX = "import.checkpoint."
 STAGE = "entries"  # the progress stage (ui/widgets/progress.py words it)
 
@@ -147,17 +149,37 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
     summary.book = paper.id if paper is not None else book
     plan = Plan(rtype, paper, book, records.local_today(session))
     use_worker = worth_a_worker(total, content) if worker is None else worker
-    batches = prepared_batches(rows, path, content, dict(mapping) if mapping else None, plan,
-                               after_line=summary.last_line, size=batch, worker=use_worker,
-                               wait_for_worker=wait_for_worker)
-    with contextlib.closing(batches):  # a Cancel raised by progress stops the worker too
-        for items in batches:
-            _write_batch(session, items, plan, key, summary)
-            if progress is not None:
-                progress(STAGE, summary.last_line, max(total, summary.last_line))
+    chunks = prepared_batches(rows, path, content, dict(mapping) if mapping else None, plan,
+                              after_line=summary.last_line, size=CHUNK, worker=use_worker,
+                              wait_for_worker=wait_for_worker)
+    with contextlib.closing(chunks), _import_cache(session):  # Cancel stops the worker too
+        pending: list[Item] = []
+        for chunk in chunks:
+            pending += chunk
+            while len(pending) >= batch:
+                _write_batch(session, pending[:batch], plan, key, summary)
+                pending = pending[batch:]
+                if progress is not None:
+                    progress(STAGE, summary.last_line, max(total, summary.last_line))
+        if pending:
+            _write_batch(session, pending, plan, key, summary)
     if progress is not None:
         progress(STAGE, summary.last_line, summary.last_line)
     return summary
+
+
+@contextlib.contextmanager
+def _import_cache(session: Session) -> Iterator[None]:
+    """A bigger page cache for the import's connection: each entry adds keys all over the
+    person and record indexes, which a large register holds in far more pages than the
+    everyday cache (at 100,000 records, 16 MB: ~4x the time in SQLite)."""
+    with session.store.read() as uow:
+        before = uow.records.page_cache(IMPORT_CACHE_KIB)
+    try:
+        yield
+    finally:
+        with session.store.read() as uow:
+            uow.records.page_cache(before)
 
 
 def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,

@@ -4,6 +4,7 @@ the plain insert stores: the same row, person entries and search text."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from desktop_app.domain import prepare_record
 from desktop_app.domain.indexing import persons, search_text
@@ -66,3 +67,32 @@ def test_the_stored_issues_are_the_kept_findings() -> None:
     kept, text = stored_issues(issues)
     assert [i["rule"] for i in kept] == ["W-TWINS"]
     assert text == data_json(list(kept))  # type: ignore[arg-type]
+
+
+def test_an_import_writes_with_a_bigger_page_cache_then_gives_it_back(
+        office: Office, tmp_path: Path) -> None:
+    import json
+
+    from desktop_app.workflows import bulk_import
+
+    officer = office("canbo")
+    with officer.store.read() as uow:
+        everyday = uow.records.page_cache(16000)
+    source = tmp_path / "entries.json"
+    source.write_text(json.dumps([{"type": "birth", "data": build("birth", {
+        "child.full_name": f"Lê Văn Một {k}", "registered_on": "2004-12-30"})}
+        for k in range(5)], ensure_ascii=False), encoding="utf-8")
+    seen: list[int] = []
+
+    def during(_stage: str, _line: int, _total: int) -> None:
+        with officer.store.read() as uow:  # read it (set something, then it back)
+            now = uow.records.page_cache(1000)
+            uow.records.page_cache(now)
+            seen.append(now)
+
+    summary = bulk_import.run_import(officer, source, book="B-1", batch=2, progress=during)
+    assert summary.imported == 5
+    assert set(seen[:-1]) == {bulk_import.IMPORT_CACHE_KIB}  # while writing batches
+    assert seen[-1] == everyday  # the last call: the import is over
+    with officer.store.read() as uow:
+        assert uow.records.page_cache(everyday) == everyday == 16000
