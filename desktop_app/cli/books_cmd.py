@@ -13,7 +13,7 @@ from desktop_app.domain.sampling import RECHECK_MINIMUM, RECHECK_SHARE, Estimate
 from desktop_app.domain.types import JSONValue
 from desktop_app.errors import UsageError
 from desktop_app.store.books_repo import Accuracy, Crop, FieldComparison, Progress
-from desktop_app.workflows import books
+from desktop_app.workflows import books, recheck
 
 
 def register(bs: argparse._SubParsersAction[argparse.ArgumentParser], types: list[str]) -> None:
@@ -241,7 +241,7 @@ def _accuracy(ctx: CliContext, args: argparse.Namespace) -> int:
     lines += [f"  {path}: {n}" for path, n in report.fields]
     lines += [f"sổ {book[:8]}: {n} mục được cải chính sau"
               for book, n in report.corrected_by_book.items()]
-    rechecks = books.recheck_reports(ctx.session())
+    rechecks = recheck.recheck_reports(ctx.session())
     lines += [_report_line(r) for r in rechecks]
     ctx.emit("\n".join(lines), {
         "ok": True,
@@ -256,9 +256,9 @@ def _accuracy(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _recheck_draw(ctx: CliContext, args: argparse.Namespace) -> int:
     session = ctx.session()
-    sample = books.draw_recheck(session, book_id=args.book, share=args.share,
+    sample = recheck.draw_recheck(session, book_id=args.book, share=args.share,
                                 minimum=args.minimum, seed=args.seed)
-    drawn = books.recheck_entries(session, sample.id)
+    drawn = recheck.recheck_entries(session, sample.id)
     lines = [f"{sample.id} {len(drawn)}/{sample.population}"]
     lines += [f"  {e.record_id} trang {e.place.page_no if e.place else '-'} "
               f"vị trí {e.place.position if e.place else '-'}" for e in drawn]
@@ -273,7 +273,7 @@ def _recheck_draw(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _recheck_key(ctx: CliContext, args: argparse.Namespace) -> int:
     data = _read_json(ctx, args.source)
-    item = books.recheck_key(ctx.session(), args.sample, args.id, data)
+    item = recheck.recheck_key(ctx.session(), args.sample, args.id, data)
     ctx.emit(f"{item.record_id} {item.fields} {item.wrong}"
              + "".join(f"\n  {p}" for p in item.differences),
              {"ok": True, "id": item.record_id, "fields": item.fields, "wrong": item.wrong,
@@ -286,7 +286,7 @@ def _estimate_json(e: Estimate) -> dict[str, object]:
             "low": round(e.low, 6), "high": round(e.high, 6)}
 
 
-def _report_line(r: books.RecheckReport) -> str:
+def _report_line(r: recheck.RecheckReport) -> str:
     f = r.fields
     scope = f"sổ {r.sample.book_id[:8]}" if r.sample.book_id else f"xã {r.sample.commune}"
     return (f"kiểm tra lại {r.sample.id[:8]} ({scope}): {r.rekeyed}/{r.drawn} mục, "
@@ -294,7 +294,7 @@ def _report_line(r: books.RecheckReport) -> str:
             f"(khoảng tin cậy 95 %: {f.low:.2%} - {f.high:.2%})")
 
 
-def _report_json(r: books.RecheckReport) -> dict[str, object]:
+def _report_json(r: recheck.RecheckReport) -> dict[str, object]:
     return {"sample": r.sample.id, "book": r.sample.book_id, "commune": r.sample.commune,
             "population": r.sample.population, "drawn": r.drawn, "rekeyed": r.rekeyed,
             "fields": _estimate_json(r.fields), "entries": _estimate_json(r.entries),
@@ -303,7 +303,7 @@ def _report_json(r: books.RecheckReport) -> dict[str, object]:
 
 
 def _recheck_report(ctx: CliContext, args: argparse.Namespace) -> int:
-    r = books.recheck_report(ctx.session(), args.sample)
+    r = recheck.recheck_report(ctx.session(), args.sample)
     lines = [_report_line(r), f"  mục có lỗi: {r.entries.errors}/{r.entries.trials}"]
     lines += [f"  {p}: {n}" for p, n in r.by_field]
     ctx.emit("\n".join(lines), {"ok": True, **_report_json(r)})

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.text import fold_for_search
+from desktop_app.domain.types import JSONObject
 
 CAN = ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")
 CHI = ("Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi")
@@ -265,3 +266,41 @@ def extract_notes(record_type: str, data: object) -> tuple[str, ...]:
         lines.append(f"{label[:1].upper()}{label[1:]}: sổ ghi theo âm lịch {written}; "
                      f"đã chuyển sang dương lịch {shown}")
     return tuple(lines)
+
+
+def _reference_year(data: JSONObject) -> int | None:
+    """The year a Can Chi year is read against: the book's, else the registration's."""
+    source = data.get("source")
+    year = source.get("year") if isinstance(source, dict) else None
+    if isinstance(year, int) and not isinstance(year, bool):
+        return year
+    registered = data.get("registered_on")
+    text = registered[:4] if isinstance(registered, str) else ""
+    return int(text) if text.isdigit() else None
+
+
+def complete_lunar_dates(data: JSONObject) -> None:
+    """Fill in, in place, each ``lunar_dates`` item given only as written (an import, the
+    command line): its lunar date, the Gregorian date computed, and that date in its field
+    when the field is empty. Items that cannot be read are left for the rules to report."""
+    from collections.abc import MutableMapping
+    from typing import cast
+
+    from desktop_app.domain.access import get, put
+
+    items = data.get("lunar_dates")
+    if not isinstance(items, list):
+        return
+    for item in items:
+        if not isinstance(item, dict) or "converted" in item:
+            continue
+        path, written = item.get("field"), item.get("as_written")
+        if not isinstance(path, str) or not isinstance(written, str):
+            continue
+        try:
+            note = convert(path, written, reference_year=_reference_year(data))
+        except LunarDateError:
+            continue
+        item.update(note.as_json())
+        if get(data, path) in (None, ""):
+            put(cast("MutableMapping[str, object]", data), path, note.converted.iso())

@@ -17,6 +17,7 @@ from desktop_app.domain.check import Check, Rule
 from desktop_app.domain.context import ValidationContext
 from desktop_app.domain.fields import FieldKind
 from desktop_app.domain.issues import Issue, Severity
+from desktop_app.domain.lunar import complete_lunar_dates
 from desktop_app.domain.record_types import RecordType, record_type
 from desktop_app.domain.rules_birth import BIRTH_RULES
 from desktop_app.domain.rules_change import CHANGE_RULES
@@ -125,6 +126,8 @@ def prepare_record(record_type_: RecordType | str, data: JSONObject) -> JSONObje
     prepared = nfc_deep(data)  # a new structure: every object and list is a copy
     if not isinstance(prepared, dict):
         return data
+    if "lunar_dates" in prepared:  # given as written only (an import): converted here
+        complete_lunar_dates(prepared)
     probe = Check(rt, prepared, False, date.min, ValidationContext(), RULE_SETS[-1])
     for _path, address in probe.values_of_kind(FieldKind.ADDRESS):
         if not isinstance(address, dict) or address.get("commune_code") not in (None, ""):

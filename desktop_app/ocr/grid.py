@@ -18,6 +18,8 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
+from desktop_app.ocr.types import PageImageError
+
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
@@ -26,10 +28,6 @@ if TYPE_CHECKING:
 MAX_WIDTH = 2600  # a phone photo is scaled down to this: print at ~200 dpi stays readable
 _SKEW_LIMIT = 5.0  # degrees: a page photographed more askew than this is re-taken
 _Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in the upright page's pixels
-
-
-class PageImageError(ValueError):
-    """The bytes are not a picture Pillow can read."""
 
 
 @dataclass(frozen=True)

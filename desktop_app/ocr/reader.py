@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import difflib
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.text import fold_for_search
 from desktop_app.ocr import grid
 from desktop_app.ocr.layouts import IGNORED, Column, columns_for
+from desktop_app.ocr.types import EntrySuggestions, FieldSuggestion, NoTableError, PageReading
 from desktop_app.ocr.values import clean, parse
 
 if TYPE_CHECKING:
@@ -23,43 +23,6 @@ if TYPE_CHECKING:
 _HEADING_CUTOFF = 0.72  # folded similarity for a header cell to name a column
 MIN_CONFIDENCE = 0.35  # below this a reading is noise (a stain, a stamp): no suggestion
 _Box = tuple[int, int, int, int]
-
-
-@dataclass(frozen=True)
-class FieldSuggestion:
-    path: str  # field path of the historical form
-    value: str  # as the form's field takes it: NFC text, ISO date, "male", "VN", ...
-    confidence: float  # 0..1: the engine's reading times how well the text fits the field
-    engine: str
-    read: str  # the text as read, for the officer to compare
-
-
-@dataclass(frozen=True)
-class EntrySuggestions:
-    position: int  # 1-based row of the entry on the page (the books store's position)
-    number: str | None  # its registration number as read, when the page shows one
-    box: _Box  # where the entry is on the upright page
-    fields: tuple[FieldSuggestion, ...]
-
-    def get(self, path: str) -> FieldSuggestion | None:
-        return next((f for f in self.fields if f.path == path), None)
-
-
-@dataclass(frozen=True)
-class PageReading:
-    engine: str
-    entries: tuple[EntrySuggestions, ...]
-    columns: tuple[str | None, ...]  # field path of each column found (None: not a field)
-    lines_read: int
-    elapsed_ms: float
-
-    def entry(self, position: int) -> EntrySuggestions | None:
-        return next((e for e in self.entries if e.position == position), None)
-
-
-class NoTableError(ValueError):
-    """No ruled table of a register book was found on the page (not a register page, a page
-    still turned sideways, or too blurred to read its header row)."""
 
 
 def _similarity(a: str, b: str) -> float:

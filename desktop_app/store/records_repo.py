@@ -286,11 +286,15 @@ class RecordsRepository:
 
     def created_per_hour(self, since: str) -> list[tuple[str, str, int]]:
         """(hour "YYYY-MM-DDTHH", offset suffix, count) of records created from ``since``
-        (an ISO moment), for the dashboard's days: bounded by the days asked, not the
-        register."""
+        (an ISO moment), for the dashboard's days: the hours after the one ``since`` falls in
+        from the counters the triggers keep (schema 15), that hour itself counted from its
+        records (``since`` may be within it). Bounded by the hours asked, not the register."""
         return [(str(h), str(tz), int(n)) for h, tz, n in self._conn.execute(
+            "SELECT hour, tz, n FROM record_hours WHERE hour > substr(:since, 1, 13) AND n > 0 "
+            "UNION ALL "
             "SELECT substr(created_at, 1, 13), substr(created_at, -6), count(*) FROM records "
-            "WHERE created_at >= ? GROUP BY 1, 2", (since,))]
+            "WHERE created_at >= :since AND created_at < substr(:since, 1, 13) || ';' "
+            "GROUP BY 1, 2", {"since": since})]
 
     def count_registered_on(self, day: str) -> int:
         """Registrations made on this device on ``day`` (historical entries excluded)."""
@@ -494,6 +498,16 @@ class RecordsRepository:
         more = len(rows) > limit
         return RecordPage(found, f"{rows[limit - 1][-1]}|{rows[limit - 1][0]}"
                           if more and found else None)
+
+    def created_keys(self, *, status: str, after: str | None = None, limit: int = 200
+                     ) -> list[tuple[str, str]]:
+        """(created_at, id) of a status's records, oldest first from the cursor "created|id"
+        of list_page: read from the index alone, so lists merged from several statuses
+        decode only the records they hand out."""
+        created, _, record_id = (after or "").partition("|")
+        return [(str(c), str(i)) for c, i in self._conn.execute(
+            "SELECT created_at, id FROM records WHERE status = ? AND (created_at, id) > (?, ?) "
+            "ORDER BY created_at, id LIMIT ?", (status, created, record_id, limit))]
 
     # -- bulk import (appended by helper "import", issue 13) ------------------------------
     def insert_indexed(self, rec: StoredRecord, entries: Sequence[PersonEntry], text: str,

@@ -116,11 +116,10 @@ def to_sign_page(session: Session, *, after: str | None = None,
         return True
 
     with session.store.read() as uow:
-        def of_status(status: str) -> paging.Fetch:
-            return lambda cursor, size: uow.records.list_page(status=status, after=cursor,
-                                                              limit=size)
+        def of_status(status: str) -> paging.KeyFetch:
+            return lambda cursor, size: uow.records.created_keys(status=status, after=cursor,
+                                                                 limit=size)
 
         fetch = paging.merged([of_status(s.value) for s in _SIGNABLE_STATUSES],
-                              key=lambda r: (r.created_at.isoformat(), r.id),
-                              cursor_of=paging.created_cursor)
+                              uow.records.by_ids)
         return paging.filtered(fetch, signable, after=after, limit=limit)

@@ -10,7 +10,6 @@ found with its cursor, so even a rare match costs bounded work per page.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Sequence
 
 from desktop_app.record import RecordPage, StoredRecord
@@ -23,21 +22,20 @@ Fetch = Callable[[str | None, int], RecordPage]
 """(cursor or None for the first page, rows wanted) -> one keyset page."""
 
 
-def created_cursor(rec: StoredRecord) -> str:
-    """The cursor of the store's oldest-first lists (records.list_page) at ``rec``."""
-    return f"{rec.created_at.isoformat()}|{rec.id}"
+KeyFetch = Callable[[str | None, int], list[tuple[str, str]]]
+"""(cursor, rows wanted) -> (created_at, id) keys of one oldest-first list, from its index."""
 
 
-def merged(fetches: Sequence[Fetch], *, key: Callable[[StoredRecord], tuple[str, str]],
-           cursor_of: Callable[[StoredRecord], str]) -> Fetch:
-    """One keyset list in ``key`` order out of several that share their cursor (each is
-    asked from the same point, the next page starts after the last row handed out)."""
+def merged(keys: Sequence[KeyFetch], load: Callable[[list[str]], list[StoredRecord]]
+           ) -> Fetch:
+    """One oldest-first keyset list out of several that share the cursor "created|id" of
+    records.list_page: their keys merged, and only the records handed out read whole."""
     def fetch(after: str | None, limit: int) -> RecordPage:
-        pages = [f(after, limit) for f in fetches]
-        rows = list(heapq.merge(*(p.records for p in pages), key=key))
-        taken = rows[:limit]
-        more = len(rows) > limit or any(p.after is not None for p in pages)
-        return RecordPage(tuple(taken), cursor_of(taken[-1]) if more and taken else None)
+        found = sorted(k for f in keys for k in f(after, limit + 1))
+        taken = found[:limit]
+        records = load([record_id for _created, record_id in taken])
+        more = len(found) > limit  # an arm with more has given limit + 1 keys
+        return RecordPage(tuple(records), "|".join(taken[-1]) if more and taken else None)
     return fetch
 
 

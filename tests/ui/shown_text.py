@@ -34,6 +34,7 @@ RAW_PATTERNS: dict[str, re.Pattern[str]] = {
                               r"pending|accepted|awaiting_support)\b"),
     "action name": re.compile(r"\b(?:create|update|submit|approve|reject|sign|queue|reopen|"
                               r"attach|detach|personal_id|record\.[a-z_]+|extract\.[a-z_]+)\b"),
+    "program account": re.compile(r"\bsystem\b"),
     "iso date": re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-\d{2}T"),
     "json": re.compile(r"[{\[]\""),
 }

@@ -78,3 +78,19 @@ def test_the_record_shows_the_lunar_date_beside_the_converted_one(qtbot: QtBot) 
     texts = [tree.topLevelItem(0).child(i).text(1) for i in range(2)]
     assert "22/08/1945 (lunar: rằm tháng Bảy năm Ất Dậu)" in texts
     assert tree.topLevelItemCount() == 1  # lunar_dates is not a field of its own
+
+
+def test_a_death_in_an_old_book_may_be_dated_by_the_lunar_calendar(qtbot: QtBot) -> None:
+    form = RecordForm("death", historical=True, lang="vi",
+                      convert=lambda _t, _done, _failed: None)
+    qtbot.addWidget(form)
+    editor = form.editors["time_of_death"]
+    assert isinstance(editor, LunarDateField)
+    type_text(editor, "ngày 10 tháng 4 nhuận năm 2020")
+    data = form.data()
+    assert data["time_of_death"] == "2020-06-01"
+    assert data["lunar_dates"][0]["field"] == "time_of_death"  # type: ignore[index]
+    editor.clear()
+    type_text(editor, "01/06/2020 14:30")  # a Gregorian moment stays one
+    assert form.data()["time_of_death"] == "2020-06-01T14:30"
+

@@ -234,4 +234,6 @@ def test_a_change_reads_and_takes_words_and_dates(qtbot: QtBot) -> None:
     table.item(0, 2).setText("8/1/2026")  # retyped as officers write dates
     assert changes.value() == [
         {"field": "date_of_birth", "from": "2026-01-10", "to": "2026-01-08"},
-        {"field": "sex", "from": "Nam", "to": "Nữ"}]
+        {"field": "sex", "from": "male", "to": "female"}]  # the words typed, the codes kept
+    changes.set_value(changes.value())
+    assert [table.item(1, c).text() for c in range(3)] == ["Giới tính", "Nam", "Nữ"]

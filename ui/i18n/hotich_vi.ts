@@ -427,6 +427,10 @@
         <translation>Sổ đang số hóa</translation>
     </message>
     <message>
+        <source>Accuracy</source>
+        <translation>Độ chính xác</translation>
+    </message>
+    <message>
         <source>Commune %1: %2 books, %3 pages, %4 entries keyed, %5 verified, %6 with warnings</source>
         <translation>Xã %1: %2 sổ, %3 trang, %4 mục đã nhập, %5 đã kiểm tra, %6 có cảnh báo</translation>
     </message>
@@ -441,6 +445,10 @@
     <message>
         <source>Book %1 opened: add its pages.</source>
         <translation>Đã mở sổ %1: hãy thêm các trang.</translation>
+    </message>
+    <message>
+        <source>Reconciliation with the registry</source>
+        <translation>Đối chiếu với CSDL dân cư</translation>
     </message>
     <message>
         <source>No book selected.</source>
@@ -622,6 +630,14 @@
     <message>
         <source>Second keying</source>
         <translation>Lần nhập thứ hai</translation>
+    </message>
+    <message>
+        <source>As read on the page…</source>
+        <translation>Theo trang sổ…</translation>
+    </message>
+    <message>
+        <source>the value the page gives (empty: the book is silent)</source>
+        <translation>giá trị ghi trên trang sổ (để trống: sổ không ghi)</translation>
     </message>
     <message>
         <source>As in the book</source>
@@ -811,6 +827,33 @@
     </message>
 </context>
 <context>
+    <name>EntrySlots</name>
+    <message>
+        <source>Entry %1: keyed</source>
+        <translation>Mục %1: đã nhập</translation>
+    </message>
+    <message>
+        <source>Entry %1: your first keying, waiting for the second</source>
+        <translation>Mục %1: lần nhập thứ nhất của bạn, chờ lần nhập thứ hai</translation>
+    </message>
+    <message>
+        <source>Entry %1: keyed once by another officer (key it blind)</source>
+        <translation>Mục %1: cán bộ khác đã nhập một lần (hãy nhập độc lập)</translation>
+    </message>
+    <message>
+        <source>re-keyed</source>
+        <translation>đã nhập lại</translation>
+    </message>
+    <message>
+        <source>to re-key</source>
+        <translation>chờ nhập lại</translation>
+    </message>
+    <message>
+        <source>%1. page %2, entry %3: %4</source>
+        <translation>%1. trang %2, mục %3: %4</translation>
+    </message>
+</context>
+<context>
     <name>ExtractCheckPage</name>
     <message>
         <source>Check a signed extract</source>
@@ -904,7 +947,7 @@
     </message>
     <message>
         <source>Search the guide (diacritics optional)…</source>
-        <translation>Tìm trong hướng dẫn (có dấu hay không dấu đều được)…</translation>
+        <translation>Tìm trong hướng dẫn (không cần dấu)…</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1087,18 +1130,6 @@
         <translation>Nhập liệu</translation>
     </message>
     <message>
-        <source>Entry %1: keyed</source>
-        <translation>Mục %1: đã nhập</translation>
-    </message>
-    <message>
-        <source>Entry %1: your first keying, waiting for the second</source>
-        <translation>Mục %1: lần nhập thứ nhất của bạn, chờ lần nhập thứ hai</translation>
-    </message>
-    <message>
-        <source>Entry %1: keyed once by another officer (key it blind)</source>
-        <translation>Mục %1: cán bộ khác đã nhập một lần (hãy nhập độc lập)</translation>
-    </message>
-    <message>
         <source>Entry %1 of page %2</source>
         <translation>Mục %1 của trang %2</translation>
     </message>
@@ -1113,18 +1144,6 @@
     <message>
         <source>Already keyed: shown as saved.</source>
         <translation>Đã nhập: hiển thị như đã lưu.</translation>
-    </message>
-    <message>
-        <source>re-keyed</source>
-        <translation>đã nhập lại</translation>
-    </message>
-    <message>
-        <source>to re-key</source>
-        <translation>chờ nhập lại</translation>
-    </message>
-    <message>
-        <source>%1. page %2, entry %3: %4</source>
-        <translation>%1. trang %2, mục %3: %4</translation>
     </message>
     <message>
         <source>Drawn entry %1 of %2: page %3, entry %4</source>
@@ -1481,6 +1500,17 @@
     <message>
         <source>This image could not be read.</source>
         <translation>Không đọc được ảnh này.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceWords</name>
+    <message>
+        <source>%1 (the province only: the commune cannot be told)</source>
+        <translation>%1 (chỉ xác định được tỉnh, thành phố; không xác định được xã, phường)</translation>
+    </message>
+    <message>
+        <source>%1: now in %2 (which one cannot be told)</source>
+        <translation>%1: nay thuộc %2 (không xác định được nơi nào)</translation>
     </message>
 </context>
 <context>
@@ -3184,6 +3214,10 @@ Hãy tắt một trong hai.</translation>
     <message>
         <source>Not registered yet: %1</source>
         <translation>Chưa đăng ký (không phải ghi chú): %1</translation>
+    </message>
+    <message>
+        <source>The system</source>
+        <translation>Hệ thống</translation>
     </message>
     <message>
         <source>no reason given</source>

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +46,7 @@ from ui.models import RowsModel
 from ui.pages.import_widget import EntriesImportWidget
 from ui.pages.keying_page import KeyingPage
 from ui.pages.recheck_widget import RecheckWidget
+from ui.pages.reconciliation_widget import ReconciliationWidget
 from ui.widgets.page_scan import Crop, PageScanWidget, load_book_page
 
 TYPES = ("birth", "death", "marriage", "recognition", "change", "guardianship")
@@ -127,6 +129,7 @@ class BooksPage(QWidget):
         # the pages of the book selected
         self.book_label = QLabel(objectName="bookSelected")
         self.book_label.setStyleSheet("font-weight: bold")
+        self.book_label.setWordWrap(True)  # a long office name never widens the window
         self.add_pages_button = QPushButton(self.tr("Add pages from a folder…"),
                                             objectName="addPages")
         self.add_pages_button.setToolTip(self.tr(
@@ -158,10 +161,13 @@ class BooksPage(QWidget):
         page_bar.addWidget(self.page_choice, 1)
         page_bar.addWidget(self.writing_box)
         page_bar.addWidget(self.key_button)
-        page_bar.addWidget(self.add_pages_button)
         pages_box = QGroupBox(self.tr("Pages of the book"))
         pages_layout = QVBoxLayout(pages_box)
-        pages_layout.addWidget(self.book_label)
+        book_bar = QHBoxLayout()
+        book_bar.addWidget(self.book_label, 1)
+        book_bar.addWidget(self.add_pages_button)
+        pages_layout.addLayout(book_bar)
+        self.page_choice.setMinimumWidth(180)  # "Trang 12 (IMG_0012.jpg)" reads whole
         pages_layout.addLayout(page_bar)
         pages_layout.addWidget(self.scan, 1)
         # Entries typed elsewhere (a spreadsheet, another tool's export) come in by file.
@@ -184,9 +190,14 @@ class BooksPage(QWidget):
         top.setStretchFactor(1, 1)
         self.recheck = RecheckWidget(ctx, self)
         self.recheck.rekey_requested.connect(self.open_recheck)
+        # the book checked: sample re-checks, and the centre's registry (soak's widget,
+        # made for the first book selected: it shows one book's reconciliation)
+        self.reconciliation: ReconciliationWidget | None = None
+        self.checks = QTabWidget(self, objectName="bookChecks")
+        self.checks.addTab(self.recheck, self.tr("Accuracy"))
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(pages_box)
-        lower.addWidget(self.recheck)
+        lower.addWidget(self.checks)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -304,6 +315,13 @@ class BooksPage(QWidget):
         has_book = self.current is not None
         self.add_pages_button.setEnabled(has_book and self._ctx.can("create records"))
         self.recheck.set_book(self.current)
+        if self.current is not None:
+            if self.reconciliation is None:
+                self.reconciliation = ReconciliationWidget(self._ctx, self.current.id, self)
+                self.checks.addTab(self.reconciliation,
+                                   self.tr("Reconciliation with the registry"))
+            elif self.reconciliation.book_id != self.current.id:
+                self.reconciliation.set_book(self.current.id)
         for widget in (self.page_choice, self.key_button, self.writing_box):
             widget.setEnabled(False)
         if self.current is None:

@@ -22,9 +22,6 @@ from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -33,16 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain import Issue, convert_legacy_address, issue_message
+from desktop_app.domain import Issue, issue_message
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.types import JSONObject
-from desktop_app.workflows import books, records
-from desktop_app.workflows.books import BookRow, PageRow, RecheckEntry, Slot
+from desktop_app.workflows import books, recheck, records
+from desktop_app.workflows.books import BookRow, PageRow, Slot
+from desktop_app.workflows.recheck import RecheckEntry
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import type_label
+from ui.place_words import place_description
+from ui.widgets.entry_slots import EntrySlots
 from ui.widgets.illegible_marks import IllegibleMarks
-from ui.widgets.inputs import commune_display
 from ui.widgets.ocr_suggestions import OcrSuggestions
 from ui.widgets.page_scan import PageScanWidget, load_book_page
 from ui.widgets.record_form import RecordForm
@@ -75,19 +74,14 @@ class KeyingPage(QWidget):
 
         self.title = QLabel(objectName="keyingTitle")
         self.title.setStyleSheet("font-weight: bold")
+        self.title.setWordWrap(True)
         self.page_box = QSpinBox(objectName="keyingPageNo")
         self.page_box.setPrefix(self.tr("Page "))
         self.page_box.setMinimum(1)
         self.page_box.editingFinished.connect(lambda: self.go_to_page(self.page_box.value()))
         self.where = QLabel(objectName="keyingPosition")
-        self.slot_list = QListWidget(objectName="keyingSlots")
-        # the page's keyed positions side by side, a line or two: the room is the page's
-        self.slot_list.setFlow(QListView.Flow.LeftToRight)
-        self.slot_list.setWrapping(True)
-        self.slot_list.setSpacing(2)
-        self.slot_list.setMaximumHeight(56)
-        self.slot_list.itemActivated.connect(
-            lambda item: self.go_to_position(int(item.data(Qt.ItemDataRole.UserRole))))
+        self.slot_list = EntrySlots(self)
+        self.slot_list.chosen.connect(self._chosen)
         self.back_button = QPushButton(self.tr("Back to the books"), objectName="keyingBack")
         self.back_button.clicked.connect(self.closed)
         buttons: list[QPushButton] = []
@@ -139,8 +133,9 @@ class KeyingPage(QWidget):
         self.page_side = QSplitter(Qt.Orientation.Vertical)
         self.page_side.addWidget(self.scan)
         self.page_side.addWidget(self.ocr)
-        self.page_side.setStretchFactor(0, 3)
+        self.page_side.setStretchFactor(0, 4)
         self.page_side.setStretchFactor(1, 1)
+        self.page_side.setSizes([620, 170])  # the page first; the suggestions a few lines
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.page_side)
         self.split.addWidget(form_side)
@@ -178,7 +173,7 @@ class KeyingPage(QWidget):
         self.ocr.hide()  # the re-check keys from the page alone
 
         def load() -> tuple[list[RecheckEntry], dict[str, BookRow]]:
-            entries = [e for e in books.recheck_entries(session, sample_id) if e.place]
+            entries = [e for e in recheck.recheck_entries(session, sample_id) if e.place]
             ids = {e.place.book_id for e in entries if e.place}
             return entries, {i: books.get_book(session, i) for i in ids}
 
@@ -204,6 +199,11 @@ class KeyingPage(QWidget):
         self.form = RecordForm(rtype, historical=True, lang=self._ctx.lang,
                                convert=self._convert, parent=self)
         self.marks = IllegibleMarks(self.form, self._ctx.lang)
+        # the marks are set field by field (Ctrl+I) and listed in words under the form: the
+        # list of field paths itself is not for the officer to type here
+        flags = self.form._rows.get("illegible")  # noqa: SLF001
+        if flags is not None:
+            self.form._forms[""].setRowVisible(flags, False)  # noqa: SLF001
         self.marks.changed.connect(lambda: self.marked.setText(
             self.marks.summary() if self.marks else ""))
         self.scroll.setWidget(self.form)
@@ -241,19 +241,13 @@ class KeyingPage(QWidget):
         self.page_shown.emit(page.page_no)
 
     def _list_slots(self) -> None:
-        self.slot_list.clear()
-        for slot in self.slots:
-            if slot.record_id is not None:
-                text = self.tr("Entry %1: keyed").replace("%1", str(slot.position))
-            elif slot.mine:
-                text = self.tr("Entry %1: your first keying, waiting for the second").replace(
-                    "%1", str(slot.position))
-            else:
-                text = self.tr("Entry %1: keyed once by another officer (key it blind)") \
-                    .replace("%1", str(slot.position))
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, slot.position)
-            self.slot_list.addItem(item)
+        self.slot_list.show_slots(self.slots)
+
+    def _chosen(self, key: int) -> None:
+        if self.sample_id is not None:
+            self._go_to_drawn(key)
+        else:
+            self.go_to_position(key)
 
     def next_free(self) -> int:
         return max((s.position for s in self.slots), default=0) + 1
@@ -339,16 +333,7 @@ class KeyingPage(QWidget):
         session, book_id, page_no = self._ctx.session, entry.place.book_id, entry.place.page_no
         self.page_no, self.position = page_no, entry.place.position
         self.slots = []
-        self.slot_list.clear()
-        for n, e in enumerate(self.sample, 1):
-            done = self.tr("re-keyed") if e.rekeyed_by else self.tr("to re-key")
-            item = QListWidgetItem(self.tr("%1. page %2, entry %3: %4").replace("%1", str(n))
-                                   .replace("%2", str(e.place.page_no if e.place else "?"))
-                                   .replace("%3", str(e.place.position if e.place else "?"))
-                                   .replace("%4", done))
-            item.setData(Qt.ItemDataRole.UserRole, e.place.position if e.place else 0)
-            self.slot_list.addItem(item)
-        self.slot_list.setCurrentRow(index)
+        self.slot_list.show_sample(self.sample, index)
         self.where.setText(self.tr("Drawn entry %1 of %2: page %3, entry %4")
                            .replace("%1", str(index + 1)).replace("%2", str(len(self.sample)))
                            .replace("%3", str(page_no)).replace("%4", str(self.position)))
@@ -389,7 +374,7 @@ class KeyingPage(QWidget):
         self.save_button.setEnabled(False)
         if sample_id is not None:
             rid = self.sample[self._drawn_index()].record_id
-            self._ctx.runner.run(lambda: books.recheck_key(session, sample_id, rid, data),
+            self._ctx.runner.run(lambda: recheck.recheck_key(session, sample_id, rid, data),
                                  self._rechecked, self._save_failed)
             return
         self._keyed_data = data
@@ -421,7 +406,7 @@ class KeyingPage(QWidget):
             return
 
         def load() -> list[RecheckEntry]:
-            return [e for e in books.recheck_entries(session, sample_id) if e.place]
+            return [e for e in recheck.recheck_entries(session, sample_id) if e.place]
 
         def loaded(entries: list[RecheckEntry]) -> None:
             self.sample = entries
@@ -450,8 +435,7 @@ class KeyingPage(QWidget):
 
     def _convert(self, text: str, done, failed) -> None:  # noqa: ANN001 - callbacks(str)
         def convert() -> str:
-            found = convert_legacy_address(text)
-            return commune_display(found.commune_code) if found else ""
+            return place_description(text)  # a commune, or only a province (ocr's)
 
         ctx = self._ctx
         ctx.runner.run(convert, done, lambda error: failed(message_for(

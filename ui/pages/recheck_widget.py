@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.workflows import books
-from desktop_app.workflows.books import Accuracy, BookRow, RecheckReport
+from desktop_app.workflows import books, recheck
+from desktop_app.workflows.books import Accuracy, BookRow
+from desktop_app.workflows.recheck import RecheckReport
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.models import RowsModel
@@ -116,7 +117,7 @@ class RecheckWidget(QGroupBox):
 
     def refresh(self) -> None:
         session = self._ctx.session
-        self._ctx.runner.run(lambda: (books.recheck_reports(session),
+        self._ctx.runner.run(lambda: (recheck.recheck_reports(session),
                                       books.accuracy(session).officers),
                              self._loaded, self._failed)
 
@@ -187,7 +188,7 @@ class RecheckWidget(QGroupBox):
             self.draw_button.setEnabled(self.book is not None)
             self._failed(error)
 
-        self._ctx.runner.run(lambda: books.draw_recheck(session, book_id=book_id), drawn,
+        self._ctx.runner.run(lambda: recheck.draw_recheck(session, book_id=book_id), drawn,
                              failed)
 
     def rekey(self) -> None:

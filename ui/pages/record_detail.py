@@ -175,14 +175,14 @@ class RecordDetailDialog(QDialog):
         self.extracts.changed.connect(self._record_changed)
         self.events_model: RowsModel[RecordEvent] = RowsModel([
             (self.tr("When"), lambda e: local_time(e.at)),
-            (self.tr("Who"), lambda e: e.actor),
+            (self.tr("Who"), lambda e: self._actor(e.actor)),
             (self.tr("Action"), lambda e: action_label(e.action, lang)),
             (self.tr("Status"), lambda e: status_label(e.to_status or "", lang)),
             (self.tr("Reason"), lambda e: self._worded_rules(e.reason))], parent=self)
         self.audit_model: RowsModel[AuditEntry] = RowsModel([
             (self.tr("No."), lambda a: str(a.seq)),
             (self.tr("When"), lambda a: local_time(a.at)),
-            (self.tr("Who"), lambda a: a.actor),
+            (self.tr("Who"), lambda a: self._actor(a.actor)),
             (self.tr("Action"), lambda a: action_label(a.action, lang)),
             (self.tr("Reason"), lambda a: self._worded_rules(a.reason)),
             (self.tr("Details"), lambda a: audit_details(a.details, lang))],
@@ -280,6 +280,10 @@ class RecordDetailDialog(QDialog):
         self.submit_button.setEnabled(is_draft and can_create)
         self.preview_button.setEnabled(self._ctx.hooks.render_extract is not None)
         self._show_rejection(view)
+
+    def _actor(self, actor: str) -> str:
+        """Who did it: an account's user name, or the program itself in words."""
+        return self.tr("The system") if actor == "system" else actor
 
     def _rule_words(self, rule: str, field: str = "") -> str:
         """A warning the record raised, in a few words (its whole message and its code are

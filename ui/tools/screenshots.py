@@ -16,6 +16,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.accounts import Role
@@ -264,6 +265,7 @@ def main(argv: list[str]) -> int:
             grab(app, runner, window, out, "07-sync")
             window.show_page("backup")
             grab(app, runner, window, out, "08-backup")
+            help_and_qt_dialogs(app, runner, window, preview, out)
             window.close()
 
             supervisor = accounts.login(paths, "chutich", PW, clock)
@@ -300,6 +302,28 @@ def main(argv: list[str]) -> int:
         finally:
             runner.shutdown()
     return 0
+
+
+def help_and_qt_dialogs(app: QApplication, runner: TaskRunner, window: MainWindow,
+                        preview: QWidget, out: Path) -> None:
+    """The user guide (F1 on the page on screen, then a search) and Qt's file and print
+    dialogs, which the project's translation makes Vietnamese."""
+    guide = window.show_help()
+    guide.resize(1000, 680)
+    grab(app, runner, guide, out, "60-help-backup")
+    guide.search_box.setText("sinh doi")
+    guide.results.setCurrentRow(0)
+    guide.show_section(guide.results.item(0).data(Qt.ItemDataRole.UserRole))
+    grab(app, runner, guide, out, "61-help-search")
+    guide.close()
+    files = preview.choose_file()  # type: ignore[attr-defined]
+    files.setViewMode(files.ViewMode.Detail)
+    files.resize(820, 500)
+    grab(app, runner, files, out, "62-file-dialog")
+    files.reject()
+    printing = preview.print_extract()  # type: ignore[attr-defined]
+    grab(app, runner, printing, out, "63-print-dialog")
+    printing.reject()
 
 
 def usb_enrolment_and_extracts(app: QApplication, runner: TaskRunner, services: AppServices,
@@ -604,7 +628,7 @@ def books_screens(app: QApplication, runner: TaskRunner, services: AppServices,
 def recheck_screen(app: QApplication, services: AppServices, out: Path, book_id: str) -> None:
     """The sample re-check: entries verified, a sample drawn and re-keyed blind (one field
     read otherwise), the estimated error rate with its interval as a table and a chart."""
-    from desktop_app.workflows import books
+    from desktop_app.workflows import books, recheck
 
     paths, clock = services.paths, services.clock
     officer = accounts.login(paths, "canbo", PW, clock)
@@ -622,13 +646,13 @@ def recheck_screen(app: QApplication, services: AppServices, out: Path, book_id:
             records.submit(officer, rec.id)
             records.verify(checker, rec.id)
     for seed in (11, 12):
-        sample = books.draw_recheck(supervisor, book_id=book_id, seed=seed)
-        for n, entry in enumerate(books.recheck_entries(supervisor, sample.id)):
+        sample = recheck.draw_recheck(supervisor, book_id=book_id, seed=seed)
+        for n, entry in enumerate(recheck.recheck_entries(supervisor, sample.id)):
             data = dict(records.get_record(supervisor, entry.record_id).data)
             data.pop("source", None)
             if n == seed - 11:  # the re-keyer reads one name otherwise
                 data["deceased"] = {**data["deceased"], "full_name": "Ama Khoa Êban"}
-            books.recheck_key(supervisor, sample.id, entry.record_id, data)
+            recheck.recheck_key(supervisor, sample.id, entry.record_id, data)
     runner = TaskRunner()
     try:
         window = MainWindow(UiContext(services, runner, supervisor))

@@ -36,9 +36,9 @@ def _reason(reason: str) -> str:
 class LunarDateField(DateField):
     """A DateField whose text may be a lunar date as written; see the module."""
 
-    def __init__(self, reference_year: Callable[[], int | None],
+    def __init__(self, reference_year: Callable[[], int | None], *, with_time: bool = False,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent=parent)
+        super().__init__(with_time=with_time, parent=parent)
         self._reference_year = reference_year
         self.lunar_box = QCheckBox(QCoreApplication.translate("LunarDateField", "Lunar"), parent)
         self.lunar_box.setToolTip(QCoreApplication.translate(

@@ -33,7 +33,8 @@ from desktop_app.domain.fields import find_field, reference_paths
 from desktop_app.domain.lunar import lunar_notes
 from desktop_app.domain.notes import CHANGED_FIELD_NAMES, changed_field_name
 from desktop_app.domain.text import fold_for_search
-from desktop_app.domain.vocabulary import vocabulary_for
+from desktop_app.domain.vocabulary import label as vocabulary_label
+from desktop_app.domain.vocabulary import labels, vocabulary_for
 from ui.widgets.inputs import (
     BoolField,
     CommuneField,
@@ -158,7 +159,10 @@ class ChangesField(QWidget):
             return kept
         if column == 0:
             return _FIELD_BY_WORDS.get(fold_for_search(text), text)
-        return to_iso(text) if _TYPED_DATE.match(text) else text
+        if _TYPED_DATE.match(text):
+            return to_iso(text)
+        codes = _codes_of(self._cell(row, 0))  # "Nữ" typed for a sex: its code
+        return codes.get(fold_for_search(text), text)
 
     def set_value(self, value: object) -> None:
         """Each line in words: the field by its name ("Ngày, tháng, năm sinh"), dates as
@@ -171,7 +175,8 @@ class ChangesField(QWidget):
                 for c, key in enumerate(("field", "from", "to")):
                     stored = row.get(key)
                     text = "" if stored is None else str(stored)
-                    shown = _field_words(text) if c == 0 else from_iso(text)
+                    field = str(row.get("field") or "")
+                    shown = _field_words(text) if c == 0 else _value_words(field, text)
                     item = QTableWidgetItem(shown)
                     if shown != text:
                         item.setData(Qt.ItemDataRole.UserRole, text)
@@ -184,6 +189,21 @@ class ChangesField(QWidget):
 def _field_words(path: str) -> str:
     words = changed_field_name(path) if path else ""
     return words[:1].upper() + words[1:]
+
+
+def _value_words(field: str, value: str) -> str:
+    """A changed value as people read it: a date dd/mm/yyyy, a code in words ("Nữ")."""
+    vocabulary = vocabulary_for("birth", field.rpartition(".")[2])  # by the field's name
+    named = vocabulary_label(vocabulary, value) if vocabulary is not None else None
+    return named if named is not None else from_iso(value)
+
+
+def _codes_of(field: str) -> dict[str, str]:
+    """Folded words -> code, for the values of a coded field (sex, nationality, ...)."""
+    vocabulary = vocabulary_for("birth", field.rpartition(".")[2])
+    if vocabulary is None:
+        return {}
+    return {fold_for_search(words): code for code, words in labels(vocabulary).items()}
 
 
 _FIELD_BY_WORDS = {fold_for_search(words): key for key, words in CHANGED_FIELD_NAMES.items()}
@@ -389,8 +409,9 @@ class RecordForm(QWidget):
         name = info.path.rpartition(".")[2]
         if kind is FieldKind.DATE:  # an old book's date may be lunar (ocr's lunar_dates.py)
             return LunarDateField(self._reference_year) if self.historical else DateField()
-        if kind is FieldKind.DATE_TIME:
-            return DateField(with_time=True)
+        if kind is FieldKind.DATE_TIME:  # a death in an old book: a lunar day, no hour
+            return (LunarDateField(self._reference_year, with_time=True) if self.historical
+                    else DateField(with_time=True))
         if kind is FieldKind.INTEGER:
             return IntegerField(number_range(name))
         if kind is FieldKind.SELECT:

@@ -14,7 +14,7 @@ from desktop_app.domain import validate
 from desktop_app.domain.illegible import flagged_leaves, mark, shown_value, unmark
 from desktop_app.domain.sampling import sample_size, wilson
 from desktop_app.errors import HotichError, PermissionDeniedError
-from desktop_app.workflows import books, records
+from desktop_app.workflows import books, recheck, records
 from tests.samples import build
 from tests.unit.books.test_books import DEATH, _book, _folder, _photo
 from tests.unit.conftest import Office
@@ -59,13 +59,13 @@ def test_a_supervisor_rekeys_a_sample_blind_and_gets_the_error_rate(
     boss = office("chutich")
     book = _verified_book(office, tmp_path, 7)
     with pytest.raises(PermissionDeniedError):  # a supervisor's check
-        books.draw_recheck(office("canbo"), book_id=book.id)
-    sample = books.draw_recheck(boss, book_id=book.id, seed=7)
+        recheck.draw_recheck(office("canbo"), book_id=book.id)
+    sample = recheck.draw_recheck(boss, book_id=book.id, seed=7)
     assert (sample.population, sample.seed) == (7, 7)
-    drawn = books.recheck_entries(boss, sample.id)
+    drawn = recheck.recheck_entries(boss, sample.id)
     assert len(drawn) == 5 and all(e.place is not None for e in drawn)
-    again = books.draw_recheck(boss, book_id=book.id, seed=7)  # the seed repeats the draw
-    assert [e.record_id for e in books.recheck_entries(boss, again.id)] == \
+    again = recheck.draw_recheck(boss, book_id=book.id, seed=7)  # the seed repeats the draw
+    assert [e.record_id for e in recheck.recheck_entries(boss, again.id)] == \
         [e.record_id for e in drawn]
 
     wrong_fields = 0
@@ -75,25 +75,25 @@ def test_a_supervisor_rekeys_a_sample_blind_and_gets_the_error_rate(
         if n == 0:  # the re-keyer reads another name on the page
             data = {**data, "deceased": {**data["deceased"], "full_name": "Nguyễn Văn Khác"}}
             wrong_fields += 1
-        item = books.recheck_key(boss, sample.id[:8], entry.record_id, data)
+        item = recheck.recheck_key(boss, sample.id[:8], entry.record_id, data)
         assert item.wrong == (1 if n == 0 else 0) and (item.fields or 0) > 3
         if n == 0:
             assert item.differences == ("deceased.full_name",)
     with pytest.raises(HotichError) as caught:
-        books.recheck_key(boss, sample.id, drawn[0].record_id, {})
+        recheck.recheck_key(boss, sample.id, drawn[0].record_id, {})
     assert caught.value.code == "E-RECHECK-DONE"
     with pytest.raises(HotichError) as caught:  # the officer's own entries: not theirs
-        books.recheck_key(office("canbo2"), again.id, drawn[0].record_id, {})
+        recheck.recheck_key(office("canbo2"), again.id, drawn[0].record_id, {})
     assert caught.value.code in ("E-RECHECK-OWN-ENTRY", "E-PERMISSION")
 
-    report = books.recheck_report(boss, sample.id)
+    report = recheck.recheck_report(boss, sample.id)
     assert (report.drawn, report.rekeyed) == (5, 5)
     assert report.fields.errors == wrong_fields and report.fields.trials > 15
     expected = wilson(wrong_fields, report.fields.trials)
     assert (report.fields.low, report.fields.high) == (expected.low, expected.high)
     assert report.entries.errors == 1 and report.entries.trials == 5
     assert report.by_field == [("deceased.full_name", 1)]
-    assert [r.sample.id for r in books.recheck_reports(boss)] == [sample.id, again.id]
+    assert [r.sample.id for r in recheck.recheck_reports(boss)] == [sample.id, again.id]
     # nothing in the entry changed: a difference is corrected through the usual procedure
     assert records.get_record(boss, drawn[0].record_id).data["deceased"]["full_name"] != \
         "Nguyễn Văn Khác"
@@ -105,7 +105,7 @@ def test_a_sample_needs_verified_entries(office: Office, tmp_path: Path) -> None
     books.import_pages(officer, book.id, _folder(tmp_path))
     books.key_entry(officer, book.id, 1, 1, build("death", DEATH))  # keyed, not verified
     with pytest.raises(HotichError) as caught:
-        books.draw_recheck(boss, book_id=book.id)
+        recheck.draw_recheck(boss, book_id=book.id)
     assert caught.value.code == "E-RECHECK-EMPTY"
 
 
@@ -147,3 +147,25 @@ def test_an_illegible_field_is_kept_as_such() -> None:
     unknown = validate("death", {**marked, "illegible": ["deceased.nickname"]},
                        historical=True, today=TODAY)
     assert ("E-FIELD-UNKNOWN", "illegible") in {(i.code, i.field) for i in unknown}
+
+
+def test_a_commune_sample_draws_from_every_book(office: Office, tmp_path: Path) -> None:
+    officer, checker, boss = office("canbo"), office("canbo2"), office("chutich")
+    found = []
+    for year, folder in ((1990, "a"), (1991, "b")):
+        book = books.open_book(officer, "death", year, f"01/{year}", "UBND xã Tân Lập", 3)
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "p1.jpg").write_bytes(_photo(year % 200))
+        books.import_pages(officer, book.id, tmp_path / folder)
+        for position in range(1, 4):
+            entry = books.key_entry(officer, book.id, 1, position, build("death", {
+                **DEATH, "registration_number": f"{year}-{position}"})).record
+            assert entry is not None
+            records.submit(officer, entry.id)
+            records.verify(checker, entry.id)
+        found.append(book.id)
+    sample = recheck.draw_recheck(boss, seed=5)  # no book: the commune's
+    assert sample.book_id is None and sample.population == 6
+    drawn = recheck.recheck_entries(boss, sample.id)
+    assert len(drawn) == 5  # at least five, however small the commune
+    assert {e.place.book_id for e in drawn if e.place} == set(found)

@@ -17,6 +17,7 @@ from desktop_app.domain.lunar import (
     parse_lunar,
     year_of_can_chi,
 )
+from tests.samples import DELETE as DELETE_ME
 from tests.samples import build
 
 TODAY = date(2026, 1, 15)
@@ -103,3 +104,24 @@ def test_the_extract_notes_the_lunar_date_as_written_with_its_conversion() -> No
         "Ngày, tháng, năm sinh của người được khai sinh: sổ ghi theo âm lịch rằm tháng Bảy "
         "năm Ất Dậu; đã chuyển sang dương lịch 22/08/1945",)
     assert extract_notes("birth", build("birth")) == ()
+
+
+def test_an_import_gives_the_lunar_date_as_written_only_and_it_is_converted() -> None:
+    from desktop_app.domain import prepare_record
+
+    data = build("birth", {"child.date_of_birth": DELETE_ME, "source": {"year": 1960},
+                           "lunar_dates": [{"field": "child.date_of_birth",
+                                            "as_written": "mùng 5 tháng Giêng năm Giáp Thân"}]})
+    stored = prepare_record("birth", data)
+    assert stored["child"]["date_of_birth"] == "1944-01-29"
+    assert stored["lunar_dates"] == [{"field": "child.date_of_birth",
+                                      "as_written": "mùng 5 tháng Giêng năm Giáp Thân",
+                                      "lunar": "1944-01-05", "leap_month": False,
+                                      "converted": "1944-01-29"}]
+    assert "lunar_dates" not in data or "converted" not in data["lunar_dates"][0]  # pure
+    codes = {i.code for i in validate("birth", stored, historical=True, today=TODAY)}
+    assert "I-LUNAR-CONVERTED" in codes and "W-LUNAR-MISMATCH" not in codes
+    unreadable = prepare_record("birth", {**data, "lunar_dates": [
+        {"field": "child.date_of_birth", "as_written": "hôm rằm"}]})
+    codes = {i.code for i in validate("birth", unreadable, historical=True, today=TODAY)}
+    assert "W-LUNAR-MISMATCH" in codes

@@ -60,3 +60,14 @@ def test_a_name_gets_back_the_space_a_recogniser_dropped_after_a_mark() -> None:
     assert parse(Value.NAME, "Huỳnh ThịHuyền") == ("Huỳnh Thị Huyền", 0.9)
     assert parse(Value.NAME, "Nguyễn Thị Hằng") == ("Nguyễn Thị Hằng", 1.0)
     assert parse(Value.TEXT, "Trạm y tế xã Ea Tu")[0] == "Trạm y tế xã Ea Tu"  # type: ignore[index]
+
+
+def test_the_command_line_does_not_load_opencv_until_a_page_is_read() -> None:
+    import subprocess
+    import sys
+
+    probe = ("import sys, desktop_app.cli.records_cmd, desktop_app.workflows.ocr; "
+             "print('cv2' in sys.modules, 'numpy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, timeout=120)
+    assert done.stdout.split() == ["False", "False"]  # ~0.5 s at every start otherwise
