@@ -1374,6 +1374,10 @@
         <translation>Nhận tất cả</translation>
     </message>
     <message>
+        <source>Accept every suggestion of this entry (Ctrl+Shift+A)</source>
+        <translation>Nhận mọi gợi ý của mục này (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
         <source>OCR suggestions</source>
         <translation>Gợi ý đọc tự động (OCR)</translation>
     </message>
