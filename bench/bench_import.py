@@ -13,7 +13,7 @@ Prints entries/s (wall clock, the figure of the goal), the CPU time per entry of
 CPU figures when it is high), and with --profile where the writer's and the worker's time
 goes (cProfile, a separate untimed run).
 
-    python bench/bench_import.py [--entries 10000] [--batch 500] [--into 100000]
+    python bench/bench_import.py [--entries 10000] [--batch 2000] [--into 100000]
                                  [--worker auto|on|off] [--formats json,csv] [--profile]
 """
 
@@ -127,7 +127,8 @@ def _profile_lines(profile: cProfile.Profile, count: int) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=10_000)
-    parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--batch", type=int, default=0,
+                        help="entries per transaction (default: the import's own)")
     parser.add_argument("--into", type=int, default=0, metavar="N",
                         help="import into a copy of the cached register of N records")
     parser.add_argument("--worker", choices=("auto", "on", "off"), default="auto")
@@ -139,6 +140,7 @@ def main() -> int:
     from desktop_app.paths import DataPaths
     from desktop_app.workflows import accounts, bulk_import
 
+    args.batch = args.batch or bulk_import.BATCH
     worker = {"auto": None, "on": True, "off": False}[args.worker]
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     with tempfile.TemporaryDirectory() as tmp:

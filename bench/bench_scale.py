@@ -11,7 +11,9 @@ workflows:
   search      name search: a full name without diacritics, "nguyen" (first page), a given
               name, a prefix, "d" for Đ
   save        create through the real workflow (validate + encrypt + audit + index), p50/p95
-              (after --warmup untimed saves; a save the rules refuse is timed and counted)
+              (after --warmup untimed saves; a save the rules refuse is timed and counted),
+              and the CPU time of the process in it ("save cpu": the work itself, without
+              the waits for the disk and, on a loaded machine, for a core)
   approve     a supervisor's approval (number, outbox, re-index), p95
 and, at 100k (or the largest size asked if below), the save path on an unencrypted copy of the
 same store: the encrypted/unencrypted ratio. Every figure is printed as measured and as a
@@ -216,7 +218,6 @@ def measure(root: Path, n: int, args: argparse.Namespace) -> dict[str, Any]:
         from desktop_app.store import database
 
         database._apply_key = lambda conn, key: None  # the copy is plain SQLite
-    out["migration"] = _migrate_first(root, args.plain)
     if not args.plain:
         with tempfile.TemporaryDirectory() as tmp:
             register.initialise(Path(tmp) / "empty")
@@ -253,7 +254,9 @@ def measure(root: Path, n: int, args: argparse.Namespace) -> dict[str, Any]:
 
     from desktop_app.domain.errors import RecordInvalidError
 
-    typed = register.Register(register.SEED + 1).new_registrations()
+    # Another stream of people on each run over a kept copy: the same ones again would be
+    # saved twice (duplicates, bigamy refused) instead of new registrations.
+    typed = register.Register(register.SEED + 1 + 7919 * args.run).new_registrations()
     refused: dict[str, int] = {}
 
     def save(rtype: str, data: dict[str, Any]) -> object:
@@ -271,10 +274,13 @@ def measure(root: Path, n: int, args: argparse.Namespace) -> dict[str, Any]:
     profile = StatementProfile(args.profile)
     if args.profile:
         officer.store.connection().set_trace_callback(profile)
+    cpu: list[float] = []
     for _ in range(args.saves):
         rtype, data = next(typed)
         profile.start()
+        started = time.process_time()
         ms, _ = _timed(lambda t=rtype, d=data: save(t, d), limit)
+        cpu.append((time.process_time() - started) * 1000)
         profile.stop()
         if ms is None:
             break
@@ -284,6 +290,8 @@ def measure(root: Path, n: int, args: argparse.Namespace) -> dict[str, Any]:
     profile = StatementProfile(args.profile)
     out["save p50"] = statistics.median(saves) if saves else None
     out["save p95"] = _pct(saves, 95) if saves else None
+    out["save cpu p50"] = statistics.median(cpu) if cpu else None
+    out["save cpu p95"] = _pct(cpu, 95) if cpu else None
     approvals: list[float] = []
     out["refused"] = dict(refused)
     for _ in range(args.approvals):
@@ -333,22 +341,24 @@ def _copy_store(source: Path, target: Path) -> None:
 
 
 @contextlib.contextmanager
-def _working_copy(source: Path, reuse: bool) -> Iterator[Path]:
-    """The data folder to measure: a fresh copy, or (``reuse``) the one kept from the last
-    run."""
+def _working_copy(source: Path, reuse: bool) -> Iterator[tuple[Path, int]]:
+    """The data folder to measure and how many runs measured it before: a fresh copy, or
+    (``reuse``) the one kept from the last run."""
     if reuse:
         kept = source.with_name(source.name + ".work")
         if not (kept / "copied").exists():
             shutil.rmtree(kept, ignore_errors=True)
             kept.mkdir()
             _copy_store(source, kept / "data")
-            (kept / "copied").write_text("1\n")
-        yield kept / "data"
+            (kept / "copied").write_text("0\n")
+        runs = int((kept / "copied").read_text().strip() or 0)
+        (kept / "copied").write_text(f"{runs + 1}\n")
+        yield kept / "data", runs
         return
     with tempfile.TemporaryDirectory(dir=register.CACHE) as tmp:
         work = Path(tmp) / "data"
         _copy_store(source, work)
-        yield work
+        yield work, 0
 
 
 def _plain_copy(root: Path, target: Path) -> None:
@@ -378,11 +388,17 @@ def _child(root: Path, n: int, args: argparse.Namespace, *, plain: bool = False
     command = [sys.executable, __file__, "--child", str(n), "--data", str(root),
                "--saves", str(args.saves), "--approvals", str(args.approvals),
                "--warmup", str(args.warmup),
-               "--searches", str(args.searches), "--budget", str(args.budget)]
+               "--searches", str(args.searches), "--budget", str(args.budget),
+               "--run", str(args.run)]
     if args.profile and not plain:
         command.append("--profile")
     if plain:
         command.append("--plain")
+    migrated = _run(command + ["--migrate"], n)
+    return {**_run(command, n), **migrated}
+
+
+def _run(command: list[str], n: int) -> dict[str, Any]:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.stderr.write(done.stderr)
@@ -391,7 +407,8 @@ def _child(root: Path, n: int, args: argparse.Namespace, *, plain: bool = False
 
 
 ROWS = (
-    ("save p50", "ms"), ("save p95", "ms"), ("approve p95", "ms"),
+    ("save p50", "ms"), ("save p95", "ms"), ("save cpu p50", "ms"), ("save cpu p95", "ms"),
+    ("approve p95", "ms"),
     *((f"search {label}", "ms") for label, _q in SEARCHES),
     ("dashboard", "ms"), ("list records", "ms"), ("list approval", "ms"),
     ("list sync queue", "ms"), ("rss", "MB"), ("rss peak", "MB"), ("login", "ms"),
@@ -463,9 +480,18 @@ def main() -> int:
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--migrate", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--run", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        print(json.dumps(measure(args.data, args.child, args)))
+        if args.migrate:  # a process of its own: the resident memory measured is not its
+            if args.plain:
+                from desktop_app.store import database
+
+                database._apply_key = lambda conn, key: None
+            print(json.dumps({"migration": _migrate_first(args.data, args.plain)}))
+        else:
+            print(json.dumps(measure(args.data, args.child, args)))
         return 0
     sizes = sorted({_size(s) for s in args.sizes.split(",") if s.strip()} | {1000})
     results = []
@@ -473,8 +499,9 @@ def main() -> int:
     ratio = None
     for n in sizes:
         source = register.store_for(n)
-        with _working_copy(source, args.reuse) as work:
+        with _working_copy(source, args.reuse) as (work, runs):
             print(f"measuring {_label(n)} ...", file=sys.stderr, flush=True)
+            args.run = runs
             results.append(_child(work, n, args))
         if n == ratio_at and not args.no_ratio:
             with tempfile.TemporaryDirectory(dir=register.CACHE) as tmp:

@@ -7,17 +7,28 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+OWNED_TEMP_SUFFIX = ".hotich-part"  # temporary files that name their process: see below
+
 
 @contextlib.contextmanager
-def atomic_writer(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
-    """Yield a binary file that replaces ``path`` only if the block completes."""
+def atomic_writer(path: Path, mode: int = 0o600, *, owned: bool = False,
+                  started: Callable[[Path], None] | None = None) -> Iterator[BinaryIO]:
+    """Yield a binary file that replaces ``path`` only if the block completes.
+
+    ``owned``: the temporary file is ``.<name>.<pid>-<random>.hotich-part``, so that one a
+    killed process left (a backup on a USB stick) can be told from one still being written
+    and removed later (:func:`remove_abandoned_parts`); ``started`` is told its path first."""
     path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    prefix = f".{path.name}.{os.getpid()}-" if owned else f".{path.name}."
+    fd, tmp_name = tempfile.mkstemp(prefix=prefix, dir=path.parent,
+                                    suffix=OWNED_TEMP_SUFFIX if owned else ".tmp")
     tmp = Path(tmp_name)
+    if started is not None:
+        started(tmp)
     try:
         with contextlib.suppress(OSError):
             os.chmod(tmp, mode)
@@ -81,6 +92,85 @@ def remove_stale_staging(parent: Path, prefixes: Iterable[str]) -> int:
                                  and not _is_running(pid)):
             shutil.rmtree(entry, ignore_errors=True)
             removed += not entry.exists()
+    return removed
+
+
+def _owner(name: str) -> int | None:
+    """The process id in ``.<name>.<pid>-<random>.hotich-part`` (names may hold dots)."""
+    stem = name.removesuffix(OWNED_TEMP_SUFFIX)
+    pid_text = stem.rsplit(".", 1)[-1].split("-", 1)[0] if "." in stem else ""
+    return int(pid_text) if pid_text.isdigit() else None
+
+
+def is_abandoned_part(path: Path) -> bool:
+    """An owned temporary file whose process is gone (or that is older than a day)."""
+    if not path.name.startswith(".") or not path.name.endswith(OWNED_TEMP_SUFFIX):
+        return False
+    pid = _owner(path.name)
+    try:
+        age = time.time() - path.stat().st_mtime
+    except OSError:
+        return False
+    return age > STALE_AFTER or (pid is not None and pid != os.getpid()
+                                 and not _is_running(pid))
+
+
+def remove_abandoned_parts(folder: Path) -> int:
+    """Remove the owned temporary files of processes that are gone from ``folder``."""
+    removed = 0
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        if entry.is_file() and is_abandoned_part(entry):
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                removed += 1
+    return removed
+
+
+def note_part(register: Path, part: Path) -> None:
+    """Remember (in the data folder) an owned temporary file written elsewhere, so that the
+    next start can remove it if its process is killed before it is renamed into place."""
+    with register.open("a", encoding="utf-8") as handle:
+        handle.write(f"{part}\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _registered(register: Path) -> list[Path]:
+    try:
+        return [Path(line) for line in register.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _keep_registered(register: Path, parts: list[Path]) -> None:
+    if parts:
+        write_atomic(register, "".join(f"{p}\n" for p in parts).encode("utf-8"))
+    else:
+        register.unlink(missing_ok=True)
+
+
+def forget_part(register: Path, part: Path) -> None:
+    _keep_registered(register, [p for p in _registered(register) if p != part])
+
+
+def remove_registered_parts(register: Path) -> int:
+    """Remove the registered temporary files whose process is gone; forget those that no
+    longer exist (renamed into place, or on a drive that is not there: the next write to
+    that folder sweeps it, :func:`remove_abandoned_parts`). Returns how many were removed."""
+    kept, removed = [], 0
+    for part in _registered(register):
+        if is_abandoned_part(part):
+            with contextlib.suppress(OSError):
+                part.unlink()
+                removed += 1
+        elif part.exists():
+            kept.append(part)  # still being written by a live process
+    _keep_registered(register, kept)
     return removed
 
 

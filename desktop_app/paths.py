@@ -16,6 +16,9 @@ APP_DIR_NAME = "HoTichOffline"
 BACKUP_STAGING = "backup"
 RESTORE_STAGING = "restore"
 STAGING_PREFIXES = (BACKUP_STAGING, RESTORE_STAGING)
+# The temporary backup files being written outside the data folder (a USB stick), one a line:
+# the next start removes those a killed backup left (desktop_app.fileio).
+BACKUP_PARTS = "backup-parts"
 
 
 def default_data_dir() -> Path:

@@ -6,7 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
-[ -x "$BIN/pyside6-lrelease" ] || BIN="$(dirname "$(command -v pyside6-lrelease)")"
+if [ ! -x "$BIN/pyside6-lrelease" ]; then  # a worktree without its own venv: the one on PATH
+  found="$(command -v pyside6-lrelease || true)"
+  [ -n "$found" ] || { echo "pyside6-lrelease not found: run installer/setup-dev.sh or put the venv's bin on PATH" >&2; exit 1; }
+  BIN="$(dirname "$found")"
+fi
 
 if [ "${1:-}" = "--update" ]; then
   mapfile -t sources < <(find ui -name '*.py' -not -path '*/__pycache__/*' | sort)

@@ -2,7 +2,7 @@
 # Sets up a checkout on Debian (12+) with Python 3.11+: system packages that are missing,
 # then a virtual environment in .venv with the project and its test tools.
 # Safe to run again: it installs only what is missing or changed. It says what it is doing
-# (a first set-up downloads ~300 MB and takes a few minutes): each step, then apt's and pip's
+# (a first set-up downloads a few hundred MB and takes minutes): each step, then apt's and pip's
 # own progress lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,7 +58,7 @@ fi
 # Reinstall only when the project's metadata changed since the last set-up.
 stamp=.venv/.hotich-installed
 want=$(sha256sum pyproject.toml | cut -d' ' -f1)
-step 3 "Python packages (pip; PySide6 alone is ~200 MB the first time)"
+step 3 "Python packages (pip; the first time a few hundred MB, PySide6 the largest)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   log=.venv/pip-install.log
   rm -f "$log"

@@ -252,6 +252,11 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
+    def _help_in(self, window: QWidget, topic: str) -> None:
+        """F1 in a window opened from this one (a record, an extract) opens its section."""
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), window)
+        shortcut.activated.connect(lambda: self.show_help(topic))
+
     # -- shortcuts ------------------------------------------------------------------------
     def new_record(self) -> None:
         if self.registration is not None:
@@ -271,6 +276,7 @@ class MainWindow(QMainWindow):
         dialog.changed.connect(self.refresh_status)
         dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget(d))
         self.dialogs.append(dialog)
+        self._help_in(dialog, "record-detail")
         dialog.show()
         return dialog
 
@@ -292,6 +298,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget(d))
         self.dialogs.append(dialog)
+        self._help_in(dialog, "extract-preview")
         dialog.show()
         return dialog
 

@@ -15,6 +15,11 @@ from ui.tasks import TaskRunner
 
 T = TypeVar("T")
 _ROOT = QModelIndex()
+# Roles as the ints Qt passes: data() runs for every role of every cell painted, and looking
+# the enum members up each time was half of its cost.
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_TEXT_ROLES = frozenset({_DISPLAY, _TOOLTIP})
+_CHECK_STATE = int(Qt.ItemDataRole.CheckStateRole)
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Any], str]]
 
@@ -71,16 +76,18 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return self._columns[section][0]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._columns[index.column()][1](item)
-        if role == Qt.ItemDataRole.CheckStateRole and self._checkable and index.column() == 0:
-            return (Qt.CheckState.Checked if self._key(item) in self._checked
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role in _TEXT_ROLES:
+            return self.text(index.row(), index.column()) if index.isValid() else None
+        if role == _CHECK_STATE and self._checkable and index.column() == 0 and \
+                index.isValid():
+            return (Qt.CheckState.Checked if self._key(self._rows[index.row()]) in self._checked
                     else Qt.CheckState.Unchecked)
         return None
+
+    def text(self, row: int, column: int) -> str:
+        """A cell's words (its column's getter)."""
+        return self._columns[column][1](self._rows[row])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -112,6 +119,12 @@ class Page(Generic[T]):
 PageFetch = Callable[[str | None], Page[Any]]
 """(cursor, None for the first page) -> one page; run on the database lane."""
 
+EMPTY_PAGES_FOLLOWED = 4
+"""A narrowed list's page may come back empty with more to read (paging.filtered stops at
+its budget): the next one is asked for at once, up to this many in a row, before the list
+waits for "more" (at a million records the oldest 6,000 submitted records are no historical
+entries: the verification list's first three pages were empty)."""
+
 
 class PagedRowsModel(RowsModel[T]):
     """A RowsModel filled page by page off the GUI thread. ``load(fetch)`` starts a new list
@@ -131,10 +144,23 @@ class PagedRowsModel(RowsModel[T]):
         self._after: str | None = None
         self._generation = 0
         self._first_due = False  # the list's first page has not arrived (or failed)
+        self._empty_run = 0  # empty pages followed in a row
         self.is_loading = False
         self.is_complete = True  # no list, or its last page is here
         self.total: int | None = None
         self.extra: object = None  # the first page's
+        self._texts: dict[tuple[int, int], str] = {}  # cells worded once (rows only grow)
+
+    def text(self, row: int, column: int) -> str:
+        key = (row, column)
+        found = self._texts.get(key)
+        if found is None:
+            found = self._texts[key] = super().text(row, column)
+        return found
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self._texts.clear()
+        super().set_rows(rows)
 
     def load(self, fetch: PageFetch) -> None:
         self._generation += 1
@@ -142,6 +168,7 @@ class PagedRowsModel(RowsModel[T]):
         self._after = None
         self.is_complete = False
         self._first_due = True
+        self._empty_run = 0
         self._request()
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:  # noqa: N802
@@ -150,6 +177,7 @@ class PagedRowsModel(RowsModel[T]):
 
     def fetchMore(self, parent: Index = _ROOT) -> None:  # noqa: N802
         if self.canFetchMore(parent):
+            self._empty_run = 0
             self._request()  # after a failed first page: that page again
 
     def _request(self) -> None:
@@ -167,6 +195,10 @@ class PagedRowsModel(RowsModel[T]):
         self.is_loading = False
         self._after = page.after
         self.is_complete = page.after is None
+        if not page.rows and not self.is_complete and self._empty_run < EMPTY_PAGES_FOLLOWED:
+            self._empty_run += 1  # nothing yet: read on (the rows shown stay meanwhile)
+            self._request()
+            return
         if first:
             self._first_due = False
             self.total, self.extra = page.total, page.extra

@@ -16,8 +16,9 @@ from typing import Protocol
 
 from desktop_app.domain.addresses import commune_name
 from desktop_app.domain.dates import InvalidDateError, as_partial_date
+from desktop_app.domain.ethnicity import ethnic_group
 from desktop_app.domain.text import nfc
-from desktop_app.domain.vocabulary import Vocabulary, labels
+from desktop_app.domain.vocabulary import Vocabulary, labels, value_label
 from desktop_app.domain.workflow import REGISTERED_STATUSES, Status
 
 _PENDING_STATUSES = frozenset({Status.DRAFT, Status.SUBMITTED})
@@ -150,6 +151,22 @@ def _figures(value: str) -> str:
         return nfc(value)  # a registration date typed as found in an old book
 
 
+def _value_words(path: str, value: str | None) -> str:
+    """A changed value as the extract prints it: "Nữ", not "female"; "10/01/2026", not
+    "2026-01-10"; a commune by its name; anything else (a name) exactly as written."""
+    if not value:
+        return ""
+    leaf = path.rsplit(".", 1)[-1].split("[", 1)[0]
+    if leaf.startswith("date") or leaf.endswith(("_date", "_on")):
+        return _figures(value)
+    if leaf in ("commune", "commune_code"):
+        return commune_name(value) or nfc(value)
+    if leaf == "ethnicity" and value.isdigit():
+        group = ethnic_group(value)
+        return group.common_spelling if group is not None else value
+    return nfc(value_label("", path, value))
+
+
 def note_text(note: Note) -> str:
     """The Ghi chú line, the same on the extract, the screens and the command line:
     "Cải chính họ, chữ đệm, tên từ “A” thành “B” (đăng ký số 12/2026, ngày 05/03/2026)",
@@ -160,8 +177,8 @@ def note_text(note: Note) -> str:
         # "Xác định lại dân tộc" already names the field: "dân tộc" once.
         what = verb if verb.endswith(f" {name}") else f"{verb} {name}"
         text = (
-            f"{what} từ “{nfc(note.from_value or '')}” "
-            f"thành “{nfc(note.to_value or '')}”"
+            f"{what} từ “{_value_words(note.field, note.from_value)}” "
+            f"thành “{_value_words(note.field, note.to_value)}”"
         )
     else:  # a whole act: a recognition, the end of a guardianship
         text = ACT_NOTES.get(note.kind, nfc(note.kind))

@@ -542,6 +542,12 @@ CREATE TRIGGER records_hour_delete AFTER DELETE ON records BEGIN
         AND tz = substr(OLD.created_at, -6); END
 """
 
+# 16: a re-checked entry found by its record: writing a record checks the re-check items
+# that name it (a foreign key), which without this index read them all.
+SCHEMA_16 = """
+CREATE INDEX recheck_items_record ON recheck_items (record_id)
+"""
+
 MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6,
                                SCHEMA_7, SCHEMA_8, SCHEMA_9, SCHEMA_10, SCHEMA_11, SCHEMA_12,
-                               SCHEMA_13, SCHEMA_14, SCHEMA_15)
+                               SCHEMA_13, SCHEMA_14, SCHEMA_15, SCHEMA_16)

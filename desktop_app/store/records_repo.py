@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import NamedTuple
 
@@ -512,22 +511,32 @@ class RecordsRepository:
 
     # -- bulk import (appended by helper "import", issue 13) ------------------------------
     def insert_indexed(self, rec: StoredRecord, entries: Sequence[PersonEntry], text: str,
-                       data_json: str) -> None:
-        """insert() with what it would compute given: ``entries``, ``text`` and ``data_json``
-        must be indexing.persons, indexing.search_text and data_json of the record (a bulk
-        import computes them in its preparing process, off the writer)."""
-        marks = ", ".join("?" * len(_COLUMNS.split(",")))
-        params = _params(replace(rec, data={}))
-        (n,) = self._conn.execute(
-            f"INSERT INTO records (n, {_COLUMNS}) VALUES ("
-            f"(SELECT coalesce(max(n), 0) + 1 FROM records), {marks}) RETURNING n",
-            (*params[:_DATA_AT], data_json, *params[_DATA_AT + 1:])).fetchone()
+                       data_json: str, issues_json: str) -> None:
+        """insert() with what it would compute given: ``entries``, ``text``, ``data_json``
+        and ``issues_json`` must be indexing.persons, indexing.search_text and data_json of
+        the record's data and issues (a bulk import computes them in its preparing process,
+        off the writer)."""
+        (n,) = self._conn.execute(_INSERT_INDEXED, (
+            rec.id, rec.type, rec.status, int(rec.is_historical), data_json, rec.office,
+            rec.registration_number, rec.number_int, rec.book_number, rec.registered_on,
+            rec.year, rec.officer, rec.verified_by, rec.approved_by, rec.signed_by,
+            _dump(list(rec.overrides)) if rec.overrides else "[]", issues_json, rec.links_to,
+            rec.supersedes, rec.version, rec.central_id, rec.created_at.isoformat(),
+            rec.updated_at.isoformat())).fetchone()
         self._conn.executemany(
             "INSERT INTO record_persons (record_id, role, match_key, name_key, mother_key, "
             "date_of_birth, event_date, personal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(rec.id, p.role, p.match_key, p.name_key, p.mother_key, p.date_of_birth,
               p.event_date, p.personal_id) for p in entries])
         self._conn.execute("INSERT INTO record_text (rowid, text) VALUES (?, ?)", (n, text))
+
+    def page_cache(self, kib: int) -> int:
+        """Set this connection's page cache to ``kib`` KiB; returns the size it had (a bulk
+        import writes with a bigger one, then gives it back)."""
+        (pages,) = self._conn.execute("PRAGMA cache_size").fetchone()
+        self._conn.execute(f"PRAGMA cache_size = {-int(kib):d}")
+        page_size = int(self._conn.execute("PRAGMA page_size").fetchone()[0])
+        return -int(pages) if int(pages) < 0 else int(pages) * page_size // 1024
 
     def add_events(self, events: Iterable[RecordEvent]) -> None:
         """add_event for many, in one statement (the events of an import batch)."""
@@ -538,7 +547,16 @@ class RecordsRepository:
               e.reason) for e in events])
 
 
-_DATA_AT = [c.strip() for c in _COLUMNS.split(",")].index("data")
+# insert_indexed binds the columns in this order (as _params does): a change to _COLUMNS must
+# change it too, and stops the program at once rather than storing records askew.
+_INDEXED_COLUMNS = ("id, type, status, is_historical, data, office, registration_number, "
+                    "number_int, book_number, registered_on, year, officer, verified_by, "
+                    "approved_by, signed_by, overrides, issues, links_to, supersedes, version, "
+                    "central_id, created_at, updated_at")
+if _INDEXED_COLUMNS != _COLUMNS:
+    raise RuntimeError("records_repo: insert_indexed does not bind _COLUMNS")
+_INSERT_INDEXED = (f"INSERT INTO records (n, {_COLUMNS}) VALUES ((SELECT coalesce(max(n), 0) + 1 "
+                   f"FROM records), {', '.join('?' * len(_COLUMNS.split(',')))}) RETURNING n")
 
 
 def data_json(data: JSONObject) -> str:

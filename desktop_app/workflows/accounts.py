@@ -30,8 +30,8 @@ from desktop_app.errors import (
     WrongPasswordError,
     WrongRecoveryCodeError,
 )
-from desktop_app.fileio import remove_stale_staging
-from desktop_app.paths import STAGING_PREFIXES, DataPaths
+from desktop_app.fileio import remove_registered_parts, remove_stale_staging
+from desktop_app.paths import BACKUP_PARTS, STAGING_PREFIXES, DataPaths
 from desktop_app.session import Session
 from desktop_app.settings import LocalSettings
 from desktop_app.store.keyfile import (
@@ -154,6 +154,8 @@ def open_session(paths: DataPaths, data_key: bytes, username: str, clock: Clock)
         raise AccountDisabledError()
     if remove_stale_staging(paths.root, STAGING_PREFIXES):
         log.info("removed staging folders left by an interrupted backup or restore")
+    if remove_registered_parts(paths.root / BACKUP_PARTS):
+        log.info("removed a temporary backup file left by an interrupted backup")
     return Session(paths=paths, store=store, account=account, clock=clock)
 
 

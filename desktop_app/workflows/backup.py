@@ -32,8 +32,16 @@ from desktop_app.errors import (
     StoreDamagedError,
     WrongPasswordError,
 )
-from desktop_app.fileio import atomic_writer, fsync_dir, make_staging_dir
-from desktop_app.paths import BACKUP_STAGING, RESTORE_STAGING, DataPaths
+from desktop_app.fileio import (
+    atomic_writer,
+    forget_part,
+    fsync_dir,
+    make_staging_dir,
+    note_part,
+    remove_abandoned_parts,
+    remove_stale_staging,
+)
+from desktop_app.paths import BACKUP_PARTS, BACKUP_STAGING, RESTORE_STAGING, DataPaths
 from desktop_app.session import Session
 from desktop_app.store.database import DatabaseError, latest_version
 from desktop_app.store.keyfile import KeyFile
@@ -87,6 +95,10 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
     if out.is_dir():
         out = out / f"hotich-{session.clock.now():%Y%m%d-%H%M%S}.htbak"
     keyfile = KeyFile.load(session.paths.keyfile)
+    # What a killed backup left on this drive (its temporary file, or its staging folder
+    # when the data disk was full) goes first: it may be what fills the drive.
+    if remove_abandoned_parts(out.parent) + remove_stale_staging(out.parent, (BACKUP_STAGING,)):
+        log.info("removed what an interrupted backup left where this one goes")
     # Checked before copying anything: the backup must fit where it goes; the snapshot is
     # staged on the data disk, or next to the backup when the data disk is full (a backup
     # to another disk is how a full disk is dealt with).
@@ -125,14 +137,26 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
         core_bytes = json.dumps(core, sort_keys=True, separators=(",", ":")).encode()
         header = json.dumps({"core": core, "mac": _mac(session.store.data_key, core_bytes)},
                             sort_keys=True, separators=(",", ":")).encode()
-        with atomic_writer(out) as handle, snapshot.open("rb") as source:
-            handle.write(MAGIC + struct.pack(">I", len(header)) + header)
-            done = 0
-            while block := source.read(CHUNK):
-                handle.write(block)
-                done += len(block)
-                if progress:
-                    progress("backup", done, size)
+        register = session.paths.root / BACKUP_PARTS
+        written: list[Path] = []
+
+        def started(part: Path) -> None:
+            note_part(register, part)
+            written.append(part)
+
+        try:
+            with atomic_writer(out, owned=True, started=started) as handle, \
+                    snapshot.open("rb") as source:
+                handle.write(MAGIC + struct.pack(">I", len(header)) + header)
+                done = 0
+                while block := source.read(CHUNK):
+                    handle.write(block)
+                    done += len(block)
+                    if progress:
+                        progress("backup", done, size)
+        finally:
+            for part in written:
+                forget_part(register, part)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     try:
@@ -317,14 +341,27 @@ def _verify_staged(staged: DataPaths, data_key: bytes) -> int:
         store.close()
 
 
+def _new_folder(parent: Path, name: str) -> Path:
+    """``parent/name``, or ``name-2``, ``name-3``... when a restore in the same microsecond
+    (or on a clock that stands still) made it already: each kept copy is its own folder."""
+    parent.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 10_000):
+        folder = parent / (name if n == 1 else f"{name}-{n}")
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder
+    raise FileExistsError(str(parent / name))
+
+
 def _swap_in(paths: DataPaths, staged: DataPaths, clock: Clock) -> None:
     """Move the current data aside (kept in backups/) and the verified copy into place."""
     paths.ensure()
     current = [p for p in (paths.database, Path(f"{paths.database}-wal"),
                            Path(f"{paths.database}-shm"), paths.keyfile) if p.exists()]
     if current:
-        keep = paths.backups / f"pre-restore-{clock.now():%Y%m%dT%H%M%S%f}"
-        keep.mkdir(parents=True)
+        keep = _new_folder(paths.backups, f"pre-restore-{clock.now():%Y%m%dT%H%M%S%f}")
         for item in current:
             os.replace(item, keep / item.name)
     os.replace(staged.database, paths.database)

@@ -20,7 +20,7 @@ import contextlib
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +33,13 @@ from desktop_app.session import Session
 from desktop_app.store.books_repo import BookRow
 from desktop_app.store.unit_of_work import UnitOfWork
 from desktop_app.workflows import books, record_index, records
-from desktop_app.workflows.bulk_import_prepare import Item, Plan, Refused, empty_context
+from desktop_app.workflows.bulk_import_prepare import (
+    Item,
+    Plan,
+    Refused,
+    empty_context,
+    stored_issues,
+)
 from desktop_app.workflows.bulk_import_rows import (
     FORMATS,
     TABULAR,
@@ -52,7 +58,9 @@ __all__ = ["BATCH", "FORMATS", "TABULAR", "ImportSummary", "Refused", "Row", "ch
            "format_of", "load_mapping", "read_rows", "row_data", "run_import", "save_mapping",
            "typed"]
 
-BATCH = 500
+BATCH = 2000  # entries per transaction: fewer commits, each writing an index page once
+CHUNK = 200  # rows prepared at a time (the worker's messages; smaller than a batch)
+IMPORT_CACHE_KIB = 256 * 1024
 CHECKPOINT_PREFIX = "import.checkpoint."
 STAGE = "entries"  # the progress stage (ui/widgets/progress.py words it)
 
@@ -141,17 +149,37 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
     summary.book = paper.id if paper is not None else book
     plan = Plan(rtype, paper, book, records.local_today(session))
     use_worker = worth_a_worker(total, content) if worker is None else worker
-    batches = prepared_batches(rows, path, content, dict(mapping) if mapping else None, plan,
-                               after_line=summary.last_line, size=batch, worker=use_worker,
-                               wait_for_worker=wait_for_worker)
-    with contextlib.closing(batches):  # a Cancel raised by progress stops the worker too
-        for items in batches:
-            _write_batch(session, items, plan, key, summary)
-            if progress is not None:
-                progress(STAGE, summary.last_line, max(total, summary.last_line))
+    chunks = prepared_batches(rows, path, content, dict(mapping) if mapping else None, plan,
+                              after_line=summary.last_line, size=CHUNK, worker=use_worker,
+                              wait_for_worker=wait_for_worker)
+    with contextlib.closing(chunks), _import_cache(session):  # Cancel stops the worker too
+        pending: list[Item] = []
+        for chunk in chunks:
+            pending += chunk
+            while len(pending) >= batch:
+                _write_batch(session, pending[:batch], plan, key, summary)
+                pending = pending[batch:]
+                if progress is not None:
+                    progress(STAGE, summary.last_line, max(total, summary.last_line))
+        if pending:
+            _write_batch(session, pending, plan, key, summary)
     if progress is not None:
         progress(STAGE, summary.last_line, summary.last_line)
     return summary
+
+
+@contextlib.contextmanager
+def _import_cache(session: Session) -> Iterator[None]:
+    """A bigger page cache for the import's connection: each entry adds keys all over the
+    person and record indexes, which a large register holds in far more pages than the
+    everyday cache (at 100,000 records, 16 MB: ~4x the time in SQLite)."""
+    with session.store.read() as uow:
+        before = uow.records.page_cache(IMPORT_CACHE_KIB)
+    try:
+        yield
+    finally:
+        with session.store.read() as uow:
+            uow.records.page_cache(before)
 
 
 def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
@@ -176,9 +204,11 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
                                                       item.record_id)
             if context == empty_context(item.record_id) and today == plan.today:
                 issues = list(item.issues)  # prepared against this very context
+                kept_json: str | None = item.kept_json
             else:  # the store holds related records (twins, targets...): judge with them
                 issues = validate_prepared(item.type, item.data, historical=True, today=today,
                                            context=context)
+                kept_json = None
             errors = [i for i in issues if i.is_error]
             if errors:
                 done.refused.append(Refused(item.line, tuple(i.code for i in errors),
@@ -186,17 +216,20 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
                 done.rules.update({i.code for i in errors})
                 continue
             kept = [i for i in issues if not i.is_error]
+            stored, fresh_json = stored_issues(kept) if kept_json is None \
+                else (tuple(i.to_json() for i in kept), kept_json)
             prepared = item.data
             rec = new_draft(
                 id=item.record_id, type=item.type.value, data=prepared, office=office,
                 officer=officer, created_at=now, updated_at=now, is_historical=True,
-                issues=tuple(i.to_json() for i in kept),
+                issues=stored,
                 links_to=records._link_target(uow, prepared),
                 registration_number=records._as_found(prepared, "registration_number"),
                 book_number=records._as_found(prepared, "book_number"),
                 registered_on=records._as_found(prepared, "registered_on"))
             # Indexed at once: the context of a later entry of the batch sees this one.
-            uow.records.insert_indexed(rec, item.persons, item.text, item.data_json)
+            uow.records.insert_indexed(rec, item.persons, item.text, item.data_json,
+                                       fresh_json)
             events.append(RecordEvent(rec.id, now, officer, "create", None, rec.status, ""))
             _count(done, kept)
         uow.records.add_events(events)

@@ -60,6 +60,7 @@ class Prepared:
     data: JSONObject
     data_json: str  # the data as stored (records_repo.data_json)
     issues: tuple[Issue, ...]  # validated with empty_context(record_id)
+    kept_json: str  # the issues that are not errors, as stored
     persons: tuple[PersonEntry, ...]  # what the store indexes (indexing.persons/search_text)
     text: str
 
@@ -67,14 +68,20 @@ class Prepared:
         # Sent between processes as its JSON: unpickling the object tree costs the writer
         # about as much as parsing the text it needs anyway.
         return (_from_json, (self.line, self.type.value, self.record_id, self.data_json,
-                             self.issues, self.persons, self.text))
+                             self.issues, self.kept_json, self.persons, self.text))
 
 
 def _from_json(line: int, rtype: str, record_id: str, text_of_data: str,
-               issues: tuple[Issue, ...], entries: tuple[PersonEntry, ...], text: str
-               ) -> Prepared:
+               issues: tuple[Issue, ...], kept_json: str, entries: tuple[PersonEntry, ...],
+               text: str) -> Prepared:
     return Prepared(line, RecordType(rtype), record_id, json.loads(text_of_data),
-                    text_of_data, issues, entries, text)
+                    text_of_data, issues, kept_json, entries, text)
+
+
+def stored_issues(issues: list[Issue]) -> tuple[tuple[JSONObject, ...], str]:
+    """The findings an entry keeps (not the errors), and as the store holds them."""
+    kept = tuple(i.to_json() for i in issues if not i.is_error)
+    return kept, data_json(list(kept))  # type: ignore[arg-type]
 
 
 Item = Prepared | Refused
@@ -120,6 +127,7 @@ def prepare_row(row: Row, plan: Plan) -> Item:
     issues = validate_prepared(rtype, prepared, historical=True, today=plan.today,
                                context=empty_context(record_id))
     return Prepared(line, rtype, record_id, prepared, data_json(prepared), tuple(issues),
+                    stored_issues(issues)[1],
                     tuple(persons(rtype.value, prepared)),
                     search_text(rtype.value, prepared,
                                 records._as_found(prepared, "registration_number"),

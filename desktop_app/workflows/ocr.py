@@ -12,6 +12,8 @@ Reading a page takes ~0.2-3 s: call ``suggest_page`` off the GUI thread.
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -48,6 +50,7 @@ class OcrPage:
     rotation: int
     record_type: str
     media_type: str
+    sha256: str = ""  # the scan's digest: a page read once is not read again
 
 
 @dataclass(frozen=True)
@@ -111,13 +114,25 @@ def page_for_ocr(session: Session, book_id: str, page_no: int) -> OcrPage:
         content = uow.attachments.get(page.sha256)
     if content is None:
         raise NotFoundError(what="page", key=str(page_no))
-    return OcrPage(content, page.rotation, book.type, page.media_type)
+    return OcrPage(content, page.rotation, book.type, page.media_type, page.sha256)
+
+
+_READ: OrderedDict[tuple[str, str, int, str], PageReading] = OrderedDict()
+_READ_LOCK = threading.Lock()
+_KEEP = 24  # pages: going back and forth between the pages of a book reads each once
 
 
 def read_ocr_page(recogniser: TextRecogniser, page: OcrPage) -> PageReading:
-    """Recognise a page got from ``page_for_ocr`` (CPU work, no store: any worker thread)."""
+    """Recognise a page got from ``page_for_ocr`` (CPU work, no store: any worker thread).
+    The last pages read are kept in memory, by engine and scan."""
     from desktop_app.ocr.reader import read_page  # OpenCV and numpy: only when reading
 
+    key = (recogniser.name, page.sha256, page.rotation, page.record_type)
+    if page.sha256:
+        with _READ_LOCK:
+            if key in _READ:
+                _READ.move_to_end(key)
+                return _READ[key]
     try:
         reading = read_page(recogniser, page.content, page.record_type,
                             rotation=page.rotation)
@@ -127,6 +142,11 @@ def read_ocr_page(recogniser: TextRecogniser, page: OcrPage) -> PageReading:
         raise HotichError("E-OCR-IMAGE") from exc
     log.info("ocr page read: engine=%s entries=%d lines=%d ms=%.0f", reading.engine,
              len(reading.entries), reading.lines_read, reading.elapsed_ms)
+    if page.sha256:
+        with _READ_LOCK:
+            _READ[key] = reading
+            while len(_READ) > _KEEP:
+                _READ.popitem(last=False)
     return reading
 
 

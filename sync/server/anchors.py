@@ -11,6 +11,7 @@ shorter than the head it kept.
 from __future__ import annotations
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from sync.server import schema as t
 from sync.server.database import Database, iso
@@ -26,7 +27,19 @@ class AuditAnchors:
         """Keep (seq, digest) as the device's head; answer the head kept before it.
 
         Idempotent: repeating the same head answers the same head (a lost answer retried).
-        ``rewritten``: the kept head the device did not find in its chain."""
+        ``rewritten``: the kept head the device did not find in its chain.
+
+        Two first anchors of one device at once both find no row; the one that inserts
+        second fails on the primary key and is answered as if it came second (not by a
+        500), whatever the database's isolation (writers are serialised today, see
+        sync.server.database, but this must not depend on it)."""
+        try:
+            return self._anchor(device, seq, digest, rewritten)
+        except IntegrityError:
+            return self._anchor(device, seq, digest, rewritten)
+
+    def _anchor(self, device: Device, seq: int, digest: str,
+                rewritten: tuple[int, str] | None) -> dict[str, object]:
         now = iso(self.db.now())
         with self.db.tx() as conn:
             row = conn.execute(select(t.audit_anchors).where(

@@ -334,10 +334,19 @@ def _guardianships(batch: _Batch, item: PushItem) -> list[HeldHere]:
 
 
 def _msg(code: str, **params: object) -> tuple[str, str]:
+    """The message in both languages; a record type is worded as the forms name it
+    ("Khai sinh"), never as its code, since devices show the message as it comes."""
+    from desktop_app.domain.vocabulary import Vocabulary, label_or_code
     from desktop_app.messages import render
 
-    return (render(code, params, catalogue=MESSAGES, lang="vi"),
-            render(code, params, catalogue=MESSAGES, lang="en"))
+    def worded(lang: str) -> dict[str, object]:
+        if "record_type" not in params:
+            return params
+        return {**params, "record_type": label_or_code(Vocabulary.RECORD_TYPE,
+                                                       params["record_type"], lang)}
+
+    return (render(code, worded("vi"), catalogue=MESSAGES, lang="vi"),
+            render(code, worded("en"), catalogue=MESSAGES, lang="en"))
 
 
 def _result(base: dict[str, object], status: ItemStatus, code: str,

@@ -1,7 +1,8 @@
 """Register pages for the OCR tests and the keying benchmark: a page of a 2010 birth book
-(Sổ đăng ký khai sinh, printed entries) drawn with reportlab in the project's bundled font,
-rasterised with poppler's pdftoppm, then made to look like a phone photograph with Pillow
-(a small rotation, uneven light, blur, sensor noise, JPEG).
+(Sổ đăng ký khai sinh, printed entries; ``death_page``: the death book, Sổ đăng ký khai tử)
+drawn with reportlab in the project's bundled font, rasterised with poppler's pdftoppm, then
+made to look like a phone photograph with Pillow (a small rotation, uneven light, blur,
+sensor noise, JPEG).
 
 ``birth_page(seed, entries=3)`` gives the photographed page and the entries it shows, as the
 canonical values of the historical form (the ground truth a test compares suggestions with).
@@ -105,18 +106,19 @@ def _fonts() -> tuple[str, str]:
 
 
 def render_pdf(entries: tuple[PageEntry, ...], *, year: int, page_no: int,
-               rows: int | None = None) -> bytes:
+               rows: int | None = None, columns: tuple[tuple[str, float], ...] = COLUMNS,
+               title_text: str = "SỔ ĐĂNG KÝ KHAI SINH") -> bytes:
     """The printed page: book title, then the ruled table with one entry per row."""
     regular, bold = _fonts()
     cell = ParagraphStyle("cell", fontName=regular, fontSize=9, leading=11)
     head = ParagraphStyle("head", parent=cell, fontName=bold, alignment=1)
     title = ParagraphStyle("title", fontName=bold, fontSize=14, alignment=1, leading=18)
     sub = ParagraphStyle("sub", fontName=regular, fontSize=10, alignment=1, leading=13)
-    data = [[Paragraph(label, head) for label, _ in COLUMNS]]
+    data = [[Paragraph(label, head) for label, _ in columns]]
     data += [[Paragraph(text, cell) for text in e.cells] for e in entries]
     blank = max(0, (rows or len(entries)) - len(entries))
-    data += [["" for _ in COLUMNS] for _ in range(blank)]
-    table = Table(data, colWidths=[w for _, w in COLUMNS],
+    data += [["" for _ in columns] for _ in range(blank)]
+    table = Table(data, colWidths=[w for _, w in columns],
                   rowHeights=[34] + [46] * (len(data) - 1))
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.9, colors.black),
@@ -126,7 +128,7 @@ def render_pdf(entries: tuple[PageEntry, ...], *, year: int, page_no: int,
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=landscape(A4), leftMargin=20, rightMargin=20,
                             topMargin=28, bottomMargin=20, title="So dang ky khai sinh")
-    doc.build([Paragraph("SỔ ĐĂNG KÝ KHAI SINH", title),
+    doc.build([Paragraph(title_text, title),
                Paragraph(f"Quyển số: 01/{year} — Trang {page_no}", sub), Spacer(1, 10), table])
     return out.getvalue()
 
@@ -175,6 +177,57 @@ def birth_page(seed: int, entries: int = 3, *, year: int = 2010, page_no: int = 
     first = rng.randint(1, 300)
     shown = tuple(_entry(rng, first + i, year) for i in range(entries))
     clean = rasterise(render_pdf(shown, year=year, page_no=page_no, rows=rows))
+    turn = rotation if rotation is not None else rng.uniform(-2.0, 2.0)
+    png = io.BytesIO()
+    clean.save(png, "PNG")
+    return RegisterPage(photograph(clean, rng, rotation=turn), shown, png.getvalue(), turn)
+
+
+DEATH_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("Số", 30), ("Họ và tên người chết", 112), ("Ngày, tháng, năm sinh", 62),
+    ("Giới tính", 40), ("Dân tộc", 44), ("Quốc tịch", 52), ("Ngày chết", 62),
+    ("Nơi chết", 112), ("Nguyên nhân chết", 90), ("Người đi khai", 104),
+    ("Ngày đăng ký", 62),
+)  # fmt: skip
+_CAUSES = ("Bệnh già", "Tai nạn giao thông", "Bệnh tim", "Đột quỵ", "Ung thư phổi")
+
+
+def _death(rng: random.Random, number: int, year: int) -> PageEntry:
+    sex = rng.choice(("male", "female"))
+    born_year = rng.randint(1915, 1960)
+    born = (born_year, rng.randint(1, 12), rng.randint(1, 28))
+    died_month, died_day = rng.randint(1, 11), rng.randint(1, 28)
+    reg_day = rng.randint(died_day, 28)
+    name, declarant = _name(rng, sex), _name(rng, rng.choice(("male", "female")))
+    place, cause = rng.choice(_PLACES), rng.choice(_CAUSES)
+    values = {
+        "registration_number": str(number),
+        "deceased.full_name": name,
+        "deceased.date_of_birth": f"{born[0]}-{born[1]:02d}-{born[2]:02d}",
+        "deceased.sex": sex,
+        "deceased.ethnicity": "Kinh",
+        "deceased.nationality": "VN",
+        "time_of_death": f"{year}-{died_month:02d}-{died_day:02d}",
+        "place_of_death.as_written": place,
+        "cause_of_death": cause,
+        "declarant.full_name": declarant,
+        "registered_on": f"{year}-{died_month:02d}-{reg_day:02d}",
+    }
+    cells = (str(number), name, f"{born[2]:02d}/{born[1]:02d}/{born[0]}",
+             "Nam" if sex == "male" else "Nữ", "Kinh", "Việt Nam",
+             f"{died_day:02d}/{died_month:02d}/{year}", place, cause, declarant,
+             f"{reg_day:02d}/{died_month:02d}/{year}")
+    return PageEntry(number, values, cells)
+
+
+def death_page(seed: int, entries: int = 3, *, year: int = 2010, page_no: int = 1,
+               rows: int | None = None, rotation: float | None = None) -> RegisterPage:
+    """A photographed page of the 2010 death book (Sổ đăng ký khai tử)."""
+    rng = random.Random(seed)
+    first = rng.randint(1, 120)
+    shown = tuple(_death(rng, first + i, year) for i in range(entries))
+    clean = rasterise(render_pdf(shown, year=year, page_no=page_no, rows=rows,
+                                 columns=DEATH_COLUMNS, title_text="SỔ ĐĂNG KÝ KHAI TỬ"))
     turn = rotation if rotation is not None else rng.uniform(-2.0, 2.0)
     png = io.BytesIO()
     clean.save(png, "PNG")

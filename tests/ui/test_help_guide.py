@@ -46,6 +46,10 @@ def test_guide_sections_link_to_sections_that_exist(guide: Guide) -> None:
               if guide.get(target) is None]
     assert not broken
     assert len(list(guide.links())) > 30
+    # A link reads as words ("Sinh đôi, sinh ba"), not as a rule code: codes are for support.
+    coded = [(path.name, m) for path in GUIDE_DIR.glob("*.md")
+             for m in re.findall(r"\[([WE]-[A-Z0-9-]+)\]\(", path.read_text("utf-8"))]
+    assert not coded
 
 
 def test_guide_files_are_nfc_vietnamese() -> None:
@@ -117,4 +121,23 @@ def test_f1_opens_the_section_of_the_page_on_screen(qtbot: QtBot, office: UiOffi
         assert help_window is not None and help_window.isVisible()
         assert help_window.current == expected, key
         help_window.hide()
+    window.close()
+
+
+def test_f1_in_a_record_opens_the_section_of_the_record_window(
+        qtbot: QtBot, office: UiOffice, guide: Guide) -> None:
+    from desktop_app.workflows import records
+    from tests.samples import build
+
+    created = records.create_record(office.session("canbo"), "birth", build("birth", {}))
+    window = MainWindow(office.ctx("canbo"))
+    qtbot.addWidget(window)
+    window.show()
+    detail = window.open_record(created.record.id)
+    with qtbot.waitActive(detail):
+        detail.activateWindow()
+    qtbot.keyClick(detail.focusWidget() or detail, Qt.Key.Key_F1)
+    assert window.help_window is not None and window.help_window.current == "record-detail"
+    assert guide.get("record-detail") is not None
+    wait_idle(qtbot, office.runner)
     window.close()

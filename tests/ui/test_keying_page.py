@@ -246,6 +246,12 @@ def test_a_supervisor_rechecks_a_sample_and_reads_the_chart(
     assert page.screens.currentWidget() is keying and keying.sample_id == report.sample.id
     assert keying.form.editors["deceased.full_name"].value() is None  # blind
     assert keying.ocr.isHidden()  # the supervisor keys from the page alone
+    assert keying.slot_list.count() == 5
+    keying.slot_list.itemActivated.emit(keying.slot_list.item(2))  # the third drawn entry
+    assert keying._drawn_index() == 2  # noqa: SLF001
+    keying.slot_list.itemActivated.emit(keying.slot_list.item(0))
+    wait_idle(qtbot, office.runner)
+    assert keying._drawn_index() == 0  # noqa: SLF001
     for n in range(5):
         entry = keying.sample[keying._drawn_index()]  # noqa: SLF001
         rec = records.get_record(office.session("chutich"), entry.record_id)
@@ -314,3 +320,32 @@ def test_ocr_suggestions_beside_the_page_fill_only_what_is_accepted(
     assert page.form.editors["child.full_name"].value() is None
     assert page.ocr.entry() is not None and page.ocr.entry().position == 2
     assert page.ocr.isVisible()
+
+
+def test_the_decider_types_what_the_page_says_when_both_keyings_are_wrong(
+        qtbot: QtBot, office: UiOffice, tmp_path: Path) -> None:
+    from ui.pages.decisions_page import READ, DecisionsPage
+
+    books.set_double_entry(office.session("chutich"), True)
+    book = _book(office, tmp_path / "usb", pages=1)
+    books.key_entry(office.session("canbo"), book.id, 1, 1, build("death", {
+        **DEATH, "registered_on": "1990-03-04", "registration_number": "8"}))
+    split = books.key_entry(office.session("canbo2"), book.id, 1, 1, build("death", {
+        **DEATH, "registered_on": "1990-03-05", "registration_number": "3"}))
+    assert split.record is not None and split.stage == "disagreed"
+    page = DecisionsPage(office.ctx("chutich"))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.page_shown, timeout=10000):
+        page.show()
+    wait_idle(qtbot, office.runner)
+    assert page.scan.shown == "image"  # decided with the page in view
+    page.choose("registration_number", READ, "6")
+    page.choose("registered_on", READ, "02/03/1990")
+    with qtbot.waitSignal(page.decided, timeout=10000):
+        page.decide_button.click()
+    wait_idle(qtbot, office.runner)
+    rec = records.get_record(office.session("chutich"), split.record.id)
+    assert (rec.status, rec.data["registration_number"], rec.data["registered_on"]) == \
+        ("submitted", "6", "1990-03-02")
+    wrong = {a.key: a.wrong for a in books.accuracy(office.session("chutich")).officers}
+    assert wrong == {"canbo": 2, "canbo2": 2}  # both keyed otherwise than the page

@@ -93,3 +93,4 @@ def test_a_death_in_an_old_book_may_be_dated_by_the_lunar_calendar(qtbot: QtBot)
     editor.clear()
     type_text(editor, "01/06/2020 14:30")  # a Gregorian moment stays one
     assert form.data()["time_of_death"] == "2020-06-01T14:30"
+

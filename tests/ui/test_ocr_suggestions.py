@@ -47,7 +47,13 @@ def test_suggestions_reach_the_form_only_when_accepted(qtbot: QtBot, office: UiO
     assert taken == [("child.full_name", truth["child.full_name"])]
     assert not name.isEnabled()  # taken once
 
-    qtbot.mouseClick(widget.accept_all_button, Qt.MouseButton.LeftButton)
+    assert widget.accept_field("child.sex") and not widget.accept_field("child.sex")
+    assert not widget.accept_field("child.personal_id")  # nothing read for it
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    qtbot.keyClick(widget.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # accept all, from the keyboard
     paths = [p for p, _ in taken]
     assert len(paths) == len(set(paths)) == widget.table.rowCount()
     assert dict(taken)["registration_number"] == str(page.entries[1].number)

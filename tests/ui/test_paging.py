@@ -190,3 +190,28 @@ def test_after_a_failed_first_page_more_asks_for_the_first_page_again(
     qtbot.waitUntil(lambda: model.is_complete, timeout=5000)
     assert model.rows() == ["a", "b", "c"] and asked == [None, None, "b"]
     wait_idle(qtbot, office.runner)
+
+
+def test_empty_pages_with_more_to_read_are_followed_at_once(qtbot: QtBot,
+                                                            office: UiOffice) -> None:
+    from ui.models import EMPTY_PAGES_FOLLOWED, Page
+
+    model: PagedRowsModel[str] = PagedRowsModel([("n", str)], office.runner)
+    asked: list[str | None] = []
+
+    def fetch(after: str | None) -> Page[str]:  # a narrowed list: three empty pages first
+        asked.append(after)
+        n = len(asked)
+        return Page(["found"] if n == 4 else [], str(n) if n < 4 + EMPTY_PAGES_FOLLOWED + 2
+                    else None)
+
+    loaded: list[bool] = []
+    model.loaded.connect(loaded.append)
+    model.load(fetch)
+    qtbot.waitUntil(lambda: model.rows() == ["found"], timeout=5000)
+    assert asked == [None, "1", "2", "3"] and loaded == [True]
+    model.fetchMore()  # the next ones are empty: followed EMPTY_PAGES_FOLLOWED times, then wait
+    qtbot.waitUntil(lambda: len(loaded) == 2, timeout=5000)
+    assert len(asked) == 4 + 1 + EMPTY_PAGES_FOLLOWED and not model.is_complete
+    assert model.rows() == ["found"]
+    wait_idle(qtbot, office.runner)

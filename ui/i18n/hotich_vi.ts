@@ -632,6 +632,14 @@
         <translation>Lần nhập thứ hai</translation>
     </message>
     <message>
+        <source>As read on the page…</source>
+        <translation>Theo trang sổ…</translation>
+    </message>
+    <message>
+        <source>the value the page gives (empty: the book is silent)</source>
+        <translation>giá trị ghi trên trang sổ (để trống: sổ không ghi)</translation>
+    </message>
+    <message>
         <source>As in the book</source>
         <translation>Như trong sổ</translation>
     </message>
@@ -819,6 +827,33 @@
     </message>
 </context>
 <context>
+    <name>EntrySlots</name>
+    <message>
+        <source>Entry %1: keyed</source>
+        <translation>Mục %1: đã nhập</translation>
+    </message>
+    <message>
+        <source>Entry %1: your first keying, waiting for the second</source>
+        <translation>Mục %1: lần nhập thứ nhất của bạn, chờ lần nhập thứ hai</translation>
+    </message>
+    <message>
+        <source>Entry %1: keyed once by another officer (key it blind)</source>
+        <translation>Mục %1: cán bộ khác đã nhập một lần (hãy nhập độc lập)</translation>
+    </message>
+    <message>
+        <source>re-keyed</source>
+        <translation>đã nhập lại</translation>
+    </message>
+    <message>
+        <source>to re-key</source>
+        <translation>chờ nhập lại</translation>
+    </message>
+    <message>
+        <source>%1. page %2, entry %3: %4</source>
+        <translation>%1. trang %2, mục %3: %4</translation>
+    </message>
+</context>
+<context>
     <name>ExtractCheckPage</name>
     <message>
         <source>Check a signed extract</source>
@@ -912,7 +947,7 @@
     </message>
     <message>
         <source>Search the guide (diacritics optional)…</source>
-        <translation>Tìm trong hướng dẫn (có dấu hay không dấu đều được)…</translation>
+        <translation>Tìm trong hướng dẫn (không cần dấu)…</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1095,18 +1130,6 @@
         <translation>Nhập liệu</translation>
     </message>
     <message>
-        <source>Entry %1: keyed</source>
-        <translation>Mục %1: đã nhập</translation>
-    </message>
-    <message>
-        <source>Entry %1: your first keying, waiting for the second</source>
-        <translation>Mục %1: lần nhập thứ nhất của bạn, chờ lần nhập thứ hai</translation>
-    </message>
-    <message>
-        <source>Entry %1: keyed once by another officer (key it blind)</source>
-        <translation>Mục %1: cán bộ khác đã nhập một lần (hãy nhập độc lập)</translation>
-    </message>
-    <message>
         <source>Entry %1 of page %2</source>
         <translation>Mục %1 của trang %2</translation>
     </message>
@@ -1121,18 +1144,6 @@
     <message>
         <source>Already keyed: shown as saved.</source>
         <translation>Đã nhập: hiển thị như đã lưu.</translation>
-    </message>
-    <message>
-        <source>re-keyed</source>
-        <translation>đã nhập lại</translation>
-    </message>
-    <message>
-        <source>to re-key</source>
-        <translation>chờ nhập lại</translation>
-    </message>
-    <message>
-        <source>%1. page %2, entry %3: %4</source>
-        <translation>%1. trang %2, mục %3: %4</translation>
     </message>
     <message>
         <source>Drawn entry %1 of %2: page %3, entry %4</source>
@@ -1363,6 +1374,10 @@
         <translation>Nhận tất cả</translation>
     </message>
     <message>
+        <source>Accept every suggestion of this entry (Ctrl+Shift+A)</source>
+        <translation>Nhận mọi gợi ý của mục này (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
         <source>OCR suggestions</source>
         <translation>Gợi ý đọc tự động (OCR)</translation>
     </message>
@@ -1489,6 +1504,17 @@
     <message>
         <source>This image could not be read.</source>
         <translation>Không đọc được ảnh này.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceWords</name>
+    <message>
+        <source>%1 (the province only: the commune cannot be told)</source>
+        <translation>%1 (chỉ xác định được tỉnh, thành phố; không xác định được xã, phường)</translation>
+    </message>
+    <message>
+        <source>%1: now in %2 (which one cannot be told)</source>
+        <translation>%1: nay thuộc %2 (không xác định được nơi nào)</translation>
     </message>
 </context>
 <context>

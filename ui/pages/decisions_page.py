@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.fields import field_label
+from desktop_app.domain.fields import FieldKind, field_label, find_field
 from desktop_app.domain.parties import record_title
 from desktop_app.domain.types import JSONValue
 from desktop_app.workflows import books
@@ -38,6 +39,7 @@ from ui.models import RowsModel
 from ui.record_words import value_words
 from ui.widgets.page_scan import PageScanWidget, load_book_page
 from ui.widgets.table_columns import fit_columns
+from ui.widgets.typed_dates import to_iso, to_iso_time
 
 
 def _value(kept: str | None) -> JSONValue:
@@ -48,6 +50,49 @@ def _text(kept: str | None, rtype: str = "", path: str = "", lang: str = "vi") -
     """A keyed value as the officer reads it: in words (Nữ, 05/1990), never its code."""
     value = _value(kept)
     return "—" if value is None else value_words(rtype, path, value, lang)
+
+
+READ = 3  # the choice "as read on the page": neither keying, the value the decider types
+
+
+def read_value(rtype: str, path: str, text: str) -> JSONValue:
+    """What the decider typed from the page, as the field keeps it (a date typed dd/mm/yyyy
+    becomes ISO); empty: the book is silent."""
+    text = text.strip()
+    if not text:
+        return None
+    definition = find_field(rtype, path)
+    kind = definition.kind if definition is not None else FieldKind.TEXT
+    if kind is FieldKind.DATE:
+        return to_iso(text)
+    if kind is FieldKind.DATE_TIME:
+        return to_iso_time(text)
+    if kind is FieldKind.INTEGER and text.isdigit():
+        return int(text)
+    return text
+
+
+class _Choice(QWidget):
+    """The first keying, the second, or the value read on the page (typed in the line that
+    opens for it)."""
+
+    def __init__(self, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QComboBox(self, objectName=f"choice:{path}")
+        self.box.addItem(QCoreApplication.translate("DecisionsPage", "First keying"), 1)
+        self.box.addItem(QCoreApplication.translate("DecisionsPage", "Second keying"), 2)
+        self.box.addItem(QCoreApplication.translate("DecisionsPage", "As read on the page…"),
+                         READ)
+        self.read = QLineEdit(self, objectName=f"read:{path}")
+        self.read.setPlaceholderText(QCoreApplication.translate(
+            "DecisionsPage", "the value the page gives (empty: the book is silent)"))
+        self.read.hide()
+        self.box.currentIndexChanged.connect(
+            lambda _i: self.read.setVisible(self.box.currentData() == READ))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box)
+        layout.addWidget(self.read, 1)
 
 
 class DecisionsPage(QWidget):
@@ -166,11 +211,8 @@ class DecisionsPage(QWidget):
             for column, kept in ((1, f.first), (2, f.second)):
                 self.fields.setItem(n, column, QTableWidgetItem(
                     _text(kept, item.record.type, f.path, lang)))
-            choice = QComboBox(objectName=f"choice:{f.path}")
             # the two values are in the columns beside: the choice names the keying
-            choice.addItem(self.tr("First keying"), 1)
-            choice.addItem(self.tr("Second keying"), 2)
-            self.fields.setCellWidget(n, 3, choice)
+            self.fields.setCellWidget(n, 3, _Choice(f.path, self.fields))
         reason = "" if item.refusal is None else message_for(
             item.refusal, self._ctx.catalogue, self._ctx.lang)
         self.refusal.setText(reason)
@@ -189,11 +231,15 @@ class DecisionsPage(QWidget):
         self.scan.show_page(page, image)
         self.page_shown.emit(page.page_no)
 
-    def choose(self, path: str, keying: int) -> None:
-        """Pick the first (1) or second (2) keying's value for a field."""
+    def choose(self, path: str, keying: int, read: str = "") -> None:
+        """Pick the first (1) or second (2) keying's value for a field, or (READ) the value
+        ``read`` on the page."""
         box = self.fields.findChild(QComboBox, f"choice:{path}")
         if box is not None:
             box.setCurrentIndex(box.findData(keying))
+        line = self.fields.findChild(QLineEdit, f"read:{path}")
+        if line is not None and keying == READ:
+            line.setText(read)
 
     def decide(self) -> None:
         item = self.current
@@ -201,9 +247,11 @@ class DecisionsPage(QWidget):
             return
         values: dict[str, JSONValue] = {}
         for n, f in enumerate(item.disagreements):
-            box = self.fields.cellWidget(n, 3)
-            assert isinstance(box, QComboBox)
-            values[f.path] = _value(f.first if box.currentData() == 1 else f.second)
+            cell = self.fields.cellWidget(n, 3)
+            assert isinstance(cell, _Choice)
+            taken = cell.box.currentData()
+            values[f.path] = read_value(item.record.type, f.path, cell.read.text()) \
+                if taken == READ else _value(f.first if taken == 1 else f.second)
         self.decide_button.setEnabled(False)
         session, rid = self._ctx.session, item.record.id
         self._ctx.runner.run(lambda: books.decide(session, rid, values), self._decided,

@@ -22,9 +22,6 @@ from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -33,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain import Issue, convert_legacy_address, issue_message
+from desktop_app.domain import Issue, issue_message
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.types import JSONObject
 from desktop_app.workflows import books, recheck, records
@@ -42,8 +39,9 @@ from desktop_app.workflows.recheck import RecheckEntry
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import type_label
+from ui.place_words import place_description
+from ui.widgets.entry_slots import EntrySlots
 from ui.widgets.illegible_marks import IllegibleMarks
-from ui.widgets.inputs import commune_display
 from ui.widgets.ocr_suggestions import OcrSuggestions
 from ui.widgets.page_scan import PageScanWidget, load_book_page
 from ui.widgets.record_form import RecordForm
@@ -83,14 +81,8 @@ class KeyingPage(QWidget):
         self.page_box.setMinimum(1)
         self.page_box.editingFinished.connect(lambda: self.go_to_page(self.page_box.value()))
         self.where = QLabel(objectName="keyingPosition")
-        self.slot_list = QListWidget(objectName="keyingSlots")
-        # the page's keyed positions side by side, a line or two: the room is the page's
-        self.slot_list.setFlow(QListView.Flow.LeftToRight)
-        self.slot_list.setWrapping(True)
-        self.slot_list.setSpacing(2)
-        self.slot_list.setMaximumHeight(44)
-        self.slot_list.itemActivated.connect(
-            lambda item: self.go_to_position(int(item.data(Qt.ItemDataRole.UserRole))))
+        self.slot_list = EntrySlots(self)
+        self.slot_list.chosen.connect(self._chosen)
         self.back_button = QPushButton(self.tr("Back to the books"), objectName="keyingBack")
         self.back_button.clicked.connect(self.closed)
         buttons: list[QPushButton] = []
@@ -254,20 +246,14 @@ class KeyingPage(QWidget):
         self.page_shown.emit(page.page_no)
 
     def _list_slots(self) -> None:
-        self.slot_list.clear()
-        for slot in self.slots:
-            if slot.record_id is not None:
-                text = self.tr("Entry %1: keyed").replace("%1", str(slot.position))
-            elif slot.mine:
-                text = self.tr("Entry %1: your first keying, waiting for the second").replace(
-                    "%1", str(slot.position))
-            else:
-                text = self.tr("Entry %1: keyed once by another officer (key it blind)") \
-                    .replace("%1", str(slot.position))
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, slot.position)
-            self.slot_list.addItem(item)
+        self.slot_list.show_slots(self.slots)
         self.slot_list.setVisible(bool(self.slots))  # no empty box over a fresh page
+
+    def _chosen(self, key: int) -> None:
+        if self.sample_id is not None:
+            self._go_to_drawn(key)
+        else:
+            self.go_to_position(key)
 
     def next_to_key(self) -> int:
         """Where the officer goes on a page: the first entry another officer keyed once
@@ -359,17 +345,8 @@ class KeyingPage(QWidget):
         session, book_id, page_no = self._ctx.session, entry.place.book_id, entry.place.page_no
         self.page_no, self.position = page_no, entry.place.position
         self.slots = []
-        self.slot_list.clear()
-        for n, e in enumerate(self.sample, 1):
-            done = self.tr("re-keyed") if e.rekeyed_by else self.tr("to re-key")
-            item = QListWidgetItem(self.tr("%1. page %2, entry %3: %4").replace("%1", str(n))
-                                   .replace("%2", str(e.place.page_no if e.place else "?"))
-                                   .replace("%3", str(e.place.position if e.place else "?"))
-                                   .replace("%4", done))
-            item.setData(Qt.ItemDataRole.UserRole, e.place.position if e.place else 0)
-            self.slot_list.addItem(item)
-        self.slot_list.setVisible(bool(self.sample))
-        self.slot_list.setCurrentRow(index)
+        self.slot_list.show_sample(self.sample, index)
+        self.slot_list.setVisible(True)
         self.where.setText(self.tr("Drawn entry %1 of %2: page %3, entry %4")
                            .replace("%1", str(index + 1)).replace("%2", str(len(self.sample)))
                            .replace("%3", str(page_no)).replace("%4", str(self.position)))
@@ -471,8 +448,7 @@ class KeyingPage(QWidget):
 
     def _convert(self, text: str, done, failed) -> None:  # noqa: ANN001 - callbacks(str)
         def convert() -> str:
-            found = convert_legacy_address(text)
-            return commune_display(found.commune_code) if found else ""
+            return place_description(text)  # a commune, or only a province (ocr's)
 
         ctx = self._ctx
         ctx.runner.run(convert, done, lambda error: failed(message_for(

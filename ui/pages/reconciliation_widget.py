@@ -35,6 +35,7 @@ from ui.widgets.progress import JobProgressWidget
 
 OK_STYLE = "color: #1b5e20"
 ERROR_STYLE = "color: #b00020"
+MAX_COLUMN_WIDTH = 200  # pixels
 
 
 def _kind_words(kind: rc.MismatchKind) -> str:
@@ -88,11 +89,11 @@ class ReconciliationWidget(QGroupBox):
         self.model: RowsModel[rc.Mismatch] = RowsModel([
             (self.tr("Mismatch"), lambda m: _kind_words(m.kind)),
             (self.tr("Person"), lambda m: m.name),
-            (self.tr("Field"), lambda m: field_label(self._event(), m.field, lang)
-             if m.field else ""),
             (self.tr("In the book"), lambda m: self._words(m, m.book_value)),
             (self.tr("At the centre"), lambda m: self._words(m, m.centre_value)),
             (self.tr("Resolution"), self._resolution_of),
+            (self.tr("Field"), lambda m: field_label(self._event(), m.field, lang)
+             if m.field else ""),
         ], key=lambda m: m.key, parent=self)
         self.table = QTableView(objectName="mismatchTable")
         self.table.setModel(self.model)
@@ -172,6 +173,9 @@ class ReconciliationWidget(QGroupBox):
             still = list(result.open)
             self.model.set_rows(still + [m for m in result.mismatches if m not in still])
             self.table.resizeColumnsToContents()
+            for column in range(self.model.columnCount()):  # long labels: elided, in the tip
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column),
+                                                      MAX_COLUMN_WIDTH))
         self._selection_changed()
 
     def selected(self) -> rc.Mismatch | None:

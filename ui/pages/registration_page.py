@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import (
     Issue,
     RecordType,
-    convert_legacy_address,
     issue_message,
     prepare_record,
     validate,
@@ -46,7 +45,8 @@ from ui.context import UiContext
 from ui.errors import logged, message_for
 from ui.labels import local_time, record_name, type_label
 from ui.pages.record_picker import RecordPickerDialog, open_picker
-from ui.widgets.inputs import QuietComboBox, commune_display
+from ui.place_words import place_description
+from ui.widgets.inputs import QuietComboBox
 from ui.widgets.record_form import RecordForm
 
 AUTOSAVE_MS = 1200
@@ -500,8 +500,7 @@ class RegistrationPage(QWidget):
     # -- legacy addresses -----------------------------------------------------------------
     def _convert(self, text: str, done, failed) -> None:  # noqa: ANN001 - callbacks(str)
         def convert() -> str:
-            found = convert_legacy_address(text)
-            return commune_display(found.commune_code) if found else ""
+            return place_description(text)  # a commune, or only a province (ocr's)
 
         ctx = self._ctx
         self._ctx.runner.run(convert, done, lambda error: failed(

@@ -13,7 +13,7 @@ rejected) for the accepted share (``hotich books ocr-stats``).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from ui.context import UiContext
 from ui.errors import logged, message_for
 from ui.record_words import leaf_words
 
+ACCEPT_ALL_KEYS = "Ctrl+Shift+A"
 LOW_CONFIDENCE = 0.8  # below this a suggestion is shown in amber: look twice
 _LOW = QColor("#8a5a00")
 
@@ -84,12 +85,20 @@ class OcrSuggestions(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        # Room for about five fields: a squeezed table hides what is being accepted.
+        self.table.setMinimumHeight(5 * self.fontMetrics().lineSpacing() * 2 + 24)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.accept_all_button = QPushButton(self.tr("Accept all"), self)
         self.accept_all_button.setObjectName("ocrAcceptAll")
+        self.accept_all_button.setToolTip(self.tr("Accept every suggestion of this entry "
+                                                  "(Ctrl+Shift+A)"))
         self.accept_all_button.clicked.connect(self.accept_all)
         self.accept_all_button.setEnabled(False)
+        # From the form too (the officer's hands stay on the keyboard); only while shown.
+        accept_all = QShortcut(QKeySequence(ACCEPT_ALL_KEYS), self)
+        accept_all.setContext(Qt.ShortcutContext.WindowShortcut)
+        accept_all.activated.connect(self.accept_all)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("OCR suggestions"), self))
         top.addStretch(1)
@@ -223,6 +232,16 @@ class OcrSuggestions(QWidget):
         self._accepted.setdefault(self._position, set()).add(suggestion.path)
         self._mark(suggestion.path, True)  # the clicked button stays: never deleted under it
         self.accepted.emit(suggestion.path, suggestion.value)
+
+    def accept_field(self, path: str) -> bool:
+        """Accept the suggestion for one field (the one with the focus in the form, say);
+        False when there is none for it."""
+        entry = self.entry()
+        found = entry.get(path) if entry is not None else None
+        if found is None or path in self.accepted_paths():
+            return False
+        self._accept(found)
+        return True
 
     def accept_all(self) -> None:
         entry = self.entry()

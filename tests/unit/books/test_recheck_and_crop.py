@@ -147,3 +147,25 @@ def test_an_illegible_field_is_kept_as_such() -> None:
     unknown = validate("death", {**marked, "illegible": ["deceased.nickname"]},
                        historical=True, today=TODAY)
     assert ("E-FIELD-UNKNOWN", "illegible") in {(i.code, i.field) for i in unknown}
+
+
+def test_a_commune_sample_draws_from_every_book(office: Office, tmp_path: Path) -> None:
+    officer, checker, boss = office("canbo"), office("canbo2"), office("chutich")
+    found = []
+    for year, folder in ((1990, "a"), (1991, "b")):
+        book = books.open_book(officer, "death", year, f"01/{year}", "UBND xã Tân Lập", 3)
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "p1.jpg").write_bytes(_photo(year % 200))
+        books.import_pages(officer, book.id, tmp_path / folder)
+        for position in range(1, 4):
+            entry = books.key_entry(officer, book.id, 1, position, build("death", {
+                **DEATH, "registration_number": f"{year}-{position}"})).record
+            assert entry is not None
+            records.submit(officer, entry.id)
+            records.verify(checker, entry.id)
+        found.append(book.id)
+    sample = recheck.draw_recheck(boss, seed=5)  # no book: the commune's
+    assert sample.book_id is None and sample.population == 6
+    drawn = recheck.recheck_entries(boss, sample.id)
+    assert len(drawn) == 5  # at least five, however small the commune
+    assert {e.place.book_id for e in drawn if e.place} == set(found)

@@ -67,8 +67,12 @@ def test_a_changed_field_reads_as_the_extract_prints_it() -> None:
         "Cải chính họ, chữ đệm, tên từ “Ksor H Bia” thành “Ksor H'Bia” "
         "(đăng ký số 12/2026, ngày 05/03/2026)"
     )
-    assert note_text(second) == "Cải chính giới tính từ “male” thành “female” " \
-        "(đăng ký số 12/2026, ngày 05/03/2026)"
+    assert note_text(second) == "Cải chính giới tính từ “Nam” thành “Nữ” " \
+        "(đăng ký số 12/2026, ngày 05/03/2026)"  # in words, never the stored code
+    assert note_text(Note("correction", "child.date_of_birth", "2026-01-10", "2026-01")) == (
+        "Cải chính ngày, tháng, năm sinh từ “10/01/2026” thành “01/2026”")
+    assert note_text(Note("correction", "mother.nationality", "LA", "VN")) == (
+        "Cải chính quốc tịch từ “Lào” thành “Việt Nam”")
     assert note_text(Note("change", "child.place_of_birth.detail", None, "An")) == (
         "Thay đổi child.place_of_birth.detail từ “” thành “An”")
     assert note_text(Note("termination", registered_on="ngày 3 tháng 2")) == (

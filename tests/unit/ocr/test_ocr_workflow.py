@@ -37,6 +37,7 @@ def test_only_printed_or_typed_pages_are_read_and_reviews_give_the_share(
     assert ocr.set_page_writing(officer, book.id[:8], 1, "printed") is ocr.PageWriting.PRINTED
     assert ocr.page_writing(officer, book.id, 1) is ocr.PageWriting.PRINTED
     reading = ocr.suggest_page(officer, book.id, 1, trueocr)
+    assert ocr.suggest_page(officer, book.id, 1, trueocr) is reading  # read once, kept
     entry = reading.entry(1)
     assert entry is not None and entry.number == str(photographed_page.entries[0].number)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import json
 import os
 import pwd
 import shutil
@@ -121,5 +122,48 @@ def test_the_protocol_on_postgresql(pg_url: str, pki: Pki) -> None:
             assert sum(int(s["records"]) for s in store.intake.stats()) == 3
             client.close()
             other.close()
+    finally:
+        store.close()
+
+
+def test_first_audit_anchors_of_one_device_at_the_same_instant(pg_url: str, pki: Pki) -> None:
+    """Two (here eight) first anchors of one device at once, on PostgreSQL: each request is
+    answered, none with a 5xx (left from the previous session: an insert race gave a 500),
+    and the centre keeps one head for the device."""
+    from desktop_app.sync_types import AuditHead
+
+    store = CentralStore(pg_url)
+    try:
+        with ServerThread(store, pki) as server:
+            identity = enrol(server.url, store.devices.issue_code("00070"), ca_file=pki.ca,
+                             config=FAST)
+            clients = [SyncClient(identity, ca_file=pki.ca, config=FAST) for _ in range(8)]
+            start = threading.Barrier(len(clients))
+            answers: list[object] = []
+            lock = threading.Lock()
+
+            def anchor(c: SyncClient) -> None:
+                start.wait(timeout=30)
+                try:
+                    # one attempt each: a 5xx is seen, not retried away
+                    answer: object = c.send_once(
+                        "POST", "/v1/audit-anchor",
+                        body=json.dumps({"seq": 7, "hash": "ab" * 32}).encode(),
+                        headers={"Content-Type": "application/json"}).status_code
+                except Exception as exc:  # noqa: BLE001 - recorded and asserted below
+                    answer = exc
+                with lock:
+                    answers.append(answer)
+
+            threads = [threading.Thread(target=anchor, args=(c,)) for c in clients]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(timeout=60)
+            for c in clients:
+                c.close()
+            assert answers == [200] * len(clients), answers
+            assert store.anchors.head(identity.device_id) == (7, "ab" * 32)
+            assert clients[0].anchor_audit(AuditHead(8, "cd" * 32)) == AuditHead(7, "ab" * 32)
     finally:
         store.close()

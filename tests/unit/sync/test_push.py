@@ -77,6 +77,10 @@ def test_unsupported_procedure_is_deferred_until_supported(client: SyncClient,
     deferred = client.push([item])[0]
     assert deferred.status is ItemStatus.DEFERRED
     assert deferred.code == "E-SYNC-UNSUPPORTED-PROCEDURE" and not deferred.is_final
+    # worded as the forms name the procedure: the sync page shows the message as it comes
+    assert deferred.message is not None and "Khai sinh" in deferred.message
+    assert deferred.message_en is not None and "Birth" in deferred.message_en
+    assert "birth" not in deferred.message and "'birth'" not in deferred.message_en
     assert "birth" not in client.capabilities().procedures
     store.settings.set_procedures(["birth", "death", "marriage"])
     assert client.push([item])[0].status is ItemStatus.ACCEPTED
