@@ -440,9 +440,12 @@ def test_one_book_from_its_photographed_pages_to_reconciled_entries(
     assert (result.entries, result.registry, result.matched) == (6, 6, 6)
     [found] = result.mismatches
     assert (found.kind, found.field) == (rc.MismatchKind.FIELD_DIFFERS, "child.sex")
-    shown_row = [widget.model.data(widget.model.index(0, c)) for c in range(5)]
-    assert shown_row[1] == mismatch.values["child.full_name"]
-    assert shown_row[2] != "child.sex" and {shown_row[3], shown_row[4]} == {"Nam", "Nữ"}
+    model = widget.model
+    shown_row = {model.headerData(c, Qt.Orientation.Horizontal): model.data(model.index(0, c))
+                 for c in range(model.columnCount())}
+    assert shown_row["Người"] == mismatch.values["child.full_name"]
+    assert shown_row["Thông tin"] == "Giới tính của người được khai sinh"  # in words
+    assert {shown_row["Trong sổ"], shown_row["Ở trung tâm"]} == {"Nam", "Nữ"}
     shot(qtbot, officer.window, "reconciled-mismatch")
     widget.select_row(0)
     with qtbot.waitSignal(widget.resolved, timeout=15000):
