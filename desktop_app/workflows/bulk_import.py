@@ -6,6 +6,11 @@ row by row; each row becomes record data (mapping: column -> dotted field path),
 with its line and rules); warnings are kept on the entry and counted. Nothing is dropped
 silently: every line is imported or refused.
 
+Preparing (reading, typing, NFC, addresses, validation without the store, index entries)
+is done 200 rows at a time, by a second process for a big file (bulk_import_worker); this
+one builds each entry's context from the store, keeps or redoes its findings
+(bulk_import_prepare) and writes.
+
 Batches: one unit of work per batch (the entries, each with its creation event, one audit
 entry naming the batch, and the checkpoint). The checkpoint (last line done and the running
 summary) lives in the store's meta under a key derived from the file's content and options,
