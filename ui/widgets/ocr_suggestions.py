@@ -84,6 +84,8 @@ class OcrSuggestions(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        # Room for about five fields: a squeezed table hides what is being accepted.
+        self.table.setMinimumHeight(5 * self.fontMetrics().lineSpacing() * 2 + 24)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.accept_all_button = QPushButton(self.tr("Accept all"), self)
