@@ -1,13 +1,19 @@
 """Digitising old paper books (issue 17): a book being digitised, its pages (scans or phone
-photos, kept encrypted in the store like every attachment), the historical entries keyed
-from each page at their position on it, progress by SQL aggregates, and double entry.
+photos, kept encrypted in the store like every attachment, turned and cropped for reading
+while the scan stays as captured), the historical entries keyed from each page at their
+position on it, progress and accuracy from counters (never a read of every entry), and
+double entry.
 
-Double entry (a commune setting): two officers key the same entry independently; their
-versions are compared field by field after Unicode NFC normalisation. What agrees is
-accepted; only the disagreements go to a third person (or the supervisor), who decides each
-one. The entry is then verified and submitted (a status change through change_status); both
-keyings stay in entry_keyings, the comparison in entry_fields and the decision in the audit.
-Without it, single entry plus the second officer's verification (four eyes) applies.
+Double entry (a commune setting): two officers key the same entry independently. The first
+keying is blind: it waits in blind_keyings, not as a record, so search, lists, a record's
+detail and the CLI cannot show it to anyone; its keyer alone sees it again. The second
+keying creates the entry (the first keyer's) and the two are compared field by field after
+Unicode NFC normalisation. What agrees is accepted; only the disagreements go to a third
+person (or the supervisor), who decides each one with the page in view. The entry is then
+verified and submitted (a status change through change_status); both keyings stay in
+entry_keyings, the comparison in entry_fields and the decision in the audit. Without it,
+single entry plus the second officer's verification (four eyes) applies. The sample
+re-check is in workflows/recheck.py.
 """
 
 from __future__ import annotations
@@ -606,6 +612,18 @@ def page_slots(session: Session, book_id: str, page_no: int) -> list[Slot]:
         slots = [Slot(pos, rid, False) for pos, rid in uow.books.entries_of_page(page.id)]
         slots += [Slot(pos, None, by == me) for pos, by in uow.books.blind_of_page(page.id)]
     return sorted(slots, key=lambda s: s.position)
+
+
+def entry_to_rekey(session: Session, record_id: str) -> tuple[JSONObject, bool]:
+    """A keyed entry of the page as the keying page shows it again, and whether the acting
+    officer may still correct it there: their own draft of one keying (single entry), not
+    submitted yet. A double-entered entry is settled by the comparison, never edited."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        rec = records.find_record(uow, record_id)
+        editable = (rec.status == Status.DRAFT and rec.officer == session.account.username
+                    and not uow.books.keyings(rec.id))
+        return dict(rec.data), editable
 
 
 def own_keying(session: Session, book_id: str, page_no: int, position: int

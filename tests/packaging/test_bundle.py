@@ -126,6 +126,7 @@ def test_bundle_has_the_data_and_leaves_out_the_rest(release: Release) -> None:
                    "ui/i18n/hotich_vi.qm", "sync/openapi.json", "docs/guide/05-canh-bao.md",
                    "desktop_app/data",
                    "vietnam_provinces/data", "vietnamadminunits/data/converter_2025.json",
+                   "trueocr/models/rec.onnx", "trueocr/models/meta.json",
                    "PySide6/Qt/plugins/platforms/libqxcb.so",
                    "PySide6/Qt/plugins/platforms/libqoffscreen.so",
                    "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so"):

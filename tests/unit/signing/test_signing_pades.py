@@ -214,6 +214,16 @@ def test_stamp_font_is_subset_once_per_signer(rsa_signer, pki: Pki) -> None:
     assert ord("W") not in cmap and len(cmap) < 80  # a subset, not the whole font
 
 
+def test_bytes_after_eof_are_an_unsigned_addition_in_ours_and_pdfsig(
+    signed: bytes, pki: Pki, nss_dir: Path, tmp_path: Path
+) -> None:
+    appended = signed + b"\n% not signed\n"
+    result = verify_pdf(appended, trust_roots=pki.roots)
+    assert not result.ok and result.code == "E-PDF-UNSIGNED-ADDITION"
+    report = pdfsig(appended, nss_dir, tmp_path)  # the signature itself stays valid there
+    assert VALID in report and "Not total document signed" in report, report
+
+
 def test_bytes_after_a_document_timestamp_are_an_unsigned_addition(
     rsa_signer, pki: Pki, tsa_url: str
 ) -> None:
