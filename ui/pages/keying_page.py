@@ -72,6 +72,7 @@ class KeyingPage(QWidget):
         self.is_editable = True
         self._keyed_data: JSONObject = {}
         self._read_page: tuple[str, int] | None = None  # the page the suggestions are of
+        self.editing: str | None = None  # the draft being corrected, not a new keying
 
         self.title = QLabel(objectName="keyingTitle")
         self.title.setStyleSheet("font-weight: bold")
@@ -300,22 +301,29 @@ class KeyingPage(QWidget):
             session, book_id, page_no = self._ctx.session, self.book.id, self.page_no
             rid = slot.record_id
 
-            def load() -> JSONObject | None:
+            def load() -> tuple[JSONObject | None, bool]:
                 if rid is None:
-                    return books.own_keying(session, book_id, page_no, position)
-                return dict(records.get_record(session, rid).data)
+                    return books.own_keying(session, book_id, page_no, position), False
+                return books.entry_to_rekey(session, rid)
 
             self.note.setText(self.tr("Already keyed: shown as saved."))
-            self._ctx.runner.run(load, lambda data: self._keyed_shown(position, data),
+            self._show_data({}, editable=False)
+            self._ctx.runner.run(load, lambda found: self._keyed_shown(position, rid, *found),
                                  self._failed)
         self.position_shown.emit(position)
 
-    def _keyed_shown(self, position: int, data: JSONObject | None) -> None:
-        if position == self.position and data is not None:
-            self._show_data(data, editable=False)
+    def _keyed_shown(self, position: int, record_id: str | None, data: JSONObject | None,
+                     editable: bool) -> None:
+        if position != self.position or data is None:
+            return
+        self._show_data(data, editable=editable)
+        self.editing = record_id if editable else None
+        if editable:
+            self.note.setText(self.tr("Your entry, not submitted yet: correct it and save."))
 
     def _show_data(self, data: JSONObject, *, editable: bool) -> None:
         assert self.form is not None and self.marks is not None
+        self.editing = None
         self.form.set_data(data)
         self.marks.load(data)
         self.form.show_issues([], self._describe)
@@ -390,9 +398,19 @@ class KeyingPage(QWidget):
             self._ctx.runner.run(lambda: recheck.recheck_key(session, sample_id, rid, data),
                                  self._rechecked, self._save_failed)
             return
+        if self.editing is not None:
+            rid = self.editing
+            self._ctx.runner.run(lambda: records.update_draft(session, rid, data),
+                                 self._corrected, self._save_failed)
+            return
         self._keyed_data = data
         self._ctx.runner.run(lambda: books.key_entry(session, book_id, page_no, position, data),
                              self._saved, self._save_failed)
+
+    def _corrected(self, _saved: object) -> None:
+        self._say(self.tr("Corrected."))
+        self.entry_saved.emit("corrected")
+        self.go_to_page(self.page_no, position=None)
 
     def _saved(self, keyed: books.Keyed) -> None:
         if keyed.record is not None:  # a blind first keying has no record to tie them to
