@@ -510,12 +510,12 @@ class RecordsRepository:
             "ORDER BY created_at, id LIMIT ?", (status, created, record_id, limit))]
 
     # -- bulk import (appended by helper "import", issue 13) ------------------------------
-    def insert_indexed(self, rec: StoredRecord, entries: Sequence[PersonEntry], text: str,
-                       data_json: str, issues_json: str) -> None:
+    def insert_indexed(self, rec: StoredRecord, entries: Sequence[Sequence[object]],
+                       text: str, data_json: str, issues_json: str) -> None:
         """insert() with what it would compute given: ``entries``, ``text``, ``data_json``
-        and ``issues_json`` must be indexing.persons, indexing.search_text and data_json of
-        the record's data and issues (a bulk import computes them in its preparing process,
-        off the writer)."""
+        and ``issues_json`` must be person_rows(indexing.persons), indexing.search_text and
+        data_json of the record's data and issues (a bulk import computes them in its
+        preparing process, off the writer)."""
         (n,) = self._conn.execute(_INSERT_INDEXED, (
             rec.id, rec.type, rec.status, int(rec.is_historical), data_json, rec.office,
             rec.registration_number, rec.number_int, rec.book_number, rec.registered_on,
@@ -526,8 +526,7 @@ class RecordsRepository:
         self._conn.executemany(
             "INSERT INTO record_persons (record_id, role, match_key, name_key, mother_key, "
             "date_of_birth, event_date, personal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(rec.id, p.role, p.match_key, p.name_key, p.mother_key, p.date_of_birth,
-              p.event_date, p.personal_id) for p in entries])
+            [(rec.id, *row) for row in entries])
         self._conn.execute("INSERT INTO record_text (rowid, text) VALUES (?, ?)", (n, text))
 
     def page_cache(self, kib: int) -> int:
@@ -546,6 +545,20 @@ class RecordsRepository:
             [(e.record_id, e.at.isoformat(), e.actor, e.action, e.from_status, e.to_status,
               e.reason) for e in events])
 
+    # -- list screens (paging helper, continued) ------------------------------------------
+    def unverified_page(self, *, after: str | None = None, limit: int = 200) -> RecordPage:
+        """Submitted historical entries nobody has verified yet, oldest first by keyset (the
+        cursor of list_page), from their partial index (schema 17)."""
+        created, _, record_id = (after or "").partition("|")
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM records WHERE status = 'submitted' AND is_historical = 1 "
+            "AND verified_by IS NULL AND (created_at, id) > (?, ?) ORDER BY created_at, id "
+            "LIMIT ?", (created, record_id, limit + 1)).fetchall()
+        found = tuple(_row(r) for r in rows[:limit])
+        more = len(rows) > limit
+        return RecordPage(found, f"{rows[limit - 1][-2]}|{rows[limit - 1][0]}"
+                          if more and found else None)
+
 
 # insert_indexed binds the columns in this order (as _params does): a change to _COLUMNS must
 # change it too, and stops the program at once rather than storing records askew.
@@ -562,3 +575,10 @@ _INSERT_INDEXED = (f"INSERT INTO records (n, {_COLUMNS}) VALUES ((SELECT coalesc
 def data_json(data: JSONObject) -> str:
     """A record's data as the records table holds it (insert_indexed takes it ready)."""
     return _dump(data)
+
+
+def person_rows(entries: Iterable[PersonEntry]) -> tuple[tuple[str | None, ...], ...]:
+    """Person entries as insert_indexed takes them (the record_persons columns after the
+    record's id, as _insert_persons writes them)."""
+    return tuple((p.role, p.match_key, p.name_key, p.mother_key, p.date_of_birth,
+                  p.event_date, p.personal_id) for p in entries)

@@ -6,6 +6,11 @@ row by row; each row becomes record data (mapping: column -> dotted field path),
 with its line and rules); warnings are kept on the entry and counted. Nothing is dropped
 silently: every line is imported or refused.
 
+Preparing (reading, typing, NFC, addresses, validation without the store, index entries)
+is done 200 rows at a time, by a second process for a big file (bulk_import_worker); this
+one builds each entry's context from the store, keeps or redoes its findings
+(bulk_import_prepare) and writes.
+
 Batches: one unit of work per batch (the entries, each with its creation event, one audit
 entry naming the batch, and the checkpoint). The checkpoint (last line done and the running
 summary) lives in the store's meta under a key derived from the file's content and options,
@@ -25,7 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.accounts import Permission, require
-from desktop_app.domain import Issue, record_type
+from desktop_app.domain import RecordType, record_type
+from desktop_app.domain.types import JSONObject
 from desktop_app.domain.validation import validate_prepared
 from desktop_app.errors import HotichError
 from desktop_app.record import RecordEvent
@@ -38,7 +44,7 @@ from desktop_app.workflows.bulk_import_prepare import (
     Plan,
     Refused,
     empty_context,
-    stored_issues,
+    findings_of,
 )
 from desktop_app.workflows.bulk_import_rows import (
     FORMATS,
@@ -203,35 +209,30 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
             context = record_index.validation_context(uow, item.type, item.data,
                                                       item.record_id)
             if context == empty_context(item.record_id) and today == plan.today:
-                issues = list(item.issues)  # prepared against this very context
-                kept_json: str | None = item.kept_json
+                found = item.findings  # prepared against this very context
             else:  # the store holds related records (twins, targets...): judge with them
-                issues = validate_prepared(item.type, item.data, historical=True, today=today,
-                                           context=context)
-                kept_json = None
-            errors = [i for i in issues if i.is_error]
-            if errors:
-                done.refused.append(Refused(item.line, tuple(i.code for i in errors),
-                                            tuple(i.field for i in errors)))
-                done.rules.update({i.code for i in errors})
+                found = findings_of(validate_prepared(
+                    RecordType(item.type), item.data, historical=True, today=today,
+                    context=context))
+            if found.errors:
+                done.refused.append(Refused(item.line, tuple(c for c, _ in found.errors),
+                                            tuple(f for _, f in found.errors)))
+                done.rules.update({c for c, _ in found.errors})
                 continue
-            kept = [i for i in issues if not i.is_error]
-            stored, fresh_json = stored_issues(kept) if kept_json is None \
-                else (tuple(i.to_json() for i in kept), kept_json)
             prepared = item.data
             rec = new_draft(
-                id=item.record_id, type=item.type.value, data=prepared, office=office,
+                id=item.record_id, type=item.type, data=prepared, office=office,
                 officer=officer, created_at=now, updated_at=now, is_historical=True,
-                issues=stored,
+                issues=found.kept,
                 links_to=records._link_target(uow, prepared),
                 registration_number=records._as_found(prepared, "registration_number"),
                 book_number=records._as_found(prepared, "book_number"),
                 registered_on=records._as_found(prepared, "registered_on"))
             # Indexed at once: the context of a later entry of the batch sees this one.
             uow.records.insert_indexed(rec, item.persons, item.text, item.data_json,
-                                       fresh_json)
+                                       found.kept_json)
             events.append(RecordEvent(rec.id, now, officer, "create", None, rec.status, ""))
-            _count(done, kept)
+            _count(done, found.kept)
         uow.records.add_events(events)
         uow.audit.append(at=now, actor=officer, action="record.import", target=summary.book
                          or plan.book, details={"count": len(events),
@@ -245,8 +246,8 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
     summary.refused, summary.rules, summary.last_line = done.refused, done.rules, done.last_line
 
 
-def _count(summary: ImportSummary, kept: list[Issue]) -> None:
+def _count(summary: ImportSummary, kept: tuple[JSONObject, ...]) -> None:
     summary.imported += 1
     if kept:
         summary.with_warnings += 1
-    summary.rules.update({i.code for i in kept})
+    summary.rules.update({str(i["rule"]) for i in kept})

@@ -10,24 +10,23 @@ are exactly what validate() gives with the store's context.
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from desktop_app.domain import (
     Issue,
-    RecordType,
     ValidationContext,
     prepare_record,
     record_type,
 )
-from desktop_app.domain.indexing import PersonEntry, persons, search_text
+from desktop_app.domain.indexing import persons, search_text
 from desktop_app.domain.types import JSONObject
 from desktop_app.domain.validation import validate_prepared
 from desktop_app.errors import HotichError
 from desktop_app.store.books_repo import BookRow
-from desktop_app.store.records_repo import data_json
+from desktop_app.store.records_repo import data_json, person_rows
 from desktop_app.workflows import books, records
 from desktop_app.workflows.bulk_import_rows import TABULAR, Row, typed
 
@@ -52,36 +51,31 @@ class Plan:
     today: date
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Findings(NamedTuple):
+    """An entry's findings as the writer uses them (plain values: cheap between processes)."""
+
+    errors: tuple[tuple[str, str], ...]  # (code, field) of each error: the entry is refused
+    kept: tuple[JSONObject, ...]  # the other findings, as the entry keeps them (to_json)
+    kept_json: str  # ``kept`` as the store holds it
+
+
+def findings_of(issues: list[Issue]) -> Findings:
+    kept = tuple(i.to_json() for i in issues if not i.is_error)
+    return Findings(tuple((i.code, i.field) for i in issues if i.is_error), kept,
+                    data_json(list(kept)))  # type: ignore[arg-type]
+
+
+class Prepared(NamedTuple):
+    """A row ready to write (a tuple of plain values: the writer unpickles ~2,000 a second)."""
+
     line: int
-    type: RecordType
+    type: str  # a RecordType's value
     record_id: str
     data: JSONObject
     data_json: str  # the data as stored (records_repo.data_json)
-    issues: tuple[Issue, ...]  # validated with empty_context(record_id)
-    kept_json: str  # the issues that are not errors, as stored
-    persons: tuple[PersonEntry, ...]  # what the store indexes (indexing.persons/search_text)
-    text: str
-
-    def __reduce__(self) -> tuple[object, ...]:
-        # Sent between processes as its JSON: unpickling the object tree costs the writer
-        # about as much as parsing the text it needs anyway.
-        return (_from_json, (self.line, self.type.value, self.record_id, self.data_json,
-                             self.issues, self.kept_json, self.persons, self.text))
-
-
-def _from_json(line: int, rtype: str, record_id: str, text_of_data: str,
-               issues: tuple[Issue, ...], kept_json: str, entries: tuple[PersonEntry, ...],
-               text: str) -> Prepared:
-    return Prepared(line, RecordType(rtype), record_id, json.loads(text_of_data),
-                    text_of_data, issues, kept_json, entries, text)
-
-
-def stored_issues(issues: list[Issue]) -> tuple[tuple[JSONObject, ...], str]:
-    """The findings an entry keeps (not the errors), and as the store holds them."""
-    kept = tuple(i.to_json() for i in issues if not i.is_error)
-    return kept, data_json(list(kept))  # type: ignore[arg-type]
+    findings: Findings  # validated with empty_context(record_id)
+    persons: tuple[tuple[str | None, ...], ...]  # record_persons rows (insert_indexed)
+    text: str  # the search text (indexing.search_text)
 
 
 Item = Prepared | Refused
@@ -126,9 +120,8 @@ def prepare_row(row: Row, plan: Plan) -> Item:
     record_id = str(uuid.uuid4())
     issues = validate_prepared(rtype, prepared, historical=True, today=plan.today,
                                context=empty_context(record_id))
-    return Prepared(line, rtype, record_id, prepared, data_json(prepared), tuple(issues),
-                    stored_issues(issues)[1],
-                    tuple(persons(rtype.value, prepared)),
+    return Prepared(line, rtype.value, record_id, prepared, data_json(prepared),
+                    findings_of(issues), person_rows(persons(rtype.value, prepared)),
                     search_text(rtype.value, prepared,
                                 records._as_found(prepared, "registration_number"),
                                 records._as_found(prepared, "book_number")))

@@ -9,8 +9,8 @@ from pathlib import Path
 from desktop_app.domain import prepare_record
 from desktop_app.domain.indexing import persons, search_text
 from desktop_app.record import StoredRecord
-from desktop_app.store.records_repo import data_json
-from desktop_app.workflows.bulk_import_prepare import stored_issues
+from desktop_app.store.records_repo import data_json, person_rows
+from desktop_app.workflows.bulk_import_prepare import findings_of
 from desktop_app.workflows.status import new_draft
 from tests.samples import build
 from tests.unit.conftest import Office
@@ -49,7 +49,7 @@ def test_insert_indexed_stores_what_insert_stores(office: Office) -> None:
     with office("canbo").store.write() as uow:
         uow.records.insert(plain)
         uow.records.insert_indexed(
-            indexed, persons(indexed.type, indexed.data),
+            indexed, person_rows(persons(indexed.type, indexed.data)),
             search_text(indexed.type, indexed.data, indexed.registration_number,
                         indexed.book_number), data_json(indexed.data),
             data_json(list(indexed.issues)))  # type: ignore[arg-type]
@@ -60,13 +60,14 @@ def test_insert_indexed_stores_what_insert_stores(office: Office) -> None:
         assert uow.records.get(indexed.id) == indexed
 
 
-def test_the_stored_issues_are_the_kept_findings() -> None:
+def test_the_findings_an_entry_keeps_are_not_its_errors() -> None:
     from desktop_app.domain import Issue
 
     issues = [Issue.of("E-FIELD-VALUE", "child.sex"), Issue.of("W-TWINS", "child.date_of_birth")]
-    kept, text = stored_issues(issues)
-    assert [i["rule"] for i in kept] == ["W-TWINS"]
-    assert text == data_json(list(kept))  # type: ignore[arg-type]
+    found = findings_of(issues)
+    assert found.errors == (("E-FIELD-VALUE", "child.sex"),)
+    assert [i["rule"] for i in found.kept] == ["W-TWINS"]
+    assert found.kept_json == data_json(list(found.kept))  # type: ignore[arg-type]
 
 
 def test_an_import_writes_with_a_bigger_page_cache_then_gives_it_back(
