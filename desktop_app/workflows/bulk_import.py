@@ -157,7 +157,7 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
     use_worker = worth_a_worker(total, content) if worker is None else worker
     chunks = prepared_batches(rows, path, content, dict(mapping) if mapping else None, plan,
                               after_line=summary.last_line, size=CHUNK, worker=use_worker,
-                              wait_for_worker=wait_for_worker)
+                              ahead=batch // CHUNK + 1, wait_for_worker=wait_for_worker)
     with contextlib.closing(chunks), _import_cache(session):  # Cancel stops the worker too
         pending: list[Item] = []
         for chunk in chunks:
