@@ -130,13 +130,21 @@ def remove_abandoned_parts(folder: Path) -> int:
     return removed
 
 
-def note_part(register: Path, part: Path) -> None:
+def note_part(register: Path, part: Path) -> bool:
     """Remember (in the data folder) an owned temporary file written elsewhere, so that the
-    next start can remove it if its process is killed before it is renamed into place."""
-    with register.open("a", encoding="utf-8") as handle:
-        handle.write(f"{part}\n")
-        handle.flush()
-        os.fsync(handle.fileno())
+    next start can remove it if its process is killed before it is renamed into place.
+
+    Best effort: a full data disk must not stop a backup to another drive (the temporary
+    file names its process, so the next write to that folder still sweeps it). Returns
+    whether the file is remembered."""
+    try:
+        with register.open("a", encoding="utf-8") as handle:
+            handle.write(f"{part}\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError:
+        return False
+    return True
 
 
 def _registered(register: Path) -> list[Path]:
@@ -155,7 +163,9 @@ def _keep_registered(register: Path, parts: list[Path]) -> None:
 
 
 def forget_part(register: Path, part: Path) -> None:
-    _keep_registered(register, [p for p in _registered(register) if p != part])
+    """Best effort, like :func:`note_part`: the next start forgets a part that is gone."""
+    with contextlib.suppress(OSError):
+        _keep_registered(register, [p for p in _registered(register) if p != part])
 
 
 def remove_registered_parts(register: Path) -> int:

@@ -141,8 +141,8 @@ def create_backup(session: Session, out: Path, *, progress: Progress | None = No
         written: list[Path] = []
 
         def started(part: Path) -> None:
-            note_part(register, part)
-            written.append(part)
+            if note_part(register, part):
+                written.append(part)
 
         try:
             with atomic_writer(out, owned=True, started=started) as handle, \

@@ -614,6 +614,18 @@ def page_slots(session: Session, book_id: str, page_no: int) -> list[Slot]:
     return sorted(slots, key=lambda s: s.position)
 
 
+def entry_to_rekey(session: Session, record_id: str) -> tuple[JSONObject, bool]:
+    """A keyed entry of the page as the keying page shows it again, and whether the acting
+    officer may still correct it there: their own draft of one keying (single entry), not
+    submitted yet. A double-entered entry is settled by the comparison, never edited."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        rec = records.find_record(uow, record_id)
+        editable = (rec.status == Status.DRAFT and rec.officer == session.account.username
+                    and not uow.books.keyings(rec.id))
+        return dict(rec.data), editable
+
+
 def own_keying(session: Session, book_id: str, page_no: int, position: int
                ) -> JSONObject | None:
     """The acting officer's own blind first keying of a position (None for anyone else's:

@@ -171,8 +171,10 @@ def photograph(image: Image.Image, rng: random.Random, *, rotation: float,
 
 
 def birth_page(seed: int, entries: int = 3, *, year: int = 2010, page_no: int = 1,
-               rows: int | None = None, rotation: float | None = None) -> RegisterPage:
-    """A photographed page of the 2010 birth book with ``entries`` printed entries."""
+               rows: int | None = None, rotation: float | None = None, blur: float = 0.7,
+               noise: float = 9.0, quality: int = 72) -> RegisterPage:
+    """A photographed page of the 2010 birth book with ``entries`` printed entries (a dim,
+    grainy photo: more ``noise`` and ``blur``, less JPEG ``quality``)."""
     rng = random.Random(seed)
     first = rng.randint(1, 300)
     shown = tuple(_entry(rng, first + i, year) for i in range(entries))
@@ -180,7 +182,8 @@ def birth_page(seed: int, entries: int = 3, *, year: int = 2010, page_no: int = 
     turn = rotation if rotation is not None else rng.uniform(-2.0, 2.0)
     png = io.BytesIO()
     clean.save(png, "PNG")
-    return RegisterPage(photograph(clean, rng, rotation=turn), shown, png.getvalue(), turn)
+    return RegisterPage(photograph(clean, rng, rotation=turn, blur=blur, noise=noise,
+                                   quality=quality), shown, png.getvalue(), turn)
 
 
 DEATH_COLUMNS: tuple[tuple[str, float], ...] = (
