@@ -21,7 +21,8 @@ import os
 import queue
 import threading
 import traceback
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,14 @@ def chunks(rows: Iterator[Row], after_line: int, size: int) -> Iterator[list[Row
         yield pending
 
 
+@dataclass
+class Flow:
+    """What the writer may ask while it takes the batches: are prepared rows waiting now?
+    (Before the worker has caught up, the writer commits what it has rather than idle.)"""
+
+    waiting: Callable[[], bool] = field(default=lambda: True)
+
+
 def worth_a_worker(rows_about: int, content: bytes) -> bool:
     """Two cores at least, and a file big enough (XLSX does not tell its rows: by size)."""
     big = rows_about >= WORKER_FROM if rows_about else len(content) >= 40 * WORKER_FROM
@@ -58,8 +67,8 @@ def worth_a_worker(rows_about: int, content: bytes) -> bool:
 
 def prepared_batches(rows: Iterator[Row], path: Path, content: bytes,
                      mapping: dict[str, str] | None, plan: Plan, *, after_line: int, size: int,
-                     worker: bool, ahead: int = 1, wait_for_worker: bool = False
-                     ) -> Generator[list[Item], None, None]:
+                     worker: bool, ahead: int = 1, wait_for_worker: bool = False,
+                     flow: Flow | None = None) -> Generator[list[Item], None, None]:
     """Every batch after ``after_line``, prepared, in file order: ``rows`` are the file's
     (read_rows of ``path``, ``content`` and ``mapping``, which the worker reads again).
     ``ahead``: batches the worker may prepare before the writer takes them (a commit's
@@ -86,7 +95,7 @@ def prepared_batches(rows: Iterator[Row], path: Path, content: bytes,
     theirs.close()
     pump = _Pump(mine, ahead)
     try:
-        yield from _shared(mine, pump, own, plan, wait_for_worker)
+        yield from _shared(mine, pump, own, plan, wait_for_worker, flow or Flow())
     finally:
         process.join(timeout=0.5)  # done by now, unless the writer stopped early (Cancel)
         if process.is_alive():
@@ -123,6 +132,9 @@ class _Pump:
             if message is None or message[0] != "batch":
                 return
 
+    def has_ready(self) -> bool:
+        return not self._queue.empty()
+
     def get(self) -> tuple[Any, ...] | None:
         try:
             return self._queue.get(timeout=WAIT_SECONDS)
@@ -135,8 +147,8 @@ class _Pump:
             self._thread.join(timeout=WAIT_SECONDS)
 
 
-def _shared(conn: Connection, pump: _Pump, own: Iterator[list[Row]], plan: Plan, wait: bool
-            ) -> Iterator[list[Item]]:
+def _shared(conn: Connection, pump: _Pump, own: Iterator[list[Row]], plan: Plan, wait: bool,
+            flow: Flow) -> Iterator[list[Item]]:
     index = 0
     if not (wait and _ready(conn, WAIT_SECONDS)):
         for chunk in own:  # until the worker is ready
@@ -150,12 +162,16 @@ def _shared(conn: Connection, pump: _Pump, own: Iterator[list[Row]], plan: Plan,
     with contextlib.suppress(OSError):
         conn.send(("start", handed))
     pump.start()
-    while True:
-        message = pump.get()
-        if message is None or message[0] != "batch" or message[1] != index:
-            break
-        yield message[2]
-        index += 1
+    flow.waiting = pump.has_ready
+    try:
+        while True:
+            message = pump.get()
+            if message is None or message[0] != "batch" or message[1] != index:
+                break
+            yield message[2]
+            index += 1
+    finally:
+        flow.waiting = Flow().waiting  # from here on this process prepares: never waits
     log.info("import: the worker prepared batches %d to %d", handed, index - 1)
     if message == ("end",):
         return
