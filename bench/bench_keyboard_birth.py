@@ -17,7 +17,6 @@ import os
 import sys
 import tempfile
 import time
-import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -48,24 +47,12 @@ TYPED: dict[str, str] = {
 }
 
 
-def telex_extra(text: str) -> int:
-    """Keys a Telex input method adds: one per diacritic mark (ễ = e e x), đ = d d."""
-    extra = 0
-    for char in text:
-        if char in "đĐ":
-            extra += 1
-        else:
-            extra += sum(1 for c in unicodedata.normalize("NFD", char)
-                         if unicodedata.combining(c))
-    return extra
-
-
 def main() -> None:
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication, QComboBox, QToolButton
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
+    from bench.scripted_keys import ScriptedKeyboard
     from desktop_app.accounts import Role
     from desktop_app.app import catalogue
     from desktop_app.clock import FixedClock
@@ -76,7 +63,6 @@ def main() -> None:
     from ui.context import UiContext, UiHooks
     from ui.pages.registration_page import RegistrationPage
     from ui.tasks import TaskRunner
-    from ui.widgets.record_form import _Section
 
     keyfile.set_kdf_log2_n(14)  # the accounts' cost is not what this measures
     clock = FixedClock(datetime(2026, 1, 15, 3, 0, tzinfo=UTC))
@@ -97,60 +83,17 @@ def main() -> None:
     submitted: list[object] = []
     page.record_submitted.connect(submitted.append)
 
-    counts = {"tab": 0, "space": 0, "chars": 0, "telex": 0, "submit": 0}
-
-    def key(widget, k, text: str = "", mods=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, k, mods, text))
-        app.processEvents()
-
-    def type_into(widget, text: str) -> None:  # noqa: ANN001
-        for char in text:
-            key(widget, 0, char)
-        counts["chars"] += len(text)
-        counts["telex"] += telex_extra(text)
-
-    def choose(combo: QComboBox, label: str) -> None:
-        """The first letters of the label until the drop-down shows it."""
-        for n in range(1, len(label) + 1):
-            key(combo, 0, label[n - 1])
-            counts["chars"] += 1
-            counts["telex"] += telex_extra(label[n - 1])
-            if combo.currentText() == label:
-                return
-        raise SystemExit(f"the drop-down never showed {label!r}")
+    keyboard = ScriptedKeyboard(app)
+    counts = keyboard.counts
 
     start = time.perf_counter()
     page.type_combo.setFocus()
     app.processEvents()
     form = page.form
     assert form is not None
-    todo = dict(TYPED)
-    sections = {s: p.removeprefix("section:") for s in form.findChildren(_Section)
-                if (p := s.objectName())}
-    for _ in range(1000):
-        if not todo:
-            break
-        focused = QApplication.focusWidget()
-        path = next((p for p, e in form.editors.items()
-                     if e is focused or e.focusProxy() is focused), None)
-        if path in todo:
-            text = todo.pop(path)
-            if isinstance(focused, QComboBox):
-                choose(focused, text)
-            else:
-                type_into(focused, text)
-        elif isinstance(focused, QToolButton) and not focused.isChecked():
-            section = sections.get(focused.parentWidget())
-            if section and any(p.startswith(f"{section}.") for p in todo):
-                key(focused, Qt.Key.Key_Space, " ")
-                counts["space"] += 1
-        if todo:
-            key(QApplication.focusWidget(), Qt.Key.Key_Tab)
-            counts["tab"] += 1
-    if todo:
-        raise SystemExit(f"Tab never reached: {sorted(todo)}")
-    key(QApplication.focusWidget(), Qt.Key.Key_Return, "", Qt.KeyboardModifier.ControlModifier)
+    keyboard.tab_fill(form, dict(TYPED))
+    keyboard.key(QApplication.focusWidget(), Qt.Key.Key_Return, "",
+                 Qt.KeyboardModifier.ControlModifier)
     counts["submit"] += 1
     deadline = time.perf_counter() + 60
     while not submitted and time.perf_counter() < deadline:

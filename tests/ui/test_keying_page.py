@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.workflows import books, records
 from tests.samples import build
 from tests.ui.conftest import UiOffice, type_text, wait_idle
-from tests.ui.test_books_page import _png
+from tests.ui.page_images import paper_png
 from ui.pages.books_page import BooksPage
 from ui.pages.keying_page import KeyingPage
 from ui.widgets.page_scan import PageScanWidget, decode_page
@@ -26,7 +26,7 @@ def _book(office: UiOffice, folder: Path, pages: int = 2) -> books.BookRow:
     book = books.open_book(officer, "death", 1990, "01/1990", "UBND xã Tân Lập", 3)
     folder.mkdir()
     for n in range(1, pages + 1):
-        (folder / f"IMG_000{n}.png").write_bytes(_png(600 + n, 800))
+        (folder / f"IMG_000{n}.png").write_bytes(paper_png(600 + n, 800))
     books.import_pages(officer, book.id, folder)
     return book
 
