@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,30 +50,12 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
-    from bench.scripted_keys import ScriptedKeyboard
-    from desktop_app.accounts import Role
-    from desktop_app.app import catalogue
-    from desktop_app.clock import FixedClock
-    from desktop_app.paths import DataPaths
-    from desktop_app.services import AppServices
-    from desktop_app.store import keyfile
-    from desktop_app.workflows import accounts
-    from ui.context import UiContext, UiHooks
+    from bench.scripted_keys import ScriptedKeyboard, officer_desk
     from ui.pages.registration_page import RegistrationPage
-    from ui.tasks import TaskRunner
 
-    keyfile.set_kdf_log2_n(14)  # the accounts' cost is not what this measures
-    clock = FixedClock(datetime(2026, 1, 15, 3, 0, tzinfo=UTC))
-    paths = DataPaths(Path(tempfile.mkdtemp(prefix="bench-keyboard-")) / "data")
-    accounts.initialise(paths, commune_code="26740", admin="admin", password=PW, clock=clock)
-    admin = accounts.login(paths, "admin", PW, clock)
-    accounts.add_account(admin, username="canbo", role=Role.OFFICER, password=PW,
-                         full_name="Lò Thị Cán")
-    admin.close()
-    session = accounts.login(paths, "canbo", PW, clock)
-    runner = TaskRunner()
-    page = RegistrationPage(UiContext(AppServices(paths, clock, catalogue()), runner, session,
-                                      UiHooks(), "vi"))
+    ctx = officer_desk("bench-keyboard-", PW)
+    session, runner = ctx.session, ctx.runner
+    page = RegistrationPage(ctx)
     page.resize(1200, 780)
     page.show()
     page.activateWindow()

@@ -19,9 +19,7 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,34 +53,17 @@ def main() -> None:  # noqa: C901, PLR0915 - one scripted session, read top to b
     from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea
 
     app = QApplication.instance() or QApplication(sys.argv)
-    from bench.scripted_keys import ScriptedKeyboard
-    from desktop_app.accounts import Role
-    from desktop_app.app import catalogue
-    from desktop_app.clock import FixedClock
+    from bench.scripted_keys import ScriptedKeyboard, officer_desk
     from desktop_app.domain.access import get
     from desktop_app.ocr import read_page
     from desktop_app.ocr.engines import ENGINES, load_engine
-    from desktop_app.paths import DataPaths
-    from desktop_app.services import AppServices
-    from desktop_app.store import keyfile
-    from desktop_app.workflows import accounts, books, ocr
+    from desktop_app.workflows import books, ocr
     from tests.support.register_pages import birth_page
-    from ui.context import UiContext, UiHooks
-    from ui.tasks import TaskRunner
     from ui.widgets.ocr_suggestions import OcrSuggestions
     from ui.widgets.record_form import RecordForm
 
-    keyfile.set_kdf_log2_n(14)  # the accounts' cost is not what this measures
-    clock = FixedClock(datetime(2026, 1, 15, 3, 0, tzinfo=UTC))
-    paths = DataPaths(Path(tempfile.mkdtemp(prefix="bench-keying-")) / "data")
-    accounts.initialise(paths, commune_code="26740", admin="admin", password=PW, clock=clock)
-    admin = accounts.login(paths, "admin", PW, clock)
-    accounts.add_account(admin, username="canbo", role=Role.OFFICER, password=PW,
-                         full_name="Lò Thị Cán")
-    admin.close()
-    session = accounts.login(paths, "canbo", PW, clock)
-    runner = TaskRunner()
-    ctx = UiContext(AppServices(paths, clock, catalogue()), runner, session, UiHooks(), "vi")
+    ctx = officer_desk("bench-keying-", PW)
+    session, runner = ctx.session, ctx.runner
 
     print(f"pages: {args.pages} photographed pages of a printed 2010 birth book, "
           f"{args.entries} entries each, 11 fields an entry")

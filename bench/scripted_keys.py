@@ -1,6 +1,7 @@
 """A scripted keyboard for the form benchmarks (bench_keyboard_birth, bench_keying): key
 events sent to the real widgets as an officer would press them, counted by kind, and the
-Tab walk through a RecordForm's chain that fills the fields it reaches.
+Tab walk through a RecordForm's chain that fills the fields it reaches; and the desk they
+type at (officer_desk: a new office, its officer logged in).
 
 Counts: ``tab``, ``space`` (a closed section opened), ``chars`` (characters typed, a
 drop-down's first letters included) and ``telex`` (the extra keys a Telex input method
@@ -10,13 +11,47 @@ counts it does so itself.
 
 from __future__ import annotations
 
+import tempfile
 import unicodedata
 from collections import Counter
-from typing import Any
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QToolButton, QWidget
+
+if TYPE_CHECKING:
+    from ui.context import UiContext
+
+
+def officer_desk(prefix: str, password: str) -> UiContext:
+    """A new office in a temporary folder (commune 26740, a fixed clock), its officer
+    "canbo" logged in: the UI context a form is built with (its runner and session are the
+    caller's to shut down and close)."""
+    from desktop_app.accounts import Role
+    from desktop_app.app import catalogue
+    from desktop_app.clock import FixedClock
+    from desktop_app.paths import DataPaths
+    from desktop_app.services import AppServices
+    from desktop_app.store import keyfile
+    from desktop_app.workflows import accounts
+    from ui.context import UiContext, UiHooks
+    from ui.tasks import TaskRunner
+
+    keyfile.set_kdf_log2_n(14)  # the accounts' cost is not what the benchmarks measure
+    clock = FixedClock(datetime(2026, 1, 15, 3, 0, tzinfo=UTC))
+    paths = DataPaths(Path(tempfile.mkdtemp(prefix=prefix)) / "data")
+    accounts.initialise(paths, commune_code="26740", admin="admin", password=password,
+                        clock=clock)
+    admin = accounts.login(paths, "admin", password, clock)
+    accounts.add_account(admin, username="canbo", role=Role.OFFICER, password=password,
+                         full_name="Lò Thị Cán")
+    admin.close()
+    session = accounts.login(paths, "canbo", password, clock)
+    return UiContext(AppServices(paths, clock, catalogue()), TaskRunner(), session,
+                     UiHooks(), "vi")
 
 
 def telex_extra(text: str) -> int:

@@ -331,6 +331,20 @@ def test_one_book_from_its_photographed_pages_to_reconciled_entries(
         assert "lần nhập thứ nhất" in keying.message.text()
         taken_by_ocr |= taken
     assert taken_by_ocr, "no OCR suggestion was right on a clean printed page"
+    # a look back at the entry just keyed (kept, read-only), then Ctrl+N: a new one
+    with qtbot.waitSignal(keying.position_shown, timeout=10000):
+        qtbot.keyClick(_target(keying.form.editors["child.full_name"]), Qt.Key.Key_Up,
+                       Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: keying.form.editors["mother.full_name"].value() is not None,
+                    timeout=10000)
+    assert keying.position == 3 and not keying.form.isEnabled()  # the first keying, kept
+    assert TYPO in keying.form.editors["mother.full_name"].value()
+    assert keying.isAncestorOf(QApplication.focusWidget())  # its keys still work
+    with qtbot.waitSignal(keying.position_shown, timeout=10000):  # the window's Ctrl+N yields
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N,
+                       Qt.KeyboardModifier.ControlModifier)
+    assert keying.position == 4 and keying.form.isEnabled()
+    assert officer.window.stack.currentWidget() is page  # not a new registration
     _next_page(qtbot, keying)
     assert keying.page_no == 2 and keying.position == 1
     for position, truth in enumerate(printed[1].entries, 1):
@@ -347,6 +361,13 @@ def test_one_book_from_its_photographed_pages_to_reconciled_entries(
     # -- the second officer: the same entries, blind ----------------------------------------
     second = _open(qtbot, paths, "canbo2")
     texts: list[str] = []
+    second.window.find()  # Ctrl+F: the first keyer's slip searched for, in vain
+    search = second.window.records.search
+    type_text(search, "Lann")
+    QTest.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: second.ctx.runner.pending == 0, timeout=15000)
+    assert second.window.records.model.rowCount() == 0
+    search.clear()
     page = _books(second, qtbot)
     qtbot.waitUntil(lambda: page.current is not None and page.scan.shown == "image",
                     timeout=10000)

@@ -72,6 +72,7 @@ class KeyingPage(QWidget):
         self.is_editable = True
         self._keyed_data: JSONObject = {}
         self._read_page: tuple[str, int] | None = None  # the page the suggestions are of
+        self._silenced: list[QShortcut] = []  # the window's shortcuts ours would clash with
         self.editing: str | None = None  # the draft being corrected, not a new keying
 
         self.title = QLabel(objectName="keyingTitle")
@@ -159,6 +160,26 @@ class KeyingPage(QWidget):
         layout.addWidget(self.slot_list)
         layout.addWidget(self.split, 1)
         layout.addLayout(actions)
+
+    # -- the window's shortcuts -------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        # The window's own Ctrl+N (a new registration) and ours would be ambiguous: Qt then
+        # fires neither. While the page is on screen, its keys are the page's.
+        ours = {s.key().toString() for s in self.findChildren(QShortcut)}
+        self._silenced = [s for s in self.window().findChildren(QShortcut)
+                          if s.isEnabled() and s.key().toString() in ours
+                          and s.context() == Qt.ShortcutContext.WindowShortcut
+                          and not (isinstance(s.parent(), QWidget)
+                                   and (s.parent() is self or self.isAncestorOf(s.parent())))]
+        for shortcut in self._silenced:
+            shortcut.setEnabled(False)
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().hideEvent(event)
+        for shortcut in self._silenced:
+            shortcut.setEnabled(True)
+        self._silenced = []
 
     # -- opening ------------------------------------------------------------------------------
     def open_book(self, book: BookRow, page_no: int = 1) -> None:
@@ -332,6 +353,10 @@ class KeyingPage(QWidget):
         self.save_button.setEnabled(editable)
         if editable:
             self.form.focus_first()
+        elif self.isVisible():
+            # the disabled form drops the focus to nowhere: the page's keys (Ctrl+Down,
+            # Ctrl+N, Page Down) would no longer work; the page image takes it
+            self.scan.view.setFocus()
 
     # -- re-check ---------------------------------------------------------------------------
     def _drawn_index(self) -> int:
