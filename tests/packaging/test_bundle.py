@@ -127,6 +127,7 @@ def test_bundle_has_the_data_and_leaves_out_the_rest(release: Release) -> None:
                    "desktop_app/data",
                    "vietnam_provinces/data", "vietnamadminunits/data/converter_2025.json",
                    "trueocr/models/rec.onnx", "trueocr/models/meta.json",
+                   "pypdfium2_raw/libpdfium.so",  # desktop_app/ocr/pdf_pages: PDF scans
                    "PySide6/Qt/plugins/platforms/libqxcb.so",
                    "PySide6/Qt/plugins/platforms/libqoffscreen.so",
                    "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so"):
