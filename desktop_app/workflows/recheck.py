@@ -68,12 +68,13 @@ def draw_recheck(session: Session, *, book_id: str | None = None,
     with session.store.write() as uow:
         book = book_in(uow, book_id) if book_id else None
         commune = book.commune if book else uow.meta.get("commune_code") or ""
-        scope = {"book_id": book.id if book else None, "commune": commune}
         # The sampling frame: the verified entries the re-checker had no hand in (keyed,
         # verified or decided), so every drawn entry can be re-keyed blind and none is
         # skipped afterwards, which would bias the rate. The drawer is the re-checker.
-        verified = len(uow.books.verified_entries(**scope))
-        population = uow.books.verified_entries(**scope, not_by=session.account.username)
+        book_of = book.id if book else None
+        verified = len(uow.books.verified_entries(book_id=book_of, commune=commune))
+        population = uow.books.verified_entries(book_id=book_of, commune=commune,
+                                                not_by=session.account.username)
         if not population:
             raise HotichError("E-RECHECK-ALL-OWN" if verified else "E-RECHECK-EMPTY")
         excluded = verified - len(population)
