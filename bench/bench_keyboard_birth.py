@@ -15,10 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
-import unicodedata
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,48 +45,17 @@ TYPED: dict[str, str] = {
 }
 
 
-def telex_extra(text: str) -> int:
-    """Keys a Telex input method adds: one per diacritic mark (ễ = e e x), đ = d d."""
-    extra = 0
-    for char in text:
-        if char in "đĐ":
-            extra += 1
-        else:
-            extra += sum(1 for c in unicodedata.normalize("NFD", char)
-                         if unicodedata.combining(c))
-    return extra
-
-
 def main() -> None:
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication, QComboBox, QToolButton
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
-    from desktop_app.accounts import Role
-    from desktop_app.app import catalogue
-    from desktop_app.clock import FixedClock
-    from desktop_app.paths import DataPaths
-    from desktop_app.services import AppServices
-    from desktop_app.store import keyfile
-    from desktop_app.workflows import accounts
-    from ui.context import UiContext, UiHooks
+    from bench.scripted_keys import ScriptedKeyboard, officer_desk
     from ui.pages.registration_page import RegistrationPage
-    from ui.tasks import TaskRunner
-    from ui.widgets.record_form import _Section
 
-    keyfile.set_kdf_log2_n(14)  # the accounts' cost is not what this measures
-    clock = FixedClock(datetime(2026, 1, 15, 3, 0, tzinfo=UTC))
-    paths = DataPaths(Path(tempfile.mkdtemp(prefix="bench-keyboard-")) / "data")
-    accounts.initialise(paths, commune_code="26740", admin="admin", password=PW, clock=clock)
-    admin = accounts.login(paths, "admin", PW, clock)
-    accounts.add_account(admin, username="canbo", role=Role.OFFICER, password=PW,
-                         full_name="Lò Thị Cán")
-    admin.close()
-    session = accounts.login(paths, "canbo", PW, clock)
-    runner = TaskRunner()
-    page = RegistrationPage(UiContext(AppServices(paths, clock, catalogue()), runner, session,
-                                      UiHooks(), "vi"))
+    ctx = officer_desk("bench-keyboard-", PW)
+    session, runner = ctx.session, ctx.runner
+    page = RegistrationPage(ctx)
     page.resize(1200, 780)
     page.show()
     page.activateWindow()
@@ -97,60 +63,17 @@ def main() -> None:
     submitted: list[object] = []
     page.record_submitted.connect(submitted.append)
 
-    counts = {"tab": 0, "space": 0, "chars": 0, "telex": 0, "submit": 0}
-
-    def key(widget, k, text: str = "", mods=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, k, mods, text))
-        app.processEvents()
-
-    def type_into(widget, text: str) -> None:  # noqa: ANN001
-        for char in text:
-            key(widget, 0, char)
-        counts["chars"] += len(text)
-        counts["telex"] += telex_extra(text)
-
-    def choose(combo: QComboBox, label: str) -> None:
-        """The first letters of the label until the drop-down shows it."""
-        for n in range(1, len(label) + 1):
-            key(combo, 0, label[n - 1])
-            counts["chars"] += 1
-            counts["telex"] += telex_extra(label[n - 1])
-            if combo.currentText() == label:
-                return
-        raise SystemExit(f"the drop-down never showed {label!r}")
+    keyboard = ScriptedKeyboard(app)
+    counts = keyboard.counts
 
     start = time.perf_counter()
     page.type_combo.setFocus()
     app.processEvents()
     form = page.form
     assert form is not None
-    todo = dict(TYPED)
-    sections = {s: p.removeprefix("section:") for s in form.findChildren(_Section)
-                if (p := s.objectName())}
-    for _ in range(1000):
-        if not todo:
-            break
-        focused = QApplication.focusWidget()
-        path = next((p for p, e in form.editors.items()
-                     if e is focused or e.focusProxy() is focused), None)
-        if path in todo:
-            text = todo.pop(path)
-            if isinstance(focused, QComboBox):
-                choose(focused, text)
-            else:
-                type_into(focused, text)
-        elif isinstance(focused, QToolButton) and not focused.isChecked():
-            section = sections.get(focused.parentWidget())
-            if section and any(p.startswith(f"{section}.") for p in todo):
-                key(focused, Qt.Key.Key_Space, " ")
-                counts["space"] += 1
-        if todo:
-            key(QApplication.focusWidget(), Qt.Key.Key_Tab)
-            counts["tab"] += 1
-    if todo:
-        raise SystemExit(f"Tab never reached: {sorted(todo)}")
-    key(QApplication.focusWidget(), Qt.Key.Key_Return, "", Qt.KeyboardModifier.ControlModifier)
+    keyboard.tab_fill(form, dict(TYPED))
+    keyboard.key(QApplication.focusWidget(), Qt.Key.Key_Return, "",
+                 Qt.KeyboardModifier.ControlModifier)
     counts["submit"] += 1
     deadline = time.perf_counter() + 60
     while not submitted and time.perf_counter() < deadline:

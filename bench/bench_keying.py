@@ -19,10 +19,7 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
-import unicodedata
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,18 +31,6 @@ SECONDS_A_KEY = 0.3  # a practised officer with Telex, marks included
 SECONDS_TO_CHECK = 1.2  # reading one suggestion against the page before accepting
 SECONDS_TO_READ = 1.5  # finding one field on the page to type it (both modes)
 # A field to correct after OCR is reached by one click (not Tab after Tab): one action.
-
-
-def telex_extra(text: str) -> int:
-    """Keys a Telex input method adds: one per diacritic mark (ễ = e e x), đ = d d."""
-    extra = 0
-    for char in text:
-        if char in "đĐ":
-            extra += 1
-        else:
-            extra += sum(1 for c in unicodedata.normalize("NFD", char)
-                         if unicodedata.combining(c))
-    return extra
 
 
 def typed_words(path: str, value: str) -> str:
@@ -64,38 +49,21 @@ def main() -> None:  # noqa: C901, PLR0915 - one scripted session, read top to b
     parser.add_argument("--entries", type=int, default=5)
     args = parser.parse_args()
 
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QToolButton
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea
 
     app = QApplication.instance() or QApplication(sys.argv)
-    from desktop_app.accounts import Role
-    from desktop_app.app import catalogue
-    from desktop_app.clock import FixedClock
+    from bench.scripted_keys import ScriptedKeyboard, officer_desk
     from desktop_app.domain.access import get
     from desktop_app.ocr import read_page
     from desktop_app.ocr.engines import ENGINES, load_engine
-    from desktop_app.paths import DataPaths
-    from desktop_app.services import AppServices
-    from desktop_app.store import keyfile
-    from desktop_app.workflows import accounts, books, ocr
+    from desktop_app.workflows import books, ocr
     from tests.support.register_pages import birth_page
-    from ui.context import UiContext, UiHooks
-    from ui.tasks import TaskRunner
     from ui.widgets.ocr_suggestions import OcrSuggestions
-    from ui.widgets.record_form import RecordForm, _Section
+    from ui.widgets.record_form import RecordForm
 
-    keyfile.set_kdf_log2_n(14)  # the accounts' cost is not what this measures
-    clock = FixedClock(datetime(2026, 1, 15, 3, 0, tzinfo=UTC))
-    paths = DataPaths(Path(tempfile.mkdtemp(prefix="bench-keying-")) / "data")
-    accounts.initialise(paths, commune_code="26740", admin="admin", password=PW, clock=clock)
-    admin = accounts.login(paths, "admin", PW, clock)
-    accounts.add_account(admin, username="canbo", role=Role.OFFICER, password=PW,
-                         full_name="Lò Thị Cán")
-    admin.close()
-    session = accounts.login(paths, "canbo", PW, clock)
-    runner = TaskRunner()
-    ctx = UiContext(AppServices(paths, clock, catalogue()), runner, session, UiHooks(), "vi")
+    ctx = officer_desk("bench-keying-", PW)
+    session, runner = ctx.session, ctx.runner
 
     print(f"pages: {args.pages} photographed pages of a printed 2010 birth book, "
           f"{args.entries} entries each, 11 fields an entry")
@@ -129,58 +97,11 @@ def main() -> None:  # noqa: C901, PLR0915 - one scripted session, read top to b
               f"included); fields right {right}/{total} ({right / total:.1%})")
 
     # -- the scripted keyboard session ---------------------------------------------------
-    counts: dict[str, int] = {}
+    keyboard = ScriptedKeyboard(app)
+    counts = keyboard.counts  # tab, space, chars, telex; and what this session adds below
 
-    def key(widget, k, text: str = "", mods=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, k, mods, text))
-        app.processEvents()
-
-    def type_into(widget, text: str) -> None:  # noqa: ANN001
-        for char in text:
-            key(widget, 0, char)
-        counts["keys"] += len(text)
-        counts["telex"] += telex_extra(text)
-
-    def choose(combo: QComboBox, label: str) -> None:
-        for n in range(1, len(label) + 1):
-            key(combo, 0, label[n - 1])
-            counts["keys"] += 1
-            counts["telex"] += telex_extra(label[n - 1])
-            if combo.currentText() == label:
-                return
-        raise SystemExit(f"the drop-down never showed {label!r}")
-
-    def fill(form: RecordForm, todo: dict[str, str]) -> None:
-        """Tab through the form's chain, opening sections with Space, typing each value."""
-        form.tab_chain()[0].setFocus()  # the top of the form: its Registration group
-        app.processEvents()
-        trail: list[str] = []
-        sections = {s: p.removeprefix("section:") for s in form.findChildren(_Section)
-                    if (p := s.objectName())}
-        for _ in range(2000):
-            if not todo:
-                return
-            focused = QApplication.focusWidget()
-            path = next((p for p, e in form.editors.items()
-                         if e is focused or e.focusProxy() is focused), None)
-            trail.append(path or type(focused).__name__)
-            if path in todo:
-                text = todo.pop(path)
-                if isinstance(focused, QComboBox):
-                    choose(focused, text)
-                else:
-                    key(focused, Qt.Key.Key_A, "", Qt.KeyboardModifier.ControlModifier)
-                    type_into(focused, text)
-            elif isinstance(focused, QToolButton) and not focused.isChecked():
-                section = sections.get(focused.parentWidget())
-                if section and any(p.startswith(f"{section}.") for p in todo):
-                    key(focused, Qt.Key.Key_Space, " ")
-                    counts["keys"] += 1
-            if todo:
-                key(QApplication.focusWidget(), Qt.Key.Key_Tab)
-                counts["keys"] += 1
-        raise SystemExit(f"Tab never reached: {sorted(todo)} (focus went {trail[:60]})")
+    def keys_pressed() -> int:
+        return counts["tab"] + counts["space"] + counts["chars"] + counts["keys"]
 
     def fix(form: RecordForm, todo: dict[str, str]) -> None:
         """A few fields to correct beside accepted suggestions: a click into each (one
@@ -192,16 +113,14 @@ def main() -> None:  # noqa: C901, PLR0915 - one scripted session, read top to b
             focused = QApplication.focusWidget()
             counts["keys"] += 1
             if isinstance(focused, QComboBox):
-                choose(focused, text)
+                keyboard.choose(focused, text)
             else:
-                key(focused, Qt.Key.Key_A, "", Qt.KeyboardModifier.ControlModifier)
+                keyboard.key(focused, Qt.Key.Key_A, "", Qt.KeyboardModifier.ControlModifier)
                 counts["keys"] += 1
-                type_into(focused, text)
+                keyboard.type_into(focused, text)
 
     def session_run(mode: str, engine: str | None) -> None:
-        for name in ("keys", "telex", "checked", "entries", "right", "fields", "taken",
-                     "typed", "fixing"):
-            counts[name] = 0
+        counts.clear()
         book = books.open_book(session, "birth", 2010, f"{mode}/2010", "UBND xã Hòa Phú", 1)
         for page in pages:
             added = books.add_page(session, book.id, page.image)
@@ -236,8 +155,10 @@ def main() -> None:  # noqa: C901, PLR0915 - one scripted session, read top to b
                     todo = {p: t for p, t in todo.items()
                             if get(done, p) != truth.values[p]}  # what OCR got wrong or missed
                     fix(form, todo)
-                else:
-                    fill(form, todo)
+                else:  # from the top of the form: its Registration group
+                    form.tab_chain()[0].setFocus()
+                    app.processEvents()
+                    keyboard.tab_fill(form, todo, select_all=True, limit=2000)
                 counts["typed"] += len(truth.values) if engine is None else counts["fixing"]
                 data = form.data()
                 keyed = books.key_entry(session, book.id, page_no, position, data)
@@ -251,11 +172,12 @@ def main() -> None:  # noqa: C901, PLR0915 - one scripted session, read top to b
                 form.deleteLater()
         runner.wait_all()
         n = counts["entries"]
-        keys = (counts["keys"] + counts["telex"]) / n
+        pressed = keys_pressed()
+        keys = (pressed + counts["telex"]) / n
         officer = (keys * SECONDS_A_KEY + counts["checked"] / n * SECONDS_TO_CHECK
                    + counts["typed"] / n * SECONDS_TO_READ)
         print(f"{mode:<14}: {n} entries keyed, {keys:.0f} keystrokes an entry "
-              f"({counts['keys'] / n:.0f} + {counts['telex'] / n:.0f} Telex marks), "
+              f"({pressed / n:.0f} + {counts['telex'] / n:.0f} Telex marks), "
               f"{counts['typed'] / n:.1f} fields typed, fields right "
               f"{counts['right']}/{counts['fields']}; script "
               f"{3600 * n / wall:,.0f} entries/h ({wall / n * 1000:.0f} ms an entry); officer "

@@ -83,34 +83,35 @@ def format_address(value: object) -> str:
 
 
 def format_id_document(value: object) -> str:
+    """A personal paper: "<kind> số <n>, <issuer> cấp ngày <d>"."""
     if not isinstance(value, Mapping):
         return "" if value is None else nfc(value)
     kind = layouts.ID_KINDS.get(str(value.get("kind", "")), nfc(value.get("kind") or ""))
-    text = kind
-    if is_present(value.get("number")):
-        text = f"{text} số {nfc(value['number'])}".strip()
-    if is_present(value.get("issued_by")):
-        text += f", {nfc(value['issued_by'])}"
-        if is_present(value.get("issued_on")):
-            text += f" cấp ngày {safe_figures(value['issued_on'])}"
-    elif is_present(value.get("issued_on")):
-        text += f", cấp ngày {safe_figures(value['issued_on'])}"
-    return text
+    return _issued_paper(value, kind, issuer="{}", dated="cấp ngày {}")
 
 
 def format_document(value: object) -> str:
+    """Any other paper: "<kind> số <n>, do <issuer> cấp ngày <d>"."""
     if not isinstance(value, Mapping):
         return "" if value is None else nfc(value)
-    kind = str(value.get("kind", ""))
+    kind = str(value["kind"]) if is_present(value.get("kind")) else ""  # None: no kind, not "None"
     text = layouts.DOCUMENT_KINDS.get(kind, nfc(kind) if kind else "")
+    return _issued_paper(value, text, issuer="do {} cấp", dated="ngày {}")
+
+
+def _issued_paper(value: Mapping[str, object], kind: str, *, issuer: str, dated: str) -> str:
+    """The kind's words, then its number, who issued it and when (each only when given)."""
+    text = kind
     if is_present(value.get("number")):
         text = f"{text} số {nfc(value['number'])}".strip()
+    on = value.get("issued_on")
+    when = dated.format(safe_figures(on)) if is_present(on) else ""
     if is_present(value.get("issued_by")):
-        text += f", do {nfc(value['issued_by'])} cấp"
-        if is_present(value.get("issued_on")):
-            text += f" ngày {safe_figures(value['issued_on'])}"
-    elif is_present(value.get("issued_on")):
-        text += f", ngày {safe_figures(value['issued_on'])}"
+        text += ", " + issuer.format(nfc(value["issued_by"]))
+        if when:
+            text += f" {when}"
+    elif when:
+        text += f", {when}"
     return text
 
 

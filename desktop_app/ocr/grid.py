@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from desktop_app.ports import GrayImage
 
 MAX_WIDTH = 2600  # a phone photo is scaled down to this: print at ~200 dpi stays readable
+_GRAINY = 0.10  # share of "ink" pixels above which a page is denoised (print: ~0.05-0.07)
 _SKEW_LIMIT = 5.0  # degrees: a page photographed more askew than this is re-taken
 _Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in the upright page's pixels
 
@@ -160,6 +161,8 @@ def find_table(ink: NDArray[np.uint8]) -> tuple[Table | None, NDArray[np.uint8]]
 def prepare(image: bytes, rotation: int = 0) -> Page:
     """Decode, turn upright and find the table of a page photo."""
     gray = decode(image, rotation)
+    if float(_binarise(gray).mean()) / 255 > _GRAINY:  # a grainy photo: speckles as ink
+        gray = _u8(cv2.medianBlur(gray, 3))
     angle = skew_angle(gray)
     if abs(angle) >= 0.05:
         gray = _rotate(gray, angle, 255)

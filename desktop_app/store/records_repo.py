@@ -545,6 +545,20 @@ class RecordsRepository:
             [(e.record_id, e.at.isoformat(), e.actor, e.action, e.from_status, e.to_status,
               e.reason) for e in events])
 
+    # -- list screens (paging helper, continued) ------------------------------------------
+    def unverified_page(self, *, after: str | None = None, limit: int = 200) -> RecordPage:
+        """Submitted historical entries nobody has verified yet, oldest first by keyset (the
+        cursor of list_page), from their partial index (schema 17)."""
+        created, _, record_id = (after or "").partition("|")
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM records WHERE status = 'submitted' AND is_historical = 1 "
+            "AND verified_by IS NULL AND (created_at, id) > (?, ?) ORDER BY created_at, id "
+            "LIMIT ?", (created, record_id, limit + 1)).fetchall()
+        found = tuple(_row(r) for r in rows[:limit])
+        more = len(rows) > limit
+        return RecordPage(found, f"{rows[limit - 1][-2]}|{rows[limit - 1][0]}"
+                          if more and found else None)
+
 
 # insert_indexed binds the columns in this order (as _params does): a change to _COLUMNS must
 # change it too, and stops the program at once rather than storing records askew.

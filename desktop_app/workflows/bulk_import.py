@@ -57,15 +57,16 @@ from desktop_app.workflows.bulk_import_rows import (
     save_mapping,
     typed,
 )
-from desktop_app.workflows.bulk_import_worker import prepared_batches, worth_a_worker
+from desktop_app.workflows.bulk_import_worker import Flow, prepared_batches, worth_a_worker
 from desktop_app.workflows.status import new_draft
 
 __all__ = ["BATCH", "FORMATS", "TABULAR", "ImportSummary", "Refused", "Row", "checkpoint_key",
            "format_of", "load_mapping", "read_rows", "row_data", "run_import", "save_mapping",
            "typed"]
 
-BATCH = 2000  # entries per transaction: fewer commits, each writing an index page once
+BATCH = 5000  # entries per transaction: an index page they share is written once, not per batch
 CHUNK = 200  # rows prepared at a time (the worker's messages; smaller than a batch)
+PARTIAL = 1000  # the smallest batch written early, when the writer would otherwise wait
 IMPORT_CACHE_KIB = 256 * 1024
 CHECKPOINT_PREFIX = "import.checkpoint."
 STAGE = "entries"  # the progress stage (ui/widgets/progress.py words it)
@@ -155,14 +156,20 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
     summary.book = paper.id if paper is not None else book
     plan = Plan(rtype, paper, book, records.local_today(session))
     use_worker = worth_a_worker(total, content) if worker is None else worker
+    flow = Flow()
     chunks = prepared_batches(rows, path, content, dict(mapping) if mapping else None, plan,
                               after_line=summary.last_line, size=CHUNK, worker=use_worker,
-                              wait_for_worker=wait_for_worker)
+                              ahead=batch // CHUNK + 1, wait_for_worker=wait_for_worker,
+                              flow=flow)
     with contextlib.closing(chunks), _import_cache(session):  # Cancel stops the worker too
         pending: list[Item] = []
         for chunk in chunks:
             pending += chunk
-            while len(pending) >= batch:
+            # A full batch; or, while the worker has nothing more ready, what there is if
+            # it is worth a commit (the writer would idle: at the start, before the worker's
+            # first batches; small commits cost more per entry than they save).
+            while len(pending) >= batch or (len(pending) >= min(batch, PARTIAL)
+                                            and not flow.waiting()):
                 _write_batch(session, pending[:batch], plan, key, summary)
                 pending = pending[batch:]
                 if progress is not None:

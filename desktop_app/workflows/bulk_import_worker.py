@@ -18,8 +18,11 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import queue
+import threading
 import traceback
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -48,19 +51,33 @@ def chunks(rows: Iterator[Row], after_line: int, size: int) -> Iterator[list[Row
         yield pending
 
 
+@dataclass
+class Flow:
+    """What the writer may ask while it takes the batches: are prepared rows waiting now?
+    (Before the worker has caught up, the writer commits what it has rather than idle.)"""
+
+    waiting: Callable[[], bool] = field(default=lambda: True)
+
+
 def worth_a_worker(rows_about: int, content: bytes) -> bool:
-    """Two cores at least, and a file big enough (XLSX does not tell its rows: by size)."""
+    """A file big enough (XLSX does not tell its rows: by size) and a core to spare: on a
+    machine already busy the two processes mostly wait for each other (measured on the
+    shared 2-core bench machine: slower than one process there)."""
     big = rows_about >= WORKER_FROM if rows_about else len(content) >= 40 * WORKER_FROM
-    return big and (os.cpu_count() or 1) >= 2
+    cores = os.cpu_count() or 1
+    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    return big and cores >= 2 and busy < cores - 1
 
 
 def prepared_batches(rows: Iterator[Row], path: Path, content: bytes,
                      mapping: dict[str, str] | None, plan: Plan, *, after_line: int, size: int,
-                     worker: bool, wait_for_worker: bool = False
-                     ) -> Generator[list[Item], None, None]:
+                     worker: bool, ahead: int = 1, wait_for_worker: bool = False,
+                     flow: Flow | None = None) -> Generator[list[Item], None, None]:
     """Every batch after ``after_line``, prepared, in file order: ``rows`` are the file's
     (read_rows of ``path``, ``content`` and ``mapping``, which the worker reads again).
-    ``wait_for_worker``: the worker prepares every batch (tests: the path always taken)."""
+    ``ahead``: batches the worker may prepare before the writer takes them (a commit's
+    worth, so preparing goes on while it writes); ``wait_for_worker``: the worker prepares
+    every batch (tests: the path always taken)."""
     own = chunks(rows, after_line, size)
     if not worker:
         for chunk in own:
@@ -80,18 +97,62 @@ def prepared_batches(rows: Iterator[Row], path: Path, content: bytes,
         yield from (prepare_rows(chunk, plan) for chunk in own)
         return
     theirs.close()
+    pump = _Pump(mine, ahead)
     try:
-        yield from _shared(mine, own, plan, wait_for_worker)
+        yield from _shared(mine, pump, own, plan, wait_for_worker, flow or Flow())
     finally:
-        mine.close()  # the worker sees the pipe closed and ends
-        process.join(timeout=5)
+        process.join(timeout=0.5)  # done by now, unless the writer stopped early (Cancel)
         if process.is_alive():
-            process.kill()
+            process.kill()  # its pipe closes: the pump's read ends
             process.join()
+        pump.stop()
+        mine.close()
 
 
-def _shared(conn: Connection, own: Iterator[list[Row]], plan: Plan, wait: bool
-            ) -> Iterator[list[Item]]:
+class _Pump:
+    """Receives the worker's batches on a thread of its own, as they come: the worker goes on
+    preparing while the writer commits (up to ``ahead`` batches wait here; then the worker
+    waits too)."""
+
+    def __init__(self, conn: Connection, ahead: int) -> None:
+        self._queue: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=max(1, ahead))
+        self._stopping = threading.Event()
+        self._conn = conn
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="import-receive", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stopping.is_set():
+            message = _receive(self._conn)
+            while not self._stopping.is_set():
+                try:
+                    self._queue.put(message, timeout=0.5)
+                    break
+                except queue.Full:
+                    continue
+            if message is None or message[0] != "batch":
+                return
+
+    def has_ready(self) -> bool:
+        return not self._queue.empty()
+
+    def get(self) -> tuple[Any, ...] | None:
+        try:
+            return self._queue.get(timeout=WAIT_SECONDS)
+        except queue.Empty:
+            return None
+
+    def stop(self) -> None:
+        self._stopping.set()
+        if self._thread is not None:
+            self._thread.join(timeout=WAIT_SECONDS)
+
+
+def _shared(conn: Connection, pump: _Pump, own: Iterator[list[Row]], plan: Plan, wait: bool,
+            flow: Flow) -> Iterator[list[Item]]:
     index = 0
     if not (wait and _ready(conn, WAIT_SECONDS)):
         for chunk in own:  # until the worker is ready
@@ -104,12 +165,17 @@ def _shared(conn: Connection, own: Iterator[list[Row]], plan: Plan, wait: bool
     handed = index
     with contextlib.suppress(OSError):
         conn.send(("start", handed))
-    while True:
-        message = _receive(conn)
-        if message is None or message[0] != "batch" or message[1] != index:
-            break
-        yield message[2]
-        index += 1
+    pump.start()
+    flow.waiting = pump.has_ready
+    try:
+        while True:
+            message = pump.get()
+            if message is None or message[0] != "batch" or message[1] != index:
+                break
+            yield message[2]
+            index += 1
+    finally:
+        flow.waiting = Flow().waiting  # from here on this process prepares: never waits
     log.info("import: the worker prepared batches %d to %d", handed, index - 1)
     if message == ("end",):
         return

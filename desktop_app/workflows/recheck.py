@@ -27,9 +27,9 @@ from desktop_app.session import Session
 from desktop_app.store.books_repo import EntryPlace, RecheckItem, RecheckSample
 from desktop_app.store.unit_of_work import UnitOfWork
 from desktop_app.workflows import records
-from desktop_app.workflows.books import _book, _with_source, compare
+from desktop_app.workflows.books import book_in, compare, with_source
 
-# Filled from the book by _with_source, not keyed: they would agree by construction.
+# Filled from the book by with_source, not keyed: they would agree by construction.
 _FROM_THE_BOOK = frozenset({"book_number", "source.office", "source.book_number",
                             "source.year", "source.page", "source.phase"})
 
@@ -65,7 +65,7 @@ def draw_recheck(session: Session, *, book_id: str | None = None,
     now = session.clock.now()
     seed = secrets.randbits(32) if seed is None else seed
     with session.store.write() as uow:
-        book = _book(uow, book_id) if book_id else None
+        book = book_in(uow, book_id) if book_id else None
         commune = book.commune if book else uow.meta.get("commune_code") or ""
         population = uow.books.verified_entries(book_id=book.id if book else None,
                                                 commune=commune)
@@ -139,7 +139,7 @@ def recheck_key(session: Session, sample_id: str, record_id: str,
             raise HotichError("E-RECHECK-OWN-ENTRY")
         place = uow.books.place_of(rec.id)
         if place is not None:
-            data = _with_source(_book(uow, place.book_id), place.page_no, data)
+            data = with_source(book_in(uow, place.book_id), place.page_no, data)
         rekeyed = prepare_record(rec.type, data)
         fields = [f for f in compare(rec.data, rekeyed) if f.path not in _FROM_THE_BOOK]
         differences = [f.path for f in fields if not f.agreed]

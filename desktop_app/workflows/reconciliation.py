@@ -35,7 +35,7 @@ from desktop_app.session import Session
 from desktop_app.store.unit_of_work import UnitOfWork
 from desktop_app.sync_types import CancelToken, ProgressCallback, RegistryPerson
 from desktop_app.workflows import records
-from desktop_app.workflows.books import _book
+from desktop_app.workflows.books import book_in
 from desktop_app.workflows.enrolment import require_identity
 
 KEY_PREFIX = "reconciliation."  # + book id: the last reconciliation, as JSON, in meta
@@ -223,7 +223,7 @@ def reconcile_book(session: Session, transport: SyncTransport, book_id: str, *,
     require(session.account, Permission.VIEW)
     require(session.account, Permission.SYNC)
     with session.store.read() as uow:
-        book = _book(uow, book_id)
+        book = book_in(uow, book_id)
         event = _event_of(book.type)
         entries = [rec for place in uow.books.entries_of(book.id)
                    if (rec := uow.records.get(place.record_id)) is not None]
@@ -251,7 +251,7 @@ def reconcile_book(session: Session, transport: SyncTransport, book_id: str, *,
 def last_reconciliation(session: Session, book_id: str) -> Reconciliation | None:
     require(session.account, Permission.VIEW)
     with session.store.read() as uow:
-        return _kept(uow, _book(uow, book_id).id)
+        return _kept(uow, book_in(uow, book_id).id)
 
 
 def _correction(uow: UnitOfWork, session: Session, mismatch: Mismatch) -> str:
@@ -285,7 +285,7 @@ def resolve(session: Session, book_id: str, key: str, resolution: Resolution | s
     except ValueError as exc:
         raise HotichError("E-RECONCILE-RESOLUTION", resolution=str(resolution)) from exc
     with session.store.write() as uow:
-        book = _book(uow, book_id)
+        book = book_in(uow, book_id)
         kept = _kept(uow, book.id)
         if kept is None:
             raise HotichError("E-RECONCILE-NOT-RUN", book=book.book_number)

@@ -7,11 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.accounts import Permission, require
-from desktop_app.domain import Status, check_verify
+from desktop_app.domain import check_verify
 from desktop_app.errors import HotichError
 from desktop_app.record import StoredRecord
 from desktop_app.session import Session
-from desktop_app.workflows import paging
 from desktop_app.workflows.approval import facts_of
 from desktop_app.workflows.status import actor_of
 
@@ -50,15 +49,11 @@ class AwaitingPage:
 
 def awaiting_verification_page(session: Session, *, after: str | None = None,
                                limit: int = PAGE) -> AwaitingPage:
-    """Submitted historical entries nobody has verified yet, oldest first, one page; ``after``
-    is the previous page's cursor. The submitted records are read by keyset, a bounded number
-    per page (paging.filtered): never the whole queue."""
+    """Submitted historical entries nobody has verified yet, oldest first, one page by keyset
+    from their own index; ``after`` is the previous page's cursor."""
     require(session.account, Permission.VIEW)
     with session.store.read() as uow:
-        page = paging.filtered(
-            lambda cursor, size: uow.records.list_page(status=Status.SUBMITTED.value,
-                                                       after=cursor, limit=size),
-            lambda rec: rec.is_historical and not rec.verified_by, after=after, limit=limit)
+        page = uow.records.unverified_page(after=after, limit=limit)
         return AwaitingPage(tuple(
             AwaitingVerification(rec, refusal_for(session, rec),
                                  sum(1 for r in uow.attachments.rows_of(rec.id)

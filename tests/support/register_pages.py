@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -160,7 +161,11 @@ def photograph(image: Image.Image, rng: random.Random, *, rotation: float,
     page = page.rotate(rotation, resample=Image.Resampling.BICUBIC, expand=True,
                        fillcolor=(70, 64, 58))
     page = page.filter(ImageFilter.GaussianBlur(blur))
-    grain = Image.effect_noise(page.size, noise).convert("RGB")
+    # Pillow's effect_noise draws from C's rand(), not from rng: the same seed gave another
+    # page each run, and OCR then misread a letter now and then. Grain from the seed instead.
+    grain_rng = np.random.default_rng(rng.getrandbits(64))
+    grain_values = grain_rng.normal(128.0, noise, (page.height, page.width))
+    grain = Image.fromarray(grain_values.clip(0, 255).astype(np.uint8), "L").convert("RGB")
     page = ImageChops.add(ImageChops.subtract(page, Image.new("RGB", page.size, (64,) * 3)),
                           grain, scale=1.0, offset=-64)
     draw = ImageDraw.Draw(page)  # a thumb's shadow at the edge, as on real photos
@@ -171,8 +176,10 @@ def photograph(image: Image.Image, rng: random.Random, *, rotation: float,
 
 
 def birth_page(seed: int, entries: int = 3, *, year: int = 2010, page_no: int = 1,
-               rows: int | None = None, rotation: float | None = None) -> RegisterPage:
-    """A photographed page of the 2010 birth book with ``entries`` printed entries."""
+               rows: int | None = None, rotation: float | None = None, blur: float = 0.7,
+               noise: float = 9.0, quality: int = 72) -> RegisterPage:
+    """A photographed page of the 2010 birth book with ``entries`` printed entries (a dim,
+    grainy photo: more ``noise`` and ``blur``, less JPEG ``quality``)."""
     rng = random.Random(seed)
     first = rng.randint(1, 300)
     shown = tuple(_entry(rng, first + i, year) for i in range(entries))
@@ -180,7 +187,8 @@ def birth_page(seed: int, entries: int = 3, *, year: int = 2010, page_no: int = 
     turn = rotation if rotation is not None else rng.uniform(-2.0, 2.0)
     png = io.BytesIO()
     clean.save(png, "PNG")
-    return RegisterPage(photograph(clean, rng, rotation=turn), shown, png.getvalue(), turn)
+    return RegisterPage(photograph(clean, rng, rotation=turn, blur=blur, noise=noise,
+                                   quality=quality), shown, png.getvalue(), turn)
 
 
 DEATH_COLUMNS: tuple[tuple[str, float], ...] = (

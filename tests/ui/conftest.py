@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QEvent, QLocale, Qt
@@ -25,6 +26,9 @@ from desktop_app.workflows import accounts
 from ui import i18n
 from ui.context import UiContext, UiHooks
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from tests.e2e.conftest import CentralProcess
 
 PW = "ui-test-password-1"
 STAFF = {
@@ -56,6 +60,18 @@ def _office_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         accounts.add_account(admin, username=name, role=role, password=PW, full_name=full_name)
     admin.close()
     return root
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> Iterator[CentralProcess]:
+    """The real central server over TLS on 127.0.0.1, in a subprocess, with its own PKI."""
+    from tests.e2e.conftest import CentralProcess
+    from tests.unit.sync.support import make_pki
+
+    process = CentralProcess(tmp_path / "central.db", make_pki(tmp_path / "pki"),
+                             tmp_path / "server.log").start()
+    yield process
+    process.stop()
 
 
 @pytest.fixture

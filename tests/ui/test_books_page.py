@@ -5,25 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from desktop_app.workflows import books, records
 from tests.samples import build
 from tests.ui.conftest import UiOffice, wait_idle
+from tests.ui.page_images import paper_png
 from ui.main_window import MainWindow
 from ui.pages.books_page import BooksPage
-
-
-def _png(width: int, height: int) -> bytes:
-    image = QImage(width, height, QImage.Format.Format_RGB32)
-    image.fill(QColor("#efe6cf"))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    assert image.save(buffer, "PNG")
-    return bytes(data.data())
 
 
 def test_open_a_book_add_pages_and_turn_them(qtbot: QtBot, office: UiOffice,
@@ -49,8 +38,8 @@ def test_open_a_book_add_pages_and_turn_them(qtbot: QtBot, office: UiOffice,
 
     folder = tmp_path / "usb"
     folder.mkdir()
-    (folder / "IMG_0001.png").write_bytes(_png(300, 400))  # portrait
-    (folder / "IMG_0002.png").write_bytes(_png(301, 401))
+    (folder / "IMG_0001.png").write_bytes(paper_png(300, 400))  # portrait
+    (folder / "IMG_0002.png").write_bytes(paper_png(301, 401))
     with qtbot.waitSignal(page.page_shown, timeout=10000) as shown:
         page.import_folder(folder)
     assert shown.args == [1]
@@ -110,7 +99,7 @@ def _double_entered(office: UiOffice, folder: Path) -> str:
     book = books.open_book(office.session("canbo"), "death", 1990, "01/1990",
                            "UBND xã Tân Lập", 3)
     folder.mkdir()
-    (folder / "IMG_0001.png").write_bytes(_png(300, 400))
+    (folder / "IMG_0001.png").write_bytes(paper_png(300, 400))
     books.import_pages(office.session("canbo"), book.id, folder)
     data = {"registered_on": "1990-03-02", "time_of_death": "1990-03-01T08:00"}
     books.key_entry(office.session("canbo"), book.id, 1, 1,

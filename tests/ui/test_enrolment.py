@@ -6,7 +6,7 @@ tells anyone to run `hotich enroll`: admins get a way to Settings, others whom t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,20 +17,11 @@ from desktop_app.workflows import enrolment
 from tests.conftest import CliResult
 from tests.e2e.conftest import CentralProcess
 from tests.ui.conftest import UiOffice, type_text, wait_idle
-from tests.unit.sync.support import make_pki
 from ui.main_window import MainWindow
 from ui.pages.settings_page import SettingsPage
 from ui.pages.sync_page import SyncPage
 
 COMMUNE = "26740"  # the UI office's commune (tests/ui/conftest.py)
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralProcess]:
-    process = CentralProcess(tmp_path / "central.db", make_pki(tmp_path / "pki"),
-                             tmp_path / "server.log").start()
-    yield process
-    process.stop()
 
 
 def _code(cli: Callable[..., CliResult], central: CentralProcess, commune: str) -> str:

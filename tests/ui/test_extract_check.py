@@ -5,14 +5,12 @@ item 11); an unreadable file is one line. Real signer, real verifier, real store
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pytestqt.qtbot import QtBot
 
 from desktop_app.workflows import extracts
+from tests.support.pdf_revisions import unsigned_revision
 from tests.ui.conftest import UiOffice, wait_idle
 from tests.ui.extract_support import approved, signed, signing_office
 from ui.context import UiHooks
@@ -25,15 +23,6 @@ def _signed_pdf(office: UiOffice, hooks: UiHooks) -> bytes:
     session = office.session("chutich")
     number = extracts.issued_extracts(session, record_id)[0].extract_number
     return extracts.issued_pdf(session, number)
-
-
-def _unsigned_revision(pdf: bytes) -> bytes:
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    writer.add_object(generic.DictionaryObject(
-        {generic.NameObject("/Note"): generic.TextStringObject("added, unsigned")}))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def _check(qtbot: QtBot, office: UiOffice, page: ExtractCheckPage, path: Path,
@@ -60,7 +49,7 @@ def test_the_verify_screen_reports_an_unsigned_addition(
     assert page.last_check.code == "E-PDF-UNSIGNED-ADDITION"
     assert "Hoàng Văn Chủ" in text and "byte" in text and "\n" not in text
 
-    _check(qtbot, office, page, file, _unsigned_revision(pdf))
+    _check(qtbot, office, page, file, unsigned_revision(pdf))
     assert page.last_check is not None
     assert page.last_check.code == "E-PDF-UNSIGNED-ADDITION"
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.workflows import books, records
 from tests.samples import build
 from tests.ui.conftest import UiOffice, type_text, wait_idle
-from tests.ui.test_books_page import _png
+from tests.ui.page_images import paper_png
 from ui.pages.books_page import BooksPage
 from ui.pages.keying_page import KeyingPage
 from ui.widgets.page_scan import PageScanWidget, decode_page
@@ -26,7 +26,7 @@ def _book(office: UiOffice, folder: Path, pages: int = 2) -> books.BookRow:
     book = books.open_book(officer, "death", 1990, "01/1990", "UBND xã Tân Lập", 3)
     folder.mkdir()
     for n in range(1, pages + 1):
-        (folder / f"IMG_000{n}.png").write_bytes(_png(600 + n, 800))
+        (folder / f"IMG_000{n}.png").write_bytes(paper_png(600 + n, 800))
     books.import_pages(officer, book.id, folder)
     return book
 
@@ -95,13 +95,25 @@ def test_the_page_beside_the_form_and_the_keys_between_entries(
     assert place is not None and (place.page_no, place.position) == (1, 1)
     assert page.position == 2 and page.form.editors["deceased.full_name"].value() is None
 
-    # back to the entry just keyed: shown as saved, not editable
+    # back to the entry just keyed: shown as saved; the officer's own draft, still corrected
     with qtbot.waitSignal(page.position_shown, timeout=10000):
         qtbot.keyClick(page.form, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, office.runner)
-    assert page.position == 1 and not page.form.isEnabled()
+    assert page.position == 1 and page.form.isEnabled() and page.editing == entry.id
     assert page.form.editors["deceased.full_name"].value() == "Nguyễn Văn Bảy"
     assert page.marks.paths == {"deceased.date_of_birth"}
+    page.form.editors["deceased.full_name"].clear()
+    _type(page, "deceased.full_name", "Nguyễn Văn Bảy Em")
+    with qtbot.waitSignal(page.entry_saved, timeout=10000) as saved:
+        page.save()
+    assert saved.args == ["corrected"]
+    wait_idle(qtbot, office.runner)
+    assert records.list_records(office.session("canbo")) == [records.get_record(
+        office.session("canbo"), entry.id)]  # corrected, not a second entry
+    assert records.get_record(office.session("canbo"), entry.id).data["deceased"][
+        "full_name"] == "Nguyễn Văn Bảy Em"
+    page.go_to_position(1)
+    wait_idle(qtbot, office.runner)
     page.next_entry()
     assert page.position == 2 and page.form.isEnabled()
     page.next_entry()  # no further than the next free position
@@ -116,6 +128,11 @@ def test_the_page_beside_the_form_and_the_keys_between_entries(
     with qtbot.waitSignal(page.page_shown, timeout=10000) as shown:
         qtbot.keyClick(page.form.editors["registration_number"], Qt.Key.Key_PageUp)
     assert shown.args == [1] and page.position == 2
+    other = _keying(qtbot, office, "canbo2", book)  # another officer: shown, not editable
+    other.go_to_position(1)
+    qtbot.waitUntil(lambda: other.form.editors["deceased.full_name"].value() is not None,
+                    timeout=10000)
+    assert not other.form.isEnabled() and other.editing is None
 
 
 def test_the_second_keyer_keys_blind_on_screen(qtbot: QtBot, office: UiOffice,
@@ -125,13 +142,14 @@ def test_the_second_keyer_keys_blind_on_screen(qtbot: QtBot, office: UiOffice,
     books.key_entry(office.session("canbo"), book.id, 1, 1, build("death", DEATH))
     first = _keying(qtbot, office, "canbo", book)
     first.go_to_position(1)
-    qtbot.waitUntil(lambda: not first.form.isEnabled(), timeout=10000)
+    qtbot.waitUntil(lambda: first.form.editors["deceased.full_name"].value() is not None,
+                    timeout=10000)
+    assert not first.form.isEnabled()  # a blind first keying is not edited
     assert first.form.editors["deceased.full_name"].value() == "Nguyễn Văn Bảy"  # their own
 
     second = _keying(qtbot, office, "canbo2", book)
-    assert second.position == 2  # the next free position; 1 waits for its second keying
-    assert second.slot_list.count() == 1
-    second.go_to_position(1)
+    assert second.position == 1  # where the page waits for the second keying, not a new one
+    assert second.slot_list.count() == 1 and second.slot_list.isVisible()
     wait_idle(qtbot, office.runner)
     assert second.form.isEnabled()  # an empty form: the first keying is not shown
     assert all(e.value() is None for p, e in second.form.editors.items()

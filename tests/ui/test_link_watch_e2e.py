@@ -5,10 +5,9 @@ once it is back the watcher sees it and the waiting birth goes out by itself, on
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_ui_hooks, catalogue
@@ -21,21 +20,12 @@ from desktop_app.workflows.dashboard import ConnectionState
 from tests.conftest import ADMIN_PASSWORD, CliResult
 from tests.e2e.conftest import CentralProcess
 from tests.samples import build
-from tests.unit.sync.support import make_pki
 from ui.context import UiContext
 from ui.link_watcher import LinkTiming
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
 STAFF_PW = "staff-password-1"
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralProcess]:
-    pki = make_pki(tmp_path / "pki")
-    process = CentralProcess(tmp_path / "central.db", pki, tmp_path / "server.log").start()
-    yield process
-    process.stop()
 
 
 def _prepare(cli: Callable[..., CliResult], data_dir: Path, central: CentralProcess) -> str:

@@ -15,6 +15,7 @@ from desktop_app.errors import PermissionDeniedError
 from desktop_app.workflows import records
 from tests.samples import build
 from tests.ui.conftest import UiOffice, type_text, wait_idle
+from tests.ui.page_images import paper_png
 from tests.ui.shown_text import raw_codes, shown_texts
 from ui import i18n
 from ui.errors import message_for
@@ -121,19 +122,6 @@ def test_a_warning_about_a_record_gone_never_shows_its_id(qtbot: QtBot,
     assert icons and not icons[0].pixmap().isNull()
 
 
-def _png() -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtGui import QColor, QImage
-
-    image = QImage(300, 400, QImage.Format.Format_RGB32)
-    image.fill(QColor("#efe6cf"))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    assert image.save(buffer, "PNG")
-    return bytes(data.data())
-
-
 def test_double_entry_shows_both_keyings_in_words(qtbot: QtBot, office: UiOffice,
                                                   tmp_path: Path) -> None:
     """Two officers keyed one old death differently (sex, date of birth): the decision page
@@ -147,7 +135,7 @@ def test_double_entry_shows_both_keyings_in_words(qtbot: QtBot, office: UiOffice
     book = books.open_book(office.session("canbo"), "death", 1990, "01/1990",
                            "UBND xã Tân Lập", 3)
     (tmp_path / "usb").mkdir()
-    (tmp_path / "usb" / "IMG_0001.png").write_bytes(_png())
+    (tmp_path / "usb" / "IMG_0001.png").write_bytes(paper_png())
     books.import_pages(office.session("canbo"), book.id, tmp_path / "usb")
     data = {"registered_on": "1990-03-02", "time_of_death": "1990-03-01T08:00"}
     books.key_entry(office.session("canbo"), book.id, 1, 1, build("death", {

@@ -5,10 +5,9 @@ the mismatches are listed, and the officer resolves them from the widget."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_ui_hooks, catalogue
@@ -21,18 +20,9 @@ from desktop_app.workflows.accounts import login
 from tests.conftest import ADMIN_PASSWORD, CliResult
 from tests.e2e.conftest import CentralProcess
 from tests.e2e.test_reconciliation import PW, REGISTRY, _digitised_book
-from tests.unit.sync.support import make_pki
 from ui.context import UiContext, UiHooks
 from ui.pages.reconciliation_widget import ReconciliationWidget
 from ui.tasks import TaskRunner
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralProcess]:
-    pki = make_pki(tmp_path / "pki")
-    process = CentralProcess(tmp_path / "central.db", pki, tmp_path / "server.log").start()
-    yield process
-    process.stop()
 
 
 def prepare_book(cli: Callable[..., CliResult], data_dir: Path, central: CentralProcess,

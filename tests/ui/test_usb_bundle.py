@@ -6,10 +6,9 @@ window (open dialog) and the records are synced, worded like an online sync's re
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -18,17 +17,8 @@ from tests.conftest import CliResult, run_hotich
 from tests.e2e.conftest import CentralProcess
 from tests.ui.conftest import PW, UiOffice, wait_idle
 from tests.ui.extract_support import approved, signed, signing_office
-from tests.unit.sync.support import make_pki
 from ui.pages.bundle_widget import UsbBundleWidget
 from ui.pages.sync_page import SyncPage
-
-
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[CentralProcess]:
-    process = CentralProcess(tmp_path / "central.db", make_pki(tmp_path / "pki"),
-                             tmp_path / "server.log").start()
-    yield process
-    process.stop()
 
 
 def _enrolled(cli: Callable[..., CliResult], office: UiOffice, central: CentralProcess) -> None:

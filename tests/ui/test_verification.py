@@ -3,26 +3,16 @@ officer who entered it sees why they may not (the button disabled, the workflow 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.workflows import attachments, records
 from tests.samples import build
 from tests.ui.conftest import UiOffice, wait_idle
+from tests.ui.page_images import paper_png
 from ui.main_window import MainWindow
 from ui.pages.record_detail import RecordDetailDialog
 from ui.pages.verification_page import VerificationPage
-
-
-def png_bytes() -> bytes:
-    image = QImage(400, 560, QImage.Format.Format_RGB32)
-    image.fill(QColor("#efe6cf"))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    assert image.save(buffer, "PNG")
-    return bytes(data.data())
 
 
 def historical_death(office: UiOffice, *, scan: bool = True) -> str:
@@ -31,7 +21,7 @@ def historical_death(office: UiOffice, *, scan: bool = True) -> str:
                            "book_number": "01/1990", "time_of_death": "1990-03-01T08:00"})
     rec = records.create_record(officer, "death", data, historical=True).record
     if scan:
-        attachments.add_attachment(officer, rec.id, png_bytes())
+        attachments.add_attachment(officer, rec.id, paper_png(400, 560))
     records.submit(officer, rec.id)
     return rec.id
 

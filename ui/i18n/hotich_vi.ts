@@ -431,8 +431,8 @@
         <translation>Độ chính xác</translation>
     </message>
     <message>
-        <source>Commune %1: %2 books, %3 pages, %4 entries keyed, %5 verified, %6 with warnings</source>
-        <translation>Xã %1: %2 sổ, %3 trang, %4 mục đã nhập, %5 đã kiểm tra, %6 có cảnh báo</translation>
+        <source>%1: %2 books, %3 pages, %4 entries keyed, %5 verified, %6 with warnings</source>
+        <translation>%1: %2 sổ, %3 trang, %4 mục đã nhập, %5 đã kiểm tra, %6 có cảnh báo</translation>
     </message>
     <message>
         <source>Double entry is required: two officers key each entry; %1 entries wait for a decision.</source>
@@ -1146,6 +1146,10 @@
         <translation>Đã nhập: hiển thị như đã lưu.</translation>
     </message>
     <message>
+        <source>Your entry, not submitted yet: correct it and save.</source>
+        <translation>Mục của bạn, chưa trình: sửa rồi lưu lại.</translation>
+    </message>
+    <message>
         <source>Drawn entry %1 of %2: page %3, entry %4</source>
         <translation>Mục mẫu %1/%2: trang %3, mục %4</translation>
     </message>
@@ -1156,6 +1160,10 @@
     <message>
         <source>Put the cursor in the field the book does not let you read, then mark it.</source>
         <translation>Hãy đặt con trỏ vào trường không đọc được trong sổ rồi đánh dấu.</translation>
+    </message>
+    <message>
+        <source>Corrected.</source>
+        <translation>Đã sửa.</translation>
     </message>
     <message>
         <source>Saved: a second officer verifies it (four eyes).</source>

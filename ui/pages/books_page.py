@@ -47,6 +47,7 @@ from ui.pages.import_widget import EntriesImportWidget
 from ui.pages.keying_page import KeyingPage
 from ui.pages.recheck_widget import RecheckWidget
 from ui.pages.reconciliation_widget import ReconciliationWidget
+from ui.widgets.inputs import commune_display
 from ui.widgets.page_scan import Crop, PageScanWidget, load_book_page
 
 TYPES = ("birth", "death", "marriage", "recognition", "change", "guardianship")
@@ -243,8 +244,10 @@ class BooksPage(QWidget):
         keep = self.current.id if self.current else None
         self.model.set_rows(report.books)
         self.commune.setText("\n".join(
-            self.tr("Commune %1: %2 books, %3 pages, %4 entries keyed, %5 verified, %6 with "
-                "warnings").replace("%1", p.commune or "—").replace("%2", str(p.books))
+            # the commune by its name ("Phường …" or "Xã …"), its code after it
+            self.tr("%1: %2 books, %3 pages, %4 entries keyed, %5 verified, %6 with warnings")
+            .replace("%1", commune_display(p.commune) if p.commune else "—")
+            .replace("%2", str(p.books))
             .replace("%3", str(p.pages)).replace("%4", str(p.entries))
             .replace("%5", str(p.verified)).replace("%6", str(p.with_warnings))
             for p in report.communes))

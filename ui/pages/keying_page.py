@@ -71,6 +71,9 @@ class KeyingPage(QWidget):
         self.marks: IllegibleMarks | None = None
         self.is_editable = True
         self._keyed_data: JSONObject = {}
+        self._read_page: tuple[str, int] | None = None  # the page the suggestions are of
+        self._silenced: list[QShortcut] = []  # the window's shortcuts ours would clash with
+        self.editing: str | None = None  # the draft being corrected, not a new keying
 
         self.title = QLabel(objectName="keyingTitle")
         self.title.setStyleSheet("font-weight: bold")
@@ -158,11 +161,32 @@ class KeyingPage(QWidget):
         layout.addWidget(self.split, 1)
         layout.addLayout(actions)
 
+    # -- the window's shortcuts -------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
+        # The window's own Ctrl+N (a new registration) and ours would be ambiguous: Qt then
+        # fires neither. While the page is on screen, its keys are the page's.
+        ours = {s.key().toString() for s in self.findChildren(QShortcut)}
+        self._silenced = [s for s in self.window().findChildren(QShortcut)
+                          if s.isEnabled() and s.key().toString() in ours
+                          and s.context() == Qt.ShortcutContext.WindowShortcut
+                          and not (isinstance(s.parent(), QWidget)
+                                   and (s.parent() is self or self.isAncestorOf(s.parent())))]
+        for shortcut in self._silenced:
+            shortcut.setEnabled(False)
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().hideEvent(event)
+        for shortcut in self._silenced:
+            shortcut.setEnabled(True)
+        self._silenced = []
+
     # -- opening ------------------------------------------------------------------------------
     def open_book(self, book: BookRow, page_no: int = 1) -> None:
         """Key the entries of a book, from a page."""
         self.sample_id, self.sample = None, []
         self.ocr.show()
+        self._read_page = None  # read afresh: the page may have been turned or cropped
         self._set_book(book)
         self.go_to_page(page_no, position=None)
 
@@ -234,20 +258,30 @@ class KeyingPage(QWidget):
         self.page_box.setValue(page.page_no)
         self.page_box.blockSignals(False)
         self.scan.show_page(page, image)
-        if self.book is not None:
+        if self.book is not None and self._read_page != (self.book.id, page.page_no):
+            # once per page shown: saving an entry comes back to the same page, whose
+            # reading (0.2-3 s) and accepted suggestions stay as they are
+            self._read_page = (self.book.id, page.page_no)
             self.ocr.load_page(self.book.id, page.page_no, self.book.type)
         self._list_slots()
-        self.go_to_position(self.next_free() if position is None else position)
+        self.go_to_position(self.next_to_key() if position is None else position)
         self.page_shown.emit(page.page_no)
 
     def _list_slots(self) -> None:
         self.slot_list.show_slots(self.slots)
+        self.slot_list.setVisible(bool(self.slots))  # no empty box over a fresh page
 
     def _chosen(self, key: int) -> None:
         if self.sample_id is not None:
             self._go_to_drawn(key)
         else:
             self.go_to_position(key)
+
+    def next_to_key(self) -> int:
+        """Where the officer goes on a page: the first entry another officer keyed once
+        (waiting for this one's blind keying), else the next free position."""
+        waiting = [s.position for s in self.slots if s.record_id is None and not s.mine]
+        return min(waiting) if waiting else self.next_free()
 
     def next_free(self) -> int:
         return max((s.position for s in self.slots), default=0) + 1
@@ -288,22 +322,29 @@ class KeyingPage(QWidget):
             session, book_id, page_no = self._ctx.session, self.book.id, self.page_no
             rid = slot.record_id
 
-            def load() -> JSONObject | None:
+            def load() -> tuple[JSONObject | None, bool]:
                 if rid is None:
-                    return books.own_keying(session, book_id, page_no, position)
-                return dict(records.get_record(session, rid).data)
+                    return books.own_keying(session, book_id, page_no, position), False
+                return books.entry_to_rekey(session, rid)
 
             self.note.setText(self.tr("Already keyed: shown as saved."))
-            self._ctx.runner.run(load, lambda data: self._keyed_shown(position, data),
+            self._show_data({}, editable=False)
+            self._ctx.runner.run(load, lambda found: self._keyed_shown(position, rid, *found),
                                  self._failed)
         self.position_shown.emit(position)
 
-    def _keyed_shown(self, position: int, data: JSONObject | None) -> None:
-        if position == self.position and data is not None:
-            self._show_data(data, editable=False)
+    def _keyed_shown(self, position: int, record_id: str | None, data: JSONObject | None,
+                     editable: bool) -> None:
+        if position != self.position or data is None:
+            return
+        self._show_data(data, editable=editable)
+        self.editing = record_id if editable else None
+        if editable:
+            self.note.setText(self.tr("Your entry, not submitted yet: correct it and save."))
 
     def _show_data(self, data: JSONObject, *, editable: bool) -> None:
         assert self.form is not None and self.marks is not None
+        self.editing = None
         self.form.set_data(data)
         self.marks.load(data)
         self.form.show_issues([], self._describe)
@@ -312,6 +353,10 @@ class KeyingPage(QWidget):
         self.save_button.setEnabled(editable)
         if editable:
             self.form.focus_first()
+        elif self.isVisible():
+            # the disabled form drops the focus to nowhere: the page's keys (Ctrl+Down,
+            # Ctrl+N, Page Down) would no longer work; the page image takes it
+            self.scan.view.setFocus()
 
     # -- re-check ---------------------------------------------------------------------------
     def _drawn_index(self) -> int:
@@ -334,6 +379,7 @@ class KeyingPage(QWidget):
         self.page_no, self.position = page_no, entry.place.position
         self.slots = []
         self.slot_list.show_sample(self.sample, index)
+        self.slot_list.setVisible(True)
         self.where.setText(self.tr("Drawn entry %1 of %2: page %3, entry %4")
                            .replace("%1", str(index + 1)).replace("%2", str(len(self.sample)))
                            .replace("%3", str(page_no)).replace("%4", str(self.position)))
@@ -377,9 +423,19 @@ class KeyingPage(QWidget):
             self._ctx.runner.run(lambda: recheck.recheck_key(session, sample_id, rid, data),
                                  self._rechecked, self._save_failed)
             return
+        if self.editing is not None:
+            rid = self.editing
+            self._ctx.runner.run(lambda: records.update_draft(session, rid, data),
+                                 self._corrected, self._save_failed)
+            return
         self._keyed_data = data
         self._ctx.runner.run(lambda: books.key_entry(session, book_id, page_no, position, data),
                              self._saved, self._save_failed)
+
+    def _corrected(self, _saved: object) -> None:
+        self._say(self.tr("Corrected."))
+        self.entry_saved.emit("corrected")
+        self.go_to_page(self.page_no, position=None)
 
     def _saved(self, keyed: books.Keyed) -> None:
         if keyed.record is not None:  # a blind first keying has no record to tie them to

@@ -154,6 +154,7 @@ class RecheckWidget(QGroupBox):
         x.append(labels or [""])
         y = QValueAxis()
         y.setRange(0, min(100.0, top * 1.15))
+        y.applyNiceNumbers()  # ticks at 0, 2, 4 ... rather than 2.8, 5.5, 8.3
         y.setLabelFormat("%.1f")
         y.setTitleText("%")
         self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)

@@ -65,7 +65,7 @@ class ReconciliationWidget(QGroupBox):
     def __init__(self, context: UiContext, book_id: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Reconciliation with the population registry"), parent)
         self.setObjectName("reconciliationWidget")
-        self.setMinimumSize(600, 300)
+        self.setMinimumSize(480, 300)  # beside the book's pages on a 1366-pixel laptop
         self._ctx = context
         self.book_id = book_id
         self.result: rc.Reconciliation | None = None

@@ -54,6 +54,7 @@ class OcrSuggestions(QWidget):
         self._ctx = context
         self._page: tuple[str, int, str] | None = None  # book, page, record type
         self._reading: PageReading | None = None
+        self._read_status = ""  # what the status says of the reading shown
         self._position: int | None = None
         self._accepted: dict[int, set[str]] = {}  # position -> paths taken
         self.buttons: dict[str, QPushButton] = {}  # field path -> its Accept button
@@ -147,9 +148,11 @@ class OcrSuggestions(QWidget):
         self._accepted = {}
         self.read_button.setEnabled(self._page is not None)
         found = len(reading.entries)
-        self.status.setText(self.tr("Entries read: %1 (%2, %3 s). Accept what the page shows.")
-                            .replace("%1", str(found)).replace("%2", reading.engine)
-                            .replace("%3", f"{reading.elapsed_ms / 1000:.1f}"))
+        self._read_status = (
+            self.tr("Entries read: %1 (%2, %3 s). Accept what the page shows.")
+            .replace("%1", str(found)).replace("%2", reading.engine)
+            .replace("%3", f"{reading.elapsed_ms / 1000:.1f}"))
+        self.status.setText(self._read_status)
         self._show_rows()
         self.reading_loaded.emit()
 
@@ -190,6 +193,8 @@ class OcrSuggestions(QWidget):
         self.accept_all_button.setEnabled(bool(fields))
         if self._reading is not None and entry is None and self._position is not None:
             self.status.setText(self.tr("Nothing was read at this position of the page."))
+        elif self._reading is not None and entry is not None:
+            self.status.setText(self._read_status)  # not what an empty position said
 
     def _fill_row(self, row: int, suggestion: FieldSuggestion, taken: bool) -> None:
         rtype = self._record_type()

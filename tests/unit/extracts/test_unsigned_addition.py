@@ -9,19 +9,17 @@ end-of-line the PDF format allows after %%EOF is not an addition.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from desktop_app.workflows import extracts
 from signing.service import PdfExtractService
 from tests.conftest import CliResult
 from tests.samples import build
+from tests.support.pdf_revisions import unsigned_revision
 from tests.unit.conftest import PW, Office
 from tests.unit.extracts.test_extracts_workflow import P12_PW, _approved, pki, service
 
@@ -39,17 +37,6 @@ def signed_pdf(office: Office, service: PdfExtractService, pki: dict[str, object
     out = tmp_path / "tl.pdf"
     extracts.sign_extracts(boss, [record_id], service=service, p12_password=P12_PW, out=out)
     return out.read_bytes()
-
-
-def _unsigned_revision(pdf: bytes) -> bytes:
-    """An incremental update that adds one object and changes nothing (pyHanko:
-    LTA_UPDATES) and that no signature or timestamp covers."""
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    writer.add_object(generic.DictionaryObject(
-        {generic.NameObject("/Note"): generic.TextStringObject("added later, unsigned")}))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def _verify(cli: Callable[..., CliResult], office: Office, pdf: bytes,
@@ -87,7 +74,7 @@ def test_bytes_after_eof_are_an_unsigned_addition(
 def test_an_unsigned_incremental_update_is_an_unsigned_addition(
         signed_pdf: bytes, service: PdfExtractService, office: Office,
         cli: Callable[..., CliResult], tmp_path: Path) -> None:
-    updated = _unsigned_revision(signed_pdf)
+    updated = unsigned_revision(signed_pdf)
     check = service.verify(updated)
     assert check.code == "E-PDF-UNSIGNED-ADDITION"
     assert check.params["unsigned_bytes"] == len(updated) - len(signed_pdf)
