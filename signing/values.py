@@ -94,7 +94,7 @@ def format_document(value: object) -> str:
     """Any other paper: "<kind> số <n>, do <issuer> cấp ngày <d>"."""
     if not isinstance(value, Mapping):
         return "" if value is None else nfc(value)
-    kind = str(value.get("kind", ""))
+    kind = str(value["kind"]) if is_present(value.get("kind")) else ""  # None: no kind, not "None"
     text = layouts.DOCUMENT_KINDS.get(kind, nfc(kind) if kind else "")
     return _issued_paper(value, text, issuer="do {} cấp", dated="ngày {}")
 

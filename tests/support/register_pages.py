@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -160,7 +161,11 @@ def photograph(image: Image.Image, rng: random.Random, *, rotation: float,
     page = page.rotate(rotation, resample=Image.Resampling.BICUBIC, expand=True,
                        fillcolor=(70, 64, 58))
     page = page.filter(ImageFilter.GaussianBlur(blur))
-    grain = Image.effect_noise(page.size, noise).convert("RGB")
+    # Pillow's effect_noise draws from C's rand(), not from rng: the same seed gave another
+    # page each run, and OCR then misread a letter now and then. Grain from the seed instead.
+    grain_rng = np.random.default_rng(rng.getrandbits(64))
+    grain_values = grain_rng.normal(128.0, noise, (page.height, page.width))
+    grain = Image.fromarray(grain_values.clip(0, 255).astype(np.uint8), "L").convert("RGB")
     page = ImageChops.add(ImageChops.subtract(page, Image.new("RGB", page.size, (64,) * 3)),
                           grain, scale=1.0, offset=-64)
     draw = ImageDraw.Draw(page)  # a thumb's shadow at the edge, as on real photos

@@ -361,6 +361,13 @@ def test_one_book_from_its_photographed_pages_to_reconciled_entries(
     # -- the second officer: the same entries, blind ----------------------------------------
     second = _open(qtbot, paths, "canbo2")
     texts: list[str] = []
+    second.window.find()  # Ctrl+F: the first keyer's slip searched for, in vain
+    search = second.window.records.search
+    type_text(search, "Lann")
+    QTest.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: second.ctx.runner.pending == 0, timeout=15000)
+    assert second.window.records.model.rowCount() == 0
+    search.clear()
     page = _books(second, qtbot)
     qtbot.waitUntil(lambda: page.current is not None and page.scan.shown == "image",
                     timeout=10000)

@@ -26,3 +26,7 @@ def test_a_document_says_who_issued_it() -> None:
     assert format_document({"number": "7", "issued_on": "2026-01-10"}) == "số 7, ngày 10/01/2026"
     assert format_document("as written") == "as written"
     assert format_document(None) == ""
+
+
+def test_a_document_without_its_kind_prints_no_kind() -> None:
+    assert format_document({"kind": None, "number": "12"}) == "số 12"
