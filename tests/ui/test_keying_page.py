@@ -145,7 +145,8 @@ def test_the_second_keyer_keys_blind_on_screen(qtbot: QtBot, office: UiOffice,
     qtbot.waitUntil(lambda: first.form.editors["deceased.full_name"].value() is not None,
                     timeout=10000)
     assert first.form.editors["deceased.full_name"].value() == "Nguyễn Văn Bảy"  # their own
-    assert first.form.isEnabled() and first.editing_blind  # theirs to correct until the second
+    assert not first.form.isEnabled()  # shown as kept, read-only ...
+    assert first.own_blind and first.reopen_button.isVisible()  # ... theirs to reopen
 
     second = _keying(qtbot, office, "canbo2", book)
     assert second.position == 1  # where the page waits for the second keying, not a new one
@@ -379,8 +380,10 @@ def test_the_first_keyer_corrects_then_discards_their_blind_keying(
     books.key_entry(office.session("canbo"), book.id, 1, 2, build("death", DEATH))
     first = _keying(qtbot, office, "canbo", book)
     first.go_to_position(1)
-    qtbot.waitUntil(lambda: first.editing_blind, timeout=10000)
-    assert first.discard_button.isVisible() and first.save_button.isEnabled()
+    qtbot.waitUntil(lambda: first.own_blind, timeout=10000)
+    assert first.discard_button.isVisible() and not first.save_button.isEnabled()
+    first.reopen_button.click()
+    assert first.editing_blind and first.form.isEnabled() and first.save_button.isEnabled()
     editor = first.form.editors["deceased.full_name"]
     editor.set_value(None)
     _type(first, "deceased.full_name", "Nguyễn Văn Bảy")
@@ -393,17 +396,18 @@ def test_the_first_keyer_corrects_then_discards_their_blind_keying(
     wait_idle(qtbot, office.runner)  # the page comes back after the save
 
     first.go_to_position(2)
-    qtbot.waitUntil(lambda: first.editing_blind, timeout=10000)
+    qtbot.waitUntil(lambda: first.own_blind, timeout=10000)
     with qtbot.waitSignal(first.entry_saved, timeout=10000) as saved:
         first.discard_button.click()
     assert saved.args == ["discarded"]
     wait_idle(qtbot, first._ctx.runner)  # noqa: SLF001
     assert [s.position for s in books.page_slots(office.session("canbo"), book.id, 1)] == [1]
-    assert first.position == 2 and first.form.isEnabled() and not first.editing_blind
+    assert first.position == 2 and first.form.isEnabled() and not first.own_blind
     assert not first.discard_button.isVisible()  # a free position: a new keying
 
     second = _keying(qtbot, office, "canbo2", book)  # the other keyer: blind, no discard
     second.go_to_position(1)
     wait_idle(qtbot, office.runner)
-    assert not second.editing_blind and not second.discard_button.isVisible()
+    assert not second.own_blind and not second.discard_button.isVisible()
+    assert not second.reopen_button.isVisible()
     assert second.form.editors["deceased.full_name"].value() is None

@@ -50,7 +50,7 @@ def test_a_supervisor_draws_for_the_whole_commune(qtbot: QtBot, office: UiOffice
     assert {e.place.book_id for e in recheck.recheck_entries(office.session("chutich"),
                                                              sample.id)} <= {first.id,
                                                                              second.id}
-    scope = widget.model.index(0, 0).data()
+    scope = widget.model.index(0, 5).data()
     assert scope and "01/1990" not in scope and "02/1990" not in scope  # the commune's
     assert "5" in widget.report.text() and "7" in widget.report.text()
     assert widget.report.isVisible()
@@ -60,7 +60,7 @@ def test_a_supervisor_draws_for_the_whole_commune(qtbot: QtBot, office: UiOffice
     wait_idle(qtbot, office.runner)
     assert len(widget.reports) == 2
     assert page.current is not None and page.current.book_number in \
-        widget.model.index(1, 0).data()
+        widget.model.index(1, 5).data()
 
     plain = BooksPage(office.ctx("canbo"))  # officers: no draw buttons
     qtbot.addWidget(plain)

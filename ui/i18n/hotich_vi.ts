@@ -1122,6 +1122,14 @@
         <translation>Rút lại lần nhập đầu của bạn trước khi có người nhập lại mục này: vị trí được để trống lại; những gì bạn đã nhập vẫn được lưu trong nhật ký</translation>
     </message>
     <message>
+        <source>Correct my keying</source>
+        <translation>Sửa lần nhập của tôi</translation>
+    </message>
+    <message>
+        <source>Reopen your first keying of this entry to correct it, before anyone keys it again: it stays blind; what you keyed before is kept in the audit</source>
+        <translation>Mở lại lần nhập đầu của bạn để sửa, trước khi có người nhập lại mục này: người khác vẫn không thấy; bản trước vẫn được lưu trong nhật ký</translation>
+    </message>
+    <message>
         <source>Mark the field with the focus as illegible in the book (Ctrl+I): it is kept empty and flagged, never guessed</source>
         <translation>Đánh dấu trường đang chọn là không đọc được trong sổ (Ctrl+I): trường để trống và được ghi nhận, không bao giờ đoán</translation>
     </message>
@@ -1154,8 +1162,8 @@
         <translation>Đã nhập: hiển thị như đã lưu.</translation>
     </message>
     <message>
-        <source>Your first keying, still blind to everyone else: correct it and save, or discard it, before another officer keys the entry.</source>
-        <translation>Lần nhập đầu của bạn, người khác vẫn không thấy: sửa rồi lưu, hoặc bỏ đi, trước khi cán bộ khác nhập mục này.</translation>
+        <source>Your first keying, still blind to everyone else: you may correct it or discard it until another officer keys the entry.</source>
+        <translation>Lần nhập đầu của bạn, người khác vẫn không thấy: bạn có thể sửa hoặc bỏ đi cho đến khi cán bộ khác nhập mục này.</translation>
     </message>
     <message>
         <source>Your entry, not submitted yet: correct it and save.</source>
@@ -1172,6 +1180,10 @@
     <message>
         <source>Put the cursor in the field the book does not let you read, then mark it.</source>
         <translation>Hãy đặt con trỏ vào trường không đọc được trong sổ rồi đánh dấu.</translation>
+    </message>
+    <message>
+        <source>Correct your first keying and save it (it stays blind), or discard it.</source>
+        <translation>Sửa lần nhập đầu rồi lưu (người khác vẫn không thấy), hoặc bỏ đi.</translation>
     </message>
     <message>
         <source>Your first keying was discarded (kept in the audit): the entry is free to key again.</source>

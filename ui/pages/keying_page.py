@@ -76,7 +76,8 @@ class KeyingPage(QWidget):
         self._read_page: tuple[str, int] | None = None  # the page the suggestions are of
         self._silenced: list[QShortcut] = []  # the window's shortcuts ours would clash with
         self.editing: str | None = None  # the draft being corrected, not a new keying
-        self.editing_blind = False  # the officer's own blind first keying is being corrected
+        self.own_blind = False  # the officer's own blind first keying is shown (read-only)
+        self.editing_blind = False  # ... and reopened to be corrected
 
         self.title = QLabel(objectName="keyingTitle")
         self.title.setStyleSheet("font-weight: bold")
@@ -116,6 +117,13 @@ class KeyingPage(QWidget):
             "position is free again; what you keyed is kept in the audit"))
         self.discard_button.clicked.connect(self.discard)
         self.discard_button.hide()
+        self.reopen_button = QPushButton(self.tr("Correct my keying"), self,
+                                         objectName="keyingReopen")
+        self.reopen_button.setToolTip(self.tr(
+            "Reopen your first keying of this entry to correct it, before anyone keys it "
+            "again: it stays blind; what you keyed before is kept in the audit"))
+        self.reopen_button.clicked.connect(self.reopen)
+        self.reopen_button.hide()
         self.illegible_button = buttons[-2]
         self.illegible_button.setToolTip(self.tr(
             "Mark the field with the focus as illegible in the book (Ctrl+I): it is kept "
@@ -166,7 +174,8 @@ class KeyingPage(QWidget):
         for button in buttons:
             actions.addWidget(button)
         actions.insertStretch(4, 1)
-        actions.insertWidget(5, self.discard_button)
+        actions.insertWidget(5, self.reopen_button)
+        actions.insertWidget(6, self.discard_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.slot_list)
@@ -335,8 +344,8 @@ class KeyingPage(QWidget):
             rid = slot.record_id
 
             def load() -> tuple[JSONObject | None, bool]:
-                if rid is None:  # their own blind keying: corrected until the second
-                    return books.own_keying(session, book_id, page_no, position), True
+                if rid is None:  # their own blind keying: reopened on demand
+                    return books.own_keying(session, book_id, page_no, position), False
                 return books.entry_to_rekey(session, rid)
 
             self.note.setText(self.tr("Already keyed: shown as saved."))
@@ -351,19 +360,21 @@ class KeyingPage(QWidget):
             return
         self._show_data(data, editable=editable)
         self.editing = record_id if editable else None
-        self.editing_blind = editable and record_id is None
-        self.discard_button.setVisible(self.editing_blind)
-        if self.editing_blind:
-            self.note.setText(self.tr("Your first keying, still blind to everyone else: "
-                                      "correct it and save, or discard it, before another "
-                                      "officer keys the entry."))
+        self.own_blind = record_id is None
+        self.reopen_button.setVisible(self.own_blind)
+        self.discard_button.setVisible(self.own_blind)
+        if self.own_blind:
+            self.note.setText(self.tr("Your first keying, still blind to everyone else: you "
+                                      "may correct it or discard it until another officer "
+                                      "keys the entry."))
         elif editable:
             self.note.setText(self.tr("Your entry, not submitted yet: correct it and save."))
 
     def _show_data(self, data: JSONObject, *, editable: bool) -> None:
         assert self.form is not None and self.marks is not None
         self.editing = None
-        self.editing_blind = False
+        self.own_blind = self.editing_blind = False
+        self.reopen_button.hide()
         self.discard_button.hide()
         self.form.set_data(data)
         self.marks.load(data)
@@ -457,9 +468,22 @@ class KeyingPage(QWidget):
         self._ctx.runner.run(lambda: books.key_entry(session, book_id, page_no, position, data),
                              self._saved, self._save_failed)
 
+    def reopen(self) -> None:
+        """The officer's own blind first keying, shown read-only, opened to be corrected."""
+        if self.form is None or not self.own_blind:
+            return
+        self.editing_blind = True
+        self.reopen_button.hide()
+        self.form.setEnabled(True)
+        self.is_editable = True
+        self.save_button.setEnabled(True)
+        self.form.focus_first()
+        self.note.setText(self.tr("Correct your first keying and save it (it stays blind), "
+                                  "or discard it."))
+
     def discard(self) -> None:
         """Take back the officer's own blind first keying of the position shown."""
-        if self.book is None or not self.editing_blind:
+        if self.book is None or not self.own_blind:
             return
         session, book_id, page_no, position = (self._ctx.session, self.book.id, self.page_no,
                                                self.position)

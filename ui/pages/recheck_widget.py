@@ -59,7 +59,6 @@ class RecheckWidget(QGroupBox):
         self.reports: list[RecheckReport] = []
         self._books: dict[str, BookRow] = {}
         columns = [
-            (self.tr("Of"), self._scope),
             (self.tr("Drawn"), lambda r: self.tr("%1 of %2").replace("%1", str(r.drawn))
              .replace("%2", str(r.sample.population))),
             (self.tr("Re-keyed"), lambda r: str(r.rekeyed)),
@@ -67,6 +66,7 @@ class RecheckWidget(QGroupBox):
             (self.tr("Error rate"), lambda r: _percent(r.fields.rate)),
             (self.tr("95 % interval"), lambda r: f"{_percent(r.fields.low)} – "
                                                  f"{_percent(r.fields.high)}"),
+            (self.tr("Of"), self._scope),  # last: the whole commune, or which book
         ]
         self.model: RowsModel[RecheckReport] = RowsModel(columns, key=lambda r: r.sample.id,
                                                          parent=self)
