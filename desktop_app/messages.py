@@ -114,8 +114,6 @@ CORE: dict[str, tuple[str, str]] = {
     "E-OCR-HANDWRITTEN": ("Trang {page} viết tay: không đọc tự động, hãy nhập theo trang sổ.",
                           "Page {page} is handwritten: it is not read automatically; key it "
                           "from the page."),
-    "E-OCR-PDF": ("Trang {page} là tệp PDF: chỉ đọc tự động được ảnh chụp JPEG hoặc PNG.",
-                  "Page {page} is a PDF: only JPEG or PNG photos are read automatically."),
     "E-OCR-NO-TABLE": ("Không tìm thấy bảng kẻ của trang sổ trong ảnh: hãy chụp lại thẳng và "
                        "rõ hơn.",
                        "No ruled table of a register page was found in the picture: take it "

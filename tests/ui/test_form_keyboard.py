@@ -5,6 +5,7 @@ numeric inputs take the ranges the books need."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -347,6 +348,36 @@ def test_a_twin_copies_the_parents_and_declarant_of_the_previous_birth(
     assert "full_name" not in data["child"] and "sex" not in data["child"]  # the twin's own
     assert "number" not in data.get("birth_evidence", {})
     assert page.has_unsaved_work()
+    page._dirty = False
+    wait_idle(qtbot, office.runner)
+
+
+def test_the_second_twin_names_the_first_never_by_its_id(qtbot: QtBot,
+                                                          office: UiOffice) -> None:
+    """W-TWINS on the form names the other birth by its child, not by the record's UUID."""
+    from tests.samples import build
+
+    page = RegistrationPage(office.ctx("canbo"))
+    qtbot.addWidget(page)
+    page.show()
+    first = build("birth", {})
+    page.form.set_data(first)
+    with qtbot.waitSignal(page.record_submitted, timeout=15000):
+        page.submit()
+    wait_idle(qtbot, office.runner)
+    twin = build("birth", {})
+    twin["child"]["full_name"] = "Nguyễn Thị Song"
+    twin["birth_evidence"]["number"] = "GCS-TWIN-2"
+    page.form.set_data(twin)
+    page._dirty = True
+    page.save()
+    qtbot.waitUntil(lambda: "W-TWINS" in page.issue_codes(), timeout=15000)
+    wait_idle(qtbot, office.runner)
+    qtbot.waitUntil(lambda: first["child"]["full_name"] in page.issues_list.item(0).text(),
+                    timeout=5000)
+    shown = [page.issues_list.item(n).text() for n in range(page.issues_list.count())]
+    shown.append(page.form.error_text("child.date_of_birth"))
+    assert not [t for t in shown if re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", t)], shown
     page._dirty = False
     wait_idle(qtbot, office.runner)
 

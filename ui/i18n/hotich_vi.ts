@@ -3494,6 +3494,10 @@ Hãy tắt một trong hai.</translation>
         <translation>Đang lưu…</translation>
     </message>
     <message>
+        <source>another record</source>
+        <translation>hồ sơ khác</translation>
+    </message>
+    <message>
         <source>Unsaved work</source>
         <translation>Chưa lưu</translation>
     </message>
