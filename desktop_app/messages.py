@@ -114,8 +114,6 @@ CORE: dict[str, tuple[str, str]] = {
     "E-OCR-HANDWRITTEN": ("Trang {page} viết tay: không đọc tự động, hãy nhập theo trang sổ.",
                           "Page {page} is handwritten: it is not read automatically; key it "
                           "from the page."),
-    "E-OCR-PDF": ("Trang {page} là tệp PDF: chỉ đọc tự động được ảnh chụp JPEG hoặc PNG.",
-                  "Page {page} is a PDF: only JPEG or PNG photos are read automatically."),
     "E-OCR-NO-TABLE": ("Không tìm thấy bảng kẻ của trang sổ trong ảnh: hãy chụp lại thẳng và "
                        "rõ hơn.",
                        "No ruled table of a register page was found in the picture: take it "
@@ -136,6 +134,14 @@ CORE: dict[str, tuple[str, str]] = {
                            "already."),
     "E-BOOK-SAME-KEYER": ("Lần nhập thứ hai phải do một cán bộ khác nhập, độc lập.",
                           "The second keying must be done independently by another officer."),
+    "E-BOOK-NO-OWN-KEYING": ("Ở trang {page}, vị trí {position} không có lần nhập đầu nào "
+                             "của bạn đang chờ.",
+                             "No first keying of yours waits at page {page}, position "
+                             "{position}."),
+    "E-BOOK-SECOND-IN": ("Mục ở trang {page}, vị trí {position} đã được nhập lần thứ hai: "
+                         "lần nhập đầu không sửa hay bỏ được nữa.",
+                         "The entry at page {page}, position {position} has its second "
+                         "keying: the first can no longer be corrected or discarded."),
     "E-RECONCILE-TYPE": ("Chỉ đối chiếu được sổ khai sinh hoặc sổ khai tử (không phải {type}).",
                          "Only birth and death books are reconciled (not {type})."),
     "E-RECONCILE-NOT-RUN": ("Sổ {book} chưa được đối chiếu với Cơ sở dữ liệu dân cư: hãy "

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image
 
+from desktop_app.ocr import pdf_pages
 from desktop_app.ocr.types import PageImageError
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 MAX_WIDTH = 2600  # a phone photo is scaled down to this: print at ~200 dpi stays readable
 _GRAINY = 0.10  # share of "ink" pixels above which a page is denoised (print: ~0.05-0.07)
 _SKEW_LIMIT = 5.0  # degrees: a page photographed more askew than this is re-taken
+Crop = tuple[float, float, float, float]  # left, top, right, bottom: fractions of the scan
 _Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in the upright page's pixels
 
 
@@ -60,14 +62,28 @@ class Page:
     table: Table | None
 
 
-def decode(image: bytes, rotation: int = 0) -> GrayImage:
-    """The picture as grey pixels, turned by EXIF and by the page's rotation (clockwise
-    degrees, as the books store keeps it), scaled down to MAX_WIDTH."""
-    try:
-        with Image.open(io.BytesIO(image)) as opened:
-            picture = ImageOps.exif_transpose(opened).convert("L")
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise PageImageError("not a picture") from exc
+def decode(image: bytes, rotation: int = 0, crop: Crop | None = None) -> GrayImage:
+    """The page as the viewer shows it (ui/widgets/page_scan), in grey pixels: a picture or a
+    PDF (rendered), cut to the crop (fractions of the scan as captured: the viewer does not
+    apply a photo's EXIF turn, so neither is it applied here), turned by the page's rotation
+    (clockwise degrees, as the books store keeps it), scaled down to MAX_WIDTH."""
+    if pdf_pages.is_pdf(image):
+        sideways = rotation % 180 != 0
+        share = 1.0 if crop is None else crop[3] - crop[1] if sideways else crop[2] - crop[0]
+        picture = pdf_pages.render(image, max_width=MAX_WIDTH, share=share, sideways=sideways)
+    else:
+        try:
+            with Image.open(io.BytesIO(image)) as opened:
+                picture = opened.convert("L")
+        except (OSError, ValueError, Image.DecompressionBombError) as exc:
+            raise PageImageError("not a picture") from exc
+    if crop is not None:
+        left, top, right, bottom = crop
+        w, h = picture.size
+        box = (round(left * w), round(top * h), round(right * w), round(bottom * h))
+        if box[2] - box[0] < 8 or box[3] - box[1] < 8:
+            raise PageImageError("a crop of nothing")
+        picture = picture.crop(box)
     if rotation % 360:
         picture = picture.rotate(-(rotation % 360), expand=True)
     if picture.width > MAX_WIDTH:
@@ -136,11 +152,14 @@ def find_table(ink: NDArray[np.uint8]) -> tuple[Table | None, NDArray[np.uint8]]
     h, w = ink.shape
     horizontal = _u8(cv2.morphologyEx(
         ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 25), 1))))
+    # Sizes by the width too: a page cut short by a crop keeps the letters of a whole page,
+    # whose upright strokes are no rules (a kernel by its height alone took them for rules).
+    tall = max(20, h // 30, w // 45)
     vertical = _u8(cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, h // 30)))))
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, tall))))
     hs = _segments(horizontal, horizontal=True, min_length=w // 4)
-    vs = _segments(vertical, horizontal=False, min_length=h // 12)
-    tolerance = max(6, h // 150)
+    vs = _segments(vertical, horizontal=False, min_length=max(tall, h // 12))
+    tolerance = max(6, h // 150, w // 220)
 
     def crosses(hseg: _Box, vseg: _Box) -> bool:
         return bool(vseg[1] - tolerance <= hseg[1] and hseg[3] <= vseg[3] + tolerance
@@ -158,9 +177,9 @@ def find_table(ink: NDArray[np.uint8]) -> tuple[Table | None, NDArray[np.uint8]]
     return Table(xs, ys), rules
 
 
-def prepare(image: bytes, rotation: int = 0) -> Page:
-    """Decode, turn upright and find the table of a page photo."""
-    gray = decode(image, rotation)
+def prepare(image: bytes, rotation: int = 0, crop: Crop | None = None) -> Page:
+    """Decode, turn upright and find the table of a page photo or PDF scan."""
+    gray = decode(image, rotation, crop)
     if float(_binarise(gray).mean()) / 255 > _GRAINY:  # a grainy photo: speckles as ink
         gray = _u8(cv2.medianBlur(gray, 3))
     angle = skew_angle(gray)

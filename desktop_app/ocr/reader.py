@@ -73,12 +73,13 @@ def _read_cells(recogniser: TextRecogniser, page: grid.Page, boxes: list[_Box],
 
 
 def read_page(recogniser: TextRecogniser, image: bytes, record_type: str, *,
-              rotation: int = 0) -> PageReading:
-    """Suggestions for every entry of a page photo. Raises grid.PageImageError when the bytes
-    are no picture, NoTableError when no ruled table is found."""
+              rotation: int = 0, crop: grid.Crop | None = None) -> PageReading:
+    """Suggestions for every entry of a page photo or PDF scan, turned and cut as the viewer
+    shows it. Raises grid.PageImageError when the bytes are no picture, NoTableError when no
+    ruled table is found."""
     started = time.perf_counter()
     known = columns_for(record_type)
-    page = grid.prepare(image, rotation)
+    page = grid.prepare(image, rotation, crop)
     table = page.table
     if table is None or table.columns < 2 or table.rows < 2 or not known:
         raise NoTableError(record_type)

@@ -60,9 +60,13 @@ class Flow:
 
 
 def worth_a_worker(rows_about: int, content: bytes) -> bool:
-    """Two cores at least, and a file big enough (XLSX does not tell its rows: by size)."""
+    """A file big enough (XLSX does not tell its rows: by size) and a core to spare: on a
+    machine already busy the two processes mostly wait for each other (measured on the
+    shared 2-core bench machine: slower than one process there)."""
     big = rows_about >= WORKER_FROM if rows_about else len(content) >= 40 * WORKER_FROM
-    return big and (os.cpu_count() or 1) >= 2
+    cores = os.cpu_count() or 1
+    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    return big and cores >= 2 and busy < cores - 1
 
 
 def prepared_batches(rows: Iterator[Row], path: Path, content: bytes,

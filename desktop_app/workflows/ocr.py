@@ -25,7 +25,7 @@ from desktop_app.ocr.engines import DEFAULT_ENGINE, EngineUnavailableError, load
 from desktop_app.ocr.review import FieldReview
 from desktop_app.ports import TextRecogniser
 from desktop_app.session import Session
-from desktop_app.store.books_repo import BookRow, PageRow
+from desktop_app.store.books_repo import BookRow, Crop, PageRow
 from desktop_app.store.ocr_repo import OutcomeCount, ReviewRow
 from desktop_app.store.unit_of_work import UnitOfWork
 from desktop_app.workflows import records
@@ -51,6 +51,7 @@ class OcrPage:
     record_type: str
     media_type: str
     sha256: str = ""  # the scan's digest: a page read once is not read again
+    crop: Crop | None = None  # as the viewer cuts it (fractions of the scan as captured)
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,8 @@ def page_writing(session: Session, book_id: str, page_no: int) -> PageWriting | 
 
 def page_for_ocr(session: Session, book_id: str, page_no: int) -> OcrPage:
     """The page's picture if it may be read: E-OCR-HANDWRITTEN for a handwritten page,
-    E-OCR-WRITING-UNSET when nobody said how it is written, E-OCR-PDF for a PDF scan."""
+    E-OCR-WRITING-UNSET when nobody said how it is written. A photo (JPEG, PNG) or a PDF
+    scan (rendered by desktop_app/ocr/pdf_pages), turned and cut as the viewer shows it."""
     require(session.account, Permission.VIEW)
     with session.store.read() as uow:
         book, page = _page(uow, book_id, page_no)
@@ -109,15 +111,13 @@ def page_for_ocr(session: Session, book_id: str, page_no: int) -> OcrPage:
             raise HotichError("E-OCR-WRITING-UNSET", page=page_no)
         if PageWriting(writing) not in READABLE:
             raise HotichError("E-OCR-HANDWRITTEN", page=page_no)
-        if page.media_type == "application/pdf":
-            raise HotichError("E-OCR-PDF", page=page_no)
         content = uow.attachments.get(page.sha256)
     if content is None:
         raise NotFoundError(what="page", key=str(page_no))
-    return OcrPage(content, page.rotation, book.type, page.media_type, page.sha256)
+    return OcrPage(content, page.rotation, book.type, page.media_type, page.sha256, page.crop)
 
 
-_READ: OrderedDict[tuple[str, str, int, str], PageReading] = OrderedDict()
+_READ: OrderedDict[tuple[str, str, int, Crop | None, str], PageReading] = OrderedDict()
 _READ_LOCK = threading.Lock()
 _KEEP = 24  # pages: going back and forth between the pages of a book reads each once
 
@@ -127,7 +127,7 @@ def read_ocr_page(recogniser: TextRecogniser, page: OcrPage) -> PageReading:
     The last pages read are kept in memory, by engine and scan."""
     from desktop_app.ocr.reader import read_page  # OpenCV and numpy: only when reading
 
-    key = (recogniser.name, page.sha256, page.rotation, page.record_type)
+    key = (recogniser.name, page.sha256, page.rotation, page.crop, page.record_type)
     if page.sha256:
         with _READ_LOCK:
             if key in _READ:
@@ -135,7 +135,7 @@ def read_ocr_page(recogniser: TextRecogniser, page: OcrPage) -> PageReading:
                 return _READ[key]
     try:
         reading = read_page(recogniser, page.content, page.record_type,
-                            rotation=page.rotation)
+                            rotation=page.rotation, crop=page.crop)
     except NoTableError as exc:
         raise HotichError("E-OCR-NO-TABLE") from exc
     except PageImageError as exc:

@@ -144,8 +144,9 @@ def test_the_second_keyer_keys_blind_on_screen(qtbot: QtBot, office: UiOffice,
     first.go_to_position(1)
     qtbot.waitUntil(lambda: first.form.editors["deceased.full_name"].value() is not None,
                     timeout=10000)
-    assert not first.form.isEnabled()  # a blind first keying is not edited
     assert first.form.editors["deceased.full_name"].value() == "Nguyễn Văn Bảy"  # their own
+    assert not first.form.isEnabled()  # shown as kept, read-only ...
+    assert first.own_blind and first.reopen_button.isVisible()  # ... theirs to reopen
 
     second = _keying(qtbot, office, "canbo2", book)
     assert second.position == 1  # where the page waits for the second keying, not a new one
@@ -368,3 +369,45 @@ def test_the_decider_types_what_the_page_says_when_both_keyings_are_wrong(
         ("submitted", "6", "1990-03-02")
     wrong = {a.key: a.wrong for a in books.accuracy(office.session("chutich")).officers}
     assert wrong == {"canbo": 2, "canbo2": 2}  # both keyed otherwise than the page
+
+
+def test_the_first_keyer_corrects_then_discards_their_blind_keying(
+        qtbot: QtBot, office: UiOffice, tmp_path: Path) -> None:
+    books.set_double_entry(office.session("chutich"), True)
+    book = _book(office, tmp_path / "usb", pages=1)
+    slip = build("death", {**DEATH, "deceased.full_name": "Nguyễn Văn Bẩy"})
+    books.key_entry(office.session("canbo"), book.id, 1, 1, slip)
+    books.key_entry(office.session("canbo"), book.id, 1, 2, build("death", DEATH))
+    first = _keying(qtbot, office, "canbo", book)
+    first.go_to_position(1)
+    qtbot.waitUntil(lambda: first.own_blind, timeout=10000)
+    assert first.discard_button.isVisible() and not first.save_button.isEnabled()
+    first.reopen_button.click()
+    assert first.editing_blind and first.form.isEnabled() and first.save_button.isEnabled()
+    editor = first.form.editors["deceased.full_name"]
+    editor.set_value(None)
+    _type(first, "deceased.full_name", "Nguyễn Văn Bảy")
+    with qtbot.waitSignal(first.entry_saved, timeout=10000) as saved:
+        first.save()
+    assert saved.args == ["corrected"]
+    mine = books.own_keying(office.session("canbo"), book.id, 1, 1)
+    assert mine is not None and mine["deceased"]["full_name"] == "Nguyễn Văn Bảy"
+    assert books.own_keying(office.session("canbo2"), book.id, 1, 1) is None  # still blind
+    wait_idle(qtbot, office.runner)  # the page comes back after the save
+
+    first.go_to_position(2)
+    qtbot.waitUntil(lambda: first.own_blind, timeout=10000)
+    with qtbot.waitSignal(first.entry_saved, timeout=10000) as saved:
+        first.discard_button.click()
+    assert saved.args == ["discarded"]
+    wait_idle(qtbot, first._ctx.runner)  # noqa: SLF001
+    assert [s.position for s in books.page_slots(office.session("canbo"), book.id, 1)] == [1]
+    assert first.position == 2 and first.form.isEnabled() and not first.own_blind
+    assert not first.discard_button.isVisible()  # a free position: a new keying
+
+    second = _keying(qtbot, office, "canbo2", book)  # the other keyer: blind, no discard
+    second.go_to_position(1)
+    wait_idle(qtbot, office.runner)
+    assert not second.own_blind and not second.discard_button.isVisible()
+    assert not second.reopen_button.isVisible()
+    assert second.form.editors["deceased.full_name"].value() is None
