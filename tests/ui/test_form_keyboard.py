@@ -410,3 +410,22 @@ def test_communes_ethnic_groups_and_countries_complete_without_marks(
             popup.setCurrentIndex(model.index(shown.index(offered), 0))
             qtbot.keyClick(popup, Qt.Key.Key_Return)
             assert field.value() == stored, (path, field.text())
+
+
+def test_a_date_typed_in_figures_shows_as_a_date_on_leaving_the_field(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """"25112026" (typed fast, no slashes) reads 25/11/2026 once the officer moves on, so the
+    form shows what was understood; what is not a date stays as typed."""
+    page = window.registration
+    form = _choose(page, "birth", False)
+    field = form.editors["child.date_of_birth"]
+    for typed, shown in (("25112026", "25/11/2026"), ("5.3.2025", "05/03/2025"),
+                         ("3/2025", "03/2025"), ("2025", "2025"), ("hôm qua", "hôm qua")):
+        field.clear()
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus, timeout=3000)
+        qtbot.keyClicks(field, typed) if typed.isascii() else field.setText(typed)
+        qtbot.keyClick(field, Qt.Key.Key_Return)  # Enter moves on to the next field
+        assert not field.hasFocus()
+        assert field.text() == shown, typed
+    page._dirty = False

@@ -34,6 +34,7 @@ from desktop_app.domain.text import fold_for_search
 from desktop_app.domain.vocabulary import Vocabulary, label_or_code, labels
 from ui.widgets.typed_dates import from_iso, to_iso, to_iso_time
 
+_ISO_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?$")
 _CODE_AT_END = re.compile(r"\(([A-Za-z0-9]{2,6})\)\s*$")
 
 
@@ -171,6 +172,21 @@ class DateField(TextField):
             "Inputs", "Type the day, month and year (15/03/2025); month and year "
             "(03/2025) or the year alone (2025) when only that is known."))
         self.setMaximumWidth(180)
+        self.editingFinished.connect(self._show_as_date)
+
+    def _show_as_date(self) -> None:
+        """On leaving the field, a date typed as "25112026" or "5.3.2025" shows as the form
+        shows dates (25/11/2026, 05/03/2025): the officer sees what was read. Text that is
+        not a date stays as typed, for the check to name; a lunar date (LunarDateField) stays
+        as the book writes it."""
+        is_lunar = getattr(self, "is_lunar", None)
+        if callable(is_lunar) and is_lunar():
+            return
+        value = DateField.value(self)
+        if isinstance(value, str) and _ISO_VALUE.match(value):
+            shown = from_iso(value)
+            if shown != self.text():
+                self.setText(shown)
 
     def value(self) -> object | None:
         text = self.text().strip()
