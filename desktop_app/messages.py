@@ -183,6 +183,10 @@ CORE: dict[str, tuple[str, str]] = {
                     "A crop lies within the page: left < right, top < bottom, from 0 to 1."),
     "E-RECHECK-EMPTY": ("Chưa có mục nào đã kiểm tra để lấy mẫu kiểm tra lại.",
                         "No verified entry yet to draw a re-check sample from."),
+    "E-RECHECK-ALL-OWN": ("Mọi mục đã kiểm tra đều do anh/chị nhập, kiểm tra hoặc quyết "
+                          "định: cần người khác lấy mẫu và nhập lại.",
+                          "Every verified entry was keyed, verified or decided by you: "
+                          "someone else must draw and re-key the sample."),
     "E-RECHECK-NOT-IN-SAMPLE": ("Mục này không nằm trong mẫu kiểm tra lại {sample}.",
                                 "This entry is not in the re-check sample {sample}."),
     "E-RECHECK-DONE": ("Mục này đã được nhập lại trong mẫu kiểm tra.",

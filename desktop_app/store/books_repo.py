@@ -389,13 +389,22 @@ class BooksRepository:
             "SELECT path, n FROM field_disagreements ORDER BY n DESC, path LIMIT ?", (limit,))]
 
     # -- sample re-check --------------------------------------------------------------------
-    def verified_entries(self, *, book_id: str | None, commune: str) -> list[str]:
-        """Ids of the verified entries of a book (or of every book of a commune)."""
-        where, arg = ("e.book_id = ?", book_id) if book_id else ("b.commune = ?", commune)
+    def verified_entries(self, *, book_id: str | None, commune: str,
+                         not_by: str | None = None) -> list[str]:
+        """Ids of the verified entries of a book (or of every book of a commune); with
+        ``not_by``, only those that account had no hand in (neither keyed, verified nor
+        decided a disagreement of)."""
+        where, args = ("e.book_id = ?", [book_id]) if book_id else ("b.commune = ?", [commune])
+        if not_by is not None:
+            where += (" AND r.officer <> ? AND r.verified_by <> ? AND NOT EXISTS (SELECT 1 "
+                      "FROM entry_keyings k WHERE k.record_id = e.record_id AND k.officer = ?) "
+                      "AND NOT EXISTS (SELECT 1 FROM entry_fields f WHERE f.record_id = "
+                      "e.record_id AND f.decided_by = ?)")
+            args += [not_by] * 4
         return [str(r[0]) for r in self._conn.execute(
             "SELECT e.record_id FROM book_entries e JOIN paper_books b ON b.id = e.book_id "
             f"JOIN records r ON r.id = e.record_id WHERE {where} AND r.verified_by IS NOT NULL "
-            "ORDER BY e.record_id", (arg,))]
+            "ORDER BY e.record_id", args)]
 
     def add_sample(self, sample: RecheckSample, record_ids: list[str]) -> None:
         self._conn.execute(

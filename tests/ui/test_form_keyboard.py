@@ -209,6 +209,19 @@ def test_nationality_starts_as_a_value_and_no_placeholder_looks_like_one(
     assert historical.editors["child.nationality"].value() is None  # copied as written
 
 
+def test_a_country_typed_by_name_is_stored_as_its_code(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    """Typed in full without picking from the list, accents or not: the code is stored;
+    a name that is no country stays as typed (the validation warns of it)."""
+    field = _choose(window.registration, "birth", False).editors["child.nationality"]
+    for typed, code in (("Việt Nam", "VN"), ("viet nam", "VN"), ("  Lào ", "LA"),
+                        ("Trung Quoc", "CN"), ("Vietnam", "VN"), ("vn", "VN")):
+        field.setText(typed)
+        assert field.value() == code, typed
+    field.setText("Xứ Sở Lạ")
+    assert field.value() == "Xứ Sở Lạ"
+
+
 def test_nobody_declares_their_own_death(qtbot: QtBot, window: MainWindow) -> None:
     page = window.registration
     death = _choose(page, "death", False).editors["declarant.relationship"]

@@ -1418,12 +1418,20 @@
         <translation>Gợi ý đọc tự động (OCR)</translation>
     </message>
     <message>
+        <source>Printed text recognition</source>
+        <translation>Nhận dạng chữ in</translation>
+    </message>
+    <message>
+        <source>Printed text recognition, second engine</source>
+        <translation>Nhận dạng chữ in, bộ máy thứ hai</translation>
+    </message>
+    <message>
         <source>Reading the page…</source>
         <translation>Đang đọc trang sổ…</translation>
     </message>
     <message>
-        <source>Entries read: %1 (%2, %3 s). Accept what the page shows.</source>
-        <translation>Đã đọc %1 mục (%2, %3 giây). Chỉ nhận những gì đúng với trang sổ.</translation>
+        <source>%2: %1 entries read in %3 s. Accept what the page shows.</source>
+        <translation>%2: đọc được %1 mục trong %3 giây. Chỉ nhận những gì đúng với trang sổ.</translation>
     </message>
     <message>
         <source>Nothing was read at this position of the page.</source>

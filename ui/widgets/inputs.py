@@ -321,8 +321,29 @@ def country_name(code: str, lang: str) -> str:
     return code
 
 
+@cache
+def _countries_by_name() -> dict[str, str]:
+    """Each country's name, folded (no accents, no case), to its code; a name two codes
+    share is left out rather than guessed."""
+    found: dict[str, str | None] = {}
+    for lang in ("vi", "en"):
+        for item in country_items(lang):
+            m = _CODE_AT_END.search(item)
+            if m:
+                name = fold_for_search(item[:m.start()].strip())
+                found[name] = m.group(1) if found.get(name, m.group(1)) == m.group(1) else None
+    return {name: code for name, code in found.items() if code}
+
+
+def country_code(text: str) -> str | None:
+    """The code of a country typed by name without the completer ("Việt Nam", "viet nam",
+    "Lào"); None when the name names no country."""
+    return _countries_by_name().get(fold_for_search(text.strip()))
+
+
 class CountryField(TextField):
-    """ISO 3166-1 alpha-2 code ("VN"), completed from names."""
+    """ISO 3166-1 alpha-2 code ("VN"), completed from names; a name typed in full without
+    picking from the list is stored as its code too."""
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -335,7 +356,9 @@ class CountryField(TextField):
         m = _CODE_AT_END.search(text)
         if m:
             return m.group(1).upper()
-        return text.upper() if len(text) == 2 and text.isalpha() else (text or None)
+        if len(text) == 2 and text.isalpha():
+            return text.upper()
+        return country_code(text) or text or None  # an unknown name stays as typed
 
     def set_value(self, value: object) -> None:
         """A code shows in words: "Việt Nam (VN)", not "VN"."""

@@ -61,7 +61,7 @@ class OcrSuggestions(QWidget):
         self.engine = QComboBox(self)
         self.engine.setObjectName("ocrEngine")
         for name in ENGINES:
-            self.engine.addItem(name, name)
+            self.engine.addItem(self.engine_words(name), name)
         self.engine.setCurrentIndex(self.engine.findData(DEFAULT_ENGINE))
         self.engine.setToolTip(self.tr("Text recogniser (its model is on this computer; "
                                        "nothing is sent anywhere)"))
@@ -121,6 +121,12 @@ class OcrSuggestions(QWidget):
         self._show_rows()
         self.read_again()
 
+    def engine_words(self, name: str) -> str:
+        """What an engine does, in words, its product name in brackets."""
+        words = {"trueocr": self.tr("Printed text recognition"),
+                 "tesseract": self.tr("Printed text recognition, second engine")}
+        return f"{words[name]} ({name})" if name in words else name
+
     def read_again(self) -> None:
         if self._page is None:
             return
@@ -149,8 +155,8 @@ class OcrSuggestions(QWidget):
         self.read_button.setEnabled(self._page is not None)
         found = len(reading.entries)
         self._read_status = (
-            self.tr("Entries read: %1 (%2, %3 s). Accept what the page shows.")
-            .replace("%1", str(found)).replace("%2", reading.engine)
+            self.tr("%2: %1 entries read in %3 s. Accept what the page shows.")
+            .replace("%1", str(found)).replace("%2", self.engine_words(reading.engine))
             .replace("%3", f"{reading.elapsed_ms / 1000:.1f}"))
         self.status.setText(self._read_status)
         self._show_rows()

@@ -59,7 +59,8 @@ def test_csv_with_a_mapping_refused_lines_named_warnings_counted(office: Office,
     bulk_import.save_mapping(mapping_file, MAPPING)
     mapping = bulk_import.load_mapping(mapping_file)
     assert mapping == MAPPING
-    rows = [_row(1), _row(2, **{"Giới tính": "không rõ"}), _row(3, **{"Năm sinh": ""}),
+    rows = [_row(1), _row(2, **{"Giới tính": "không rõ"}),
+            _row(3, **{"Năm sinh": "", "Nơi chết": "", "Xã": ""}),  # no place of death
             _row(4)]
     source = _csv(tmp_path / "deaths.csv", rows)
 
