@@ -683,6 +683,7 @@ def discard_own_keying(session: Session, book_id: str, page_no: int, position: i
         book, page = _own_blind(uow, session, book_id, page_no, position)
         earlier = uow.books.keep_earlier_blind(page.id, position, "discarded", now)
         uow.books.drop_blind(page.id, position)
+        uow.ocr.drop_blind_reviews(page.id, position, session.account.username)
         uow.audit.append(at=now, actor=session.account.username, action="book.entry.discard",
                          target=book.id, details={"page": page_no, "position": position,
                                                   "keying": 1, "earlier": earlier})

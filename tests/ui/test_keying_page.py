@@ -430,3 +430,28 @@ def test_the_first_keyer_corrects_then_discards_their_blind_keying(
     assert not second.own_blind and not second.discard_button.isVisible()
     assert not second.reopen_button.isVisible()
     assert second.form.editors["deceased.full_name"].value() is None
+
+
+def test_the_first_blind_keying_keeps_its_ocr_reviews(qtbot: QtBot, office: UiOffice) -> None:
+    from desktop_app.workflows import ocr
+    from tests.support.register_pages import birth_page
+    from tests.ui.test_whole_book import _key_entry
+
+    books.set_double_entry(office.session("chutich"), True)
+    printed = birth_page(23, 2, rows=1, rotation=-1.0)
+    officer = office.session("canbo")
+    book = books.open_book(officer, "birth", 2010, "01/2010", "UBND xã Hòa Phú", 1)
+    books.add_page(officer, book.id, printed.image)
+    ocr.set_page_writing(officer, book.id, 1, "printed")
+    page = KeyingPage(office.ctx("canbo"))
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    with qtbot.waitSignal(page.ocr.reading_loaded, timeout=60000):
+        page.open_book(book, 1)
+    wait_idle(qtbot, office.runner)
+    stage, taken = _key_entry(qtbot, page, printed.entries[0])
+    wait_idle(qtbot, office.runner)
+    assert stage == "first" and taken  # blind: no record, yet its reviews are kept
+    [keyer] = ocr.ocr_stats(office.session("chutich")).officers
+    assert keyer.key == "canbo" and keyer.accepted == len(taken)

@@ -455,9 +455,15 @@ class KeyingPage(QWidget):
                                  self._rechecked, self._save_failed)
             return
         if self.editing_blind:
+            self._keyed_data = data
+
+            def corrected(keyed: books.Keyed) -> None:
+                self._blind_reviews(book_id, page_no, position)
+                self._corrected(keyed)
+
             self._ctx.runner.run(lambda: books.correct_own_keying(session, book_id, page_no,
                                                                   position, data),
-                                 self._corrected, self._save_failed)
+                                 corrected, self._save_failed)
             return
         if self.editing is not None:
             rid = self.editing
@@ -465,8 +471,19 @@ class KeyingPage(QWidget):
                                  self._corrected, self._save_failed)
             return
         self._keyed_data = data
+
+        def saved(keyed: books.Keyed) -> None:
+            if keyed.record is None:  # a blind first keying: its reviews kept by its place
+                self._blind_reviews(book_id, page_no, position)
+            self._saved(keyed)
+
         self._ctx.runner.run(lambda: books.key_entry(session, book_id, page_no, position, data),
-                             self._saved, self._save_failed)
+                             saved, self._save_failed)
+
+    def _blind_reviews(self, book_id: str, page_no: int, position: int) -> None:
+        """How the first keyer treated the OCR suggestions, though no record exists yet: the
+        accepted share counts both keyers of a double entry."""
+        self.ocr.save_blind_reviews(book_id, page_no, position, dict(self._keyed_data))
 
     def reopen(self) -> None:
         """The officer's own blind first keying, shown read-only, opened to be corrected."""

@@ -30,7 +30,7 @@ from desktop_app.domain import field_label
 from desktop_app.domain.fields import FieldKind, find_field
 from desktop_app.ocr import EntrySuggestions, FieldSuggestion, PageReading
 from desktop_app.ocr.engines import DEFAULT_ENGINE, ENGINES
-from desktop_app.ocr.review import reviews_of
+from desktop_app.ocr.review import FieldReview, reviews_of
 from desktop_app.workflows import ocr
 from ui.context import UiContext
 from ui.errors import logged, message_for
@@ -264,11 +264,25 @@ class OcrSuggestions(QWidget):
     # -- after the entry is saved -------------------------------------------------------
     def save_reviews(self, record_id: str, data: dict[str, object]) -> None:
         """Keep how each suggestion of the entry was treated (in the background)."""
+        reviews = self._reviews(data)
+        if reviews is not None:
+            session = self._ctx.session
+            self._ctx.runner.run(lambda: ocr.record_reviews(session, record_id, reviews),
+                                 lambda _r: None, logged("ocr reviews"))
+
+    def save_blind_reviews(self, book_id: str, page_no: int, position: int,
+                           data: dict[str, object]) -> None:
+        """The same for a blind first keying, which is no record yet (kept by its place)."""
+        reviews = self._reviews(data)
+        if reviews is not None:
+            session = self._ctx.session
+            self._ctx.runner.run(lambda: ocr.record_blind_reviews(session, book_id, page_no,
+                                                                  position, reviews),
+                                 lambda _r: None, logged("ocr reviews"))
+
+    def _reviews(self, data: dict[str, object]) -> list[FieldReview] | None:
         entry = self.entry()
         if entry is None:
-            return
-        reviews = reviews_of([(f.path, f.value, f.confidence, f.engine) for f in entry.fields],
-                             self.accepted_paths(), data)
-        session = self._ctx.session
-        self._ctx.runner.run(lambda: ocr.record_reviews(session, record_id, reviews),
-                             lambda _r: None, logged("ocr reviews"))
+            return None
+        return reviews_of([(f.path, f.value, f.confidence, f.engine) for f in entry.fields],
+                          self.accepted_paths(), data)
