@@ -134,6 +134,14 @@ CORE: dict[str, tuple[str, str]] = {
                            "already."),
     "E-BOOK-SAME-KEYER": ("Lần nhập thứ hai phải do một cán bộ khác nhập, độc lập.",
                           "The second keying must be done independently by another officer."),
+    "E-BOOK-NO-OWN-KEYING": ("Ở trang {page}, vị trí {position} không có lần nhập đầu nào "
+                             "của bạn đang chờ.",
+                             "No first keying of yours waits at page {page}, position "
+                             "{position}."),
+    "E-BOOK-SECOND-IN": ("Mục ở trang {page}, vị trí {position} đã được nhập lần thứ hai: "
+                         "lần nhập đầu không sửa hay bỏ được nữa.",
+                         "The entry at page {page}, position {position} has its second "
+                         "keying: the first can no longer be corrected or discarded."),
     "E-RECONCILE-TYPE": ("Chỉ đối chiếu được sổ khai sinh hoặc sổ khai tử (không phải {type}).",
                          "Only birth and death books are reconciled (not {type})."),
     "E-RECONCILE-NOT-RUN": ("Sổ {book} chưa được đối chiếu với Cơ sở dữ liệu dân cư: hãy "
@@ -175,6 +183,10 @@ CORE: dict[str, tuple[str, str]] = {
                     "A crop lies within the page: left < right, top < bottom, from 0 to 1."),
     "E-RECHECK-EMPTY": ("Chưa có mục nào đã kiểm tra để lấy mẫu kiểm tra lại.",
                         "No verified entry yet to draw a re-check sample from."),
+    "E-RECHECK-ALL-OWN": ("Mọi mục đã kiểm tra đều do anh/chị nhập, kiểm tra hoặc quyết "
+                          "định: cần người khác lấy mẫu và nhập lại.",
+                          "Every verified entry was keyed, verified or decided by you: "
+                          "someone else must draw and re-key the sample."),
     "E-RECHECK-NOT-IN-SAMPLE": ("Mục này không nằm trong mẫu kiểm tra lại {sample}.",
                                 "This entry is not in the re-check sample {sample}."),
     "E-RECHECK-DONE": ("Mục này đã được nhập lại trong mẫu kiểm tra.",

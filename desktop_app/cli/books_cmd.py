@@ -1,4 +1,4 @@
-"""hotich books open/pages/rotate/crop/key/disagreements/decide/double-entry/digitisation/
+"""hotich books open/pages/rotate/crop/key/discard/disagreements/decide/double-entry/digitisation/
 accuracy/recheck: digitising old paper books (issue 17). Registered into the `books` group
 of records_cmd."""
 
@@ -48,7 +48,14 @@ def register(bs: argparse._SubParsersAction[argparse.ArgumentParser], types: lis
     key.add_argument("--page", type=int, required=True)
     key.add_argument("--position", type=int, required=True)
     key.add_argument("--from", dest="source", required=True, help="a JSON file, or - for stdin")
+    key.add_argument("--correct", action="store_true",
+                     help="correct your own first keying, still blind (before the second)")
     key.set_defaults(handler=_key)
+    unkey = add_command(bs, "discard", "discard your own first keying before the second")
+    unkey.add_argument("book")
+    unkey.add_argument("--page", type=int, required=True)
+    unkey.add_argument("--position", type=int, required=True)
+    unkey.set_defaults(handler=_discard)
     dis = add_command(bs, "disagreements", "where the two keyings of an entry differ")
     dis.add_argument("id")
     dis.set_defaults(handler=_disagreements)
@@ -156,8 +163,14 @@ def _emit_keyed(ctx: CliContext, keyed: books.Keyed) -> int:
 
 def _key(ctx: CliContext, args: argparse.Namespace) -> int:
     data = _read_json(ctx, args.source)
-    return _emit_keyed(ctx, books.key_entry(ctx.session(), args.book, args.page,
-                                            args.position, data))
+    keying = books.correct_own_keying if args.correct else books.key_entry
+    return _emit_keyed(ctx, keying(ctx.session(), args.book, args.page, args.position, data))
+
+
+def _discard(ctx: CliContext, args: argparse.Namespace) -> int:
+    books.discard_own_keying(ctx.session(), args.book, args.page, args.position)
+    ctx.emit("discarded", {"ok": True, "page": args.page, "position": args.position})
+    return 0
 
 
 def _disagreements(ctx: CliContext, args: argparse.Namespace) -> int:

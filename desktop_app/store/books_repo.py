@@ -261,6 +261,33 @@ class BooksRepository:
         self._conn.execute("DELETE FROM blind_keyings WHERE page_id = ? AND position = ?",
                            (page_id, position))
 
+    def keep_earlier_blind(self, page_id: int, position: int, outcome: str,
+                           at: datetime) -> int:
+        """Copy the position's blind keying, as it stands, to blind_keyings_earlier before
+        it is corrected or discarded (outcome): the id of the kept copy."""
+        cur = self._conn.execute(
+            "INSERT INTO blind_keyings_earlier (page_id, position, book_id, officer, data, "
+            "keyed_at, replaced_at, outcome) SELECT page_id, position, book_id, officer, data, "
+            "keyed_at, ?, ? FROM blind_keyings WHERE page_id = ? AND position = ?",
+            (at.isoformat(), outcome, page_id, position))
+        return int(cur.lastrowid or 0)
+
+    def replace_blind(self, page_id: int, position: int, data: JSONObject,
+                      at: datetime) -> None:
+        self._conn.execute("UPDATE blind_keyings SET data = ?, keyed_at = ? WHERE page_id = ? "
+                           "AND position = ?",
+                           (json.dumps(data, ensure_ascii=False), at.isoformat(), page_id,
+                            position))
+
+    def earlier_blind(self, page_id: int, position: int) -> list[tuple[Keying, str, str]]:
+        """(keying, replaced at, outcome) of what a position's first keyer keyed before,
+        oldest first."""
+        return [(Keying(1, str(r[0]), json.loads(str(r[1])), str(r[2])), str(r[3]), str(r[4]))
+                for r in self._conn.execute(
+                    "SELECT officer, data, keyed_at, replaced_at, outcome FROM "
+                    "blind_keyings_earlier WHERE page_id = ? AND position = ? ORDER BY id",
+                    (page_id, position))]
+
     def entries_of_page(self, page_id: int) -> list[tuple[int, str]]:
         """(position, record id) of the entries tied to a page."""
         return [(int(r[0]), str(r[1])) for r in self._conn.execute(
@@ -362,13 +389,22 @@ class BooksRepository:
             "SELECT path, n FROM field_disagreements ORDER BY n DESC, path LIMIT ?", (limit,))]
 
     # -- sample re-check --------------------------------------------------------------------
-    def verified_entries(self, *, book_id: str | None, commune: str) -> list[str]:
-        """Ids of the verified entries of a book (or of every book of a commune)."""
-        where, arg = ("e.book_id = ?", book_id) if book_id else ("b.commune = ?", commune)
+    def verified_entries(self, *, book_id: str | None, commune: str,
+                         not_by: str | None = None) -> list[str]:
+        """Ids of the verified entries of a book (or of every book of a commune); with
+        ``not_by``, only those that account had no hand in (neither keyed, verified nor
+        decided a disagreement of)."""
+        where, args = ("e.book_id = ?", [book_id]) if book_id else ("b.commune = ?", [commune])
+        if not_by is not None:
+            where += (" AND r.officer <> ? AND r.verified_by <> ? AND NOT EXISTS (SELECT 1 "
+                      "FROM entry_keyings k WHERE k.record_id = e.record_id AND k.officer = ?) "
+                      "AND NOT EXISTS (SELECT 1 FROM entry_fields f WHERE f.record_id = "
+                      "e.record_id AND f.decided_by = ?)")
+            args += [not_by] * 4
         return [str(r[0]) for r in self._conn.execute(
             "SELECT e.record_id FROM book_entries e JOIN paper_books b ON b.id = e.book_id "
             f"JOIN records r ON r.id = e.record_id WHERE {where} AND r.verified_by IS NOT NULL "
-            "ORDER BY e.record_id", (arg,))]
+            "ORDER BY e.record_id", args)]
 
     def add_sample(self, sample: RecheckSample, record_ids: list[str]) -> None:
         self._conn.execute(

@@ -556,6 +556,42 @@ CREATE INDEX records_unverified ON records (created_at, id)
     WHERE status = 'submitted' AND is_historical = 1 AND verified_by IS NULL
 """
 
+# 18: a first keyer corrects or discards their own blind keying before the second keying
+# (issue 17): what they keyed before is kept here, never lost, and stays as blind as the
+# keying itself (the audit names the row, never its data).
+SCHEMA_18 = """
+CREATE TABLE blind_keyings_earlier (
+    id INTEGER PRIMARY KEY,
+    page_id INTEGER NOT NULL REFERENCES book_pages (id),
+    position INTEGER NOT NULL,
+    book_id TEXT NOT NULL REFERENCES paper_books (id),
+    officer TEXT NOT NULL,
+    data TEXT NOT NULL,
+    keyed_at TEXT NOT NULL,
+    replaced_at TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('corrected', 'discarded'))
+);
+CREATE INDEX blind_keyings_earlier_place ON blind_keyings_earlier (page_id, position)
+"""
+
+# 19: the OCR reviews of a blind first keying (issue 17): it is no record yet, so they are kept
+# by its page and position; the accepted share counts both keyers (ocr_repo._counts).
+SCHEMA_19 = """
+CREATE TABLE ocr_blind_reviews (
+    page_id INTEGER NOT NULL REFERENCES book_pages (id),
+    position INTEGER NOT NULL,
+    officer TEXT NOT NULL,
+    path TEXT NOT NULL,
+    engine TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'edited', 'rejected')),
+    matched INTEGER NOT NULL,
+    reviewed_at TEXT NOT NULL,
+    PRIMARY KEY (page_id, position, officer, path)
+) WITHOUT ROWID
+"""
+
 MIGRATIONS: tuple[str, ...] = (SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6,
                                SCHEMA_7, SCHEMA_8, SCHEMA_9, SCHEMA_10, SCHEMA_11, SCHEMA_12,
-                               SCHEMA_13, SCHEMA_14, SCHEMA_15, SCHEMA_16, SCHEMA_17)
+                               SCHEMA_13, SCHEMA_14, SCHEMA_15, SCHEMA_16, SCHEMA_17,
+                               SCHEMA_18, SCHEMA_19)

@@ -61,12 +61,31 @@ class OcrRepository:
             [(record_id, officer, r.path, r.engine, r.confidence, r.outcome, int(r.matched),
               at.isoformat()) for r in reviews])
 
+    def save_blind_reviews(self, page_id: int, position: int, officer: str, at: datetime,
+                           reviews: list[ReviewRow]) -> None:
+        """The reviews of a blind first keying (no record yet): by its page and position; a
+        correction of that keying replaces them."""
+        self.drop_blind_reviews(page_id, position, officer)
+        self._conn.executemany(
+            "INSERT INTO ocr_blind_reviews (page_id, position, officer, path, engine, "
+            "confidence, outcome, matched, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(page_id, position, officer, r.path, r.engine, r.confidence, r.outcome,
+              int(r.matched), at.isoformat()) for r in reviews])
+
+    def drop_blind_reviews(self, page_id: int, position: int, officer: str) -> None:
+        """A discarded blind keying's reviews go with it (the accepted share measures the
+        keyings that stand)."""
+        self._conn.execute("DELETE FROM ocr_blind_reviews WHERE page_id = ? AND position = ? "
+                           "AND officer = ?", (page_id, position, officer))
+
     def _counts(self, column: str) -> list[OutcomeCount]:
         assert column in ("engine", "path", "officer")  # a column name, never user text
+        # both keyers of a double entry: the first keying's reviews are kept by its place
         rows = self._conn.execute(
             f"SELECT {column}, sum(outcome = 'accepted'), sum(outcome = 'edited'), "
-            f"sum(outcome = 'rejected'), sum(matched) FROM ocr_reviews "
-            f"GROUP BY {column} ORDER BY {column}").fetchall()
+            f"sum(outcome = 'rejected'), sum(matched) FROM (SELECT {column}, outcome, "
+            f"matched FROM ocr_reviews UNION ALL SELECT {column}, outcome, matched FROM "
+            f"ocr_blind_reviews) GROUP BY {column} ORDER BY {column}").fetchall()
         return [OutcomeCount(str(k), int(a), int(e), int(r), int(m)) for k, a, e, r, m in rows]
 
     def counts_by_engine(self) -> list[OutcomeCount]:

@@ -640,6 +640,55 @@ def own_keying(session: Session, book_id: str, page_no: int, position: int
         else None
 
 
+def _own_blind(uow: UnitOfWork, session: Session, book_id: str, page_no: int,
+               position: int) -> tuple[BookRow, PageRow]:
+    """The book and page of the acting officer's own blind keying of a position. Anyone
+    else's is refused as if there were none: it is not even said to exist."""
+    book = book_in(uow, book_id)
+    page = _page(uow, book, page_no)
+    if uow.books.entry_at(page.id, position) is not None:
+        raise HotichError("E-BOOK-SECOND-IN", page=page_no, position=position)
+    blind = uow.books.blind(page.id, position)
+    if blind is None or blind.officer != session.account.username:
+        raise HotichError("E-BOOK-NO-OWN-KEYING", page=page_no, position=position)
+    return book, page
+
+
+def correct_own_keying(session: Session, book_id: str, page_no: int, position: int,
+                       data: JSONObject) -> Keyed:
+    """The first keyer corrects their blind keying before any second keying: it stays blind,
+    and what they keyed before is kept (blind_keyings_earlier, named by the audit)."""
+    require(session.account, Permission.CREATE_RECORD)
+    if not isinstance(data, dict):
+        raise UsageError(detail="the record must be a JSON object")
+    now = session.clock.now()
+    with session.store.write() as uow:
+        book, page = _own_blind(uow, session, book_id, page_no, position)
+        kept, issues = records.checked_new(uow, session, book.type,
+                                           with_source(book, page_no, data), historical=True)
+        earlier = uow.books.keep_earlier_blind(page.id, position, "corrected", now)
+        uow.books.replace_blind(page.id, position, kept, now)
+        uow.audit.append(at=now, actor=session.account.username, action="book.entry.correct",
+                         target=book.id, details={"page": page_no, "position": position,
+                                                  "keying": 1, "earlier": earlier})
+    return Keyed(None, "first", issues=tuple(issues))
+
+
+def discard_own_keying(session: Session, book_id: str, page_no: int, position: int) -> None:
+    """The first keyer takes back their blind keying before any second keying: the position
+    is free again; what they keyed is kept (blind_keyings_earlier, named by the audit)."""
+    require(session.account, Permission.CREATE_RECORD)
+    now = session.clock.now()
+    with session.store.write() as uow:
+        book, page = _own_blind(uow, session, book_id, page_no, position)
+        earlier = uow.books.keep_earlier_blind(page.id, position, "discarded", now)
+        uow.books.drop_blind(page.id, position)
+        uow.ocr.drop_blind_reviews(page.id, position, session.account.username)
+        uow.audit.append(at=now, actor=session.account.username, action="book.entry.discard",
+                         target=book.id, details={"page": page_no, "position": position,
+                                                  "keying": 1, "earlier": earlier})
+
+
 # The import's files (workflows/bulk_import*.py) still call these by their former names.
 _book = book_in
 _with_source = with_source

@@ -67,7 +67,7 @@ _YES_NO = _TRUE | _FALSE
 
 
 def _as_integer(text: str) -> JSONValue:
-    return int(text) if text.isdigit() else text
+    return int(text) if text.isdecimal() else text  # "²" is a digit int() refuses
 
 
 def _as_boolean(text: str) -> JSONValue:

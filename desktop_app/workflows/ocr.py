@@ -167,6 +167,23 @@ def record_reviews(session: Session, record_id: str, reviews: Sequence[FieldRevi
                                         r.matched) for r in reviews])
 
 
+def record_blind_reviews(session: Session, book_id: str, page_no: int, position: int,
+                         reviews: Sequence[FieldReview]) -> None:
+    """The same for the acting officer's blind first keying of a position (no record yet:
+    kept by its page and position, so the accepted share counts both keyers)."""
+    require(session.account, Permission.CREATE_RECORD)
+    now = session.clock.now()
+    me = session.account.username
+    with session.store.write() as uow:
+        _book, page = _page(uow, book_id, page_no)
+        blind = uow.books.blind(page.id, position)
+        if blind is None or blind.officer != me:
+            raise HotichError("E-BOOK-NO-OWN-KEYING", page=page_no, position=position)
+        uow.ocr.save_blind_reviews(page.id, position, me, now,
+                                   [ReviewRow(r.path, r.engine, r.confidence, r.outcome.value,
+                                              r.matched) for r in reviews])
+
+
 def ocr_stats(session: Session) -> OcrStats:
     require(session.account, Permission.VIEW)
     with session.store.read() as uow:

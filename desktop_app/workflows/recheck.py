@@ -58,7 +58,8 @@ def draw_recheck(session: Session, *, book_id: str | None = None,
                  share: float = RECHECK_SHARE, minimum: int = RECHECK_MINIMUM,
                  seed: int | None = None) -> RecheckSample:
     """A supervisor draws at random ``share`` (at least ``minimum``) of the verified entries
-    of a book, or of every book of the commune, to re-key them blind."""
+    of a book, or of every book of the commune, that they had no hand in, to re-key them
+    blind (the sample's population is that frame)."""
     require(session.account, Permission.APPROVE_RECORD)
     if not 0 < share <= 1 or minimum < 1:
         raise UsageError(detail="share: above 0, up to 1; minimum: 1 or more")
@@ -67,10 +68,16 @@ def draw_recheck(session: Session, *, book_id: str | None = None,
     with session.store.write() as uow:
         book = book_in(uow, book_id) if book_id else None
         commune = book.commune if book else uow.meta.get("commune_code") or ""
-        population = uow.books.verified_entries(book_id=book.id if book else None,
-                                                commune=commune)
+        # The sampling frame: the verified entries the re-checker had no hand in (keyed,
+        # verified or decided), so every drawn entry can be re-keyed blind and none is
+        # skipped afterwards, which would bias the rate. The drawer is the re-checker.
+        book_of = book.id if book else None
+        verified = len(uow.books.verified_entries(book_id=book_of, commune=commune))
+        population = uow.books.verified_entries(book_id=book_of, commune=commune,
+                                                not_by=session.account.username)
         if not population:
-            raise HotichError("E-RECHECK-EMPTY")
+            raise HotichError("E-RECHECK-ALL-OWN" if verified else "E-RECHECK-EMPTY")
+        excluded = verified - len(population)
         drawn = random.Random(seed).sample(population, sample_size(len(population), share,
                                                                    minimum))
         sample = RecheckSample(str(uuid.uuid4()), book.id if book else None, commune, share,
@@ -81,6 +88,8 @@ def draw_recheck(session: Session, *, book_id: str | None = None,
                          target=sample.id, details={"book": sample.book_id,
                                                     "commune": commune, "share": share,
                                                     "population": len(population),
+                                                    "frame": "not_by_rechecker",
+                                                    "excluded": excluded,
                                                     "drawn": len(drawn), "seed": seed})
     return sample
 

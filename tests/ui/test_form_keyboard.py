@@ -5,6 +5,7 @@ numeric inputs take the ranges the books need."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -208,6 +209,19 @@ def test_nationality_starts_as_a_value_and_no_placeholder_looks_like_one(
     assert historical.editors["child.nationality"].value() is None  # copied as written
 
 
+def test_a_country_typed_by_name_is_stored_as_its_code(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    """Typed in full without picking from the list, accents or not: the code is stored;
+    a name that is no country stays as typed (the validation warns of it)."""
+    field = _choose(window.registration, "birth", False).editors["child.nationality"]
+    for typed, code in (("Việt Nam", "VN"), ("viet nam", "VN"), ("  Lào ", "LA"),
+                        ("Trung Quoc", "CN"), ("Vietnam", "VN"), ("vn", "VN")):
+        field.setText(typed)
+        assert field.value() == code, typed
+    field.setText("Xứ Sở Lạ")
+    assert field.value() == "Xứ Sở Lạ"
+
+
 def test_nobody_declares_their_own_death(qtbot: QtBot, window: MainWindow) -> None:
     page = window.registration
     death = _choose(page, "death", False).editors["declarant.relationship"]
@@ -351,6 +365,36 @@ def test_a_twin_copies_the_parents_and_declarant_of_the_previous_birth(
     wait_idle(qtbot, office.runner)
 
 
+def test_the_second_twin_names_the_first_never_by_its_id(qtbot: QtBot,
+                                                          office: UiOffice) -> None:
+    """W-TWINS on the form names the other birth by its child, not by the record's UUID."""
+    from tests.samples import build
+
+    page = RegistrationPage(office.ctx("canbo"))
+    qtbot.addWidget(page)
+    page.show()
+    first = build("birth", {})
+    page.form.set_data(first)
+    with qtbot.waitSignal(page.record_submitted, timeout=15000):
+        page.submit()
+    wait_idle(qtbot, office.runner)
+    twin = build("birth", {})
+    twin["child"]["full_name"] = "Nguyễn Thị Song"
+    twin["birth_evidence"]["number"] = "GCS-TWIN-2"
+    page.form.set_data(twin)
+    page._dirty = True
+    page.save()
+    qtbot.waitUntil(lambda: "W-TWINS" in page.issue_codes(), timeout=15000)
+    wait_idle(qtbot, office.runner)
+    qtbot.waitUntil(lambda: first["child"]["full_name"] in page.issues_list.item(0).text(),
+                    timeout=5000)
+    shown = [page.issues_list.item(n).text() for n in range(page.issues_list.count())]
+    shown.append(page.form.error_text("child.date_of_birth"))
+    assert not [t for t in shown if re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", t)], shown
+    page._dirty = False
+    wait_idle(qtbot, office.runner)
+
+
 def test_communes_ethnic_groups_and_countries_complete_without_marks(
         qtbot: QtBot, window: MainWindow) -> None:
     """Typed without diacritics, as officers often do: each list offers the right name, and
@@ -379,3 +423,22 @@ def test_communes_ethnic_groups_and_countries_complete_without_marks(
             popup.setCurrentIndex(model.index(shown.index(offered), 0))
             qtbot.keyClick(popup, Qt.Key.Key_Return)
             assert field.value() == stored, (path, field.text())
+
+
+def test_a_date_typed_in_figures_shows_as_a_date_on_leaving_the_field(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """"25112026" (typed fast, no slashes) reads 25/11/2026 once the officer moves on, so the
+    form shows what was understood; what is not a date stays as typed."""
+    page = window.registration
+    form = _choose(page, "birth", False)
+    field = form.editors["child.date_of_birth"]
+    for typed, shown in (("25112026", "25/11/2026"), ("5.3.2025", "05/03/2025"),
+                         ("3/2025", "03/2025"), ("2025", "2025"), ("hôm qua", "hôm qua")):
+        field.clear()
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus, timeout=3000)
+        qtbot.keyClicks(field, typed) if typed.isascii() else field.setText(typed)
+        qtbot.keyClick(field, Qt.Key.Key_Return)  # Enter moves on to the next field
+        assert not field.hasFocus()
+        assert field.text() == shown, typed
+    page._dirty = False

@@ -144,8 +144,9 @@ def test_the_second_keyer_keys_blind_on_screen(qtbot: QtBot, office: UiOffice,
     first.go_to_position(1)
     qtbot.waitUntil(lambda: first.form.editors["deceased.full_name"].value() is not None,
                     timeout=10000)
-    assert not first.form.isEnabled()  # a blind first keying is not edited
     assert first.form.editors["deceased.full_name"].value() == "Nguyễn Văn Bảy"  # their own
+    assert not first.form.isEnabled()  # shown as kept, read-only ...
+    assert first.own_blind and first.reopen_button.isVisible()  # ... theirs to reopen
 
     second = _keying(qtbot, office, "canbo2", book)
     assert second.position == 1  # where the page waits for the second keying, not a new one
@@ -343,7 +344,8 @@ def test_ocr_suggestions_beside_the_page_fill_only_what_is_accepted(
 
 def test_the_decider_types_what_the_page_says_when_both_keyings_are_wrong(
         qtbot: QtBot, office: UiOffice, tmp_path: Path) -> None:
-    from ui.pages.decisions_page import READ, DecisionsPage
+    from ui.pages.decisions_page import KEYED_BY, READ, DecisionsPage
+    from ui.pages.recheck_widget import RecheckWidget
 
     books.set_double_entry(office.session("chutich"), True)
     book = _book(office, tmp_path / "usb", pages=1)
@@ -358,6 +360,9 @@ def test_the_decider_types_what_the_page_says_when_both_keyings_are_wrong(
         page.show()
     wait_idle(qtbot, office.runner)
     assert page.scan.shown == "image"  # decided with the page in view
+    keyers = page.model.index(0, KEYED_BY)  # by their names, the usernames in the tooltip
+    assert page.model.data(keyers) == "Lò Thị Cán, Vàng A Hai"
+    assert page.model.data(keyers, Qt.ItemDataRole.ToolTipRole) == "canbo, canbo2"
     page.choose("registration_number", READ, "6")
     page.choose("registered_on", READ, "02/03/1990")
     with qtbot.waitSignal(page.decided, timeout=10000):
@@ -368,3 +373,85 @@ def test_the_decider_types_what_the_page_says_when_both_keyings_are_wrong(
         ("submitted", "6", "1990-03-02")
     wrong = {a.key: a.wrong for a in books.accuracy(office.session("chutich")).officers}
     assert wrong == {"canbo": 2, "canbo2": 2}  # both keyed otherwise than the page
+
+    # the accuracy tab: names, shares, the fields in words, and a report to keep
+    accuracy = RecheckWidget(office.ctx("chutich"))
+    qtbot.addWidget(accuracy)
+    with qtbot.waitSignal(accuracy.reports_shown, timeout=10000):
+        accuracy.refresh()
+    text = accuracy.officers.text()
+    assert "Lò Thị Cán: double entry differed on 2 of" in text and "canbo" not in text
+    assert " %)" in text and "most often differed on: " in text
+    assert "registration_number" not in text and "Ngày, tháng, năm đăng ký (1)" in text
+    assert accuracy.officers.toolTip() == "canbo, canbo2"
+    out = tmp_path / "accuracy.csv"
+    with qtbot.waitSignal(accuracy.report_saved, timeout=10000):
+        accuracy.save_report(out)
+    assert "Vàng A Hai" in out.read_text("utf-8-sig")
+
+
+def test_the_first_keyer_corrects_then_discards_their_blind_keying(
+        qtbot: QtBot, office: UiOffice, tmp_path: Path) -> None:
+    books.set_double_entry(office.session("chutich"), True)
+    book = _book(office, tmp_path / "usb", pages=1)
+    slip = build("death", {**DEATH, "deceased.full_name": "Nguyễn Văn Bẩy"})
+    books.key_entry(office.session("canbo"), book.id, 1, 1, slip)
+    books.key_entry(office.session("canbo"), book.id, 1, 2, build("death", DEATH))
+    first = _keying(qtbot, office, "canbo", book)
+    first.go_to_position(1)
+    qtbot.waitUntil(lambda: first.own_blind, timeout=10000)
+    assert first.discard_button.isVisible() and not first.save_button.isEnabled()
+    first.reopen_button.click()
+    assert first.editing_blind and first.form.isEnabled() and first.save_button.isEnabled()
+    editor = first.form.editors["deceased.full_name"]
+    editor.set_value(None)
+    _type(first, "deceased.full_name", "Nguyễn Văn Bảy")
+    with qtbot.waitSignal(first.entry_saved, timeout=10000) as saved:
+        first.save()
+    assert saved.args == ["corrected"]
+    mine = books.own_keying(office.session("canbo"), book.id, 1, 1)
+    assert mine is not None and mine["deceased"]["full_name"] == "Nguyễn Văn Bảy"
+    assert books.own_keying(office.session("canbo2"), book.id, 1, 1) is None  # still blind
+    wait_idle(qtbot, office.runner)  # the page comes back after the save
+
+    first.go_to_position(2)
+    qtbot.waitUntil(lambda: first.own_blind, timeout=10000)
+    with qtbot.waitSignal(first.entry_saved, timeout=10000) as saved:
+        first.discard_button.click()
+    assert saved.args == ["discarded"]
+    wait_idle(qtbot, first._ctx.runner)  # noqa: SLF001
+    assert [s.position for s in books.page_slots(office.session("canbo"), book.id, 1)] == [1]
+    assert first.position == 2 and first.form.isEnabled() and not first.own_blind
+    assert not first.discard_button.isVisible()  # a free position: a new keying
+
+    second = _keying(qtbot, office, "canbo2", book)  # the other keyer: blind, no discard
+    second.go_to_position(1)
+    wait_idle(qtbot, office.runner)
+    assert not second.own_blind and not second.discard_button.isVisible()
+    assert not second.reopen_button.isVisible()
+    assert second.form.editors["deceased.full_name"].value() is None
+
+
+def test_the_first_blind_keying_keeps_its_ocr_reviews(qtbot: QtBot, office: UiOffice) -> None:
+    from desktop_app.workflows import ocr
+    from tests.support.register_pages import birth_page
+    from tests.ui.test_whole_book import _key_entry
+
+    books.set_double_entry(office.session("chutich"), True)
+    printed = birth_page(23, 2, rows=1, rotation=-1.0)
+    officer = office.session("canbo")
+    book = books.open_book(officer, "birth", 2010, "01/2010", "UBND xã Hòa Phú", 1)
+    books.add_page(officer, book.id, printed.image)
+    ocr.set_page_writing(officer, book.id, 1, "printed")
+    page = KeyingPage(office.ctx("canbo"))
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    with qtbot.waitSignal(page.ocr.reading_loaded, timeout=60000):
+        page.open_book(book, 1)
+    wait_idle(qtbot, office.runner)
+    stage, taken = _key_entry(qtbot, page, printed.entries[0])
+    wait_idle(qtbot, office.runner)
+    assert stage == "first" and taken  # blind: no record, yet its reviews are kept
+    [keyer] = ocr.ocr_stats(office.session("chutich")).officers
+    assert keyer.key == "canbo" and keyer.accepted == len(taken)

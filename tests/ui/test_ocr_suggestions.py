@@ -38,6 +38,10 @@ def test_suggestions_reach_the_form_only_when_accepted(qtbot: QtBot, office: UiO
     with qtbot.waitSignal(widget.reading_loaded, timeout=60000):
         widget.load_page(book, 1, "birth")
     wait_idle(qtbot, office.runner)
+    # the engines say what they do; the product's name only in brackets
+    assert widget.engine.currentText() == "Printed text recognition (trueocr)"
+    assert widget.engine.currentData() == "trueocr"
+    assert widget.status.text().startswith("Printed text recognition (trueocr): ")
     widget.show_position(2)
     truth = page.entries[1].values
     assert widget.table.rowCount() >= 8 and taken == []  # shown, nothing filled in

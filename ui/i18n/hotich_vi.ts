@@ -1114,6 +1114,22 @@
         <translation>Lưu mục</translation>
     </message>
     <message>
+        <source>Discard my keying</source>
+        <translation>Bỏ lần nhập của tôi</translation>
+    </message>
+    <message>
+        <source>Take back your first keying of this entry before anyone keys it again: the position is free again; what you keyed is kept in the audit</source>
+        <translation>Rút lại lần nhập đầu của bạn trước khi có người nhập lại mục này: vị trí được để trống lại; những gì bạn đã nhập vẫn được lưu trong nhật ký</translation>
+    </message>
+    <message>
+        <source>Correct my keying</source>
+        <translation>Sửa lần nhập của tôi</translation>
+    </message>
+    <message>
+        <source>Reopen your first keying of this entry to correct it, before anyone keys it again: it stays blind; what you keyed before is kept in the audit</source>
+        <translation>Mở lại lần nhập đầu của bạn để sửa, trước khi có người nhập lại mục này: người khác vẫn không thấy; bản trước vẫn được lưu trong nhật ký</translation>
+    </message>
+    <message>
         <source>Mark the field with the focus as illegible in the book (Ctrl+I): it is kept empty and flagged, never guessed</source>
         <translation>Đánh dấu trường đang chọn là không đọc được trong sổ (Ctrl+I): trường để trống và được ghi nhận, không bao giờ đoán</translation>
     </message>
@@ -1146,6 +1162,10 @@
         <translation>Đã nhập: hiển thị như đã lưu.</translation>
     </message>
     <message>
+        <source>Your first keying, still blind to everyone else: you may correct it or discard it until another officer keys the entry.</source>
+        <translation>Lần nhập đầu của bạn, người khác vẫn không thấy: bạn có thể sửa hoặc bỏ đi cho đến khi cán bộ khác nhập mục này.</translation>
+    </message>
+    <message>
         <source>Your entry, not submitted yet: correct it and save.</source>
         <translation>Mục của bạn, chưa trình: sửa rồi lưu lại.</translation>
     </message>
@@ -1160,6 +1180,14 @@
     <message>
         <source>Put the cursor in the field the book does not let you read, then mark it.</source>
         <translation>Hãy đặt con trỏ vào trường không đọc được trong sổ rồi đánh dấu.</translation>
+    </message>
+    <message>
+        <source>Correct your first keying and save it (it stays blind), or discard it.</source>
+        <translation>Sửa lần nhập đầu rồi lưu (người khác vẫn không thấy), hoặc bỏ đi.</translation>
+    </message>
+    <message>
+        <source>Your first keying was discarded (kept in the audit): the entry is free to key again.</source>
+        <translation>Đã bỏ lần nhập đầu của bạn (vẫn lưu trong nhật ký): mục này có thể nhập lại.</translation>
     </message>
     <message>
         <source>Corrected.</source>
@@ -1390,12 +1418,20 @@
         <translation>Gợi ý đọc tự động (OCR)</translation>
     </message>
     <message>
+        <source>Printed text recognition</source>
+        <translation>Nhận dạng chữ in</translation>
+    </message>
+    <message>
+        <source>Printed text recognition, second engine</source>
+        <translation>Nhận dạng chữ in, bộ máy thứ hai</translation>
+    </message>
+    <message>
         <source>Reading the page…</source>
         <translation>Đang đọc trang sổ…</translation>
     </message>
     <message>
-        <source>Entries read: %1 (%2, %3 s). Accept what the page shows.</source>
-        <translation>Đã đọc %1 mục (%2, %3 giây). Chỉ nhận những gì đúng với trang sổ.</translation>
+        <source>%2: %1 entries read in %3 s. Accept what the page shows.</source>
+        <translation>%2: đọc được %1 mục trong %3 giây. Chỉ nhận những gì đúng với trang sổ.</translation>
     </message>
     <message>
         <source>Nothing was read at this position of the page.</source>
@@ -2903,6 +2939,10 @@ Hãy tắt một trong hai.</translation>
         <translation>Độ chính xác: kiểm tra lại theo mẫu</translation>
     </message>
     <message>
+        <source>Of</source>
+        <translation>Phạm vi</translation>
+    </message>
+    <message>
         <source>Drawn</source>
         <translation>Đã lấy mẫu</translation>
     </message>
@@ -2939,12 +2979,68 @@ Hãy tắt một trong hai.</translation>
         <translation>Chọn ngẫu nhiên 2 % (ít nhất 5) số mục đã kiểm tra của sổ để nhập lại độc lập.</translation>
     </message>
     <message>
+        <source>Draw 2 % of the whole commune</source>
+        <translation>Rút 2 % của cả xã</translation>
+    </message>
+    <message>
+        <source>At random, 2 % (at least 5) of the verified entries of every book of the commune, to re-key blind.</source>
+        <translation>Rút ngẫu nhiên 2 % (ít nhất 5) mục đã kiểm tra của mọi sổ trong xã, để nhập lại độc lập.</translation>
+    </message>
+    <message>
         <source>Re-key the sample…</source>
         <translation>Nhập lại các mục mẫu…</translation>
     </message>
     <message>
-        <source>%1: double entry differed on %2 of %3 fields, %4 keyed wrong</source>
-        <translation>%1: nhập hai lần khác nhau ở %2 trên %3 trường, %4 trường nhập sai</translation>
+        <source>Save the report…</source>
+        <translation>Lưu báo cáo…</translation>
+    </message>
+    <message>
+        <source>The accuracy figures as a table (CSV) to keep, print or open in a spreadsheet.</source>
+        <translation>Các số liệu độ chính xác thành bảng (CSV) để lưu, in hoặc mở bằng bảng tính.</translation>
+    </message>
+    <message>
+        <source>Whole commune</source>
+        <translation>Cả xã</translation>
+    </message>
+    <message>
+        <source>Book %1</source>
+        <translation>Sổ %1</translation>
+    </message>
+    <message>
+        <source>Whole commune: %1</source>
+        <translation>Cả xã: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 verified entries drawn, %4 re-keyed.</source>
+        <translation>%1: đã rút %2 trong %3 mục đã kiểm tra, đã nhập lại %4.</translation>
+    </message>
+    <message>
+        <source>Fields wrong: %1 (95 %: %2 – %3); entries with a wrong field: %4.</source>
+        <translation>Trường sai: %1 (95 %: %2 – %3); mục có trường sai: %4.</translation>
+    </message>
+    <message>
+        <source>Most often wrong: %1</source>
+        <translation>Hay sai nhất: %1</translation>
+    </message>
+    <message>
+        <source>%1: double entry differed on %2 of %3 fields (%5), %4 keyed wrong</source>
+        <translation>%1: nhập hai lần khác nhau ở %2 trên %3 trường (%5), %4 trường nhập sai</translation>
+    </message>
+    <message>
+        <source>Double entry most often differed on: %1</source>
+        <translation>Nhập hai lần hay khác nhau nhất ở: %1</translation>
+    </message>
+    <message>
+        <source>Save the accuracy report</source>
+        <translation>Lưu báo cáo độ chính xác</translation>
+    </message>
+    <message>
+        <source>accuracy-report.csv</source>
+        <translation>bao-cao-do-chinh-xac.csv</translation>
+    </message>
+    <message>
+        <source>Report saved: %1 (%2 rows).</source>
+        <translation>Đã lưu báo cáo: %1 (%2 dòng).</translation>
     </message>
     <message>
         <source>Field error rate</source>
@@ -3428,6 +3524,10 @@ Hãy tắt một trong hai.</translation>
     <message>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>another record</source>
+        <translation>hồ sơ khác</translation>
     </message>
     <message>
         <source>Unsaved work</source>

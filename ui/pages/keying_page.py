@@ -2,7 +2,8 @@
 keyboard to go through the page's entries (reached from the books page).
 
 Each entry is keyed at its position on its page. Under double entry the first keying stays
-blind: whoever keys the position second sees an empty form, never the first keying. In
+blind: whoever keys the position second sees an empty form, never the first keying; its own
+keyer may still correct or discard it until then (the earlier version kept). In
 re-check mode a supervisor goes through the entries a sample drew and re-keys each blind;
 the workflow compares it with the verified entry.
 
@@ -51,7 +52,8 @@ Loaded = tuple[tuple[PageRow, QImage | None], list[Slot], int]
 
 class KeyingPage(QWidget):
     closed = Signal()
-    entry_saved = Signal(str)  # the stage: single, first, agreed, disagreed, rechecked
+    entry_saved = Signal(str)  # single, first, agreed, disagreed, rechecked, corrected,
+    # discarded
     page_shown = Signal(int)
     position_shown = Signal(int)
 
@@ -74,6 +76,8 @@ class KeyingPage(QWidget):
         self._read_page: tuple[str, int] | None = None  # the page the suggestions are of
         self._silenced: list[QShortcut] = []  # the window's shortcuts ours would clash with
         self.editing: str | None = None  # the draft being corrected, not a new keying
+        self.own_blind = False  # the officer's own blind first keying is shown (read-only)
+        self.editing_blind = False  # ... and reopened to be corrected
 
         self.title = QLabel(objectName="keyingTitle")
         self.title.setStyleSheet("font-weight: bold")
@@ -105,6 +109,21 @@ class KeyingPage(QWidget):
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(slot)
         self.save_button = buttons[-1]
+        # (parented at once: shown or hidden without a parent, a button opens as a window)
+        self.discard_button = QPushButton(self.tr("Discard my keying"), self,
+                                          objectName="keyingDiscard")
+        self.discard_button.setToolTip(self.tr(
+            "Take back your first keying of this entry before anyone keys it again: the "
+            "position is free again; what you keyed is kept in the audit"))
+        self.discard_button.clicked.connect(self.discard)
+        self.discard_button.hide()
+        self.reopen_button = QPushButton(self.tr("Correct my keying"), self,
+                                         objectName="keyingReopen")
+        self.reopen_button.setToolTip(self.tr(
+            "Reopen your first keying of this entry to correct it, before anyone keys it "
+            "again: it stays blind; what you keyed before is kept in the audit"))
+        self.reopen_button.clicked.connect(self.reopen)
+        self.reopen_button.hide()
         self.illegible_button = buttons[-2]
         self.illegible_button.setToolTip(self.tr(
             "Mark the field with the focus as illegible in the book (Ctrl+I): it is kept "
@@ -155,6 +174,8 @@ class KeyingPage(QWidget):
         for button in buttons:
             actions.addWidget(button)
         actions.insertStretch(4, 1)
+        actions.insertWidget(5, self.reopen_button)
+        actions.insertWidget(6, self.discard_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.slot_list)
@@ -323,7 +344,7 @@ class KeyingPage(QWidget):
             rid = slot.record_id
 
             def load() -> tuple[JSONObject | None, bool]:
-                if rid is None:
+                if rid is None:  # their own blind keying: reopened on demand
                     return books.own_keying(session, book_id, page_no, position), False
                 return books.entry_to_rekey(session, rid)
 
@@ -339,12 +360,22 @@ class KeyingPage(QWidget):
             return
         self._show_data(data, editable=editable)
         self.editing = record_id if editable else None
-        if editable:
+        self.own_blind = record_id is None
+        self.reopen_button.setVisible(self.own_blind)
+        self.discard_button.setVisible(self.own_blind)
+        if self.own_blind:
+            self.note.setText(self.tr("Your first keying, still blind to everyone else: you "
+                                      "may correct it or discard it until another officer "
+                                      "keys the entry."))
+        elif editable:
             self.note.setText(self.tr("Your entry, not submitted yet: correct it and save."))
 
     def _show_data(self, data: JSONObject, *, editable: bool) -> None:
         assert self.form is not None and self.marks is not None
         self.editing = None
+        self.own_blind = self.editing_blind = False
+        self.reopen_button.hide()
+        self.discard_button.hide()
         self.form.set_data(data)
         self.marks.load(data)
         self.form.show_issues([], self._describe)
@@ -423,14 +454,71 @@ class KeyingPage(QWidget):
             self._ctx.runner.run(lambda: recheck.recheck_key(session, sample_id, rid, data),
                                  self._rechecked, self._save_failed)
             return
+        if self.editing_blind:
+            self._keyed_data = data
+
+            def corrected(keyed: books.Keyed) -> None:
+                self._blind_reviews(book_id, page_no, position)
+                self._corrected(keyed)
+
+            self._ctx.runner.run(lambda: books.correct_own_keying(session, book_id, page_no,
+                                                                  position, data),
+                                 corrected, self._save_failed)
+            return
         if self.editing is not None:
             rid = self.editing
             self._ctx.runner.run(lambda: records.update_draft(session, rid, data),
                                  self._corrected, self._save_failed)
             return
         self._keyed_data = data
+
+        def saved(keyed: books.Keyed) -> None:
+            if keyed.record is None:  # a blind first keying: its reviews kept by its place
+                self._blind_reviews(book_id, page_no, position)
+            self._saved(keyed)
+
         self._ctx.runner.run(lambda: books.key_entry(session, book_id, page_no, position, data),
-                             self._saved, self._save_failed)
+                             saved, self._save_failed)
+
+    def _blind_reviews(self, book_id: str, page_no: int, position: int) -> None:
+        """How the first keyer treated the OCR suggestions, though no record exists yet: the
+        accepted share counts both keyers of a double entry."""
+        self.ocr.save_blind_reviews(book_id, page_no, position, dict(self._keyed_data))
+
+    def reopen(self) -> None:
+        """The officer's own blind first keying, shown read-only, opened to be corrected."""
+        if self.form is None or not self.own_blind:
+            return
+        self.editing_blind = True
+        self.reopen_button.hide()
+        self.form.setEnabled(True)
+        self.is_editable = True
+        self.save_button.setEnabled(True)
+        self.form.focus_first()
+        self.note.setText(self.tr("Correct your first keying and save it (it stays blind), "
+                                  "or discard it."))
+
+    def discard(self) -> None:
+        """Take back the officer's own blind first keying of the position shown."""
+        if self.book is None or not self.own_blind:
+            return
+        session, book_id, page_no, position = (self._ctx.session, self.book.id, self.page_no,
+                                               self.position)
+        self.discard_button.setEnabled(False)
+
+        def discarded(_none: object) -> None:
+            self.discard_button.setEnabled(True)
+            self._say(self.tr("Your first keying was discarded (kept in the audit): the "
+                              "entry is free to key again."))
+            self.entry_saved.emit("discarded")
+            self.go_to_page(page_no, position=position)
+
+        def failed(error: BaseException) -> None:
+            self.discard_button.setEnabled(True)
+            self._failed(error)
+
+        self._ctx.runner.run(lambda: books.discard_own_keying(session, book_id, page_no,
+                                                              position), discarded, failed)
 
     def _corrected(self, _saved: object) -> None:
         self._say(self.tr("Corrected."))

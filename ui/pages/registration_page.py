@@ -9,7 +9,7 @@ the panel on the right lists errors and warnings (click one to go to the field).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -97,6 +97,7 @@ class RegistrationPage(QWidget):
         self._issues: list[Issue] = []
         self.form: RecordForm | None = None
         self.picker: RecordPickerDialog | None = None
+        self._named: dict[str, str] = {}  # record id -> its name, for the issues' texts
         self._generation = 0  # which form a save belongs to (new/open replace the form)
 
         self.type_combo = QuietComboBox(objectName="typeCombo")
@@ -301,6 +302,7 @@ class RegistrationPage(QWidget):
                                  **dict(i.get("params") or {}))  # type: ignore[arg-type]
                         for i in rec.issues]
         self._render_issues()
+        self._name_candidates()
         self._set_state("saved", self.tr("Draft %1 opened.").replace(
             "%1", record_name(rec, self._ctx.lang)))
 
@@ -358,6 +360,7 @@ class RegistrationPage(QWidget):
             return
         self._issues = outcome.issues
         self._render_issues()
+        self._name_candidates()
         if outcome.record is None:
             self._dirty = True
             self._submit_after_save = False
@@ -420,8 +423,40 @@ class RegistrationPage(QWidget):
 
     # -- issues ---------------------------------------------------------------------------
     def _describe(self, issue: Issue) -> str:
+        candidates = issue.params.get("candidates")
+        if isinstance(candidates, list):  # twins, duplicates: the other records by name
+            other = self.tr("another record")  # not looked up (yet): never its id
+            named = [self._named.get(str(c), other) for c in candidates]
+            issue = replace(issue, params={**issue.params, "candidates": named})
         return issue_message(self.rtype, issue, lang=self._ctx.lang,
                              catalogue=self._ctx.catalogue)
+
+    def _name_candidates(self) -> None:
+        """The records a warning points at (the first twin, a possible duplicate), looked
+        up on the database lane, then the issues shown again with their names."""
+        wanted = {str(c) for i in self._issues
+                  for c in (i.params.get("candidates") or [])
+                  if isinstance(i.params.get("candidates"), list)} - set(self._named)
+        if not wanted:
+            return
+        ctx = self._ctx
+
+        def names() -> dict[str, str]:
+            found = {}
+            for record_id in wanted:
+                try:
+                    found[record_id] = record_name(records.get_record(ctx.session, record_id),
+                                                   ctx.lang)
+                except HotichError:
+                    continue  # not on this device: "another record"
+            return found
+
+        def show(found: dict[str, str]) -> None:
+            self._named.update(found)
+            if found:
+                self._render_issues()
+
+        ctx.runner.run(names, show, logged("naming the records a warning points at"))
 
     def _render_issues(self) -> None:
         self.issues_list.clear()

@@ -34,6 +34,7 @@ from desktop_app.domain.text import fold_for_search
 from desktop_app.domain.vocabulary import Vocabulary, label_or_code, labels
 from ui.widgets.typed_dates import from_iso, to_iso, to_iso_time
 
+_ISO_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?$")
 _CODE_AT_END = re.compile(r"\(([A-Za-z0-9]{2,6})\)\s*$")
 
 
@@ -171,6 +172,21 @@ class DateField(TextField):
             "Inputs", "Type the day, month and year (15/03/2025); month and year "
             "(03/2025) or the year alone (2025) when only that is known."))
         self.setMaximumWidth(180)
+        self.editingFinished.connect(self._show_as_date)
+
+    def _show_as_date(self) -> None:
+        """On leaving the field, a date typed as "25112026" or "5.3.2025" shows as the form
+        shows dates (25/11/2026, 05/03/2025): the officer sees what was read. Text that is
+        not a date stays as typed, for the check to name; a lunar date (LunarDateField) stays
+        as the book writes it."""
+        is_lunar = getattr(self, "is_lunar", None)
+        if callable(is_lunar) and is_lunar():
+            return
+        value = DateField.value(self)
+        if isinstance(value, str) and _ISO_VALUE.match(value):
+            shown = from_iso(value)
+            if shown != self.text():
+                self.setText(shown)
 
     def value(self) -> object | None:
         text = self.text().strip()
@@ -305,8 +321,29 @@ def country_name(code: str, lang: str) -> str:
     return code
 
 
+@cache
+def _countries_by_name() -> dict[str, str]:
+    """Each country's name, folded (no accents, no case), to its code; a name two codes
+    share is left out rather than guessed."""
+    found: dict[str, str | None] = {}
+    for lang in ("vi", "en"):
+        for item in country_items(lang):
+            m = _CODE_AT_END.search(item)
+            if m:
+                name = fold_for_search(item[:m.start()].strip())
+                found[name] = m.group(1) if found.get(name, m.group(1)) == m.group(1) else None
+    return {name: code for name, code in found.items() if code}
+
+
+def country_code(text: str) -> str | None:
+    """The code of a country typed by name without the completer ("Việt Nam", "viet nam",
+    "Lào"); None when the name names no country."""
+    return _countries_by_name().get(fold_for_search(text.strip()))
+
+
 class CountryField(TextField):
-    """ISO 3166-1 alpha-2 code ("VN"), completed from names."""
+    """ISO 3166-1 alpha-2 code ("VN"), completed from names; a name typed in full without
+    picking from the list is stored as its code too."""
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -319,7 +356,9 @@ class CountryField(TextField):
         m = _CODE_AT_END.search(text)
         if m:
             return m.group(1).upper()
-        return text.upper() if len(text) == 2 and text.isalpha() else (text or None)
+        if len(text) == 2 and text.isalpha():
+            return text.upper()
+        return country_code(text) or text or None  # an unknown name stays as typed
 
     def set_value(self, value: object) -> None:
         """A code shows in words: "Việt Nam (VN)", not "VN"."""

@@ -30,7 +30,7 @@ from desktop_app.domain import field_label
 from desktop_app.domain.fields import FieldKind, find_field
 from desktop_app.ocr import EntrySuggestions, FieldSuggestion, PageReading
 from desktop_app.ocr.engines import DEFAULT_ENGINE, ENGINES
-from desktop_app.ocr.review import reviews_of
+from desktop_app.ocr.review import FieldReview, reviews_of
 from desktop_app.workflows import ocr
 from ui.context import UiContext
 from ui.errors import logged, message_for
@@ -61,7 +61,7 @@ class OcrSuggestions(QWidget):
         self.engine = QComboBox(self)
         self.engine.setObjectName("ocrEngine")
         for name in ENGINES:
-            self.engine.addItem(name, name)
+            self.engine.addItem(self.engine_words(name), name)
         self.engine.setCurrentIndex(self.engine.findData(DEFAULT_ENGINE))
         self.engine.setToolTip(self.tr("Text recogniser (its model is on this computer; "
                                        "nothing is sent anywhere)"))
@@ -121,6 +121,12 @@ class OcrSuggestions(QWidget):
         self._show_rows()
         self.read_again()
 
+    def engine_words(self, name: str) -> str:
+        """What an engine does, in words, its product name in brackets."""
+        words = {"trueocr": self.tr("Printed text recognition"),
+                 "tesseract": self.tr("Printed text recognition, second engine")}
+        return f"{words[name]} ({name})" if name in words else name
+
     def read_again(self) -> None:
         if self._page is None:
             return
@@ -149,8 +155,8 @@ class OcrSuggestions(QWidget):
         self.read_button.setEnabled(self._page is not None)
         found = len(reading.entries)
         self._read_status = (
-            self.tr("Entries read: %1 (%2, %3 s). Accept what the page shows.")
-            .replace("%1", str(found)).replace("%2", reading.engine)
+            self.tr("%2: %1 entries read in %3 s. Accept what the page shows.")
+            .replace("%1", str(found)).replace("%2", self.engine_words(reading.engine))
             .replace("%3", f"{reading.elapsed_ms / 1000:.1f}"))
         self.status.setText(self._read_status)
         self._show_rows()
@@ -258,11 +264,25 @@ class OcrSuggestions(QWidget):
     # -- after the entry is saved -------------------------------------------------------
     def save_reviews(self, record_id: str, data: dict[str, object]) -> None:
         """Keep how each suggestion of the entry was treated (in the background)."""
+        reviews = self._reviews(data)
+        if reviews is not None:
+            session = self._ctx.session
+            self._ctx.runner.run(lambda: ocr.record_reviews(session, record_id, reviews),
+                                 lambda _r: None, logged("ocr reviews"))
+
+    def save_blind_reviews(self, book_id: str, page_no: int, position: int,
+                           data: dict[str, object]) -> None:
+        """The same for a blind first keying, which is no record yet (kept by its place)."""
+        reviews = self._reviews(data)
+        if reviews is not None:
+            session = self._ctx.session
+            self._ctx.runner.run(lambda: ocr.record_blind_reviews(session, book_id, page_no,
+                                                                  position, reviews),
+                                 lambda _r: None, logged("ocr reviews"))
+
+    def _reviews(self, data: dict[str, object]) -> list[FieldReview] | None:
         entry = self.entry()
         if entry is None:
-            return
-        reviews = reviews_of([(f.path, f.value, f.confidence, f.engine) for f in entry.fields],
-                             self.accepted_paths(), data)
-        session = self._ctx.session
-        self._ctx.runner.run(lambda: ocr.record_reviews(session, record_id, reviews),
-                             lambda _r: None, logged("ocr reviews"))
+            return None
+        return reviews_of([(f.path, f.value, f.confidence, f.engine) for f in entry.fields],
+                          self.accepted_paths(), data)

@@ -153,3 +153,41 @@ def test_blind_keying_crop_and_recheck_from_the_command_line(
     assert [r["sample"] for r in accuracy["rechecks"]] == [drawn["sample"]]
     words = cli("--data-dir", data_dir, "--user", "chutich", "books", "accuracy", password=PW)
     assert "khoảng tin cậy 95 %" in words.out
+
+
+def test_a_first_keyer_corrects_or_discards_their_blind_keying(
+        cli: Callable[..., CliResult], data_dir: Path, tmp_path: Path) -> None:
+    _setup(cli, data_dir)
+
+    def as_(user: str, *args: object) -> CliResult:
+        return cli("--data-dir", data_dir, "--user", user, "--json", *args, password=PW)
+
+    assert as_("chutich", "books", "double-entry", "on").code == 0
+    book = json.loads(as_("canbo", "books", "open", "--type", "death", "--year", "1990",
+                          "--number", "01/1990", "--office", "UBND xã Tân Lập", "--phase",
+                          "3").out)["id"]
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    (folder / "IMG_0001.jpg").write_bytes(_jpeg(60))
+    assert as_("canbo", "books", "pages", book, "--from", folder).code == 0
+    slip, right = tmp_path / "slip.json", tmp_path / "right.json"
+    for path, number in ((slip, "8"), (right, "7")):
+        path.write_text(json.dumps(build("death", {**DEATH, "registration_number": number}),
+                                   ensure_ascii=False), encoding="utf-8")
+    where = ("--page", "1", "--position", "1")
+    assert as_("canbo", "books", "key", book, *where, "--from", slip).code == 0
+    other = as_("canbo2", "books", "key", book, *where, "--correct", "--from", right)
+    assert other.code == 1 and "\n" not in other.err.strip()  # not theirs
+    corrected = as_("canbo", "books", "key", book, *where, "--correct", "--from", right)
+    assert corrected.code == 0, corrected.err
+    assert json.loads(corrected.out)["stage"] == "first"
+    agreed = json.loads(as_("canbo2", "books", "key", book, *where, "--from", right).out)
+    assert agreed["stage"] == "agreed"  # the slip was corrected before the second keying
+
+    where = ("--page", "1", "--position", "2")
+    assert as_("canbo", "books", "key", book, *where, "--from", slip).code == 0
+    assert as_("canbo2", "books", "discard", book, *where).code == 1
+    discarded = as_("canbo", "books", "discard", book, *where)
+    assert discarded.code == 0, discarded.err
+    assert json.loads(as_("canbo2", "books", "key", book, *where, "--from", right).out)[
+        "stage"] == "first"  # the position was free again

@@ -169,3 +169,37 @@ def test_a_commune_sample_draws_from_every_book(office: Office, tmp_path: Path) 
     drawn = recheck.recheck_entries(boss, sample.id)
     assert len(drawn) == 5  # at least five, however small the commune
     assert {e.place.book_id for e in drawn if e.place} == set(found)
+
+
+def test_the_frame_leaves_out_what_the_rechecker_decided(office: Office,
+                                                        tmp_path: Path) -> None:
+    """The supervisor who decided a double-entry disagreement cannot re-key that entry: the
+    draw is made from the verified entries they had no hand in, so nothing drawn is
+    skipped afterwards (a skip would bias the rate) and the re-check can be finished."""
+    first, second, boss = office("canbo"), office("canbo2"), office("chutich")
+    book = _verified_book(office, tmp_path, 3)
+    books.set_double_entry(boss, True)
+    books.key_entry(first, book.id, 1, 4, build("death", {**DEATH,
+                                                          "registration_number": "4"}))
+    split = books.key_entry(second, book.id, 1, 4, build("death", {
+        **DEATH, "registration_number": "9"}))
+    assert split.stage == "disagreed" and split.record is not None
+    settled = books.decide(boss, split.record.id, {"registration_number": "4"})
+    assert settled.stage == "agreed" and settled.record is not None
+    assert settled.record.verified_by == "chutich"
+
+    sample = recheck.draw_recheck(boss, book_id=book.id, share=1.0, minimum=1, seed=3)
+    drawn = recheck.recheck_entries(boss, sample.id)
+    assert sample.population == 3 and len(drawn) == 3
+    assert settled.record.id not in {e.record_id for e in drawn}
+    for entry in drawn:  # every drawn entry can be re-keyed: the re-check gets finished
+        rec = records.get_record(boss, entry.record_id)
+        recheck.recheck_key(boss, sample.id, entry.record_id,
+                            {k: v for k, v in rec.data.items() if k != "source"})
+    assert recheck.recheck_report(boss, sample.id).rekeyed == 3
+    with boss.store.read() as uow:  # the frame is said, not hidden
+        audit = next(e for e in uow.audit.entries(sample.id) if e.action == "recheck.draw")
+    assert '"excluded":1' in audit.details and "not_by_rechecker" in audit.details
+    with pytest.raises(HotichError) as caught:  # the keyers had a hand in every entry
+        recheck.draw_recheck(office("canbo2"), book_id=book.id)
+    assert caught.value.code in ("E-RECHECK-ALL-OWN", "E-PERMISSION")

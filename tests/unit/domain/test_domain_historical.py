@@ -62,3 +62,18 @@ def test_historical_marriage_under_age_same_sex_are_warnings() -> None:
     issues = run("marriage", edits, historical=True)
     assert {"W-MARR-AGE", "W-MARR-SAMESEX", "W-LEGACY-AGE-ONLY"} <= codes(issues)
     assert not [i for i in issues if i.is_error]
+
+
+def test_an_old_entry_lacks_no_filing_document_the_book_never_had() -> None:
+    """A printed 2010 birth book has no column for the birth certificate shown nor for the
+    kind of filing: an entry keyed from it is not warned of them (every entry was)."""
+    edits = {"birth_evidence": DELETE, "registration_kind": DELETE,
+             "source": {"book_number": "01/2010", "year": 2010, "page": 1, "entry_number": 3,
+                        "phase": 1}}
+    issues = run("birth", edits, historical=True)
+    assert "W-LEGACY-MISSING" not in codes(issues), issues
+    assert {"birth_evidence", "registration_kind"} <= {
+        i.field for i in run("birth", edits) if i.code == "E-REQUIRED"}  # a new filing must
+    death = run("death", {"registration_kind": DELETE, "declarant.full_name": DELETE},
+                historical=True)
+    assert [i.field for i in death if i.code == "W-LEGACY-MISSING"] == ["declarant.full_name"]

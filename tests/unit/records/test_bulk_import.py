@@ -59,7 +59,8 @@ def test_csv_with_a_mapping_refused_lines_named_warnings_counted(office: Office,
     bulk_import.save_mapping(mapping_file, MAPPING)
     mapping = bulk_import.load_mapping(mapping_file)
     assert mapping == MAPPING
-    rows = [_row(1), _row(2, **{"Giới tính": "không rõ"}), _row(3, **{"Năm sinh": ""}),
+    rows = [_row(1), _row(2, **{"Giới tính": "không rõ"}),
+            _row(3, **{"Năm sinh": "", "Nơi chết": "", "Xã": ""}),  # no place of death
             _row(4)]
     source = _csv(tmp_path / "deaths.csv", rows)
 
@@ -216,3 +217,9 @@ def test_entries_of_a_paper_book_take_its_type_and_source(office: Office,
                                   "year": 1990, "phase": "3"}
     again = bulk_import.run_import(officer, source, book=book.id, mapping=MAPPING)
     assert again.resumed_from == 2 and len(_all(officer)) == 1  # same book, same import
+
+
+def test_a_cell_of_superscript_figures_stays_text_for_validation_to_name() -> None:
+    from desktop_app.workflows.bulk_import_rows import _as_integer
+
+    assert _as_integer("12") == 12 and _as_integer("²") == "²"  # int("²") raised
