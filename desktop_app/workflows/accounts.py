@@ -200,6 +200,14 @@ def list_accounts(session: Session) -> list[AccountView]:
     return views
 
 
+def full_names(session: Session) -> dict[str, str]:
+    """Each account's full name by username, for screens that name people (an account
+    without one is named by its username)."""
+    require(session.account, Permission.VIEW)
+    with session.store.read() as uow:
+        return {a.username: a.full_name or a.username for a in uow.accounts.list_all()}
+
+
 def change_password(session: Session, *, new_password: str, username: str | None = None) -> None:
     """Your own password, or (admins) reset another account's; the database is not rewritten."""
     target = normalise_username(username) if username else session.account.username

@@ -344,7 +344,8 @@ def test_ocr_suggestions_beside_the_page_fill_only_what_is_accepted(
 
 def test_the_decider_types_what_the_page_says_when_both_keyings_are_wrong(
         qtbot: QtBot, office: UiOffice, tmp_path: Path) -> None:
-    from ui.pages.decisions_page import READ, DecisionsPage
+    from ui.pages.decisions_page import KEYED_BY, READ, DecisionsPage
+    from ui.pages.recheck_widget import RecheckWidget
 
     books.set_double_entry(office.session("chutich"), True)
     book = _book(office, tmp_path / "usb", pages=1)
@@ -359,6 +360,9 @@ def test_the_decider_types_what_the_page_says_when_both_keyings_are_wrong(
         page.show()
     wait_idle(qtbot, office.runner)
     assert page.scan.shown == "image"  # decided with the page in view
+    keyers = page.model.index(0, KEYED_BY)  # by their names, the usernames in the tooltip
+    assert page.model.data(keyers) == "Lò Thị Cán, Vàng A Hai"
+    assert page.model.data(keyers, Qt.ItemDataRole.ToolTipRole) == "canbo, canbo2"
     page.choose("registration_number", READ, "6")
     page.choose("registered_on", READ, "02/03/1990")
     with qtbot.waitSignal(page.decided, timeout=10000):
@@ -369,6 +373,21 @@ def test_the_decider_types_what_the_page_says_when_both_keyings_are_wrong(
         ("submitted", "6", "1990-03-02")
     wrong = {a.key: a.wrong for a in books.accuracy(office.session("chutich")).officers}
     assert wrong == {"canbo": 2, "canbo2": 2}  # both keyed otherwise than the page
+
+    # the accuracy tab: names, shares, the fields in words, and a report to keep
+    accuracy = RecheckWidget(office.ctx("chutich"))
+    qtbot.addWidget(accuracy)
+    with qtbot.waitSignal(accuracy.reports_shown, timeout=10000):
+        accuracy.refresh()
+    text = accuracy.officers.text()
+    assert "Lò Thị Cán: double entry differed on 2 of" in text and "canbo" not in text
+    assert " %)" in text and "most often differed on: " in text
+    assert "registration_number" not in text and "Ngày, tháng, năm đăng ký (1)" in text
+    assert accuracy.officers.toolTip() == "canbo, canbo2"
+    out = tmp_path / "accuracy.csv"
+    with qtbot.waitSignal(accuracy.report_saved, timeout=10000):
+        accuracy.save_report(out)
+    assert "Vàng A Hai" in out.read_text("utf-8-sig")
 
 
 def test_the_first_keyer_corrects_then_discards_their_blind_keying(

@@ -485,7 +485,7 @@ def test_one_book_from_its_photographed_pages_to_reconciled_entries(
     assert shown_cells[8] == str(progress.with_warnings) and progress.with_warnings >= 1
     assert "2 trang, 6 mục đã nhập, 6 đã kiểm tra" in page.commune.text()
     page.checks.setCurrentWidget(page.recheck)
-    qtbot.waitUntil(lambda: "canbo" in page.recheck.officers.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Lò Thị Cán" in page.recheck.officers.text(), timeout=10000)
     assert "nhập hai lần khác nhau ở 1 trên" in page.recheck.officers.text()
     shot(qtbot, officer.window, "progress-and-accuracy")
     officer.close(qtbot)

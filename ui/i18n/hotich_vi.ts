@@ -2991,16 +2991,20 @@ Hãy tắt một trong hai.</translation>
         <translation>cả xã</translation>
     </message>
     <message>
+        <source>Save the report…</source>
+        <translation>Lưu báo cáo…</translation>
+    </message>
+    <message>
+        <source>The accuracy figures as a table (CSV) to keep, print or open in a spreadsheet.</source>
+        <translation>Các số liệu độ chính xác thành bảng (CSV) để lưu, in hoặc mở bằng bảng tính.</translation>
+    </message>
+    <message>
         <source>Whole commune</source>
         <translation>Cả xã</translation>
     </message>
     <message>
         <source>Book %1</source>
         <translation>Sổ %1</translation>
-    </message>
-    <message>
-        <source>%1: double entry differed on %2 of %3 fields, %4 keyed wrong</source>
-        <translation>%1: nhập hai lần khác nhau ở %2 trên %3 trường, %4 trường nhập sai</translation>
     </message>
     <message>
         <source>%1: %2 of %3 verified entries drawn, %4 re-keyed.</source>
@@ -3013,6 +3017,26 @@ Hãy tắt một trong hai.</translation>
     <message>
         <source>Most often wrong: %1</source>
         <translation>Hay sai nhất: %1</translation>
+    </message>
+    <message>
+        <source>%1: double entry differed on %2 of %3 fields (%5), %4 keyed wrong</source>
+        <translation>%1: nhập hai lần khác nhau ở %2 trên %3 trường (%5), %4 trường nhập sai</translation>
+    </message>
+    <message>
+        <source>Double entry most often differed on: %1</source>
+        <translation>Nhập hai lần hay khác nhau nhất ở: %1</translation>
+    </message>
+    <message>
+        <source>Save the accuracy report</source>
+        <translation>Lưu báo cáo độ chính xác</translation>
+    </message>
+    <message>
+        <source>accuracy-report.csv</source>
+        <translation>bao-cao-do-chinh-xac.csv</translation>
+    </message>
+    <message>
+        <source>Report saved: %1 (%2 rows).</source>
+        <translation>Đã lưu báo cáo: %1 (%2 dòng).</translation>
     </message>
     <message>
         <source>Field error rate</source>

@@ -7,6 +7,7 @@ what agreed was accepted already. Someone who keyed the entry sees why they may 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage
@@ -30,12 +31,12 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.fields import FieldKind, field_label, find_field
 from desktop_app.domain.parties import record_title
 from desktop_app.domain.types import JSONValue
-from desktop_app.workflows import books
+from desktop_app.workflows import accounts, books
 from desktop_app.workflows.books import Decision, PageRow
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import type_label
-from ui.models import RowsModel
+from ui.models import Index, RowsModel
 from ui.record_words import value_words
 from ui.widgets.page_scan import PageScanWidget, load_book_page
 from ui.widgets.table_columns import fit_columns
@@ -95,6 +96,19 @@ class _Choice(QWidget):
         layout.addWidget(self.read, 1)
 
 
+class _Keyers(RowsModel[Decision]):
+    """The keyers are named by their full names; their usernames in the tooltip."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == KEYED_BY:
+            row = self.row_at(index.row())
+            return ", ".join(row.keyed_by) if row else None
+        return super().data(index, role)
+
+
+KEYED_BY = 3  # the column of the keyers
+
+
 class DecisionsPage(QWidget):
     decided = Signal(str)  # record id
     page_shown = Signal(int)
@@ -104,17 +118,19 @@ class DecisionsPage(QWidget):
         self.setObjectName("DecisionsPage")
         self._ctx = ctx
         self.current: Decision | None = None
+        self.names: dict[str, str] = {}  # username -> full name (the accounts')
         lang = ctx.lang
         columns = [
             (self.tr("Entry"), lambda d: f"{type_label(d.record.type, lang)}: "
                                          f"{record_title(d.record.type, d.record.data)}"),
             (self.tr("Page"), lambda d: str(d.place.page_no) if d.place else "—"),
             (self.tr("Position"), lambda d: str(d.place.position) if d.place else "—"),
-            (self.tr("Keyed by"), lambda d: ", ".join(d.keyed_by)),
+            (self.tr("Keyed by"), lambda d: ", ".join(self.names.get(k, k)
+                                                      for k in d.keyed_by)),
             (self.tr("Disagreements"), lambda d: str(len(d.disagreements))),
         ]
-        self.model: RowsModel[Decision] = RowsModel(columns, key=lambda d: d.record.id,
-                                                    parent=self)
+        self.model: RowsModel[Decision] = _Keyers(columns, key=lambda d: d.record.id,
+                                                  parent=self)
         self.table = QTableView(objectName="decisionsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -176,9 +192,11 @@ class DecisionsPage(QWidget):
 
     def refresh(self) -> None:
         session = self._ctx.session
-        self._ctx.runner.run(lambda: books.decisions(session), self._loaded, self._failed)
+        self._ctx.runner.run(lambda: (books.decisions(session), accounts.full_names(session)),
+                             self._loaded, self._failed)
 
-    def _loaded(self, found: list[Decision]) -> None:
+    def _loaded(self, loaded: tuple[list[Decision], dict[str, str]]) -> None:
+        found, self.names = loaded
         keep = self.current.record.id if self.current else None
         self.model.set_rows(found)
         ids = [d.record.id for d in found]

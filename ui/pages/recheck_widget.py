@@ -8,6 +8,8 @@ the table (entries drawn and re-keyed, both rates, the fields most often wrong).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBoxPlotSeries,
@@ -20,6 +22,7 @@ from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -30,15 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.fields import field_label, root_field
-from desktop_app.workflows import books, recheck
-from desktop_app.workflows.books import Accuracy, BookRow
+from desktop_app.workflows import accounts, books, recheck
+from desktop_app.workflows.accuracy_report import save_report
+from desktop_app.workflows.books import AccuracyReport, BookRow
 from desktop_app.workflows.recheck import RecheckReport
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.models import RowsModel
 from ui.widgets.table_columns import fit_columns
 
-Found = tuple[list[RecheckReport], list[Accuracy], dict[str, BookRow]]
+Found = tuple[list[RecheckReport], AccuracyReport, dict[str, BookRow], dict[str, str]]
 
 
 def _percent(value: float) -> str:
@@ -48,6 +52,7 @@ def _percent(value: float) -> str:
 class RecheckWidget(QGroupBox):
     rekey_requested = Signal(str)  # sample id
     reports_shown = Signal(int)  # how many samples
+    report_saved = Signal(str)  # the file written
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +112,11 @@ class RecheckWidget(QGroupBox):
         self.rekey_button = QPushButton(self.tr("Re-key the sample…"), self,
                                         objectName="rekeySample")
         self.rekey_button.clicked.connect(self.rekey)
+        self.save_button = QPushButton(self.tr("Save the report…"), self,
+                                       objectName="saveAccuracy")
+        self.save_button.setToolTip(self.tr(
+            "The accuracy figures as a table (CSV) to keep, print or open in a spreadsheet."))
+        self.save_button.clicked.connect(self.choose_report_file)
         self.message = QLabel(objectName="recheckMessage")
         self.message.setWordWrap(True)
         is_supervisor = ctx.can("approve records")
@@ -118,6 +128,7 @@ class RecheckWidget(QGroupBox):
         buttons.addWidget(self.commune_button)
         buttons.addWidget(self.rekey_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.report)
@@ -134,8 +145,9 @@ class RecheckWidget(QGroupBox):
     def refresh(self) -> None:
         session = self._ctx.session
         self._ctx.runner.run(lambda: (recheck.recheck_reports(session),
-                                      books.accuracy(session).officers,
-                                      {b.id: b for b in books.books(session)}),
+                                      books.accuracy(session),
+                                      {b.id: b for b in books.books(session)},
+                                      accounts.full_names(session)),
                              self._loaded, self._failed)
 
     def _drawn(self, r: RecheckReport) -> str:
@@ -153,16 +165,14 @@ class RecheckWidget(QGroupBox):
         return self.tr("Book %1").replace("%1", book.book_number if book else "—")
 
     def _loaded(self, found: Found) -> None:
-        self.reports, officers, self._books = found
+        self.reports, accuracy, self._books, names = found
         self.model.set_rows(self.reports)
         self.rekey_button.setEnabled(bool(self.reports))
         if self.reports:
             self.table.selectRow(len(self.reports) - 1)
         self._show_report(len(self.reports) - 1)
-        self.officers.setText("\n".join(
-            self.tr("%1: double entry differed on %2 of %3 fields, %4 keyed wrong")
-            .replace("%1", a.key).replace("%2", str(a.disagreed)).replace("%3", str(a.fields))
-            .replace("%4", str(a.wrong)) for a in officers))
+        self.officers.setText(self.accuracy_text(accuracy, names))
+        self.officers.setToolTip(", ".join(a.key for a in accuracy.officers))  # usernames
         self._draw_chart()
         self.reports_shown.emit(len(self.reports))
 
@@ -187,6 +197,39 @@ class RecheckWidget(QGroupBox):
         if wrong:
             lines.append(self.tr("Most often wrong: %1").replace("%1", wrong))
         self.report.setText("\n".join(lines))
+
+    def accuracy_text(self, accuracy: AccuracyReport, names: dict[str, str]) -> str:
+        """Each officer by full name with the share of the fields double entry disagreed
+        on, then the fields most often wrong in the form's words."""
+        lines = [self.tr("%1: double entry differed on %2 of %3 fields (%5), %4 keyed wrong")
+                 .replace("%1", names.get(a.key, a.key)).replace("%2", str(a.disagreed))
+                 .replace("%3", str(a.fields)).replace("%4", str(a.wrong))
+                 .replace("%5", _percent(a.disagreed / a.fields if a.fields else 0.0))
+                 for a in accuracy.officers]
+        types = sorted({b.type for b in self._books.values()})
+        if accuracy.fields:
+            lines.append(self.tr("Double entry most often differed on: %1").replace(
+                "%1", ", ".join(f"{self._field(types, p)} ({n})"
+                                for p, n in accuracy.fields[:5])))
+        return "\n".join(lines)
+
+    def choose_report_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the accuracy report"),
+                                              self.tr("accuracy-report.csv"), "CSV (*.csv)")
+        if path:
+            self.save_report(Path(path))
+
+    def save_report(self, path: Path) -> None:
+        """The accuracy report (desktop_app/workflows/accuracy_report.py) written as CSV."""
+        session, lang = self._ctx.session, self._ctx.lang
+
+        def saved(rows: int) -> None:
+            self.message.setStyleSheet("color: #1b5e20")
+            self.message.setText(self.tr("Report saved: %1 (%2 rows).")
+                                 .replace("%1", str(path)).replace("%2", str(rows)))
+            self.report_saved.emit(str(path))
+
+        self._ctx.runner.run(lambda: save_report(session, path, lang), saved, self._failed)
 
     def _field(self, types: list[str], path: str) -> str:
         """A field in words: a commune's sample spans books of several types."""
