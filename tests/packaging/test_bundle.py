@@ -9,6 +9,7 @@ The one difference from a release: the test's build adds the GUI smoke runtime h
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import platform
@@ -127,6 +128,7 @@ def test_bundle_has_the_data_and_leaves_out_the_rest(release: Release) -> None:
                    "desktop_app/data",
                    "vietnam_provinces/data", "vietnamadminunits/data/converter_2025.json",
                    "trueocr/models/rec.onnx", "trueocr/models/meta.json",
+                   "pypdfium2_raw/libpdfium.so",  # desktop_app/ocr/pdf_pages: PDF scans
                    "PySide6/Qt/plugins/platforms/libqxcb.so",
                    "PySide6/Qt/plugins/platforms/libqoffscreen.so",
                    "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so"):
@@ -189,6 +191,35 @@ def test_register_a_birth_with_the_bundled_cli(bundled: Bundled) -> None:
     # A user error: a short Vietnamese message and exit 1, never a traceback.
     wrong = bundled.run(*officer, "record", "show", record_id, HOTICH_PASSWORD="sai-mat-khau")
     assert wrong.returncode == 1 and "Traceback" not in wrong.stderr, wrong.stderr
+
+
+def test_the_bundled_cli_reads_a_pdf_scan_of_a_book_page(bundled: Bundled) -> None:
+    """OCR from the bundle: PDFium renders the scan (pypdfium2's own library), OpenCV cuts
+    its cells, trueocr's models read them."""
+    from PIL import Image
+
+    from tests.support.register_pages import birth_page
+
+    page = birth_page(11, 3, rows=6, rotation=1.6)
+    folder = bundled.home / "usb"
+    folder.mkdir()
+    Image.open(io.BytesIO(page.clean)).convert("RGB").save(folder / "SCAN0001.pdf", "PDF",
+                                                          resolution=200)
+    data = bundled.home / "data"
+    assert bundled.json("--data-dir", str(data), "init", "--commune", "00070", "--admin",
+                        "admin", "--password-stdin", stdin=ADMIN_PW + "\n")["ok"]
+    bundled.json("--data-dir", str(data), "--user", "admin", "user", "add", "canbo", "--role",
+                 "officer", "--password-stdin", stdin=OFFICER_PW + "\n",
+                 HOTICH_PASSWORD=ADMIN_PW)
+    officer = ("--data-dir", str(data), "--user", "canbo")
+    book = bundled.json(*officer, "books", "open", "--type", "birth", "--year", "2010",
+                        "--number", "01/2010", "--office", "UBND xã Hòa Phú", "--phase", "1",
+                        HOTICH_PASSWORD=OFFICER_PW)["id"]
+    bundled.json(*officer, "books", "pages", book, "--from", str(folder),
+                 HOTICH_PASSWORD=OFFICER_PW)
+    bundled.json(*officer, "books", "writing", book, "1", "printed", HOTICH_PASSWORD=OFFICER_PW)
+    read = bundled.json(*officer, "books", "ocr", book, "1", HOTICH_PASSWORD=OFFICER_PW)
+    assert [e["number"] for e in read["entries"]] == [str(e.number) for e in page.entries]
 
 
 def test_signed_extract_with_the_bundled_fonts_and_signer(bundled: Bundled) -> None:

@@ -2939,10 +2939,6 @@ Hãy tắt một trong hai.</translation>
         <translation>Độ chính xác: kiểm tra lại theo mẫu</translation>
     </message>
     <message>
-        <source>Of</source>
-        <translation>Phạm vi</translation>
-    </message>
-    <message>
         <source>Drawn</source>
         <translation>Đã lấy mẫu</translation>
     </message>
@@ -2991,6 +2987,10 @@ Hãy tắt một trong hai.</translation>
         <translation>Nhập lại các mục mẫu…</translation>
     </message>
     <message>
+        <source>whole commune</source>
+        <translation>cả xã</translation>
+    </message>
+    <message>
         <source>Save the report…</source>
         <translation>Lưu báo cáo…</translation>
     </message>
@@ -3005,10 +3005,6 @@ Hãy tắt một trong hai.</translation>
     <message>
         <source>Book %1</source>
         <translation>Sổ %1</translation>
-    </message>
-    <message>
-        <source>Whole commune: %1</source>
-        <translation>Cả xã: %1</translation>
     </message>
     <message>
         <source>%1: %2 of %3 verified entries drawn, %4 re-keyed.</source>

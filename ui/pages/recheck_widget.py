@@ -40,7 +40,6 @@ from desktop_app.workflows.recheck import RecheckReport
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.models import RowsModel
-from ui.widgets.inputs import commune_display
 from ui.widgets.table_columns import fit_columns
 
 Found = tuple[list[RecheckReport], AccuracyReport, dict[str, BookRow], dict[str, str]]
@@ -64,14 +63,12 @@ class RecheckWidget(QGroupBox):
         self.reports: list[RecheckReport] = []
         self._books: dict[str, BookRow] = {}
         columns = [
-            (self.tr("Drawn"), lambda r: self.tr("%1 of %2").replace("%1", str(r.drawn))
-             .replace("%2", str(r.sample.population))),
+            (self.tr("Drawn"), self._drawn),
             (self.tr("Re-keyed"), lambda r: str(r.rekeyed)),
             (self.tr("Fields wrong"), lambda r: f"{r.fields.errors}/{r.fields.trials}"),
             (self.tr("Error rate"), lambda r: _percent(r.fields.rate)),
             (self.tr("95 % interval"), lambda r: f"{_percent(r.fields.low)} – "
                                                  f"{_percent(r.fields.high)}"),
-            (self.tr("Of"), self._scope),  # last: the whole commune, or which book
         ]
         self.model: RowsModel[RecheckReport] = RowsModel(columns, key=lambda r: r.sample.id,
                                                          parent=self)
@@ -87,6 +84,8 @@ class RecheckWidget(QGroupBox):
             lambda current, _previous: self._show_report(current.row()))
         self.report = QLabel(objectName="recheckReport")
         self.report.setWordWrap(True)
+        # the layout does not ask a wrapped label its height: three lines are kept for it
+        self.report.setMinimumHeight(self.report.fontMetrics().lineSpacing() * 3 + 4)
 
         self.chart = QChart()
         self.chart.setTitle(self.tr("Estimated field error rate (%), 95 % interval"))
@@ -94,7 +93,7 @@ class RecheckWidget(QGroupBox):
         self.chart.setMargins(QMargins(4, 4, 4, 4))
         self.chart_view = QChartView(self.chart, objectName="recheckChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(200)
+        self.chart_view.setMinimumHeight(150)  # room for the report's lines at 1366x768
         self.officers = QLabel(objectName="keyingAccuracy")
         self.officers.setWordWrap(True)
 
@@ -151,6 +150,14 @@ class RecheckWidget(QGroupBox):
                                       accounts.full_names(session)),
                              self._loaded, self._failed)
 
+    def _drawn(self, r: RecheckReport) -> str:
+        """"5 of 250", and for a sample of every book "5 of 250 · whole commune" (the table
+        has no room at 1366 px for a column of its own)."""
+        drawn = self.tr("%1 of %2").replace("%1", str(r.drawn)).replace(
+            "%2", str(r.sample.population))
+        commune = self.tr("whole commune")
+        return drawn if r.sample.book_id else f"{drawn} · {commune}"
+
     def _scope(self, report: RecheckReport) -> str:
         book = self._books.get(report.sample.book_id or "")
         if report.sample.book_id is None:
@@ -175,8 +182,7 @@ class RecheckWidget(QGroupBox):
         if r is None:
             self.report.setText("")
             return
-        scope = (self.tr("Whole commune: %1").replace("%1", commune_display(r.sample.commune))
-                 if r.sample.book_id is None else self._scope(r))
+        scope = self._scope(r)  # the commune itself is named above, on the books page
         book = self._books.get(r.sample.book_id or "")
         types = [book.type] if book else sorted({b.type for b in self._books.values()})
         wrong = ", ".join(f"{self._field(types, path)} ({n})" for path, n in r.by_field[:5])
