@@ -455,3 +455,28 @@ def test_the_first_blind_keying_keeps_its_ocr_reviews(qtbot: QtBot, office: UiOf
     assert stage == "first" and taken  # blind: no record, yet its reviews are kept
     [keyer] = ocr.ocr_stats(office.session("chutich")).officers
     assert keyer.key == "canbo" and keyer.accepted == len(taken)
+
+
+def test_the_suggestions_have_room_and_keep_the_division_set(qtbot: QtBot,
+                                                              office: UiOffice) -> None:
+    """At 1366×768 the page area is about 1150×640: the suggestions show six rows or more
+    (they showed two) and the page keeps its share; a division the officer drags is found
+    again on the next keying page."""
+    page = KeyingPage(office.ctx("canbo"))
+    qtbot.addWidget(page)
+    page.resize(1150, 640)
+    page.show()
+    qtbot.waitExposed(page)
+    table = page.ocr.table
+    row = table.verticalHeader().defaultSectionSize()
+    assert table.viewport().height() >= 6 * row, (table.viewport().height(), row)
+    assert page.scan.height() >= 200  # and the page its share
+
+    page.page_side.moveSplitter(200, 1)  # the officer drags the handle up
+    kept = page.page_side.sizes()
+    again = KeyingPage(office.ctx("canbo"))
+    qtbot.addWidget(again)
+    again.resize(1150, 640)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.page_side.sizes() == kept

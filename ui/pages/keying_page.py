@@ -46,6 +46,7 @@ from ui.widgets.illegible_marks import IllegibleMarks
 from ui.widgets.ocr_suggestions import OcrSuggestions
 from ui.widgets.page_scan import PageScanWidget, load_book_page
 from ui.widgets.record_form import RecordForm
+from ui.widgets.remembered_splitter import remember_splitter
 
 Loaded = tuple[tuple[PageRow, QImage | None], list[Slot], int]
 
@@ -155,9 +156,12 @@ class KeyingPage(QWidget):
         self.page_side = QSplitter(Qt.Orientation.Vertical)
         self.page_side.addWidget(self.scan)
         self.page_side.addWidget(self.ocr)
-        self.page_side.setStretchFactor(0, 4)
+        self.page_side.setStretchFactor(0, 1)
         self.page_side.setStretchFactor(1, 1)
-        self.page_side.setSizes([620, 170])  # the page first; the suggestions a few lines
+        # about half each: at 768 px high the suggestions had two rows, now six or seven;
+        # the division the officer drags is kept (window.ini)
+        self.page_side.setSizes([460, 540])
+        remember_splitter(self.page_side, ctx, "keying/page_and_suggestions")
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.page_side)
         self.split.addWidget(form_side)

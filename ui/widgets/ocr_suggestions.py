@@ -104,12 +104,12 @@ class OcrSuggestions(QWidget):
         top.addStretch(1)
         top.addWidget(self.engine)
         top.addWidget(self.read_button)
+        top.addWidget(self.accept_all_button)  # up here: the rows below get its line
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.accept_all_button, alignment=Qt.AlignmentFlag.AlignRight)
 
     # -- reading ------------------------------------------------------------------------
     def load_page(self, book_id: str, page_no: int, record_type: str) -> None:
