@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from desktop_app.domain.duplicates import mother_key, person_match_key
 from desktop_app.domain.integrity import PARTY_PATHS
-from desktop_app.domain.text import fold_compact, fold_for_search
+from desktop_app.domain.text import APOSTROPHES, fold_compact, fold_for_search
 from desktop_app.domain.types import JSONObject
 
 
@@ -62,8 +62,9 @@ def persons(record_type: str, data: JSONObject) -> list[PersonEntry]:
     return entries
 
 
-def search_text(record_type: str, data: JSONObject, registration_number: str | None,
-                book_number: str | None) -> str:
+def search_words(record_type: str, data: JSONObject, registration_number: str | None,
+                 book_number: str | None) -> list[str]:
+    """What a record is searched by, unfolded: its kind, names, personal ids and numbers."""
     words = [record_type]
     for path in PARTY_PATHS:
         name = text_of(party(data, path), "full_name")
@@ -73,4 +74,33 @@ def search_text(record_type: str, data: JSONObject, registration_number: str | N
         if pid:
             words.append(pid)
     words += [w for w in (registration_number, book_number) if w]
-    return fold_for_search(" ".join(words))
+    return words
+
+
+def search_text(record_type: str, data: JSONObject, registration_number: str | None,
+                book_number: str | None) -> str:
+    """The folded words, then the parts of those with an apostrophe (both forms are found:
+    "hkhoa" and "khoa")."""
+    words = search_words(record_type, data, registration_number, book_number)
+    return joined_text(words, apostrophe_parts(words))
+
+
+def joined_text(words: list[str], parts: str) -> str:
+    folded = fold_for_search(" ".join(words))
+    return f"{folded} {parts}" if parts else folded
+
+
+SEARCH_TEXT_VERSION = 2
+"""Bumped whenever search_text changes: the store re-indexes older stores once (2: the
+parts of names with an apostrophe)."""
+
+_APOSTROPHE_TO_SPACE = {ord(ch): " " for ch in APOSTROPHES}
+
+
+def apostrophe_parts(words: list[str]) -> str:
+    """The folded parts of every word with an apostrophe ("H’Khoa" -> "h khoa"): the fold
+    joins them ("hkhoa"), so an officer typing the given name "khoa" would find nothing."""
+    parts = [fold_for_search(word.translate(_APOSTROPHE_TO_SPACE))
+             for text in words if any(ch in text for ch in APOSTROPHES)
+             for word in text.split() if any(ch in word for ch in APOSTROPHES)]
+    return " ".join(p for p in parts if p)

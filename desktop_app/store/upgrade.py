@@ -1,5 +1,5 @@
 """The first start of a new program version on a data folder: back the folder up, then
-migrate the store, then remember the version.
+migrate the store, re-index its search if its text changed, then remember the version.
 
 The copy (encrypted database after a checkpoint, wrapped keys, settings, trust roots) is what
 a rollback to the previous version restores; it stays as encrypted as the folder itself.
@@ -19,6 +19,7 @@ from desktop_app.paths import DataPaths
 from desktop_app.store.database import Connection, backup_file_copy, latest_version, migrate
 from desktop_app.store.database import schema_version as current_schema
 from desktop_app.store.meta_repo import MetaRepository
+from desktop_app.store.search_reindex import reindex_search
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ def open_for_version(conn: Connection, paths: DataPaths, running: str) -> Path |
         backup = backup_folder(conn, paths, f"pre-upgrade-{stored or 'unknown'}-to-{running}")
         log.info("data folder backed up before the first start of version %s", running)
     migrate(conn, paths.database, paths.backups, backup=backup is None)
+    reindex_search(conn)  # a no-op once the index is of this version's search_text
     if stored != running:
         conn.execute("BEGIN IMMEDIATE")
         MetaRepository(conn).put(VERSION_KEY, running)

@@ -1,0 +1,82 @@
+"""Re-index the full-text search of a store written by an older search_text (indexing.
+SEARCH_TEXT_VERSION), once, at the first start after the migrations.
+
+The index is contentless (its text cannot be read back) and the text is computed in Python,
+so no SQL migration can do it: the records are walked in rowid order, one transaction per
+batch, the cursor (last rowid done) kept in meta in the same transaction. A start killed
+mid-way loses nothing, and the next start carries on from the cursor.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from desktop_app.domain.indexing import (
+    SEARCH_TEXT_VERSION,
+    apostrophe_parts,
+    joined_text,
+    search_words,
+)
+from desktop_app.domain.text import APOSTROPHES
+from desktop_app.store.database import Connection
+from desktop_app.store.meta_repo import MetaRepository
+
+log = logging.getLogger(__name__)
+
+VERSION_KEY = "search_text_version"  # the search_text the whole index was written with
+CURSOR_KEY = "search_reindex_after"  # records.n of the last record re-indexed
+BATCH = 1000
+
+
+def needs_reindex(conn: Connection) -> bool:
+    stored = MetaRepository(conn).get(VERSION_KEY)
+    return stored is None or int(stored) < SEARCH_TEXT_VERSION
+
+
+def reindex_search(conn: Connection, *, batch: int = BATCH, max_batches: int | None = None
+                   ) -> int:
+    """Rewrite the search row of every record whose text changed; returns how many.
+    ``max_batches`` stops early (as a kill between two batches would)."""
+    meta = MetaRepository(conn)
+    if not needs_reindex(conn):
+        return 0
+    after = int(meta.get(CURSOR_KEY) or 0)
+    rewritten = batches = 0
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rows = conn.execute(
+                "SELECT n, type, data, registration_number, book_number FROM records "
+                "WHERE n > ? ORDER BY n LIMIT ?", (after, batch)).fetchall()
+            for n, rtype, data_json, number, book in rows:
+                # Version 1 wrote the joined words alone: only the parts can change it (a
+                # later SEARCH_TEXT_VERSION must say here which records its change touches).
+                if not any(ch in str(data_json) for ch in APOSTROPHES):
+                    continue  # no apostrophe anywhere: no parts (skips decoding 99% rows)
+                words = search_words(str(rtype), json.loads(str(data_json)), number, book)
+                parts = apostrophe_parts(words)
+                if not parts:
+                    continue
+                conn.execute("DELETE FROM record_text WHERE rowid = ?", (n,))
+                conn.execute("INSERT INTO record_text (rowid, text) VALUES (?, ?)",
+                             (n, joined_text(words, parts)))
+                rewritten += 1
+            if rows:
+                after = int(rows[-1][0])
+                meta.put(CURSOR_KEY, str(after))
+            else:
+                meta.put(VERSION_KEY, str(SEARCH_TEXT_VERSION))
+                meta.delete(CURSOR_KEY)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        if not rows:
+            break
+        batches += 1
+        if max_batches is not None and batches >= max_batches:
+            return rewritten
+    if rewritten:
+        log.info("search index rewritten for %d records", rewritten)
+    return rewritten
