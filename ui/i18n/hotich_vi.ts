@@ -1518,6 +1518,14 @@
         <translation>Xoay trang một phần tư vòng sang trái</translation>
     </message>
     <message>
+        <source>Turn left</source>
+        <translation>Xoay trái</translation>
+    </message>
+    <message>
+        <source>Turn right</source>
+        <translation>Xoay phải</translation>
+    </message>
+    <message>
         <source>Turn the page a quarter to the right</source>
         <translation>Xoay trang một phần tư vòng sang phải</translation>
     </message>

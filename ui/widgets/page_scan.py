@@ -223,9 +223,11 @@ class PageScanWidget(QWidget):
             ("actual", self.tr("Actual size"),
              self.tr("The scan pixel for pixel, to read a faint hand (1)"),
              lambda: self.set_zoom(1.0)),
-            ("turnLeft", "⟲", self.tr("Turn the page a quarter to the left"),
+            # Words, not ⟲/⟳: those arrows are missing from many fonts (an empty box).
+            ("turnLeft", self.tr("Turn left"), self.tr("Turn the page a quarter to the left"),
              lambda: self.turn(-90)),
-            ("turnRight", "⟳", self.tr("Turn the page a quarter to the right"),
+            ("turnRight", self.tr("Turn right"),
+             self.tr("Turn the page a quarter to the right"),
              lambda: self.turn(90)),
             ("crop", self.tr("Crop"),
              self.tr("Draw the part of the page to read; the scan is kept whole"),
