@@ -317,7 +317,9 @@ def _report_json(r: recheck.RecheckReport) -> dict[str, object]:
 
 def _recheck_report(ctx: CliContext, args: argparse.Namespace) -> int:
     r = recheck.recheck_report(ctx.session(), args.sample)
-    lines = [_report_line(r), f"  mục có lỗi: {r.entries.errors}/{r.entries.trials}"]
+    lines = [_report_line(r), f"  khung mẫu: {r.sample.population} mục đã kiểm tra người "
+             "kiểm tra lại không tham gia (nhập, kiểm tra, quyết định)",
+             f"  mục có lỗi: {r.entries.errors}/{r.entries.trials}"]
     lines += [f"  {p}: {n}" for p, n in r.by_field]
     ctx.emit("\n".join(lines), {"ok": True, **_report_json(r)})
     return 0

@@ -480,3 +480,42 @@ def test_the_suggestions_have_room_and_keep_the_division_set(qtbot: QtBot,
     again.show()
     qtbot.waitExposed(again)
     assert again.page_side.sizes() == kept
+
+
+def test_the_decision_opens_on_the_entry_row(qtbot: QtBot, office: UiOffice) -> None:
+    """Not the whole page at 19 %: zoomed on the entry's ruled row, in the middle and marked
+    (the rows found from the page's printed rules)."""
+    from desktop_app.ocr.rows import entry_band
+    from tests.support.register_pages import birth_page
+    from ui.pages.decisions_page import DecisionsPage
+
+    printed = birth_page(23, 3)
+    bands = [entry_band(printed.image, n) for n in (1, 2, 3)]
+    assert all(b is not None for b in bands), bands
+    tops = [b[0] for b in bands if b]
+    assert 0 < tops[0] < tops[1] < tops[2] < 1  # one row under the other, header above
+    assert entry_band(printed.image, 9) is None  # no such row on the page
+
+    boss = office.session("chutich")
+    books.set_double_entry(boss, True)
+    book = books.open_book(office.session("canbo"), "birth", 2010, "01/2010", "UBND xã", 1)
+    books.add_page(office.session("canbo"), book.id, printed.image)
+    truth = printed.entries[1].values
+    data = {"registration_number": truth["registration_number"],
+            "child": {"full_name": truth["child.full_name"]}}
+    books.key_entry(office.session("canbo"), book.id, 1, 2, data)
+    books.key_entry(office.session("canbo2"), book.id, 1, 2,
+                    {**data, "registration_number": "999"})
+    page = DecisionsPage(office.ctx("chutich"))
+    qtbot.addWidget(page)
+    page.resize(1150, 640)
+    with qtbot.waitSignal(page.row_shown, timeout=30000) as found:
+        page.show()
+    assert found.args == [True]
+    band = page.scan.band
+    assert band is not None and band.isVisible()
+    height = page.scan.visible_rect().height()
+    assert abs(band.rect().top() / height - tops[1]) < 1e-6  # the second row marked
+    assert page.scan.zoom_factor > 0.4  # the row readable, not the whole page (~0.18)
+    shown = page.scan.view.mapToScene(page.scan.view.viewport().rect()).boundingRect()
+    assert shown.contains(band.rect().center())

@@ -54,6 +54,7 @@ def test_a_supervisor_draws_for_the_whole_commune(qtbot: QtBot, office: UiOffice
     assert drawn.startswith("5") and drawn != "5 of 7"  # said to be the commune's
     assert "01/1990" not in widget.report.text() and "02/1990" not in widget.report.text()
     assert "5" in widget.report.text() and "7" in widget.report.text()
+    assert "entries the re-checker had no hand in" in widget.report.text()  # the frame
     assert widget.report.isVisible()
 
     with qtbot.waitSignal(widget.reports_shown, timeout=10000):

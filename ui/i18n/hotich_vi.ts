@@ -2999,6 +2999,10 @@ Hãy tắt một trong hai.</translation>
         <translation>cả xã</translation>
     </message>
     <message>
+        <source>%1: %2 drawn of the %3 verified entries the re-checker had no hand in, %4 re-keyed.</source>
+        <translation>%1: đã rút %2 trong %3 mục đã kiểm tra mà người kiểm tra lại không tham gia (nhập, kiểm tra, quyết định), đã nhập lại %4.</translation>
+    </message>
+    <message>
         <source>Save the report…</source>
         <translation>Lưu báo cáo…</translation>
     </message>
@@ -3013,10 +3017,6 @@ Hãy tắt một trong hai.</translation>
     <message>
         <source>Book %1</source>
         <translation>Sổ %1</translation>
-    </message>
-    <message>
-        <source>%1: %2 of %3 verified entries drawn, %4 re-keyed.</source>
-        <translation>%1: đã rút %2 trong %3 mục đã kiểm tra, đã nhập lại %4.</translation>
     </message>
     <message>
         <source>Fields wrong: %1 (95 %: %2 – %3); entries with a wrong field: %4.</source>

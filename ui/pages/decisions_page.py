@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.fields import FieldKind, field_label, find_field
 from desktop_app.domain.parties import record_title
 from desktop_app.domain.types import JSONValue
+from desktop_app.ocr.rows import Band, entry_band
 from desktop_app.workflows import accounts, books
 from desktop_app.workflows.books import Decision, PageRow
 from ui.context import UiContext
@@ -112,6 +113,7 @@ KEYED_BY = 3  # the column of the keyers
 class DecisionsPage(QWidget):
     decided = Signal(str)  # record id
     page_shown = Signal(int)
+    row_shown = Signal(bool)  # the entry's row found on its page (and marked) or not
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -248,6 +250,23 @@ class DecisionsPage(QWidget):
         page, image = shown
         self.scan.show_page(page, image)
         self.page_shown.emit(page.page_no)
+        place = self.current.place if self.current else None
+        if place is None or place.page_no != page.page_no or self.scan.shown != "image":
+            return
+        session, wanted = self._ctx.session, self.current
+
+        def shown_band(found: Band | None) -> None:
+            if found is not None and self.current is wanted:
+                self.scan.show_band(*found)
+            self.row_shown.emit(found is not None)
+
+        def find_row(content: bytes) -> None:  # the page's rules, off the GUI thread
+            self._ctx.runner.run(
+                lambda: entry_band(content, place.position, page.rotation, page.crop),
+                shown_band, self._failed, lane="general")
+
+        self._ctx.runner.run(lambda: books.page_content(session, place.book_id, place.page_no),
+                             find_row, self._failed)
 
     def choose(self, path: str, keying: int, read: str = "") -> None:
         """Pick the first (1) or second (2) keying's value for a field, or (READ) the value

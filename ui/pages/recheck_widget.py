@@ -187,7 +187,8 @@ class RecheckWidget(QGroupBox):
         types = [book.type] if book else sorted({b.type for b in self._books.values()})
         wrong = ", ".join(f"{self._field(types, path)} ({n})" for path, n in r.by_field[:5])
         lines = [
-            self.tr("%1: %2 of %3 verified entries drawn, %4 re-keyed.")
+            self.tr("%1: %2 drawn of the %3 verified entries the re-checker had no hand in, "
+                    "%4 re-keyed.")
             .replace("%1", scope).replace("%2", str(r.drawn))
             .replace("%3", str(r.sample.population)).replace("%4", str(r.rekeyed)),
             self.tr("Fields wrong: %1 (95 %: %2 – %3); entries with a wrong field: %4.")

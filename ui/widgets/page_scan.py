@@ -199,6 +199,7 @@ class PageScanWidget(QWidget):
         self.clip.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemClipsChildrenToShape)
         self.clip.setPen(Qt.PenStyle.NoPen)
         self.pixmap = QGraphicsPixmapItem(self.clip)
+        self.band: QGraphicsRectItem | None = None  # the row shown_band marks
         self.pixmap.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.scene.addItem(self.clip)
         self.view = _View(self)
@@ -293,6 +294,8 @@ class PageScanWidget(QWidget):
                               else self.tr("This image could not be read."))
             return
         self._image = image
+        if self.band is not None:
+            self.band.hide()  # another page, or the same one afresh: no row marked yet
         self.pixmap.setPixmap(QPixmap.fromImage(image))
         self.rotation = rotation % 360
         self.crop = crop
@@ -364,6 +367,29 @@ class PageScanWidget(QWidget):
         factor = min((room.width() - 4) / turned.width(), (room.height() - 4) / turned.height())
         self.set_zoom(factor, fitted=True)
         self.view.centerOn(rect.center())
+
+    def show_band(self, top: float, bottom: float) -> None:
+        """Open on a band of the page (fractions of its height as shown, turned and cut),
+        as an entry's row: zoomed so it reads, in the middle of the view and marked."""
+        if self._image is None or not 0 <= top < bottom <= 1:
+            return
+        turn = QTransform().rotate(self.rotation)
+        turned = turn.mapRect(self.visible_rect())
+        band = QRectF(turned.left(), turned.top() + top * turned.height(), turned.width(),
+                      (bottom - top) * turned.height())
+        scene_band = turn.inverted()[0].mapRect(band)
+        if self.band is None:
+            self.band = QGraphicsRectItem(self.clip)
+            self.band.setPen(QColor(230, 120, 0))
+            self.band.setBrush(QColor(255, 200, 0, 50))
+        self.band.setRect(scene_band)
+        self.band.show()
+        room = self.view.maximumViewportSize()
+        # the row about a fifth of the view high (its neighbours above and below it), at
+        # most pixel for pixel; never smaller than the page's width in view
+        wide = (room.width() - 24) / max(turned.width(), 1.0)
+        self.set_zoom(max(wide, min(1.0, room.height() / 5 / max(band.height(), 1.0))))
+        self.view.centerOn(scene_band.center())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

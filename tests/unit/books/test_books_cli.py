@@ -149,6 +149,9 @@ def test_blind_keying_crop_and_recheck_from_the_command_line(
     report = json.loads(as_("chutich", "books", "recheck", "report", drawn["sample"]).out)
     assert report["fields"]["errors"] == 0 and report["fields"]["low"] == 0
     assert report["interval"] == "wilson-95" and 0 < report["fields"]["high"] < 1
+    said = cli("--data-dir", data_dir, "--user", "chutich", "books", "recheck", "report",
+               drawn["sample"], password=PW)
+    assert "khung mẫu: 1 mục đã kiểm tra người kiểm tra lại không tham gia" in said.out
     accuracy = json.loads(as_("chutich", "books", "accuracy").out)
     assert [r["sample"] for r in accuracy["rechecks"]] == [drawn["sample"]]
     words = cli("--data-dir", data_dir, "--user", "chutich", "books", "accuracy", password=PW)
