@@ -10,7 +10,9 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+import orjson
 
 from desktop_app.domain.indexing import PersonEntry, persons, search_text
 from desktop_app.domain.text import fold_compact
@@ -35,9 +37,14 @@ def _params(rec: StoredRecord) -> tuple[object, ...]:
             rec.version, rec.central_id, rec.created_at.isoformat(), rec.updated_at.isoformat())
 
 
+def _loads(text: object) -> Any:
+    """Stored JSON back (orjson: decoding whole records is most of a search page's time)."""
+    return orjson.loads(str(text))
+
+
 def _tuple(text: object) -> tuple[JSONObject, ...]:
     """A stored JSON list (most records have no overrides: no decoding for those)."""
-    return () if text == "[]" else tuple(json.loads(str(text)))
+    return () if text == "[]" else tuple(_loads(text))
 
 
 def _row(row: Sequence[object]) -> StoredRecord:
@@ -45,7 +52,7 @@ def _row(row: Sequence[object]) -> StoredRecord:
      verified, approved, signed, overrides, issues, links, supersedes, version, central,
      created, updated) = row
     return StoredRecord(
-        id=str(rid), type=str(rtype), status=str(status), data=json.loads(str(data)),
+        id=str(rid), type=str(rtype), status=str(status), data=_loads(data),
         office=str(office), officer=str(officer),
         created_at=datetime.fromisoformat(str(created)),
         updated_at=datetime.fromisoformat(str(updated)), is_historical=bool(hist),
