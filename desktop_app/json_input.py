@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import cast
 
 from desktop_app.domain.types import JSONObject, JSONValue
@@ -38,7 +39,7 @@ def parse_json(text: str, *, max_depth: int = MAX_DEPTH) -> JSONValue:
         raise UsageError(detail="the input is nested too deeply") from exc
     except ValueError as exc:  # includes integers longer than Python converts
         raise UsageError(detail="the input is not valid JSON") from exc
-    _check(value, max_depth)
+    _check(value, max_depth, strings=_may_hold_lone_surrogates(text))
     return cast("JSONValue", value)
 
 
@@ -49,20 +50,49 @@ def parse_json_object(text: str, *, max_depth: int = MAX_DEPTH) -> JSONObject:
     return value
 
 
-def _check(value: object, max_depth: int) -> None:
-    """Depth and text checks without recursion (the value may be deep)."""
-    stack: list[tuple[object, int]] = [(value, 1)]
+# A lone surrogate comes from a \uD800-\uDFFF escape, or from a text decoded with
+# surrogateescape (stdin under the C locale): without either, no string needs checking.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _may_hold_lone_surrogates(text: str) -> bool:
+    if _SURROGATE_ESCAPE.search(text):
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _check(value: object, max_depth: int, *, strings: bool = True) -> None:
+    """Depth (and, with ``strings``, text) checks without recursion (the value may be deep).
+    Only containers are walked: a bulk import's file holds millions of plain values."""
+    if not isinstance(value, dict | list):
+        _check_text(value, strings)
+        return
+    stack: list[tuple[dict[object, object] | list[object], int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, dict | list):
-            if depth > max_depth:
-                raise UsageError(detail="the input is nested too deeply")
-            children = list(item.values()) if isinstance(item, dict) else item
-            if isinstance(item, dict):
-                children.extend(item.keys())
-            stack.extend((child, depth + 1) for child in children)
-        elif isinstance(item, str):
-            try:
-                item.encode("utf-8")
-            except UnicodeEncodeError as exc:  # a lone surrogate escaped as \\ud800
-                raise UsageError(detail="the input is not valid JSON") from exc
+        if depth > max_depth:
+            raise UsageError(detail="the input is nested too deeply")
+        if isinstance(item, dict):
+            if strings:
+                for key in item:
+                    _check_text(key, strings)
+            children: object = item.values()
+        else:
+            children = item
+        for child in children:  # type: ignore[attr-defined]
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
+            elif strings:
+                _check_text(child, strings)
+
+
+def _check_text(item: object, strings: bool) -> None:
+    if strings and isinstance(item, str):
+        try:
+            item.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate escaped as \ud800
+            raise UsageError(detail="the input is not valid JSON") from exc
