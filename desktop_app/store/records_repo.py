@@ -523,18 +523,58 @@ class RecordsRepository:
         and ``issues_json`` must be person_rows(indexing.persons), indexing.search_text and
         data_json of the record's data and issues (a bulk import computes them in its
         preparing process, off the writer)."""
-        (n,) = self._conn.execute(_INSERT_INDEXED, (
-            rec.id, rec.type, rec.status, int(rec.is_historical), data_json, rec.office,
-            rec.registration_number, rec.number_int, rec.book_number, rec.registered_on,
-            rec.year, rec.officer, rec.verified_by, rec.approved_by, rec.signed_by,
-            _dump(list(rec.overrides)) if rec.overrides else "[]", issues_json, rec.links_to,
-            rec.supersedes, rec.version, rec.central_id, rec.created_at.isoformat(),
-            rec.updated_at.isoformat())).fetchone()
+        self.insert_many_indexed([Indexed(rec, entries, text, data_json, issues_json)])
+
+    def insert_many_indexed(self, items: Sequence[Indexed]) -> None:
+        """insert_indexed of each, in order, three statements in all (a bulk import writes
+        its entries in runs: one call a row costs more than SQLite's work for it)."""
+        if not items:
+            return
+        (first,) = self._conn.execute("SELECT coalesce(max(n), 0) + 1 FROM records").fetchone()
+        self._conn.executemany(_INSERT_INDEXED, [
+            (n, rec.id, rec.type, rec.status, int(rec.is_historical), data, rec.office,
+             rec.registration_number, rec.number_int, rec.book_number, rec.registered_on,
+             rec.year, rec.officer, rec.verified_by, rec.approved_by, rec.signed_by,
+             _dump(list(rec.overrides)) if rec.overrides else "[]", issues, rec.links_to,
+             rec.supersedes, rec.version, rec.central_id, rec.created_at.isoformat(),
+             rec.updated_at.isoformat())
+            for n, (rec, _, _, data, issues) in enumerate(items, start=int(first))])
         self._conn.executemany(
             "INSERT INTO record_persons (record_id, role, match_key, name_key, mother_key, "
             "date_of_birth, event_date, personal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(rec.id, *row) for row in entries])
-        self._conn.execute("INSERT INTO record_text (rowid, text) VALUES (?, ?)", (n, text))
+            [(item.record.id, *row) for item in items for row in item.persons])
+        self._conn.executemany("INSERT INTO record_text (rowid, text) VALUES (?, ?)",
+                               [(n, item.text) for n, item in enumerate(items, start=int(first))])
+
+    def held_keys(self, column: str, values: Iterable[str]) -> set[str]:
+        """Which of ``values`` some party in the person index has in ``column`` (match_key,
+        name_key or mother_key): a bulk import asks once for a whole batch, from each
+        column's index, and builds a context only for the entries that have one."""
+        if column not in _KEY_COLUMNS:
+            raise ValueError(f"not a key column of record_persons: {column}")
+        wanted = list(set(values))
+        held: set[str] = set()
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
+            held.update(str(r[0]) for r in self._conn.execute(
+                f"SELECT DISTINCT {column} FROM record_persons WHERE {column} IN "
+                f"({', '.join('?' * len(chunk))})", chunk))
+        return held
+
+    def held_births(self, mothers: Iterable[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+        """Which of these (mother_key, born from, born to) some birth's child matches, as
+        ids_by_mother_key narrows them (the dates are ISO text, compared as SQLite does)."""
+        wanted = list(set(mothers))
+        held: set[tuple[str, str, str]] = set()
+        step = _CHUNK // 3
+        for start in range(0, len(wanted), step):
+            chunk = wanted[start:start + step]
+            rows = ", ".join("(?, ?, ?)" for _ in chunk)
+            held.update((str(k), str(lo), str(hi)) for k, lo, hi in self._conn.execute(
+                f"WITH w (k, lo, hi) AS (VALUES {rows}) SELECT DISTINCT w.k, w.lo, w.hi "
+                "FROM w JOIN record_persons p ON p.mother_key = w.k AND p.date_of_birth "
+                "BETWEEN w.lo AND w.hi", [v for m in chunk for v in m]))
+        return held
 
     def page_cache(self, kib: int) -> int:
         """Set this connection's page cache to ``kib`` KiB; returns the size it had (a bulk
@@ -575,8 +615,19 @@ _INDEXED_COLUMNS = ("id, type, status, is_historical, data, office, registration
                     "central_id, created_at, updated_at")
 if _INDEXED_COLUMNS != _COLUMNS:
     raise RuntimeError("records_repo: insert_indexed does not bind _COLUMNS")
-_INSERT_INDEXED = (f"INSERT INTO records (n, {_COLUMNS}) VALUES ((SELECT coalesce(max(n), 0) + 1 "
-                   f"FROM records), {', '.join('?' * len(_COLUMNS.split(',')))}) RETURNING n")
+_INSERT_INDEXED = (f"INSERT INTO records (n, {_COLUMNS}) VALUES (?, "
+                   f"{', '.join('?' * len(_COLUMNS.split(',')))})")
+_KEY_COLUMNS = ("match_key", "name_key", "mother_key")
+
+
+class Indexed(NamedTuple):
+    """A record with its index entries and stored texts computed (insert_many_indexed)."""
+
+    record: StoredRecord
+    persons: Sequence[Sequence[object]]  # person_rows(indexing.persons(...))
+    text: str  # indexing.search_text
+    data_json: str  # data_json(record.data)
+    issues_json: str  # data_json(list of the issues kept)
 
 
 def data_json(data: JSONObject) -> str:

@@ -37,11 +37,13 @@ from desktop_app.errors import HotichError
 from desktop_app.record import RecordEvent
 from desktop_app.session import Session
 from desktop_app.store.books_repo import BookRow
+from desktop_app.store.records_repo import Indexed
 from desktop_app.store.unit_of_work import UnitOfWork
 from desktop_app.workflows import books, record_index, records
 from desktop_app.workflows.bulk_import_prepare import (
     Item,
     Plan,
+    Prepared,
     Refused,
     empty_context,
     findings_of,
@@ -209,15 +211,23 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
     events: list[RecordEvent] = []
     with session.store.write() as uow:
         office = uow.meta.get("commune_code") or ""
+        held = _Held(uow, [i for i in items if not isinstance(i, Refused)])
+        written: list[Indexed] = []  # not yet in the store: written before any read of it
         for item in items:
             if isinstance(item, Refused):
                 done.refused.append(item)
                 continue
-            context = record_index.validation_context(uow, item.type, item.data,
-                                                      item.record_id)
+            related = held.may_relate(item)
+            if related:  # the store holds something it may relate to (twins, targets...)
+                uow.records.insert_many_indexed(written)
+                written = []
+                context = record_index.validation_context(uow, item.type, item.data,
+                                                          item.record_id)
+            else:
+                context = empty_context(item.record_id)
             if context == empty_context(item.record_id) and today == plan.today:
                 found = item.findings  # prepared against this very context
-            else:  # the store holds related records (twins, targets...): judge with them
+            else:  # judged with what the store holds
                 found = findings_of(validate_prepared(
                     RecordType(item.type), item.data, historical=True, today=today,
                     context=context))
@@ -231,15 +241,19 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
                 id=item.record_id, type=item.type, data=prepared, office=office,
                 officer=officer, created_at=now, updated_at=now, is_historical=True,
                 issues=found.kept,
-                links_to=records._link_target(uow, prepared),
+                links_to=records._link_target(uow, prepared) if item.lookups.names_a_record
+                else None,
                 registration_number=records._as_found(prepared, "registration_number"),
                 book_number=records._as_found(prepared, "book_number"),
                 registered_on=records._as_found(prepared, "registered_on"))
-            # Indexed at once: the context of a later entry of the batch sees this one.
-            uow.records.insert_indexed(rec, item.persons, item.text, item.data_json,
-                                       found.kept_json)
+            # The context of a later entry of the batch sees this one: in the index at once
+            # (held), in the store before that context is read.
+            written.append(Indexed(rec, item.persons, item.text, item.data_json,
+                                   found.kept_json))
+            held.add(item)
             events.append(RecordEvent(rec.id, now, officer, "create", None, rec.status, ""))
             _count(done, found.kept)
+        uow.records.insert_many_indexed(written)
         uow.records.add_events(events)
         uow.audit.append(at=now, actor=officer, action="record.import", target=summary.book
                          or plan.book, details={"count": len(events),
@@ -251,6 +265,37 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
         uow.meta.put(key, done._checkpoint())
     summary.imported, summary.with_warnings = done.imported, done.with_warnings
     summary.refused, summary.rules, summary.last_line = done.refused, done.rules, done.last_line
+
+
+class _Held:
+    """The person-index values that a batch's entries look up (record_index.lookups), as far
+    as the store holds them: asked once for the batch, then kept up to date as its entries
+    are written. An entry none of whose values is held (and that names no record) has the
+    empty context, with no read: most old entries relate to nothing in the store."""
+
+    def __init__(self, uow: UnitOfWork, items: list[Prepared]) -> None:
+        self.match = uow.records.held_keys(
+            "match_key", (k for i in items for k in i.lookups.match_keys))
+        self.name = uow.records.held_keys(
+            "name_key", (k for i in items for k in i.lookups.name_keys))
+        self.mothers = uow.records.held_births(m for i in items for m in i.lookups.mothers)
+        self.born: dict[str, list[str]] = {}  # mother key -> children's births of the batch
+
+    def may_relate(self, item: Prepared) -> bool:
+        found = item.lookups
+        return (found.names_a_record or any(k in self.match for k in found.match_keys)
+                or any(k in self.name for k in found.name_keys)
+                or any(m in self.mothers or any(m[1] <= born <= m[2]
+                                                for born in self.born.get(m[0], ()))
+                       for m in found.mothers))
+
+    def add(self, item: Prepared) -> None:
+        """The entry's own person rows (record_persons: role, match, name, mother, ...)."""
+        for row in item.persons:
+            self.match.add(str(row[1]))
+            self.name.add(str(row[2]))
+            if row[3] is not None and row[4] is not None:  # a birth's child, with its day
+                self.born.setdefault(str(row[3]), []).append(str(row[4]))
 
 
 def _count(summary: ImportSummary, kept: tuple[JSONObject, ...]) -> None:

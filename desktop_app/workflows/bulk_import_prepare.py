@@ -29,6 +29,7 @@ from desktop_app.store.books_repo import BookRow
 from desktop_app.store.records_repo import data_json, person_rows
 from desktop_app.workflows import books, records
 from desktop_app.workflows.bulk_import_rows import TABULAR, Row, typed
+from desktop_app.workflows.record_index import Lookups, lookups
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Prepared(NamedTuple):
     findings: Findings  # validated with empty_context(record_id)
     persons: tuple[tuple[str | None, ...], ...]  # record_persons rows (insert_indexed)
     text: str  # the search text (indexing.search_text)
+    lookups: Lookups  # what its context would read first (record_index.lookups)
 
 
 Item = Prepared | Refused
@@ -124,7 +126,8 @@ def prepare_row(row: Row, plan: Plan) -> Item:
                     findings_of(issues), person_rows(persons(rtype.value, prepared)),
                     search_text(rtype.value, prepared,
                                 records._as_found(prepared, "registration_number"),
-                                records._as_found(prepared, "book_number")))
+                                records._as_found(prepared, "book_number")),
+                    lookups(rtype.value, prepared))
 
 
 def prepare_rows(rows: list[Row], plan: Plan) -> list[Item]:

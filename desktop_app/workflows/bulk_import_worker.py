@@ -97,9 +97,10 @@ def prepared_batches(rows: Iterator[Row], path: Path, content: bytes,
         yield from (prepare_rows(chunk, plan) for chunk in own)
         return
     theirs.close()
-    pump = _Pump(mine, ahead)
+    pump = _Pump(mine, ahead, wait_for_worker)
+    pump.start()
     try:
-        yield from _shared(mine, pump, own, plan, wait_for_worker, flow or Flow())
+        yield from _shared(pump, own, plan, flow or Flow())
     finally:
         process.join(timeout=0.5)  # done by now, unless the writer stopped early (Cancel)
         if process.is_alive():
@@ -110,21 +111,50 @@ def prepared_batches(rows: Iterator[Row], path: Path, content: bytes,
 
 
 class _Pump:
-    """Receives the worker's batches on a thread of its own, as they come: the worker goes on
-    preparing while the writer commits (up to ``ahead`` batches wait here; then the worker
-    waits too)."""
+    """Talks to the worker on a thread of its own, so the worker never waits for the writer
+    to finish a commit: answers its "ready" at once with the first batch it is to prepare
+    (the next one the writer has not begun), then receives its batches as they come (up to
+    ``ahead`` wait here; then the worker waits too).
 
-    def __init__(self, conn: Connection, ahead: int) -> None:
+    Until that answer the writer prepares batches itself (``claim``); with ``wait`` it
+    prepares none while the worker starts (tests: the worker's path always taken)."""
+
+    def __init__(self, conn: Connection, ahead: int, wait: bool) -> None:
         self._queue: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=max(1, ahead))
         self._stopping = threading.Event()
+        self._decided = threading.Event()  # the handoff is known, or there is no worker
+        self._lock = threading.Lock()
         self._conn = conn
+        self._wait = wait
+        self._claimed = 0  # batches the writer has begun itself
+        self.handoff: int | None = None  # the worker's first batch, once it is under way
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="import-receive", daemon=True)
         self._thread.start()
 
+    def claim(self, index: int) -> bool:
+        """True: the writer prepares batch ``index`` itself; False: the worker does."""
+        if self._wait:
+            self._decided.wait(WAIT_SECONDS)
+        with self._lock:
+            if self.handoff is None or index < self.handoff:
+                self._claimed = max(self._claimed, index + 1)
+                return True
+            return False
+
     def _run(self) -> None:
+        try:
+            if not _ready(self._conn, WAIT_SECONDS):
+                return  # the worker failed or never started: the writer goes on alone
+            with self._lock:
+                self.handoff = self._claimed
+                self._conn.send(("start", self.handoff))
+        except OSError:
+            return
+        finally:
+            self._decided.set()
         while not self._stopping.is_set():
             message = _receive(self._conn)
             while not self._stopping.is_set():
@@ -151,43 +181,42 @@ class _Pump:
             self._thread.join(timeout=WAIT_SECONDS)
 
 
-def _shared(conn: Connection, pump: _Pump, own: Iterator[list[Row]], plan: Plan, wait: bool,
-            flow: Flow) -> Iterator[list[Item]]:
-    index = 0
-    if not (wait and _ready(conn, WAIT_SECONDS)):
-        for chunk in own:  # until the worker is ready
-            yield prepare_rows(chunk, plan)
-            index += 1
-            if _ready(conn):
-                break
-        else:
-            return
-    handed = index
-    with contextlib.suppress(OSError):
-        conn.send(("start", handed))
-    pump.start()
-    flow.waiting = pump.has_ready
+def _shared(pump: _Pump, own: Iterator[list[Row]], plan: Plan, flow: Flow
+            ) -> Iterator[list[Item]]:
+    """The batches in file order: the writer's own until the handoff, then the worker's;
+    all that is left is the writer's again if the worker stops (failed or silent)."""
+    position = 0
+    alone = False
+    # Rows are waiting while the writer prepares its own, or the worker's are queued: a
+    # partial batch is written early only when neither holds (see run_import).
+    flow.waiting = lambda: (alone or pump.handoff is None or position + 1 < pump.handoff
+                            or pump.has_ready())
+    message: tuple[Any, ...] | None = None
     try:
-        while True:
+        for position, chunk in enumerate(own):
+            if alone or pump.claim(position):
+                yield prepare_rows(chunk, plan)
+                continue
             message = pump.get()
-            if message is None or message[0] != "batch" or message[1] != index:
-                break
+            if message is None or message[0] != "batch" or message[1] != position:
+                alone = True
+                _stopped(message, pump.handoff, position)
+                yield prepare_rows(chunk, plan)
+                continue
             yield message[2]
-            index += 1
     finally:
-        flow.waiting = Flow().waiting  # from here on this process prepares: never waits
-    log.info("import: the worker prepared batches %d to %d", handed, index - 1)
-    if message == ("end",):
-        return
-    # The worker stopped (failed or silent): what is left is ours.
+        flow.waiting = Flow().waiting
+    if not alone and pump.handoff is not None:
+        log.info("import: the worker prepared batches %d to %d", pump.handoff, position)
+
+
+def _stopped(message: tuple[Any, ...] | None, handoff: int | None, position: int) -> None:
+    log.info("import: the worker prepared batches %s to %d", handoff, position - 1)
     if message is not None and message[0] == "failed":
         log.warning("import worker stopped (%s); preparing in this process", message[1])
         log.debug("import worker stopped at:\n%s", message[2])
-    elif message is None:
+    else:
         log.warning("import worker gave no answer; preparing in this process")
-    for position, chunk in enumerate(own, start=handed):
-        if position >= index:  # the batches before were the worker's
-            yield prepare_rows(chunk, plan)
 
 
 def _ready(conn: Connection, wait: float = 0.0) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 from itertools import islice
+from typing import NamedTuple
 
 from desktop_app.domain import (
     BirthCandidate,
@@ -17,7 +18,7 @@ from desktop_app.domain import (
     ValidationContext,
     person_match_key,
 )
-from desktop_app.domain.access import get_str
+from desktop_app.domain.access import get, get_str
 from desktop_app.domain.context import same_person
 from desktop_app.domain.dates import InvalidDateError, parse_partial_date
 from desktop_app.domain.fields import reference_paths
@@ -102,11 +103,11 @@ def _guardianship_context(uow: UnitOfWork, data: JSONObject, record_id: str
     if data.get("kind") == "termination":
         return _target_context(uow, data, "original_record", record_id)
     ward = party(data, "ward")
-    name = text_of(ward, "full_name")
+    name = _ward_key(data)
     held: list[HeldRecord] = []
     if name:
         wanted = PartySummary.from_person(ward)
-        ids = uow.records.ids_by_name_key([fold_compact(name)], record_id, roles=("ward",))
+        ids = uow.records.ids_by_name_key([name], record_id, roles=("ward",))
         for part in uow.records.parts(ids, ("ward", "kind"),
                                       record_type=RecordType.GUARDIANSHIP):
             if part.status not in REGISTERED_STATUSES or part.data.get("kind") == "termination":
@@ -118,6 +119,11 @@ def _guardianship_context(uow: UnitOfWork, data: JSONObject, record_id: str
             if summary is not None and not summary.ended_by:
                 held.append(summary)
     return ValidationContext(record_id=record_id, ward_guardianships=tuple(held))
+
+
+def _ward_key(data: JSONObject) -> str | None:
+    name = text_of(party(data, "ward"), "full_name")
+    return fold_compact(name) if name else None
 
 
 # The parts of another record that the rules between records compare.
@@ -135,18 +141,29 @@ def _live(uow: UnitOfWork, ids: list[str], record_type: str, keys: tuple[str, ..
             and (not registered_only or r.status in REGISTERED_STATUSES)]
 
 
-def _birth_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> ValidationContext:
-    ids: list[str] = []
+class _BirthKeys(NamedTuple):
+    mother: str | None  # the mother's key, when the child's day is known
+    window: tuple[str, str] | None
+    child: str | None  # the child's match key, when named
+
+
+def _birth_keys(data: JSONObject) -> _BirthKeys:
     key = mother_key_of(data)
     child = party(data, "child")
     window = _twins_window(text_of(child, "date_of_birth"))
-    if key and window is not None:
-        # Other births to the mother matter for twins only, born within the window.
-        ids += uow.records.ids_by_mother_key(key, record_id, *window)
     name = text_of(child, "full_name")
-    if name:
-        ids += uow.records.ids_by_match_key(
-            [person_match_key(name, text_of(child, "date_of_birth"))], record_id)
+    return _BirthKeys(key if key and window is not None else None, window,
+                      person_match_key(name, text_of(child, "date_of_birth")) if name else None)
+
+
+def _birth_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> ValidationContext:
+    ids: list[str] = []
+    keys = _birth_keys(data)
+    if keys.mother and keys.window is not None:
+        # Other births to the mother matter for twins only, born within the window.
+        ids += uow.records.ids_by_mother_key(keys.mother, record_id, *keys.window)
+    if keys.child:
+        ids += uow.records.ids_by_match_key([keys.child], record_id)
     births = tuple(BirthCandidate.from_record(rid, rdata)
                    for rid, rdata in _live(uow, ids, "birth", _BIRTH_PARTS))
     return ValidationContext(births=births, record_id=record_id)
@@ -175,12 +192,17 @@ def _year(date_of_birth: str | None) -> str | None:
         return None  # no narrowing: same_person compares such text as it is
 
 
+def _own_key(person: JSONObject | None) -> str | None:
+    """The match key _own_birth looks a party's own birth up by."""
+    name = text_of(person, "full_name")
+    return person_match_key(name, text_of(person, "date_of_birth")) if name else None
+
+
 def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
                ) -> BirthCandidate | None:
-    name = text_of(person, "full_name")
-    if not name:
+    key = _own_key(person)
+    if key is None:
         return None
-    key = person_match_key(name, text_of(person, "date_of_birth"))
     for rec in uow.records.parts(uow.records.ids_by_match_key([key], record_id),
                                  _BIRTH_PARTS, record_type="birth"):
         if rec.status == "rejected":
@@ -223,13 +245,19 @@ def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
     return False
 
 
+def _spouses_wanted(data: JSONObject) -> list[PartySummary]:
+    """The parties of a new marriage whose marriages in force bigamy looks for."""
+    wanted = [PartySummary.from_person(p) for p in (party(data, "husband"),
+                                                    party(data, "wife")) if p is not None]
+    return [w for w in wanted if w.is_known]
+
+
 def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> ValidationContext:
     husband, wife = party(data, "husband"), party(data, "wife")
     # A marriage is bigamy's only if one of its spouses is one of these two (rule_bigamy,
     # same_person): the person index holds each candidate party's birth date and personal
     # ID, so namesakes are dropped before any record is read.
-    wanted = [PartySummary.from_person(p) for p in (husband, wife) if p is not None]
-    wanted = [w for w in wanted if w.is_known]
+    wanted = _spouses_wanted(data)
     spouses: list[str] = []
     for person in wanted:
         if person.full_name:  # only the marriages the bigamy rule may match (same_person)
@@ -257,3 +285,49 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> Vali
         wife_birth=_own_birth(uow, wife, record_id),
         record_id=record_id,
     )
+
+
+# -- what a context reads first (a bulk import skips the reads that cannot find anything) ---
+# Where a record points at the record it affects (change, recognition, guardianship end).
+LINK_PATHS = ("original_record", "child.birth_record")
+
+
+class Lookups(NamedTuple):
+    """The first reads validation_context makes about an entry: the values it looks up in
+    the person index (by column), and whether it reads a record the entry names by id. Every
+    other read starts from a record these find, so when no value is in the index and no
+    record is named, the context is the empty one. (Roles are left out: a superset.)"""
+
+    match_keys: tuple[str, ...]
+    name_keys: tuple[str, ...]
+    mothers: tuple[tuple[str, str, str], ...]  # (mother_key, born from, born to): twins
+    names_a_record: bool
+
+
+def lookups(record_type: str, data: JSONObject) -> Lookups:
+    match: list[str | None] = []
+    names: list[str | None] = []
+    mothers: list[tuple[str, str, str]] = []
+    if record_type == RecordType.BIRTH:
+        keys = _birth_keys(data)
+        if keys.mother and keys.window is not None:
+            mothers.append((keys.mother, *keys.window))
+        match.append(keys.child)
+    elif record_type == RecordType.MARRIAGE:
+        names += [fold_compact(w.full_name) for w in _spouses_wanted(data) if w.full_name]
+        match += [_own_key(party(data, "husband")), _own_key(party(data, "wife"))]
+    elif record_type == RecordType.GUARDIANSHIP and data.get("kind") != "termination":
+        names.append(_ward_key(data))
+    return Lookups(tuple(k for k in match if k), tuple(k for k in names if k),
+                   tuple(mothers), _names_a_record(record_type, data))
+
+
+def _names_a_record(record_type: str, data: JSONObject) -> bool:
+    """Any record id in a reference field (the target, unknown links, the link kept)."""
+    for path in (*reference_paths(record_type), *LINK_PATHS):
+        value = get(data, path)
+        if isinstance(value, dict):
+            value = value.get("record_id") or value.get("id")
+        if isinstance(value, str) and value.strip():
+            return True
+    return False

@@ -41,9 +41,6 @@ from desktop_app.workflows import numbering, record_index, relations
 from desktop_app.workflows.approval import evaluate_for_approval, facts_of, has_personal_id
 from desktop_app.workflows.status import SYSTEM, actor_of, change_status, new_draft
 
-# Where a record points at the record it affects (change, recognition, guardianship end).
-_LINK_PATHS = ("original_record", "child.birth_record")
-
 
 @dataclass(frozen=True)
 class SaveResult:
@@ -60,7 +57,7 @@ def local_today(session: Session) -> date:
 
 
 def _link_target(uow: UnitOfWork, data: JSONObject) -> str | None:
-    for path in _LINK_PATHS:
+    for path in record_index.LINK_PATHS:
         value = get(data, path)
         if isinstance(value, dict):
             value = value.get("record_id") or value.get("id")
