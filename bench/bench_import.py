@@ -163,7 +163,7 @@ def main() -> int:
         into = f" into a register of {args.into:,}" if args.into else " into a new store"
         print(f"bench_import: {args.entries:,} historical entries{into}, batch {args.batch}, "
               f"worker {args.worker}, {os.cpu_count()} cores, load "
-              f"{os.getloadavg()[0]:.1f} (auto: a worker only below {(os.cpu_count() or 1) - 1})")
+              f"{os.getloadavg()[0]:.1f} (auto: a worker only below {os.cpu_count() or 1})")
         runs: dict[str, tuple[Path, str | None, dict[str, str] | None, int]] = {
             "json": (json_path, None, None, args.entries),
             "csv": (csv_path, "birth", bulk_import.load_mapping(map_path), births)}

@@ -146,7 +146,7 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
         content = path.read_bytes()
     except OSError as exc:
         raise HotichError("E-FILE", path=str(path)) from exc
-    rows, total = read_rows(path, content, mapping)  # an unreadable file is refused here
+    format_of(path)  # a file of another kind is refused before anything starts
     with session.store.read() as uow:
         paper = _paper_book(uow, book)
         if rtype is None and paper is not None:
@@ -157,9 +157,11 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
     summary = ImportSummary._from_checkpoint(saved) if saved else ImportSummary()
     summary.book = paper.id if paper is not None else book
     plan = Plan(rtype, paper, book, records.local_today(session))
-    use_worker = worth_a_worker(total, content) if worker is None else worker
+    use_worker = worth_a_worker(path, content) if worker is None else worker
     flow = Flow()
-    chunks = prepared_batches(rows, path, content, dict(mapping) if mapping else None, plan,
+    # An unreadable file is refused at the first batch (read_rows), before any is written.
+    chunks = prepared_batches(lambda: read_rows(path, content, mapping), path, content,
+                              dict(mapping) if mapping else None, plan,
                               after_line=summary.last_line, size=CHUNK, worker=use_worker,
                               ahead=batch // CHUNK + 1, wait_for_worker=wait_for_worker,
                               flow=flow)
@@ -175,7 +177,7 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
                 _write_batch(session, pending[:batch], plan, key, summary)
                 pending = pending[batch:]
                 if progress is not None:
-                    progress(STAGE, summary.last_line, max(total, summary.last_line))
+                    progress(STAGE, summary.last_line, max(flow.total, summary.last_line))
         if pending:
             _write_batch(session, pending, plan, key, summary)
     if progress is not None:

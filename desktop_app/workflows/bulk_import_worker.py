@@ -54,33 +54,43 @@ def chunks(rows: Iterator[Row], after_line: int, size: int) -> Iterator[list[Row
 @dataclass
 class Flow:
     """What the writer may ask while it takes the batches: are prepared rows waiting now?
-    (Before the worker has caught up, the writer commits what it has rather than idle.)"""
+    (Before the worker has caught up, the writer commits what it has rather than idle.) And
+    about how many lines the file has, once it is read (for a progress bar)."""
 
     waiting: Callable[[], bool] = field(default=lambda: True)
+    total: int = 0
 
 
-def worth_a_worker(rows_about: int, content: bytes) -> bool:
-    """A file big enough (XLSX does not tell its rows: by size) and a core to spare: on a
-    machine already busy the two processes mostly wait for each other (measured on the
-    shared 2-core bench machine: slower than one process there)."""
-    big = rows_about >= WORKER_FROM if rows_about else len(content) >= 40 * WORKER_FROM
+def worth_a_worker(path: Path, content: bytes) -> bool:
+    """A file big enough (by its lines for CSV; JSON and XLSX by size, before they are read)
+    and a core to spare: on a machine already busy the two processes mostly wait for each
+    other (measured on a 2-core machine with one core kept busy: no faster; with several
+    busy, slower)."""
+    if path.suffix.lower() == ".csv":
+        big = content.count(b"\n") >= WORKER_FROM
+    else:
+        big = len(content) >= 400 * WORKER_FROM  # JSON: ~650 bytes an entry
     cores = os.cpu_count() or 1
     busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    return big and cores >= 2 and busy < cores - 1
+    return big and cores >= 2 and busy < cores
 
 
-def prepared_batches(rows: Iterator[Row], path: Path, content: bytes,
-                     mapping: dict[str, str] | None, plan: Plan, *, after_line: int, size: int,
-                     worker: bool, ahead: int = 1, wait_for_worker: bool = False,
-                     flow: Flow | None = None) -> Generator[list[Item], None, None]:
-    """Every batch after ``after_line``, prepared, in file order: ``rows`` are the file's
-    (read_rows of ``path``, ``content`` and ``mapping``, which the worker reads again).
+def prepared_batches(read: Callable[[], tuple[Iterator[Row], int]], path: Path,
+                     content: bytes, mapping: dict[str, str] | None, plan: Plan, *,
+                     after_line: int, size: int, worker: bool, ahead: int = 1,
+                     wait_for_worker: bool = False, flow: Flow | None = None
+                     ) -> Generator[list[Item], None, None]:
+    """Every batch after ``after_line``, prepared, in file order: ``read`` gives the file's
+    rows and about how many lines (read_rows of ``path``, ``content`` and ``mapping``, which
+    the worker reads again; an unreadable file raises its error here). The worker is
+    started first, so that it gets ready while this process reads the file.
     ``ahead``: batches the worker may prepare before the writer takes them (a commit's
     worth, so preparing goes on while it writes); ``wait_for_worker``: the worker prepares
     every batch (tests: the path always taken)."""
-    own = chunks(rows, after_line, size)
+    flow = flow or Flow()
     if not worker:
-        for chunk in own:
+        rows, flow.total = read()
+        for chunk in chunks(rows, after_line, size):
             yield prepare_rows(chunk, plan)
         return
     ctx = multiprocessing.get_context("spawn")  # never fork: the desktop runs threads
@@ -94,13 +104,15 @@ def prepared_batches(rows: Iterator[Row], path: Path, content: bytes,
         process.start()
     except Exception:  # noqa: BLE001 - e.g. no process allowed: the writer prepares alone
         log.warning("import worker could not start; preparing in this process")
-        yield from (prepare_rows(chunk, plan) for chunk in own)
+        rows, flow.total = read()
+        yield from (prepare_rows(chunk, plan) for chunk in chunks(rows, after_line, size))
         return
     theirs.close()
     pump = _Pump(mine, ahead, wait_for_worker)
     pump.start()
     try:
-        yield from _shared(pump, own, plan, flow or Flow())
+        rows, flow.total = read()
+        yield from _shared(pump, chunks(rows, after_line, size), plan, flow)
     finally:
         process.join(timeout=0.5)  # done by now, unless the writer stopped early (Cancel)
         if process.is_alive():
