@@ -2,7 +2,8 @@
 
 Generates N historical entries with bench/register.py (the register's own mix of types,
 phases, partial dates and illegible fields), writes them as the project's JSON (a list of
-{"type", "data"}) and the births among them as a CSV with a column mapping, and imports both
+{"type", "data"}) and N births (the first N the register gives from there: the births-only
+book an officer types into a spreadsheet) as a CSV with a column mapping, and imports both
 through workflows/bulk_import.run_import into an encrypted store: a fresh one, or with
 --into N a copy of the cached register of N records (bench/.cache, made by bench/register.py;
 never built here), the entries then being the ones that follow the register's first N.
@@ -66,18 +67,21 @@ def _flat(data: dict[str, Any], prefix: str = "") -> dict[str, str]:
 
 def write_files(folder: Path, n: int, skip: int = 0) -> tuple[Path, Path, Path, int]:
     """The JSON of n historical entries (after the register's first ``skip``), the CSV of
-    the births among them and its column mapping."""
+    the first n births among them and the entries that follow, and its column mapping."""
     stream = Register().entries()
     for _ in range(skip):  # the register in the store holds these
         next(stream)
     items: list[dict[str, Any]] = []
-    while len(items) < n:
+    births: list[dict[str, str]] = []
+    while len(items) < n or len(births) < n:
         entry = next(stream)
         if entry.historical and entry.links_to is None:
-            items.append({"type": entry.type, "data": entry.data})
+            if len(items) < n:
+                items.append({"type": entry.type, "data": entry.data})
+            if entry.type == "birth" and len(births) < n:
+                births.append(_flat(entry.data))
     json_path = folder / "entries.json"
     json_path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-    births = [_flat(i["data"]) for i in items if i["type"] == "birth"]
     columns = sorted({c for row in births for c in row})
     # Column titles as an officer's spreadsheet has them, mapped back to the field paths.
     mapping = {f"Cột {k + 1}": path for k, path in enumerate(columns)}

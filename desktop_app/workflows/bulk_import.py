@@ -68,7 +68,6 @@ __all__ = ["BATCH", "FORMATS", "TABULAR", "ImportSummary", "Refused", "Row", "ch
 
 BATCH = 5000  # entries per transaction: an index page they share is written once, not per batch
 CHUNK = 200  # rows prepared at a time (the worker's messages; smaller than a batch)
-PARTIAL = 1000  # the smallest batch written early, when the writer would otherwise wait
 IMPORT_CACHE_KIB = 256 * 1024
 CHECKPOINT_PREFIX = "import.checkpoint."
 STAGE = "entries"  # the progress stage (ui/widgets/progress.py words it)
@@ -169,15 +168,13 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
         pending: list[Item] = []
         for chunk in chunks:
             pending += chunk
-            # A full batch; or, while the worker has nothing more ready, what there is if
-            # it is worth a commit (the writer would idle: at the start, before the worker's
-            # first batches; small commits cost more per entry than they save).
-            while len(pending) >= batch or (len(pending) >= min(batch, PARTIAL)
-                                            and not flow.waiting()):
+            # A full batch; or, when none is ready now (an empty one), what there is.
+            while len(pending) >= batch or (pending and not chunk):
                 _write_batch(session, pending[:batch], plan, key, summary)
                 pending = pending[batch:]
                 if progress is not None:
                     progress(STAGE, summary.last_line, max(flow.total, summary.last_line))
+            flow.pending = len(pending)
         if pending:
             _write_batch(session, pending, plan, key, summary)
     if progress is not None:

@@ -2,13 +2,16 @@
 
 Preparing (reading, typing, NFC, legacy addresses, validation without the store, index
 entries) is about half of an entry's time and needs no store, so on a machine with two cores
-a worker process does it while the writer builds each entry's context and writes. The worker
-takes ~2 s to start (interpreter, imports, the administrative-unit tables), so the writer
-prepares the first batches itself until the worker says it is ready, then hands it the rest.
+a worker process prepares while the writer builds each entry's context and writes. Both
+take the next batch nobody has begun from a counter they share: the writer whenever the
+batch it must write next is not ready (while the worker starts, ~1 s: interpreter, imports,
+the administrative-unit tables; and whenever preparing is the slower side), the worker as
+soon as it has sent the last.
 
 The worker is only ever a shortcut: the writer commits every batch, in file order, and
-whenever the worker stops (it failed, or its answers stop coming) the writer goes on
-preparing the remaining batches itself. The worker holds no key and never opens the store.
+whenever the worker stops (it failed, or its answers stop coming) the writer prepares the
+batches the worker had taken and the rest itself. The worker holds no key and never opens
+the store.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import queue
 import threading
 import traceback
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -53,12 +56,17 @@ def chunks(rows: Iterator[Row], after_line: int, size: int) -> Iterator[list[Row
 
 @dataclass
 class Flow:
-    """What the writer may ask while it takes the batches: are prepared rows waiting now?
-    (Before the worker has caught up, the writer commits what it has rather than idle.) And
-    about how many lines the file has, once it is read (for a progress bar)."""
+    """What the two sides of prepared_batches tell each other: about how many lines the file
+    has, once it is read (for a progress bar); how many prepared entries the writer holds
+    not yet written (from them on, the generator yields an empty batch instead of helping
+    the worker: the writer commits those while the worker goes on)."""
 
-    waiting: Callable[[], bool] = field(default=lambda: True)
     total: int = 0
+    pending: int = 0
+
+
+WRITE_EARLY = 1000  # entries: a commit of fewer costs more per entry than helping saves
+HELP_AHEAD = 5  # batches the writer prepares ahead of the one it waits for, at most
 
 
 def worth_a_worker(path: Path, content: bytes) -> bool:
@@ -95,11 +103,12 @@ def prepared_batches(read: Callable[[], tuple[Iterator[Row], int]], path: Path,
         return
     ctx = multiprocessing.get_context("spawn")  # never fork: the desktop runs threads
     mine, theirs = ctx.Pipe()
+    claims = _Claims(ctx)
     # The worker reads the file itself (a pipe would hold this process until the new one
     # has read it all) and checks it is the same content.
     process = ctx.Process(target=_work, name="hotich-import-prepare", daemon=True,
-                          args=(theirs, path, hashlib.sha256(content).hexdigest(), mapping,
-                                plan, after_line, size))
+                          args=(theirs, claims, path, hashlib.sha256(content).hexdigest(),
+                                mapping, plan, after_line, size))
     try:
         process.start()
     except Exception:  # noqa: BLE001 - e.g. no process allowed: the writer prepares alone
@@ -108,11 +117,12 @@ def prepared_batches(read: Callable[[], tuple[Iterator[Row], int]], path: Path,
         yield from (prepare_rows(chunk, plan) for chunk in chunks(rows, after_line, size))
         return
     theirs.close()
-    pump = _Pump(mine, ahead, wait_for_worker)
+    pump = _Pump(mine, ahead)
     pump.start()
     try:
         rows, flow.total = read()
-        yield from _shared(pump, chunks(rows, after_line, size), plan, flow)
+        yield from _shared(pump, claims, chunks(rows, after_line, size), plan, flow,
+                           help_worker=not wait_for_worker)
     finally:
         process.join(timeout=0.5)  # done by now, unless the writer stopped early (Cancel)
         if process.is_alive():
@@ -122,51 +132,35 @@ def prepared_batches(read: Callable[[], tuple[Iterator[Row], int]], path: Path,
         mine.close()
 
 
+class _Claims:
+    """The next batch nobody has begun, shared by the two processes."""
+
+    def __init__(self, ctx: Any) -> None:
+        self._next = ctx.Value("q", 0)
+
+    def take(self) -> int:
+        with self._next.get_lock():
+            index = int(self._next.value)
+            self._next.value = index + 1
+        return index
+
+
 class _Pump:
-    """Talks to the worker on a thread of its own, so the worker never waits for the writer
-    to finish a commit: answers its "ready" at once with the first batch it is to prepare
-    (the next one the writer has not begun), then receives its batches as they come (up to
-    ``ahead`` wait here; then the worker waits too).
+    """Receives the worker's batches on a thread of its own, as they come: the worker goes on
+    preparing while the writer commits (up to ``ahead`` batches wait here; then the worker
+    waits too)."""
 
-    Until that answer the writer prepares batches itself (``claim``); with ``wait`` it
-    prepares none while the worker starts (tests: the worker's path always taken)."""
-
-    def __init__(self, conn: Connection, ahead: int, wait: bool) -> None:
+    def __init__(self, conn: Connection, ahead: int) -> None:
         self._queue: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=max(1, ahead))
         self._stopping = threading.Event()
-        self._decided = threading.Event()  # the handoff is known, or there is no worker
-        self._lock = threading.Lock()
         self._conn = conn
-        self._wait = wait
-        self._claimed = 0  # batches the writer has begun itself
-        self.handoff: int | None = None  # the worker's first batch, once it is under way
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="import-receive", daemon=True)
         self._thread.start()
 
-    def claim(self, index: int) -> bool:
-        """True: the writer prepares batch ``index`` itself; False: the worker does."""
-        if self._wait:
-            self._decided.wait(WAIT_SECONDS)
-        with self._lock:
-            if self.handoff is None or index < self.handoff:
-                self._claimed = max(self._claimed, index + 1)
-                return True
-            return False
-
     def _run(self) -> None:
-        try:
-            if not _ready(self._conn, WAIT_SECONDS):
-                return  # the worker failed or never started: the writer goes on alone
-            with self._lock:
-                self.handoff = self._claimed
-                self._conn.send(("start", self.handoff))
-        except OSError:
-            return
-        finally:
-            self._decided.set()
         while not self._stopping.is_set():
             message = _receive(self._conn)
             while not self._stopping.is_set():
@@ -178,13 +172,13 @@ class _Pump:
             if message is None or message[0] != "batch":
                 return
 
-    def has_ready(self) -> bool:
-        return not self._queue.empty()
-
-    def get(self) -> tuple[Any, ...] | None:
+    def get(self, wait: bool) -> tuple[Any, ...] | None:
+        """The next message; without ``wait`` None at once if there is none."""
         try:
-            return self._queue.get(timeout=WAIT_SECONDS)
+            return self._queue.get(timeout=WAIT_SECONDS) if wait else self._queue.get_nowait()
         except queue.Empty:
+            if not wait:
+                raise
             return None
 
     def stop(self) -> None:
@@ -193,52 +187,87 @@ class _Pump:
             self._thread.join(timeout=WAIT_SECONDS)
 
 
-def _shared(pump: _Pump, own: Iterator[list[Row]], plan: Plan, flow: Flow
-            ) -> Iterator[list[Item]]:
-    """The batches in file order: the writer's own until the handoff, then the worker's;
-    all that is left is the writer's again if the worker stops (failed or silent)."""
-    position = 0
-    alone = False
-    # Rows are waiting while the writer prepares its own, or the worker's are queued: a
-    # partial batch is written early only when neither holds (see run_import).
-    flow.waiting = lambda: (alone or pump.handoff is None or position + 1 < pump.handoff
-                            or pump.has_ready())
-    message: tuple[Any, ...] | None = None
-    try:
-        for position, chunk in enumerate(own):
-            if alone or pump.claim(position):
-                yield prepare_rows(chunk, plan)
-                continue
-            message = pump.get()
-            if message is None or message[0] != "batch" or message[1] != position:
-                alone = True
-                _stopped(message, pump.handoff, position)
-                yield prepare_rows(chunk, plan)
-                continue
-            yield message[2]
-    finally:
-        flow.waiting = Flow().waiting
-    if not alone and pump.handoff is not None:
-        log.info("import: the worker prepared batches %d to %d", pump.handoff, position)
+class _Shared:
+    """The writer's side: which batches are ready, which the worker has taken, and the rows
+    of every batch not yet handed on (the worker's too: it may stop before sending them)."""
 
+    def __init__(self, pump: _Pump, claims: _Claims, own: Iterator[list[Row]],
+                 plan: Plan) -> None:
+        self.pump, self.claims, self.plan = pump, claims, plan
+        self._own = own
+        self.rows: dict[int, list[Row]] = {}
+        self.ready: dict[int, list[Item]] = {}
+        self.seen = 0  # batches of the file read so far
+        self.ended = False  # the file has no more batches
+        self.alone = False  # the worker has stopped: the writer prepares all the rest
+        self.next = 0  # the batch the writer hands on next
+        self.from_worker = 0
 
-def _stopped(message: tuple[Any, ...] | None, handoff: int | None, position: int) -> None:
-    log.info("import: the worker prepared batches %s to %d", handoff, position - 1)
-    if message is not None and message[0] == "failed":
-        log.warning("import worker stopped (%s); preparing in this process", message[1])
-        log.debug("import worker stopped at:\n%s", message[2])
-    else:
-        log.warning("import worker gave no answer; preparing in this process")
+    def read_to(self, index: int) -> bool:
+        """The rows of batches up to ``index`` read; False if the file ends before it."""
+        while self.seen <= index and not self.ended:
+            chunk = next(self._own, None)
+            if chunk is None:
+                self.ended = True
+            else:
+                self.rows[self.seen] = chunk
+                self.seen += 1
+        return index < self.seen
 
+    def prepare(self, index: int) -> None:
+        self.ready[index] = prepare_rows(self.rows[index], self.plan)
 
-def _ready(conn: Connection, wait: float = 0.0) -> bool:
-    try:
-        if not conn.poll(wait):
+    def receive(self, wait: bool) -> bool:
+        """Takes one message from the worker; False if there was none to take at once."""
+        try:
+            message = self.pump.get(wait)
+        except queue.Empty:
             return False
-        message = conn.recv()
-    except (EOFError, OSError):
-        return False
-    return bool(message == ("ready",))
+        if message is not None and message[0] == "batch":
+            if message[1] >= self.next and message[1] not in self.ready:  # else taken over
+                self.ready[int(message[1])] = message[2]
+                self.from_worker += 1
+        else:
+            self.stopped(message)
+        return True
+
+    def stopped(self, message: tuple[Any, ...] | None) -> None:
+        if self.alone:
+            return
+        self.alone = True
+        if message is not None and message[0] == "failed":
+            log.warning("import worker stopped (%s); preparing in this process", message[1])
+            log.debug("import worker stopped at:\n%s", message[2])
+        elif message != ("end",):
+            log.warning("import worker gave no answer; preparing in this process")
+
+
+def _shared(pump: _Pump, claims: _Claims, own: Iterator[list[Row]], plan: Plan, flow: Flow,
+            *, help_worker: bool) -> Iterator[list[Item]]:
+    """The batches in file order. While the next is not ready: an empty batch if the writer
+    holds enough to commit (it writes while the worker prepares), or else the writer takes
+    the next batch nobody has begun and prepares it (``help_worker``), or waits for the
+    worker. Once the worker has stopped, the writer prepares every batch still missing."""
+    state = _Shared(pump, claims, own, plan)
+    while state.read_to(index := state.next):
+        while index not in state.ready:
+            if state.alone:
+                state.prepare(index)
+            elif state.receive(wait=False):
+                continue
+            elif flow.pending >= WRITE_EARLY and state.from_worker:
+                yield []  # (before the worker's first batch, small commits would only cost)
+            elif help_worker and len(state.ready) < HELP_AHEAD and \
+                    state.read_to(taken := claims.take()):
+                state.prepare(taken)
+            elif help_worker:  # the worker is late with the one needed now: take it over
+                state.prepare(index)
+            else:
+                state.receive(wait=True)
+        state.rows.pop(index, None)
+        state.next += 1
+        yield state.ready.pop(index)
+    log.info("import: the worker prepared %d batches of %d", state.from_worker, state.next)
 
 
 def _receive(conn: Connection) -> tuple[Any, ...] | None:
@@ -251,9 +280,10 @@ def _receive(conn: Connection) -> tuple[Any, ...] | None:
     return message if isinstance(message, tuple) and message else None
 
 
-def _work(conn: Connection, path: Path, digest: str, mapping: dict[str, str] | None,
-          plan: Plan, after_line: int, size: int) -> None:
-    """The worker process: read, warm up, say ready, then prepare from the batch named."""
+def _work(conn: Connection, claims: _Claims, path: Path, digest: str,
+          mapping: dict[str, str] | None, plan: Plan, after_line: int, size: int) -> None:
+    """The worker process: read, warm up, then prepare each batch it takes until the file
+    ends."""
     try:
         from desktop_app.domain.addresses import convert_legacy_address
 
@@ -263,14 +293,11 @@ def _work(conn: Connection, path: Path, digest: str, mapping: dict[str, str] | N
             return
         convert_legacy_address(_WARM_ADDRESS)
         rows, _ = read_rows(path, content, mapping)
-        batches = chunks(rows, after_line, size)
-        conn.send(("ready",))
-        message = conn.recv()
-        if not (isinstance(message, tuple) and message and message[0] == "start"):
-            return
-        for index, chunk in enumerate(batches):
-            if index >= message[1]:
+        taken = claims.take()
+        for index, chunk in enumerate(chunks(rows, after_line, size)):
+            if index == taken:
                 conn.send(("batch", index, prepare_rows(chunk, plan)))
+                taken = claims.take()
         conn.send(("end",))
     except (EOFError, BrokenPipeError, ConnectionResetError):
         return  # the writer has gone (finished, cancelled or killed)
