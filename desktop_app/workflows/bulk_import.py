@@ -137,7 +137,8 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
     to stop the import there (the desktop's Cancel): what is committed stays, with its
     checkpoint, and the same import started again continues after it. ``worker``: prepare
     the rows in a second process (None: when the file is big enough and there are two
-    cores; the result is the same either way); ``wait_for_worker``: it prepares them all."""
+    cores; the result is the same either way); ``wait_for_worker``: this process prepares none
+    before the worker's first batch (tests: the worker's path taken)."""
     require(session.account, Permission.CREATE_RECORD)
     if rtype is not None:
         rtype = record_type(rtype).value

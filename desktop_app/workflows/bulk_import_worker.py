@@ -93,8 +93,8 @@ def prepared_batches(read: Callable[[], tuple[Iterator[Row], int]], path: Path,
     the worker reads again; an unreadable file raises its error here). The worker is
     started first, so that it gets ready while this process reads the file.
     ``ahead``: batches the worker may prepare before the writer takes them (a commit's
-    worth, so preparing goes on while it writes); ``wait_for_worker``: the worker prepares
-    every batch (tests: the path always taken)."""
+    worth, so preparing goes on while it writes); ``wait_for_worker``: the writer prepares
+    none before the worker's first (tests: the worker's path always taken)."""
     flow = flow or Flow()
     if not worker:
         rows, flow.total = read()
@@ -122,7 +122,7 @@ def prepared_batches(read: Callable[[], tuple[Iterator[Row], int]], path: Path,
     try:
         rows, flow.total = read()
         yield from _shared(pump, claims, chunks(rows, after_line, size), plan, flow,
-                           help_worker=not wait_for_worker)
+                           wait_first=wait_for_worker)
     finally:
         process.join(timeout=0.5)  # done by now, unless the writer stopped early (Cancel)
         if process.is_alive():
@@ -243,24 +243,26 @@ class _Shared:
 
 
 def _shared(pump: _Pump, claims: _Claims, own: Iterator[list[Row]], plan: Plan, flow: Flow,
-            *, help_worker: bool) -> Iterator[list[Item]]:
+            *, wait_first: bool) -> Iterator[list[Item]]:
     """The batches in file order. While the next is not ready: an empty batch if the writer
     holds enough to commit (it writes while the worker prepares), or else the writer takes
-    the next batch nobody has begun and prepares it (``help_worker``), or waits for the
-    worker. Once the worker has stopped, the writer prepares every batch still missing."""
+    the next batch nobody has begun and prepares it (with ``wait_first``, only once the
+    worker has sent one), or takes over the one the worker is late with. Once the worker has
+    stopped, the writer prepares every batch still missing."""
     state = _Shared(pump, claims, own, plan)
     while state.read_to(index := state.next):
         while index not in state.ready:
+            helps = not wait_first or state.from_worker > 0
             if state.alone:
                 state.prepare(index)
             elif state.receive(wait=False):
                 continue
             elif flow.pending >= WRITE_EARLY and state.from_worker:
                 yield []  # (before the worker's first batch, small commits would only cost)
-            elif help_worker and len(state.ready) < HELP_AHEAD and \
+            elif helps and len(state.ready) < HELP_AHEAD and \
                     state.read_to(taken := claims.take()):
                 state.prepare(taken)
-            elif help_worker:  # the worker is late with the one needed now: take it over
+            elif helps:  # the worker is late with the one needed now: take it over
                 state.prepare(index)
             else:
                 state.receive(wait=True)

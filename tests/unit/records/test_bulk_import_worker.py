@@ -124,3 +124,29 @@ def test_a_worker_that_dies_leaves_the_rest_to_the_writer(
     finally:
         for session in second.sessions.values():
             session.close()
+
+
+def test_writer_and_worker_sharing_the_batches_give_what_the_writer_alone_gives(
+        office: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Both take batches from the shared counter (small ones here, so that both get many):
+    however they interleave, every entry is written once, in file order, with the findings
+    the writer alone gives."""
+    source = tmp_path / "entries.json"
+    source.write_text(json.dumps(_entries(900), ensure_ascii=False), encoding="utf-8")
+    second = _copy_office(office, tmp_path)
+    try:
+        alone = bulk_import.run_import(office("canbo"), source, book="BOOK-3", batch=100,
+                                       worker=False)
+        monkeypatch.setattr(bulk_import, "CHUNK", 5)
+        with caplog.at_level(logging.INFO, logger="desktop_app.workflows"):
+            shared = bulk_import.run_import(second("canbo"), source, book="BOOK-3",
+                                            batch=100, worker=True, wait_for_worker=True)
+        prepared = [r.getMessage() for r in caplog.records if "prepared" in r.getMessage()]
+        assert prepared and not prepared[0].startswith("import: the worker prepared 0 ")
+        assert _summary(shared) == _summary(alone)
+        assert _stored(second) == _stored(office)
+        assert multiprocessing.active_children() == []
+    finally:
+        for session in second.sessions.values():
+            session.close()
