@@ -15,7 +15,8 @@ CPU figures when it is high), and with --profile where the writer's and the work
 goes (cProfile, a separate untimed run).
 
     python bench/bench_import.py [--entries 10000] [--batch 2000] [--into 100000]
-                                 [--worker auto|on|off] [--formats json,csv] [--profile]
+                                 [--worker auto|on|off] [--formats json,csv] [--repeat 3]
+                                 [--profile]
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import os
 import pstats
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -137,6 +139,9 @@ def main() -> int:
                         help="import into a copy of the cached register of N records")
     parser.add_argument("--worker", choices=("auto", "on", "off"), default="auto")
     parser.add_argument("--formats", default="json,csv")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each format, alternating (the machine's speed varies "
+                             "by a quarter from run to run: the median is printed)")
     parser.add_argument("--profile", action="store_true",
                         help="then profile the writer and the worker (untimed runs)")
     args = parser.parse_args()
@@ -171,34 +176,56 @@ def main() -> int:
         runs: dict[str, tuple[Path, str | None, dict[str, str] | None, int]] = {
             "json": (json_path, None, None, args.entries),
             "csv": (csv_path, "birth", bulk_import.load_mapping(map_path), births)}
-        for name in formats:
-            path, rtype, mapping, count = runs[name]
-            root = _store(folder, name, args.into)
-            session = accounts.login(DataPaths(root), OFFICER, PASSWORD, FixedClock(NOW))
-            try:
-                children = _children_cpu()
-                cpu = time.process_time()
-                start = time.perf_counter()
-                summary = bulk_import.run_import(session, path, book="BENCH-1", rtype=rtype,
-                                                 mapping=mapping, batch=args.batch,
-                                                 worker=worker)
-                seconds = time.perf_counter() - start
-                cpu = time.process_time() - cpu
-                children = _children_cpu() - children
-            finally:
-                session.close()
-            done = summary.imported + len(summary.refused)
-            print(f"import {name}: {count:,} entries in {seconds:.2f} s = "
-                  f"{done / seconds:,.0f} entries/s (goal >= 2,000); imported "
-                  f"{summary.imported:,}, with warnings {summary.with_warnings:,}, refused "
-                  f"{len(summary.refused):,}")
-            print(f"  CPU per entry: writer {cpu / done * 1e6:,.0f} us, worker "
-                  f"{children / done * 1e6:,.0f} us; load now {os.getloadavg()[0]:.1f}")
-            top = ", ".join(f"{k} {v}" for k, v in summary.rules.most_common(6))
-            print(f"  rules: {top}")
-            if args.profile:
+        rates: dict[str, list[float]] = {name: [] for name in formats}
+        for run in range(args.repeat):
+            for name in formats:
+                path, rtype, mapping, count = runs[name]
+                root = _store(folder, f"{name}-{run}", args.into)
+                rates[name].append(_timed(root, name, path, rtype, mapping, count, args, worker))
+                if args.into:
+                    shutil.rmtree(root)  # a copy of a big register: one at a time on disk
+        for name, found in rates.items():
+            if len(found) > 1:
+                print(f"import {name}: median {statistics.median(found):,.0f} entries/s of "
+                      f"{len(found)} runs ({', '.join(f'{r:,.0f}' for r in found)}; goal "
+                      ">= 2,000)")
+        if args.profile:
+            for name in formats:
+                path, rtype, mapping, _count = runs[name]
                 _profile(folder, name, path, rtype, mapping, args, bulk_import.run_import)
     return 0
+
+
+def _timed(root: Path, name: str, path: Path, rtype: str | None,
+           mapping: dict[str, str] | None, count: int, args: argparse.Namespace,
+           worker: bool | None) -> float:
+    """One import into ``root``, its figures printed; returns its entries/s."""
+    from desktop_app.clock import FixedClock
+    from desktop_app.paths import DataPaths
+    from desktop_app.workflows import accounts, bulk_import
+
+    session = accounts.login(DataPaths(root), OFFICER, PASSWORD, FixedClock(NOW))
+    try:
+        children = _children_cpu()
+        cpu = time.process_time()
+        start = time.perf_counter()
+        summary = bulk_import.run_import(session, path, book="BENCH-1", rtype=rtype,
+                                         mapping=mapping, batch=args.batch, worker=worker)
+        seconds = time.perf_counter() - start
+        cpu = time.process_time() - cpu
+        children = _children_cpu() - children
+    finally:
+        session.close()
+    done = summary.imported + len(summary.refused)
+    print(f"import {name}: {count:,} entries in {seconds:.2f} s = "
+          f"{done / seconds:,.0f} entries/s (goal >= 2,000); imported "
+          f"{summary.imported:,}, with warnings {summary.with_warnings:,}, refused "
+          f"{len(summary.refused):,}")
+    print(f"  CPU per entry: writer {cpu / done * 1e6:,.0f} us, worker "
+          f"{children / done * 1e6:,.0f} us; load now {os.getloadavg()[0]:.1f}")
+    top = ", ".join(f"{k} {v}" for k, v in summary.rules.most_common(6))
+    print(f"  rules: {top}")
+    return done / seconds
 
 
 def _profile(folder: Path, name: str, path: Path, rtype: str | None,

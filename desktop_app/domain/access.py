@@ -49,7 +49,8 @@ def put(data: MutableMapping[str, object], path: str, value: object) -> None:
     node = data
     for part in parents:
         child = node.setdefault(part, {})
-        if not isinstance(child, MutableMapping):
+        # type() first: a dict is by far the common case, the ABC check costs ~10x more
+        if type(child) is not dict and not isinstance(child, MutableMapping):
             return
         node = child
     node[last] = value

@@ -531,13 +531,14 @@ class RecordsRepository:
         if not items:
             return
         (first,) = self._conn.execute("SELECT coalesce(max(n), 0) + 1 FROM records").fetchone()
+        iso = _Moments()  # an import's records share their moment
         self._conn.executemany(_INSERT_INDEXED, [
             (n, rec.id, rec.type, rec.status, int(rec.is_historical), data, rec.office,
              rec.registration_number, rec.number_int, rec.book_number, rec.registered_on,
              rec.year, rec.officer, rec.verified_by, rec.approved_by, rec.signed_by,
              _dump(list(rec.overrides)) if rec.overrides else "[]", issues, rec.links_to,
-             rec.supersedes, rec.version, rec.central_id, rec.created_at.isoformat(),
-             rec.updated_at.isoformat())
+             rec.supersedes, rec.version, rec.central_id, iso(rec.created_at),
+             iso(rec.updated_at))
             for n, (rec, _, _, data, issues) in enumerate(items, start=int(first))])
         self._conn.executemany(
             "INSERT INTO record_persons (record_id, role, match_key, name_key, mother_key, "
@@ -586,10 +587,11 @@ class RecordsRepository:
 
     def add_events(self, events: Iterable[RecordEvent]) -> None:
         """add_event for many, in one statement (the events of an import batch)."""
+        iso = _Moments()  # the events of a batch share their moment
         self._conn.executemany(
             "INSERT INTO record_events (record_id, at, actor, action, from_status, to_status, "
             "reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(e.record_id, e.at.isoformat(), e.actor, e.action, e.from_status, e.to_status,
+            [(e.record_id, iso(e.at), e.actor, e.action, e.from_status, e.to_status,
               e.reason) for e in events])
 
     # -- list screens (paging helper, continued) ------------------------------------------
@@ -618,6 +620,16 @@ if _INDEXED_COLUMNS != _COLUMNS:
 _INSERT_INDEXED = (f"INSERT INTO records (n, {_COLUMNS}) VALUES (?, "
                    f"{', '.join('?' * len(_COLUMNS.split(',')))})")
 _KEY_COLUMNS = ("match_key", "name_key", "mother_key")
+
+
+class _Moments(dict[datetime, str]):
+    """Moments as stored (ISO text), each formatted once."""
+
+    def __call__(self, at: datetime) -> str:
+        text = self.get(at)
+        if text is None:
+            text = self[at] = at.isoformat()
+        return text
 
 
 class Indexed(NamedTuple):

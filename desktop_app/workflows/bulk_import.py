@@ -165,7 +165,9 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
                               after_line=summary.last_line, size=CHUNK, worker=use_worker,
                               ahead=batch // CHUNK + 1, wait_for_worker=wait_for_worker,
                               flow=flow)
-    with contextlib.closing(chunks), _import_cache(session):  # Cancel stops the worker too
+    # Cancel stops the worker too; the log is checkpointed after the import (held).
+    with contextlib.closing(chunks), _import_cache(session), \
+            session.store.checkpointer.held():
         pending: list[Item] = []
         for chunk in chunks:
             pending += chunk

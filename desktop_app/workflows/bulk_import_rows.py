@@ -47,15 +47,22 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def row_data(row: Mapping[str, str | None], mapping: Mapping[str, str] | None) -> JSONObject:
+def row_data(row: Mapping[str, str | None], mapping: Mapping[str, str] | None,
+             paths: dict[str, str | None] | None = None) -> JSONObject:
     """One tabular row as record data: each mapped column's non-empty cell at its path
-    (without a mapping the column headers are the dotted paths)."""
+    (without a mapping the column headers are the dotted paths). ``paths``: the columns
+    resolved so far, kept by the caller for the rows that follow (the same on every row)."""
     data: dict[str, object] = {}
     for column, cell in row.items():
         if column is None or cell is None:
             continue
-        name = _nfc(str(column)).strip()
-        path = mapping.get(name) if mapping is not None else name
+        if paths is not None and column in paths:
+            path = paths[column]
+        else:
+            name = _nfc(str(column)).strip()
+            path = mapping.get(name) if mapping is not None else name
+            if paths is not None:
+                paths[column] = path
         value = _nfc(str(cell)).strip()
         if path and value:
             put(data, path, value)
@@ -120,10 +127,11 @@ def _csv_rows(content: bytes, mapping: Mapping[str, str] | None) -> Iterator[Row
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    paths: dict[str, str | None] = {}
     for row in reader:
         # The header is line 1; a cell holding a line break makes the file line numbers
         # differ from the row numbers, so the reader's own line count names the row.
-        yield reader.line_num, TABULAR, row_data(row, mapping)
+        yield reader.line_num, TABULAR, row_data(row, mapping, paths)
 
 
 def _xlsx_rows(content: bytes, mapping: Mapping[str, str] | None) -> Iterator[Row]:
@@ -135,11 +143,12 @@ def _xlsx_rows(content: bytes, mapping: Mapping[str, str] | None) -> Iterator[Ro
     sheet = book.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header = [None if h is None else str(h) for h in next(rows, ())]
+    paths: dict[str, str | None] = {}
     for line, values in enumerate(rows, start=2):
         cells = {h: (None if v is None else _cell_text(v))
                  for h, v in zip(header, values, strict=False) if h is not None}
         if any(cells.values()):
-            yield line, TABULAR, row_data(cells, mapping)
+            yield line, TABULAR, row_data(cells, mapping, paths)
 
 
 def _cell_text(value: object) -> str:

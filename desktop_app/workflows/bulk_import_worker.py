@@ -258,7 +258,7 @@ def _shared(pump: _Pump, claims: _Claims, own: Iterator[list[Row]], plan: Plan, 
             elif state.receive(wait=False):
                 continue
             elif flow.pending >= WRITE_EARLY and state.from_worker:
-                yield []  # (before the worker's first batch, small commits would only cost)
+                yield []  # (before the worker's first batch, small commits cost more)
             elif helps and len(state.ready) < HELP_AHEAD and \
                     state.read_to(taken := claims.take()):
                 state.prepare(taken)

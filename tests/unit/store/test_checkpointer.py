@@ -74,6 +74,30 @@ def test_far_behind_the_committing_thread_folds_it(store: Store) -> None:
     assert store.checkpointer.runs == 0
 
 
+def test_held_no_background_checkpoint_until_the_bulk_write_ends(store: Store) -> None:
+    store.checkpointer.threshold = 100
+    store.checkpointer.limit = 2000
+    with store.checkpointer.held():
+        _save(store, 0, 60)  # past the threshold, below the limit
+        assert store.checkpointer.runs == 0
+        pages = pending_pages(_shm(store))
+        assert pages is not None and pages >= 100
+    assert store.checkpointer.wait_idle(timeout=60)
+    assert store.checkpointer.runs == 1  # the one due, asked for at the end
+    pages = pending_pages(_shm(store))
+    assert pages is not None and pages < 100
+
+
+def test_held_the_log_stays_bounded(store: Store) -> None:
+    store.checkpointer.threshold = 10
+    store.checkpointer.limit = 50
+    with store.checkpointer.held():
+        _save(store, 0, 80)
+        pages = pending_pages(_shm(store))
+        assert pages is not None and pages < 50 + 20  # the committing thread folded it
+    assert store.checkpointer.runs == 0
+
+
 def test_closing_leaves_no_log_and_stops_the_thread(store: Store, tmp_path: Path) -> None:
     store.checkpointer.threshold = 10
     _save(store, 0, 20)
