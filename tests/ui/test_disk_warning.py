@@ -4,6 +4,7 @@ measured on a real small filesystem (a tmpfs; needs root)."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,4 +38,5 @@ def test_the_warning_comes_before_the_disk_is_full(small_disk: Path) -> None:
     (small_disk / "scans").write_bytes(b"\0" * (7 * 1024 * 1024 + 600 * 1024))
     warning = disk_warning(data, catalogue(), "vi")
     assert warning.startswith("Ổ đĩa sắp đầy") and "MB" in warning
+    assert re.search(r"còn \d+,\d MB", warning)  # a decimal comma, as Vietnamese writes it
     assert "nearly full" in disk_warning(data, catalogue(), "en")

@@ -97,3 +97,22 @@ def test_a_handwritten_page_is_not_read(qtbot: QtBot, office: UiOffice,
     widget.show_position(1)
     assert widget.table.rowCount() == 0 and not widget.accept_all_button.isEnabled()
     assert "viết tay" in widget.status.text()  # the catalogue's one line, in Vietnamese
+
+
+def test_the_reading_time_is_written_the_vietnamese_way(qtbot: QtBot, office: UiOffice) -> None:
+    """"0,5 giây", never "0.5 giây": Vietnamese marks decimals with a comma."""
+    from desktop_app.ocr import PageReading
+    from ui import i18n
+
+    i18n.install("vi")
+    reading = PageReading(engine="trueocr", entries=(), columns=(), lines_read=0,
+                          elapsed_ms=452.0)
+    widget = OcrSuggestions(office.ctx("canbo"))
+    qtbot.addWidget(widget)
+    widget.set_reading(reading)
+    assert "0 mục trong 0,5 giây" in widget.status.text()
+    i18n.uninstall()
+    english = OcrSuggestions(office.ctx("canbo", lang="en"))
+    qtbot.addWidget(english)
+    english.set_reading(reading)
+    assert "0 entries read in 0.5 s" in english.status.text()

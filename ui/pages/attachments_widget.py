@@ -30,15 +30,10 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import local_time
 from ui.models import RowsModel
+from ui.numbers import size_text
 from ui.widgets.page_scan import PageScanWidget, decode_page
 
 FILE_FILTER = "*.jpg *.jpeg *.png *.pdf *.JPG *.JPEG *.PNG *.PDF"
-
-
-def size_text(size: int) -> str:
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
-    return f"{max(1, round(size / 1024))} KB"
 
 
 def load_shown(ctx: UiContext, record_id: str, item: Attachment
@@ -64,7 +59,7 @@ class AttachmentsWidget(QWidget):
         self.model: RowsModel[Attachment] = RowsModel([
             (self.tr("Kind"), lambda a: kinds.get(a.kind, a.kind)),
             (self.tr("File"), lambda a: a.media_type.rpartition("/")[2].upper()),
-            (self.tr("Size"), lambda a: size_text(a.size)),
+            (self.tr("Size"), lambda a: size_text(a.size, self._ctx.lang)),
             (self.tr("Added"), lambda a: local_time(a.added_at)),
             (self.tr("Sent"), lambda a: self.tr("yes") if a.is_uploaded else self.tr("not yet"))],
             key=lambda a: a.sha256, parent=self)
@@ -197,7 +192,8 @@ class AttachmentsWidget(QWidget):
     def _attached(self, item: Attachment) -> None:
         self.attach_button.setEnabled(True)
         self.message.setStyleSheet("color: #1b5e20")
-        self.message.setText(self.tr("Attached (%1).").replace("%1", size_text(item.size)))
+        self.message.setText(self.tr("Attached (%1).").replace(
+            "%1", size_text(item.size, self._ctx.lang)))
         self.changed.emit()
         self.refresh(select=item.sha256)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.workflows import backup
 from ui.context import UiContext
 from ui.errors import message_for
+from ui.numbers import decimal_text
 from ui.tasks import JobControl
 from ui.widgets.progress import JobProgressWidget
 
@@ -82,7 +83,7 @@ class BackupPage(QWidget):
             return backup.create_backup(session, out, progress=control.progress)
 
         self._start(job, lambda info: self.tr("Backup written: %1 (%2 MB).").replace(
-            "%1", str(info.path)).replace("%2", f"{info.size / 1e6:.1f}"))
+            "%1", str(info.path)).replace("%2", decimal_text(info.size / 1e6, self._ctx.lang)))
 
     def choose_restore(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from"), "",

@@ -40,13 +40,10 @@ from desktop_app.workflows.recheck import RecheckReport
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.models import RowsModel
+from ui.numbers import count_text, locale_of, percent_text
 from ui.widgets.table_columns import fit_columns
 
 Found = tuple[list[RecheckReport], AccuracyReport, dict[str, BookRow], dict[str, str]]
-
-
-def _percent(value: float) -> str:
-    return f"{value * 100:.1f} %".replace(".", ",")
 
 
 class RecheckWidget(QGroupBox):
@@ -64,11 +61,12 @@ class RecheckWidget(QGroupBox):
         self._books: dict[str, BookRow] = {}
         columns = [
             (self.tr("Drawn"), self._drawn),
-            (self.tr("Re-keyed"), lambda r: str(r.rekeyed)),
-            (self.tr("Fields wrong"), lambda r: f"{r.fields.errors}/{r.fields.trials}"),
-            (self.tr("Error rate"), lambda r: _percent(r.fields.rate)),
-            (self.tr("95 % interval"), lambda r: f"{_percent(r.fields.low)} – "
-                                                 f"{_percent(r.fields.high)}"),
+            (self.tr("Re-keyed"), lambda r: self._count(r.rekeyed)),
+            (self.tr("Fields wrong"), lambda r: f"{self._count(r.fields.errors)}/"
+                                                f"{self._count(r.fields.trials)}"),
+            (self.tr("Error rate"), lambda r: self._percent(r.fields.rate)),
+            (self.tr("95 % interval"), lambda r: f"{self._percent(r.fields.low)} – "
+                                                 f"{self._percent(r.fields.high)}"),
         ]
         self.model: RowsModel[RecheckReport] = RowsModel(columns, key=lambda r: r.sample.id,
                                                          parent=self)
@@ -91,6 +89,8 @@ class RecheckWidget(QGroupBox):
         self.chart.setTitle(self.tr("Estimated field error rate (%), 95 % interval"))
         self.chart.legend().hide()
         self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.setLocale(locale_of(ctx.lang))  # the axis reads 2,5 in Vietnamese
+        self.chart.setLocalizeNumbers(True)
         self.chart_view = QChartView(self.chart, objectName="recheckChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(150)  # room for the report's lines at 1366x768
@@ -153,8 +153,8 @@ class RecheckWidget(QGroupBox):
     def _drawn(self, r: RecheckReport) -> str:
         """"5 of 250", and for a sample of every book "5 of 250 · whole commune" (the table
         has no room at 1366 px for a column of its own)."""
-        drawn = self.tr("%1 of %2").replace("%1", str(r.drawn)).replace(
-            "%2", str(r.sample.population))
+        drawn = self.tr("%1 of %2").replace("%1", self._count(r.drawn)).replace(
+            "%2", self._count(r.sample.population))
         commune = self.tr("whole commune")
         return drawn if r.sample.book_id else f"{drawn} · {commune}"
 
@@ -189,23 +189,31 @@ class RecheckWidget(QGroupBox):
         lines = [
             self.tr("%1: %2 drawn of the %3 verified entries the re-checker had no hand in, "
                     "%4 re-keyed.")
-            .replace("%1", scope).replace("%2", str(r.drawn))
-            .replace("%3", str(r.sample.population)).replace("%4", str(r.rekeyed)),
+            .replace("%1", scope).replace("%2", self._count(r.drawn))
+            .replace("%3", self._count(r.sample.population))
+            .replace("%4", self._count(r.rekeyed)),
             self.tr("Fields wrong: %1 (95 %: %2 – %3); entries with a wrong field: %4.")
-            .replace("%1", _percent(r.fields.rate)).replace("%2", _percent(r.fields.low))
-            .replace("%3", _percent(r.fields.high)).replace("%4", _percent(r.entries.rate)),
+            .replace("%1", self._percent(r.fields.rate)).replace("%2", self._percent(r.fields.low))
+            .replace("%3", self._percent(r.fields.high))
+            .replace("%4", self._percent(r.entries.rate)),
         ]
         if wrong:
             lines.append(self.tr("Most often wrong: %1").replace("%1", wrong))
         self.report.setText("\n".join(lines))
 
+    def _percent(self, share: float) -> str:
+        return percent_text(share, self._ctx.lang)
+
+    def _count(self, n: int) -> str:
+        return count_text(n, self._ctx.lang)
+
     def accuracy_text(self, accuracy: AccuracyReport, names: dict[str, str]) -> str:
         """Each officer by full name with the share of the fields double entry disagreed
         on, then the fields most often wrong in the form's words."""
         lines = [self.tr("%1: double entry differed on %2 of %3 fields (%5), %4 keyed wrong")
-                 .replace("%1", names.get(a.key, a.key)).replace("%2", str(a.disagreed))
-                 .replace("%3", str(a.fields)).replace("%4", str(a.wrong))
-                 .replace("%5", _percent(a.disagreed / a.fields if a.fields else 0.0))
+                 .replace("%1", names.get(a.key, a.key)).replace("%2", self._count(a.disagreed))
+                 .replace("%3", self._count(a.fields)).replace("%4", self._count(a.wrong))
+                 .replace("%5", self._percent(a.disagreed / a.fields if a.fields else 0.0))
                  for a in accuracy.officers]
         types = sorted({b.type for b in self._books.values()})
         if accuracy.fields:

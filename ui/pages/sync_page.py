@@ -28,9 +28,10 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import OUTBOX_LABELS, local_time, pick, status_label, type_label
 from ui.models import Page, PagedRowsModel
+from ui.numbers import count_text
 from ui.pages.bundle_widget import UsbBundleWidget
 from ui.sync_control import SyncController, SyncOutcome
-from ui.widgets.page_footer import PageFooter, count_text
+from ui.widgets.page_footer import PageFooter
 from ui.widgets.progress import JobProgressWidget
 
 

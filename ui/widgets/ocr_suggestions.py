@@ -34,6 +34,7 @@ from desktop_app.ocr.review import FieldReview, reviews_of
 from desktop_app.workflows import ocr
 from ui.context import UiContext
 from ui.errors import logged, message_for
+from ui.numbers import percent_text, seconds_text
 from ui.record_words import leaf_words
 
 ACCEPT_ALL_KEYS = "Ctrl+Shift+A"
@@ -157,7 +158,7 @@ class OcrSuggestions(QWidget):
         self._read_status = (
             self.tr("%2: %1 entries read in %3 s. Accept what the page shows.")
             .replace("%1", str(found)).replace("%2", self.engine_words(reading.engine))
-            .replace("%3", f"{reading.elapsed_ms / 1000:.1f}"))
+            .replace("%3", seconds_text(reading.elapsed_ms, self._ctx.lang)))
         self.status.setText(self._read_status)
         self._show_rows()
         self.reading_loaded.emit()
@@ -211,7 +212,7 @@ class OcrSuggestions(QWidget):
         words = QTableWidgetItem(leaf_words(rtype, kind, suggestion.path, suggestion.value,
                                             lang))
         words.setToolTip(suggestion.read)
-        sure = QTableWidgetItem(f"{suggestion.confidence:.0%}")
+        sure = QTableWidgetItem(percent_text(suggestion.confidence, self._ctx.lang, 0))
         sure.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if suggestion.confidence < LOW_CONFIDENCE:
             for item in (words, sure):

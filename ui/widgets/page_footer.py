@@ -4,16 +4,10 @@ it too; the button is there for the keyboard, and for a narrowed page that found
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui.models import PagedRowsModel
-
-
-def count_text(n: int, lang: str) -> str:
-    """A count as people read it: 1.234.567 in Vietnamese, 1,234,567 in English."""
-    language = QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English
-    return QLocale(language).toString(n)
+from ui.numbers import count_text
 
 
 class PageFooter(QWidget):
