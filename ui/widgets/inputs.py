@@ -4,7 +4,7 @@ value, None when empty), ``set_value(v)`` and the ``edited`` signal."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import cache
 
@@ -249,17 +249,27 @@ class BoolField(QCheckBox):
         self.setChecked(value is True)
 
 
+def _words(text: str) -> str:
+    """A search key of whole words: "Ê-đê" -> "e de" (a hyphen parts words, as a space)."""
+    return " ".join(fold_for_search(text).replace("-", " ").split())
+
+
 class FoldedCompletion(QObject):
-    """Completion that ignores case and diacritics, as the officer types: "viet" offers
-    "Việt Nam (VN)", "ede" offers "Ê Đê" (QCompleter alone matches marks exactly). Names
-    whose word starts with the text come first, then those that contain it."""
+    """Completion that ignores case, diacritics, hyphens and spaces, as the officer types:
+    "viet" offers "Việt Nam (VN)", "ede" and "e de" offer "Ê-đê" (QCompleter alone matches
+    marks exactly). Names that begin with the text come first, then those with a word that
+    does, then those that contain it. ``aliases`` are other spellings that find an item
+    without being offered themselves ("Ê Đê" finds "Ê-đê"): one spelling a thing, so one
+    family is not written two ways."""
 
     LIMIT = 30
 
-    def __init__(self, field: QLineEdit, items: list[str]) -> None:
+    def __init__(self, field: QLineEdit, items: list[str],
+                 aliases: Mapping[str, Sequence[str]] | None = None) -> None:
         super().__init__(field)
         self._field = field
-        self._items = [(item, fold_for_search(item)) for item in items]
+        self._items = [(item, [_words(key) for key in (item, *(aliases or {}).get(item, ()))])
+                       for item in items]
         self.model = QStringListModel(self)
         self.completer = QCompleter(self.model, field)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -268,12 +278,20 @@ class FoldedCompletion(QObject):
         field.textEdited.connect(self.filter)
 
     def matches(self, text: str) -> list[str]:
-        query = fold_for_search(text)
+        query = _words(text)
         if not query:
             return []
-        starts = [item for item, folded in self._items if f" {query}" in f" {folded}"]
-        inside = [item for item, folded in self._items if query in folded and item not in starts]
-        return (starts + inside)[:self.LIMIT]
+        compact = query.replace(" ", "")
+        tiers: tuple[list[str], list[str], list[str]] = ([], [], [])
+        for item, keys in self._items:
+            squeezed = [key.replace(" ", "") for key in keys]
+            if any(key.startswith(compact) for key in squeezed):
+                tiers[0].append(item)  # the name begins so: "ra" -> Ra-glai first
+            elif any(f" {query}" in f" {key}" for key in keys):
+                tiers[1].append(item)  # one of its words does: "ra" -> Gia-rai
+            elif any(compact in key for key in squeezed):
+                tiers[2].append(item)
+        return [*tiers[0], *tiers[1], *tiers[2]][:self.LIMIT]
 
     def filter(self, text: str) -> None:
         found = self.matches(text)
@@ -283,18 +301,17 @@ class FoldedCompletion(QObject):
 
 
 class EthnicityField(TextField):
-    """The 54 groups by Vietnamese name; any spelling is accepted (the core matches)."""
+    """The 54 groups (and foreigners) offered once each, by their name in the official list
+    (Quyết định 121-TCTK/PPCĐ: "Ê-đê"); the common spelling ("Ê Đê") finds it too. What the
+    officer types is kept as typed (the papers' spelling): the core takes either."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        names: list[str] = []
-        for group in ethnic_groups():
-            for name in (group.official_name, group.common_spelling):
-                if name not in names:
-                    names.append(name)
-        self.completion = FoldedCompletion(self, names)
-
-
+        groups = ethnic_groups()
+        self.completion = FoldedCompletion(
+            self, [g.official_name for g in groups],
+            {g.official_name: [g.common_spelling] for g in groups
+             if g.common_spelling != g.official_name})
 
 
 @cache
@@ -348,7 +365,13 @@ class CountryField(TextField):
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         items = country_items(lang)
-        self.completion = FoldedCompletion(self, list(items))
+        # A country's other name finds it too ("United States" finds "Hoa Kỳ (US)"): the
+        # officer types what the papers say; one item a country is offered.
+        other = {m.group(1): item[:m.start()].strip() for item in country_items("en")
+                 if (m := _CODE_AT_END.search(item))}
+        aliases = {item: [other[m.group(1)]] for item in items
+                   if (m := _CODE_AT_END.search(item)) and m.group(1) in other}
+        self.completion = FoldedCompletion(self, list(items), aliases)
         self._shown = {m.group(1): item for item in items if (m := _CODE_AT_END.search(item))}
 
     def value(self) -> object | None:
