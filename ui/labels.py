@@ -66,15 +66,62 @@ def type_label(rtype: str, lang: str, *, short: bool = True) -> str:
     return pick(RECORD_TYPE_LABELS.get(RecordType(rtype)), lang, rtype)
 
 
-def record_name(rec: object, lang: str) -> str:
-    """A record as an officer names it: procedure, person(s) and number when it has one
-    ("Khai sinh Nguyễn Văn An, số 12"), never its id."""
+NO_NAME = ("(chưa có tên)", "(no name yet)")
+
+
+def _present(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def names_shown(rec: object, lang: str) -> str:
+    """The names a record is listed by ("Nguyễn Văn An", "Chồng – Vợ"); "(chưa có tên)" for a
+    record with none yet (a draft, an old book's entry keyed without its name), never an
+    empty cell or a dangling "Khai sinh:"."""
+    from desktop_app.domain.parties import record_title
+
+    data = getattr(rec, "data", {}) or {}
+    return record_title(str(getattr(rec, "type", "")), data) or pick(NO_NAME, lang)
+
+
+def _identified_by(rec: object, lang: str) -> str:
+    """What tells an unnamed record from others: its registration number, else the page and
+    entry of the old book it is keyed from ("số 12", "trang 5, mục 3"); "" when neither."""
+    data = getattr(rec, "data", {}) or {}
+    number = _present(getattr(rec, "registration_number", None)) \
+        or _present(data.get("registration_number"))
+    if number:
+        return f"{'số' if lang == 'vi' else 'no.'} {number}"
+    source = data.get("source")
+    source = source if isinstance(source, dict) else {}
+    parts = []
+    if page := _present(source.get("page")):
+        parts.append(f"{'trang' if lang == 'vi' else 'page'} {page}")
+    if entry := _present(source.get("entry_number")):
+        parts.append(f"{'mục' if lang == 'vi' else 'entry'} {entry}")
+    return ", ".join(parts)
+
+
+def record_heading(rec: object, lang: str, *, short: bool = True, sep: str = ": ") -> str:
+    """A record's heading: its procedure and names ("Khai sinh: Nguyễn Văn An"); one with
+    no name yet reads "Khai sinh (chưa có tên, số 12)" (the number, or the old book's page,
+    when known), the same for every procedure."""
     from desktop_app.domain.parties import record_title
 
     rtype = str(getattr(rec, "type", ""))
-    data = getattr(rec, "data", {}) or {}
-    title = record_title(rtype, data) or ("(chưa có tên)" if lang == "vi" else "(no name yet)")
-    name = f"{type_label(rtype, lang)} {title}"
+    procedure = type_label(rtype, lang, short=short)
+    title = record_title(rtype, getattr(rec, "data", {}) or {})
+    if title:
+        return f"{procedure}{sep}{title}"
+    known = _identified_by(rec, lang)
+    unnamed = pick(NO_NAME, lang)
+    return f"{procedure} {unnamed[:-1]}, {known})" if known else f"{procedure} {unnamed}"
+
+
+def record_name(rec: object, lang: str) -> str:
+    """A record as an officer names it: procedure, person(s) and number when it has one
+    ("Khai sinh Nguyễn Văn An, số 12"), never its id."""
+    rtype = str(getattr(rec, "type", ""))
+    name = f"{type_label(rtype, lang)} {names_shown(rec, lang)}"
     number = getattr(rec, "registration_number", None)
     if number:
         name += f", {'số' if lang == 'vi' else 'no.'} {number}"

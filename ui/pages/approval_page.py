@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import Status
-from desktop_app.domain.parties import record_title
 from desktop_app.record import StoredRecord
 from desktop_app.workflows import approval, record_views, records
 from desktop_app.workflows.approval import ApprovalReview
 from desktop_app.workflows.record_views import RecordFilter
 from ui.context import SignOutcome, UiContext
 from ui.errors import message_for
-from ui.labels import status_label, type_label
+from ui.labels import names_shown, status_label, type_label
 from ui.models import Page, PagedRowsModel, RowsModel
 from ui.pages.records_page import record_columns
 from ui.widgets.page_footer import PageFooter
@@ -259,7 +258,7 @@ class ApprovalPage(QWidget):
         if self.current is None or review.record.id != self.current.id:
             return  # another record was selected meanwhile
         self.review = review
-        related = {r.id: f"{record_title(r.type, r.data)} ({type_label(r.type, self._ctx.lang)}"
+        related = {r.id: f"{names_shown(r, self._ctx.lang)} ({type_label(r.type, self._ctx.lang)}"
                          f", {status_label(r.status, self._ctx.lang)})" for r in review.related}
         self.warnings.show_issues(review.record.id, review.record.type, review.warnings,
                                   review.errors, related)

@@ -29,14 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.fields import FieldKind, field_label, find_field
-from desktop_app.domain.parties import record_title
 from desktop_app.domain.types import JSONValue
 from desktop_app.ocr.rows import Band, entry_band
 from desktop_app.workflows import accounts, books
 from desktop_app.workflows.books import Decision, PageRow
 from ui.context import UiContext
 from ui.errors import message_for
-from ui.labels import type_label
+from ui.labels import record_heading
 from ui.models import Index, RowsModel
 from ui.record_words import value_words
 from ui.widgets.page_scan import PageScanWidget, load_book_page
@@ -123,8 +122,7 @@ class DecisionsPage(QWidget):
         self.names: dict[str, str] = {}  # username -> full name (the accounts')
         lang = ctx.lang
         columns = [
-            (self.tr("Entry"), lambda d: f"{type_label(d.record.type, lang)}: "
-                                         f"{record_title(d.record.type, d.record.data)}"),
+            (self.tr("Entry"), lambda d: record_heading(d.record, lang)),
             (self.tr("Page"), lambda d: str(d.place.page_no) if d.place else "—"),
             (self.tr("Position"), lambda d: str(d.place.position) if d.place else "—"),
             (self.tr("Keyed by"), lambda d: ", ".join(self.names.get(k, k)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.audit import AuditEntry
 from desktop_app.domain import Issue, Status, field_label, issue_message
-from desktop_app.domain.parties import record_title
 from desktop_app.errors import HotichError
 from desktop_app.messages import Catalogue
 from desktop_app.record import RecordEvent, StoredRecord
@@ -38,9 +37,9 @@ from ui.labels import (
     action_label,
     audit_details,
     local_time,
+    record_heading,
     record_name,
     status_label,
-    type_label,
 )
 from ui.models import RowsModel
 from ui.pages.attachments_widget import AttachmentsWidget
@@ -240,9 +239,8 @@ class RecordDetailDialog(QDialog):
         self.view = view
         rec, lang = view.record, self._ctx.lang
         self.record_id = rec.id
-        self.setWindowTitle(f"{type_label(rec.type, lang)} — {record_title(rec.type, rec.data)}")
-        self.title.setText(f"{type_label(rec.type, lang, short=False)}: "
-                           f"{record_title(rec.type, rec.data)}")
+        self.setWindowTitle(record_heading(rec, lang, sep=" — "))
+        self.title.setText(record_heading(rec, lang, short=False))
         parts = [status_label(rec.status, lang)]
         if rec.registration_number:
             parts.append(self.tr("No. %1, book %2").replace("%1", rec.registration_number)
@@ -305,8 +303,8 @@ class RecordDetailDialog(QDialog):
         for link in view.related:
             other = link.record
             line = (self.tr("Concerns: %1") if link.concerns else self.tr("Concerned by: %1"))
-            text = f"{type_label(other.type, lang, short=False)}: " \
-                   f"{record_title(other.type, other.data)} · {status_label(other.status, lang)}"
+            text = f"{record_heading(other, lang, short=False)} · " \
+                   f"{status_label(other.status, lang)}"
             if other.registration_number:
                 text += " · " + self.tr("No. %1").replace("%1", other.registration_number)
             item = QListWidgetItem(line.replace("%1", text))

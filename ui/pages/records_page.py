@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain import RecordType, Status
-from desktop_app.domain.parties import record_title
 from desktop_app.record import StoredRecord
 from desktop_app.workflows import record_views
 from desktop_app.workflows.record_views import RecordFilter
 from ui.context import UiContext
 from ui.errors import message_for
-from ui.labels import local_time, status_label, type_label
+from ui.labels import local_time, names_shown, status_label, type_label
 from ui.models import Column, Page, PagedRowsModel
 from ui.widgets.page_footer import PageFooter
 
@@ -38,7 +37,7 @@ def record_columns(ctx: UiContext) -> list[Column]:
         (QCoreApplication.translate("RecordColumns", "Procedure"),
          lambda r: type_label(r.type, lang) + (" *" if r.is_historical else "")),
         (QCoreApplication.translate("RecordColumns", "Names"),
-         lambda r: record_title(r.type, r.data)),
+         lambda r: names_shown(r, lang)),
         (QCoreApplication.translate("RecordColumns", "Status"),
          lambda r: status_label(r.status, lang)),
         (QCoreApplication.translate("RecordColumns", "No."),

@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.parties import record_title
 from desktop_app.errors import NotEnrolledError
 from desktop_app.workflows import enrolment, record_views
 from desktop_app.workflows.record_views import QueueCounts, QueueItem
 from desktop_app.workflows.sync_apply import SyncReport
 from ui.context import UiContext
 from ui.errors import message_for
-from ui.labels import OUTBOX_LABELS, local_time, pick, status_label, type_label
+from ui.labels import OUTBOX_LABELS, local_time, names_shown, pick, status_label, type_label
 from ui.models import Page, PagedRowsModel
 from ui.numbers import count_text
 from ui.pages.bundle_widget import UsbBundleWidget
@@ -52,7 +51,7 @@ class SyncPage(QWidget):
         lang = ctx.lang
         self.model: PagedRowsModel[QueueItem] = PagedRowsModel([
             (self.tr("Procedure"), lambda i: type_label(i.record.type, lang)),
-            (self.tr("Names"), lambda i: record_title(i.record.type, i.record.data)),
+            (self.tr("Names"), lambda i: names_shown(i.record, lang)),
             (self.tr("Status"), lambda i: status_label(i.record.status, lang)),
             (self.tr("Sending"), lambda i: pick(OUTBOX_LABELS.get(i.outbox_state or ""), lang,
                                                 i.outbox_state or "")),

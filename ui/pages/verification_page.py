@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.parties import record_title
 from desktop_app.workflows import attachments, books, records, verification
 from desktop_app.workflows.attachments import Attachment
 from desktop_app.workflows.verification import AwaitingVerification
 from ui.context import UiContext
 from ui.errors import message_for
-from ui.labels import type_label
+from ui.labels import record_heading
 from ui.models import Page, PagedRowsModel
 from ui.pages.attachments_widget import load_shown
 from ui.pages.records_page import record_columns
@@ -194,8 +193,7 @@ class VerificationPage(QWidget):
             self.tr("No. %1").replace("%1", rec.registration_number or "?"),
             self.tr("book %1").replace("%1", rec.book_number or "?"),
             self.tr("entered by %1").replace("%1", rec.officer)) if p)
-        self.entry_label.setText(f"{type_label(rec.type, lang)}: "
-                                 f"{record_title(rec.type, rec.data)} — {book}")
+        self.entry_label.setText(f"{record_heading(rec, lang)} — {book}")
         self.tree.show_data(rec.type, rec.data, historical=rec.is_historical)
         self.verify_button.setEnabled(item.can_verify)
         reason = "" if item.refusal is None else message_for(
