@@ -1,4 +1,5 @@
-"""A progress bar with a cancel button for one long job (backup, restore, signing, sync)."""
+"""A progress bar with a cancel button for one long job (backup, restore, signing, sync, the
+search re-index of the first login after an upgrade)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ STAGES = {
     "import": ("Đang áp dụng tệp trả lời", "Applying the answer"),
     "entries": ("Đang nhập các mục sổ cũ", "Importing book entries"),
     "registry": ("Đang đọc Cơ sở dữ liệu dân cư", "Reading the population registry"),
+    "reindex": ("Đang cập nhật chỉ mục tìm kiếm…", "Updating the search index…"),
 }
 
 
