@@ -98,6 +98,7 @@ class LoginDialog(QDialog):
         for label, text in zip(self._labels, (self.tr("User name"), self.tr("Password"),
                                               self.tr("Language")), strict=True):
             label.setText(text)
+        self.progress.set_language(self.lang)
         self.upgrade_note.setText(self.tr(
             "The first login after an update prepares the search once; this can take a "
             "minute. If it is interrupted, the next login carries on."))
@@ -117,7 +118,9 @@ class LoginDialog(QDialog):
         self.progress.follow(handle)
 
     def _progressed(self, _stage: str, _done: int, _total: int) -> None:
-        self.upgrade_box.show()
+        if not self.upgrade_box.isVisible():
+            self.upgrade_box.show()
+            self.adjustSize()  # room for the note, which would be cut otherwise
 
     def _succeeded(self, session: Session) -> None:
         self.session = session

@@ -43,7 +43,7 @@ def needs_reindex(conn: Connection) -> bool:
     return stored is None or int(stored) < SEARCH_TEXT_VERSION
 
 
-def _counts(conn: Connection, after: int) -> tuple[int, int]:
+def record_counts(conn: Connection, after: int) -> tuple[int, int]:
     """Records already walked (by an earlier, interrupted start) and records in all."""
     done, total = conn.execute(
         "SELECT count(*) FILTER (WHERE n <= ?), count(*) FROM records", (after,)).fetchone()
@@ -59,7 +59,7 @@ def reindex_search(conn: Connection, *, batch: int = BATCH, max_batches: int | N
     if not needs_reindex(conn):
         return 0
     after = int(meta.get(CURSOR_KEY) or 0)
-    done, total = _counts(conn, after) if progress is not None else (0, 0)
+    done, total = record_counts(conn, after) if progress is not None else (0, 0)
     if progress is not None:
         progress(STAGE, done, total)
     rewritten = batches = 0

@@ -41,6 +41,10 @@ class JobProgressWidget(QWidget):
         layout.addWidget(self.cancel_button)
         self.hide()
 
+    def set_language(self, lang: str) -> None:
+        """For the stages told from now on (the login window can switch language)."""
+        self._lang = lang
+
     def follow(self, handle: TaskHandle) -> None:
         self._handle = handle
         self.bar.setRange(0, 0)

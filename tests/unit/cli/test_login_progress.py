@@ -3,9 +3,11 @@ that logs in says so on stderr, with counts only, and later commands say nothing
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.cli.progress_line import ProgressLine
 from desktop_app.paths import DataPaths
 from tests.conftest import ADMIN_PASSWORD, CliResult
 from tests.support.old_search_index import (
@@ -35,3 +37,31 @@ def test_a_command_that_logs_in_shows_the_reindex_progress_once(
                  password=OFFICER_PASSWORD)
     assert second.code == 0, second.err
     assert "chỉ mục tìm kiếm" not in second.err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_line_is_rewritten_in_place_on_a_terminal_and_every_tenth_elsewhere() -> None:
+    log, terminal = io.StringIO(), _Terminal()
+    for stream in (log, terminal):
+        line = ProgressLine(stream, lang="vi")
+        for done in range(0, 200_001, 1000):
+            line("reindex", done, 200_000)
+        line.end()
+    logged = log.getvalue().splitlines()
+    assert [text.split(": ")[1].split(" %")[0] for text in logged] == [
+        str(p) for p in range(0, 101, 10)]
+    assert logged[-1].endswith("100 % (200.000/200.000 hồ sơ)")
+    shown = terminal.getvalue()
+    assert shown.count("\r") == 101 and shown.endswith("100 % (200.000/200.000 hồ sơ)\n")
+    assert shown.count("\n") == 1
+
+    stopped = _Terminal()
+    line = ProgressLine(stopped, lang="en")
+    line("reindex", 45, 100)
+    line.end()  # interrupted: what the command prints next starts on its own line
+    assert stopped.getvalue() == "\rUpdating the search index (once after the upgrade): 45% " \
+        "(45/100 records)\n"
