@@ -238,6 +238,13 @@ CORE: dict[str, tuple[str, str]] = {
     "P-ADMIN-PASSWORD": ("Mật khẩu quản trị: ", "Admin password: "),
     "P-REPEAT": ("Nhập lại: ", "Repeat: "),
     "P-P12-PASSWORD": ("Mật khẩu tệp .p12: ", ".p12 password: "),
+    # Progress lines of the command line (N-), on stderr: counts only.
+    "N-REINDEX": (
+        "Đang cập nhật chỉ mục tìm kiếm (một lần sau khi nâng cấp): {percent} % "
+        "({done}/{total} hồ sơ)",
+        "Updating the search index (once after the upgrade): {percent}% "
+        "({done}/{total} records)",
+    ),
     "R-DEMO-EXISTS": (
         "Dữ liệu mẫu đã có sẵn. Mật khẩu các tài khoản mẫu: {file} (hoặc 'hotich demo "
         "--show'); xóa thư mục {folder} để tạo lại.",

@@ -1,5 +1,7 @@
 """Login: user name and password; the key derivation runs off the GUI thread. A locked
-account is told until when (the core's message carries the time)."""
+account is told until when (the core's message carries the time). The first login after an
+upgrade also re-indexes the search once (about 20 s at 1M records): its progress is shown
+here, and quitting meanwhile stops it between two batches (the next login carries on)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ from desktop_app.services import AppServices
 from desktop_app.session import Session
 from desktop_app.workflows import accounts
 from ui.errors import message_for
-from ui.tasks import TaskRunner
+from ui.tasks import JobControl, TaskRunner
+from ui.widgets.progress import JobProgressWidget
 
 
 class LoginDialog(QDialog):
@@ -55,6 +58,18 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.attempt)
         self.buttons.rejected.connect(self.reject)
 
+        # Shown only once the login reports progress: an ordinary login has none to report.
+        self.upgrade_box = QWidget(objectName="loginUpgrade")
+        self.progress = JobProgressWidget(lang, self.upgrade_box)
+        self.progress.cancel_button.hide()  # "Quit" stops it; the login cannot go on without
+        self.upgrade_note = QLabel(objectName="loginUpgradeNote")
+        self.upgrade_note.setWordWrap(True)
+        box = QVBoxLayout(self.upgrade_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.progress)
+        box.addWidget(self.upgrade_note)
+        self.upgrade_box.hide()
+
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: bold")
         self._labels = [QLabel(), QLabel(), QLabel()]
@@ -66,6 +81,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.title)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.upgrade_box)
         layout.addWidget(self.buttons)
         self.setTabOrder(self.username, self.password)
         self.setTabOrder(self.password, self.login_button)
@@ -82,15 +98,29 @@ class LoginDialog(QDialog):
         for label, text in zip(self._labels, (self.tr("User name"), self.tr("Password"),
                                               self.tr("Language")), strict=True):
             label.setText(text)
+        self.progress.set_language(self.lang)
+        self.upgrade_note.setText(self.tr(
+            "The first login after an update prepares the search once; this can take a "
+            "minute. If it is interrupted, the next login carries on."))
 
     def attempt(self) -> None:
         username, password = self.username.text(), self.password.text()
         self.login_button.setEnabled(False)
         self.error.clear()
         services = self._services
-        self._runner.run(
-            lambda: accounts.login(services.paths, username, password, services.clock),
-            self._succeeded, self._failed)
+
+        def log_in(control: JobControl) -> Session:
+            return accounts.login(services.paths, username, password, services.clock,
+                                  progress=control.progress)
+
+        handle = self._runner.start_job(log_in, self._succeeded, self._failed,
+                                        on_progress=self._progressed)
+        self.progress.follow(handle)
+
+    def _progressed(self, _stage: str, _done: int, _total: int) -> None:
+        if not self.upgrade_box.isVisible():
+            self.upgrade_box.show()
+            self.adjustSize()  # room for the note, which would be cut otherwise
 
     def _succeeded(self, session: Session) -> None:
         self.session = session
@@ -99,6 +129,7 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
+        self.upgrade_box.hide()
         self.login_button.setEnabled(True)
         self.password.clear()
         self.password.setFocus()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from desktop_app.cli.progress_line import ProgressLine
 from desktop_app.clock import Clock, SystemClock
 from desktop_app.errors import HotichError
 from desktop_app.messages import render
@@ -84,7 +85,13 @@ class CliContext:
 
             if not self.user:
                 raise HotichError("E-NO-USER")
-            self._session = login(self.paths, self.user, self.acting_password(), self.clock)
+            password = self.acting_password()
+            shown = ProgressLine(self.stderr)  # the first login after an upgrade re-indexes
+            try:
+                self._session = login(self.paths, self.user, password, self.clock,
+                                      progress=shown)
+            finally:
+                shown.end()
         return self._session
 
     def close(self) -> None:

@@ -5,12 +5,18 @@ The index is contentless (its text cannot be read back) and the text is computed
 so no SQL migration can do it: the records are walked in rowid order, one transaction per
 batch, the cursor (last rowid done) kept in meta in the same transaction. A start killed
 mid-way loses nothing, and the next start carries on from the cursor.
+
+It runs inside the first login after the upgrade (about 20 s at 1M records), so it reports
+``progress("reindex", records done, records in all)`` after each committed batch: the front
+ends show it (and a callback that raises, as a cancelled job's does, stops it between two
+batches, the cursor kept).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 
 from desktop_app.domain.indexing import (
     SEARCH_TEXT_VERSION,
@@ -27,6 +33,9 @@ log = logging.getLogger(__name__)
 VERSION_KEY = "search_text_version"  # the search_text the whole index was written with
 CURSOR_KEY = "search_reindex_after"  # records.n of the last record re-indexed
 BATCH = 1000
+STAGE = "reindex"  # the stage the progress callback is told
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total), as other long jobs report
 
 
 def needs_reindex(conn: Connection) -> bool:
@@ -34,14 +43,25 @@ def needs_reindex(conn: Connection) -> bool:
     return stored is None or int(stored) < SEARCH_TEXT_VERSION
 
 
-def reindex_search(conn: Connection, *, batch: int = BATCH, max_batches: int | None = None
-                   ) -> int:
+def record_counts(conn: Connection, after: int) -> tuple[int, int]:
+    """Records already walked (by an earlier, interrupted start) and records in all."""
+    done, total = conn.execute(
+        "SELECT count(*) FILTER (WHERE n <= ?), count(*) FROM records", (after,)).fetchone()
+    return int(done), int(total)
+
+
+def reindex_search(conn: Connection, *, batch: int = BATCH, max_batches: int | None = None,
+                   progress: Progress | None = None) -> int:
     """Rewrite the search row of every record whose text changed; returns how many.
-    ``max_batches`` stops early (as a kill between two batches would)."""
+    ``max_batches`` stops early (as a kill between two batches would). ``progress`` is told
+    nothing when there is nothing to do, so an ordinary login shows no progress."""
     meta = MetaRepository(conn)
     if not needs_reindex(conn):
         return 0
     after = int(meta.get(CURSOR_KEY) or 0)
+    done, total = record_counts(conn, after) if progress is not None else (0, 0)
+    if progress is not None:
+        progress(STAGE, done, total)
     rewritten = batches = 0
     while True:
         conn.execute("BEGIN IMMEDIATE")
@@ -72,6 +92,10 @@ def reindex_search(conn: Connection, *, batch: int = BATCH, max_batches: int | N
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        if progress is not None:  # after the commit: raising here loses no work
+            done = min(done + len(rows), total) if rows else total
+            if done < total or not rows:  # "all done" once only, when the version is kept
+                progress(STAGE, done, total)
         if not rows:
             break
         batches += 1

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from desktop_app.diskspace import full_disk, is_disk_full_error
 from desktop_app.paths import DataPaths
-from desktop_app.store import upgrade
+from desktop_app.store import search_reindex, upgrade
 from desktop_app.store.accounts_repo import AccountsRepository
 from desktop_app.store.audit_repo import AuditRepository
 from desktop_app.store.books_repo import BooksRepository
@@ -147,9 +147,10 @@ class Store:
         return migrate(self.connection(), self.path, backups_dir, target=target,
                        on_backup=on_backup, backup=backup)
 
-    def open_for_version(self, paths: DataPaths, running: str) -> Path | None:
+    def open_for_version(self, paths: DataPaths, running: str, *,
+                         progress: search_reindex.Progress | None = None) -> Path | None:
         """First start of a program version: back the folder up, migrate, note the version."""
-        return upgrade.open_for_version(self.connection(), paths, running)
+        return upgrade.open_for_version(self.connection(), paths, running, progress=progress)
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file (before copying or moving it)."""

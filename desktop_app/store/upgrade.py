@@ -19,7 +19,7 @@ from desktop_app.paths import DataPaths
 from desktop_app.store.database import Connection, backup_file_copy, latest_version, migrate
 from desktop_app.store.database import schema_version as current_schema
 from desktop_app.store.meta_repo import MetaRepository
-from desktop_app.store.search_reindex import reindex_search
+from desktop_app.store.search_reindex import Progress, reindex_search
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +48,10 @@ def backup_folder(conn: Connection, paths: DataPaths, label: str) -> Path:
     return target
 
 
-def open_for_version(conn: Connection, paths: DataPaths, running: str) -> Path | None:
-    """Back up (when the version changed), migrate, record the version; returns the backup."""
+def open_for_version(conn: Connection, paths: DataPaths, running: str, *,
+                     progress: Progress | None = None) -> Path | None:
+    """Back up (when the version changed), migrate, record the version; returns the backup.
+    ``progress`` follows the search re-index, the one step that can take long."""
     stored = MetaRepository(conn).get(VERSION_KEY) if current_schema(conn) else None
     if stored is not None and _is_newer(stored, running) and \
             current_schema(conn) > latest_version():
@@ -59,7 +61,7 @@ def open_for_version(conn: Connection, paths: DataPaths, running: str) -> Path |
         backup = backup_folder(conn, paths, f"pre-upgrade-{stored or 'unknown'}-to-{running}")
         log.info("data folder backed up before the first start of version %s", running)
     migrate(conn, paths.database, paths.backups, backup=backup is None)
-    reindex_search(conn)  # a no-op once the index is of this version's search_text
+    reindex_search(conn, progress=progress)  # a no-op once the index is of this search_text
     if stored != running:
         conn.execute("BEGIN IMMEDIATE")
         MetaRepository(conn).put(VERSION_KEY, running)

@@ -41,6 +41,7 @@ from desktop_app.store.keyfile import (
     new_data_key,
     new_recovery_code,
 )
+from desktop_app.store.search_reindex import Progress
 from desktop_app.store.unit_of_work import Store
 from desktop_app.store.upgrade import VERSION_KEY
 
@@ -95,8 +96,11 @@ def initialise(paths: DataPaths, *, commune_code: str, admin: str, password: str
     return recovery_code
 
 
-def login(paths: DataPaths, username: str, password: str, clock: Clock) -> Session:
-    """Offline login: unwrap the data key with the password; lock after repeated failures."""
+def login(paths: DataPaths, username: str, password: str, clock: Clock, *,
+          progress: Progress | None = None) -> Session:
+    """Offline login: unwrap the data key with the password; lock after repeated failures.
+    ``progress`` follows the one-off work of the first login after an upgrade (the search
+    re-index); it is not called otherwise."""
     keyfile = KeyFile.load(paths.keyfile)
     try:
         username = normalise_username(username)
@@ -109,7 +113,7 @@ def login(paths: DataPaths, username: str, password: str, clock: Clock) -> Sessi
         KdfParams.fresh().derive(password)
         raise WrongPasswordError()
     data_key = _open_slot(paths, keyfile, slot, username, password, now)
-    return open_session(paths, data_key, username, clock)
+    return open_session(paths, data_key, username, clock, progress=progress)
 
 
 def _open_slot(paths: DataPaths, keyfile: KeyFile, slot: Slot, username: str,
@@ -137,10 +141,11 @@ def _open_slot(paths: DataPaths, keyfile: KeyFile, slot: Slot, username: str,
     return data_key
 
 
-def open_session(paths: DataPaths, data_key: bytes, username: str, clock: Clock) -> Session:
+def open_session(paths: DataPaths, data_key: bytes, username: str, clock: Clock, *,
+                 progress: Progress | None = None) -> Session:
     store = Store(paths.database, data_key)
     try:
-        store.open_for_version(paths, __version__)
+        store.open_for_version(paths, __version__, progress=progress)
         with store.read() as uow:
             account = uow.accounts.get(username)
     except BaseException:

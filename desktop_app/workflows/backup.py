@@ -237,7 +237,7 @@ def restore_backup(
         anchors = [str(header.core.get("audit_anchor") or ""), _current_anchor(paths, data_key)]
         # The restoring account must exist in the backup and may restore.
         if recovery_code is None:
-            session = open_session(staged, data_key, actor, clock)
+            session = open_session(staged, data_key, actor, clock, progress=progress)
             try:
                 require(session.account, Permission.RESTORE)
             finally:

@@ -1,5 +1,6 @@
 """Login window: wrong password, lockout with its time after five tries, then the main
-window shows the user."""
+window shows the user; the first login after an upgrade shows the search re-index's progress
+while it runs off the GUI thread."""
 
 from __future__ import annotations
 
@@ -12,7 +13,11 @@ from desktop_app.app import catalogue
 from desktop_app.clock import SystemClock
 from desktop_app.paths import DataPaths
 from desktop_app.services import AppServices
+from desktop_app.store.database import connect
+from desktop_app.store.keyfile import KeyFile
 from tests.conftest import ADMIN_PASSWORD
+from tests.support.old_search_index import OFFICER, OFFICER_PASSWORD, store_needing_the_reindex
+from ui import i18n
 from ui.context import UiContext
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
@@ -55,3 +60,40 @@ def test_login_opens_the_main_window_for_that_account(
     qtbot.addWidget(window)
     assert "admin" in window.account_label.text()
     window.close()
+
+
+def test_the_first_login_after_an_upgrade_shows_the_reindex_and_stays_responsive(
+    qtbot: QtBot, dialog: LoginDialog, data_dir: Path
+) -> None:
+    paths = DataPaths(data_dir)
+    total = store_needing_the_reindex(paths, ADMIN_PASSWORD)
+    i18n.install("vi")
+    dialog.retranslate()
+    dialog.show()
+    assert not dialog.upgrade_box.isVisible()
+    # Another connection holds the write lock: the re-index starts (tells 0 of total), then
+    # waits at its first batch. The login runs off the GUI thread, so the window goes on.
+    key = KeyFile.load(paths.keyfile).open_with_password("admin", ADMIN_PASSWORD)
+    assert key is not None
+    holder = connect(paths.database, key)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        dialog.username.setText(OFFICER)
+        dialog.password.setText(OFFICER_PASSWORD)
+        dialog.login_button.click()
+        qtbot.waitUntil(dialog.upgrade_box.isVisible, timeout=10000)
+        assert dialog.progress.stage.text() == "Đang cập nhật chỉ mục tìm kiếm…"
+        assert (dialog.progress.bar.value(), dialog.progress.bar.maximum()) == (0, total)
+        assert dialog.upgrade_note.text().startswith("Lần đăng nhập đầu tiên sau khi cập nhật")
+        assert not dialog.progress.cancel_button.isVisible()
+        assert dialog.session is None and not dialog.login_button.isEnabled()
+        qtbot.keyClicks(dialog.username, "x")  # typing is taken while the work goes on
+        assert dialog.username.text() == OFFICER + "x"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with qtbot.waitSignal(dialog.logged_in, timeout=10000):
+        pass
+    assert dialog.progress.bar.value() == total  # it reported up to completion
+    assert dialog.session is not None and dialog.session.account.username == OFFICER
+    dialog.session.close()

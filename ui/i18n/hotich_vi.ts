@@ -1244,6 +1244,10 @@
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
+    <message>
+        <source>The first login after an update prepares the search once; this can take a minute. If it is interrupted, the next login carries on.</source>
+        <translation>Lần đăng nhập đầu tiên sau khi cập nhật phần mềm sẽ chuẩn bị lại chức năng tìm kiếm một lần; việc này có thể mất khoảng một phút. Nếu bị gián đoạn, lần đăng nhập sau sẽ làm tiếp.</translation>
+    </message>
 </context>
 <context>
     <name>LunarDateField</name>

@@ -1,4 +1,5 @@
-"""A progress bar with a cancel button for one long job (backup, restore, signing, sync)."""
+"""A progress bar with a cancel button for one long job (backup, restore, signing, sync, the
+search re-index of the first login after an upgrade)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ STAGES = {
     "import": ("Đang áp dụng tệp trả lời", "Applying the answer"),
     "entries": ("Đang nhập các mục sổ cũ", "Importing book entries"),
     "registry": ("Đang đọc Cơ sở dữ liệu dân cư", "Reading the population registry"),
+    "reindex": ("Đang cập nhật chỉ mục tìm kiếm…", "Updating the search index…"),
 }
 
 
@@ -38,6 +40,10 @@ class JobProgressWidget(QWidget):
         layout.addWidget(self.bar, 1)
         layout.addWidget(self.cancel_button)
         self.hide()
+
+    def set_language(self, lang: str) -> None:
+        """For the stages told from now on (the login window can switch language)."""
+        self._lang = lang
 
     def follow(self, handle: TaskHandle) -> None:
         self._handle = handle

@@ -1,8 +1,10 @@
 """Names with an apostrophe (Ê Đê, Jrai: "H’Khoa Niê", "Y’Bih") are found by their joined form
 ("hkhoa") and by their parts ("khoa"); stores indexed before are re-indexed once at upgrade,
-batch by batch, carrying on after a kill."""
+batch by batch, carrying on after a kill, telling their progress."""
 
 from __future__ import annotations
+
+import pytest
 
 from desktop_app import __version__
 from desktop_app.domain.indexing import search_words
@@ -10,9 +12,9 @@ from desktop_app.domain.text import fold_for_search
 from desktop_app.session import Session
 from desktop_app.store import search_reindex
 from desktop_app.store.meta_repo import MetaRepository
-from desktop_app.workflows import records
+from desktop_app.workflows import accounts, records
 from tests.samples import build
-from tests.unit.conftest import Office
+from tests.unit.conftest import PW, Office
 
 KHOA = "H’Khoa Niê"
 
@@ -85,3 +87,52 @@ def test_a_store_indexed_the_old_way_is_reindexed_at_upgrade(office: Office) -> 
     assert meta.get(search_reindex.CURSOR_KEY) is None
     assert not search_reindex.needs_reindex(conn)
     assert search_reindex.reindex_search(conn) == 0  # once only
+
+
+class _Interrupted(Exception):
+    """What a kill (or a cancelled login) does between two batches."""
+
+
+def test_the_reindex_reports_its_progress_and_carries_on_after_an_interruption(
+    office: Office,
+) -> None:
+    officer = office("canbo")
+    names = [KHOA, "Nguyễn Văn An", "H’Hen Niê", "Y’Bih Ksor", "Lê Thị Hoa"]
+    _index_the_old_way(officer, [_register(officer, name) for name in names])
+    conn = officer.store.connection()
+    total = int(conn.execute("SELECT count(*) FROM records").fetchone()[0])
+    assert total >= 5
+    told: list[tuple[str, int, int]] = []
+
+    def stop_at_the_third(stage: str, done: int, total: int) -> None:
+        told.append((stage, done, total))
+        if len(told) == 3:
+            raise _Interrupted()
+
+    with pytest.raises(_Interrupted):
+        search_reindex.reindex_search(conn, batch=2, progress=stop_at_the_third)
+    assert told == [("reindex", 0, total), ("reindex", 2, total), ("reindex", 4, total)]
+    assert search_reindex.needs_reindex(conn)  # the two batches done are kept
+
+    # The next login carries on from there and reports up to completion, once.
+    resumed: list[tuple[str, int, int]] = []
+    officer.close()
+    office.sessions.clear()
+    session = accounts.login(office.paths, "canbo", PW, office.clock,
+                             progress=lambda *told: resumed.append(told))
+    office.sessions["canbo"] = session
+    assert resumed[0] == ("reindex", 4, total)
+    assert [done for _, done, _ in resumed] == sorted(done for _, done, _ in resumed)
+    assert resumed[-1] == ("reindex", total, total)
+    assert [done for _, done, _ in resumed].count(total) == 1
+    assert not search_reindex.needs_reindex(session.store.connection())
+    # What gets indexed is what an uninterrupted re-index writes.
+    assert _names(session, "khoa") == [KHOA]
+    assert _names(session, "hen") == ["H’Hen Niê"]
+    assert _names(session, "bih ksor") == ["Y’Bih Ksor"]
+    assert _names(session, "nguyen an") == ["Nguyễn Văn An"]
+    # Later logins have nothing to do and report nothing.
+    again: list[tuple[str, int, int]] = []
+    accounts.login(office.paths, "canbo", PW, office.clock,
+                   progress=lambda *told: again.append(told)).close()
+    assert again == []

@@ -1,0 +1,60 @@
+"""The progress of the one-off work a login can do (the search re-index after an upgrade) as a
+line on stderr: a command that seems hung for 20 s says what it waits for. Counts only, never
+personal data; on a terminal the line is rewritten in place, elsewhere (a log, a pipe) one
+line every ``step`` per cent."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from desktop_app.messages import CORE, Catalogue, current_language, render
+
+STAGE_CODES = {"reindex": "N-REINDEX"}
+
+
+def _count(n: int, lang: str) -> str:
+    grouped = f"{n:,}"
+    return grouped.replace(",", ".") if lang == "vi" else grouped
+
+
+class ProgressLine:
+    """A ``Progress`` callback (stage, done, total) that writes to ``stream``."""
+
+    def __init__(self, stream: TextIO, *, catalogue: Catalogue = CORE, step: int = 10,
+                 lang: str | None = None) -> None:
+        self._stream = stream
+        self._catalogue = catalogue
+        self._step = step
+        self._lang = lang or current_language()
+        self._shown: tuple[str, int] | None = None  # stage and per cent last written
+        self._in_place = _is_terminal(stream)
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        percent = 100 if total <= 0 or done >= total else 100 * done // total
+        last = self._shown[1] if self._shown and self._shown[0] == stage else None
+        step = 1 if self._in_place else self._step
+        if last is not None and (percent == last or percent < 100 and percent < last + step):
+            return
+        self._shown = (stage, percent)
+        text = render(STAGE_CODES.get(stage, stage), {
+            "percent": percent, "done": _count(done, self._lang),
+            "total": _count(total, self._lang)}, catalogue=self._catalogue, lang=self._lang)
+        if self._in_place:
+            self._stream.write("\r" + text + ("\n" if percent == 100 else ""))
+        else:
+            self._stream.write(text + "\n")
+        self._stream.flush()
+
+    def end(self) -> None:
+        """Close a line left open in place (the work stopped): what follows starts afresh."""
+        if self._in_place and self._shown is not None and self._shown[1] < 100:
+            self._stream.write("\n")
+            self._stream.flush()
+        self._shown = None
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or bare stream
+        return False
