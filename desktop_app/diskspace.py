@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 from desktop_app.errors import DiskFullError, DiskNoRoomError
+from desktop_app.messages import Tenths
 
 # Below this much free space a write may fail at any moment (SQLite needs room for its
 # journal pages and the shared-memory index): an error there is a full disk.
@@ -62,8 +63,9 @@ def ensure_room(path: Path, needed: int) -> None:
         raise DiskNoRoomError(needed=mb(needed + RESERVE), free=mb(free))
 
 
-def mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+def mb(size: int) -> Tenths:
+    """Bytes in MB, for a message ("{free} MB"): written the message's way, 0,4 or 0.4."""
+    return Tenths(size / (1024 * 1024))
 
 
 def is_disk_full_error(exc: BaseException, path: Path) -> bool:

@@ -56,23 +56,23 @@ CORE: dict[str, tuple[str, str]] = {
         "The database is damaged or unreadable: {detail}.",
     ),
     "E-DISK-FULL": (
-        "Ổ đĩa đầy (còn {free}): chưa lưu được thay đổi này, dữ liệu đã lưu vẫn nguyên vẹn. "
+        "Ổ đĩa đầy (còn {free} MB): chưa lưu được thay đổi này, dữ liệu đã lưu vẫn nguyên vẹn. "
         "Hãy giải phóng chỗ trống (xóa tệp không cần, chuyển bản sao lưu sang ổ khác) rồi "
         "thử lại.",
-        "The disk is full ({free} left): this change was not saved; what was saved is "
+        "The disk is full ({free} MB left): this change was not saved; what was saved is "
         "intact. Free some space (delete files you do not need, move backups to another "
         "disk), then try again.",
     ),
     "E-DISK-NO-ROOM": (
-        "Ổ đĩa không đủ chỗ: cần {needed}, chỉ còn {free}. Hãy giải phóng chỗ trống hoặc "
+        "Ổ đĩa không đủ chỗ: cần {needed} MB, chỉ còn {free} MB. Hãy giải phóng chỗ trống hoặc "
         "chọn ổ khác.",
-        "Not enough room on the disk: {needed} needed, {free} left. Free some space or "
+        "Not enough room on the disk: {needed} MB needed, {free} MB left. Free some space or "
         "choose another disk.",
     ),
     "W-DISK-LOW": (
-        "Ổ đĩa sắp đầy: chỉ còn {free}. Hãy giải phóng chỗ trống hoặc chuyển bản sao lưu "
+        "Ổ đĩa sắp đầy: chỉ còn {free} MB. Hãy giải phóng chỗ trống hoặc chuyển bản sao lưu "
         "sang ổ khác.",
-        "The disk is nearly full: only {free} left. Free some space or move backups to "
+        "The disk is nearly full: only {free} MB left. Free some space or move backups to "
         "another disk.",
     ),
     "E-AUDIT-BROKEN": (
@@ -541,12 +541,27 @@ def current_language() -> str:
     return "en" if os.environ.get("HOTICH_LANG", "vi").lower().startswith("en") else "vi"
 
 
+class Tenths(float):
+    """A measured number a message shows to one decimal, the way its language writes it:
+    "12,5" and "6.144,0" in Vietnamese, "12.5" and "6,144.0" in English (a size in MB, a
+    duration). A float, so the error's data stays a number."""
+
+    def shown(self, lang: str) -> str:
+        text = f"{self:,.1f}"
+        return text.translate(_VI_DECIMALS) if lang == "vi" else text
+
+
+_VI_DECIMALS = str.maketrans(",.", ".,")
+
+
 class _Lenient(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return "?"
 
 
-def _display(value: object) -> object:
+def _display(value: object, lang: str) -> object:
+    if isinstance(value, Tenths):
+        return value.shown(lang)
     if isinstance(value, datetime):
         return value.astimezone(VIETNAM_TZ).strftime("%H:%M %d/%m/%Y")
     if isinstance(value, (list, tuple)):
@@ -567,6 +582,6 @@ def render(
     if texts is None:
         return code
     template = texts[0] if lang == "vi" else texts[1]
-    values = _Lenient({k: _display(term(v, lang) if k in _TERM_PARAMS else v)
+    values = _Lenient({k: _display(term(v, lang) if k in _TERM_PARAMS else v, lang)
                        for k, v in (params or {}).items()})
     return template.format_map(values)

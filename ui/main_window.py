@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.diskspace import nearly_full
+from desktop_app.diskspace import mb, nearly_full
 from desktop_app.messages import Catalogue, render
 from desktop_app.updates import UpdateNotice, available_update
 from desktop_app.workflows import dashboard
@@ -31,7 +31,6 @@ from ui.help.guide import Guide
 from ui.help.help_window import HelpWindow
 from ui.labels import role_label
 from ui.link_watcher import LinkTiming, LinkWatcher
-from ui.numbers import megabytes_text
 from ui.pages.about_dialog import AboutDialog
 from ui.pages.approval_page import ApprovalPage
 from ui.pages.backup_page import BackupPage
@@ -56,7 +55,7 @@ STATUS_REFRESH_MS = 30_000
 def disk_warning(root: Path, catalogue: Catalogue, lang: str) -> str:
     """The early warning while there is still room (W-DISK-LOW), or "" on a roomy disk."""
     free = nearly_full(root)
-    return "" if free is None else render("W-DISK-LOW", {"free": megabytes_text(free, lang)},
+    return "" if free is None else render("W-DISK-LOW", {"free": mb(free)},
                                           catalogue=catalogue, lang=lang)
 
 

@@ -35,14 +35,9 @@ def percent_text(share: float, lang: str, decimals: int = 1) -> str:
     return f"{decimal_text(share * 100, lang, decimals)} %"
 
 
-def megabytes_text(size: int, lang: str) -> str:
-    """Bytes in MB to a tenth, whatever the size ("0,4 MB" free on a disk)."""
-    return f"{decimal_text(size / (1024 * 1024), lang)} MB"
-
-
 def size_text(size: int, lang: str) -> str:
     """A file's size in bytes: "1,5 MB" from a mebibyte on, else whole kB ("12 KB", at
     least 1)."""
     if size >= 1024 * 1024:
-        return megabytes_text(size, lang)
+        return f"{decimal_text(size / (1024 * 1024), lang)} MB"
     return f"{count_text(max(1, round(size / 1024)), lang)} KB"

@@ -22,6 +22,7 @@ from desktop_app.errors import (
     HotichError,
     NotFoundError,
 )
+from desktop_app.messages import Tenths
 from desktop_app.record import RecordEvent, StoredRecord
 from desktop_app.session import Session
 from desktop_app.store import outbox_repo
@@ -69,13 +70,9 @@ def media_type_of(content: bytes) -> str:
     raise AttachmentTypeError()
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
-
-
 def _check_size(size: int) -> None:
     if size > MAX_ATTACHMENT_BYTES:
-        raise AttachmentTooLargeError(size_mb=_megabytes(size),
+        raise AttachmentTooLargeError(size_mb=Tenths(size / (1024 * 1024)),
                                       limit_mb=MAX_ATTACHMENT_BYTES // (1024 * 1024))
 
 

@@ -119,3 +119,20 @@ def test_prompts_follow_the_language(monkeypatch: pytest.MonkeyPatch) -> None:
     assert render("P-NEW-PASSWORD") == "New password: "
     monkeypatch.setenv("HOTICH_LANG", "vi")
     assert render("P-NEW-PASSWORD") == "Mật khẩu mới: "
+
+
+def test_measured_numbers_are_written_the_way_of_the_message_language() -> None:
+    """Sizes in messages: "0,4 MB" in Vietnamese (a decimal comma), "0.4 MB" in English."""
+    from desktop_app.diskspace import mb
+    from desktop_app.messages import Tenths
+
+    room = {"needed": mb(6_442_450_944 + 104_858), "free": mb(419_430)}
+    assert render("E-DISK-NO-ROOM", room, lang="vi").startswith(
+        "Ổ đĩa không đủ chỗ: cần 6.144,1 MB, chỉ còn 0,4 MB.")
+    assert render("E-DISK-NO-ROOM", room, lang="en").startswith(
+        "Not enough room on the disk: 6,144.1 MB needed, 0.4 MB left.")
+    assert "(còn 0,4 MB)" in render("E-DISK-FULL", {"free": mb(419_430)}, lang="vi")
+    large = {"size_mb": Tenths(25.31), "limit_mb": 20}
+    assert render("E-ATTACHMENT-TOO-LARGE", large, lang="vi").startswith(
+        "Tệp quá lớn (25,3 MB): mỗi tệp đính kèm tối đa 20 MB.")
+    assert "(25.3 MB)" in render("E-ATTACHMENT-TOO-LARGE", large, lang="en")
