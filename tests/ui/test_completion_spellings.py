@@ -44,6 +44,12 @@ def test_the_spelling_of_the_papers_is_kept_when_typed(qtbot: QtBot) -> None:
     qtbot.keyClick(popup, Qt.Key.Key_Return)  # the list offered, nothing chosen from it
     QApplication.processEvents()
     assert field.value() == "Ê Đê"
+    field.setFocus()
+    type_text(field, " ")  # the list opens again; Tab leaves the field as typed
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    qtbot.keyClick(popup, Qt.Key.Key_Tab)
+    QApplication.processEvents()
+    assert field.value() == "Ê Đê "
 
 
 def test_a_country_is_found_by_its_other_name(qtbot: QtBot) -> None:
