@@ -101,10 +101,12 @@ def _identified_by(rec: object, lang: str) -> str:
     return ", ".join(parts)
 
 
-def record_heading(rec: object, lang: str, *, short: bool = True, sep: str = ": ") -> str:
+def record_heading(rec: object, lang: str, *, short: bool = True, sep: str = ": ",
+                   identify: bool = True) -> str:
     """A record's heading: its procedure and names ("Khai sinh: Nguyễn Văn An"); one with
     no name yet reads "Khai sinh (chưa có tên, số 12)" (the number, or the old book's page,
-    when known), the same for every procedure."""
+    when known and ``identify``: not where the number follows anyway), the same for every
+    procedure."""
     from desktop_app.domain.parties import record_title
 
     rtype = str(getattr(rec, "type", ""))
@@ -112,7 +114,7 @@ def record_heading(rec: object, lang: str, *, short: bool = True, sep: str = ": 
     title = record_title(rtype, getattr(rec, "data", {}) or {})
     if title:
         return f"{procedure}{sep}{title}"
-    known = _identified_by(rec, lang)
+    known = _identified_by(rec, lang) if identify else ""
     unnamed = pick(NO_NAME, lang)
     return f"{procedure} {unnamed[:-1]}, {known})" if known else f"{procedure} {unnamed}"
 

@@ -28,6 +28,7 @@ def test_every_procedure_titles_a_record_without_a_name() -> None:
     assert record_heading(named, "vi") == "Kết hôn: Phạm Văn Hùng – Đỗ Thị Lan"
     numbered = SimpleNamespace(type="death", data={}, registration_number="12")
     assert record_heading(numbered, "vi") == "Khai tử (chưa có tên, số 12)"
+    assert record_heading(numbered, "vi", identify=False) == "Khai tử (chưa có tên)"
     on_page = SimpleNamespace(type="birth", registration_number=None,
                               data={"source": {"page": 5, "entry_number": "3"}})
     assert record_heading(on_page, "vi", short=False) == \

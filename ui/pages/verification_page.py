@@ -193,7 +193,7 @@ class VerificationPage(QWidget):
             self.tr("No. %1").replace("%1", rec.registration_number or "?"),
             self.tr("book %1").replace("%1", rec.book_number or "?"),
             self.tr("entered by %1").replace("%1", rec.officer)) if p)
-        self.entry_label.setText(f"{record_heading(rec, lang)} — {book}")
+        self.entry_label.setText(f"{record_heading(rec, lang, identify=False)} — {book}")
         self.tree.show_data(rec.type, rec.data, historical=rec.is_historical)
         self.verify_button.setEnabled(item.can_verify)
         reason = "" if item.refusal is None else message_for(
