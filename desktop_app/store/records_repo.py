@@ -37,9 +37,17 @@ def _params(rec: StoredRecord) -> tuple[object, ...]:
             rec.version, rec.central_id, rec.created_at.isoformat(), rec.updated_at.isoformat())
 
 
+# orjson reads an integer beyond 64 bits as a float: a text with such a long run of digits
+# (19 or more; a string may hold one too) is read by the standard decoder, exactly.
+_LONG_NUMBER = re.compile(r"\d{19}")
+
+
 def _loads(text: object) -> Any:
     """Stored JSON back (orjson: decoding whole records is most of a search page's time)."""
-    return orjson.loads(str(text))
+    stored = str(text)
+    if _LONG_NUMBER.search(stored):
+        return json.loads(stored)
+    return orjson.loads(stored)
 
 
 def _tuple(text: object) -> tuple[JSONObject, ...]:
@@ -346,7 +354,7 @@ class RecordsRepository:
                     f"WHERE id IN ({marks})", (*paths, *chunk)):
                 if record_type and row[1] != record_type:
                     continue
-                data = {key: json.loads(str(value))
+                data = {key: _loads(value)
                         for key, value in zip(keys, row[4:], strict=True)
                         if value is not None}
                 found[str(row[0])] = RecordPart(str(row[0]), str(row[1]), str(row[2]),
