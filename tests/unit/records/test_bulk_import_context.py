@@ -4,7 +4,6 @@ context gives, whether what it relates to was there before or came earlier in th
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ import pytest
 from desktop_app.workflows import bulk_import, records
 from tests.samples import DELETE, build
 from tests.unit.conftest import Office
-from tests.unit.records.test_bulk_import_worker import _copy_office, _entries, _stored
+from tests.unit.records.test_bulk_import_worker import _entries, _file_and_copy, _stored
 
 HUSBAND_ID = "079098001234"
 
@@ -74,10 +73,7 @@ def test_skipped_reads_change_no_finding(office: Office, tmp_path: Path, batch: 
     _registered(office, "marriage", build("marriage", {"husband.personal_id": HUSBAND_ID}))
     _registered(office, "guardianship", build("guardianship"))
     birth_id = records.create_record(office("canbo"), "birth", build("birth")).record.id
-    second = _copy_office(office, tmp_path)
-    source = tmp_path / "entries.json"
-    source.write_text(json.dumps(_related(birth_id) + _entries(40), ensure_ascii=False),
-                      encoding="utf-8")
+    source, second = _file_and_copy(office, tmp_path, [*_related(birth_id), *_entries(40)])
     try:
         skipping = bulk_import.run_import(office("canbo"), source, book="B-1", batch=batch,
                                           worker=False)

@@ -49,6 +49,13 @@ def _entries(count: int) -> list[object]:
     return items
 
 
+def _file_and_copy(office: Office, tmp_path: Path, items: list[object]) -> tuple[Path, Office]:
+    """The entries as the project's JSON, and a copy of the office to import them into too."""
+    source = tmp_path / "entries.json"
+    source.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    return source, _copy_office(office, tmp_path)
+
+
 def _copy_office(office: Office, tmp_path: Path) -> Office:
     root = tmp_path / "second"
     shutil.copytree(office.paths.root, root)
@@ -82,9 +89,7 @@ def _summary(summary: bulk_import.ImportSummary) -> dict[str, object]:
 
 
 def test_the_worker_gives_what_the_writer_alone_gives(office: Office, tmp_path: Path) -> None:
-    source = tmp_path / "entries.json"
-    source.write_text(json.dumps(_entries(60), ensure_ascii=False), encoding="utf-8")
-    second = _copy_office(office, tmp_path)
+    source, second = _file_and_copy(office, tmp_path, _entries(60))
     try:
         alone = bulk_import.run_import(office("canbo"), source, book="BOOK-1", batch=7,
                                        worker=False)
@@ -101,11 +106,9 @@ def test_the_worker_gives_what_the_writer_alone_gives(office: Office, tmp_path: 
 
 def test_a_worker_that_dies_leaves_the_rest_to_the_writer(
         office: Office, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    source = tmp_path / "entries.json"
     # Batches far bigger than a pipe holds: the worker is at most a batch or two ahead
     # when it is killed after the first one.
-    source.write_text(json.dumps(_entries(600), ensure_ascii=False), encoding="utf-8")
-    second = _copy_office(office, tmp_path)
+    source, second = _file_and_copy(office, tmp_path, _entries(600))
 
     def kill_the_worker(_stage: str, _line: int, _total: int) -> None:
         for child in multiprocessing.active_children():
@@ -132,9 +135,7 @@ def test_writer_and_worker_sharing_the_batches_give_what_the_writer_alone_gives(
     """Both take batches from the shared counter (small ones here, so that both get many):
     however they interleave, every entry is written once, in file order, with the findings
     the writer alone gives."""
-    source = tmp_path / "entries.json"
-    source.write_text(json.dumps(_entries(900), ensure_ascii=False), encoding="utf-8")
-    second = _copy_office(office, tmp_path)
+    source, second = _file_and_copy(office, tmp_path, _entries(900))
     try:
         alone = bulk_import.run_import(office("canbo"), source, book="BOOK-3", batch=100,
                                        worker=False)
