@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -77,6 +77,15 @@ def resources(pid: int) -> tuple[int, int]:
     return rss, len(os.listdir(f"/proc/{pid}/fd"))
 
 
+def _device_start() -> datetime:
+    """The simulated hour ends before the real now. The server judges dates by its real clock,
+    so a device clock running ahead of it past midnight in Vietnam dates the last records
+    "tomorrow" there, and the server refuses them as future (the soak failed so between
+    16:00 and 17:00 UTC). That skew is a bug of its own (the closing note of 2026-12-01), not
+    what this soak is about: here both clocks agree."""
+    return datetime.now(UTC) - timedelta(minutes=MINUTES + MAX_DRAIN_ROUNDS + 5)
+
+
 class DeviceProcess:
     """The device's JSON lines and orders (see soak_device.py)."""
 
@@ -85,7 +94,7 @@ class DeviceProcess:
                "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
         self.proc = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "tests.fault.soak_device", str(data_dir),
-             datetime.now(UTC).isoformat(), str(SEED)], cwd=ROOT, env=env, text=True,
+             _device_start().isoformat(), str(SEED)], cwd=ROOT, env=env, text=True,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
         self.events: list[dict[str, Any]] = []
 
