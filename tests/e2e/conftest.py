@@ -7,11 +7,12 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import ADMIN_PASSWORD, CliResult
 from tests.unit.sync.support import Pki, make_pki, wait_until
 
 
@@ -26,6 +27,17 @@ class CentralProcess:
     @property
     def url(self) -> str:
         return f"https://127.0.0.1:{self.port}"
+
+    def enroll(self, cli: Callable[..., CliResult], data_dir: Path,
+               commune: str = "00070") -> None:
+        """The device at ``data_dir`` enrolled here for ``commune`` (a code issued, then
+        `hotich enroll` as admin over TLS)."""
+        code = json.loads(cli("--json", "central", "issue-code", "--db", self.db, "--commune",
+                              commune).out)["code"]
+        enrolled = cli("--data-dir", data_dir, "--user", "admin", "enroll", "--server",
+                       self.url, "--code", code, "--ca-file", self.pki.ca,
+                       password=ADMIN_PASSWORD)
+        assert enrolled.code == 0, enrolled.err
 
     def start(self) -> CentralProcess:
         with self.log.open("a") as err:

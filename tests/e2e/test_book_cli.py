@@ -34,12 +34,7 @@ def _office(cli: Run, data_dir: Path, central: CentralProcess) -> Run:
                        ("chutich", "supervisor")):
         assert cli("--data-dir", data_dir, "--user", "admin", "user", "add", name, "--role",
                    role, "--password-stdin", stdin=PW + "\n", password=ADMIN_PASSWORD).code == 0
-    code = json.loads(cli("--json", "central", "issue-code", "--db", central.db, "--commune",
-                          "00070").out)["code"]
-    enrolled = cli("--data-dir", data_dir, "--user", "admin", "enroll", "--server",
-                   central.url, "--code", code, "--ca-file", central.pki.ca,
-                   password=ADMIN_PASSWORD)
-    assert enrolled.code == 0, enrolled.err
+    central.enroll(cli, data_dir)
 
     def run(user: str, *args: object) -> Any:
         """The command as ``user``, its JSON answer (it must succeed)."""

@@ -35,12 +35,7 @@ def office(cli: Callable[..., CliResult], data_dir: Path, central: CentralProces
     (data_dir / "trust" / "root.pem").write_bytes(root.pem)
     cert = tmp_path / "chutich.p12"
     cert.write_bytes(p12(make_leaf("Hoàng Văn Chủ", root), [root], P12_PW))
-    code = json.loads(cli("--json", "central", "issue-code", "--db", central.db, "--commune",
-                          "00070").out)["code"]
-    enrolled = cli("--data-dir", data_dir, "--user", "admin", "enroll", "--server",
-                   central.url, "--code", code, "--ca-file", central.pki.ca,
-                   password=ADMIN_PASSWORD)
-    assert enrolled.code == 0, enrolled.err
+    central.enroll(cli, data_dir)
 
     def run(user: str, *args: object, stdin: str = "") -> CliResult:
         return cli("--data-dir", data_dir, "--user", user, *map(str, args), stdin=stdin,

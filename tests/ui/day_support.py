@@ -67,12 +67,7 @@ def enrolled_office(cli: Callable[..., CliResult], data_dir: Path, central: Cent
         assert SUPERVISOR_NAME in hooks.import_certificate(supervisor, cert, P12_PW)
     finally:
         supervisor.close()
-    code = json.loads(cli("--json", "central", "issue-code", "--db", central.db, "--commune",
-                          "00070").out)["code"]
-    enrolled = cli("--data-dir", data_dir, "--user", "admin", "enroll", "--server",
-                   central.url, "--code", code, "--ca-file", central.pki.ca,
-                   password=ADMIN_PASSWORD)
-    assert enrolled.code == 0, enrolled.err
+    central.enroll(cli, data_dir)
     return paths
 
 

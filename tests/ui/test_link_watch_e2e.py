@@ -34,12 +34,7 @@ def _prepare(cli: Callable[..., CliResult], data_dir: Path, central: CentralProc
         assert cli("--data-dir", data_dir, "--user", "admin", "user", "add", name, "--role",
                    role, "--password-stdin", stdin=STAFF_PW + "\n",
                    password=ADMIN_PASSWORD).code == 0
-    code = json.loads(cli("--json", "central", "issue-code", "--db", central.db, "--commune",
-                          "00070").out)["code"]
-    enrolled = cli("--data-dir", data_dir, "--user", "admin", "enroll", "--server",
-                   central.url, "--code", code, "--ca-file", central.pki.ca,
-                   password=ADMIN_PASSWORD)
-    assert enrolled.code == 0, enrolled.err
+    central.enroll(cli, data_dir)
     assert cli("--data-dir", data_dir, "--user", "canbo", "sync", "--once",
                password=STAFF_PW).code == 0  # leases number blocks
     paths, clock = DataPaths(data_dir), SystemClock()

@@ -31,11 +31,7 @@ def prepare_book(cli: Callable[..., CliResult], data_dir: Path, central: Central
     for name, role in (("canbo", "officer"), ("chutich", "supervisor")):
         assert cli("--data-dir", data_dir, "--user", "admin", "user", "add", name, "--role",
                    role, "--password-stdin", stdin=PW + "\n", password=ADMIN_PASSWORD).code == 0
-    code = json.loads(cli("--json", "central", "issue-code", "--db", central.db, "--commune",
-                          "00070").out)["code"]
-    assert cli("--data-dir", data_dir, "--user", "admin", "enroll", "--server", central.url,
-               "--code", code, "--ca-file", central.pki.ca,
-               password=ADMIN_PASSWORD).code == 0
+    central.enroll(cli, data_dir)
 
     def run(user: str, *args: object) -> CliResult:
         return cli("--data-dir", data_dir, "--user", user, *map(str, args), password=PW)
