@@ -44,9 +44,10 @@ def needs_reindex(conn: Connection) -> bool:
 
 
 def record_counts(conn: Connection, after: int) -> tuple[int, int]:
-    """Records already walked (by an earlier, interrupted start) and records in all."""
-    done, total = conn.execute(
-        "SELECT count(*) FILTER (WHERE n <= ?), count(*) FROM records", (after,)).fetchone()
+    """Records already walked (by an earlier, interrupted start; a range of records_n) and
+    records in all (the counters the triggers keep: no count of the register)."""
+    (done,) = conn.execute("SELECT count(*) FROM records WHERE n <= ?", (after,)).fetchone()
+    (total,) = conn.execute("SELECT coalesce(sum(n), 0) FROM record_counts").fetchone()
     return int(done), int(total)
 
 
