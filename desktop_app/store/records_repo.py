@@ -97,22 +97,22 @@ _CHUNK = 500  # ids per IN (...) list
 _NO_LIMIT_N = 1 << 62
 _SELECT_R = ", ".join(f"r.{c.strip()}" for c in _COLUMNS.split(","))
 # One query returns a search page: the records whose folded full name is the query (by the
-# name-key index, in id order), then the other full-text matches, newest first (FTS5 walks
-# its doclist in rowid order and stops at the limit). Keyset cursor: (tier, id or n).
+# name-key index), then the other full-text matches (FTS5 walks its doclist in rowid order and
+# stops at the limit), each tier newest first. Keyset cursor: (tier, n).
 _SEARCH = f"""
 SELECT * FROM (
     SELECT 0 AS tier, r.n AS n, {_SELECT_R} FROM records AS r
-    WHERE :tier = 0 AND r.id IN (
-        SELECT DISTINCT p.record_id FROM record_persons AS p
-        WHERE p.name_key = :key AND p.record_id > :after_id
-        ORDER BY p.record_id LIMIT :limit)
-    ORDER BY r.id)
+    WHERE :tier = 0 AND r.n IN (
+        SELECT DISTINCT p.record_n FROM record_persons AS p
+        WHERE p.name_key = :key AND p.record_n < :before
+        ORDER BY p.record_n DESC LIMIT :limit)
+    ORDER BY r.n DESC)
 UNION ALL
 SELECT * FROM (
     SELECT 1, r.n, {_SELECT_R} FROM record_text AS t JOIN records AS r ON r.n = t.rowid
-    WHERE record_text MATCH :expr AND t.rowid < :before
+    WHERE record_text MATCH :expr AND t.rowid < :before_text
       AND NOT EXISTS (SELECT 1 FROM record_persons AS p
-                      WHERE p.name_key = :key AND p.record_id = r.id)
+                      WHERE p.name_key = :key AND p.record_n = r.n)
     ORDER BY t.rowid DESC LIMIT :limit)
 LIMIT :limit
 """
@@ -184,8 +184,8 @@ class RecordsRepository:
         old_type, old_data, old_number, old_book = before
         same_parties = old_type == rec.type and old_data == params[4]  # the data as stored
         if not same_parties:
-            self._conn.execute("DELETE FROM record_persons WHERE record_id = ?", (rec.id,))
-            self._insert_persons(rec)
+            self._conn.execute("DELETE FROM record_persons WHERE record_n = ?", (n,))
+            self._insert_persons(rec, n)
         text = search_text(rec.type, rec.data, rec.registration_number, rec.book_number)
         if same_parties and (old_number, old_book) == (rec.registration_number,
                                                        rec.book_number):
@@ -197,16 +197,16 @@ class RecordsRepository:
 
     def _index(self, rec: StoredRecord, n: int) -> None:
         """A new record's person entries and search text."""
-        self._insert_persons(rec)
+        self._insert_persons(rec, n)
         self._conn.execute("INSERT INTO record_text (rowid, text) VALUES (?, ?)",
                            (n, search_text(rec.type, rec.data, rec.registration_number,
                                            rec.book_number)))
 
-    def _insert_persons(self, rec: StoredRecord) -> None:
+    def _insert_persons(self, rec: StoredRecord, n: int) -> None:
         self._conn.executemany(
-            "INSERT INTO record_persons (record_id, role, match_key, name_key, mother_key, "
+            "INSERT INTO record_persons (record_n, role, match_key, name_key, mother_key, "
             "date_of_birth, event_date, personal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(rec.id, p.role, p.match_key, p.name_key, p.mother_key, p.date_of_birth,
+            [(n, p.role, p.match_key, p.name_key, p.mother_key, p.date_of_birth,
               p.event_date, p.personal_id) for p in persons(rec.type, rec.data)])
 
     # -- earlier versions -----------------------------------------------------------------
@@ -378,11 +378,12 @@ class RecordsRepository:
 
     # -- person index and search ----------------------------------------------------------
     def ids_by_match_key(self, keys: Iterable[str], exclude: str) -> list[str]:
+        """Births whose child has one of these match keys (the index holds children only)."""
         found: list[str] = []
         for key in set(keys):
             found += [r[0] for r in self._conn.execute(
-                "SELECT DISTINCT record_id FROM record_persons WHERE match_key = ? "
-                "AND record_id != ?", (key, exclude))]
+                f"SELECT DISTINCT {_ID} WHERE p.match_key = ? AND {_MATCHED} AND r.id != ?",
+                (key, exclude))]
         return found
 
     def ids_by_name_key(self, keys: Iterable[str], exclude: str,
@@ -390,13 +391,11 @@ class RecordsRepository:
         """Records where a party has one of these folded names (in one of ``roles``: then
         from the name-and-role index, never every party of that name)."""
         if roles:
-            marks = ", ".join("?" * len(roles))
-            sql = ("SELECT DISTINCT record_id FROM record_persons INDEXED BY "
-                   "record_persons_spouse WHERE name_key = ? AND record_id != ? AND "
-                   f"role IN ({marks})")
+            marks = ", ".join("?" * _looked_up(roles))
+            sql = (f"SELECT DISTINCT {_ID_BY_SPOUSE} WHERE p.name_key = ? AND r.id != ? AND "
+                   f"{_LOOKED_UP} AND p.role IN ({marks})")
         else:
-            sql = ("SELECT DISTINCT record_id FROM record_persons WHERE name_key = ? "
-                   "AND record_id != ?")
+            sql = f"SELECT DISTINCT {_ID} WHERE p.name_key = ? AND r.id != ?"
         found: list[str] = []
         for key in set(keys):
             found += [r[0] for r in self._conn.execute(sql, (key, exclude, *roles))]
@@ -418,19 +417,20 @@ class RecordsRepository:
         """The parties in one of ``roles`` who may be this person (same_person): the same
         folded name and the same personal ID, or, unless both IDs decide, the same birth
         year or a date missing on either side. ``born`` is a year "YYYY" (or None). Ranges
-        of record_persons_spouse, answered from the index alone (named: the name-only index
-        looks cheaper to the planner and reads every party of that name); read lazily."""
-        marks = ", ".join("?" * len(roles))
-        head = ("SELECT record_id, role, date_of_birth, personal_id FROM record_persons "
-                "INDEXED BY record_persons_spouse "
-                f"WHERE name_key = ? AND role IN ({marks}) AND record_id != ? AND ")
-        year = ("(date_of_birth IS NULL OR date_of_birth BETWEEN ? AND ?)" if born else "1")
+        of record_persons_spouse (named: the name-only index looks cheaper to the planner and
+        reads every party of that name), then each record's id by its n; read lazily."""
+        marks = ", ".join("?" * _looked_up(roles))
+        head = (f"SELECT r.id, p.role, p.date_of_birth, p.personal_id{_FROM_SPOUSE} "
+                f"WHERE p.name_key = ? AND {_LOOKED_UP} AND p.role IN ({marks}) "
+                "AND r.id != ? AND ")
+        year = ("(p.date_of_birth IS NULL OR p.date_of_birth BETWEEN ? AND ?)" if born
+                else "1")
         years = (born, f"{born}-99") if born else ()
         if personal_id:
             yield from (PartyEntry(*row) for row in self._conn.execute(
-                head + "personal_id = ?", (name_key, *roles, exclude, personal_id)))
+                head + "p.personal_id = ?", (name_key, *roles, exclude, personal_id)))
             yield from (PartyEntry(*row) for row in self._conn.execute(
-                head + f"personal_id IS NULL AND {year}", (name_key, *roles, exclude, *years)))
+                head + f"p.personal_id IS NULL AND {year}", (name_key, *roles, exclude, *years)))
         else:
             yield from (PartyEntry(*row) for row in self._conn.execute(
                 head + year, (name_key, *roles, exclude, *years)))
@@ -441,12 +441,11 @@ class RecordsRepository:
         (inclusive) when given: the twin check needs only days around the child's birth."""
         if born_from is None or born_to is None:
             rows = self._conn.execute(
-                "SELECT DISTINCT record_id FROM record_persons WHERE mother_key = ? AND "
-                "record_id != ?", (key, exclude))
+                f"SELECT DISTINCT {_ID} WHERE p.mother_key = ? AND r.id != ?", (key, exclude))
         else:
             rows = self._conn.execute(
-                "SELECT DISTINCT record_id FROM record_persons WHERE mother_key = ? AND "
-                "date_of_birth BETWEEN ? AND ? AND record_id != ?",
+                f"SELECT DISTINCT {_ID} WHERE p.mother_key = ? AND "
+                "p.date_of_birth BETWEEN ? AND ? AND r.id != ?",
                 (key, born_from, born_to, exclude))
         return [r[0] for r in rows]
 
@@ -467,21 +466,21 @@ class RecordsRepository:
         expression = _match_expression(folded_query, self._words_beginning)
         if not expression:
             return RecordPage((), None)
-        tier, after_id, before = 0, "", _NO_LIMIT_N
+        tier, before, before_text = 0, _NO_LIMIT_N, _NO_LIMIT_N
         if after:
             head, _, value = after.partition(":")
             if head == "1":
-                tier, before = 1, int(value)
+                tier, before_text = 1, int(value)
             else:
-                after_id = value
+                before = int(value)
         rows = self._conn.execute(_SEARCH, {
-            "tier": tier, "key": fold_compact(folded_query), "after_id": after_id,
-            "before": before, "expr": expression, "limit": limit + 1}).fetchall()
+            "tier": tier, "key": fold_compact(folded_query), "before": before,
+            "before_text": before_text, "expr": expression, "limit": limit + 1}).fetchall()
         found = tuple(_row(r[2:]) for r in rows[:limit])
         if len(rows) <= limit or not found:
             return RecordPage(found, None)
         last = rows[limit - 1]
-        return RecordPage(found, f"0:{last[2]}" if last[0] == 0 else f"1:{last[1]}")
+        return RecordPage(found, f"{last[0]}:{last[1]}")
 
     # -- list screens (appended by the paging helper, issue 13) ---------------------------
     def counts(self) -> dict[tuple[str, str], int]:
@@ -549,9 +548,10 @@ class RecordsRepository:
              iso(rec.updated_at))
             for n, (rec, _, _, data, issues) in enumerate(items, start=int(first))])
         self._conn.executemany(
-            "INSERT INTO record_persons (record_id, role, match_key, name_key, mother_key, "
+            "INSERT INTO record_persons (record_n, role, match_key, name_key, mother_key, "
             "date_of_birth, event_date, personal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(item.record.id, *row) for item in items for row in item.persons])
+            [(n, *row) for n, item in enumerate(items, start=int(first))
+             for row in item.persons])
         self._conn.executemany("INSERT INTO record_text (rowid, text) VALUES (?, ?)",
                                [(n, item.text) for n, item in enumerate(items, start=int(first))])
 
@@ -561,13 +561,15 @@ class RecordsRepository:
         column's index, and builds a context only for the entries that have one."""
         if column not in _KEY_COLUMNS:
             raise ValueError(f"not a key column of record_persons: {column}")
+        # the rows of the index that column's lookups read (match keys: children only)
+        rows = f" AND {_MATCHED}" if column == "match_key" else ""
         wanted = list(set(values))
         held: set[str] = set()
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start:start + _CHUNK]
             held.update(str(r[0]) for r in self._conn.execute(
                 f"SELECT DISTINCT {column} FROM record_persons WHERE {column} IN "
-                f"({', '.join('?' * len(chunk))})", chunk))
+                f"({', '.join('?' * len(chunk))}){rows}", chunk))
         return held
 
     def held_births(self, mothers: Iterable[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
@@ -628,6 +630,25 @@ if _INDEXED_COLUMNS != _COLUMNS:
 _INSERT_INDEXED = (f"INSERT INTO records (n, {_COLUMNS}) VALUES (?, "
                    f"{', '.join('?' * len(_COLUMNS.split(',')))})")
 _KEY_COLUMNS = ("match_key", "name_key", "mother_key")
+# The person index is keyed by the record's n (schema 20); its lookups answer record ids.
+_ID = "r.id FROM record_persons AS p JOIN records AS r ON r.n = p.record_n"
+# Named: the name-only index looks cheaper to the planner and reads every party of the name.
+_FROM_SPOUSE = (" FROM record_persons AS p INDEXED BY record_persons_spouse "
+                "JOIN records AS r ON r.n = p.record_n")
+_ID_BY_SPOUSE = "r.id" + _FROM_SPOUSE
+# The rows of the partial person indexes (schema 20), repeated word for word in their queries:
+# SQLite uses a partial index only for a query whose WHERE holds the index's own terms.
+_MATCHED = "role = 'child'"  # record_persons_match: a duplicate birth, a spouse's own birth
+LOOKED_UP_ROLES = ("deceased", "husband", "wife", "ward")  # namesakes the rules look for
+_LOOKED_UP = f"role IN ({', '.join(repr(r) for r in LOOKED_UP_ROLES)})"  # record_persons_spouse
+
+
+def _looked_up(roles: Sequence[str]) -> int:
+    """How many roles; refuses one the spouse index does not hold (its rows would never be
+    found, silently)."""
+    if missing := set(roles) - set(LOOKED_UP_ROLES):
+        raise ValueError(f"roles not in the spouse index: {sorted(missing)}")
+    return len(roles)
 
 
 class _Moments(dict[datetime, str]):

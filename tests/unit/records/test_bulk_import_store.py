@@ -36,8 +36,9 @@ def _stored(office: Office, record_id: str) -> tuple[dict[str, object], list[obj
     names = [d[0] for d in conn.execute("SELECT * FROM records LIMIT 0").description]
     fields = {k: v for k, v in zip(names, row, strict=True) if k not in ("id", "n")}
     people = conn.execute("SELECT role, match_key, name_key, mother_key, date_of_birth, "
-                          "event_date, personal_id FROM record_persons WHERE record_id = ? "
-                          "ORDER BY role", (record_id,)).fetchall()
+                          "event_date, personal_id FROM record_persons WHERE record_n = "
+                          "(SELECT n FROM records WHERE id = ?) ORDER BY role",
+                          (record_id,)).fetchall()
     n = conn.execute("SELECT n FROM records WHERE id = ?", (record_id,)).fetchone()[0]
     found = conn.execute("SELECT rowid FROM record_text WHERE record_text MATCH ?",
                          ('"079204000123"',)).fetchall()

@@ -41,6 +41,15 @@ def _insert(store: Store, created: tuple[str, ...], start: int = 0) -> None:
                 officer="canbo", created_at=moment, updated_at=moment))
 
 
+def _insert_before_the_counters(store: Store, created: tuple[str, ...]) -> None:
+    """Records as that older schema holds them (the repository writes today's schema)."""
+    with store.write():
+        store.connection().executemany(
+            "INSERT INTO records (n, id, type, status, data, office, officer, created_at, "
+            "updated_at) VALUES (?, ?, 'death', 'draft', '{}', '26740', 'canbo', ?, ?)",
+            [(i + 1, f"r{i:03d}", at, at) for i, at in enumerate(created)])
+
+
 def _counted(created: list[str], since: str) -> Counter[tuple[str, str]]:
     """What counting the records gives (created_at compared as stored text)."""
     return Counter((at[:13], at[-6:]) for at in created if at >= since)
@@ -56,7 +65,7 @@ def _per_hour(store: Store, since: str) -> Counter[tuple[str, str]]:
 
 def test_the_counters_say_what_counting_the_records_says(store: Store, tmp_path: Path
                                                          ) -> None:
-    _insert(store, CREATED[:5])  # before the migration: the migration counts them
+    _insert_before_the_counters(store, CREATED[:5])  # the migration counts them
     store.migrate(tmp_path / "backups", backup=False)
     _insert(store, CREATED[5:], start=5)  # after it: the triggers count them
     with store.read() as uow:
@@ -77,7 +86,8 @@ def test_a_deleted_record_is_no_longer_counted(store: Store, tmp_path: Path) -> 
     conn = store.connection()
     conn.execute("DELETE FROM record_text WHERE rowid = (SELECT n FROM records "
                  "WHERE id = 'r006')")
-    conn.execute("DELETE FROM record_persons WHERE record_id = 'r006'")
+    conn.execute("DELETE FROM record_persons WHERE record_n = (SELECT n FROM records "
+                 "WHERE id = 'r006')")
     conn.execute("DELETE FROM records WHERE id = 'r006'")
     since = "2026-01-14T00:00:00+00:00"
     assert _per_hour(store, since) == _counted([*CREATED[:6], *CREATED[7:]], since)
