@@ -87,7 +87,7 @@ class RecordPart(NamedTuple):
 class PartyEntry(NamedTuple):
     """A party as the person index holds it (its folded name is the one asked for)."""
 
-    record_id: str
+    record_n: int  # its record's n (parts_by_n)
     role: str
     date_of_birth: str | None
     personal_id: str | None
@@ -342,24 +342,32 @@ class RecordsRepository:
         many candidates and need a few parties of each, not the whole record decoded. (The
         type is filtered here, not in SQL: the planner would read every record of the type
         by its index instead of the ids by the primary key.)"""
-        wanted = list(dict.fromkeys(ids))
-        picked = ", ".join("data -> ?" for _ in keys)
+        return self._parts("id", list(dict.fromkeys(ids)), keys, record_type)
+
+    def parts_by_n(self, ns: Iterable[int], keys: Sequence[str], *,
+                   record_type: str | None = None) -> list[RecordPart]:
+        """parts() of the records with these n (what the person index lookups answer)."""
+        return self._parts("n", list(dict.fromkeys(ns)), keys, record_type)
+
+    def _parts(self, column: str, wanted: Sequence[str] | Sequence[int], keys: Sequence[str],
+               record_type: str | None) -> list[RecordPart]:
+        picked = "".join(", data -> ?" for _ in keys)
         paths = [f"$.{key}" for key in keys]
-        found: dict[str, RecordPart] = {}
+        found: dict[object, RecordPart] = {}
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start:start + _CHUNK]
             marks = ", ".join("?" * len(chunk))
             for row in self._conn.execute(
-                    f"SELECT id, type, status, registration_number, {picked} FROM records "
-                    f"WHERE id IN ({marks})", (*paths, *chunk)):
-                if record_type and row[1] != record_type:
+                    f"SELECT {column}, id, type, status, registration_number{picked} "
+                    f"FROM records WHERE {column} IN ({marks})", (*paths, *chunk)):
+                if record_type and row[2] != record_type:
                     continue
                 data = {key: _loads(value)
-                        for key, value in zip(keys, row[4:], strict=True)
+                        for key, value in zip(keys, row[5:], strict=True)
                         if value is not None}
-                found[str(row[0])] = RecordPart(str(row[0]), str(row[1]), str(row[2]),
-                                                row[3], data)
-        return [found[i] for i in wanted if i in found]
+                found[row[0]] = RecordPart(str(row[1]), str(row[2]), str(row[3]), row[4],
+                                           data)
+        return [found[k] for k in wanted if k in found]
 
     # -- events ---------------------------------------------------------------------------
     def add_event(self, event: RecordEvent) -> None:
@@ -377,77 +385,79 @@ class RecordsRepository:
                 for r in rows]
 
     # -- person index and search ----------------------------------------------------------
-    def ids_by_match_key(self, keys: Iterable[str], exclude: str) -> list[str]:
+    # The lookups answer records' n (the person index's key, schema 20): their candidates are
+    # then read by parts_by_n, and an entry a caller drops costs no read of its record.
+    def ns_by_match_key(self, keys: Iterable[str], exclude: str) -> list[int]:
         """Births whose child has one of these match keys (the index holds children only)."""
-        found: list[str] = []
+        found: list[int] = []
         for key in set(keys):
-            found += [r[0] for r in self._conn.execute(
-                f"SELECT DISTINCT {_ID} WHERE p.match_key = ? AND {_MATCHED} AND r.id != ?",
-                (key, exclude))]
+            found += [int(r[0]) for r in self._conn.execute(
+                f"SELECT DISTINCT record_n FROM record_persons WHERE match_key = ? AND "
+                f"{_MATCHED} AND {_NOT_EXCLUDED}", (key, exclude))]
         return found
 
-    def ids_by_name_key(self, keys: Iterable[str], exclude: str,
-                        roles: Sequence[str] = ()) -> list[str]:
+    def ns_by_name_key(self, keys: Iterable[str], exclude: str,
+                       roles: Sequence[str] = ()) -> list[int]:
         """Records where a party has one of these folded names (in one of ``roles``: then
         from the name-and-role index, never every party of that name)."""
         if roles:
             marks = ", ".join("?" * _looked_up(roles))
-            sql = (f"SELECT DISTINCT {_ID_BY_SPOUSE} WHERE p.name_key = ? AND r.id != ? AND "
-                   f"{_LOOKED_UP} AND p.role IN ({marks})")
+            sql = (f"SELECT DISTINCT record_n {_FROM_SPOUSE} WHERE name_key = ? AND "
+                   f"{_NOT_EXCLUDED} AND {_LOOKED_UP} AND role IN ({marks})")
         else:
-            sql = f"SELECT DISTINCT {_ID} WHERE p.name_key = ? AND r.id != ?"
-        found: list[str] = []
+            sql = (f"SELECT DISTINCT record_n FROM record_persons WHERE name_key = ? AND "
+                   f"{_NOT_EXCLUDED}")
+        found: list[int] = []
         for key in set(keys):
-            found += [r[0] for r in self._conn.execute(sql, (key, exclude, *roles))]
+            found += [int(r[0]) for r in self._conn.execute(sql, (key, exclude, *roles))]
         return found
 
-    def ids_of_person(self, name_key: str, exclude: str, *, roles: Sequence[str],
-                      born: str | None, personal_id: str | None) -> Iterator[str]:
+    def ns_of_person(self, name_key: str, exclude: str, *, roles: Sequence[str],
+                     born: str | None, personal_id: str | None) -> Iterator[int]:
         """Records where a party in one of ``roles`` may be this person (see parties_like),
         read lazily: a caller that stops at the first that counts reads no further."""
-        seen: set[str] = set()
+        seen: set[int] = set()
         for entry in self.parties_like(name_key, exclude, roles=roles, born=born,
                                        personal_id=personal_id):
-            if entry.record_id not in seen:
-                seen.add(entry.record_id)
-                yield entry.record_id
+            if entry.record_n not in seen:
+                seen.add(entry.record_n)
+                yield entry.record_n
 
     def parties_like(self, name_key: str, exclude: str, *, roles: Sequence[str],
                      born: str | None, personal_id: str | None) -> Iterator[PartyEntry]:
         """The parties in one of ``roles`` who may be this person (same_person): the same
         folded name and the same personal ID, or, unless both IDs decide, the same birth
         year or a date missing on either side. ``born`` is a year "YYYY" (or None). Ranges
-        of record_persons_spouse (named: the name-only index looks cheaper to the planner and
-        reads every party of that name), then each record's id by its n; read lazily."""
+        of record_persons_spouse, answered from the index alone; read lazily."""
         marks = ", ".join("?" * _looked_up(roles))
-        head = (f"SELECT r.id, p.role, p.date_of_birth, p.personal_id{_FROM_SPOUSE} "
-                f"WHERE p.name_key = ? AND {_LOOKED_UP} AND p.role IN ({marks}) "
-                "AND r.id != ? AND ")
-        year = ("(p.date_of_birth IS NULL OR p.date_of_birth BETWEEN ? AND ?)" if born
-                else "1")
+        head = (f"SELECT record_n, role, date_of_birth, personal_id {_FROM_SPOUSE} "
+                f"WHERE name_key = ? AND {_LOOKED_UP} AND role IN ({marks}) "
+                f"AND {_NOT_EXCLUDED} AND ")
+        year = ("(date_of_birth IS NULL OR date_of_birth BETWEEN ? AND ?)" if born else "1")
         years = (born, f"{born}-99") if born else ()
         if personal_id:
             yield from (PartyEntry(*row) for row in self._conn.execute(
-                head + "p.personal_id = ?", (name_key, *roles, exclude, personal_id)))
+                head + "personal_id = ?", (name_key, *roles, exclude, personal_id)))
             yield from (PartyEntry(*row) for row in self._conn.execute(
-                head + f"p.personal_id IS NULL AND {year}", (name_key, *roles, exclude, *years)))
+                head + f"personal_id IS NULL AND {year}", (name_key, *roles, exclude, *years)))
         else:
             yield from (PartyEntry(*row) for row in self._conn.execute(
                 head + year, (name_key, *roles, exclude, *years)))
 
-    def ids_by_mother_key(self, key: str, exclude: str, born_from: str | None = None,
-                          born_to: str | None = None) -> list[str]:
+    def ns_by_mother_key(self, key: str, exclude: str, born_from: str | None = None,
+                         born_to: str | None = None) -> list[int]:
         """Births to that mother, narrowed to children born between the two ISO dates
         (inclusive) when given: the twin check needs only days around the child's birth."""
         if born_from is None or born_to is None:
             rows = self._conn.execute(
-                f"SELECT DISTINCT {_ID} WHERE p.mother_key = ? AND r.id != ?", (key, exclude))
+                "SELECT DISTINCT record_n FROM record_persons WHERE mother_key = ? AND "
+                f"{_NOT_EXCLUDED}", (key, exclude))
         else:
             rows = self._conn.execute(
-                f"SELECT DISTINCT {_ID} WHERE p.mother_key = ? AND "
-                "p.date_of_birth BETWEEN ? AND ? AND r.id != ?",
+                "SELECT DISTINCT record_n FROM record_persons WHERE mother_key = ? AND "
+                f"date_of_birth BETWEEN ? AND ? AND {_NOT_EXCLUDED}",
                 (key, born_from, born_to, exclude))
-        return [r[0] for r in rows]
+        return [int(r[0]) for r in rows]
 
     def search_ids(self, folded_query: str, limit: int = 200) -> list[str]:
         """The ids of the first search page (see search_page)."""
@@ -630,12 +640,10 @@ if _INDEXED_COLUMNS != _COLUMNS:
 _INSERT_INDEXED = (f"INSERT INTO records (n, {_COLUMNS}) VALUES (?, "
                    f"{', '.join('?' * len(_COLUMNS.split(',')))})")
 _KEY_COLUMNS = ("match_key", "name_key", "mother_key")
-# The person index is keyed by the record's n (schema 20); its lookups answer record ids.
-_ID = "r.id FROM record_persons AS p JOIN records AS r ON r.n = p.record_n"
+# A lookup leaves out the record being checked, given by id (its n, or none yet: evaluated once).
+_NOT_EXCLUDED = "record_n IS NOT (SELECT n FROM records WHERE id = ?)"
 # Named: the name-only index looks cheaper to the planner and reads every party of the name.
-_FROM_SPOUSE = (" FROM record_persons AS p INDEXED BY record_persons_spouse "
-                "JOIN records AS r ON r.n = p.record_n")
-_ID_BY_SPOUSE = "r.id" + _FROM_SPOUSE
+_FROM_SPOUSE = "FROM record_persons INDEXED BY record_persons_spouse"
 # The rows of the partial person indexes (schema 20), repeated word for word in their queries:
 # SQLite uses a partial index only for a query whose WHERE holds the index's own terms.
 _MATCHED = "role = 'child'"  # record_persons_match: a duplicate birth, a spouse's own birth

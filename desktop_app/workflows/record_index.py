@@ -107,9 +107,9 @@ def _guardianship_context(uow: UnitOfWork, data: JSONObject, record_id: str
     held: list[HeldRecord] = []
     if name:
         wanted = PartySummary.from_person(ward)
-        ids = uow.records.ids_by_name_key([name], record_id, roles=("ward",))
-        for part in uow.records.parts(ids, ("ward", "kind"),
-                                      record_type=RecordType.GUARDIANSHIP):
+        ns = uow.records.ns_by_name_key([name], record_id, roles=("ward",))
+        for part in uow.records.parts_by_n(ns, ("ward", "kind"),
+                                           record_type=RecordType.GUARDIANSHIP):
             if part.status not in REGISTERED_STATUSES or part.data.get("kind") == "termination":
                 continue
             if not same_person(wanted, PartySummary.from_person(party(part.data, "ward"))):
@@ -132,11 +132,11 @@ _DEATH_PARTS = ("deceased",)
 _MARRIAGE_PARTS = ("husband", "wife")
 
 
-def _live(uow: UnitOfWork, ids: list[str], record_type: str, keys: tuple[str, ...], *,
+def _live(uow: UnitOfWork, ns: list[int], record_type: str, keys: tuple[str, ...], *,
           registered_only: bool = False) -> list[tuple[str, JSONObject]]:
-    """Records of a type among ids, with the parts ``keys`` of their data; drafts count for
-    births (twins are entered together)."""
-    return [(r.id, r.data) for r in uow.records.parts(ids, keys, record_type=record_type)
+    """Records of a type among those with these n, with the parts ``keys`` of their data;
+    drafts count for births (twins are entered together)."""
+    return [(r.id, r.data) for r in uow.records.parts_by_n(ns, keys, record_type=record_type)
             if r.status != "rejected"
             and (not registered_only or r.status in REGISTERED_STATUSES)]
 
@@ -157,15 +157,15 @@ def _birth_keys(data: JSONObject) -> _BirthKeys:
 
 
 def _birth_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> ValidationContext:
-    ids: list[str] = []
+    ns: list[int] = []
     keys = _birth_keys(data)
     if keys.mother and keys.window is not None:
         # Other births to the mother matter for twins only, born within the window.
-        ids += uow.records.ids_by_mother_key(keys.mother, record_id, *keys.window)
+        ns += uow.records.ns_by_mother_key(keys.mother, record_id, *keys.window)
     if keys.child:
-        ids += uow.records.ids_by_match_key([keys.child], record_id)
+        ns += uow.records.ns_by_match_key([keys.child], record_id)
     births = tuple(BirthCandidate.from_record(rid, rdata)
-                   for rid, rdata in _live(uow, ids, "birth", _BIRTH_PARTS))
+                   for rid, rdata in _live(uow, ns, "birth", _BIRTH_PARTS))
     return ValidationContext(births=births, record_id=record_id)
 
 
@@ -203,8 +203,8 @@ def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
     key = _own_key(person)
     if key is None:
         return None
-    for rec in uow.records.parts(uow.records.ids_by_match_key([key], record_id),
-                                 _BIRTH_PARTS, record_type="birth"):
+    for rec in uow.records.parts_by_n(uow.records.ns_by_match_key([key], record_id),
+                                      _BIRTH_PARTS, record_type="birth"):
         if rec.status == "rejected":
             continue
         child = party(rec.data, "child")
@@ -235,10 +235,10 @@ _DEATHS_AT_ONCE = 4
 
 def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
     # Only deaths of whom may be this spouse (same_person), not everyone of the name.
-    ids = uow.records.ids_of_person(fold_compact(spouse.full_name or ""), record_id,
-                                    roles=("deceased",), born=_year(spouse.date_of_birth),
-                                    personal_id=spouse.personal_id)
-    while chunk := list(islice(ids, _DEATHS_AT_ONCE)):
+    ns = uow.records.ns_of_person(fold_compact(spouse.full_name or ""), record_id,
+                                  roles=("deceased",), born=_year(spouse.date_of_birth),
+                                  personal_id=spouse.personal_id)
+    while chunk := list(islice(ns, _DEATHS_AT_ONCE)):
         for _rid, rdata in _live(uow, chunk, "death", _DEATH_PARTS, registered_only=True):
             if same_person(spouse, PartySummary.from_person(party(rdata, "deceased"))):
                 return True
@@ -258,17 +258,17 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> Vali
     # same_person): the person index holds each candidate party's birth date and personal
     # ID, so namesakes are dropped before any record is read.
     wanted = _spouses_wanted(data)
-    spouses: list[str] = []
+    spouses: list[int] = []
     for person in wanted:
         if person.full_name:  # only the marriages the bigamy rule may match (same_person)
-            spouses += [e.record_id for e in uow.records.parties_like(
+            spouses += [e.record_n for e in uow.records.parties_like(
                 fold_compact(person.full_name), record_id, roles=("husband", "wife"),
                 born=_year(person.date_of_birth), personal_id=person.personal_id)
                 if same_person(person, PartySummary(person.full_name, e.date_of_birth,
                                                     e.personal_id))]
     marriages = []
     known: dict[PartySummary, bool] = {}
-    for rec in uow.records.parts(spouses, _MARRIAGE_PARTS, record_type="marriage"):
+    for rec in uow.records.parts_by_n(spouses, _MARRIAGE_PARTS, record_type="marriage"):
         if rec.status not in REGISTERED_STATUSES:
             continue
         candidate = MarriageCandidate(

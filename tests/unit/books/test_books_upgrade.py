@@ -4,13 +4,13 @@ keyings as the aggregates would have."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from desktop_app.record import StoredRecord
 from desktop_app.store.books_repo import BookRow, FieldComparison
 from desktop_app.store.keyfile import new_data_key
 from desktop_app.store.migrations import MIGRATIONS, SCHEMA_14
@@ -34,12 +34,15 @@ def _entry(store: Store, book: str, page: int, n: int, *, verified: bool,
            warned: bool) -> str:
     rid = f"r{n:03d}"
     with store.write() as uow:
-        uow.records.insert(StoredRecord(
-            id=rid, type="death", status="submitted" if verified else "draft",
-            data={"deceased": {"full_name": f"Lò Văn {n}"}}, office="26740",
-            officer="canbo", created_at=AT, updated_at=AT, is_historical=True,
-            verified_by="canbo2" if verified else None,
-            issues=(WARNING,) if warned else ()))
+        # the record as that older schema holds it (the repository writes today's schema)
+        store.connection().execute(
+            "INSERT INTO records (n, id, type, status, is_historical, data, office, officer, "
+            "verified_by, issues, created_at, updated_at) VALUES (?, ?, 'death', ?, 1, ?, "
+            "'26740', 'canbo', ?, ?, ?, ?)",
+            (n, rid, "submitted" if verified else "draft",
+             json.dumps({"deceased": {"full_name": f"Lò Văn {n}"}}, ensure_ascii=False),
+             "canbo2" if verified else None, json.dumps([WARNING] if warned else []),
+             AT.isoformat(), AT.isoformat()))
         uow.books.tie(rid, book, page, n)
     return rid
 
