@@ -10,6 +10,13 @@ from desktop_app.domain.integrity import PARTY_PATHS
 from desktop_app.domain.text import APOSTROPHES, fold_compact, fold_for_search
 from desktop_app.domain.types import JSONObject
 
+# The parties whose index entries the rules between records look up (the person index holds
+# every party, for search; its lookup indexes only these, schema 20): a birth's child by its
+# match key (a duplicate birth, a spouse's own birth), and by folded name the namesakes a new
+# act may concern (a spouse in force, a spouse's death, a ward's guardianship).
+MATCHED_ROLE = "child"
+LOOKED_UP_ROLES = ("deceased", "husband", "wife", "ward")
+
 
 @dataclass(frozen=True)
 class PersonEntry:

@@ -14,7 +14,13 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from desktop_app.domain.indexing import PersonEntry, persons, search_text
+from desktop_app.domain.indexing import (
+    LOOKED_UP_ROLES,
+    MATCHED_ROLE,
+    PersonEntry,
+    persons,
+    search_text,
+)
 from desktop_app.domain.text import fold_compact
 from desktop_app.record import JSONObject, RecordEvent, RecordPage, RecordVersion, StoredRecord
 from desktop_app.store.database import Connection
@@ -567,12 +573,13 @@ class RecordsRepository:
 
     def held_keys(self, column: str, values: Iterable[str]) -> set[str]:
         """Which of ``values`` some party in the person index has in ``column`` (match_key,
-        name_key or mother_key): a bulk import asks once for a whole batch, from each
-        column's index, and builds a context only for the entries that have one."""
+        name_key or mother_key), among the parties the lookups by that column read: a bulk
+        import asks once for a whole batch, from each column's index, and builds a context
+        only for the entries that have one."""
         if column not in _KEY_COLUMNS:
             raise ValueError(f"not a key column of record_persons: {column}")
-        # the rows of the index that column's lookups read (match keys: children only)
-        rows = f" AND {_MATCHED}" if column == "match_key" else ""
+        # only the rows that column's lookups read (the mother's key: a child's only)
+        rows = {"match_key": f" AND {_MATCHED}", "name_key": f" AND {_LOOKED_UP}"}.get(column, "")
         wanted = list(set(values))
         held: set[str] = set()
         for start in range(0, len(wanted), _CHUNK):
@@ -646,8 +653,7 @@ _NOT_EXCLUDED = "record_n IS NOT (SELECT n FROM records WHERE id = ?)"
 _FROM_SPOUSE = "FROM record_persons INDEXED BY record_persons_spouse"
 # The rows of the partial person indexes (schema 20), repeated word for word in their queries:
 # SQLite uses a partial index only for a query whose WHERE holds the index's own terms.
-_MATCHED = "role = 'child'"  # record_persons_match: a duplicate birth, a spouse's own birth
-LOOKED_UP_ROLES = ("deceased", "husband", "wife", "ward")  # namesakes the rules look for
+_MATCHED = f"role = '{MATCHED_ROLE}'"  # record_persons_match
 _LOOKED_UP = f"role IN ({', '.join(repr(r) for r in LOOKED_UP_ROLES)})"  # record_persons_spouse
 
 

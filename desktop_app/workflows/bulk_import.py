@@ -31,6 +31,7 @@ from pathlib import Path
 
 from desktop_app.accounts import Permission, require
 from desktop_app.domain import RecordType, record_type
+from desktop_app.domain.indexing import LOOKED_UP_ROLES, MATCHED_ROLE
 from desktop_app.domain.types import JSONObject
 from desktop_app.domain.validation import validate_prepared
 from desktop_app.errors import HotichError
@@ -292,10 +293,13 @@ class _Held:
                        for m in found.mothers))
 
     def add(self, item: Prepared) -> None:
-        """The entry's own person rows (record_persons: role, match, name, mother, ...)."""
+        """The entry's own person rows (record_persons: role, match, name, mother, ...), as
+        far as the lookups read them (held_keys)."""
         for row in item.persons:
-            self.match.add(str(row[1]))
-            self.name.add(str(row[2]))
+            if row[0] == MATCHED_ROLE:
+                self.match.add(str(row[1]))
+            if row[0] in LOOKED_UP_ROLES:
+                self.name.add(str(row[2]))
             if row[3] is not None and row[4] is not None:  # a birth's child, with its day
                 self.born.setdefault(str(row[3]), []).append(str(row[4]))
 

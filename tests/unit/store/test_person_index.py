@@ -1,0 +1,90 @@
+"""The person index keyed by the record's n (schema 20): its partial lookup indexes are the ones
+the repository's queries name, a lookup leaves out only the record being checked, and the
+candidates it answers are read by n."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from desktop_app.record import StoredRecord
+from desktop_app.store import records_repo
+from desktop_app.store.keyfile import new_data_key
+from desktop_app.store.unit_of_work import Store
+
+AT = datetime(2026, 1, 15, 3, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store(tmp_path / "hotich.db", new_data_key())
+    opened.migrate(tmp_path / "backups", backup=False)
+    yield opened
+    opened.close()
+
+
+def _record(rid: str, rtype: str, data: dict[str, object]) -> StoredRecord:
+    return StoredRecord(id=rid, type=rtype, status="approved", data=data, office="26740",
+                        officer="canbo", created_at=AT, updated_at=AT)
+
+
+def _where(store: Store, index: str) -> str:
+    (sql,) = store.connection().execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (index,)).fetchone()
+    return re.sub(r"\s+", " ", str(sql).split(" WHERE ", 1)[1])
+
+
+def test_the_partial_indexes_hold_what_the_queries_repeat(store: Store) -> None:
+    # SQLite uses a partial index only for a query whose WHERE holds the index's terms.
+    assert _where(store, "record_persons_match") == records_repo._MATCHED
+    assert _where(store, "record_persons_spouse") == records_repo._LOOKED_UP
+    assert _where(store, "record_persons_mother") == "mother_key IS NOT NULL"
+
+
+def test_lookups_leave_out_only_the_record_checked(store: Store) -> None:
+    child = {"full_name": "Lò Văn Một", "date_of_birth": "2001-02-03"}
+    mother = {"full_name": "Lò Thị Hai"}
+    with store.write() as uow:
+        uow.records.insert(_record("b1", "birth", {"child": child, "mother": mother}))
+        uow.records.insert(_record("m1", "marriage", {
+            "husband": {"full_name": "Lò Văn Một", "date_of_birth": "2001-02-03"},
+            "wife": {"full_name": "Vàng Thị Ba"}}))
+    conn = store.connection()
+    [(birth_n,)] = conn.execute("SELECT n FROM records WHERE id = 'b1'")
+    [(key,)] = conn.execute("SELECT match_key FROM record_persons WHERE record_n = ? AND "
+                            "role = 'child'", (birth_n,))
+    with store.read() as uow:
+        # a record not stored yet (a new one being checked) leaves out nothing
+        assert uow.records.ns_by_match_key([key], exclude="not-stored") == [birth_n]
+        assert uow.records.ns_by_match_key([key], exclude="b1") == []
+        # the husband has the child's key too, but match keys are looked up for children
+        assert uow.records.ns_by_match_key([key], exclude="m1") == [birth_n]
+        # names: the spouses, not the child of the same name
+        found = uow.records.ns_by_name_key(["lovanmot"], "not-stored", roles=("husband",))
+        assert [p.id for p in uow.records.parts_by_n(found, ("husband",))] == ["m1"]
+        assert uow.records.ns_by_name_key(["lovanmot"], "m1", roles=("husband",)) == []
+        assert uow.records.held_keys("name_key", ["lovanmot", "lothihai"]) == {"lovanmot"}
+        assert uow.records.held_keys("match_key", [key]) == {key}
+        # no field asked: the record's head only
+        assert [(p.id, p.data) for p in uow.records.parts_by_n([birth_n], ())] == [("b1", {})]
+        with pytest.raises(ValueError, match="not in the spouse index"):
+            uow.records.ns_by_name_key(["lothihai"], "", roles=("mother",))
+
+
+def test_a_record_keeps_its_rows_under_its_n_when_its_parties_change(store: Store) -> None:
+    with store.write() as uow:
+        uow.records.insert(_record("d1", "death", {"deceased": {"full_name": "Lò Văn Một"}}))
+        uow.records.update(_record("d1", "death", {"deceased": {"full_name": "Lò Văn Hai"}}))
+    rows = store.connection().execute(
+        "SELECT p.role, p.name_key FROM record_persons AS p JOIN records AS r "
+        "ON r.n = p.record_n WHERE r.id = 'd1'").fetchall()
+    assert rows == [("deceased", "lovanhai")]
+    with store.read() as uow:
+        assert list(uow.records.ns_of_person("lovanmot", "", roles=("deceased",), born=None,
+                                             personal_id=None)) == []
+        assert len(list(uow.records.ns_of_person("lovanhai", "", roles=("deceased",),
+                                                 born=None, personal_id=None))) == 1
