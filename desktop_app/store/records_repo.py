@@ -90,6 +90,10 @@ class RecordPart(NamedTuple):
     data: JSONObject
 
 
+# A spouse as held_spouses is asked about: (name key, lo, hi, personal ID or "").
+SpouseLike = tuple[str, str, str, str]
+
+
 class PartyEntry(NamedTuple):
     """A party as the person index holds it (its folded name is the one asked for)."""
 
@@ -440,7 +444,7 @@ class RecordsRepository:
                 f"WHERE name_key = ? AND {_LOOKED_UP} AND role IN ({marks}) "
                 f"AND {_NOT_EXCLUDED} AND ")
         year = ("(date_of_birth IS NULL OR date_of_birth BETWEEN ? AND ?)" if born else "1")
-        years = (born, f"{born}-99") if born else ()
+        years = year_range(born) if born else ()
         if personal_id:
             yield from (PartyEntry(*row) for row in self._conn.execute(
                 head + "personal_id = ?", (name_key, *roles, exclude, personal_id)))
@@ -589,6 +593,26 @@ class RecordsRepository:
                 f"({', '.join('?' * len(chunk))}){rows}", chunk))
         return held
 
+    def held_spouses(self, wanted: Iterable[SpouseLike]) -> set[SpouseLike]:
+        """Which of these spouses of new marriages (name key, birth dates lo..hi, personal
+        ID or "") some husband or wife in the index may be, as parties_like finds them: the
+        name, and a date in the range or none, or the same ID (a bulk import asks once a
+        batch, and reads bigamy's context only for the marriages that have one)."""
+        asked = list(set(wanted))
+        held: set[SpouseLike] = set()
+        step = _CHUNK // 4
+        for start in range(0, len(asked), step):
+            chunk = asked[start:start + step]
+            rows = ", ".join("(?, ?, ?, ?)" for _ in chunk)
+            held.update((str(k), str(lo), str(hi), str(pid)) for k, lo, hi, pid in
+                        self._conn.execute(
+                f"WITH w (k, lo, hi, pid) AS (VALUES {rows}) SELECT DISTINCT w.k, w.lo, "
+                "w.hi, w.pid FROM w JOIN record_persons AS p INDEXED BY record_persons_spouse "
+                f"ON p.name_key = w.k AND {_LOOKED_UP} AND p.role IN ('husband', 'wife') "
+                "AND (p.date_of_birth IS NULL OR p.date_of_birth BETWEEN w.lo AND w.hi "
+                "OR p.personal_id = w.pid)", [v for m in chunk for v in m]))
+        return held
+
     def held_births(self, mothers: Iterable[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
         """Which of these (mother_key, born from, born to) some birth's child matches, as
         ids_by_mother_key narrows them (the dates are ISO text, compared as SQLite does)."""
@@ -647,6 +671,12 @@ if _INDEXED_COLUMNS != _COLUMNS:
 _INSERT_INDEXED = (f"INSERT INTO records (n, {_COLUMNS}) VALUES (?, "
                    f"{', '.join('?' * len(_COLUMNS.split(',')))})")
 _KEY_COLUMNS = ("match_key", "name_key", "mother_key")
+
+
+def year_range(year: str) -> tuple[str, str]:
+    """The ISO dates of a year "YYYY" as stored text compares them ("1980" to "1980-12-31")."""
+    return year, f"{year}-99"
+
 # A lookup leaves out the record being checked, given by id (its n, or none yet: evaluated once).
 _NOT_EXCLUDED = "record_n IS NOT (SELECT n FROM records WHERE id = ?)"
 # Named: the name-only index looks cheaper to the planner and reads every party of the name.
@@ -692,6 +722,6 @@ def data_json(data: JSONObject) -> str:
 
 def person_rows(entries: Iterable[PersonEntry]) -> tuple[tuple[str | None, ...], ...]:
     """Person entries as insert_indexed takes them (the record_persons columns after the
-    record's id, as _insert_persons writes them)."""
+    record's n, as _insert_persons writes them)."""
     return tuple((p.role, p.match_key, p.name_key, p.mother_key, p.date_of_birth,
                   p.event_date, p.personal_id) for p in entries)

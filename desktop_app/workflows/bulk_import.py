@@ -270,6 +270,10 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
     summary.refused, summary.rules, summary.last_line = done.refused, done.rules, done.last_line
 
 
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
 class _Held:
     """The person-index values that a batch's entries look up (record_index.lookups), as far
     as the store holds them: asked once for the batch, then kept up to date as its entries
@@ -282,12 +286,17 @@ class _Held:
         self.name = uow.records.held_keys(
             "name_key", (k for i in items for k in i.lookups.name_keys))
         self.mothers = uow.records.held_births(m for i in items for m in i.lookups.mothers)
+        self.spouses = uow.records.held_spouses(w for i in items for w in i.lookups.spouses)
         self.born: dict[str, list[str]] = {}  # mother key -> children's births of the batch
+        # name key -> (date of birth, personal ID) of the batch's husbands and wives
+        self.wed: dict[str, list[tuple[str | None, str | None]]] = {}
 
     def may_relate(self, item: Prepared) -> bool:
         found = item.lookups
         return (found.names_a_record or any(k in self.match for k in found.match_keys)
                 or any(k in self.name for k in found.name_keys)
+                or any(w in self.spouses or any(w.matches(*p) for p in self.wed.get(w[0], ()))
+                       for w in found.spouses)
                 or any(m in self.mothers or any(m[1] <= born <= m[2]
                                                 for born in self.born.get(m[0], ()))
                        for m in found.mothers))
@@ -300,6 +309,9 @@ class _Held:
                 self.match.add(str(row[1]))
             if row[0] in LOOKED_UP_ROLES:
                 self.name.add(str(row[2]))
+            if row[0] in ("husband", "wife"):
+                self.wed.setdefault(str(row[2]), []).append(
+                    (_text(row[4]), _text(row[6])))
             if row[3] is not None and row[4] is not None:  # a birth's child, with its day
                 self.born.setdefault(str(row[3]), []).append(str(row[4]))
 

@@ -27,6 +27,7 @@ from desktop_app.domain.rulesets import RULE_SETS
 from desktop_app.domain.text import fold_compact
 from desktop_app.domain.workflow import REGISTERED_STATUSES
 from desktop_app.record import JSONObject, StoredRecord
+from desktop_app.store.records_repo import year_range
 from desktop_app.store.unit_of_work import UnitOfWork
 
 
@@ -299,27 +300,51 @@ class Lookups(NamedTuple):
     record is named, the context is the empty one. (Roles are left out: a superset.)"""
 
     match_keys: tuple[str, ...]
-    name_keys: tuple[str, ...]
+    name_keys: tuple[str, ...]  # a ward's
     mothers: tuple[tuple[str, str, str], ...]  # (mother_key, born from, born to): twins
     names_a_record: bool
+    spouses: tuple[SpouseWanted, ...] = ()  # bigamy's: the spouses of a new marriage
+
+
+class SpouseWanted(NamedTuple):
+    """A spouse of a new marriage as parties_like looks for namesakes married before: the
+    folded name, the birth dates of the same year (``lo``..``hi`` as ISO text; any when the
+    year is unknown; a party without a date also counts) or the same personal ID."""
+
+    name_key: str
+    lo: str
+    hi: str
+    personal_id: str  # "" when unknown (a stored ID is never empty)
+
+    def matches(self, date_of_birth: str | None, personal_id: str | None) -> bool:
+        """Whether a party with this name may be found (the SQL of held_spouses)."""
+        return (date_of_birth is None or self.lo <= date_of_birth <= self.hi
+                or (bool(self.personal_id) and personal_id == self.personal_id))
+
+
+def _spouse_wanted(person: PartySummary) -> SpouseWanted:
+    born = _year(person.date_of_birth)
+    lo, hi = year_range(born) if born else ("", "\U0010ffff")
+    return SpouseWanted(fold_compact(person.full_name or ""), lo, hi, person.personal_id or "")
 
 
 def lookups(record_type: str, data: JSONObject) -> Lookups:
     match: list[str | None] = []
     names: list[str | None] = []
     mothers: list[tuple[str, str, str]] = []
+    spouses: list[SpouseWanted] = []
     if record_type == RecordType.BIRTH:
         keys = _birth_keys(data)
         if keys.mother and keys.window is not None:
             mothers.append((keys.mother, *keys.window))
         match.append(keys.child)
     elif record_type == RecordType.MARRIAGE:
-        names += [fold_compact(w.full_name) for w in _spouses_wanted(data) if w.full_name]
+        spouses = [_spouse_wanted(w) for w in _spouses_wanted(data) if w.full_name]
         match += [_own_key(party(data, "husband")), _own_key(party(data, "wife"))]
     elif record_type == RecordType.GUARDIANSHIP and data.get("kind") != "termination":
         names.append(_ward_key(data))
     return Lookups(tuple(k for k in match if k), tuple(k for k in names if k),
-                   tuple(mothers), _names_a_record(record_type, data))
+                   tuple(mothers), _names_a_record(record_type, data), tuple(spouses))
 
 
 def _names_a_record(record_type: str, data: JSONObject) -> bool:

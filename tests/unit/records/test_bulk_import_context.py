@@ -33,6 +33,10 @@ def _related(birth_id: str) -> list[dict[str, Any]]:
                                         "registration_kind": "re_registration"})),
         ("marriage", build("marriage", {"husband.date_of_birth": "1960-03-02",
                                         "wife.full_name": "Vũ Thị Mai"})),
+        # The registered husband by his personal ID, his birth date written otherwise.
+        ("marriage", build("marriage", {"husband.date_of_birth": "1950-01-01",
+                                        "husband.personal_id": HUSBAND_ID,
+                                        "wife.full_name": "Đỗ Thị Hạnh"})),
         # A twin of the held birth (a day later), the same child again, a child born later.
         ("birth", build("birth", {"child.full_name": "Nguyễn Văn Bình",
                                   "child.date_of_birth": "2026-01-11"})),

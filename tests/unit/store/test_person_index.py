@@ -14,7 +14,9 @@ import pytest
 from desktop_app.record import StoredRecord
 from desktop_app.store import records_repo
 from desktop_app.store.keyfile import new_data_key
+from desktop_app.store.records_repo import year_range
 from desktop_app.store.unit_of_work import Store
+from desktop_app.workflows.record_index import SpouseWanted
 
 AT = datetime(2026, 1, 15, 3, 0, tzinfo=UTC)
 
@@ -88,3 +90,30 @@ def test_a_record_keeps_its_rows_under_its_n_when_its_parties_change(store: Stor
                                              personal_id=None)) == []
         assert len(list(uow.records.ns_of_person("lovanhai", "", roles=("deceased",),
                                                  born=None, personal_id=None))) == 1
+
+
+def test_held_spouses_finds_whom_parties_like_finds(store: Store) -> None:
+    """A bulk import reads bigamy's context only for a spouse held_spouses holds: the same
+    name, and a birth in the same year, or no date on record, or the same personal ID (in
+    SQL for the store, SpouseWanted.matches for the batch: they must agree)."""
+    husbands = [("m1", None, None), ("m2", "1970-05-01", None), ("m3", "1950", "079098001234")]
+    with store.write() as uow:
+        for rid, born, pid in husbands:
+            husband = {"full_name": f"Trịnh Văn {rid}", "date_of_birth": born,
+                       "personal_id": pid}
+            uow.records.insert(_record(rid, "marriage", {
+                "husband": {k: v for k, v in husband.items() if v}, "wife": {}}))
+    asked = [SpouseWanted(f"trinhvan{rid}", *year_range(year), pid)
+             for rid in ("m1", "m2", "m3") for year in ("1970", "1971")
+             for pid in ("", "079098001234")]
+    with store.read() as uow:
+        held = uow.records.held_spouses(asked)
+        for wanted in asked:
+            rid = wanted.name_key.removeprefix("trinhvan")
+            found = [r for r in uow.records.parties_like(
+                wanted.name_key, "", roles=("husband", "wife"), born=wanted.lo,
+                personal_id=wanted.personal_id or None)]
+            stored = next((born, pid) for r, born, pid in husbands if r == rid)
+            assert (wanted in held) == bool(found) == wanted.matches(*stored), wanted
+    assert {w[0] for w in held} == {"trinhvanm1", "trinhvanm2", "trinhvanm3"}
+    assert len(held) == 4 + 2 + 2  # no date: all; 1970: both IDs; the ID: both years
