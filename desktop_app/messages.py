@@ -267,6 +267,9 @@ CORE: dict[str, tuple[str, str]] = {
         "No demo passwords in {folder}: create the demo data with 'hotich demo' (in a new "
         "folder only).",
     ),
+    # The names column of a record that has none yet (a draft, an old book's entry keyed
+    # without its name): the desktop's lists and the CLI's say the same.
+    "R-NO-NAME": ("(chưa có tên)", "(no name yet)"),
     "R-ROLE-admin": ("quản trị", "admin"),
     "R-ROLE-officer": ("công chức", "officer"),
     "R-ROLE-supervisor": ("lãnh đạo", "supervisor"),
