@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from desktop_app.numbers import decimal_text
+
 Catalogue = Mapping[str, tuple[str, str]]
 
 VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -550,11 +552,7 @@ class Tenths(float):
     duration). A float, so the error's data stays a number."""
 
     def shown(self, lang: str) -> str:
-        text = f"{self:,.1f}"
-        return text.translate(_VI_DECIMALS) if lang == "vi" else text
-
-
-_VI_DECIMALS = str.maketrans(",.", ".,")
+        return decimal_text(self, lang, 1)
 
 
 class _Lenient(dict[str, object]):
