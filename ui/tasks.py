@@ -52,7 +52,13 @@ class JobControl:
             raise Cancelled()
 
     def progress(self, stage: str, done: int, total: int) -> None:
-        self.check()
+        """Relayed to the GUI (throttled); raises Cancelled once cancelled, but not on the
+        report that the work is complete (done >= total): nothing is left to stop there, and
+        raising would fail a job whose work is all done (the search re-index's "all done",
+        after its last batch, failed the login after an upgrade before it noted the
+        program's version)."""
+        if done < total:
+            self.check()
         now = time.monotonic()
         if done >= total or now - self._last >= PROGRESS_INTERVAL_S:
             self._last = now

@@ -98,7 +98,9 @@ def test_the_unsaved_work_question_of_the_form_is_vietnamese(qtbot: QtBot,
     timer = QTimer(interval=20)
     timer.timeout.connect(answer)
     timer.start()
-    assert page.new_record() is False  # kept on screen
+    with qtbot.waitSignal(page.replace_decided, timeout=10000) as decided:
+        page.new_record()
+    assert decided.args == [False]  # kept on screen
     timer.stop()
     assert "Bỏ đi" in seen and "Hủy" in seen
     assert not [t for t in seen if ENGLISH.search(t)], seen
