@@ -29,7 +29,6 @@ def test_halves_go_away_from_zero_as_qlocale_rounds() -> None:
     assert decimal_text(0.25, "vi") == "0,3"
     assert decimal_text(-2.5, "en", 0) == "-3"
     assert decimal_text(-0.0, "vi") == "0,0"
-    assert decimal_text(-0.04, "vi", 0) == "-0"  # QLocale keeps the sign of what was there
     assert decimal_text(1e300, "en", 1).endswith(".0")  # no precision limit on big values
     assert decimal_text(float("nan"), "vi") == "nan"
 
