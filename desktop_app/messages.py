@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from desktop_app.numbers import decimal_text
+from desktop_app.number_format import decimal_text
 
 Catalogue = Mapping[str, tuple[str, str]]
 

@@ -1,14 +1,14 @@
 """Numbers as the officer reads them: Vietnamese writes 1.234.567 and 0,5 (points group the
 thousands, a comma marks the decimals), English 1,234,567 and 0.5. Every count, duration,
 size or share the UI prints goes through here, never through an f-string's ``:.1f``. The
-digits come from the core's desktop_app/numbers.py (the CLI's too), so both write a figure
+digits come from the core's desktop_app/number_format.py (the CLI's too), so both write a figure
 alike; ``locale_of`` is for Qt's own widgets (a chart's axis)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 
-from desktop_app.numbers import count_text, decimal_text, percent_text
+from desktop_app.number_format import count_text, decimal_text, percent_text
 
 __all__ = ["count_text", "decimal_text", "locale_of", "percent_text", "seconds_text",
            "size_text"]

@@ -12,7 +12,7 @@ from desktop_app.cli.context import CliContext, add_command
 from desktop_app.domain.sampling import RECHECK_MINIMUM, RECHECK_SHARE, Estimate
 from desktop_app.domain.types import JSONValue
 from desktop_app.errors import UsageError
-from desktop_app.numbers import percent_text
+from desktop_app.number_format import percent_text
 from desktop_app.store.books_repo import Accuracy, Crop, FieldComparison, Progress
 from desktop_app.workflows import books, recheck
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from desktop_app.cli.context import CliContext, add_command
-from desktop_app.numbers import count_text, percent_text
+from desktop_app.number_format import count_text, percent_text
 from desktop_app.ocr.engines import DEFAULT_ENGINE, ENGINES
 from desktop_app.store.ocr_repo import OutcomeCount
 from desktop_app.workflows import ocr

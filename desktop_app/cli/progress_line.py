@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from desktop_app.messages import CORE, Catalogue, current_language, render
-from desktop_app.numbers import count_text
+from desktop_app.number_format import count_text
 
 STAGE_CODES = {"reindex": "N-REINDEX"}
 

@@ -15,7 +15,7 @@ from desktop_app.domain.fields import field_label, find_field
 from desktop_app.domain.record_types import RecordType
 from desktop_app.errors import HotichError
 from desktop_app.fileio import write_atomic
-from desktop_app.numbers import percent_text
+from desktop_app.number_format import percent_text
 from desktop_app.session import Session
 from desktop_app.store.books_repo import Accuracy
 from desktop_app.workflows import accounts, books, recheck

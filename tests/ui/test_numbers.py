@@ -33,11 +33,11 @@ def test_english_numbers_use_a_decimal_point() -> None:
 
 
 def test_the_core_writes_every_figure_as_qlocale_does() -> None:
-    """ui/numbers takes its digits from desktop_app/numbers (shared with the CLI): the same
+    """ui/numbers takes its digits from desktop_app/number_format (shared with the CLI): the same
     text as QLocale's, ties and thousands included."""
     import random
 
-    from desktop_app.numbers import decimal_text as core_decimal
+    from desktop_app.number_format import decimal_text as core_decimal
     from ui.numbers import locale_of
 
     rng = random.Random(7)

@@ -1,10 +1,10 @@
-"""The core's numbers (desktop_app/numbers.py): the CLI, the core's messages and the UI write
+"""The core's numbers (desktop_app/number_format.py): the CLI, the core's messages and the UI write
 a figure alike, the Vietnamese way (1.234,5) or the English way (1,234.5)."""
 
 from __future__ import annotations
 
 from desktop_app.messages import Tenths
-from desktop_app.numbers import count_text, decimal_text, percent_text
+from desktop_app.number_format import count_text, decimal_text, percent_text
 
 
 def test_vietnamese_groups_with_points_and_marks_decimals_with_a_comma() -> None:
