@@ -19,7 +19,7 @@ from ui.context import SignOutcome, SignRecords, UiContext
 from ui.models import PagedRowsModel
 from ui.tasks import JobControl
 
-COUNT_STEP = 2000  # records to sign counted per task: the database lane stays shared
+COUNT_STEP = 1000  # records to sign counted per task (~50 ms): the database lane stays shared
 
 
 def count_step(session: Session, after: str | None) -> tuple[int, str | None]:
