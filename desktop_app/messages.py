@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from desktop_app.number_format import decimal_text
+
 Catalogue = Mapping[str, tuple[str, str]]
 
 VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -267,6 +269,9 @@ CORE: dict[str, tuple[str, str]] = {
         "No demo passwords in {folder}: create the demo data with 'hotich demo' (in a new "
         "folder only).",
     ),
+    # The names column of a record that has none yet (a draft, an old book's entry keyed
+    # without its name): the desktop's lists and the CLI's say the same.
+    "R-NO-NAME": ("(chưa có tên)", "(no name yet)"),
     "R-ROLE-admin": ("quản trị", "admin"),
     "R-ROLE-officer": ("công chức", "officer"),
     "R-ROLE-supervisor": ("lãnh đạo", "supervisor"),
@@ -547,11 +552,7 @@ class Tenths(float):
     duration). A float, so the error's data stays a number."""
 
     def shown(self, lang: str) -> str:
-        text = f"{self:,.1f}"
-        return text.translate(_VI_DECIMALS) if lang == "vi" else text
-
-
-_VI_DECIMALS = str.maketrans(",.", ".,")
+        return decimal_text(self, lang, 1)
 
 
 class _Lenient(dict[str, object]):

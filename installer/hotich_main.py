@@ -6,10 +6,11 @@ Kept outside the packages so PyInstaller does not put desktop_app/ itself on the
 
 import multiprocessing
 
-from desktop_app.app import entry
-
 if __name__ == "__main__":
     # A bulk import prepares its rows in a second process (spawned: the bundle runs itself
-    # again for it); freeze_support lets the bundle's executable be that process.
+    # again for it); freeze_support lets the bundle's executable be that process, before
+    # this script imports the command line, which that process does not need.
     multiprocessing.freeze_support()
+    from desktop_app.app import entry
+
     entry()

@@ -11,6 +11,7 @@ extracts.
 from __future__ import annotations
 
 from desktop_app.domain.record_types import RECORD_TYPE_LABELS, RecordType
+from desktop_app.messages import CORE
 
 STATUS_LABELS: dict[str, tuple[str, str]] = {
     "draft": ("Nháp", "Draft"),
@@ -66,7 +67,7 @@ def type_label(rtype: str, lang: str, *, short: bool = True) -> str:
     return pick(RECORD_TYPE_LABELS.get(RecordType(rtype)), lang, rtype)
 
 
-NO_NAME = ("(chưa có tên)", "(no name yet)")
+NO_NAME = CORE["R-NO-NAME"]  # the CLI's lists say the same
 
 
 def _present(value: object) -> str:

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.errors import Cancelled
 from desktop_app.services import AppServices
 from desktop_app.session import Session
 from desktop_app.workflows import accounts
-from ui.errors import message_for
-from ui.tasks import JobControl, TaskRunner
+from ui.errors import logged, message_for
+from ui.tasks import JobControl, TaskHandle, TaskRunner
 from ui.widgets.progress import JobProgressWidget
 
 
@@ -36,6 +37,8 @@ class LoginDialog(QDialog):
         self._runner = runner
         self.lang = lang
         self.session: Session | None = None
+        self._handle: TaskHandle | None = None  # the login running, if any
+        self._quit = False
         self.setObjectName("LoginDialog")
 
         self.username = QLineEdit(objectName="username")
@@ -110,12 +113,24 @@ class LoginDialog(QDialog):
         services = self._services
 
         def log_in(control: JobControl) -> Session:
-            return accounts.login(services.paths, username, password, services.clock,
-                                  progress=control.progress)
+            session = accounts.login(services.paths, username, password, services.clock,
+                                     progress=control.progress)
+            if control.is_cancelled:  # quit while its last work finished: nobody takes it
+                session.close()
+                raise Cancelled()
+            return session
 
-        handle = self._runner.start_job(log_in, self._succeeded, self._failed,
-                                        on_progress=self._progressed)
-        self.progress.follow(handle)
+        self._handle = self._runner.start_job(log_in, self._succeeded, self._failed,
+                                              on_progress=self._progressed)
+        self.progress.follow(self._handle)
+
+    def reject(self) -> None:
+        """Quit: a login still running stops (the re-index between two batches; once its
+        last batch is in, the upgrade is finished and the session closed)."""
+        self._quit = True
+        if self._handle is not None and not self._handle.is_done:
+            self._handle.cancel()
+        super().reject()
 
     def _progressed(self, _stage: str, _done: int, _total: int) -> None:
         if not self.upgrade_box.isVisible():
@@ -123,12 +138,17 @@ class LoginDialog(QDialog):
             self.adjustSize()  # room for the note, which would be cut otherwise
 
     def _succeeded(self, session: Session) -> None:
+        if self._quit:  # it ended just as Quit was pressed: closed on its own thread
+            self._runner.run(session.close, lambda _r: None, logged("closing the session"))
+            return
         self.session = session
         self.login_button.setEnabled(True)
         self.logged_in.emit(session)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
+        if self._quit:
+            return  # nothing to tell: the window is gone
         self.upgrade_box.hide()
         self.login_button.setEnabled(True)
         self.password.clear()

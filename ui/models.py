@@ -33,6 +33,10 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         self._checkable = checkable
         self._key = key
         self._checked: set[str] = set()
+        # "Select all": every row of the list is checked, loaded or not (a paged list holds
+        # one page of it), but those unticked since.
+        self.is_all_checked = False
+        self._unchecked: set[str] = set()
 
     # -- data ---------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[T]) -> None:
@@ -49,19 +53,52 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def checked(self) -> list[T]:
-        return [r for r in self._rows if self._key(r) in self._checked]
+        """The checked rows among those loaded."""
+        return [r for r in self._rows if self.is_checked_key(self._key(r))]
+
+    def is_checked_key(self, key: str) -> bool:
+        if self.is_all_checked:
+            return key not in self._unchecked
+        return key in self._checked
+
+    def unchecked_keys(self) -> frozenset[str]:
+        """With every row checked: the keys of those unticked since."""
+        return frozenset(self._unchecked)
 
     def set_checked(self, row: int, checked: bool) -> None:
         item = self.row_at(row)
         if item is None:
             return
         key = self._key(item)
-        if checked:
+        if self.is_all_checked:
+            if checked:
+                self._unchecked.discard(key)
+            else:
+                self._unchecked.add(key)
+        elif checked:
             self._checked.add(key)
         else:
             self._checked.discard(key)
         index = self.index(row, 0)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+
+    def check_all(self) -> None:
+        """Every row of the list checked, the rows still to load as well."""
+        self.is_all_checked = True
+        self._unchecked.clear()
+        self._checks_changed()
+
+    def set_checked_keys(self, keys: set[str]) -> None:
+        """Exactly these rows checked (no longer "every row")."""
+        self.is_all_checked = False
+        self._unchecked.clear()
+        self._checked = set(keys)
+        self._checks_changed()
+
+    def _checks_changed(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0),
+                                  [Qt.ItemDataRole.CheckStateRole])
 
     # -- Qt -----------------------------------------------------------------------------
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
@@ -81,8 +118,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return self.text(index.row(), index.column()) if index.isValid() else None
         if role == _CHECK_STATE and self._checkable and index.column() == 0 and \
                 index.isValid():
-            return (Qt.CheckState.Checked if self._key(self._rows[index.row()]) in self._checked
-                    else Qt.CheckState.Unchecked)
+            checked = self.is_checked_key(self._key(self._rows[index.row()]))
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         return None
 
     def text(self, row: int, column: int) -> str:

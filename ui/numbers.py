@@ -1,10 +1,17 @@
 """Numbers as the officer reads them: Vietnamese writes 1.234.567 and 0,5 (points group the
 thousands, a comma marks the decimals), English 1,234,567 and 0.5. Every count, duration,
-size or share the UI prints goes through here, never through an f-string's ``:.1f``."""
+size or share the UI prints goes through here, never through an f-string's ``:.1f``. The
+digits come from the core's desktop_app/number_format.py (the CLI's too), so both write a figure
+alike; ``locale_of`` is for Qt's own widgets (a chart's axis)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale
+
+from desktop_app.number_format import count_text, decimal_text, percent_text
+
+__all__ = ["count_text", "decimal_text", "locale_of", "percent_text", "seconds_text",
+           "size_text"]
 
 
 def locale_of(lang: str) -> QLocale:
@@ -14,25 +21,9 @@ def locale_of(lang: str) -> QLocale:
     return QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
 
 
-def count_text(n: int, lang: str) -> str:
-    """A count: 1.234.567 in Vietnamese, 1,234,567 in English."""
-    return locale_of(lang).toString(n)
-
-
-def decimal_text(value: float, lang: str, decimals: int = 1) -> str:
-    """A measured value with a fixed number of decimals: 0,5 in Vietnamese, 0.5 in English."""
-    return locale_of(lang).toString(float(value), "f", decimals)
-
-
 def seconds_text(ms: float, lang: str) -> str:
     """A duration given in milliseconds, in seconds to a tenth: 450 -> "0,5"."""
     return decimal_text(ms / 1000, lang)
-
-
-def percent_text(share: float, lang: str, decimals: int = 1) -> str:
-    """A share (0.125) in per cent with its sign: "12,5 %" (a space before the sign, as
-    Vietnamese typesetting and the rest of the UI write it)."""
-    return f"{decimal_text(share * 100, lang, decimals)} %"
 
 
 def size_text(size: int, lang: str) -> str:

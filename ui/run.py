@@ -24,6 +24,7 @@ from ui.errors import IncidentNotifier
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
+from ui.widgets.progress import APP_STYLE_SHEET
 
 
 def application() -> QApplication:
@@ -36,6 +37,7 @@ def application() -> QApplication:
     app.setApplicationName("Hộ Tịch Offline")
     app.setOrganizationName("hotich")
     app.setDesktopFileName("hotich-offline")  # matches the menu entry (and its icon)
+    app.setStyleSheet(APP_STYLE_SHEET)  # "45 %" on every progress bar
     return app  # type: ignore[return-value]
 
 

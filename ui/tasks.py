@@ -32,6 +32,11 @@ log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.1
 
 
+def is_complete(done: int, total: int) -> bool:
+    """Whether a progress report says the work is all done."""
+    return done >= total if total > 0 else done == 0
+
+
 class JobControl:
     """Handed to a long job on its worker thread: progress out, cancellation in."""
 
@@ -52,7 +57,14 @@ class JobControl:
             raise Cancelled()
 
     def progress(self, stage: str, done: int, total: int) -> None:
-        self.check()
+        """Relayed to the GUI (throttled); raises Cancelled once cancelled, but not on the
+        report that the work is complete (all of a known total done, or nothing to do):
+        nothing is left to stop there, and raising would fail a job whose work is all done
+        (the search re-index's "all done", after its last batch, failed the login after an
+        upgrade before it noted the program's version). A total of 0 with some done is a
+        count with no known end (the pages pulled so far): it stops."""
+        if not is_complete(done, total):
+            self.check()
         now = time.monotonic()
         if done >= total or now - self._last >= PROGRESS_INTERVAL_S:
             self._last = now

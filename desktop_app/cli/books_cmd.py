@@ -12,8 +12,11 @@ from desktop_app.cli.context import CliContext, add_command
 from desktop_app.domain.sampling import RECHECK_MINIMUM, RECHECK_SHARE, Estimate
 from desktop_app.domain.types import JSONValue
 from desktop_app.errors import UsageError
+from desktop_app.number_format import percent_text
 from desktop_app.store.books_repo import Accuracy, Crop, FieldComparison, Progress
 from desktop_app.workflows import books, recheck
+
+WORDS = "vi"  # the language of these lines whatever HOTICH_LANG says, and so of their numbers
 
 
 def register(bs: argparse._SubParsersAction[argparse.ArgumentParser], types: list[str]) -> None:
@@ -248,9 +251,9 @@ def _accuracy_json(a: Accuracy) -> dict[str, object]:
 def _accuracy(ctx: CliContext, args: argparse.Namespace) -> int:
     report = books.accuracy(ctx.session())
     lines = [f"{a.key:<20} {a.entries:>4} mục {a.fields:>5} trường {a.disagreed:>4} khác "
-             f"({_share(a):.1%}) {a.wrong:>4} sai" for a in report.officers]
+             f"({percent_text(_share(a), WORDS)}) {a.wrong:>4} sai" for a in report.officers]
     lines += [f"sổ {a.key[:8]:<17} {a.entries:>4} mục {a.fields:>5} trường {a.disagreed:>4} "
-              f"khác ({_share(a):.1%})" for a in report.books]
+              f"khác ({percent_text(_share(a), WORDS)})" for a in report.books]
     lines += [f"  {path}: {n}" for path, n in report.fields]
     lines += [f"sổ {book[:8]}: {n} mục được cải chính sau"
               for book, n in report.corrected_by_book.items()]
@@ -302,9 +305,9 @@ def _estimate_json(e: Estimate) -> dict[str, object]:
 def _report_line(r: recheck.RecheckReport) -> str:
     f = r.fields
     scope = f"sổ {r.sample.book_id[:8]}" if r.sample.book_id else f"xã {r.sample.commune}"
+    rate, low, high = (percent_text(v, WORDS, 2) for v in (f.rate, f.low, f.high))
     return (f"kiểm tra lại {r.sample.id[:8]} ({scope}): {r.rekeyed}/{r.drawn} mục, "
-            f"{f.errors}/{f.trials} trường sai = {f.rate:.2%} "
-            f"(khoảng tin cậy 95 %: {f.low:.2%} - {f.high:.2%})")
+            f"{f.errors}/{f.trials} trường sai = {rate} (khoảng tin cậy 95 %: {low} - {high})")
 
 
 def _report_json(r: recheck.RecheckReport) -> dict[str, object]:

@@ -8,13 +8,9 @@ from __future__ import annotations
 from typing import TextIO
 
 from desktop_app.messages import CORE, Catalogue, current_language, render
+from desktop_app.number_format import count_text
 
 STAGE_CODES = {"reindex": "N-REINDEX"}
-
-
-def _count(n: int, lang: str) -> str:
-    grouped = f"{n:,}"
-    return grouped.replace(",", ".") if lang == "vi" else grouped
 
 
 class ProgressLine:
@@ -37,8 +33,8 @@ class ProgressLine:
             return
         self._shown = (stage, percent)
         text = render(STAGE_CODES.get(stage, stage), {
-            "percent": percent, "done": _count(done, self._lang),
-            "total": _count(total, self._lang)}, catalogue=self._catalogue, lang=self._lang)
+            "percent": percent, "done": count_text(done, self._lang),
+            "total": count_text(total, self._lang)}, catalogue=self._catalogue, lang=self._lang)
         if self._in_place:
             self._stream.write("\r" + text + ("\n" if percent == 100 else ""))
         else:

@@ -14,7 +14,7 @@ from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.parties import record_title
 from desktop_app.errors import HotichError, UsageError
 from desktop_app.json_input import parse_json_object
-from desktop_app.messages import current_language
+from desktop_app.messages import current_language, render
 from desktop_app.record import JSONObject, StoredRecord
 from desktop_app.workflows import numbering, record_views, records
 
@@ -197,8 +197,9 @@ def _list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _emit_list(ctx: CliContext, found: list[StoredRecord]) -> None:
+    # A record with no name yet says so, as in the desktop's lists; its JSON "name" stays "".
     lines = [f"{r.id}  {r.type:<12} {r.status:<22} {r.registration_number or '':>6}  "
-             f"{_main_name(r)}" for r in found]
+             f"{_main_name(r) or render('R-NO-NAME')}" for r in found]
     ctx.emit("\n".join(lines), {"ok": True, "records": [
         {"id": r.id, "type": r.type, "status": r.status, "historical": r.is_historical,
          "registration_number": r.registration_number, "book_number": r.book_number,

@@ -15,6 +15,7 @@ from desktop_app.domain.fields import field_label, find_field
 from desktop_app.domain.record_types import RecordType
 from desktop_app.errors import HotichError
 from desktop_app.fileio import write_atomic
+from desktop_app.number_format import percent_text
 from desktop_app.session import Session
 from desktop_app.store.books_repo import Accuracy
 from desktop_app.workflows import accounts, books, recheck
@@ -31,9 +32,10 @@ _PARTS = {
 }
 
 
-def percent(part: int | float, whole: int | float = 1) -> str:
-    """A share as officers read it: "2,5 %" (nothing when there is no whole)."""
-    return f"{part / whole * 100:.1f} %".replace(".", ",") if whole else "—"
+def percent(part: int | float, whole: int | float = 1, lang: str = "vi") -> str:
+    """A share as officers read it: "2,5 %" ("2.5 %" in English; a dash when there is no
+    whole)."""
+    return percent_text(part / whole, lang) if whole else "—"
 
 
 def field_words(path: str, lang: str = "vi") -> str:
@@ -52,7 +54,8 @@ def report_rows(session: Session, lang: str = "vi") -> list[list[str]]:
     part = _PARTS.get(lang, _PARTS["en"])
 
     def counts(a: Accuracy) -> list[str]:
-        return [str(a.entries), str(a.fields), str(a.disagreed), percent(a.disagreed, a.fields)]
+        return [str(a.entries), str(a.fields), str(a.disagreed),
+                percent(a.disagreed, a.fields, lang)]
 
     rows = [list(_HEADINGS.get(lang, _HEADINGS["en"]))]
     rows += [[part[0], names.get(a.key, a.key), *counts(a), str(a.wrong), ""]
@@ -63,9 +66,10 @@ def report_rows(session: Session, lang: str = "vi") -> list[list[str]]:
              for path, n in report.fields]
     for r in recheck.recheck_reports(session):
         f = r.fields
+        rate, low, high = (percent(v, lang=lang) for v in (f.rate, f.low, f.high))
         rows.append([part[3], titles.get(r.sample.book_id or "", r.sample.commune),
-                     f"{r.rekeyed}/{r.drawn}", str(f.trials), str(f.errors), percent(f.rate),
-                     "", f"{percent(f.low)} – {percent(f.high)}"])
+                     f"{r.rekeyed}/{r.drawn}", str(f.trials), str(f.errors), rate,
+                     "", f"{low} – {high}"])
     return rows
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -37,6 +37,20 @@ STAFF = {
     "chutich": (Role.SUPERVISOR, "Hoàng Văn Chủ"),
 }
 NOW = datetime(2026, 1, 15, 3, 0, tzinfo=UTC)  # 10:00 in Vietnam
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _qt_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Qt's own settings (the file dialog's history, folder and column widths) in this run's
+    temporary folder: never the settings of whoever runs the suite, and no test sees the
+    column widths an earlier run left."""
+    user = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    folder = str(tmp_path_factory.mktemp("qt-settings"))
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
+    yield
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, user)
 
 
 @pytest.fixture(autouse=True)

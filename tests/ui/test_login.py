@@ -1,27 +1,34 @@
 """Login window: wrong password, lockout with its time after five tries, then the main
 window shows the user; the first login after an upgrade shows the search re-index's progress
-while it runs off the GUI thread."""
+while it runs off the GUI thread; Quit during it stops it, or lets its finished work end
+the upgrade."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from desktop_app import __version__
 from desktop_app.app import catalogue
 from desktop_app.clock import SystemClock
 from desktop_app.paths import DataPaths
 from desktop_app.services import AppServices
+from desktop_app.session import Session
+from desktop_app.store import search_reindex, upgrade
 from desktop_app.store.database import connect
 from desktop_app.store.keyfile import KeyFile
+from desktop_app.store.meta_repo import MetaRepository
+from desktop_app.workflows import accounts
 from tests.conftest import ADMIN_PASSWORD
 from tests.support.old_search_index import OFFICER, OFFICER_PASSWORD, store_needing_the_reindex
 from ui import i18n
 from ui.context import UiContext
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
-from ui.tasks import TaskRunner
+from ui.tasks import JobControl, TaskRunner
 
 
 @pytest.fixture
@@ -97,3 +104,72 @@ def test_the_first_login_after_an_upgrade_shows_the_reindex_and_stays_responsive
     assert dialog.progress.bar.value() == total  # it reported up to completion
     assert dialog.session is not None and dialog.session.account.username == OFFICER
     dialog.session.close()
+
+
+def test_a_quit_during_the_last_batch_of_the_reindex_still_finishes_the_upgrade(
+    qtbot: QtBot, data_dir: Path, runner: TaskRunner
+) -> None:
+    """Quit pressed while the re-index writes its last batch: that batch is the end of the
+    work, so its "all done" report does not stop the login, the upgrade is finished (the
+    program's version noted), and the next start is an ordinary login with no second copy
+    of the folder. (The login window runs this same job: accounts.login with the job's
+    progress.)"""
+    paths = DataPaths(data_dir)
+    store_needing_the_reindex(paths, ADMIN_PASSWORD)  # fewer records than a batch
+    key = KeyFile.load(paths.keyfile).open_with_password("admin", ADMIN_PASSWORD)
+    assert key is not None
+    conn = connect(paths.database, key)
+    conn.execute("BEGIN IMMEDIATE")
+    MetaRepository(conn).put(upgrade.VERSION_KEY, "0.0.1")  # as an older version left it
+    conn.execute("COMMIT")
+    backups = set(paths.backups.iterdir()) if paths.backups.exists() else set()
+    results: list[object] = []
+
+    def log_in(control: JobControl) -> Session:
+        def progress(stage: str, done: int, total: int) -> None:
+            control.progress(stage, done, total)
+            control.cancel()  # Quit, just after the report before the one and last batch
+
+        return accounts.login(paths, OFFICER, OFFICER_PASSWORD, SystemClock(),
+                              progress=progress)
+
+    runner.start_job(log_in, results.append, results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=15000)
+    assert isinstance(results[0], Session)  # the work was done: the login too
+    results[0].close()
+    made = set(paths.backups.iterdir()) - backups
+    assert len(made) == 1  # the copy before the upgrade
+    assert MetaRepository(conn).get(upgrade.VERSION_KEY) == __version__
+    assert not search_reindex.needs_reindex(conn)
+    conn.close()
+
+    session = accounts.login(paths, OFFICER, OFFICER_PASSWORD, SystemClock(),
+                             progress=lambda *_a: pytest.fail("the upgrade runs again"))
+    session.close()
+    assert set(paths.backups.iterdir()) - backups == made  # no second copy
+
+
+def test_quit_during_the_reindex_closes_the_window_and_logs_nobody_in(
+    qtbot: QtBot, dialog: LoginDialog, data_dir: Path, runner: TaskRunner
+) -> None:
+    paths = DataPaths(data_dir)
+    store_needing_the_reindex(paths, ADMIN_PASSWORD)
+    key = KeyFile.load(paths.keyfile).open_with_password("admin", ADMIN_PASSWORD)
+    assert key is not None
+    holder = connect(paths.database, key)
+    dialog.show()
+    holder.execute("BEGIN IMMEDIATE")  # the re-index waits at its batch
+    try:
+        dialog.username.setText(OFFICER)
+        dialog.password.setText(OFFICER_PASSWORD)
+        dialog.login_button.click()
+        qtbot.waitUntil(dialog.upgrade_box.isVisible, timeout=10000)
+        with qtbot.waitSignal(dialog.rejected, timeout=5000):
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()  # Quit
+    finally:
+        holder.execute("ROLLBACK")
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=15000)
+    assert dialog.session is None and not dialog.isVisible()
+    assert not dialog.error.text()  # nothing told to a window that is gone
+    assert not search_reindex.needs_reindex(holder)  # its last batch was in: all done
+    holder.close()

@@ -30,3 +30,24 @@ def test_english_numbers_use_a_decimal_point() -> None:
     assert count_text(1234567, "en") == "1,234,567"
     assert percent_text(0.125, "en") == "12.5 %"
     assert size_text(3 * 1024 * 1024 // 2, "en") == "1.5 MB"
+
+
+def test_the_core_writes_every_figure_as_qlocale_does() -> None:
+    """ui/numbers takes its digits from desktop_app/number_format (shared with the CLI): the same
+    text as QLocale's, ties and thousands included."""
+    import random
+
+    from desktop_app.number_format import decimal_text as core_decimal
+    from ui.numbers import locale_of
+
+    rng = random.Random(7)
+    values = [0.0, -0.0, -0.04, 0.05, 0.15, 0.25, 2.5, -2.5, 999.95, 1e9 + 0.5, 1e15]
+    values += [k / 8 for k in range(-80, 800)] + [k / 1000 for k in range(0, 2000, 7)]
+    values += [rng.uniform(-1e7, 1e7) for _ in range(2000)]
+    for lang in ("vi", "en"):
+        qt = locale_of(lang)
+        for decimals in (0, 1, 2):
+            for value in values:
+                assert core_decimal(value, lang, decimals) == qt.toString(value, "f", decimals)
+        for n in (0, 7, 999, 1000, -1000, 1234567, 10**12):
+            assert count_text(n, lang) == qt.toString(n)

@@ -46,6 +46,7 @@ from ui.pages.extract_preview import ExtractPreviewDialog
 from ui.pages.registration_page import RegistrationPage
 from ui.pages.settings_page import SettingsPage
 from ui.sync_control import SyncController
+from ui.widgets.file_dialog import existing_folder
 
 ENGLISH = re.compile(r"\b(OK|Cancel|Discard|Save|Yes|No|Close|Open|Apply|Reset|Help|Abort|"
                      r"Retry|Ignore|Don't|Details)\b")
@@ -98,7 +99,9 @@ def test_the_unsaved_work_question_of_the_form_is_vietnamese(qtbot: QtBot,
     timer = QTimer(interval=20)
     timer.timeout.connect(answer)
     timer.start()
-    assert page.new_record() is False  # kept on screen
+    with qtbot.waitSignal(page.replace_decided, timeout=10000) as decided:
+        page.new_record()
+    assert decided.args == [False]  # kept on screen
     timer.stop()
     assert "Bỏ đi" in seen and "Hủy" in seen
     assert not [t for t in seen if ENGLISH.search(t)], seen
@@ -257,7 +260,7 @@ def test_every_file_dialog_of_the_app_is_vietnamese(
     qtbot.addWidget(enrolment)
     answering(seen, enrolment.choose_ca_file)
     # What the books page asks for the folder of a book's page scans.
-    answering(seen, lambda: QFileDialog.getExistingDirectory(
+    answering(seen, lambda: existing_folder(
         backup, QCoreApplication.translate("BooksPage", "Folder of page scans or photos")))
 
     attachments = AttachmentsWidget(office.ctx("canbo"))

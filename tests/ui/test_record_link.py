@@ -77,7 +77,9 @@ def test_a_typed_id_that_matches_nothing_is_an_error_on_the_field(
     # Starting another record asks first: the form alone looks valid, the store refused it.
     answers = [QMessageBox.StandardButton.Cancel]
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop(0))
-    assert not page.new_record() and answers == []
+    with qtbot.waitSignal(page.replace_decided, timeout=10000) as decided:
+        page.new_record()
+    assert decided.args == [False] and answers == []
     assert editor.value() == "khong-co-ho-so-nay"  # kept on screen
     wait_idle(qtbot, office.runner)
 

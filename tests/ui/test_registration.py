@@ -3,6 +3,8 @@ inline errors, the warnings panel, submit with Ctrl+Enter; unsaved work asks bef
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -12,6 +14,7 @@ from desktop_app.workflows import records
 from tests.samples import DELETE, build
 from tests.ui.conftest import UiOffice, type_text, wait_idle
 from ui.main_window import MainWindow
+from ui.pages import registration_page
 from ui.pages.registration_page import RegistrationPage
 
 
@@ -160,8 +163,50 @@ def test_a_new_record_does_not_silently_drop_one_with_errors(
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: answers.pop(0))
     before = page.form
-    assert page.new_record() is False  # kept on screen, as typed
+    with qtbot.waitSignal(page.replace_decided, timeout=10000) as decided:
+        page.new_record()
+    assert decided.args == [False]  # kept on screen, as typed
     assert page.form is before and "Nguyễn" in str(page.form.data())
-    assert page.new_record() is True  # the officer chose to discard it
+    with qtbot.waitSignal(page.replace_decided, timeout=10000) as decided:
+        page.new_record()
+    assert decided.args == [True]  # the officer chose to discard it
     assert page.form is not before and not answers
+    wait_idle(qtbot, office.runner)
+
+
+def test_the_form_is_checked_off_the_gui_thread_before_another_record(
+        qtbot: QtBot, office: UiOffice, page: RegistrationPage,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether the form on screen can be stored (validation, which may read the store) is
+    decided on the database lane, the window free meanwhile; the outcome is the same: a
+    valid form is saved and gives way, one with errors asks."""
+    threads: list[threading.Thread] = []
+
+    def validate(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - the real one, watched
+        threads.append(threading.current_thread())
+        return real_validate(*args, **kwargs)
+
+    real_validate = registration_page.validate
+    monkeypatch.setattr(registration_page, "validate", validate)
+    asked: list[object] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: asked.append(1) or QMessageBox.StandardButton.Cancel)
+    _type(qtbot, page, "child.full_name", "Nguyễn")  # far from valid: cannot be saved
+    page._autosave.stop()  # noqa: SLF001 - the form's state as typed, no save before the check
+    with qtbot.waitSignal(page.replace_decided, timeout=10000) as decided:
+        page.new_record()
+        assert not asked  # not decided on the spot: the check runs on the database lane
+    assert decided.args == [False] and len(asked) == 1
+    assert threads and threading.main_thread() not in threads
+
+    page.form.set_data(build("birth"))  # now valid: saved, then the blank form
+    page._edited()  # noqa: SLF001
+    page._autosave.stop()  # noqa: SLF001
+    threads.clear()
+    with qtbot.waitSignal(page.record_saved, timeout=15000):
+        with qtbot.waitSignal(page.replace_decided, timeout=10000) as decided:
+            page.new_record()
+    assert decided.args == [True] and len(asked) == 1 and page.record_id is None
+    assert threads and threading.main_thread() not in threads
+    assert len(records.list_records(office.session("canbo"), status="draft")) == 1
     wait_idle(qtbot, office.runner)

@@ -10,8 +10,9 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
+from desktop_app.errors import Cancelled
 from tests.ui.conftest import wait_idle
-from ui.tasks import TaskRunner
+from ui.tasks import JobControl, TaskRunner
 
 
 def test_db_lane_tasks_keep_their_thread_state(qtbot: QtBot, runner: TaskRunner) -> None:
@@ -68,3 +69,28 @@ def test_general_lane_threads_last_and_shutdown_waits(qtbot: QtBot) -> None:
     assert runner.shutdown()
     runner.run(lambda: marks.append("late"), marks.append, marks.append)
     assert runner.wait_all(1000) and "late" not in marks  # closed: nothing more runs
+
+
+def test_a_cancelled_job_stops_at_its_next_report_but_not_at_its_last(
+        qtbot: QtBot, runner: TaskRunner) -> None:
+    """Cancel stops a job between two steps; the report that the work is complete does not
+    fail the job afterwards, while a count with no known end (total 0) still stops."""
+    reports: list[tuple[int, int]] = []
+
+    def job(control: JobControl) -> list[str]:
+        control.cancel()
+        outcomes = []
+        for done, total in ((3, 3), (0, 0), (2, 5), (4, 0)):
+            try:
+                control.progress("stage", done, total)
+                outcomes.append("went on")
+            except Cancelled:
+                outcomes.append("stopped")
+            reports.append((done, total))
+        return outcomes
+
+    results: list[object] = []
+    runner.start_job(job, results.append, results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=10000)
+    assert results == [["went on", "went on", "stopped", "stopped"]]
+    assert len(reports) == 4

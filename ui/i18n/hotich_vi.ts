@@ -126,10 +126,6 @@
         <translation>Từ chối</translation>
     </message>
     <message>
-        <source>Select all</source>
-        <translation>Chọn tất cả</translation>
-    </message>
-    <message>
         <source>Sign selected extracts</source>
         <translation>Ký các trích lục đã chọn</translation>
     </message>
@@ -3620,21 +3616,52 @@ Hãy tắt một trong hai.</translation>
         <translation>Chưa ký được trích lục nào: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n extract(s) signed.</source>
+        <source>%Ln extract(s) signed.</source>
         <translation>
-            <numerusform>Đã ký %n trích lục.</numerusform>
+            <numerusform>Đã ký %Ln trích lục.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n not signed (reason per record below).</source>
+        <source>%Ln not signed (reason per record below).</source>
         <translation>
-            <numerusform>%n hồ sơ chưa ký được (lý do từng hồ sơ ở dưới).</numerusform>
+            <numerusform>%Ln hồ sơ chưa ký được (lý do từng hồ sơ ở dưới).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Signing cancelled: %n left unsigned.</source>
+        <source>Signing cancelled: %Ln left unsigned.</source>
         <translation>
-            <numerusform>Đã dừng ký: còn %n hồ sơ chưa ký.</numerusform>
+            <numerusform>Đã dừng ký: còn %Ln hồ sơ chưa ký.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignSelectionWidget</name>
+    <message>
+        <source>Clear selection</source>
+        <translation>Bỏ chọn</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+    <message>
+        <source>Every record waiting to be signed, also those the list has not shown yet</source>
+        <translation>Mọi hồ sơ đang chờ ký, kể cả những hồ sơ danh sách chưa hiện</translation>
+    </message>
+    <message>
+        <source>All records waiting to be signed are selected (counting…).</source>
+        <translation>Đã chọn tất cả hồ sơ đang chờ ký (đang đếm…).</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln record(s) waiting to be signed are selected.</source>
+        <translation>
+            <numerusform>Đã chọn tất cả %Ln hồ sơ đang chờ ký.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) selected.</source>
+        <translation>
+            <numerusform>Đã chọn %Ln hồ sơ.</numerusform>
         </translation>
     </message>
 </context>

@@ -36,7 +36,9 @@ from ui.context import SignOutcome, UiContext
 from ui.errors import message_for
 from ui.labels import names_shown, status_label, type_label
 from ui.models import Page, PagedRowsModel, RowsModel
+from ui.pages import sign_batch
 from ui.pages.records_page import record_columns
+from ui.pages.sign_batch import SignSelectionWidget
 from ui.widgets.page_footer import PageFooter
 from ui.widgets.progress import JobProgressWidget
 from ui.widgets.sign_outcome import SignBatchResult, SignOutcomeWidget
@@ -126,8 +128,10 @@ class ApprovalPage(QWidget):
 
         # approved records to sign in a batch
         self.sign_table = _table(self.sign_model, "signTable")
-        self.select_all = QPushButton(self.tr("Select all"), objectName="selectAllToSign")
-        self.select_all.clicked.connect(self._select_all)
+        # "Select all" means every record waiting, also past the rows loaded
+        self.sign_selection = SignSelectionWidget(ctx, self.sign_model, self)
+        self.sign_selection.failed.connect(self._failed)
+        self.select_all = self.sign_selection.select_all
         self.sign_button = QPushButton(self.tr("Sign selected extracts"),
                                        objectName="signButton")
         if ctx.hooks.sign_records is None:
@@ -154,7 +158,7 @@ class ApprovalPage(QWidget):
         sign_layout.addWidget(self.outcome)
         sign_buttons = QHBoxLayout()
         sign_buttons.addWidget(self.progress, 1)
-        sign_buttons.addWidget(self.select_all)
+        sign_buttons.addWidget(self.sign_selection)
         sign_buttons.addWidget(self.sign_button)
         sign_layout.addLayout(sign_buttons)
         layout = QVBoxLayout(self)
@@ -334,27 +338,41 @@ class ApprovalPage(QWidget):
         self._ctx.runner.run(lambda: action(session), ok, failed or self._failed)
 
     # -- batch signing ----------------------------------------------------------------------
-    def _select_all(self) -> None:
-        for row in range(self.sign_model.rowCount()):
-            self.sign_model.set_checked(row, True)
-
     def sign_selected(self) -> None:
         sign = self._ctx.hooks.sign_records
         chosen = self.sign_model.checked()
         ids = [r.id for r in chosen]
-        if sign is None or not ids:
+        every = self.sign_model.is_all_checked
+        count = self.sign_selection.count
+        if sign is None or not (ids or every and count != 0):
             return
         password = self.ask_p12_password()
         if password is None:
             return
-        titles = {r.id: self._title(r) for r in chosen}
         session = self._ctx.session
         self.sign_button.setEnabled(False)
-        handle = self._ctx.runner.start_job(
-            lambda control: sign(session, ids, password, control.progress),
-            lambda outcomes: self._signed(outcomes, titles),
-            lambda error: self._sign_failed(error, ids, titles), lane="general")
+        if every:
+            excluded, expected = self.sign_model.unchecked_keys(), count or 0
+            handle = self._ctx.runner.start_job(
+                lambda control: sign_batch.sign_waiting(session, sign, password, control,
+                                                        excluded=excluded, expected=expected),
+                self._signed_waiting,
+                lambda error: self._sign_failed(error, [], {}, unread=expected),
+                lane="general")
+        else:
+            titles = {r.id: self._title(r) for r in chosen}
+            handle = self._ctx.runner.start_job(
+                lambda control: sign(session, ids, password, control.progress),
+                lambda outcomes: self._signed(outcomes, titles),
+                lambda error: self._sign_failed(error, ids, titles), lane="general")
         self.progress.follow(handle)
+
+    def _signed_waiting(self, batch: sign_batch.WaitingBatch) -> None:
+        # Done with "every record": those that failed stay ticked, as in a batch of ticked
+        # rows (the others have left the list).
+        self.sign_model.set_checked_keys({r.id for r in batch.failed})
+        self._signed(batch.outcomes, {r.id: self._title(r) for r in batch.failed},
+                     unread=batch.left)
 
     def _title(self, rec: StoredRecord) -> str:
         """How the outcome names a record: procedure, names, number (the list's columns)."""
@@ -368,15 +386,17 @@ class ApprovalPage(QWidget):
                                         QLineEdit.EchoMode.Password)
         return text if ok else None
 
-    def _signed(self, outcomes: Sequence[SignOutcome], titles: dict[str, str]) -> None:
+    def _signed(self, outcomes: Sequence[SignOutcome], titles: dict[str, str], *,
+                unread: int = 0) -> None:
         self.sign_button.setEnabled(True)
-        self.outcome.show_result(SignBatchResult.of(outcomes), titles)
+        self.outcome.show_result(SignBatchResult.of(outcomes, unread), titles)
         self.refresh()
         self.records_changed.emit()
 
     def _sign_failed(self, error: BaseException, ids: Sequence[str],
-                     titles: dict[str, str]) -> None:
-        """The batch stopped as a whole: a wrong certificate password, no certificate, ..."""
+                     titles: dict[str, str], *, unread: int = 0) -> None:
+        """The batch stopped as a whole: a wrong certificate password, no certificate, ...
+        (nothing was signed: the selection stays as it was)."""
         self.sign_button.setEnabled(True)
-        self.outcome.show_result(SignBatchResult.refused(error, ids), titles)
+        self.outcome.show_result(SignBatchResult.refused(error, ids, unread), titles)
         self.refresh()

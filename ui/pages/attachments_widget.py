@@ -31,6 +31,7 @@ from ui.errors import message_for
 from ui.labels import local_time
 from ui.models import RowsModel
 from ui.numbers import size_text
+from ui.widgets.file_dialog import file_dialog
 from ui.widgets.page_scan import PageScanWidget, decode_page
 
 FILE_FILTER = "*.jpg *.jpeg *.png *.pdf *.JPG *.JPEG *.PNG *.PDF"
@@ -168,7 +169,7 @@ class AttachmentsWidget(QWidget):
     # -- attaching ------------------------------------------------------------------------
     def choose_file(self) -> QFileDialog:
         """The file picker (not modal for the rest of the program; tests fill it in)."""
-        dialog = QFileDialog(self, self.tr("Attach a scan or photo"), str(Path.home()),
+        dialog = file_dialog(self, self.tr("Attach a scan or photo"), str(Path.home()),
                              self.tr("Scans and photos (%1)").replace("%1", FILE_FILTER))
         dialog.setObjectName("attachFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)

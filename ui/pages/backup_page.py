@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -21,6 +20,7 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.numbers import decimal_text
 from ui.tasks import JobControl
+from ui.widgets.file_dialog import open_file_name, save_file_name
 from ui.widgets.progress import JobProgressWidget
 
 
@@ -71,8 +71,7 @@ class BackupPage(QWidget):
         layout.addStretch(1)
 
     def choose_backup(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up to"), "hotich.htbak",
-                                              "Hộ Tịch (*.htbak)")
+        path = save_file_name(self, self.tr("Back up to"), "hotich.htbak", "Hộ Tịch (*.htbak)")
         if path:
             self.start_backup(Path(path))
 
@@ -86,8 +85,7 @@ class BackupPage(QWidget):
             "%1", str(info.path)).replace("%2", decimal_text(info.size / 1e6, self._ctx.lang)))
 
     def choose_restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from"), "",
-                                              "Hộ Tịch (*.htbak);;* (*)")
+        path = open_file_name(self, self.tr("Restore from"), "", "Hộ Tịch (*.htbak);;* (*)")
         if path:
             self.start_restore(Path(path))
 

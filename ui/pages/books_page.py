@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -47,6 +46,7 @@ from ui.pages.import_widget import EntriesImportWidget
 from ui.pages.keying_page import KeyingPage
 from ui.pages.recheck_widget import RecheckWidget
 from ui.pages.reconciliation_widget import ReconciliationWidget
+from ui.widgets.file_dialog import existing_folder
 from ui.widgets.inputs import commune_display
 from ui.widgets.page_scan import Crop, PageScanWidget, load_book_page
 
@@ -385,7 +385,7 @@ class BooksPage(QWidget):
             lambda _w: None, self._failed)
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of page scans or photos"))
+        folder = existing_folder(self, self.tr("Folder of page scans or photos"))
         if folder:
             self.import_folder(Path(folder))
 

@@ -28,6 +28,7 @@ from desktop_app.workflows.sync_apply import SyncReport
 from ui.context import UiContext
 from ui.labels import local_time
 from ui.sync_control import SyncController
+from ui.widgets.file_dialog import file_dialog
 from ui.widgets.progress import JobProgressWidget
 
 OK_STYLE = "color: #1b5e20"
@@ -114,7 +115,7 @@ class UsbBundleWidget(QGroupBox):
 
     def _dialog(self, title: str, name_filter: str, on_chosen: Callable[[str], None], *,
                 save: bool, suggested: str = "") -> QFileDialog:
-        dialog = QFileDialog(self, title, self._folder(), name_filter)
+        dialog = file_dialog(self, title, self._folder(), name_filter)
         dialog.setObjectName("bundleFileDialog")
         if save:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

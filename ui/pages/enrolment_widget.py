@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,7 @@ from desktop_app.workflows import enrolment
 from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import local_time
+from ui.widgets.file_dialog import open_file_name
 
 OK_STYLE = "color: #1b5e20"
 ERROR_STYLE = "color: #b00020"
@@ -129,7 +129,7 @@ class EnrolmentWidget(QWidget):
 
     # -- enrolling ------------------------------------------------------------------------
     def choose_ca_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self, self.tr("Server's CA certificate"), self.ca_file.text(),
             self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
         if path:

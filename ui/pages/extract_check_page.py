@@ -28,6 +28,7 @@ from desktop_app.messages import render
 from desktop_app.ports import PdfCheck
 from ui.context import UiContext
 from ui.errors import message_for
+from ui.widgets.file_dialog import file_dialog
 
 OK_STYLE = "color: #1b5e20; font-weight: bold"
 ERROR_STYLE = "color: #b00020; font-weight: bold"
@@ -92,7 +93,7 @@ class ExtractCheckPage(QWidget):
         if self.is_running or self._ctx.hooks.verify_pdf is None:
             return None
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
-        dialog = QFileDialog(self, self.tr("Choose the extract to check"), folder,
+        dialog = file_dialog(self, self.tr("Choose the extract to check"), folder,
                              self.tr("PDF files (*.pdf);;All files (*)"))
         dialog.setObjectName("extractFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)

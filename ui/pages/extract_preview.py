@@ -44,6 +44,7 @@ from desktop_app.errors import HotichError
 from desktop_app.fileio import write_atomic
 from ui.context import UiContext
 from ui.errors import message_for
+from ui.widgets.file_dialog import file_dialog
 
 PRINT_DPI = 300  # pages are rasterised at most this fine (an A4 page is ~35 MB at 300 dpi)
 
@@ -184,7 +185,7 @@ class ExtractPreviewDialog(QDialog):
 
     # -- saving ---------------------------------------------------------------------------
     def choose_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, self.tr("Save the extract"), self._file_name,
+        dialog = file_dialog(self, self.tr("Save the extract"), self._file_name,
                              self.tr("PDF documents (*.pdf)"))
         dialog.setObjectName("saveExtractDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

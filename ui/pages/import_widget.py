@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from desktop_app.workflows import bulk_import
 from desktop_app.workflows.books import BookRow
 from ui.context import UiContext
 from ui.errors import message_for, rule_title
+from ui.widgets.file_dialog import open_file_name
 from ui.widgets.progress import JobProgressWidget
 
 
@@ -76,13 +76,12 @@ class EntriesImportWidget(QGroupBox):
         self.mapping_label.setText(path.name if path is not None and self.mapping else "")
 
     def _choose_mapping(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Column mapping"), "",
-                                              self.tr("Mapping (*.json)"))
+        name = open_file_name(self, self.tr("Column mapping"), "", self.tr("Mapping (*.json)"))
         if name:
             self.set_mapping(Path(name))
 
     def _choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self, self.tr("Entries to import"), "",
             self.tr("Entries (*.csv *.xlsx *.json)"))
         if name:

@@ -22,7 +22,6 @@ from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -41,6 +40,7 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.models import RowsModel
 from ui.numbers import count_text, locale_of, percent_text
+from ui.widgets.file_dialog import save_file_name
 from ui.widgets.table_columns import fit_columns
 
 Found = tuple[list[RecheckReport], AccuracyReport, dict[str, BookRow], dict[str, str]]
@@ -223,8 +223,8 @@ class RecheckWidget(QGroupBox):
         return "\n".join(lines)
 
     def choose_report_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the accuracy report"),
-                                              self.tr("accuracy-report.csv"), "CSV (*.csv)")
+        path = save_file_name(self, self.tr("Save the accuracy report"),
+                              self.tr("accuracy-report.csv"), "CSV (*.csv)")
         if path:
             self.save_report(Path(path))
 

@@ -9,6 +9,7 @@ the panel on the right lists errors and warnings (click one to go to the field).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -40,6 +41,7 @@ from desktop_app.domain.access import get
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.errors import HotichError
 from desktop_app.record import StoredRecord
+from desktop_app.session import Session
 from desktop_app.workflows import record_views, records
 from ui.context import UiContext
 from ui.errors import logged, message_for
@@ -80,10 +82,27 @@ def save_draft(ctx: UiContext, record_id: str | None, rtype: str, data: dict[str
     return DraftOutcome(saved.record, list(saved.issues))
 
 
+def form_has_errors(session: Session, rtype: str, data: dict[str, object],
+                    historical: bool) -> bool:
+    """Worker-thread part of "may another record take the screen": whether the form as it
+    is cannot be stored (the core refuses errors)."""
+    try:
+        prepared = prepare_record(rtype, data)
+        found = validate(rtype, prepared, historical=historical,
+                         today=records.local_today(session))
+    except (HotichError, ValueError, TypeError):
+        return True
+    return any(i.is_error for i in found)
+
+
 class RegistrationPage(QWidget):
     record_saved = Signal(object)  # StoredRecord
     record_submitted = Signal(object)  # StoredRecord
     state_changed = Signal(str)  # "saved", "unsaved", "saving", "invalid"
+    # Whether the record on screen gave way to the one asked for (a new one, a draft): False
+    # when the officer kept it (it still has errors). Decided once the form is checked, off
+    # the GUI thread.
+    replace_decided = Signal(bool)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +118,11 @@ class RegistrationPage(QWidget):
         self.picker: RecordPickerDialog | None = None
         self._named: dict[str, str] = {}  # record id -> its name, for the issues' texts
         self._generation = 0  # which form a save belongs to (new/open replace the form)
+        self._edits = 0  # edits made so far: a check of the form is of the form as it was
+        # What is to take the screen once the form on screen is checked (the latest asked),
+        # and what to do if the officer keeps the record on screen instead.
+        self._replacement: tuple[Callable[[], None], Callable[[], None] | None] | None = None
+        self._checking = False
 
         self.type_combo = QuietComboBox(objectName="typeCombo")
         for rtype in RecordType:
@@ -215,8 +239,13 @@ class RegistrationPage(QWidget):
                 self.rtype, self.historical.isChecked()):
             return
         if self.record_id is not None or self._dirty:
-            if not self.new_record():  # kept: show the procedure of the form on screen again
-                self._show_choice(self.form.rtype, self.form.historical)
+            form = self.form
+
+            def kept() -> None:  # show the procedure of the form on screen again
+                if form is not None:
+                    self._show_choice(form.rtype, form.historical)
+
+            self._replace_form(self._start_blank, kept)
         else:
             self._rebuild()
 
@@ -247,52 +276,86 @@ class RegistrationPage(QWidget):
         self.type_combo.blockSignals(False)
         self.historical.blockSignals(False)
 
-    def _has_errors(self) -> bool:
-        """Whether the form on screen cannot be stored as it is (the core refuses errors)."""
-        assert self.form is not None
-        if self._dirty and any(i.is_error for i in self._issues):
+    def _replace_form(self, proceed: Callable[[], None],
+                      kept: Callable[[], None] | None = None) -> None:
+        """Before another record takes the screen (``proceed``): the edits are saved when
+        they can be; a record that still has errors cannot be stored yet, so the officer
+        decides. The form is checked on the database lane (the GUI thread runs no
+        validation); a second request meanwhile replaces the first."""
+        self._replacement = (proceed, kept)
+        if not self._checking:
+            self._check_form()
+
+    def _check_form(self) -> None:
+        form = self.form
+        if not self._dirty or form is None:
+            self._decide(has_errors=False, save=False)
+            return
+        if any(i.is_error for i in self._issues):
             # The last save was refused for what only the store knows (a link to nothing,
             # a rule between records): checking the form alone would not see it.
-            return True
-        try:
-            data = prepare_record(self.form.rtype, self.form.data())
-            found = validate(self.form.rtype, data, historical=self.form.historical,
-                             today=records.local_today(self._ctx.session))
-        except (HotichError, ValueError, TypeError):
-            return True
-        return any(i.is_error for i in found)
+            self._decide(has_errors=True)
+            return
+        ctx, edits = self._ctx, self._edits
+        rtype, data, historical = form.rtype, form.data(), form.historical
+        self._checking = True
 
-    def _may_replace_form(self) -> bool:
-        """Before another record takes the screen: the edits are saved when they can be; a
-        record that still has errors cannot be stored yet, so the officer decides."""
-        if not self._dirty or self.form is None:
-            return True
-        if not self._has_errors():
-            self.save()
-            return True
+        def checked(has_errors: bool) -> None:
+            self._checking = False
+            if form is not self.form or edits != self._edits:
+                self._check_form()  # typed on (or replaced) meanwhile: the form as it is now
+            else:
+                self._decide(has_errors=has_errors)
+
+        def failed(error: BaseException) -> None:
+            logged("checking the form on screen")(error)  # kept as an incident
+            checked(True)  # not known to be storable: the officer decides
+
+        ctx.runner.run(lambda: form_has_errors(ctx.session, rtype, data, historical), checked,
+                       failed)
+
+    def _decide(self, *, has_errors: bool, save: bool = True) -> None:
+        if self._replacement is None:
+            return
+        proceed, kept = self._replacement
+        self._replacement = None
+        if not has_errors:
+            if save:
+                self.save()
+            proceed()
+            self.replace_decided.emit(True)
+            return
         answer = QMessageBox.question(
             self, self.tr("Unsaved work"),
             self.tr("The record on screen still has errors, so it cannot be saved yet. "
                     "Discard it and continue?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            proceed()
+            self.replace_decided.emit(True)
+        else:
+            if kept is not None:
+                kept()
+            self.replace_decided.emit(False)
 
-    def new_record(self) -> bool:
+    def new_record(self) -> None:
         """Start a blank record of the chosen procedure (the current draft stays saved);
-        False when the officer keeps the record on screen."""
-        if not self._may_replace_form():
-            return False
+        ``replace_decided`` tells whether it did or the officer kept the record on screen."""
+        self._replace_form(self._start_blank)
+
+    def _start_blank(self) -> None:
         self.record_id = None
         self._dirty = False
         self._rebuild()
+        assert self.form is not None
         self.form.focus_first()
-        return True
 
     def open_draft(self, rec: StoredRecord) -> None:
         """Continue editing a saved draft (the record on screen is saved first)."""
-        if not self._may_replace_form():
-            return
+        self._replace_form(lambda: self._open_now(rec))
+
+    def _open_now(self, rec: StoredRecord) -> None:
         self._show_choice(rec.type, rec.is_historical)
         self.record_id = rec.id
         self._dirty = False
@@ -324,6 +387,7 @@ class RegistrationPage(QWidget):
     # -- autosave and submit --------------------------------------------------------------
     def _edited(self) -> None:
         self._dirty = True
+        self._edits += 1
         self._set_state("unsaved", self.tr("Changes not saved yet…"))
         self._autosave.start()
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from ui.context import UiContext
 from ui.errors import message_for
 from ui.pages.accounts_widget import AccountsWidget
 from ui.pages.enrolment_widget import EnrolmentWidget
+from ui.widgets.file_dialog import open_file_name
 
 
 class SettingsPage(QScrollArea):
@@ -118,8 +118,7 @@ class SettingsPage(QScrollArea):
         hook = self._ctx.hooks.import_certificate
         if hook is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Certificate"), "",
-                                              "PKCS#12 (*.p12 *.pfx)")
+        path = open_file_name(self, self.tr("Certificate"), "", "PKCS#12 (*.p12 *.pfx)")
         if not path:
             return
         password, ok = QInputDialog.getText(self, self.tr("Certificate"),

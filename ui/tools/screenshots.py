@@ -625,6 +625,17 @@ def books_screens(app: QApplication, runner: TaskRunner, services: AppServices,
     officer.close()
 
 
+def _named_party(rtype: str, data: dict) -> str | None:
+    """The first of the record's main parties (the deceased, the child...) with a name."""
+    from desktop_app.domain.parties import MAIN_PARTIES
+
+    for role in MAIN_PARTIES.get(rtype, ()):
+        party = data.get(role)
+        if isinstance(party, dict) and party.get("full_name"):
+            return role
+    return None
+
+
 def recheck_screen(app: QApplication, services: AppServices, out: Path, book_id: str) -> None:
     """The sample re-check: entries verified, a sample drawn and re-keyed blind (one field
     read otherwise), the estimated error rate with its interval as a table and a chart."""
@@ -647,12 +658,20 @@ def recheck_screen(app: QApplication, services: AppServices, out: Path, book_id:
             records.verify(checker, rec.id)
     for seed in (11, 12):
         sample = recheck.draw_recheck(supervisor, book_id=book_id, seed=seed)
-        for n, entry in enumerate(recheck.recheck_entries(supervisor, sample.id)):
-            data = dict(records.get_record(supervisor, entry.record_id).data)
+        entries = [(entry.record_id, entry.type,
+                    dict(records.get_record(supervisor, entry.record_id).data))
+                   for entry in recheck.recheck_entries(supervisor, sample.id)]
+        # The re-keyer reads one name otherwise, a different entry in each sample: among
+        # those with a name to read (an old entry's may all be illegible).
+        named = [n for n, (_rid, rtype, data) in enumerate(entries)
+                 if _named_party(rtype, data) is not None]
+        misread = named[(seed - 11) % len(named)] if named else None
+        for n, (record_id, rtype, data) in enumerate(entries):
             data.pop("source", None)
-            if n == seed - 11:  # the re-keyer reads one name otherwise
-                data["deceased"] = {**data["deceased"], "full_name": "Ama Khoa Êban"}
-            recheck.recheck_key(supervisor, sample.id, entry.record_id, data)
+            role = _named_party(rtype, data)
+            if n == misread and role is not None:
+                data[role] = {**data[role], "full_name": "Ama Khoa Êban"}
+            recheck.recheck_key(supervisor, sample.id, record_id, data)
     runner = TaskRunner()
     try:
         window = MainWindow(UiContext(services, runner, supervisor))

@@ -38,23 +38,31 @@ class SignBatchResult:
     failed: tuple[tuple[str, BaseException], ...] = ()
     not_signed: tuple[str, ...] = ()  # left when the batch was cancelled
     error: BaseException | None = None
+    unread: int = 0  # left too, never read: a batch of every record waiting, cancelled
 
     @classmethod
-    def of(cls, outcomes: Sequence[SignOutcome]) -> SignBatchResult:
+    def of(cls, outcomes: Sequence[SignOutcome], unread: int = 0) -> SignBatchResult:
         signed = tuple(o.record_id for o in outcomes if o.error is None)
         cancelled = tuple(o.record_id for o in outcomes if isinstance(o.error, Cancelled))
         failed = tuple((o.record_id, o.error) for o in outcomes
                        if o.error is not None and not isinstance(o.error, Cancelled))
-        kind = ("cancelled" if cancelled else "partial" if failed and signed
+        kind = ("cancelled" if cancelled or unread else "partial" if failed and signed
                 else "failed" if failed else "signed")
-        return cls(kind, signed, failed, cancelled)
+        return cls(kind, signed, failed, cancelled, unread=unread)
 
     @classmethod
-    def refused(cls, error: BaseException, ids: Sequence[str]) -> SignBatchResult:
-        """The batch stopped as a whole (before or while signing ``ids``)."""
+    def refused(cls, error: BaseException, ids: Sequence[str],
+                unread: int = 0) -> SignBatchResult:
+        """The batch stopped as a whole (before or while signing ``ids``, or ``unread``
+        records it had not read yet)."""
         if isinstance(error, Cancelled):
-            return cls("cancelled", not_signed=tuple(ids))
-        return cls("refused", not_signed=tuple(ids), error=error)
+            return cls("cancelled", not_signed=tuple(ids), unread=unread)
+        return cls("refused", not_signed=tuple(ids), error=error, unread=unread)
+
+    @property
+    def left(self) -> int:
+        """How many the batch left unsigned when it was cancelled."""
+        return len(self.not_signed) + self.unread
 
 
 class SignOutcomeWidget(QFrame):
@@ -109,10 +117,10 @@ class SignOutcomeWidget(QFrame):
         if r.kind == "refused" and r.error is not None:
             return (self.tr("Nothing was signed: %1")
                     .replace("%1", message_for(r.error, self._catalogue, self._lang)))
-        parts = [self.tr("%n extract(s) signed.", "", len(r.signed))]
+        parts = [self.tr("%Ln extract(s) signed.", "", len(r.signed))]
         if r.failed:
-            parts.append(self.tr("%n not signed (reason per record below).", "", len(r.failed)))
+            parts.append(self.tr("%Ln not signed (reason per record below).", "",
+                                 len(r.failed)))
         if r.kind == "cancelled":
-            parts.append(self.tr("Signing cancelled: %n left unsigned.", "",
-                                 len(r.not_signed)))
+            parts.append(self.tr("Signing cancelled: %Ln left unsigned.", "", r.left))
         return " ".join(parts)

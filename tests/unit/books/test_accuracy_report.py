@@ -50,5 +50,7 @@ def test_a_recheck_shows_in_the_report_with_its_interval(office: Office,
     sample = recheck.draw_recheck(boss, book_id=book.id, seed=1)
     [row] = [r for r in accuracy_report.report_rows(boss, "en") if r[0] == "Sample re-check"]
     assert row[1] == f"{book.book_number} ({book.year})" and row[2] == f"0/{5}"
-    assert row[7] == "0,0 % – 100,0 %"  # nothing re-keyed yet: the interval is the whole
+    assert row[7] == "0.0 % – 100.0 %"  # nothing re-keyed yet: the interval is the whole
+    [vi] = [r for r in accuracy_report.report_rows(boss, "vi") if r[0] == "Kiểm tra lại theo mẫu"]
+    assert vi[7] == "0,0 % – 100,0 %"  # each language writes its own decimals
     assert recheck.recheck_report(boss, sample.id).drawn == 5

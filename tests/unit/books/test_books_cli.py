@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -156,6 +157,10 @@ def test_blind_keying_crop_and_recheck_from_the_command_line(
     assert [r["sample"] for r in accuracy["rechecks"]] == [drawn["sample"]]
     words = cli("--data-dir", data_dir, "--user", "chutich", "books", "accuracy", password=PW)
     assert "khoảng tin cậy 95 %" in words.out
+    # Vietnamese lines, Vietnamese numbers: a decimal comma and a space before the sign.
+    assert re.search(r"^canbo2 .* khác \(\d+,\d %\)", words.out, re.MULTILINE), words.out
+    high = f"{report['fields']['high'] * 100:.2f}".replace(".", ",")
+    assert f"= 0,00 % (khoảng tin cậy 95 %: 0,00 % - {high} %)" in words.out
 
 
 def test_a_first_keyer_corrects_or_discards_their_blind_keying(

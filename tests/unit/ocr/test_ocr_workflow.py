@@ -5,6 +5,7 @@ give the accepted share by engine, field and officer (workflow and `hotich books
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -91,6 +92,10 @@ def test_the_command_line_marks_reads_and_counts(cli: Callable[..., CliResult], 
     assert read.code == 0, read.err
     answer = json.loads(read.out)
     assert answer["engine"] == "trueocr"
+    words = cli("--data-dir", data_dir, "--user", "canbo", "books", "ocr", book, "1",
+                "--engine", "trueocr", password=PW)
+    shares = [line for line in words.out.splitlines() if line.startswith("  ")]
+    assert shares and all(re.search(r"  \(\d+ %\)$", line) for line in shares), words.out
     assert [e["number"] for e in answer["entries"]] == [
         str(e.number) for e in photographed_page.entries]
     stats = as_officer("books", "ocr-stats")

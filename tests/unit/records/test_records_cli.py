@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ADMIN_PASSWORD, CliResult
 from tests.samples import build
 
@@ -121,3 +123,27 @@ def test_override_of_a_rule_covers_each_party_it_is_raised_on(
     assert [(o["field"], o["reason"]) for o in shown["overrides"]] == [
         ("husband.date_of_birth", "đã xác minh tại hộ gia đình"),
         ("wife.date_of_birth", "đã xác minh tại hộ gia đình")]
+
+
+def test_a_record_with_no_name_yet_says_so_in_the_list(
+        cli: Callable[..., CliResult], data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the desktop's lists do: never an empty names column. The JSON keeps "name": ""."""
+    _setup(cli, data_dir)
+    officer = ("--data-dir", data_dir, "--user", "canbo")
+    unnamed = {"child": {"sex": "male"}, "registered_on": "1990-05-02",
+               "registration_number": "17"}
+    new = cli(*officer, "record", "new", "birth", "--historical", "--from", "-",
+              stdin=json.dumps(unnamed), password="staff-password")
+    assert new.code == 0, new.err
+    rid = new.out.strip()
+
+    listed = cli(*officer, "record", "list", password="staff-password")
+    line = next(x for x in listed.out.splitlines() if x.startswith(rid))
+    assert line.endswith(" 17  (chưa có tên)")
+    monkeypatch.setenv("HOTICH_LANG", "en")
+    english = cli(*officer, "record", "list", password="staff-password")
+    assert next(x for x in english.out.splitlines() if x.startswith(rid)).endswith(
+        "  (no name yet)")
+    as_json = json.loads(cli(*officer, "--json", "record", "list",
+                             password="staff-password").out)
+    assert [r["name"] for r in as_json["records"] if r["id"] == rid] == [""]

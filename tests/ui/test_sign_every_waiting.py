@@ -1,0 +1,103 @@
+""""Select all" on the supervisor's "to sign" list means every record waiting, not the page
+the list has loaded: the count is shown, and the batch reads the records page by page off
+the GUI thread (the window never holds the whole queue)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain import Status
+from desktop_app.errors import Cancelled
+from desktop_app.session import Session
+from tests.many_records import create_many
+from tests.ui.conftest import UiOffice, wait_idle
+from ui import i18n
+from ui.context import SignOutcome, UiHooks
+from ui.pages.approval_page import ApprovalPage
+
+WAITING = 250  # more than the list's first page (approval.TO_SIGN_PAGE)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese(qapp: object) -> None:
+    i18n.install("vi")
+
+
+Answer = Callable[[Sequence[str]], list[SignOutcome]]
+
+
+def _page(qtbot: QtBot, office: UiOffice, calls: list[list[str]],
+          answer: Answer = lambda ids: [SignOutcome(rid) for rid in ids]) -> ApprovalPage:
+    def sign(_session: Session, ids: Sequence[str], _password: str,
+             progress) -> list[SignOutcome]:  # noqa: ANN001
+        calls.append(list(ids))
+        progress("sign", len(ids), len(ids))
+        return answer(ids)
+
+    page = ApprovalPage(office.ctx("chutich", UiHooks(sign_records=sign)))
+    page.ask_p12_password = lambda: "p12-password"
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.sign_model.rowCount() == 200, timeout=15000)
+    wait_idle(qtbot, office.runner)
+    return page
+
+
+def test_select_all_signs_every_record_waiting_not_only_the_loaded_rows(
+        qtbot: QtBot, office: UiOffice) -> None:
+    waiting = create_many(office.session("canbo"), WAITING, to=Status.APPROVED,
+                          supervisor=office.session("chutich"))
+    calls: list[list[str]] = []
+    page = _page(qtbot, office, calls)
+    selection = page.sign_selection
+    assert selection.label.text() == "" and not selection.clear_button.isVisible()
+
+    page.select_all.click()
+    qtbot.waitUntil(lambda: selection.count == WAITING, timeout=15000)
+    assert selection.label.text() == "Đã chọn tất cả 250 hồ sơ đang chờ ký."
+    page.sign_model.set_checked(0, False)  # one ticked off: the rest still go
+    assert selection.count == WAITING - 1
+    assert selection.label.text() == "Đã chọn tất cả 249 hồ sơ đang chờ ký."
+    assert page.sign_model.rowCount() == 200  # the window holds the first page only
+
+    with qtbot.waitSignal(page.records_changed, timeout=15000):
+        page.sign_button.click()
+    wait_idle(qtbot, office.runner)
+    assert [rid for ids in calls for rid in ids] == waiting[1:]  # oldest first, each once
+    assert max(len(ids) for ids in calls) <= 200  # handed over page by page
+    result = page.outcome.result
+    assert result is not None and result.kind == "signed"
+    assert len(result.signed) == WAITING - 1
+    assert not page.sign_model.is_all_checked  # the batch used the selection up
+    assert selection.label.text() == ""
+
+    page.select_all.click()  # then "clear" takes every record off again
+    qtbot.waitUntil(lambda: selection.count == WAITING, timeout=15000)
+    selection.clear_button.click()
+    assert selection.count == 0 and page.sign_model.checked() == []
+    wait_idle(qtbot, office.runner)
+
+
+def test_a_cancel_says_how_many_were_left_unread(qtbot: QtBot, office: UiOffice) -> None:
+    create_many(office.session("canbo"), WAITING, to=Status.APPROVED,
+                supervisor=office.session("chutich"))
+    calls: list[list[str]] = []
+
+    def cancelled_at_the_last(ids: Sequence[str]) -> list[SignOutcome]:
+        # as the real signer answers once cancel was pressed before the page's last one
+        return [SignOutcome(rid) for rid in ids[:-1]] + [SignOutcome(ids[-1], Cancelled())]
+
+    page = _page(qtbot, office, calls, cancelled_at_the_last)
+    page.select_all.click()
+    qtbot.waitUntil(lambda: page.sign_selection.count == WAITING, timeout=15000)
+    with qtbot.waitSignal(page.records_changed, timeout=15000):
+        page.sign_button.click()
+    wait_idle(qtbot, office.runner)
+    assert len(calls) == 1  # stopped at the first page
+    result = page.outcome.result
+    assert result is not None and result.kind == "cancelled"
+    assert len(result.signed) == 199 and result.left == WAITING - 199
+    assert "51" in page.outcome.summary.text()

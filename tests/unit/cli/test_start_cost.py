@@ -1,0 +1,95 @@
+"""What a spawned process imports before its work: a bulk import's worker runs the parent's
+main script again (multiprocessing's spawn), so the `hotich` console script and the bundle's
+entry script import nothing at the top but what they need to start."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+# The top of the script pip writes for the entry point, then a probe in place of the call.
+_SCRIPT = '''import sys
+from {module} import {function}
+
+
+def loaded():
+    return sorted(sys.modules)
+
+
+if __name__ == "__main__":
+    import json
+    import multiprocessing
+
+    if sys.argv[1:]:
+        sys.exit({function}())
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        print(json.dumps(pool.apply(loaded)))
+'''
+
+
+def _console_script(folder: Path) -> Path:
+    target = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    module, function = target["hotich"].split(":")
+    script = folder / "hotich"
+    script.write_text(_SCRIPT.format(module=module, function=function), encoding="utf-8")
+    return script
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True,
+                          timeout=120, check=False, cwd=ROOT)
+
+
+def _command_line(modules: list[str]) -> list[str]:
+    return [m for m in modules if m == "desktop_app.app" or m.startswith("desktop_app.cli")]
+
+
+def test_a_worker_spawned_under_the_console_script_does_not_import_the_cli(
+        tmp_path: Path) -> None:
+    script = _console_script(tmp_path)
+    spawned = _run(str(script))
+    assert spawned.returncode == 0, spawned.stderr
+    assert _command_line(json.loads(spawned.stdout)) == []
+    # and the script still is the whole command line
+    helped = _run(str(script), "--help")
+    assert helped.returncode == 0 and "record" in helped.stdout, helped.stderr
+
+
+def test_the_bundles_entry_script_imports_the_cli_only_when_it_runs() -> None:
+    """What spawn does with a main script given by its path (multiprocessing.spawn
+    ._fixup_main_from_path): run it under the name __mp_main__."""
+    probe = ("import json, runpy, sys; runpy.run_path(sys.argv[1], run_name='__mp_main__'); "
+             "print(json.dumps(sorted(sys.modules)))")
+    spawned = _run("-c", probe, str(ROOT / "installer" / "hotich_main.py"))
+    assert spawned.returncode == 0, spawned.stderr
+    assert _command_line(json.loads(spawned.stdout)) == []
+
+
+def test_a_command_that_does_not_sync_does_not_import_the_sync_client(tmp_path: Path) -> None:
+    """sync.device (and requests under it) is imported when a command syncs, not for every
+    command: the transport is wired by name."""
+    probe = ("import json, sys; from desktop_app.app import main; "
+             "code = main(['--data-dir', sys.argv[1], 'user', 'list']); "
+             "print(json.dumps([code, sorted(sys.modules)]))")
+    done = _run("-c", probe, str(tmp_path / "nothing-here"))
+    assert done.returncode == 0, done.stderr
+    code, modules = json.loads(done.stdout.splitlines()[-1])
+    assert code == 1  # no data folder: the command ran, after the context was made
+    assert "sync.device" not in modules and "requests" not in modules
+
+
+def test_the_version_is_read_when_asked_for_not_at_import() -> None:
+    probe = ("import json, sys; before = 'importlib.metadata' in sys.modules; "
+             "import desktop_app; during = 'importlib.metadata' in sys.modules; "
+             "from desktop_app import __version__; "
+             "print(json.dumps([before, during, __version__, desktop_app.__version__]))")
+    done = _run("-c", probe)
+    assert done.returncode == 0, done.stderr
+    before, during, version, again = json.loads(done.stdout)
+    assert during == before  # importing the package reads no metadata
+    assert version == again and version[0].isdigit()
