@@ -13,12 +13,9 @@ from ui.widgets.progress import JobProgressWidget
 
 
 def test_every_progress_bar_reads_the_vietnamese_percent(qtbot: QtBot) -> None:
-    app = application()
+    application()
     i18n.install("vi")
-    try:
-        _check_bars(qtbot)
-    finally:
-        app.setStyleSheet("")  # the tests after this one see the application as before
+    _check_bars(qtbot)
 
 
 def _check_bars(qtbot: QtBot) -> None:

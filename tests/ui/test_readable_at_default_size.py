@@ -12,6 +12,7 @@ from desktop_app.workflows import records
 from tests.samples import build
 from tests.ui.conftest import UiOffice, wait_idle
 from ui.main_window import MainWindow
+from ui.run import application
 from ui.pages.dashboard_page import day_labels
 
 
@@ -24,6 +25,7 @@ def _window(qtbot: QtBot, office: UiOffice, user: str) -> MainWindow:
 
 
 def test_the_chart_names_its_days_in_full(qtbot: QtBot, office: UiOffice) -> None:
+    application()  # as the app runs: with its style (an application style sheet cut them)
     window = _window(qtbot, office, "canbo")
     assert (window.width(), window.height()) == (1200, 780)  # the default: nothing remembered
     page = window.dashboard

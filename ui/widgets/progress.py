@@ -3,8 +3,17 @@ search re-index of the first login after an upgrade)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QProxyStyle,
+    QPushButton,
+    QWidget,
+)
 
 from ui.tasks import TaskHandle
 
@@ -13,9 +22,18 @@ PERCENT_FORMAT = "%p %"
 the sign (as ui.numbers.percent_text and the command line's progress line write it), where
 Qt's own default is "45%"."""
 
-APP_STYLE_SHEET = f'QProgressBar {{ qproperty-format: "{PERCENT_FORMAT}"; }}'
-"""Set on the application once (ui.run.application): every QProgressBar the app or Qt
-creates takes the format when it is polished, with no setFormat per bar."""
+
+
+class PercentStyle(QProxyStyle):
+    """The platform's style, every QProgressBar it polishes (the app's or one of Qt's own)
+    reading PERCENT_FORMAT: set on the application once (ui.run.application), with no
+    setFormat per bar. (Not an application style sheet: any style sheet puts every widget
+    under Qt's style-sheet style, whose metrics cut the dashboard chart's day labels.)"""
+
+    def polish(self, *args: Any) -> Any:
+        if args and isinstance(args[0], QProgressBar):
+            args[0].setFormat(PERCENT_FORMAT)
+        return super().polish(*args)
 
 STAGES = {
     "backup": ("Đang sao lưu", "Backing up"),
