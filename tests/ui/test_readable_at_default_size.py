@@ -12,8 +12,8 @@ from desktop_app.workflows import records
 from tests.samples import build
 from tests.ui.conftest import UiOffice, wait_idle
 from ui.main_window import MainWindow
-from ui.run import application
 from ui.pages.dashboard_page import day_labels
+from ui.run import application
 
 
 def _window(qtbot: QtBot, office: UiOffice, user: str) -> MainWindow:
