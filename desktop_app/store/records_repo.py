@@ -88,6 +88,7 @@ class RecordPart(NamedTuple):
     status: str
     registration_number: str | None
     data: JSONObject
+    n: int = 0  # the record's integer key (the person index's)
 
 
 # A spouse as held_spouses is asked about: (name key, lo, hi, personal ID or "").
@@ -368,15 +369,15 @@ class RecordsRepository:
             chunk = wanted[start:start + _CHUNK]
             marks = ", ".join("?" * len(chunk))
             for row in self._conn.execute(
-                    f"SELECT {column}, id, type, status, registration_number{picked} "
+                    f"SELECT n, id, type, status, registration_number{picked} "
                     f"FROM records WHERE {column} IN ({marks})", (*paths, *chunk)):
                 if record_type and row[2] != record_type:
                     continue
                 data = {key: _loads(value)
                         for key, value in zip(keys, row[5:], strict=True)
                         if value is not None}
-                found[row[0]] = RecordPart(str(row[1]), str(row[2]), str(row[3]), row[4],
-                                           data)
+                found[row[0] if column == "n" else row[1]] = RecordPart(
+                    str(row[1]), str(row[2]), str(row[3]), row[4], data, int(row[0]))
         return [found[k] for k in wanted if k in found]
 
     # -- events ---------------------------------------------------------------------------

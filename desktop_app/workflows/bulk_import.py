@@ -216,6 +216,7 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
         office = uow.meta.get("commune_code") or ""
         held = _Held(uow, [i for i in items if not isinstance(i, Refused)])
         written: list[Indexed] = []  # not yet in the store: written before any read of it
+        registered = record_index.Registered()  # the batch registers nothing: kept
         for item in items:
             if isinstance(item, Refused):
                 done.refused.append(item)
@@ -225,7 +226,7 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
                 uow.records.insert_many_indexed(written)
                 written = []
                 context = record_index.validation_context(uow, item.type, item.data,
-                                                          item.record_id)
+                                                          item.record_id, registered)
             else:
                 context = empty_context(item.record_id)
             if context == empty_context(item.record_id) and today == plan.today:

@@ -4,7 +4,7 @@ on every save."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from itertools import islice
 from typing import NamedTuple
@@ -31,12 +31,26 @@ from desktop_app.store.records_repo import year_range
 from desktop_app.store.unit_of_work import UnitOfWork
 
 
+@dataclass
+class Registered:
+    """What the contexts of one unit of work have read about registered marriages and deaths,
+    for its next entries: a bulk import writes drafts only, so within its batch these answers
+    cannot change (at a million records a marriage's namesakes in force are ~30, each spouse
+    looked up in the deaths: the same common names, again and again)."""
+
+    died: dict[PartySummary, bool] = field(default_factory=dict)
+    marriages: dict[int, MarriageCandidate | None] = field(default_factory=dict)  # by n
+
+
 def validation_context(uow: UnitOfWork, record_type: str, data: JSONObject,
-                       record_id: str) -> ValidationContext:
+                       record_id: str, registered: Registered | None = None
+                       ) -> ValidationContext:
+    """What the rules between records compare an entry with. ``registered``: kept across
+    the contexts of one unit of work that registers nothing (a bulk import's batch)."""
     if record_type == RecordType.BIRTH:
         context = _birth_context(uow, data, record_id)
     elif record_type == RecordType.MARRIAGE:
-        context = _marriage_context(uow, data, record_id)
+        context = _marriage_context(uow, data, record_id, registered or Registered())
     elif record_type == RecordType.RECOGNITION:
         context = _target_context(uow, data.get("child"), "birth_record", record_id)
     elif record_type == RecordType.CHANGE:
@@ -246,6 +260,21 @@ def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
     return False
 
 
+def _registered_marriages(uow: UnitOfWork, ns: list[int], registered: Registered
+                          ) -> list[MarriageCandidate]:
+    """The registered marriages among the records with these n, in their order (read once
+    per unit of work: see Registered)."""
+    unread = [n for n in ns if n not in registered.marriages]
+    read = {n: None for n in unread} | {
+        rec.n: MarriageCandidate(
+            rec.id, PartySummary.from_person(party(rec.data, "husband")),
+            PartySummary.from_person(party(rec.data, "wife")), rec.registration_number)
+        for rec in uow.records.parts_by_n(unread, _MARRIAGE_PARTS, record_type="marriage")
+        if rec.status in REGISTERED_STATUSES}
+    registered.marriages.update(read)
+    return [m for n in ns if (m := registered.marriages[n]) is not None]
+
+
 def _spouses_wanted(data: JSONObject) -> list[PartySummary]:
     """The parties of a new marriage whose marriages in force bigamy looks for."""
     wanted = [PartySummary.from_person(p) for p in (party(data, "husband"),
@@ -253,7 +282,8 @@ def _spouses_wanted(data: JSONObject) -> list[PartySummary]:
     return [w for w in wanted if w.is_known]
 
 
-def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> ValidationContext:
+def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str,
+                      registered: Registered) -> ValidationContext:
     husband, wife = party(data, "husband"), party(data, "wife")
     # A marriage is bigamy's only if one of its spouses is one of these two (rule_bigamy,
     # same_person): the person index holds each candidate party's birth date and personal
@@ -268,17 +298,11 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str) -> Vali
                 if same_person(person, PartySummary(person.full_name, e.date_of_birth,
                                                     e.personal_id))]
     marriages = []
-    known: dict[PartySummary, bool] = {}
-    for rec in uow.records.parts_by_n(spouses, _MARRIAGE_PARTS, record_type="marriage"):
-        if rec.status not in REGISTERED_STATUSES:
-            continue
-        candidate = MarriageCandidate(
-            rec.id, PartySummary.from_person(party(rec.data, "husband")),
-            PartySummary.from_person(party(rec.data, "wife")), rec.registration_number)
+    for candidate in _registered_marriages(uow, list(dict.fromkeys(spouses)), registered):
         if not any(same_person(w, candidate.husband) or same_person(w, candidate.wife)
                    for w in wanted):
             continue
-        if not _ended_by_death(uow, candidate, record_id, known):
+        if not _ended_by_death(uow, candidate, record_id, registered.died):
             marriages.append(candidate)
     return ValidationContext(
         active_marriages=tuple(marriages),

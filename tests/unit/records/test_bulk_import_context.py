@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 
-from desktop_app.workflows import bulk_import, records
+from desktop_app.workflows import bulk_import, record_index, records
 from tests.samples import DELETE, build
 from tests.unit.conftest import Office
 from tests.unit.records.test_bulk_import_worker import _entries, _file_and_copy, _stored
 
 HUSBAND_ID = "079098001234"
+OTHER_HUSBAND_ID = "079098005555"
 
 
 def _registered(office: Office, rtype: str, data: dict[str, Any]) -> str:
@@ -37,6 +38,10 @@ def _related(birth_id: str) -> list[dict[str, Any]]:
         ("marriage", build("marriage", {"husband.date_of_birth": "1950-01-01",
                                         "husband.personal_id": HUSBAND_ID,
                                         "wife.full_name": "Đỗ Thị Hạnh"})),
+        # Another registered husband, after the first one's were read in this batch.
+        ("marriage", build("marriage", {"husband.full_name": "Trịnh Văn Khoa",
+                                        "husband.personal_id": OTHER_HUSBAND_ID,
+                                        "wife.full_name": "Mai Thị Lan"})),
         # A twin of the held birth (a day later), the same child again, a child born later.
         ("birth", build("birth", {"child.full_name": "Nguyễn Văn Bình",
                                   "child.date_of_birth": "2026-01-11"})),
@@ -75,14 +80,21 @@ def _related(birth_id: str) -> list[dict[str, Any]]:
 def test_skipped_reads_change_no_finding(office: Office, tmp_path: Path, batch: int,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     _registered(office, "marriage", build("marriage", {"husband.personal_id": HUSBAND_ID}))
+    _registered(office, "marriage", build("marriage", {
+        "husband.full_name": "Trịnh Văn Khoa", "husband.personal_id": OTHER_HUSBAND_ID,
+        "wife.full_name": "Tô Thị Nga"}))
     _registered(office, "guardianship", build("guardianship"))
     birth_id = records.create_record(office("canbo"), "birth", build("birth")).record.id
     source, second = _file_and_copy(office, tmp_path, [*_related(birth_id), *_entries(40)])
     try:
         skipping = bulk_import.run_import(office("canbo"), source, book="B-1", batch=batch,
                                           worker=False)
-        # The reference: every entry's context read in full, as a hand-keyed save does.
+        # The reference: every entry's context read in full, as a hand-keyed save does (and
+        # nothing the batch's earlier contexts read kept for the next: record_index.Registered).
         monkeypatch.setattr(bulk_import._Held, "may_relate", lambda _self, _item: True)
+        whole = record_index.validation_context
+        monkeypatch.setattr(record_index, "validation_context",
+                            lambda uow, rtype, data, rid, _kept=None: whole(uow, rtype, data, rid))
         reading = bulk_import.run_import(second("canbo"), source, book="B-1", batch=batch,
                                          worker=False)
         assert skipping.to_json() == reading.to_json()
