@@ -120,19 +120,33 @@ def migrate(
         copy = backup_file_copy(conn, db_path, backups_dir, f"pre-migration-v{current}")
         if on_backup:
             on_backup(copy)
-    for number in range(current + 1, target + 1):
-        script = MIGRATIONS[number - 1]
-        log.info("migrating store schema %d -> %d", number - 1, number)
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(script):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number:d}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    (cache,) = conn.execute("PRAGMA cache_size").fetchone()
+    # A migration that rebuilds a table or an index reads it in one order and writes it in
+    # another: with the connection's small cache, at a million records, copying the person
+    # index took 27 s instead of 12 (schema 20).
+    conn.execute(f"PRAGMA cache_size = {-MIGRATION_CACHE_KIB:d}")
+    try:
+        for number in range(current + 1, target + 1):
+            _apply(conn, number)
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache):d}")
     return target
+
+
+MIGRATION_CACHE_KIB = 256 * 1024
+
+
+def _apply(conn: Connection, number: int) -> None:
+    log.info("migrating store schema %d -> %d", number - 1, number)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _statements(MIGRATIONS[number - 1]):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {number:d}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _statements(script: str) -> list[str]:

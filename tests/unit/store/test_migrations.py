@@ -10,6 +10,7 @@ import pytest
 from desktop_app import __version__
 from desktop_app.clock import FixedClock
 from desktop_app.paths import DataPaths
+from desktop_app.store import database
 from desktop_app.store.audit_repo import AuditRepository
 from desktop_app.store.database import connect, latest_version, migrate, schema_version
 from desktop_app.store.keyfile import KeyFile, new_data_key
@@ -125,3 +126,19 @@ def test_an_older_version_refuses_a_store_a_newer_one_upgraded(tmp_path: Path) -
         accounts.login(paths, "admin", PW, clock)
     text = render(caught.value.code, caught.value.params, lang="vi")
     assert "99.0" in text and str(paths.backups) in text
+
+
+def test_migrations_run_with_a_big_cache_and_give_the_connection_its_own_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    conn = connect(tmp_path / "hotich.db", new_data_key())
+    migrate(conn, tmp_path / "hotich.db", tmp_path / "backups")
+    (before,) = conn.execute("PRAGMA cache_size").fetchone()
+    # one more migration, that notes the cache it runs with
+    monkeypatch.setattr(database, "MIGRATIONS", (*database.MIGRATIONS, """
+CREATE TABLE probe (cache INTEGER);
+INSERT INTO probe SELECT cache_size FROM pragma_cache_size()"""))
+    migrate(conn, tmp_path / "hotich.db", tmp_path / "backups", backup=False)
+    assert conn.execute("SELECT cache FROM probe").fetchone()[0] == \
+        -database.MIGRATION_CACHE_KIB
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == before
+    conn.close()
