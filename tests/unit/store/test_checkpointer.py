@@ -4,27 +4,16 @@ for ~1000 pages copied and two fsyncs)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
 from desktop_app.record import StoredRecord
 from desktop_app.store.checkpointer import pending_pages
-from desktop_app.store.keyfile import new_data_key
 from desktop_app.store.unit_of_work import Store
 
 NOW = datetime(2026, 1, 15, 3, 0, tzinfo=UTC)
 PAD = "x" * 3000  # about a page of data per record
 
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store(tmp_path / "hotich.db", new_data_key())
-    opened.migrate(tmp_path / "backups", backup=False)
-    yield opened
-    opened.close()
 
 
 def _save(store: Store, start: int, count: int) -> None:

@@ -5,28 +5,18 @@ candidates it answers are read by n."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from desktop_app.record import StoredRecord
 from desktop_app.store import records_repo
-from desktop_app.store.keyfile import new_data_key
 from desktop_app.store.records_repo import year_range
 from desktop_app.store.unit_of_work import Store
 from desktop_app.workflows.record_index import SpouseWanted
 
 AT = datetime(2026, 1, 15, 3, 0, tzinfo=UTC)
 
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store(tmp_path / "hotich.db", new_data_key())
-    opened.migrate(tmp_path / "backups", backup=False)
-    yield opened
-    opened.close()
 
 
 def _record(rid: str, rtype: str, data: dict[str, object]) -> StoredRecord:

@@ -4,7 +4,6 @@ write, and records that are re-indexed by the store itself on every save."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,18 +12,10 @@ import pytest
 from desktop_app.domain import fold_for_search
 from desktop_app.record import StoredRecord
 from desktop_app.store.database import DatabaseError
-from desktop_app.store.keyfile import new_data_key
 from desktop_app.store.unit_of_work import Store, UnitOfWork
 
 NOW = datetime(2026, 1, 15, 3, 0, tzinfo=UTC)
 
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store(tmp_path / "hotich.db", new_data_key())
-    opened.migrate(tmp_path / "backups")
-    yield opened
-    opened.close()
 
 
 def _birth(name: str) -> StoredRecord:
