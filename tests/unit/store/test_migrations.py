@@ -142,3 +142,14 @@ INSERT INTO probe SELECT cache_size FROM pragma_cache_size()"""))
         -database.MIGRATION_CACHE_KIB
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == before
     conn.close()
+
+
+def test_secure_delete_is_on_after_the_migrations(tmp_path: Path) -> None:
+    """Schema 20 drops the old person table without zeroing its pages (the new one holds the
+    same), then gives deletes back their zeroing: what a later delete frees is overwritten."""
+    conn = connect(tmp_path / "hotich.db", new_data_key())
+    migrate(conn, tmp_path / "hotich.db", tmp_path / "backups", target=19)
+    migrate(conn, tmp_path / "hotich.db", tmp_path / "backups", backup=False)
+    assert schema_version(conn) == latest_version()
+    assert conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    conn.close()
