@@ -3,6 +3,8 @@ search_text, so the next login re-indexes it (store/search_reindex.py)."""
 
 from __future__ import annotations
 
+import secrets
+
 from desktop_app.accounts import Role
 from desktop_app.clock import SystemClock
 from desktop_app.paths import DataPaths
@@ -13,7 +15,7 @@ from tests.samples import build
 
 NAMES = ["H’Khoa Niê", "Nguyễn Văn An", "Y’Bih Ksor"]
 OFFICER = "canbo"
-OFFICER_PASSWORD = "can-bo-mat-khau-1"
+OFFICER_PASSWORD = f"can-bo-{secrets.token_urlsafe(12)}"  # a throw-away account, made per run
 
 
 def store_needing_the_reindex(paths: DataPaths, admin_password: str) -> int:
