@@ -15,7 +15,8 @@ from desktop_app.domain.types import JSONObject
 # match key (a duplicate birth, a spouse's own birth), and by folded name the namesakes a new
 # act may concern (a spouse in force, a spouse's death, a ward's guardianship).
 MATCHED_ROLE = "child"
-LOOKED_UP_ROLES = ("deceased", "husband", "wife", "ward")
+SPOUSE_ROLES = ("husband", "wife")  # bigamy's namesakes, among those looked up by name
+LOOKED_UP_ROLES = ("deceased", *SPOUSE_ROLES, "ward")
 
 
 @dataclass(frozen=True)

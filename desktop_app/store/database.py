@@ -99,6 +99,9 @@ def latest_version() -> int:
     return len(MIGRATIONS)
 
 
+MIGRATION_CACHE_KIB = 256 * 1024  # a migration's page cache (the connection's: 16 MB)
+
+
 def migrate(
     conn: Connection,
     db_path: Path,
@@ -131,9 +134,6 @@ def migrate(
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache):d}")
     return target
-
-
-MIGRATION_CACHE_KIB = 256 * 1024
 
 
 def _apply(conn: Connection, number: int) -> None:

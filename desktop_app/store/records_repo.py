@@ -17,6 +17,7 @@ import orjson
 from desktop_app.domain.indexing import (
     LOOKED_UP_ROLES,
     MATCHED_ROLE,
+    SPOUSE_ROLES,
     PersonEntry,
     persons,
     search_text,
@@ -609,7 +610,7 @@ class RecordsRepository:
                         self._conn.execute(
                 f"WITH w (k, lo, hi, pid) AS (VALUES {rows}) SELECT DISTINCT w.k, w.lo, "
                 "w.hi, w.pid FROM w JOIN record_persons AS p INDEXED BY record_persons_spouse "
-                f"ON p.name_key = w.k AND {_LOOKED_UP} AND p.role IN ('husband', 'wife') "
+                f"ON p.name_key = w.k AND {_LOOKED_UP} AND p.role IN {_SPOUSES} "
                 "AND (p.date_of_birth IS NULL OR p.date_of_birth BETWEEN w.lo AND w.hi "
                 "OR p.personal_id = w.pid)", [v for m in chunk for v in m]))
         return held
@@ -678,6 +679,7 @@ def year_range(year: str) -> tuple[str, str]:
     """The ISO dates of a year "YYYY" as stored text compares them ("1980" to "1980-12-31")."""
     return year, f"{year}-99"
 
+
 # A lookup leaves out the record being checked, given by id (its n, or none yet: evaluated once).
 _NOT_EXCLUDED = "record_n IS NOT (SELECT n FROM records WHERE id = ?)"
 # Named: the name-only index looks cheaper to the planner and reads every party of the name.
@@ -686,6 +688,7 @@ _FROM_SPOUSE = "FROM record_persons INDEXED BY record_persons_spouse"
 # SQLite uses a partial index only for a query whose WHERE holds the index's own terms.
 _MATCHED = f"role = '{MATCHED_ROLE}'"  # record_persons_match
 _LOOKED_UP = f"role IN ({', '.join(repr(r) for r in LOOKED_UP_ROLES)})"  # record_persons_spouse
+_SPOUSES = f"({', '.join(repr(r) for r in SPOUSE_ROLES)})"
 
 
 def _looked_up(roles: Sequence[str]) -> int:

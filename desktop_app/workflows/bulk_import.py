@@ -31,7 +31,7 @@ from pathlib import Path
 
 from desktop_app.accounts import Permission, require
 from desktop_app.domain import RecordType, record_type
-from desktop_app.domain.indexing import LOOKED_UP_ROLES, MATCHED_ROLE
+from desktop_app.domain.indexing import LOOKED_UP_ROLES, MATCHED_ROLE, SPOUSE_ROLES
 from desktop_app.domain.types import JSONObject
 from desktop_app.domain.validation import validate_prepared
 from desktop_app.errors import HotichError
@@ -310,7 +310,7 @@ class _Held:
                 self.match.add(str(row[1]))
             if row[0] in LOOKED_UP_ROLES:
                 self.name.add(str(row[2]))
-            if row[0] in ("husband", "wife"):
+            if row[0] in SPOUSE_ROLES:
                 self.wed.setdefault(str(row[2]), []).append(
                     (_text(row[4]), _text(row[6])))
             if row[3] is not None and row[4] is not None:  # a birth's child, with its day

@@ -22,7 +22,7 @@ from desktop_app.domain.access import get, get_str
 from desktop_app.domain.context import same_person
 from desktop_app.domain.dates import InvalidDateError, parse_partial_date
 from desktop_app.domain.fields import reference_paths
-from desktop_app.domain.indexing import mother_key_of, party, text_of
+from desktop_app.domain.indexing import SPOUSE_ROLES, mother_key_of, party, text_of
 from desktop_app.domain.rulesets import RULE_SETS
 from desktop_app.domain.text import fold_compact
 from desktop_app.domain.workflow import REGISTERED_STATUSES
@@ -293,7 +293,7 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str,
     for person in wanted:
         if person.full_name:  # only the marriages the bigamy rule may match (same_person)
             spouses += [e.record_n for e in uow.records.parties_like(
-                fold_compact(person.full_name), record_id, roles=("husband", "wife"),
+                fold_compact(person.full_name), record_id, roles=SPOUSE_ROLES,
                 born=_year(person.date_of_birth), personal_id=person.personal_id)
                 if same_person(person, PartySummary(person.full_name, e.date_of_birth,
                                                     e.personal_id))]
