@@ -5,6 +5,7 @@ on every save."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
 from datetime import timedelta
 from itertools import islice
 from typing import NamedTuple
@@ -143,7 +144,6 @@ def _ward_key(data: JSONObject) -> str | None:
 
 # The parts of another record that the rules between records compare.
 _BIRTH_PARTS = ("child", "mother", "father", "birth_evidence")
-_DEATH_PARTS = ("deceased",)
 _MARRIAGE_PARTS = ("husband", "wife")
 
 
@@ -229,35 +229,41 @@ def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
     return None
 
 
-def _ended_by_death(uow: UnitOfWork, marriage: MarriageCandidate, record_id: str,
-                    known: dict[PartySummary, bool]) -> bool:
-    """A registered death of either spouse ends the marriage (HNGĐ Art 65). ``known``
-    keeps the answer per spouse (the same person is often a party of several candidates)."""
-    for spouse in (marriage.husband, marriage.wife):
-        if not spouse.full_name:
-            continue
-        if spouse not in known:
-            known[spouse] = _has_died(uow, spouse, record_id)
-        if known[spouse]:
-            return True
-    return False
-
-
-# One registered death is enough: the candidates are read a few at a time, from the index
-# (lazily) and then from the records.
+# Most spouses of a common name have a namesake whose registered death counts (same_person:
+# a missing birth date matches any): their candidates are read a few at a time, then more.
 _DEATHS_AT_ONCE = 4
 
 
-def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
-    # Only deaths of whom may be this spouse (same_person), not everyone of the name.
-    ns = uow.records.ns_of_person(fold_compact(spouse.full_name or ""), record_id,
-                                  roles=("deceased",), born=_year(spouse.date_of_birth),
-                                  personal_id=spouse.personal_id)
-    while chunk := list(islice(ns, _DEATHS_AT_ONCE)):
-        for _rid, rdata in _live(uow, chunk, "death", _DEATH_PARTS, registered_only=True):
-            if same_person(spouse, PartySummary.from_person(party(rdata, "deceased"))):
-                return True
-    return False
+def _know_deaths(uow: UnitOfWork, spouses: list[PartySummary], record_id: str,
+                 known: dict[PartySummary, bool]) -> None:
+    """Whether each spouse has a registered death (which ends a marriage, HNGĐ Art 65), into
+    ``known``. The deaths that may be theirs come from the person index, which holds each
+    deceased's name, date of birth and personal ID as the record does (same_person is
+    decided there, lazily); their records' kind and state are then read for all the
+    spouses at once, the first few candidates of each, then more for those still open."""
+    pending = {spouse: _deaths_maybe_of(uow, spouse, record_id)
+               for spouse in dict.fromkeys(spouses) if spouse not in known and spouse.full_name}
+    at_once = _DEATHS_AT_ONCE
+    while pending:
+        taken = {spouse: list(islice(found, at_once)) for spouse, found in pending.items()}
+        ns = [n for found in taken.values() for n in found]
+        dead = {p.n for p in uow.records.parts_by_n(ns, (), record_type=RecordType.DEATH)
+                if p.status in REGISTERED_STATUSES}
+        for spouse, found in taken.items():
+            if any(n in dead for n in found) or len(found) < at_once:
+                known[spouse] = any(n in dead for n in found)
+                del pending[spouse]
+        at_once *= 4
+
+
+def _deaths_maybe_of(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> Iterator[int]:
+    """The deaths whose deceased may be this spouse (same_person on the index's values)."""
+    for entry in uow.records.parties_like(
+            fold_compact(spouse.full_name or ""), record_id, roles=("deceased",),
+            born=_year(spouse.date_of_birth), personal_id=spouse.personal_id):
+        if same_person(spouse, PartySummary(spouse.full_name, entry.date_of_birth,
+                                            entry.personal_id)):
+            yield entry.record_n
 
 
 def _registered_marriages(uow: UnitOfWork, ns: list[int], registered: Registered
@@ -266,10 +272,10 @@ def _registered_marriages(uow: UnitOfWork, ns: list[int], registered: Registered
     per unit of work: see Registered)."""
     unread = [n for n in ns if n not in registered.marriages]
     read = {n: None for n in unread} | {
-        rec.n: MarriageCandidate(
-            rec.id, PartySummary.from_person(party(rec.data, "husband")),
-            PartySummary.from_person(party(rec.data, "wife")), rec.registration_number)
-        for rec in uow.records.parts_by_n(unread, _MARRIAGE_PARTS, record_type="marriage")
+        rec.n: MarriageCandidate(rec.id, PartySummary(*rec.parties[0]),
+                                 PartySummary(*rec.parties[1]), rec.registration_number)
+        for rec in uow.records.parties_by_n(unread, _MARRIAGE_PARTS,
+                                            record_type=RecordType.MARRIAGE)
         if rec.status in REGISTERED_STATUSES}
     registered.marriages.update(read)
     return [m for n in ns if (m := registered.marriages[n]) is not None]
@@ -297,13 +303,14 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str,
                 born=_year(person.date_of_birth), personal_id=person.personal_id)
                 if same_person(person, PartySummary(person.full_name, e.date_of_birth,
                                                     e.personal_id))]
-    marriages = []
-    for candidate in _registered_marriages(uow, list(dict.fromkeys(spouses)), registered):
-        if not any(same_person(w, candidate.husband) or same_person(w, candidate.wife)
-                   for w in wanted):
-            continue
-        if not _ended_by_death(uow, candidate, record_id, registered.died):
-            marriages.append(candidate)
+    candidates = [m for m in _registered_marriages(uow, list(dict.fromkeys(spouses)), registered)
+                  if any(same_person(w, m.husband) or same_person(w, m.wife) for w in wanted)]
+    # In force unless a spouse has died: the wives of the marriages whose husband has not.
+    died = registered.died
+    _know_deaths(uow, [m.husband for m in candidates], record_id, died)
+    candidates = [m for m in candidates if not died.get(m.husband)]
+    _know_deaths(uow, [m.wife for m in candidates], record_id, died)
+    marriages = [m for m in candidates if not died.get(m.wife)]
     return ValidationContext(
         active_marriages=tuple(marriages),
         husband_birth=_own_birth(uow, husband, record_id),

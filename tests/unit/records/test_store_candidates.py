@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.workflows import records
+from desktop_app.domain import PartySummary
+from desktop_app.domain.context import same_person
+from desktop_app.domain.workflow import REGISTERED_STATUSES
+from desktop_app.workflows import record_index, records
 from tests.samples import build
 from tests.unit.conftest import Office
 
@@ -69,3 +72,46 @@ def test_a_registered_death_among_namesakes_ends_the_marriage(office: Office) ->
     _registered(office, "death", build("death", {"deceased": wife}))
     widower = records.create_record(office("canbo2"), "marriage", again)
     assert not any(i.code.endswith("MARR-BIGAMY") for i in widower.issues)
+
+
+def _in_force_as_read_whole(office: Office, wanted: dict) -> set[str]:
+    """The reference: every record read whole, bigamy's candidates found by same_person."""
+    with office("canbo").store.read() as uow:
+        stored = [uow.records.get(p.id) for p in uow.records.parts_by_n(range(1, 200), ())]
+    held = [r for r in stored if r is not None and r.status in REGISTERED_STATUSES]
+    dead = [PartySummary.from_person(r.data["deceased"]) for r in held if r.type == "death"]
+    spouses = [PartySummary.from_person(wanted[k]) for k in ("husband", "wife")]
+    found = set()
+    for rec in (r for r in held if r.type == "marriage"):
+        pair = [PartySummary.from_person(rec.data[k]) for k in ("husband", "wife")]
+        if any(same_person(w, p) for w in spouses for p in pair) and \
+                not any(same_person(p, d) for p in pair for d in dead):
+            found.add(rec.id)
+    return found
+
+
+def test_the_marriages_in_force_are_those_a_whole_reading_finds(office: Office) -> None:
+    """Namesakes of several generations, some dead: the index-answered death checks (several
+    spouses at once) end exactly the marriages a reading of every record ends."""
+    for year, wife in (("1950", "Trần Thị Bé"), ("1980", "Phạm Thị Cúc"), ("1965", "Đỗ Thị Dung"),
+                       ("1990", "Vũ Thị Én")):
+        _registered(office, "marriage", build("marriage", {
+            "husband": {"full_name": "Lê Văn An", "sex": "male", "date_of_birth": year},
+            "wife": {"full_name": wife, "sex": "female", "date_of_birth": "1960"}}))
+    _registered(office, "death", build("death", {"deceased": {
+        "full_name": "Lê Văn An", "sex": "male", "date_of_birth": "1950-02-03"}}))
+    _registered(office, "death", build("death", {"deceased": {
+        "full_name": "Vũ Thị Én", "sex": "female", "date_of_birth": "1960"}}))
+    records.create_record(office("canbo"), "death", build("death", {"deceased": {  # a draft
+        "full_name": "Phạm Thị Cúc", "sex": "female", "date_of_birth": "1960"}}))
+    in_force = []
+    for born in (None, "1950", "1980", "1990-01-01"):
+        husband = {"full_name": "Lê Văn An", "sex": "male", **({"date_of_birth": born}
+                                                               if born else {})}
+        data = build("marriage", {"husband": husband, "registration_kind": "re_registration"})
+        with office("canbo").store.read() as uow:
+            context = record_index.validation_context(uow, "marriage", data, "new")
+        expected = _in_force_as_read_whole(office, data)
+        assert {m.record_id for m in context.active_marriages} == expected, born
+        in_force.append(len(expected))
+    assert in_force == [2, 0, 1, 0]  # 1965 and 1980; the men of 1950 and of 1990's wife died

@@ -5,10 +5,13 @@ candidates it answers are read by n."""
 from __future__ import annotations
 
 import re
+from dataclasses import astuple
 from datetime import UTC, datetime
 
 import pytest
 
+from desktop_app.domain import PartySummary
+from desktop_app.domain.indexing import party
 from desktop_app.record import StoredRecord
 from desktop_app.store import records_repo
 from desktop_app.store.records_repo import year_range
@@ -107,3 +110,22 @@ def test_held_spouses_finds_whom_parties_like_finds(store: Store) -> None:
             assert (wanted in held) == bool(found) == wanted.matches(*stored), wanted
     assert {w[0] for w in held} == {"trinhvanm1", "trinhvanm2", "trinhvanm3"}
     assert len(held) == 4 + 2 + 2  # no date: all; 1970: both IDs; the ID: both years
+
+
+def test_parties_are_read_as_a_whole_reading_gives_them(store: Store) -> None:
+    """parties_by_n picks the fields out in SQL; they read as PartySummary.from_person reads
+    the record: blank or non-text values are none, a missing party is all none."""
+    husband = {"full_name": "H’Hen Niê", "date_of_birth": "  ", "personal_id": 79098001234}
+    with store.write() as uow:
+        uow.records.insert(_record("m1", "marriage", {"husband": husband, "wife": "?"}))
+        uow.records.insert(_record("d1", "death", {"deceased": {"full_name": "A"}}))
+    [(m_n,), (d_n,)] = store.connection().execute("SELECT n FROM records ORDER BY n")
+    with store.read() as uow:
+        [part] = uow.records.parties_by_n([d_n, m_n, 99], ("husband", "wife"),
+                                          record_type="marriage")
+        stored = uow.records.get("m1")
+    assert stored is not None
+    assert (part.id, part.n, part.status) == ("m1", m_n, "approved")
+    assert part.parties == tuple(
+        astuple(PartySummary.from_person(party(stored.data, k))) for k in ("husband", "wife"))
+    assert part.parties == (("H’Hen Niê", None, None), (None, None, None))
