@@ -13,14 +13,15 @@ import os
 import shutil
 import urllib.parse
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
+from desktop_app.clock import Clock, SystemClock
 from desktop_app.diskspace import full_disk, is_disk_full_error
 from desktop_app.errors import StoreDamagedError
+from desktop_app.fileio import new_file
 from desktop_app.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -169,11 +170,16 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";\n") if s.strip()]
 
 
-def backup_file_copy(conn: Connection, db_path: Path, backups_dir: Path, label: str) -> Path:
-    """Copy the (still encrypted) database file after a full checkpoint."""
+def backup_file_copy(conn: Connection, db_path: Path, backups_dir: Path, label: str, *,
+                     clock: Clock | None = None) -> Path:
+    """Copy the (still encrypted) database file after a full checkpoint, to
+    ``<label>-<UTC second>.db`` (``-2``... when that name is taken: never over a copy)."""
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    backups_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = backups_dir / f"{label}-{stamp}.db"
-    shutil.copy2(db_path, target)
+    stamp = (clock or SystemClock()).now().strftime("%Y%m%dT%H%M%SZ")
+    target = new_file(backups_dir, f"{label}-{stamp}", ".db")
+    try:
+        shutil.copy2(db_path, target)
+    except BaseException:
+        target.unlink(missing_ok=True)  # no half copy that reads as a backup
+        raise
     return target

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 
 from packaging.version import InvalidVersion, Version
 
+from desktop_app.clock import Clock, SystemClock
 from desktop_app.errors import StoreFromNewerVersionError
+from desktop_app.fileio import new_folder
 from desktop_app.paths import DataPaths
 from desktop_app.store.database import (
     COPY_STAGE,
@@ -40,11 +41,13 @@ def _is_newer(stored: str, running: str) -> bool:
         return False
 
 
-def backup_folder(conn: Connection, paths: DataPaths, label: str) -> Path:
-    """A copy of what is needed to open the store again: database, keys, settings, trust."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = paths.backups / f"{label}-{stamp}"
-    target.mkdir(parents=True)
+def backup_folder(conn: Connection, paths: DataPaths, label: str, *,
+                  clock: Clock | None = None) -> Path:
+    """A copy of what is needed to open the store again: database, keys, settings, trust,
+    in ``<label>-<UTC second>`` (``-2``, ``-3``... after it when a copy of that second
+    exists: a second try of an upgrade that failed must not fail on the first one's)."""
+    stamp = (clock or SystemClock()).now().strftime("%Y%m%dT%H%M%SZ")
+    target = new_folder(paths.backups, f"{label}-{stamp}")
     copied = backup_file_copy(conn, paths.database, target, "hotich")
     copied.rename(target / paths.database.name)
     for extra in (paths.keyfile, paths.root / "settings.json"):
