@@ -3633,6 +3633,12 @@ Hãy tắt một trong hai.</translation>
             <numerusform>Đã dừng ký: còn %Ln hồ sơ chưa ký.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Signing stopped there: %Ln more not reached, still selected.</source>
+        <translation>
+            <numerusform>Việc ký dừng giữa chừng vì lỗi: còn %Ln hồ sơ chưa ký tới, vẫn đang được chọn.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SignSelectionWidget</name>
@@ -3647,6 +3653,10 @@ Hãy tắt một trong hai.</translation>
     <message>
         <source>Every record waiting to be signed, also those the list has not shown yet</source>
         <translation>Mọi hồ sơ đang chờ ký, kể cả những hồ sơ danh sách chưa hiện</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be signed.</source>
+        <translation>Không có hồ sơ nào đang chờ ký.</translation>
     </message>
     <message>
         <source>All records waiting to be signed are selected (counting…).</source>
