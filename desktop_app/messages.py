@@ -241,6 +241,14 @@ CORE: dict[str, tuple[str, str]] = {
     "P-REPEAT": ("Nhập lại: ", "Repeat: "),
     "P-P12-PASSWORD": ("Mật khẩu tệp .p12: ", ".p12 password: "),
     # Progress lines of the command line (N-), on stderr: counts only.
+    "N-UPGRADE-COPY": (
+        "Đang sao lưu dữ liệu trước khi nâng cấp: {percent} %",
+        "Backing up the data before the upgrade: {percent}%",
+    ),
+    "N-MIGRATE": (
+        "Đang nâng cấp dữ liệu: xong {done}/{total} bước",
+        "Upgrading the data: {done}/{total} steps done",
+    ),
     "N-REINDEX": (
         "Đang cập nhật chỉ mục tìm kiếm (một lần sau khi nâng cấp): {percent} % "
         "({done}/{total} hồ sơ)",

@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 Connection = dbapi2.Connection
 DatabaseError = dbapi2.DatabaseError
 
+Progress = Callable[[str, int, int], None]  # (stage, done, total), as other long jobs report
+COPY_STAGE = "upgrade-copy"  # the copy before an upgrade: (0, 1) before it, (1, 1) after
+MIGRATE_STAGE = "migrate"  # (migrations done, migrations due), before each and at the end
+
 
 def _apply_key(conn: Connection, data_key: bytes) -> None:
     # The key is hex of random bytes, never user text: safe to inline (PRAGMA takes no params).
@@ -111,9 +115,13 @@ def migrate(
     target: int | None = None,
     on_backup: Callable[[Path], None] | None = None,
     backup: bool = True,
+    progress: Progress | None = None,
 ) -> int:
     """Apply numbered migrations up to ``target``; back the file up first if any are due
-    (unless the caller just backed the whole folder up)."""
+    (unless the caller just backed the whole folder up). ``progress`` is told the copy
+    (COPY_STAGE) and each migration (MIGRATE_STAGE, counted in steps: one migration can
+    take a minute at a million records, so no finer count is claimed); nothing when none is
+    due."""
     target = latest_version() if target is None else target
     current = schema_version(conn)
     if current > latest_version():
@@ -121,7 +129,11 @@ def migrate(
     if current >= target:
         return current
     if current > 0 and backup:
+        if progress:
+            progress(COPY_STAGE, 0, 1)
         copy = backup_file_copy(conn, db_path, backups_dir, f"pre-migration-v{current}")
+        if progress:
+            progress(COPY_STAGE, 1, 1)
         if on_backup:
             on_backup(copy)
     (cache,) = conn.execute("PRAGMA cache_size").fetchone()
@@ -131,7 +143,11 @@ def migrate(
     conn.execute(f"PRAGMA cache_size = {-MIGRATION_CACHE_KIB:d}")
     try:
         for number in range(current + 1, target + 1):
+            if progress:
+                progress(MIGRATE_STAGE, number - current - 1, target - current)
             _apply(conn, number)
+        if progress:
+            progress(MIGRATE_STAGE, target - current, target - current)
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache):d}")
     return target

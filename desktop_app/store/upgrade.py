@@ -17,10 +17,17 @@ from desktop_app.clock import Clock, SystemClock
 from desktop_app.errors import StoreFromNewerVersionError
 from desktop_app.fileio import new_folder
 from desktop_app.paths import DataPaths
-from desktop_app.store.database import Connection, backup_file_copy, latest_version, migrate
+from desktop_app.store.database import (
+    COPY_STAGE,
+    Connection,
+    Progress,
+    backup_file_copy,
+    latest_version,
+    migrate,
+)
 from desktop_app.store.database import schema_version as current_schema
 from desktop_app.store.meta_repo import MetaRepository
-from desktop_app.store.search_reindex import Progress, reindex_search
+from desktop_app.store.search_reindex import reindex_search
 
 log = logging.getLogger(__name__)
 
@@ -54,16 +61,22 @@ def backup_folder(conn: Connection, paths: DataPaths, label: str, *,
 def open_for_version(conn: Connection, paths: DataPaths, running: str, *,
                      progress: Progress | None = None) -> Path | None:
     """Back up (when the version changed), migrate, record the version; returns the backup.
-    ``progress`` follows the search re-index, the one step that can take long."""
+    ``progress`` follows the steps that can take long at a million records: the copy
+    (COPY_STAGE), the migrations (database.MIGRATE_STAGE) and the search re-index; an
+    ordinary login tells it nothing."""
     stored = MetaRepository(conn).get(VERSION_KEY) if current_schema(conn) else None
     if stored is not None and _is_newer(stored, running) and \
             current_schema(conn) > latest_version():
         raise StoreFromNewerVersionError(version=stored, backups=str(paths.backups))
     backup = None
     if stored != running and current_schema(conn) > 0:
+        if progress:
+            progress(COPY_STAGE, 0, 1)
         backup = backup_folder(conn, paths, f"pre-upgrade-{stored or 'unknown'}-to-{running}")
         log.info("data folder backed up before the first start of version %s", running)
-    migrate(conn, paths.database, paths.backups, backup=backup is None)
+        if progress:
+            progress(COPY_STAGE, 1, 1)
+    migrate(conn, paths.database, paths.backups, backup=backup is None, progress=progress)
     reindex_search(conn, progress=progress)  # a no-op once the index is of this search_text
     if stored != running:
         conn.execute("BEGIN IMMEDIATE")

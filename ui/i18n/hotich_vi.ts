@@ -1241,8 +1241,8 @@
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <source>The first login after an update prepares the search once; this can take a minute. If it is interrupted, the next login carries on.</source>
-        <translation>Lần đăng nhập đầu tiên sau khi cập nhật phần mềm sẽ chuẩn bị lại chức năng tìm kiếm một lần; việc này có thể mất khoảng một phút. Nếu bị gián đoạn, lần đăng nhập sau sẽ làm tiếp.</translation>
+        <source>The first login after an update upgrades the data and prepares the search, once; this can take a few minutes. If it is interrupted, the next login carries on.</source>
+        <translation>Lần đăng nhập đầu tiên sau khi cập nhật phần mềm sẽ nâng cấp dữ liệu và chuẩn bị lại chức năng tìm kiếm, một lần; việc này có thể mất vài phút. Nếu bị gián đoạn, lần đăng nhập sau sẽ làm tiếp.</translation>
     </message>
 </context>
 <context>
