@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from desktop_app.cli.context import CliContext, add_command
+from desktop_app.cli.figures import count
 from desktop_app.errors import UsageError
 from desktop_app.workflows import bulk_import
 
@@ -33,13 +34,14 @@ def _import(ctx: CliContext, args: argparse.Namespace) -> int:
     mapping = bulk_import.load_mapping(Path(args.mapping)) if args.mapping else None
     summary = bulk_import.run_import(ctx.session(), Path(args.file), book=args.book,
                                      rtype=args.type, mapping=mapping, batch=args.batch)
-    lines = [f"Đã nhập: {summary.imported}", f"Có cảnh báo: {summary.with_warnings}",
-             f"Bị từ chối: {len(summary.refused)}"]
+    lines = [f"Đã nhập: {count(summary.imported)}",
+             f"Có cảnh báo: {count(summary.with_warnings)}",
+             f"Bị từ chối: {count(len(summary.refused))}"]
     if summary.resumed_from:
         lines.append(f"Tiếp tục sau dòng {summary.resumed_from}")
     lines += [f"  dòng {r.line}: {', '.join(r.rules)}"
               + (f" ({', '.join(f for f in r.fields if f)})" if any(r.fields) else "")
               for r in summary.refused]
-    lines += [f"  {rule}: {n}" for rule, n in sorted(summary.rules.items())]
+    lines += [f"  {rule}: {count(n)}" for rule, n in sorted(summary.rules.items())]
     ctx.emit("\n".join(lines), {"ok": True, **summary.to_json()})
     return 0

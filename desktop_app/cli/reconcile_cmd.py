@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop_app.cli.context import CliContext, add_command
-from desktop_app.messages import render
+from desktop_app.messages import Count, render
 from desktop_app.workflows import reconciliation as rc
 
 
@@ -48,11 +48,12 @@ def _reconcile(ctx: CliContext, args: argparse.Namespace) -> int:
                   "correction_id": done.correction_id})
         return 0
     result = rc.reconcile_book(session, ctx.transport(), args.book)
-    summary = render("R-RECONCILE", {
-        "entries": result.entries, "registry": result.registry, "matched": result.matched,
-        "open": len(result.open), "centre": result.count(rc.MismatchKind.MISSING_AT_CENTRE),
-        "book": result.count(rc.MismatchKind.MISSING_IN_BOOK),
-        "fields": result.count(rc.MismatchKind.FIELD_DIFFERS)})
+    counts = {"entries": result.entries, "registry": result.registry, "matched": result.matched,
+              "open": len(result.open),
+              "centre": result.count(rc.MismatchKind.MISSING_AT_CENTRE),
+              "book": result.count(rc.MismatchKind.MISSING_IN_BOOK),
+              "fields": result.count(rc.MismatchKind.FIELD_DIFFERS)}
+    summary = render("R-RECONCILE", {k: Count(n) for k, n in counts.items()})
     ctx.emit("\n".join([summary, *(_line(m) for m in result.open)]),
              {"ok": True, "book": result.book_id, "event": result.event, "year": result.year,
               "entries": result.entries, "registry": result.registry,

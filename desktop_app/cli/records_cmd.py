@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop_app.cli import books_cmd, import_cmd, ocr_cmd, reconcile_cmd
 from desktop_app.cli.context import CliContext, add_command
+from desktop_app.cli.figures import count
 from desktop_app.domain import Issue, issue_message, json_schema
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.parties import record_title
@@ -275,7 +276,7 @@ def _books_status(ctx: CliContext, args: argparse.Namespace) -> int:
     session = ctx.session()
     year = args.year or records.local_today(session).year
     rows = numbering.numbers_left(session, year)
-    ctx.emit("\n".join(f"{r.record_type:<12} {r.book_number or '-':<20} còn {r.numbers_left}"
+    ctx.emit("\n".join(f"{r.record_type:<12} {r.book_number or '-':<20} còn {count(r.numbers_left)}"
                        for r in rows),
              {"ok": True, "year": year, "books": [vars(r) for r in rows]})
     return 0

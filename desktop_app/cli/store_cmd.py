@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop_app.cli.context import CliContext, add_command
+from desktop_app.cli.figures import count
 from desktop_app.errors import UsageError
 from desktop_app.messages import render
 from desktop_app.settings import LocalSettings
@@ -63,7 +64,7 @@ def _init(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
     report = audit.verify_audit(ctx.session())
-    lines = [f"Nhật ký kiểm tra nguyên vẹn: {report.entries} mục.",
+    lines = [f"Nhật ký kiểm tra nguyên vẹn: {count(report.entries)} mục.",
              f"Đầu chuỗi: {report.head}"]
     if report.anchored:
         lines.append(f"Trung tâm đã lưu đầu chuỗi đến mục {report.anchored.partition(':')[0]}.")
@@ -78,7 +79,7 @@ def _audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _backup(ctx: CliContext, args: argparse.Namespace) -> int:
     info = backup.create_backup(ctx.session(), args.out)
-    ctx.emit(f"Đã sao lưu vào {info.path} ({info.size} byte).\n"
+    ctx.emit(f"Đã sao lưu vào {info.path} ({count(info.size)} byte).\n"
              f"Đầu chuỗi nhật ký kiểm tra: {info.audit_head} (hãy ghi lại ở nơi khác).",
              {"ok": True, "path": str(info.path), "size": info.size,
               "schema_version": info.schema_version, "audit_head": info.audit_head})
