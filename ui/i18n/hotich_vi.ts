@@ -936,6 +936,29 @@
     </message>
 </context>
 <context>
+    <name>FileKinds</name>
+    <message>
+        <source>Hộ Tịch backup</source>
+        <translation>Bản sao lưu Hộ Tịch</translation>
+    </message>
+    <message>
+        <source>Sync bundle</source>
+        <translation>Gói dữ liệu đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sync answer</source>
+        <translation>Tệp trả lời đồng bộ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>Tệp %1</translation>
+    </message>
+</context>
+<context>
     <name>HelpWindow</name>
     <message>
         <source>User guide — Hộ Tịch Offline</source>
