@@ -126,20 +126,8 @@
         <translation>Từ chối</translation>
     </message>
     <message>
-        <source>Sign selected extracts</source>
-        <translation>Ký các trích lục đã chọn</translation>
-    </message>
-    <message>
-        <source>Signing is not set up on this device yet (certificate and signing module).</source>
-        <translation>Máy này chưa được cài đặt ký số (chứng thư số và mô-đun ký).</translation>
-    </message>
-    <message>
         <source>Waiting for approval</source>
         <translation>Chờ phê duyệt</translation>
-    </message>
-    <message>
-        <source>Approved, to sign</source>
-        <translation>Đã phê duyệt, chờ ký</translation>
     </message>
     <message>
         <source>Approve (Ctrl+Enter)</source>
@@ -3705,6 +3693,21 @@ Hãy tắt một trong hai.</translation>
         <translation>
             <numerusform>Đã chọn %Ln hồ sơ.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SigningBox</name>
+    <message>
+        <source>Approved, to sign</source>
+        <translation>Đã phê duyệt, chờ ký</translation>
+    </message>
+    <message>
+        <source>Sign selected extracts</source>
+        <translation>Ký các trích lục đã chọn</translation>
+    </message>
+    <message>
+        <source>Signing is not set up on this device yet (certificate and signing module).</source>
+        <translation>Máy này chưa được cài đặt ký số (chứng thư số và mô-đun ký).</translation>
     </message>
 </context>
 <context>
