@@ -369,10 +369,12 @@ class ApprovalPage(QWidget):
 
     def _signed_waiting(self, batch: sign_batch.WaitingBatch) -> None:
         # Done with "every record": those that failed stay ticked, as in a batch of ticked
-        # rows (the others have left the list).
-        self.sign_model.set_checked_keys({r.id for r in batch.failed})
+        # rows (the others have left the list). Stopped midway by a refusal, "every record"
+        # stays chosen: what was signed has left it, what was refused or not reached waits.
+        if batch.stopped_by is None:
+            self.sign_model.set_checked_keys({r.id for r in batch.failed})
         self._signed(batch.outcomes, {r.id: self._title(r) for r in batch.failed},
-                     unread=batch.left)
+                     unread=batch.left, stopped_by=batch.stopped_by)
 
     def _title(self, rec: StoredRecord) -> str:
         """How the outcome names a record: procedure, names, number (the list's columns)."""
@@ -387,9 +389,9 @@ class ApprovalPage(QWidget):
         return text if ok else None
 
     def _signed(self, outcomes: Sequence[SignOutcome], titles: dict[str, str], *,
-                unread: int = 0) -> None:
+                unread: int = 0, stopped_by: BaseException | None = None) -> None:
         self.sign_button.setEnabled(True)
-        self.outcome.show_result(SignBatchResult.of(outcomes, unread), titles)
+        self.outcome.show_result(SignBatchResult.of(outcomes, unread, stopped_by), titles)
         self.refresh()
         self.records_changed.emit()
 
