@@ -9,7 +9,6 @@ from pathlib import Path
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.cli.figures import count
 from desktop_app.errors import UsageError
-from desktop_app.workflows import bulk_import
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], types: list[str]) -> None:
@@ -22,18 +21,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], types: li
                      help="the paper book being digitised (its id), or the book number")
     imp.add_argument("--type", choices=types, help="the record type of every row (CSV/XLSX)")
     imp.add_argument("--mapping", help="a JSON file: column -> dotted field path")
-    imp.add_argument("--batch", type=int, default=bulk_import.BATCH, help=argparse.SUPPRESS)
+    imp.add_argument("--batch", type=int, default=None, help=argparse.SUPPRESS)
     imp.set_defaults(handler=_import)
 
 
 def _import(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import bulk_import
+
     if not args.historical:
         raise UsageError(detail="hotich import --historical")
-    if args.batch < 1:
+    batch = bulk_import.BATCH if args.batch is None else args.batch
+    if batch < 1:
         raise UsageError(detail="--batch: 1 or more")
     mapping = bulk_import.load_mapping(Path(args.mapping)) if args.mapping else None
     summary = bulk_import.run_import(ctx.session(), Path(args.file), book=args.book,
-                                     rtype=args.type, mapping=mapping, batch=args.batch)
+                                     rtype=args.type, mapping=mapping, batch=batch)
     lines = [f"Đã nhập: {count(summary.imported)}",
              f"Có cảnh báo: {count(summary.with_warnings)}",
              f"Bị từ chối: {count(len(summary.refused))}"]

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.cli.figures import count, percent
 from desktop_app.ocr.engines import DEFAULT_ENGINE, ENGINES
-from desktop_app.store.ocr_repo import OutcomeCount
-from desktop_app.workflows import ocr
+from desktop_app.scans import PageWriting
+
+if TYPE_CHECKING:  # the workflows load when a command of theirs runs, not at every start
+    from desktop_app.store.ocr_repo import OutcomeCount
 
 
 def register(bs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,7 +20,7 @@ def register(bs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                          "pages are read by OCR)")
     writing.add_argument("book")
     writing.add_argument("page", type=int)
-    writing.add_argument("writing", choices=[w.value for w in ocr.PageWriting])
+    writing.add_argument("writing", choices=[w.value for w in PageWriting])
     writing.set_defaults(handler=_writing)
     read = add_command(bs, "ocr", "OCR suggestions for the entries of a printed or typed page")
     read.add_argument("book")
@@ -30,6 +33,8 @@ def register(bs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _writing(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import ocr
+
     kind = ocr.set_page_writing(ctx.session(), args.book, args.page, args.writing)
     ctx.emit(f"{args.page} {kind.value}", {"ok": True, "page": args.page,
                                            "writing": kind.value})
@@ -37,6 +42,8 @@ def _writing(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _ocr(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import ocr
+
     session = ctx.session()
     page = ocr.page_for_ocr(session, args.book, args.page)
     reading = ocr.read_ocr_page(ocr.load_recogniser(args.engine), page)
@@ -66,6 +73,8 @@ def _count_json(c: OutcomeCount) -> dict[str, object]:
 
 
 def _stats(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import ocr
+
     report = ocr.ocr_stats(ctx.session())
 
     def line(prefix: str, c: OutcomeCount) -> str:
