@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.cli.main import fail_unexpected, run
 from desktop_app.clock import Clock
-from desktop_app.demo import create_demo
 from desktop_app.logging_setup import configure_logging, fallback_log_dir
 from desktop_app.messages import CORE, Catalogue, merge, render
 from desktop_app.paths import DataPaths
@@ -76,7 +75,7 @@ def _gui(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
-    from desktop_app.demo import password_file, save_passwords, saved_passwords
+    from desktop_app.demo import create_demo, password_file, save_passwords, saved_passwords
     from desktop_app.errors import HotichError
 
     if args.show:

@@ -61,6 +61,38 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+UNIQUE_TRIES = 10_000  # name-2 ... name-9999: far more than any burst of copies
+
+
+def new_folder(parent: Path, name: str) -> Path:
+    """A new, empty ``parent/name``, or ``name-2``, ``name-3``... when one of that name was
+    made already (two copies in the same second, or on a clock that stands still): each copy
+    is its own folder, and the names still sort by the time stamp they start with."""
+    parent.mkdir(parents=True, exist_ok=True)
+    for n in range(1, UNIQUE_TRIES):
+        folder = parent / (name if n == 1 else f"{name}-{n}")
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder
+    raise FileExistsError(str(parent / name))
+
+
+def new_file(parent: Path, name: str, suffix: str) -> Path:
+    """A new, empty file ``parent/<name><suffix>`` (or ``<name>-2<suffix>``...), created
+    exclusively, so that a copy written over it never replaces an earlier copy."""
+    parent.mkdir(parents=True, exist_ok=True)
+    for n in range(1, UNIQUE_TRIES):
+        path = parent / f"{name if n == 1 else f'{name}-{n}'}{suffix}"
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(str(parent / f"{name}{suffix}"))
+
+
 STALE_AFTER = 24 * 3600.0  # seconds: where a process cannot be asked whether it still runs
 
 

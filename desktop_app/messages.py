@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from desktop_app.number_format import decimal_text
+from desktop_app.number_format import count_text, decimal_text
 
 Catalogue = Mapping[str, tuple[str, str]]
 
@@ -241,6 +241,14 @@ CORE: dict[str, tuple[str, str]] = {
     "P-REPEAT": ("Nhập lại: ", "Repeat: "),
     "P-P12-PASSWORD": ("Mật khẩu tệp .p12: ", ".p12 password: "),
     # Progress lines of the command line (N-), on stderr: counts only.
+    "N-UPGRADE-COPY": (
+        "Đang sao lưu dữ liệu trước khi nâng cấp: {percent} %",
+        "Backing up the data before the upgrade: {percent}%",
+    ),
+    "N-MIGRATE": (
+        "Đang nâng cấp dữ liệu: xong {done}/{total} bước",
+        "Upgrading the data: {done}/{total} steps done",
+    ),
     "N-REINDEX": (
         "Đang cập nhật chỉ mục tìm kiếm (một lần sau khi nâng cấp): {percent} % "
         "({done}/{total} hồ sơ)",
@@ -555,13 +563,23 @@ class Tenths(float):
         return decimal_text(self, lang, 1)
 
 
+class Count(int):
+    """A count a message shows grouped the way its language writes it: "1.234" in
+    Vietnamese, "1,234" in English (records sent, entries in a book, days). An int, so the
+    error's or the report's data stays a number; identifiers (a year, a registration or an
+    entry number) stay plain ints."""
+
+    def shown(self, lang: str) -> str:
+        return count_text(self, lang)
+
+
 class _Lenient(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return "?"
 
 
 def _display(value: object, lang: str) -> object:
-    if isinstance(value, Tenths):
+    if isinstance(value, (Tenths, Count)):
         return value.shown(lang)
     if isinstance(value, datetime):
         return value.astimezone(VIETNAM_TZ).strftime("%H:%M %d/%m/%Y")

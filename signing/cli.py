@@ -7,15 +7,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cryptography import x509
-
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.errors import HotichError, UsageError
 from desktop_app.messages import render
-from desktop_app.workflows import extracts
 from signing.messages import MESSAGES
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # cryptography and the workflows load when a command of theirs runs
+    from cryptography import x509
+
     from signing.service import PdfExtractService
 
 
@@ -57,6 +56,8 @@ def _read(path: Path) -> bytes:
 
 
 def _cert_import(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import extracts
+
     session = ctx.session()
     data = _read(args.file)
     notices = extracts.import_certificate(session, data, _p12_password(ctx),
@@ -72,6 +73,8 @@ def _cert_import(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _extract(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import extracts
+
     session = ctx.session()
     service = _service(ctx)
     if args.sign:
@@ -109,6 +112,10 @@ def _extract(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    from cryptography import x509
+
+    from desktop_app.workflows import extracts
+
     if (args.file is None) == (args.qr is None):
         raise UsageError(detail="verify FILE.pdf | verify --qr TEXT")
     service = _service(ctx)

@@ -21,6 +21,7 @@ from desktop_app.cli.context import CliContext, add_command
 from desktop_app.errors import HotichError, UsageError
 from desktop_app.fileio import write_atomic
 from desktop_app.logging_setup import log_to_stderr
+from desktop_app.messages import Count
 from sync.errors import TlsConfigError
 
 if TYPE_CHECKING:  # requests and the client load only for the commands that talk to a server
@@ -204,11 +205,11 @@ def _say(code: str, **params: object) -> str:
 
 def report_text(report: SyncReport) -> str:
     """The one line a sync report is worded as here (Vietnamese unless HOTICH_LANG=en)."""
-    text = _say("R-SYNC-REPORT", accepted=report.accepted, rejected=report.rejected,
-                deferred=report.deferred, pulled=report.pulled,
-                blocks_leased=report.blocks_leased)
+    text = _say("R-SYNC-REPORT", accepted=Count(report.accepted),
+                rejected=Count(report.rejected), deferred=Count(report.deferred),
+                pulled=Count(report.pulled), blocks_leased=Count(report.blocks_leased))
     if report.timestamped:
-        text += ", " + _say("R-SYNC-TIMESTAMPED", timestamped=report.timestamped)
+        text += ", " + _say("R-SYNC-TIMESTAMPED", timestamped=Count(report.timestamped))
     if report.audit_rewritten is not None:
         text += "\n" + _say("R-SYNC-AUDIT-REWRITTEN", seq=report.audit_rewritten)
     return text
@@ -284,7 +285,7 @@ def _export_bundle(ctx: CliContext, args: argparse.Namespace) -> int:
 
     data, count = export_bundle(ctx.session(), UsbBundleCodec())
     write_atomic(args.out, data)
-    ctx.emit(_say("R-SYNC-EXPORTED", items=count, path=args.out),
+    ctx.emit(_say("R-SYNC-EXPORTED", items=Count(count), path=args.out),
              {"ok": True, "items": count, "path": str(args.out)})
     return 0
 

@@ -1,7 +1,8 @@
 """Login: user name and password; the key derivation runs off the GUI thread. A locked
 account is told until when (the core's message carries the time). The first login after an
-upgrade also re-indexes the search once (about 20 s at 1M records): its progress is shown
-here, and quitting meanwhile stops it between two batches (the next login carries on)."""
+upgrade also copies the folder, migrates the store and re-indexes the search, once (up to
+three minutes at 1M records): their progress is shown here, and quitting meanwhile stops the
+work between two of its steps or batches (the next login carries on)."""
 
 from __future__ import annotations
 
@@ -103,8 +104,8 @@ class LoginDialog(QDialog):
             label.setText(text)
         self.progress.set_language(self.lang)
         self.upgrade_note.setText(self.tr(
-            "The first login after an update prepares the search once; this can take a "
-            "minute. If it is interrupted, the next login carries on."))
+            "The first login after an update upgrades the data and prepares the search, once; "
+            "this can take a few minutes. If it is interrupted, the next login carries on."))
 
     def attempt(self) -> None:
         username, password = self.username.text(), self.password.text()

@@ -10,8 +10,8 @@ grew by ~10 MB per page of the sync queue, each task also starting with a cold p
 
 Long work takes a :class:`JobControl`: ``control.progress(stage, done, total)`` is the
 Qt-free ``Progress`` callback the core accepts (updates are throttled before they reach the
-GUI) and raises :class:`Cancelled` once the user pressed cancel, so any core loop that
-reports progress is also cancellable.
+GUI: one each 0.1 s, or each visible step) and raises :class:`Cancelled` once the user
+pressed cancel, so any core loop that reports progress is also cancellable.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ class JobControl:
         self._relay = relay
         self._cancelled = threading.Event()
         self._last = 0.0
+        self._relayed: tuple[str, int, int] | None = None
 
     def cancel(self) -> None:
         self._cancelled.set()
@@ -66,9 +67,21 @@ class JobControl:
         if not is_complete(done, total):
             self.check()
         now = time.monotonic()
-        if done >= total or now - self._last >= PROGRESS_INTERVAL_S:
+        if done >= total or now - self._last >= PROGRESS_INTERVAL_S or \
+                self._moves_visibly(stage, done, total):
             self._last = now
+            self._relayed = (stage, done, total)
             self._relay.progressed.emit(stage, int(done), int(total))
+
+    def _moves_visibly(self, stage: str, done: int, total: int) -> bool:
+        """A new stage, or a step of at least 1 % since the last report relayed: never
+        dropped (at most a hundred a stage), since the next report may be long in coming.
+        A migration reported just after a quick one would otherwise leave the window
+        telling the quick one's step for a minute."""
+        last = self._relayed
+        if last is None or last[0] != stage or last[2] != total:
+            return True
+        return total > 0 and (done - last[1]) * 100 >= total
 
 
 class _Relay(QObject):

@@ -7,16 +7,19 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.cli.context import CliContext, add_command
-from desktop_app.domain.sampling import RECHECK_MINIMUM, RECHECK_SHARE, Estimate
-from desktop_app.domain.types import JSONValue
+from desktop_app.cli.figures import count, percent
+from desktop_app.domain.sampling import RECHECK_MINIMUM, RECHECK_SHARE
 from desktop_app.errors import UsageError
-from desktop_app.number_format import percent_text
-from desktop_app.store.books_repo import Accuracy, Crop, FieldComparison, Progress
-from desktop_app.workflows import books, recheck
+from desktop_app.scans import ROTATIONS
 
-WORDS = "vi"  # the language of these lines whatever HOTICH_LANG says, and so of their numbers
+if TYPE_CHECKING:  # the workflows load when a command of theirs runs, not at every start
+    from desktop_app.domain.sampling import Estimate
+    from desktop_app.domain.types import JSONValue
+    from desktop_app.store.books_repo import Accuracy, Crop, FieldComparison, Progress
+    from desktop_app.workflows import books, recheck
 
 
 def register(bs: argparse._SubParsersAction[argparse.ArgumentParser], types: list[str]) -> None:
@@ -31,12 +34,12 @@ def register(bs: argparse._SubParsersAction[argparse.ArgumentParser], types: lis
     pages = add_command(bs, "pages", "import a folder of page scans or photos (JPEG/PNG/PDF)")
     pages.add_argument("book")
     pages.add_argument("--from", dest="folder", required=True)
-    pages.add_argument("--rotation", type=int, default=0, choices=list(books.ROTATIONS))
+    pages.add_argument("--rotation", type=int, default=0, choices=list(ROTATIONS))
     pages.set_defaults(handler=_pages)
     rotate = add_command(bs, "rotate", "turn a page for reading")
     rotate.add_argument("book")
     rotate.add_argument("page", type=int)
-    rotate.add_argument("rotation", type=int, choices=list(books.ROTATIONS))
+    rotate.add_argument("rotation", type=int, choices=list(ROTATIONS))
     rotate.set_defaults(handler=_rotate)
     crop = add_command(bs, "crop", "the part of a page to read (the scan is kept whole)")
     crop.add_argument("book")
@@ -97,6 +100,8 @@ def register(bs: argparse._SubParsersAction[argparse.ArgumentParser], types: lis
 
 
 def _open(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import books
+
     book = books.open_book(ctx.session(), args.type, args.year, args.number, args.office,
                            args.phase)
     ctx.emit(book.id, {"ok": True, "id": book.id, "type": book.type, "year": book.year,
@@ -105,6 +110,8 @@ def _open(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _pages(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import books
+
     added = books.import_pages(ctx.session(), args.book, Path(args.folder),
                                rotation=args.rotation)
     ctx.emit("\n".join(f"{p.page_no}\t{p.file_name}\t{p.media_type}" for p in added),
@@ -115,6 +122,8 @@ def _pages(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _rotate(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import books
+
     page = books.rotate_page(ctx.session(), args.book, args.page, args.rotation)
     ctx.emit(f"{page.page_no} {page.rotation}",
              {"ok": True, "page": page.page_no, "rotation": page.rotation})
@@ -122,6 +131,8 @@ def _rotate(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _crop(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import books
+
     box: Crop | None = None
     if not args.clear:
         try:
@@ -165,18 +176,24 @@ def _emit_keyed(ctx: CliContext, keyed: books.Keyed) -> int:
 
 
 def _key(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import books
+
     data = _read_json(ctx, args.source)
     keying = books.correct_own_keying if args.correct else books.key_entry
     return _emit_keyed(ctx, keying(ctx.session(), args.book, args.page, args.position, data))
 
 
 def _discard(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import books
+
     books.discard_own_keying(ctx.session(), args.book, args.page, args.position)
     ctx.emit("discarded", {"ok": True, "page": args.page, "position": args.position})
     return 0
 
 
 def _disagreements(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import books
+
     found = books.disagreements(ctx.session(), args.id)
     ctx.emit("\n".join(f"{f.path}: {f.first or '-'} | {f.second or '-'}"
                        f"{'  (' + (f.decided or '-') + ')' if f.decided_by else ''}"
@@ -193,6 +210,8 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def _decide(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import books
+
     session = ctx.session()
     values: dict[str, JSONValue] = {}
     if args.take:
@@ -212,6 +231,8 @@ def _decide(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _double_entry(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import books
+
     books.set_double_entry(ctx.session(), args.mode == "on")
     ctx.emit(args.mode, {"ok": True, "double_entry": args.mode == "on"})
     return 0
@@ -223,13 +244,16 @@ def _progress_json(p: Progress) -> dict[str, object]:
 
 
 def _digitisation(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import books
+
     report = books.digitisation(ctx.session())
     lines = [f"{'Quyển số':<20} {'Loại':<6} {'Trang':>5} {'Mục':>4} {'Đã kiểm tra':>12} "
              f"{'Có cảnh báo':>12}"]
-    lines += [f"{b.book_number:<20} {b.type:<6} {p.pages:>5} {p.entries:>4} {p.verified:>12} "
-              f"{p.with_warnings:>12}" for b, p in report.books]
-    lines += [f"xã {p.commune or '-':<17} {p.books:>3} sổ {p.pages:>5} {p.entries:>4} "
-              f"{p.verified:>12} {p.with_warnings:>12}" for p in report.communes]
+    lines += [f"{b.book_number:<20} {b.type:<6} {count(p.pages):>5} {count(p.entries):>4} "
+              f"{count(p.verified):>12} {count(p.with_warnings):>12}" for b, p in report.books]
+    lines += [f"xã {p.commune or '-':<17} {count(p.books):>3} sổ {count(p.pages):>5} "
+              f"{count(p.entries):>4} {count(p.verified):>12} {count(p.with_warnings):>12}"
+              for p in report.communes]
     ctx.emit("\n".join(lines), {
         "ok": True,
         "books": [{"id": b.id, "type": b.type, "year": b.year, "book_number": b.book_number,
@@ -249,13 +273,16 @@ def _accuracy_json(a: Accuracy) -> dict[str, object]:
 
 
 def _accuracy(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import books, recheck
+
     report = books.accuracy(ctx.session())
-    lines = [f"{a.key:<20} {a.entries:>4} mục {a.fields:>5} trường {a.disagreed:>4} khác "
-             f"({percent_text(_share(a), WORDS)}) {a.wrong:>4} sai" for a in report.officers]
-    lines += [f"sổ {a.key[:8]:<17} {a.entries:>4} mục {a.fields:>5} trường {a.disagreed:>4} "
-              f"khác ({percent_text(_share(a), WORDS)})" for a in report.books]
-    lines += [f"  {path}: {n}" for path, n in report.fields]
-    lines += [f"sổ {book[:8]}: {n} mục được cải chính sau"
+    lines = [f"{a.key:<20} {count(a.entries):>4} mục {count(a.fields):>5} trường "
+             f"{count(a.disagreed):>4} khác ({percent(_share(a))}) {count(a.wrong):>4} sai"
+             for a in report.officers]
+    lines += [f"sổ {a.key[:8]:<17} {count(a.entries):>4} mục {count(a.fields):>5} trường "
+              f"{count(a.disagreed):>4} khác ({percent(_share(a))})" for a in report.books]
+    lines += [f"  {path}: {count(n)}" for path, n in report.fields]
+    lines += [f"sổ {book[:8]}: {count(n)} mục được cải chính sau"
               for book, n in report.corrected_by_book.items()]
     rechecks = recheck.recheck_reports(ctx.session())
     lines += [_report_line(r) for r in rechecks]
@@ -271,11 +298,13 @@ def _accuracy(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _recheck_draw(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import recheck
+
     session = ctx.session()
     sample = recheck.draw_recheck(session, book_id=args.book, share=args.share,
                                 minimum=args.minimum, seed=args.seed)
     drawn = recheck.recheck_entries(session, sample.id)
-    lines = [f"{sample.id} {len(drawn)}/{sample.population}"]
+    lines = [f"{sample.id} {count(len(drawn))}/{count(sample.population)}"]
     lines += [f"  {e.record_id} trang {e.place.page_no if e.place else '-'} "
               f"vị trí {e.place.position if e.place else '-'}" for e in drawn]
     ctx.emit("\n".join(lines), {
@@ -288,9 +317,12 @@ def _recheck_draw(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _recheck_key(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import recheck
+
     data = _read_json(ctx, args.source)
     item = recheck.recheck_key(ctx.session(), args.sample, args.id, data)
-    ctx.emit(f"{item.record_id} {item.fields} {item.wrong}"
+    fields, wrong = (None if n is None else count(n) for n in (item.fields, item.wrong))
+    ctx.emit(f"{item.record_id} {fields} {wrong}"
              + "".join(f"\n  {p}" for p in item.differences),
              {"ok": True, "id": item.record_id, "fields": item.fields, "wrong": item.wrong,
               "differences": list(item.differences)})
@@ -305,9 +337,10 @@ def _estimate_json(e: Estimate) -> dict[str, object]:
 def _report_line(r: recheck.RecheckReport) -> str:
     f = r.fields
     scope = f"sổ {r.sample.book_id[:8]}" if r.sample.book_id else f"xã {r.sample.commune}"
-    rate, low, high = (percent_text(v, WORDS, 2) for v in (f.rate, f.low, f.high))
-    return (f"kiểm tra lại {r.sample.id[:8]} ({scope}): {r.rekeyed}/{r.drawn} mục, "
-            f"{f.errors}/{f.trials} trường sai = {rate} (khoảng tin cậy 95 %: {low} - {high})")
+    rate, low, high = (percent(v, 2) for v in (f.rate, f.low, f.high))
+    return (f"kiểm tra lại {r.sample.id[:8]} ({scope}): {count(r.rekeyed)}/{count(r.drawn)} "
+            f"mục, {count(f.errors)}/{count(f.trials)} trường sai = {rate} (khoảng tin cậy "
+            f"95 %: {low} - {high})")
 
 
 def _report_json(r: recheck.RecheckReport) -> dict[str, object]:
@@ -319,10 +352,12 @@ def _report_json(r: recheck.RecheckReport) -> dict[str, object]:
 
 
 def _recheck_report(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import recheck
+
     r = recheck.recheck_report(ctx.session(), args.sample)
-    lines = [_report_line(r), f"  khung mẫu: {r.sample.population} mục đã kiểm tra người "
-             "kiểm tra lại không tham gia (nhập, kiểm tra, quyết định)",
-             f"  mục có lỗi: {r.entries.errors}/{r.entries.trials}"]
-    lines += [f"  {p}: {n}" for p, n in r.by_field]
+    lines = [_report_line(r), f"  khung mẫu: {count(r.sample.population)} mục đã kiểm tra "
+             "người kiểm tra lại không tham gia (nhập, kiểm tra, quyết định)",
+             f"  mục có lỗi: {count(r.entries.errors)}/{count(r.entries.trials)}"]
+    lines += [f"  {p}: {count(n)}" for p, n in r.by_field]
     ctx.emit("\n".join(lines), {"ok": True, **_report_json(r)})
     return 0

@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop_app.cli.context import CliContext, add_command
-from desktop_app.number_format import count_text, percent_text
+from desktop_app.cli.figures import count, percent
 from desktop_app.ocr.engines import DEFAULT_ENGINE, ENGINES
-from desktop_app.store.ocr_repo import OutcomeCount
-from desktop_app.workflows import ocr
+from desktop_app.scans import PageWriting
 
-WORDS = "vi"  # the language of these lines whatever HOTICH_LANG says, and so of their numbers
+if TYPE_CHECKING:  # the workflows load when a command of theirs runs, not at every start
+    from desktop_app.store.ocr_repo import OutcomeCount
 
 
 def register(bs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,7 +20,7 @@ def register(bs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                          "pages are read by OCR)")
     writing.add_argument("book")
     writing.add_argument("page", type=int)
-    writing.add_argument("writing", choices=[w.value for w in ocr.PageWriting])
+    writing.add_argument("writing", choices=[w.value for w in PageWriting])
     writing.set_defaults(handler=_writing)
     read = add_command(bs, "ocr", "OCR suggestions for the entries of a printed or typed page")
     read.add_argument("book")
@@ -32,6 +33,8 @@ def register(bs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _writing(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import ocr
+
     kind = ocr.set_page_writing(ctx.session(), args.book, args.page, args.writing)
     ctx.emit(f"{args.page} {kind.value}", {"ok": True, "page": args.page,
                                            "writing": kind.value})
@@ -39,14 +42,16 @@ def _writing(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _ocr(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import ocr
+
     session = ctx.session()
     page = ocr.page_for_ocr(session, args.book, args.page)
     reading = ocr.read_ocr_page(ocr.load_recogniser(args.engine), page)
-    took = count_text(round(reading.elapsed_ms), WORDS)
-    lines = [f"{reading.engine}: {len(reading.entries)} mục, {took} ms"]
+    took = count(round(reading.elapsed_ms))
+    lines = [f"{reading.engine}: {count(len(reading.entries))} mục, {took} ms"]
     for entry in reading.entries:
         lines.append(f"vị trí {entry.position} (số {entry.number or '-'})")
-        lines += [f"  {f.path}: {f.value}  ({percent_text(f.confidence, WORDS, 0)})"
+        lines += [f"  {f.path}: {f.value}  ({percent(f.confidence, 0)})"
                   for f in entry.fields]
     ctx.emit("\n".join(lines), {
         "ok": True, "engine": reading.engine, "elapsed_ms": reading.elapsed_ms,
@@ -68,11 +73,13 @@ def _count_json(c: OutcomeCount) -> dict[str, object]:
 
 
 def _stats(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import ocr
+
     report = ocr.ocr_stats(ctx.session())
 
     def line(prefix: str, c: OutcomeCount) -> str:
-        return (f"{prefix}{c.key:<34} {c.total:>5} gợi ý {c.accepted:>5} nhận "
-                f"({percent_text(_share(c), WORDS)}) {c.edited:>4} sửa {c.rejected:>4} bỏ")
+        return (f"{prefix}{c.key:<34} {count(c.total):>5} gợi ý {count(c.accepted):>5} nhận "
+                f"({percent(_share(c))}) {count(c.edited):>4} sửa {count(c.rejected):>4} bỏ")
 
     lines = [line("", c) for c in report.engines]
     lines += [line("  ", c) for c in report.fields]

@@ -1,7 +1,7 @@
-"""The progress of the one-off work a login can do (the search re-index after an upgrade) as a
-line on stderr: a command that seems hung for 20 s says what it waits for. Counts only, never
-personal data; on a terminal the line is rewritten in place, elsewhere (a log, a pipe) one
-line every ``step`` per cent."""
+"""The progress of the one-off work a login can do (after an upgrade: the copy, the migrations,
+the search re-index) as a line on stderr: a command that seems hung for minutes says what it
+waits for. Counts only, never personal data; on a terminal the line is rewritten in place,
+elsewhere (a log, a pipe) one line every ``step`` per cent."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import TextIO
 from desktop_app.messages import CORE, Catalogue, current_language, render
 from desktop_app.number_format import count_text
 
-STAGE_CODES = {"reindex": "N-REINDEX"}
+STAGE_CODES = {"upgrade-copy": "N-UPGRADE-COPY", "migrate": "N-MIGRATE", "reindex": "N-REINDEX"}
 
 
 class ProgressLine:

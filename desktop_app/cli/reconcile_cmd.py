@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop_app.cli.context import CliContext, add_command
-from desktop_app.messages import render
-from desktop_app.workflows import reconciliation as rc
+from desktop_app.messages import Count, render
+from desktop_app.workflows.reconciliation_kinds import Resolution
+
+if TYPE_CHECKING:  # the workflows load when a command of theirs runs, not at every start
+    from desktop_app.workflows import reconciliation as rc
 
 
 def register(bs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -15,7 +19,7 @@ def register(bs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd.add_argument("book")
     cmd.add_argument("--resolve", metavar="KEY", default=None,
                      help="a mismatch of the last reconciliation (its key as listed)")
-    cmd.add_argument("--as", dest="resolution", choices=[r.value for r in rc.Resolution],
+    cmd.add_argument("--as", dest="resolution", choices=[r.value for r in Resolution],
                      default=None, help="what the officer decided")
     cmd.set_defaults(handler=_reconcile)
 
@@ -35,6 +39,8 @@ def _line(m: rc.Mismatch) -> str:
 
 
 def _reconcile(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import reconciliation as rc
+
     if (args.resolve is None) != (args.resolution is None):
         from desktop_app.errors import UsageError
 
@@ -48,11 +54,12 @@ def _reconcile(ctx: CliContext, args: argparse.Namespace) -> int:
                   "correction_id": done.correction_id})
         return 0
     result = rc.reconcile_book(session, ctx.transport(), args.book)
-    summary = render("R-RECONCILE", {
-        "entries": result.entries, "registry": result.registry, "matched": result.matched,
-        "open": len(result.open), "centre": result.count(rc.MismatchKind.MISSING_AT_CENTRE),
-        "book": result.count(rc.MismatchKind.MISSING_IN_BOOK),
-        "fields": result.count(rc.MismatchKind.FIELD_DIFFERS)})
+    counts = {"entries": result.entries, "registry": result.registry, "matched": result.matched,
+              "open": len(result.open),
+              "centre": result.count(rc.MismatchKind.MISSING_AT_CENTRE),
+              "book": result.count(rc.MismatchKind.MISSING_IN_BOOK),
+              "fields": result.count(rc.MismatchKind.FIELD_DIFFERS)}
+    summary = render("R-RECONCILE", {k: Count(n) for k, n in counts.items()})
     ctx.emit("\n".join([summary, *(_line(m) for m in result.open)]),
              {"ok": True, "book": result.book_id, "event": result.event, "year": result.year,
               "entries": result.entries, "registry": result.registry,

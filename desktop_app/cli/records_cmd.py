@@ -6,9 +6,11 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.cli import books_cmd, import_cmd, ocr_cmd, reconcile_cmd
 from desktop_app.cli.context import CliContext, add_command
+from desktop_app.cli.figures import count
 from desktop_app.domain import Issue, issue_message, json_schema
 from desktop_app.domain.errors import RecordInvalidError
 from desktop_app.domain.parties import record_title
@@ -16,7 +18,9 @@ from desktop_app.errors import HotichError, UsageError
 from desktop_app.json_input import parse_json_object
 from desktop_app.messages import current_language, render
 from desktop_app.record import JSONObject, StoredRecord
-from desktop_app.workflows import numbering, record_views, records
+
+if TYPE_CHECKING:  # the workflows load when a command of theirs runs, not at every start
+    from desktop_app.workflows import record_views, records
 
 TYPES = ["birth", "death", "marriage", "recognition", "change", "guardianship"]
 
@@ -145,6 +149,8 @@ def _schema(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _new(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import records
+
     session = ctx.session()
     data = _read_json(ctx, args.source)
     try:
@@ -155,6 +161,8 @@ def _new(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _edit(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import records
+
     session = ctx.session()
     data = _read_json(ctx, args.source)
     rec = records.get_record(session, args.id)
@@ -173,6 +181,8 @@ def _related_json(found: list[record_views.RelatedRecord]) -> list[dict[str, obj
 
 
 def _show(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import record_views, records
+
     rec = records.get_record(ctx.session(), args.id)
     related = record_views.related_records(ctx.session(), rec.id)
     if ctx.as_json:
@@ -191,6 +201,8 @@ def _show(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import records
+
     found = records.list_records(ctx.session(), status=args.status, rtype=args.type)
     _emit_list(ctx, found)
     return 0
@@ -211,6 +223,8 @@ def _main_name(rec: StoredRecord) -> str:
 
 
 def _history(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import records
+
     events = records.history(ctx.session(), args.id)
     lines = [f"{e.at:%Y-%m-%d %H:%M} {e.actor:<12} {e.action:<8} {e.from_status or ''} -> "
              f"{e.to_status or ''} {e.reason}" for e in events]
@@ -221,11 +235,15 @@ def _history(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _submit(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import records
+
     result = records.submit(ctx.session(), args.id)
     return _save_output(ctx, result.record.type, result, "submit")
 
 
 def _verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import records
+
     rec = records.verify(ctx.session(), args.id)
     ctx.emit(f"{rec.id} đã được kiểm tra bởi {rec.verified_by}",
              {"ok": True, "id": rec.id, "verified_by": rec.verified_by})
@@ -243,6 +261,8 @@ def _parse_overrides(values: list[str]) -> dict[str, str]:
 
 
 def _approve(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import records
+
     result = records.approve(ctx.session(), args.id, _parse_overrides(args.override))
     rec = result.record
     ctx.emit(f"{rec.id} {rec.status} Số {rec.registration_number or ''} "
@@ -254,12 +274,16 @@ def _approve(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _reject(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import records
+
     rec = records.reject(ctx.session(), args.id, args.reason)
     ctx.emit(f"{rec.id} {rec.status}", {"ok": True, "id": rec.id, "status": rec.status})
     return 0
 
 
 def _reopen(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import records
+
     rec = records.reopen_rejected(ctx.session(), args.id)
     ctx.emit(f"{rec.id} {rec.status} v{rec.version}",
              {"ok": True, "id": rec.id, "status": rec.status, "version": rec.version})
@@ -267,21 +291,27 @@ def _reopen(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _search(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import records
+
     _emit_list(ctx, records.search(ctx.session(), args.query))
     return 0
 
 
 def _books_status(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import numbering, records
+
     session = ctx.session()
     year = args.year or records.local_today(session).year
     rows = numbering.numbers_left(session, year)
-    ctx.emit("\n".join(f"{r.record_type:<12} {r.book_number or '-':<20} còn {r.numbers_left}"
+    ctx.emit("\n".join(f"{r.record_type:<12} {r.book_number or '-':<20} còn {count(r.numbers_left)}"
                        for r in rows),
              {"ok": True, "year": year, "books": [vars(r) for r in rows]})
     return 0
 
 
 def _books_close(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import numbering
+
     closed = numbering.close_year(ctx.session(), args.year)
     ctx.emit("\n".join(f"{b.book_number}: {b.totals}" for b in closed),
              {"ok": True, "closed": [{"book_number": b.book_number, "totals": b.totals}
@@ -292,6 +322,8 @@ def _books_close(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _books_add_block(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import numbering
+
     block = numbering.add_local_block(ctx.session(), args.type, args.year, args.start, args.end)
     ctx.emit(f"{args.type} {args.year}: {block.start}-{block.end}",
              {"ok": True, "start": block.start, "end": block.end})

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from desktop_app.cli.context import CliContext, add_command
+from desktop_app.cli.figures import count
 from desktop_app.errors import UsageError
 from desktop_app.messages import render
 from desktop_app.settings import LocalSettings
-from desktop_app.workflows import accounts, audit, backup, device_settings
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,6 +45,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _init(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import accounts
+
     if args.password_stdin:
         password = ctx.read_stdin_line()
     else:
@@ -62,8 +64,10 @@ def _init(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import audit
+
     report = audit.verify_audit(ctx.session())
-    lines = [f"Nhật ký kiểm tra nguyên vẹn: {report.entries} mục.",
+    lines = [f"Nhật ký kiểm tra nguyên vẹn: {count(report.entries)} mục.",
              f"Đầu chuỗi: {report.head}"]
     if report.anchored:
         lines.append(f"Trung tâm đã lưu đầu chuỗi đến mục {report.anchored.partition(':')[0]}.")
@@ -77,8 +81,10 @@ def _audit_verify(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _backup(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import backup
+
     info = backup.create_backup(ctx.session(), args.out)
-    ctx.emit(f"Đã sao lưu vào {info.path} ({info.size} byte).\n"
+    ctx.emit(f"Đã sao lưu vào {info.path} ({count(info.size)} byte).\n"
              f"Đầu chuỗi nhật ký kiểm tra: {info.audit_head} (hãy ghi lại ở nơi khác).",
              {"ok": True, "path": str(info.path), "size": info.size,
               "schema_version": info.schema_version, "audit_head": info.audit_head})
@@ -86,6 +92,8 @@ def _backup(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _restore(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import backup
+
     if args.recovery_code_stdin:
         info = backup.restore_backup(ctx.paths, args.file, ctx.clock,
                                      recovery_code=ctx.read_stdin_line())
@@ -115,6 +123,8 @@ def _settings_show(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _settings_set(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import device_settings
+
     updated = device_settings.change_setting(ctx.session(), args.key, args.value)
     ctx.emit(f"{args.key} = {getattr(updated, args.key)}", {"ok": True, args.key: args.value})
     return 0

@@ -7,7 +7,6 @@ import argparse
 from desktop_app.accounts import parse_role
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.messages import VIETNAM_TZ, render
-from desktop_app.workflows import accounts
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,6 +47,8 @@ def _new_password(ctx: CliContext, args: argparse.Namespace) -> str:
 
 
 def _add(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import accounts
+
     session = ctx.session()
     password = _new_password(ctx, args)
     account = accounts.add_account(session, username=args.name, role=parse_role(args.role),
@@ -58,6 +59,8 @@ def _add(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _list(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import accounts
+
     views = accounts.list_accounts(ctx.session())
     rows = []
     lines = []
@@ -76,6 +79,8 @@ def _list(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _passwd(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import accounts
+
     session = ctx.session()
     password = _new_password(ctx, args)
     accounts.change_password(session, new_password=password, username=args.name)
@@ -84,6 +89,8 @@ def _passwd(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _unlock(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.workflows import accounts
+
     accounts.unlock_account(ctx.session(), args.name)
     ctx.emit(f"Đã mở khóa tài khoản {args.name}.", {"ok": True, "username": args.name})
     return 0

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from desktop_app.domain.fields import field_label, iter_fields
 from desktop_app.domain.issues import Issue
 from desktop_app.domain.record_types import RECORD_TYPE_LABELS, RecordType
-from desktop_app.messages import current_language, render
+from desktop_app.messages import Count, current_language, render
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # Structure
@@ -429,6 +429,9 @@ FIELD_LABELS: dict[RecordType, dict[str, tuple[str, str]]] = {
 """Every field path of every type -> (Vietnamese, English) label, composed from the parts."""
 
 _PATH_PARAMS = ("event_field",)
+# Counts, grouped the way the message's language writes them ("20.075 ngày" in Vietnamese):
+# the issue's params stay plain ints; registration and record numbers stay as they are.
+_COUNT_PARAMS = ("days", "limit", "age", "length")
 
 
 def issue_params(rt: RecordType | str, issue: Issue, lang: str) -> dict[str, object]:
@@ -437,6 +440,8 @@ def issue_params(rt: RecordType | str, issue: Issue, lang: str) -> dict[str, obj
     for key, value in issue.params.items():
         if isinstance(value, list):
             params[key] = ", ".join(str(v) for v in value)
+        elif key in _COUNT_PARAMS and isinstance(value, int) and not isinstance(value, bool):
+            params[key] = Count(value)
         elif key in _PATH_PARAMS and isinstance(value, str):
             params[key] = _lower(field_label(rt, value, lang))
         elif key == "reason" and isinstance(value, str) and value in REASONS:

@@ -13,20 +13,25 @@ import os
 import shutil
 import urllib.parse
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
+from desktop_app.clock import Clock, SystemClock
 from desktop_app.diskspace import full_disk, is_disk_full_error
 from desktop_app.errors import StoreDamagedError
+from desktop_app.fileio import new_file
 from desktop_app.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
 
 Connection = dbapi2.Connection
 DatabaseError = dbapi2.DatabaseError
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total), as other long jobs report
+COPY_STAGE = "upgrade-copy"  # the copy before an upgrade: (0, 1) before it, (1, 1) after
+MIGRATE_STAGE = "migrate"  # (migrations done, migrations due), before each and at the end
 
 
 def _apply_key(conn: Connection, data_key: bytes) -> None:
@@ -110,9 +115,13 @@ def migrate(
     target: int | None = None,
     on_backup: Callable[[Path], None] | None = None,
     backup: bool = True,
+    progress: Progress | None = None,
 ) -> int:
     """Apply numbered migrations up to ``target``; back the file up first if any are due
-    (unless the caller just backed the whole folder up)."""
+    (unless the caller just backed the whole folder up). ``progress`` is told the copy
+    (COPY_STAGE) and each migration (MIGRATE_STAGE, counted in steps: one migration can
+    take a minute at a million records, so no finer count is claimed); nothing when none is
+    due."""
     target = latest_version() if target is None else target
     current = schema_version(conn)
     if current > latest_version():
@@ -120,7 +129,11 @@ def migrate(
     if current >= target:
         return current
     if current > 0 and backup:
+        if progress:
+            progress(COPY_STAGE, 0, 1)
         copy = backup_file_copy(conn, db_path, backups_dir, f"pre-migration-v{current}")
+        if progress:
+            progress(COPY_STAGE, 1, 1)
         if on_backup:
             on_backup(copy)
     (cache,) = conn.execute("PRAGMA cache_size").fetchone()
@@ -130,7 +143,11 @@ def migrate(
     conn.execute(f"PRAGMA cache_size = {-MIGRATION_CACHE_KIB:d}")
     try:
         for number in range(current + 1, target + 1):
+            if progress:
+                progress(MIGRATE_STAGE, number - current - 1, target - current)
             _apply(conn, number)
+        if progress:
+            progress(MIGRATE_STAGE, target - current, target - current)
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache):d}")
     return target
@@ -153,11 +170,16 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";\n") if s.strip()]
 
 
-def backup_file_copy(conn: Connection, db_path: Path, backups_dir: Path, label: str) -> Path:
-    """Copy the (still encrypted) database file after a full checkpoint."""
+def backup_file_copy(conn: Connection, db_path: Path, backups_dir: Path, label: str, *,
+                     clock: Clock | None = None) -> Path:
+    """Copy the (still encrypted) database file after a full checkpoint, to
+    ``<label>-<UTC second>.db`` (``-2``... when that name is taken: never over a copy)."""
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    backups_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = backups_dir / f"{label}-{stamp}.db"
-    shutil.copy2(db_path, target)
+    stamp = (clock or SystemClock()).now().strftime("%Y%m%dT%H%M%SZ")
+    target = new_file(backups_dir, f"{label}-{stamp}", ".db")
+    try:
+        shutil.copy2(db_path, target)
+    except BaseException:
+        target.unlink(missing_ok=True)  # no half copy that reads as a backup
+        raise
     return target

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
 
 from desktop_app.domain.indexing import (
     SEARCH_TEXT_VERSION,
@@ -25,7 +24,7 @@ from desktop_app.domain.indexing import (
     search_words,
 )
 from desktop_app.domain.text import APOSTROPHES
-from desktop_app.store.database import Connection
+from desktop_app.store.database import Connection, Progress
 from desktop_app.store.meta_repo import MetaRepository
 
 log = logging.getLogger(__name__)
@@ -34,8 +33,6 @@ VERSION_KEY = "search_text_version"  # the search_text the whole index was writt
 CURSOR_KEY = "search_reindex_after"  # records.n of the last record re-indexed
 BATCH = 1000
 STAGE = "reindex"  # the stage the progress callback is told
-
-Progress = Callable[[str, int, int], None]  # (stage, done, total), as other long jobs report
 
 
 def needs_reindex(conn: Connection) -> bool:

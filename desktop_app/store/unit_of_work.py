@@ -20,7 +20,7 @@ from pathlib import Path
 
 from desktop_app.diskspace import full_disk, is_disk_full_error
 from desktop_app.paths import DataPaths
-from desktop_app.store import search_reindex, upgrade
+from desktop_app.store import upgrade
 from desktop_app.store.accounts_repo import AccountsRepository
 from desktop_app.store.audit_repo import AuditRepository
 from desktop_app.store.books_repo import BooksRepository
@@ -28,6 +28,7 @@ from desktop_app.store.checkpointer import Checkpointer
 from desktop_app.store.database import (
     Connection,
     DatabaseError,
+    Progress,
     connect,
     migrate,
     schema_version,
@@ -142,13 +143,14 @@ class Store:
         return schema_version(self.connection())
 
     def migrate(self, backups_dir: Path, *, target: int | None = None,
-                on_backup: Callable[[Path], None] | None = None, backup: bool = True) -> int:
+                on_backup: Callable[[Path], None] | None = None, backup: bool = True,
+                progress: Progress | None = None) -> int:
         """Apply the numbered migrations (backing the file up first, unless told not to)."""
         return migrate(self.connection(), self.path, backups_dir, target=target,
-                       on_backup=on_backup, backup=backup)
+                       on_backup=on_backup, backup=backup, progress=progress)
 
     def open_for_version(self, paths: DataPaths, running: str, *,
-                         progress: search_reindex.Progress | None = None) -> Path | None:
+                         progress: Progress | None = None) -> Path | None:
         """First start of a program version: back the folder up, migrate, note the version."""
         return upgrade.open_for_version(self.connection(), paths, running, progress=progress)
 

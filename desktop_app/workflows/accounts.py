@@ -34,6 +34,7 @@ from desktop_app.fileio import remove_registered_parts, remove_stale_staging
 from desktop_app.paths import BACKUP_PARTS, STAGING_PREFIXES, DataPaths
 from desktop_app.session import Session
 from desktop_app.settings import LocalSettings
+from desktop_app.store.database import Progress
 from desktop_app.store.keyfile import (
     KdfParams,
     KeyFile,
@@ -41,7 +42,6 @@ from desktop_app.store.keyfile import (
     new_data_key,
     new_recovery_code,
 )
-from desktop_app.store.search_reindex import Progress
 from desktop_app.store.unit_of_work import Store
 from desktop_app.store.upgrade import VERSION_KEY
 
@@ -99,8 +99,8 @@ def initialise(paths: DataPaths, *, commune_code: str, admin: str, password: str
 def login(paths: DataPaths, username: str, password: str, clock: Clock, *,
           progress: Progress | None = None) -> Session:
     """Offline login: unwrap the data key with the password; lock after repeated failures.
-    ``progress`` follows the one-off work of the first login after an upgrade (the search
-    re-index); it is not called otherwise."""
+    ``progress`` follows the one-off work of the first login after an upgrade (the copy of
+    the folder, the migrations, the search re-index); it is not called otherwise."""
     keyfile = KeyFile.load(paths.keyfile)
     try:
         username = normalise_username(username)

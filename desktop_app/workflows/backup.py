@@ -37,6 +37,7 @@ from desktop_app.fileio import (
     forget_part,
     fsync_dir,
     make_staging_dir,
+    new_folder,
     note_part,
     remove_abandoned_parts,
     remove_stale_staging,
@@ -341,27 +342,13 @@ def _verify_staged(staged: DataPaths, data_key: bytes) -> int:
         store.close()
 
 
-def _new_folder(parent: Path, name: str) -> Path:
-    """``parent/name``, or ``name-2``, ``name-3``... when a restore in the same microsecond
-    (or on a clock that stands still) made it already: each kept copy is its own folder."""
-    parent.mkdir(parents=True, exist_ok=True)
-    for n in range(1, 10_000):
-        folder = parent / (name if n == 1 else f"{name}-{n}")
-        try:
-            folder.mkdir()
-        except FileExistsError:
-            continue
-        return folder
-    raise FileExistsError(str(parent / name))
-
-
 def _swap_in(paths: DataPaths, staged: DataPaths, clock: Clock) -> None:
     """Move the current data aside (kept in backups/) and the verified copy into place."""
     paths.ensure()
     current = [p for p in (paths.database, Path(f"{paths.database}-wal"),
                            Path(f"{paths.database}-shm"), paths.keyfile) if p.exists()]
     if current:
-        keep = _new_folder(paths.backups, f"pre-restore-{clock.now():%Y%m%dT%H%M%S%f}")
+        keep = new_folder(paths.backups, f"pre-restore-{clock.now():%Y%m%dT%H%M%S%f}")
         for item in current:
             os.replace(item, keep / item.name)
     os.replace(staged.database, paths.database)

@@ -33,6 +33,7 @@ from desktop_app.domain.fields import SOURCE_PHASES
 from desktop_app.domain.types import JSONObject, JSONValue
 from desktop_app.errors import HotichError, NotFoundError, UsageError
 from desktop_app.record import StoredRecord
+from desktop_app.scans import ROTATIONS as ROTATIONS  # books.ROTATIONS to its users
 from desktop_app.session import Session
 from desktop_app.store.books_repo import (
     Accuracy,
@@ -48,7 +49,6 @@ from desktop_app.workflows import attachments, records
 from desktop_app.workflows.status import actor_of, change_status
 
 DOUBLE_ENTRY_KEY = "digitisation.double_entry"
-ROTATIONS = (0, 90, 180, 270)
 MIN_CROP = 0.02  # a crop narrower than 2 % of the page is a slip of the mouse
 PAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".pdf")
 

@@ -16,7 +16,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from desktop_app.accounts import Permission, require
 from desktop_app.errors import HotichError, NotFoundError
@@ -24,6 +23,7 @@ from desktop_app.ocr import NoTableError, PageImageError, PageReading
 from desktop_app.ocr.engines import DEFAULT_ENGINE, EngineUnavailableError, load_engine
 from desktop_app.ocr.review import FieldReview
 from desktop_app.ports import TextRecogniser
+from desktop_app.scans import PageWriting as PageWriting  # ocr.PageWriting to its users
 from desktop_app.session import Session
 from desktop_app.store.books_repo import BookRow, Crop, PageRow
 from desktop_app.store.ocr_repo import OutcomeCount, ReviewRow
@@ -31,12 +31,6 @@ from desktop_app.store.unit_of_work import UnitOfWork
 from desktop_app.workflows import records
 
 log = logging.getLogger(__name__)
-
-
-class PageWriting(StrEnum):
-    PRINTED = "printed"
-    TYPED = "typed"
-    HANDWRITTEN = "handwritten"
 
 
 READABLE = frozenset({PageWriting.PRINTED, PageWriting.TYPED})

@@ -22,7 +22,6 @@ import json
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from enum import StrEnum
 
 from desktop_app.accounts import Permission, require
 from desktop_app.domain.access import get
@@ -37,20 +36,10 @@ from desktop_app.sync_types import CancelToken, ProgressCallback, RegistryPerson
 from desktop_app.workflows import records
 from desktop_app.workflows.books import book_in
 from desktop_app.workflows.enrolment import require_identity
+from desktop_app.workflows.reconciliation_kinds import MismatchKind as MismatchKind
+from desktop_app.workflows.reconciliation_kinds import Resolution as Resolution
 
 KEY_PREFIX = "reconciliation."  # + book id: the last reconciliation, as JSON, in meta
-
-
-class MismatchKind(StrEnum):
-    MISSING_AT_CENTRE = "missing_at_centre"
-    MISSING_IN_BOOK = "missing_in_book"
-    FIELD_DIFFERS = "field_differs"
-
-
-class Resolution(StrEnum):
-    ACCEPT_BOOK = "accept_book"
-    CORRECTION = "correction"
-    CHECKED = "checked"
 
 
 ALLOWED: dict[MismatchKind, tuple[Resolution, ...]] = {

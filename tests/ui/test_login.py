@@ -1,7 +1,7 @@
 """Login window: wrong password, lockout with its time after five tries, then the main
-window shows the user; the first login after an upgrade shows the search re-index's progress
-while it runs off the GUI thread; Quit during it stops it, or lets its finished work end
-the upgrade."""
+window shows the user; the first login after an upgrade shows the progress of its copy, its
+migrations and the search re-index while they run off the GUI thread; Quit during the
+re-index stops it, or lets its finished work end the upgrade."""
 
 from __future__ import annotations
 
@@ -18,11 +18,12 @@ from desktop_app.paths import DataPaths
 from desktop_app.services import AppServices
 from desktop_app.session import Session
 from desktop_app.store import search_reindex, upgrade
-from desktop_app.store.database import connect
+from desktop_app.store.database import connect, latest_version
 from desktop_app.store.keyfile import KeyFile
 from desktop_app.store.meta_repo import MetaRepository
 from desktop_app.workflows import accounts
 from tests.conftest import ADMIN_PASSWORD
+from tests.support.old_schema import schema_one_store
 from tests.support.old_search_index import OFFICER, OFFICER_PASSWORD, store_needing_the_reindex
 from ui import i18n
 from ui.context import UiContext
@@ -106,6 +107,52 @@ def test_the_first_login_after_an_upgrade_shows_the_reindex_and_stays_responsive
     dialog.session.close()
 
 
+def test_the_first_login_after_an_update_shows_the_copy_then_each_migration(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path
+) -> None:
+    """A store at schema 1 (what 171 s of migrations at a million records stand for): the
+    window tells the copy, then each migration's step, the bar busy (no percentage it could
+    not know), and takes typing meanwhile."""
+    paths = schema_one_store(tmp_path / "old", ADMIN_PASSWORD)
+    dialog = LoginDialog(AppServices(paths, SystemClock(), catalogue()), runner)
+    qtbot.addWidget(dialog)
+    i18n.install("vi")
+    dialog.retranslate()
+    dialog.show()
+    key = KeyFile.load(paths.keyfile).open_with_password("admin", ADMIN_PASSWORD)
+    assert key is not None
+    holder = connect(paths.database, key)
+    holder.execute("BEGIN IMMEDIATE")  # the copy's checkpoint waits for this writer
+    shown: list[tuple[str, int]] = []
+    try:
+        dialog.username.setText("admin")
+        dialog.password.setText(ADMIN_PASSWORD)
+        dialog.login_button.click()
+        assert dialog._handle is not None  # noqa: SLF001 (the job the window follows)
+        dialog._handle.progressed.connect(  # noqa: SLF001
+            lambda *_r: shown.append((dialog.progress.stage.text(),
+                                      dialog.progress.bar.maximum())))
+        qtbot.waitUntil(dialog.upgrade_box.isVisible, timeout=10000)
+        assert dialog.progress.stage.text() == "Đang sao lưu dữ liệu trước khi nâng cấp…"
+        assert dialog.progress.bar.maximum() == 0  # busy
+        assert dialog.session is None and not dialog.login_button.isEnabled()
+        qtbot.keyClicks(dialog.username, "x")  # typing is taken while the work goes on
+        assert dialog.username.text() == "adminx"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with qtbot.waitSignal(dialog.logged_in, timeout=15000):
+        pass
+    due = latest_version() - 1
+    steps = [text for text, _busy in shown if text.startswith("Đang nâng cấp dữ liệu")]
+    # every step told, the last one twice (under way, then done)
+    assert steps == [f"Đang nâng cấp dữ liệu… bước {min(done + 1, due)}/{due}"
+                     for done in range(due + 1)]
+    assert {busy for text, busy in shown if text in steps} == {0}
+    assert dialog.session is not None and dialog.session.store.schema_version() == due + 1
+    dialog.session.close()
+
+
 def test_a_quit_during_the_last_batch_of_the_reindex_still_finishes_the_upgrade(
     qtbot: QtBot, data_dir: Path, runner: TaskRunner
 ) -> None:
@@ -128,7 +175,8 @@ def test_a_quit_during_the_last_batch_of_the_reindex_still_finishes_the_upgrade(
     def log_in(control: JobControl) -> Session:
         def progress(stage: str, done: int, total: int) -> None:
             control.progress(stage, done, total)
-            control.cancel()  # Quit, just after the report before the one and last batch
+            if stage == search_reindex.STAGE:  # (the copy of the folder is told before it)
+                control.cancel()  # Quit, just after the report before the one and last batch
 
         return accounts.login(paths, OFFICER, OFFICER_PASSWORD, SystemClock(),
                               progress=progress)

@@ -1,6 +1,7 @@
 """"Select all" on the supervisor's "to sign" list means every record waiting, not the page
 the list has loaded: the count is shown, and the batch reads the records page by page off
-the GUI thread (the window never holds the whole queue)."""
+the GUI thread (the window never holds the whole queue). With nothing waiting it cannot be
+chosen; a batch refused midway leaves what it did not sign chosen."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain import Status
-from desktop_app.errors import Cancelled
+from desktop_app.errors import Cancelled, DiskFullError
 from desktop_app.session import Session
 from tests.many_records import create_many
 from tests.ui.conftest import UiOffice, wait_idle
@@ -30,7 +31,8 @@ Answer = Callable[[Sequence[str]], list[SignOutcome]]
 
 
 def _page(qtbot: QtBot, office: UiOffice, calls: list[list[str]],
-          answer: Answer = lambda ids: [SignOutcome(rid) for rid in ids]) -> ApprovalPage:
+          answer: Answer = lambda ids: [SignOutcome(rid) for rid in ids], *,
+          rows: int = 200) -> ApprovalPage:
     def sign(_session: Session, ids: Sequence[str], _password: str,
              progress) -> list[SignOutcome]:  # noqa: ANN001
         calls.append(list(ids))
@@ -41,9 +43,54 @@ def _page(qtbot: QtBot, office: UiOffice, calls: list[list[str]],
     page.ask_p12_password = lambda: "p12-password"
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: page.sign_model.rowCount() == 200, timeout=15000)
+    qtbot.waitUntil(lambda: page.sign_model.rowCount() == rows, timeout=15000)
     wait_idle(qtbot, office.runner)
     return page
+
+
+def test_with_nothing_waiting_select_all_cannot_be_chosen_and_says_so(
+        qtbot: QtBot, office: UiOffice) -> None:
+    page = _page(qtbot, office, [], rows=0)
+    selection = page.sign_selection
+    assert page.sign_model.is_complete and selection.is_nothing_waiting
+    assert not page.select_all.isEnabled()
+    assert selection.label.text() == "Không có hồ sơ nào đang chờ ký."  # not "0 hồ sơ"
+    assert not selection.clear_button.isVisible()
+
+
+def test_a_batch_refused_midway_keeps_what_it_did_not_sign_chosen(
+        qtbot: QtBot, office: UiOffice) -> None:
+    """The second page is refused (the disk filled up meanwhile): the first stays
+    signed, the refused page is told record by record, and "every record waiting" stays
+    chosen, so what was refused or not reached goes with the next batch; the outcome says
+    it stopped, not that the supervisor cancelled it."""
+    create_many(office.session("canbo"), 450, to=Status.APPROVED,
+                supervisor=office.session("chutich"))
+    calls: list[list[str]] = []
+
+    def refused_at_the_second(ids: Sequence[str]) -> list[SignOutcome]:
+        if len(calls) == 2:
+            raise DiskFullError(free=0)
+        return [SignOutcome(rid) for rid in ids]
+
+    page = _page(qtbot, office, calls, refused_at_the_second)
+    page.sign_model.set_checked(0, False)  # ticked off: stays out
+    page.select_all.click()
+    page.sign_model.set_checked(0, False)
+    qtbot.waitUntil(lambda: page.sign_selection.count == 449, timeout=15000)
+    with qtbot.waitSignal(page.records_changed, timeout=15000):
+        page.sign_button.click()
+    wait_idle(qtbot, office.runner)
+    assert len(calls) == 2
+    result = page.outcome.result
+    assert result is not None and result.kind == "stopped"
+    assert len(result.signed) == 199 and len(result.failed) == 200 and result.unread == 50
+    assert page.outcome.failures.count() == 200  # each refused record with its reason
+    summary = page.outcome.summary.text()
+    assert "50" in summary and "Đã dừng ký:" not in summary  # not the cancel's words
+    assert page.sign_model.is_all_checked
+    assert page.sign_model.unchecked_keys() == {page.sign_model.row_at(0).id}  # type: ignore[union-attr]
+    assert all(page.sign_model.is_checked_key(rid) for rid in calls[1])
 
 
 def test_select_all_signs_every_record_waiting_not_only_the_loaded_rows(

@@ -126,20 +126,8 @@
         <translation>Từ chối</translation>
     </message>
     <message>
-        <source>Sign selected extracts</source>
-        <translation>Ký các trích lục đã chọn</translation>
-    </message>
-    <message>
-        <source>Signing is not set up on this device yet (certificate and signing module).</source>
-        <translation>Máy này chưa được cài đặt ký số (chứng thư số và mô-đun ký).</translation>
-    </message>
-    <message>
         <source>Waiting for approval</source>
         <translation>Chờ phê duyệt</translation>
-    </message>
-    <message>
-        <source>Approved, to sign</source>
-        <translation>Đã phê duyệt, chờ ký</translation>
     </message>
     <message>
         <source>Approve (Ctrl+Enter)</source>
@@ -936,6 +924,40 @@
     </message>
 </context>
 <context>
+    <name>FileKinds</name>
+    <message>
+        <source>Hộ Tịch backup</source>
+        <translation>Bản sao lưu Hộ Tịch</translation>
+    </message>
+    <message>
+        <source>Sync bundle</source>
+        <translation>Gói dữ liệu đồng bộ</translation>
+    </message>
+    <message>
+        <source>Sync answer</source>
+        <translation>Tệp trả lời đồng bộ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>%1 file</source>
+        <translation>Tệp %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormReplacement</name>
+    <message>
+        <source>Unsaved work</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>The record on screen still has errors, so it cannot be saved yet. Discard it and continue?</source>
+        <translation>Hồ sơ trên màn hình còn lỗi nên chưa lưu được. Bỏ hồ sơ này và tiếp tục?</translation>
+    </message>
+</context>
+<context>
     <name>HelpWindow</name>
     <message>
         <source>User guide — Hộ Tịch Offline</source>
@@ -1077,6 +1099,17 @@
     <message>
         <source>Certified copy signed: open it to save or print it.</source>
         <translation>Đã ký bản sao: hãy mở để lưu hoặc in.</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesPanel</name>
+    <message>
+        <source>Errors and warnings</source>
+        <translation>Lỗi và cảnh báo</translation>
+    </message>
+    <message>
+        <source>another record</source>
+        <translation>hồ sơ khác</translation>
     </message>
 </context>
 <context>
@@ -1241,8 +1274,8 @@
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <source>The first login after an update prepares the search once; this can take a minute. If it is interrupted, the next login carries on.</source>
-        <translation>Lần đăng nhập đầu tiên sau khi cập nhật phần mềm sẽ chuẩn bị lại chức năng tìm kiếm một lần; việc này có thể mất khoảng một phút. Nếu bị gián đoạn, lần đăng nhập sau sẽ làm tiếp.</translation>
+        <source>The first login after an update upgrades the data and prepares the search, once; this can take a few minutes. If it is interrupted, the next login carries on.</source>
+        <translation>Lần đăng nhập đầu tiên sau khi cập nhật phần mềm sẽ nâng cấp dữ liệu và chuẩn bị lại chức năng tìm kiếm, một lần; việc này có thể mất vài phút. Nếu bị gián đoạn, lần đăng nhập sau sẽ làm tiếp.</translation>
     </message>
 </context>
 <context>
@@ -1581,6 +1614,29 @@
     <message>
         <source>Automatic</source>
         <translation>Tự động</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureBar</name>
+    <message>
+        <source>Historical entry (from an old register book)</source>
+        <translation>Số hóa sổ hộ tịch cũ</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>Mới (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Copy from previous (Ctrl+Shift+C)</source>
+        <translation>Chép từ hồ sơ trước (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Twins and siblings: the parents, addresses and declarant of the last record of this procedure submitted on this screen; the child&apos;s own details stay empty.</source>
+        <translation>Sinh đôi, anh chị em ruột: chép cha mẹ, địa chỉ và người đi đăng ký của hồ sơ cùng thủ tục vừa trình trên màn hình này; thông tin riêng của trẻ để trống.</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
     </message>
 </context>
 <context>
@@ -3482,36 +3538,12 @@ Hãy tắt một trong hai.</translation>
 <context>
     <name>RegistrationPage</name>
     <message>
-        <source>Historical entry (from an old register book)</source>
-        <translation>Số hóa sổ hộ tịch cũ</translation>
-    </message>
-    <message>
-        <source>New (Ctrl+N)</source>
-        <translation>Mới (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Copy from previous (Ctrl+Shift+C)</source>
-        <translation>Chép từ hồ sơ trước (Ctrl+Shift+C)</translation>
-    </message>
-    <message>
-        <source>Twins and siblings: the parents, addresses and declarant of the last record of this procedure submitted on this screen; the child&apos;s own details stay empty.</source>
-        <translation>Sinh đôi, anh chị em ruột: chép cha mẹ, địa chỉ và người đi đăng ký của hồ sơ cùng thủ tục vừa trình trên màn hình này; thông tin riêng của trẻ để trống.</translation>
-    </message>
-    <message>
         <source>Save draft (Ctrl+S)</source>
         <translation>Lưu nháp (Ctrl+S)</translation>
     </message>
     <message>
         <source>Submit for approval (Ctrl+Enter)</source>
         <translation>Trình phê duyệt (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
-    </message>
-    <message>
-        <source>Errors and warnings</source>
-        <translation>Lỗi và cảnh báo</translation>
     </message>
     <message>
         <source>New record: nothing typed yet.</source>
@@ -3528,18 +3560,6 @@ Hãy tắt một trong hai.</translation>
     <message>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
-    </message>
-    <message>
-        <source>another record</source>
-        <translation>hồ sơ khác</translation>
-    </message>
-    <message>
-        <source>Unsaved work</source>
-        <translation>Chưa lưu</translation>
-    </message>
-    <message>
-        <source>The record on screen still has errors, so it cannot be saved yet. Discard it and continue?</source>
-        <translation>Hồ sơ trên màn hình còn lỗi nên chưa lưu được. Bỏ hồ sơ này và tiếp tục?</translation>
     </message>
     <message>
         <source>Not saved yet: %1 error(s) to fix (kept on screen).</source>
@@ -3633,6 +3653,12 @@ Hãy tắt một trong hai.</translation>
             <numerusform>Đã dừng ký: còn %Ln hồ sơ chưa ký.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Signing stopped there: %Ln more not reached, still selected.</source>
+        <translation>
+            <numerusform>Việc ký dừng giữa chừng vì lỗi: còn %Ln hồ sơ chưa ký tới, vẫn đang được chọn.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SignSelectionWidget</name>
@@ -3649,6 +3675,10 @@ Hãy tắt một trong hai.</translation>
         <translation>Mọi hồ sơ đang chờ ký, kể cả những hồ sơ danh sách chưa hiện</translation>
     </message>
     <message>
+        <source>Nothing is waiting to be signed.</source>
+        <translation>Không có hồ sơ nào đang chờ ký.</translation>
+    </message>
+    <message>
         <source>All records waiting to be signed are selected (counting…).</source>
         <translation>Đã chọn tất cả hồ sơ đang chờ ký (đang đếm…).</translation>
     </message>
@@ -3663,6 +3693,21 @@ Hãy tắt một trong hai.</translation>
         <translation>
             <numerusform>Đã chọn %Ln hồ sơ.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SigningBox</name>
+    <message>
+        <source>Approved, to sign</source>
+        <translation>Đã phê duyệt, chờ ký</translation>
+    </message>
+    <message>
+        <source>Sign selected extracts</source>
+        <translation>Ký các trích lục đã chọn</translation>
+    </message>
+    <message>
+        <source>Signing is not set up on this device yet (certificate and signing module).</source>
+        <translation>Máy này chưa được cài đặt ký số (chứng thư số và mô-đun ký).</translation>
     </message>
 </context>
 <context>

@@ -6,23 +6,20 @@ the list scrolls to its end): neither holds the whole queue, neither stops at a 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,31 +29,14 @@ from desktop_app.record import StoredRecord
 from desktop_app.workflows import approval, record_views, records
 from desktop_app.workflows.approval import ApprovalReview
 from desktop_app.workflows.record_views import RecordFilter
-from ui.context import SignOutcome, UiContext
+from ui.context import UiContext
 from ui.errors import message_for
 from ui.labels import names_shown, status_label, type_label
-from ui.models import Page, PagedRowsModel, RowsModel
-from ui.pages import sign_batch
+from ui.models import Page, PagedRowsModel
 from ui.pages.records_page import record_columns
-from ui.pages.sign_batch import SignSelectionWidget
+from ui.pages.signing_box import SigningBox, record_table
 from ui.widgets.page_footer import PageFooter
-from ui.widgets.progress import JobProgressWidget
-from ui.widgets.sign_outcome import SignBatchResult, SignOutcomeWidget
 from ui.widgets.warning_reasons import WarningReasonsWidget
-
-
-def _table(model: RowsModel, name: str) -> QTableView:
-    view = QTableView(objectName=name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setResizeContentsPrecision(0)  # widths from the rows on screen, not every page
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the names take the rest
-    return view
 
 
 class ApprovalPage(QWidget):
@@ -74,14 +54,10 @@ class ApprovalPage(QWidget):
         key = lambda r: r.id  # noqa: E731
         self.pending_model: PagedRowsModel[StoredRecord] = PagedRowsModel(
             record_columns(ctx), ctx.runner, key=key, parent=self)
-        self.sign_model: PagedRowsModel[StoredRecord] = PagedRowsModel(
-            record_columns(ctx), ctx.runner, checkable=True, key=key, parent=self)
         self.pending_model.loaded.connect(self._pending_loaded)
-        for model in (self.pending_model, self.sign_model):
-            model.failed.connect(self._failed)
+        self.pending_model.failed.connect(self._failed)
         self.pending_footer = PageFooter(self.pending_model, ctx.lang, "approvalCount", self)
-        self.sign_footer = PageFooter(self.sign_model, ctx.lang, "signCount", self)
-        self.pending_table = _table(self.pending_model, "approvalTable")
+        self.pending_table = record_table(self.pending_model, "approvalTable")
         # status: all are waiting; number and book: given at approval, empty until then
         for column in (2, 3, 4):
             self.pending_table.setColumnHidden(column, True)
@@ -126,21 +102,15 @@ class ApprovalPage(QWidget):
         self.reject_button.clicked.connect(self.reject)
         self.verify_button.clicked.connect(self.verify)
 
-        # approved records to sign in a batch
-        self.sign_table = _table(self.sign_model, "signTable")
-        # "Select all" means every record waiting, also past the rows loaded
-        self.sign_selection = SignSelectionWidget(ctx, self.sign_model, self)
-        self.sign_selection.failed.connect(self._failed)
+        # approved records to sign in a batch (the password asked through this page)
+        self.signing = SigningBox(ctx, lambda: self.ask_p12_password(), self)
+        self.signing.failed.connect(self._failed)
+        self.signing.batch_ended.connect(self._batch_ended)
+        self.sign_model, self.sign_footer = self.signing.sign_model, self.signing.sign_footer
+        self.sign_selection = self.signing.sign_selection
         self.select_all = self.sign_selection.select_all
-        self.sign_button = QPushButton(self.tr("Sign selected extracts"),
-                                       objectName="signButton")
-        if ctx.hooks.sign_records is None:
-            self.sign_button.setEnabled(False)
-            self.sign_button.setToolTip(self.tr(
-                "Signing is not set up on this device yet (certificate and signing module)."))
-        self.sign_button.clicked.connect(self.sign_selected)
-        self.progress = JobProgressWidget(ctx.lang, self)
-        self.outcome = SignOutcomeWidget(ctx.lang, ctx.catalogue, self)
+        self.sign_button, self.progress = self.signing.sign_button, self.signing.progress
+        self.outcome = self.signing.outcome
 
         top = QSplitter(Qt.Orientation.Horizontal)
         pending = QGroupBox(self.tr("Waiting for approval"))
@@ -151,19 +121,9 @@ class ApprovalPage(QWidget):
         top.addWidget(self.detail)
         top.setStretchFactor(0, 1)
         top.setStretchFactor(1, 1)
-        signing = QGroupBox(self.tr("Approved, to sign"))
-        sign_layout = QVBoxLayout(signing)
-        sign_layout.addWidget(self.sign_table)
-        sign_layout.addWidget(self.sign_footer)
-        sign_layout.addWidget(self.outcome)
-        sign_buttons = QHBoxLayout()
-        sign_buttons.addWidget(self.progress, 1)
-        sign_buttons.addWidget(self.sign_selection)
-        sign_buttons.addWidget(self.sign_button)
-        sign_layout.addLayout(sign_buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(top, 3)
-        layout.addWidget(signing, 2)
+        layout.addWidget(self.signing, 2)
         self._select(-1)
         self._install_shortcuts()
 
@@ -197,13 +157,9 @@ class ApprovalPage(QWidget):
             total = record_views.count_records(session, waiting) if after is None else None
             return Page(page.records, page.after, total)
 
-        def to_sign(after: str | None) -> Page[StoredRecord]:
-            page = approval.to_sign_page(session, after=after)
-            return Page(page.records, page.after)
-
         self.pending_model.load(pending)
         if self._ctx.can("sign extracts"):
-            self.sign_model.load(to_sign)
+            self.signing.refresh()
 
     def _pending_loaded(self, first: bool) -> None:
         if not first:
@@ -337,47 +293,11 @@ class ApprovalPage(QWidget):
 
         self._ctx.runner.run(lambda: action(session), ok, failed or self._failed)
 
-    # -- batch signing ----------------------------------------------------------------------
-    def sign_selected(self) -> None:
-        sign = self._ctx.hooks.sign_records
-        chosen = self.sign_model.checked()
-        ids = [r.id for r in chosen]
-        every = self.sign_model.is_all_checked
-        count = self.sign_selection.count
-        if sign is None or not (ids or every and count != 0):
-            return
-        password = self.ask_p12_password()
-        if password is None:
-            return
-        session = self._ctx.session
-        self.sign_button.setEnabled(False)
-        if every:
-            excluded, expected = self.sign_model.unchecked_keys(), count or 0
-            handle = self._ctx.runner.start_job(
-                lambda control: sign_batch.sign_waiting(session, sign, password, control,
-                                                        excluded=excluded, expected=expected),
-                self._signed_waiting,
-                lambda error: self._sign_failed(error, [], {}, unread=expected),
-                lane="general")
-        else:
-            titles = {r.id: self._title(r) for r in chosen}
-            handle = self._ctx.runner.start_job(
-                lambda control: sign(session, ids, password, control.progress),
-                lambda outcomes: self._signed(outcomes, titles),
-                lambda error: self._sign_failed(error, ids, titles), lane="general")
-        self.progress.follow(handle)
-
-    def _signed_waiting(self, batch: sign_batch.WaitingBatch) -> None:
-        # Done with "every record": those that failed stay ticked, as in a batch of ticked
-        # rows (the others have left the list).
-        self.sign_model.set_checked_keys({r.id for r in batch.failed})
-        self._signed(batch.outcomes, {r.id: self._title(r) for r in batch.failed},
-                     unread=batch.left)
-
-    def _title(self, rec: StoredRecord) -> str:
-        """How the outcome names a record: procedure, names, number (the list's columns)."""
-        columns = record_columns(self._ctx)
-        return " · ".join(text for text in (columns[i][1](rec) for i in (0, 1, 3)) if text)
+    # -- batch signing (ui.pages.signing_box) -------------------------------------------------
+    def _batch_ended(self, ran: bool) -> None:
+        self.refresh()
+        if ran:
+            self.records_changed.emit()
 
     def ask_p12_password(self) -> str | None:
         """The certificate's password, asked once per batch (like a token PIN)."""
@@ -385,18 +305,3 @@ class ApprovalPage(QWidget):
                                         self.tr("Password of your signing certificate (.p12):"),
                                         QLineEdit.EchoMode.Password)
         return text if ok else None
-
-    def _signed(self, outcomes: Sequence[SignOutcome], titles: dict[str, str], *,
-                unread: int = 0) -> None:
-        self.sign_button.setEnabled(True)
-        self.outcome.show_result(SignBatchResult.of(outcomes, unread), titles)
-        self.refresh()
-        self.records_changed.emit()
-
-    def _sign_failed(self, error: BaseException, ids: Sequence[str],
-                     titles: dict[str, str], *, unread: int = 0) -> None:
-        """The batch stopped as a whole: a wrong certificate password, no certificate, ...
-        (nothing was signed: the selection stays as it was)."""
-        self.sign_button.setEnabled(True)
-        self.outcome.show_result(SignBatchResult.refused(error, ids, unread), titles)
-        self.refresh()

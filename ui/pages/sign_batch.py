@@ -32,12 +32,15 @@ def count_step(session: Session, after: str | None) -> tuple[int, str | None]:
 @dataclass(frozen=True)
 class WaitingBatch:
     """What signing every record waiting did: each record's outcome, the records of those
-    that failed (their names for the outcome; never read again on the GUI thread) and how
-    many of those counted were never reached (the batch was cancelled)."""
+    that failed (their names for the outcome; never read again on the GUI thread), how many
+    of those counted were never reached, and the refusal that stopped the batch midway (a
+    certificate that expired, a token pulled out; None: it ran to the end or was
+    cancelled)."""
 
     outcomes: tuple[SignOutcome, ...]
     failed: tuple[StoredRecord, ...]
     left: int
+    stopped_by: BaseException | None = None
 
 
 def sign_waiting(session: Session, sign: SignRecords, password: str, control: JobControl, *,
@@ -51,30 +54,32 @@ def sign_waiting(session: Session, sign: SignRecords, password: str, control: Jo
     failed: list[StoredRecord] = []
     after: str | None = None
     done = 0
+    stop: BaseException | None = None
     while not control.is_cancelled:
         page = approval.to_sign_page(session, after=after, limit=page_size)
         chosen = [r for r in page.records if r.id not in excluded]
         if chosen:
-            got, stopped = _sign_page(session, sign, password, control, chosen,
-                                      first=not outcomes, done=done, expected=expected)
+            got, stop = _sign_page(session, sign, password, control, chosen,
+                                   first=not outcomes, done=done, expected=expected)
             outcomes += got
             by_id = {r.id: r for r in chosen}
             failed += [by_id[o.record_id] for o in got if o.record_id in by_id
                        and o.error is not None and not isinstance(o.error, Cancelled)]
             done += len(chosen)
-            if stopped:
+            if stop is not None:
                 break
         if page.after is None:
             return WaitingBatch(tuple(outcomes), tuple(failed), 0)
         after = page.after
-    return WaitingBatch(tuple(outcomes), tuple(failed), max(0, expected - done))
+    refusal = None if isinstance(stop, Cancelled) else stop
+    return WaitingBatch(tuple(outcomes), tuple(failed), max(0, expected - done), refusal)
 
 
 def _sign_page(session: Session, sign: SignRecords, password: str, control: JobControl,
                chosen: list[StoredRecord], *, first: bool, done: int, expected: int
-               ) -> tuple[list[SignOutcome], bool]:
-    """One page to the signer, its progress told as part of the batch; True when the batch
-    stops there (cancelled, or refused after others were signed)."""
+               ) -> tuple[list[SignOutcome], BaseException | None]:
+    """One page to the signer, its progress told as part of the batch, and why the batch
+    stops there if it does: Cancelled, or the refusal of a page after others were signed."""
 
     def report(stage: str, n: int, _total: int) -> None:
         control.progress(stage, done + n, max(expected, done + len(chosen)))
@@ -84,8 +89,9 @@ def _sign_page(session: Session, sign: SignRecords, password: str, control: JobC
     except Exception as exc:
         if first:
             raise  # nothing signed yet: the batch as a whole is refused
-        return [SignOutcome(r.id, exc) for r in chosen], True
-    return got, any(isinstance(o.error, Cancelled) for o in got)
+        return [SignOutcome(r.id, exc) for r in chosen], exc
+    cancelled = any(isinstance(o.error, Cancelled) for o in got)
+    return got, Cancelled() if cancelled else None
 
 
 class SignSelectionWidget(QWidget):
@@ -101,6 +107,7 @@ class SignSelectionWidget(QWidget):
         self._ctx = ctx
         self._model = model
         self.waiting_count: int | None = None  # records to sign, counted for "Select all"
+        self._has_read = False  # a first page arrived: an empty list then means none waits
         self._generation = 0
         self.label = QLabel(objectName="signSelection")
         self.clear_button = QPushButton(self.tr("Clear selection"),
@@ -117,6 +124,7 @@ class SignSelectionWidget(QWidget):
         layout.addWidget(self.select_all)
         model.dataChanged.connect(lambda *_a: self.update_text())
         model.modelReset.connect(self.update_text)
+        model.rowsInserted.connect(lambda *_a: self.update_text())
         model.loaded.connect(self._loaded)
         self.update_text()
 
@@ -134,20 +142,34 @@ class SignSelectionWidget(QWidget):
             return None
         return max(0, self.waiting_count - len(model.unchecked_keys()))
 
+    @property
+    def is_nothing_waiting(self) -> bool:
+        """The list read to its end holds no record to sign, or "Select all" counted none."""
+        model = self._model
+        return (self._has_read and model.rowCount() == 0 and model.is_complete) or \
+            (model.is_all_checked and self.waiting_count == 0)
+
     def update_text(self) -> None:
         count = self.count
-        if self._model.is_all_checked:
+        nothing = self.is_nothing_waiting
+        if nothing:
+            text = self.tr("Nothing is waiting to be signed.")
+        elif self._model.is_all_checked:
             text = (self.tr("All records waiting to be signed are selected (counting…).")
                     if count is None else
                     self.tr("All %Ln record(s) waiting to be signed are selected.", "", count))
         else:
             text = self.tr("%Ln record(s) selected.", "", count) if count else ""
         self.label.setText(text)
-        self.clear_button.setVisible(bool(text))
+        self.clear_button.setVisible(bool(text) and not nothing)
+        self.select_all.setEnabled(self._model.rowCount() > 0)  # none shown: none to choose
 
     def _loaded(self, first: bool) -> None:
+        self._has_read = True
         if first and self._model.is_all_checked:
             self._count()  # the list was read again: what waits may have changed
+        else:
+            self.update_text()  # the list read to its end may be empty
 
     def _count(self) -> None:
         self._generation += 1

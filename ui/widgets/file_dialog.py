@@ -6,6 +6,9 @@ and the project's translation makes it Vietnamese), made to read like the rest o
   not the application's; sizes likewise ("957.03 MiB" -> "957,0 MB", as ui.numbers writes).
 - Its columns are at least as wide as their Vietnamese headers and what they show: Qt sizes
   them for English samples ("128.88 GB" for the size), which cut "Kích thước".
+- Its "Loại" column names the app's own files ("Bản sao lưu Hộ Tịch" for a .htbak) and
+  others neutrally ("Tệp PDF"): Qt takes the name from the system's file-type database, in
+  the system's language, which called a backup or a bundle "tài liệu nhập thô".
 
 Every file dialog of the app is made here: ``file_dialog`` for the pages that open one and
 follow it, and ``open_file_name`` / ``save_file_name`` / ``existing_folder`` in place of
@@ -14,7 +17,9 @@ QFileDialog's static functions (which build a dialog of their own, out of reach)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QFileDialog,
     QFileSystemModel,
@@ -32,9 +37,29 @@ _DATE_SAMPLE = "00/00/0000 00:00"  # the widest a date of DATE_FORMAT gets
 _CELL_PADDING = 16  # a cell's margins either side of its text
 
 
+APP_KINDS: dict[str, Callable[[], str]] = {  # the files the app writes, by suffix
+    "htbak": lambda: QCoreApplication.translate("FileKinds", "Hộ Tịch backup"),
+    "bundle": lambda: QCoreApplication.translate("FileKinds", "Sync bundle"),
+    "answer": lambda: QCoreApplication.translate("FileKinds", "Sync answer"),
+}
+
+
+def kind_text(file_name: str) -> str:
+    """What the "Loại" column calls a file: the app's own kinds by name, any other by its
+    suffix ("Tệp PDF"), a file without one "Tệp"."""
+    stem, dot, suffix = file_name.rpartition(".")
+    if not dot or not stem or not suffix:  # "README", ".hidden", "name."
+        return QCoreApplication.translate("FileKinds", "File")
+    kind = APP_KINDS.get(suffix.lower())
+    if kind is not None:
+        return kind()
+    return QCoreApplication.translate("FileKinds", "%1 file").replace("%1", suffix.upper())
+
+
 class FileCellDelegate(QStyledItemDelegate):
-    """Draws a file's size and date modified the application's way (the model's own texts
-    are in the system's locale): "1,5 MB", "01/12/2026 13:02"."""
+    """Draws a file's size, kind and date modified the application's way (the model's own
+    texts are in the system's locale and file-type names): "1,5 MB", "Tệp PDF",
+    "01/12/2026 13:02"."""
 
     def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt override
                         index: QModelIndex | QPersistentModelIndex) -> None:
@@ -49,6 +74,8 @@ class FileCellDelegate(QStyledItemDelegate):
         elif index.column() == SIZE_COLUMN and not model.isDir(index):
             lang = "en" if QLocale().language() == QLocale.Language.English else "vi"
             option.text = size_text(model.size(index), lang)  # type: ignore[attr-defined]
+        elif index.column() == TYPE_COLUMN and not model.isDir(index):
+            option.text = kind_text(model.fileName(index))  # type: ignore[attr-defined]
 
 
 def localise(dialog: QFileDialog) -> QFileDialog:
@@ -59,7 +86,7 @@ def localise(dialog: QFileDialog) -> QFileDialog:
     if view is None or not isinstance(model, QFileSystemModel):
         return dialog  # not Qt's own dialog: nothing of ours to mend
     delegate = FileCellDelegate(view)
-    for column in (SIZE_COLUMN, DATE_COLUMN):
+    for column in (SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN):
         view.setItemDelegateForColumn(column, delegate)
     header = view.header()
     date_width = view.fontMetrics().horizontalAdvance(_DATE_SAMPLE) + _CELL_PADDING
@@ -68,8 +95,9 @@ def localise(dialog: QFileDialog) -> QFileDialog:
         """Each column at least as wide as its header, its dates, and the sizes and kinds
         of the folder shown (a width the officer chose, kept by Qt, may be wider)."""
         for column in range(1, header.count()):
-            wanted = max(header.sectionSizeHint(column),
-                         date_width if column == DATE_COLUMN else view.sizeHintForColumn(column))
+            shown = (date_width if column == DATE_COLUMN
+                     else view.sizeHintForColumn(column) + _CELL_PADDING // 2)  # a gap after
+            wanted = max(header.sectionSizeHint(column), shown)
             if header.sectionSize(column) < wanted:
                 header.resizeSection(column, wanted)
 

@@ -1,5 +1,5 @@
 """A progress bar with a cancel button for one long job (backup, restore, signing, sync, the
-search re-index of the first login after an upgrade)."""
+upgrade of the first login after an update: its copy, its migrations, its search re-index)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,18 @@ STAGES = {
     "entries": ("Đang nhập các mục sổ cũ", "Importing book entries"),
     "registry": ("Đang đọc Cơ sở dữ liệu dân cư", "Reading the population registry"),
     "reindex": ("Đang cập nhật chỉ mục tìm kiếm…", "Updating the search index…"),
+    "upgrade-copy": ("Đang sao lưu dữ liệu trước khi nâng cấp…",
+                     "Backing up the data before the upgrade…"),
 }
+
+STEP_STAGES = {
+    "migrate": ("Đang nâng cấp dữ liệu… bước {step}/{total}",
+                "Upgrading the data… step {step} of {total}"),
+}
+"""Work told in steps of unknown length (a migration takes a moment or a minute): the label
+counts the step under way and the bar stays busy, with no percentage it cannot know."""
+
+BUSY_STAGES = frozenset({"upgrade-copy", *STEP_STAGES})
 
 
 class JobProgressWidget(QWidget):
@@ -82,11 +93,19 @@ class JobProgressWidget(QWidget):
         self.show()
 
     def _progressed(self, stage: str, done: int, total: int) -> None:
-        pair = STAGES.get(stage)
-        self.stage.setText(pair[0 if self._lang == "vi" else 1] if pair else stage)
-        if total > 0:
+        self.stage.setText(self._stage_text(stage, done, total))
+        if stage in BUSY_STAGES:
+            self.bar.setRange(0, 0)
+        elif total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
+
+    def _stage_text(self, stage: str, done: int, total: int) -> str:
+        which = 0 if self._lang == "vi" else 1
+        if stage in STEP_STAGES:
+            return STEP_STAGES[stage][which].format(step=min(done + 1, total), total=total)
+        pair = STAGES.get(stage)
+        return pair[which] if pair else stage
 
     def cancel(self) -> None:
         if self._handle is not None:

@@ -25,13 +25,14 @@ from ui.context import SignOutcome
 from ui.errors import message_for
 
 _COLOURS = {"signed": "#1b5e20", "partial": "#8a5300", "cancelled": "#8a5300",
-            "failed": "#b00020", "refused": "#b00020"}
+            "stopped": "#b00020", "failed": "#b00020", "refused": "#b00020"}
 
 
 @dataclass(frozen=True)
 class SignBatchResult:
     """``kind``: signed (all), partial (some failed), cancelled (stopped by the user),
-    failed (none signed), refused (the batch could not start: ``error``)."""
+    stopped (by a refusal midway, ``error``, after some were signed: ``unread`` not
+    reached), failed (none signed), refused (the batch could not start: ``error``)."""
 
     kind: str
     signed: tuple[str, ...] = ()
@@ -41,14 +42,15 @@ class SignBatchResult:
     unread: int = 0  # left too, never read: a batch of every record waiting, cancelled
 
     @classmethod
-    def of(cls, outcomes: Sequence[SignOutcome], unread: int = 0) -> SignBatchResult:
+    def of(cls, outcomes: Sequence[SignOutcome], unread: int = 0,
+           stopped_by: BaseException | None = None) -> SignBatchResult:
         signed = tuple(o.record_id for o in outcomes if o.error is None)
         cancelled = tuple(o.record_id for o in outcomes if isinstance(o.error, Cancelled))
         failed = tuple((o.record_id, o.error) for o in outcomes
                        if o.error is not None and not isinstance(o.error, Cancelled))
-        kind = ("cancelled" if cancelled or unread else "partial" if failed and signed
-                else "failed" if failed else "signed")
-        return cls(kind, signed, failed, cancelled, unread=unread)
+        kind = ("stopped" if stopped_by is not None else "cancelled" if cancelled or unread
+                else "partial" if failed and signed else "failed" if failed else "signed")
+        return cls(kind, signed, failed, cancelled, error=stopped_by, unread=unread)
 
     @classmethod
     def refused(cls, error: BaseException, ids: Sequence[str],
@@ -123,4 +125,7 @@ class SignOutcomeWidget(QFrame):
                                  len(r.failed)))
         if r.kind == "cancelled":
             parts.append(self.tr("Signing cancelled: %Ln left unsigned.", "", r.left))
+        if r.kind == "stopped" and r.unread:
+            parts.append(self.tr("Signing stopped there: %Ln more not reached, still "
+                                 "selected.", "", r.unread))
         return " ".join(parts)

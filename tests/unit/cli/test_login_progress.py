@@ -1,5 +1,6 @@
-"""The first login after an upgrade re-indexes the search (store/search_reindex.py): a command
-that logs in says so on stderr, with counts only, and later commands say nothing."""
+"""The first login after an upgrade copies the folder, migrates the store and re-indexes the
+search (store/upgrade.py): a command that logs in says so on stderr, with counts only, and
+later commands say nothing."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from pathlib import Path
 
 from desktop_app.cli.progress_line import ProgressLine
 from desktop_app.paths import DataPaths
+from desktop_app.store.database import latest_version
 from tests.conftest import ADMIN_PASSWORD, CliResult
+from tests.support.old_schema import schema_one_store
 from tests.support.old_search_index import (
     NAMES,
     OFFICER,
@@ -37,6 +40,29 @@ def test_a_command_that_logs_in_shows_the_reindex_progress_once(
                  password=OFFICER_PASSWORD)
     assert second.code == 0, second.err
     assert "chỉ mục tìm kiếm" not in second.err
+
+
+def test_a_command_on_an_old_schema_tells_the_copy_and_the_migrations(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    paths = schema_one_store(tmp_path / "old", ADMIN_PASSWORD)
+    first = cli("--data-dir", paths.root, "--user", "admin", "record", "list",
+                password=ADMIN_PASSWORD)
+    assert first.code == 0, first.err
+    lines = first.err.splitlines()
+    copy = [line for line in lines if line.startswith("Đang sao lưu dữ liệu")]
+    assert [line.rsplit(": ", 1)[1] for line in copy] == ["0 %", "100 %"]
+    due = latest_version() - 1
+    steps = [line.rsplit(" xong ", 1)[1] for line in lines
+             if line.startswith("Đang nâng cấp dữ liệu")]
+    # one line each tenth of the way (as the re-index's), the last with every step done
+    assert steps[0] == f"0/{due} bước" and steps[-1] == f"{due}/{due} bước"
+    assert lines.index(copy[-1]) < lines.index(f"Đang nâng cấp dữ liệu: xong 0/{due} bước")
+
+    second = cli("--data-dir", paths.root, "--user", "admin", "record", "list",
+                 password=ADMIN_PASSWORD)
+    assert second.code == 0, second.err
+    assert "nâng cấp" not in second.err
 
 
 class _Terminal(io.StringIO):

@@ -1,4 +1,5 @@
-"""Schema migrations: a database created by schema 1 upgrades, with a backup taken first."""
+"""Schema migrations: a database created by schema 1 upgrades, with a backup taken first, and
+tells each of its steps as it goes."""
 
 from __future__ import annotations
 
@@ -11,38 +12,18 @@ from desktop_app import __version__
 from desktop_app.clock import FixedClock
 from desktop_app.paths import DataPaths
 from desktop_app.store import database
-from desktop_app.store.audit_repo import AuditRepository
 from desktop_app.store.database import connect, latest_version, migrate, schema_version
 from desktop_app.store.keyfile import KeyFile, new_data_key
 from desktop_app.store.meta_repo import MetaRepository
 from desktop_app.workflows import accounts
 from desktop_app.workflows.audit import verify_audit
+from tests.support.old_schema import schema_one_store
 
 PW = "schema-one-admin"
 
 
 def _schema_one_store(root: Path) -> DataPaths:
-    """What version 1 of the program wrote: schema 1 tables, one admin, two audit entries."""
-    paths = DataPaths(root)
-    paths.ensure()
-    key = new_data_key()
-    conn = connect(paths.database, key)
-    migrate(conn, paths.database, paths.backups, target=1)
-    at = datetime(2025, 7, 1, tzinfo=UTC)
-    conn.execute("BEGIN")
-    MetaRepository(conn).put("commune_code", "00070")
-    # Schema-1 accounts had no is_disabled column: insert the columns it had.
-    conn.execute("INSERT INTO accounts (username, full_name, role, created_at) "
-                 "VALUES ('admin', 'Nguyễn Văn Một', 'admin', ?)", (at.isoformat(),))
-    AuditRepository(conn).append(at=at, actor="admin", action="store.init", target="00070")
-    AuditRepository(conn).append(at=at, actor="admin", action="account.create", target="admin")
-    conn.execute("COMMIT")
-    assert schema_version(conn) == 1
-    conn.close()
-    keyfile = KeyFile.create()
-    keyfile.set_password("admin", PW, key)
-    keyfile.save(paths.keyfile)
-    return paths
+    return schema_one_store(root, PW)
 
 
 def test_schema_one_database_upgrades_on_login(tmp_path: Path) -> None:
@@ -66,6 +47,47 @@ def test_schema_one_database_upgrades_on_login(tmp_path: Path) -> None:
     old = connect(backup / "hotich.db", key)
     assert schema_version(old) == 1
     old.close()
+
+
+def test_the_upgrade_tells_the_copy_then_each_migration_in_order(tmp_path: Path) -> None:
+    """What the login window shows during the first login after an update (171 s at a
+    million records): the copy of the folder, then migration after migration, before any
+    of the search's re-index, and the store is at each step's schema when it is told."""
+    paths = _schema_one_store(tmp_path / "old")
+    key = KeyFile.load(paths.keyfile).open_with_password("admin", PW)
+    assert key is not None
+    watcher = connect(paths.database, key)
+    told: list[tuple[str, int, int, int]] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        told.append((stage, done, total, schema_version(watcher)))
+
+    session = accounts.login(paths, "admin", PW, FixedClock(datetime(2026, 11, 23, tzinfo=UTC)),
+                             progress=progress)
+    session.close()
+    watcher.close()
+    due = latest_version() - 1
+    upgrade = [t for t in told if t[0] != "reindex"]
+    assert upgrade == [
+        ("upgrade-copy", 0, 1, 1), ("upgrade-copy", 1, 1, 1),
+        *[("migrate", done, due, 1 + done) for done in range(due + 1)]]
+    assert told[:len(upgrade)] == upgrade  # the re-index comes after them
+    assert len(list(paths.backups.glob("pre-upgrade-*"))) == 1
+
+
+def test_migrating_without_the_folder_copy_tells_its_own_copy(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "hotich.db", new_data_key())
+    migrate(conn, tmp_path / "hotich.db", tmp_path / "backups", target=18)
+    told: list[tuple[str, int, int]] = []
+    migrate(conn, tmp_path / "hotich.db", tmp_path / "backups",
+            progress=lambda *report: told.append(report))
+    due = latest_version() - 18
+    assert told == [("upgrade-copy", 0, 1), ("upgrade-copy", 1, 1),
+                    *[("migrate", done, due) for done in range(due + 1)]]
+    assert len(list((tmp_path / "backups").glob("pre-migration-v18-*"))) == 1
+    migrate(conn, tmp_path / "hotich.db", tmp_path / "backups",
+            progress=lambda *_r: pytest.fail("nothing is due"))
+    conn.close()
 
 
 def test_fresh_store_is_at_the_latest_schema(tmp_path: Path) -> None:
