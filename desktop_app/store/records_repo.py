@@ -119,12 +119,15 @@ SpouseLike = tuple[str, str, str, str]
 
 
 class PartyEntry(NamedTuple):
-    """A party as the person index holds it (its folded name is the one asked for)."""
+    """A party as the person index holds it (its folded name is the one asked for), with its
+    record's kind and state."""
 
     record_n: int  # its record's n (parts_by_n)
     role: str
     date_of_birth: str | None
     personal_id: str | None
+    record_type: str
+    status: str
 
 
 _CHUNK = 500  # ids per IN (...) list
@@ -472,25 +475,16 @@ class RecordsRepository:
             found += [int(r[0]) for r in self._conn.execute(sql, (key, exclude, *roles))]
         return found
 
-    def ns_of_person(self, name_key: str, exclude: str, *, roles: Sequence[str],
-                     born: str | None, personal_id: str | None) -> Iterator[int]:
-        """Records where a party in one of ``roles`` may be this person (see parties_like),
-        read lazily: a caller that stops at the first that counts reads no further."""
-        seen: set[int] = set()
-        for entry in self.parties_like(name_key, exclude, roles=roles, born=born,
-                                       personal_id=personal_id):
-            if entry.record_n not in seen:
-                seen.add(entry.record_n)
-                yield entry.record_n
-
     def parties_like(self, name_key: str, exclude: str, *, roles: Sequence[str],
                      born: str | None, personal_id: str | None) -> Iterator[PartyEntry]:
         """The parties in one of ``roles`` who may be this person (same_person): the same
         folded name and the same personal ID, or, unless both IDs decide, the same birth
         year or a date missing on either side. ``born`` is a year "YYYY" (or None). Ranges
-        of record_persons_spouse, answered from the index alone; read lazily."""
+        of record_persons_spouse, their records' state from records_state: answered from
+        indexes alone; read lazily."""
         marks = ", ".join("?" * _looked_up(roles))
-        head = (f"SELECT record_n, role, date_of_birth, personal_id {_FROM_SPOUSE} "
+        head = (f"SELECT record_n, role, date_of_birth, personal_id, r.type, r.status "
+                f"{_FROM_SPOUSE} JOIN records AS r INDEXED BY records_state ON r.n = record_n "
                 f"WHERE name_key = ? AND {_LOOKED_UP} AND role IN ({marks}) "
                 f"AND {_NOT_EXCLUDED} AND ")
         year = ("(date_of_birth IS NULL OR date_of_birth BETWEEN ? AND ?)" if born else "1")

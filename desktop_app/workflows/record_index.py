@@ -5,9 +5,7 @@ on every save."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from collections.abc import Iterator
 from datetime import timedelta
-from itertools import islice
 from typing import NamedTuple
 
 from desktop_app.domain import (
@@ -229,41 +227,26 @@ def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
     return None
 
 
-# Most spouses of a common name have a namesake whose registered death counts (same_person:
-# a missing birth date matches any): their candidates are read a few at a time, then more.
-_DEATHS_AT_ONCE = 4
-
-
 def _know_deaths(uow: UnitOfWork, spouses: list[PartySummary], record_id: str,
                  known: dict[PartySummary, bool]) -> None:
     """Whether each spouse has a registered death (which ends a marriage, HNGĐ Art 65), into
-    ``known``. The deaths that may be theirs come from the person index, which holds each
-    deceased's name, date of birth and personal ID as the record does (same_person is
-    decided there, lazily); their records' kind and state are then read for all the
-    spouses at once, the first few candidates of each, then more for those still open."""
-    pending = {spouse: _deaths_maybe_of(uow, spouse, record_id)
-               for spouse in dict.fromkeys(spouses) if spouse not in known and spouse.full_name}
-    at_once = _DEATHS_AT_ONCE
-    while pending:
-        taken = {spouse: list(islice(found, at_once)) for spouse, found in pending.items()}
-        ns = [n for found in taken.values() for n in found]
-        dead = {p.n for p in uow.records.parts_by_n(ns, (), record_type=RecordType.DEATH)
-                if p.status in REGISTERED_STATUSES}
-        for spouse, found in taken.items():
-            if any(n in dead for n in found) or len(found) < at_once:
-                known[spouse] = any(n in dead for n in found)
-                del pending[spouse]
-        at_once *= 4
+    ``known`` (the same person is often a spouse in several candidates)."""
+    for spouse in spouses:
+        if spouse not in known and spouse.full_name:
+            known[spouse] = _has_died(uow, spouse, record_id)
 
 
-def _deaths_maybe_of(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> Iterator[int]:
-    """The deaths whose deceased may be this spouse (same_person on the index's values)."""
-    for entry in uow.records.parties_like(
+def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
+    """From the person index alone: it holds each deceased's name, date of birth and personal
+    ID as the record does (same_person is decided there) and its record's state. Most
+    spouses of a common name have a namesake whose death counts: read lazily, to the first."""
+    return any(
+        entry.record_type == RecordType.DEATH and entry.status in REGISTERED_STATUSES
+        and same_person(spouse, PartySummary(spouse.full_name, entry.date_of_birth,
+                                             entry.personal_id))
+        for entry in uow.records.parties_like(
             fold_compact(spouse.full_name or ""), record_id, roles=("deceased",),
-            born=_year(spouse.date_of_birth), personal_id=spouse.personal_id):
-        if same_person(spouse, PartySummary(spouse.full_name, entry.date_of_birth,
-                                            entry.personal_id)):
-            yield entry.record_n
+            born=_year(spouse.date_of_birth), personal_id=spouse.personal_id))
 
 
 def _registered_marriages(uow: UnitOfWork, ns: list[int], registered: Registered
@@ -301,8 +284,9 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str,
             spouses += [e.record_n for e in uow.records.parties_like(
                 fold_compact(person.full_name), record_id, roles=SPOUSE_ROLES,
                 born=_year(person.date_of_birth), personal_id=person.personal_id)
-                if same_person(person, PartySummary(person.full_name, e.date_of_birth,
-                                                    e.personal_id))]
+                if e.record_type == RecordType.MARRIAGE and e.status in REGISTERED_STATUSES
+                and same_person(person, PartySummary(person.full_name, e.date_of_birth,
+                                                     e.personal_id))]
     candidates = [m for m in _registered_marriages(uow, list(dict.fromkeys(spouses)), registered)
                   if any(same_person(w, m.husband) or same_person(w, m.wife) for w in wanted)]
     # In force unless a spouse has died: the wives of the marriages whose husband has not.
