@@ -38,7 +38,7 @@ from desktop_app.errors import HotichError
 from desktop_app.record import RecordEvent
 from desktop_app.session import Session
 from desktop_app.store.books_repo import BookRow
-from desktop_app.store.records_repo import Indexed
+from desktop_app.store.records_repo import Indexed, SpouseLike
 from desktop_app.store.unit_of_work import UnitOfWork
 from desktop_app.workflows import books, record_index, records
 from desktop_app.workflows.bulk_import_prepare import (
@@ -216,6 +216,7 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
         office = uow.meta.get("commune_code") or ""
         held = _Held(uow, [i for i in items if not isinstance(i, Refused)])
         written: list[Indexed] = []  # not yet in the store: written before any read of it
+        unwritten = _Held(None, [])  # what those may relate to
         registered = record_index.Registered()  # the batch registers nothing: kept
         for item in items:
             if isinstance(item, Refused):
@@ -223,8 +224,9 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
                 continue
             related = held.may_relate(item)
             if related:  # the store holds something it may relate to (twins, targets...)
-                uow.records.insert_many_indexed(written)
-                written = []
+                if unwritten.may_relate(item):  # perhaps one of those not written yet
+                    uow.records.insert_many_indexed(written)
+                    written, unwritten = [], _Held(None, [])
                 context = record_index.validation_context(uow, item.type, item.data,
                                                           item.record_id, registered)
             else:
@@ -255,6 +257,7 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
             written.append(Indexed(rec, item.persons, item.text, item.data_json,
                                    found.kept_json))
             held.add(item)
+            unwritten.add(item)
             events.append(RecordEvent(rec.id, now, officer, "create", None, rec.status, ""))
             _count(done, found.kept)
         uow.records.insert_many_indexed(written)
@@ -281,13 +284,19 @@ class _Held:
     are written. An entry none of whose values is held (and that names no record) has the
     empty context, with no read: most old entries relate to nothing in the store."""
 
-    def __init__(self, uow: UnitOfWork, items: list[Prepared]) -> None:
-        self.match = uow.records.held_keys(
-            "match_key", (k for i in items for k in i.lookups.match_keys))
-        self.name = uow.records.held_keys(
-            "name_key", (k for i in items for k in i.lookups.name_keys))
-        self.mothers = uow.records.held_births(m for i in items for m in i.lookups.mothers)
-        self.spouses = uow.records.held_spouses(w for i in items for w in i.lookups.spouses)
+    def __init__(self, uow: UnitOfWork | None, items: list[Prepared]) -> None:
+        """The values the store holds (None: none, only the entries then added)."""
+        self.match: set[str] = set()
+        self.name: set[str] = set()
+        self.mothers: set[tuple[str, str, str]] = set()
+        self.spouses: set[SpouseLike] = set()
+        if uow is not None:
+            self.match = uow.records.held_keys(
+                "match_key", (k for i in items for k in i.lookups.match_keys))
+            self.name = uow.records.held_keys(
+                "name_key", (k for i in items for k in i.lookups.name_keys))
+            self.mothers = uow.records.held_births(m for i in items for m in i.lookups.mothers)
+            self.spouses = uow.records.held_spouses(w for i in items for w in i.lookups.spouses)
         self.born: dict[str, list[str]] = {}  # mother key -> children's births of the batch
         # name key -> (date of birth, personal ID) of the batch's husbands and wives
         self.wed: dict[str, list[tuple[str | None, str | None]]] = {}
