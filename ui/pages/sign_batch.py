@@ -112,7 +112,7 @@ class SignSelectionWidget(QWidget):
         self.label = QLabel(objectName="signSelection")
         self.clear_button = QPushButton(self.tr("Clear selection"),
                                         objectName="clearSignSelection")
-        self.clear_button.clicked.connect(lambda: model.set_checked_keys(set()))
+        self.clear_button.clicked.connect(lambda: model.set_checked_rows(()))
         self.select_all = QPushButton(self.tr("Select all"), objectName="selectAllToSign")
         self.select_all.setToolTip(self.tr("Every record waiting to be signed, also those "
                                            "the list has not shown yet"))

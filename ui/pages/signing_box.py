@@ -89,7 +89,8 @@ class SigningBox(QGroupBox):
             page = approval.to_sign_page(session, after=after)
             return Page(page.records, page.after)
 
-        self.sign_model.load(to_sign)
+        # a record ticked past the first page stays ticked while it still waits
+        self.sign_model.load(to_sign, lambda ids: approval.still_to_sign(session, ids))
 
     def sign_selected(self) -> None:
         sign = self._ctx.hooks.sign_records
@@ -125,7 +126,7 @@ class SigningBox(QGroupBox):
         # rows (the others have left the list). Stopped midway by a refusal, "every record"
         # stays chosen: what was signed has left it, what was refused or not reached waits.
         if batch.stopped_by is None:
-            self.sign_model.set_checked_keys({r.id for r in batch.failed})
+            self.sign_model.set_checked_rows(batch.failed)
         self._signed(batch.outcomes, {r.id: self._title(r) for r in batch.failed},
                      unread=batch.left, stopped_by=batch.stopped_by)
 
