@@ -357,11 +357,23 @@ def _stats(ctx: CliContext, args: argparse.Namespace) -> int:
         rows = store.intake.stats()
     finally:
         store.close()
-    lines = [f"{r['commune']}  {r['record_type']:<13} {r['records']}" for r in rows]
     total = sum(int(r["records"]) for r in rows)  # type: ignore[call-overload]
-    lines.append(f"Tổng / Total: {total}")
-    ctx.emit("\n".join(lines), {"ok": True, "total": total, "by_type_and_commune": rows})
+    ctx.emit(stats_text(rows), {"ok": True, "total": total, "by_type_and_commune": rows})
     return 0
+
+
+def stats_text(rows: list[dict[str, object]]) -> str:
+    """The accepted records by commune and type, then their total, counts grouped in the
+    messages' language (Vietnamese unless HOTICH_LANG=en)."""
+    from desktop_app.messages import current_language
+    from desktop_app.number_format import count_text
+
+    lang = current_language()
+    counts = [int(r["records"]) for r in rows]  # type: ignore[call-overload]
+    lines = [f"{r['commune']}  {r['record_type']:<13} {count_text(n, lang)}"
+             for r, n in zip(rows, counts, strict=True)]
+    lines.append(_say("R-CENTRAL-STATS-TOTAL", total=Count(sum(counts))))
+    return "\n".join(lines)
 
 
 def _registry_import(ctx: CliContext, args: argparse.Namespace) -> int:

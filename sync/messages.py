@@ -162,4 +162,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã ghi {items} hồ sơ vào {path}.",
         "{items} records written to {path}.",
     ),
+    "R-CENTRAL-STATS-TOTAL": ("Tổng: {total} hồ sơ đã nhận", "Total: {total} records accepted"),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -313,10 +314,22 @@ def _books_close(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop_app.workflows import numbering
 
     closed = numbering.close_year(ctx.session(), args.year)
-    ctx.emit("\n".join(f"{b.book_number}: {b.totals}" for b in closed),
-             {"ok": True, "closed": [{"book_number": b.book_number, "totals": b.totals}
-                                     for b in closed]})
+    text = ("\n".join(_closed_line(b.record_type, b.book_number, b.totals or {})
+                      for b in closed)
+            or f"Năm {args.year} không còn sổ nào đang mở.")
+    ctx.emit(text, {"ok": True, "closed": [{"book_number": b.book_number, "totals": b.totals}
+                                           for b in closed]})
     return 0
+
+
+def _closed_line(record_type: str, book_number: str, totals: Mapping[str, object]) -> str:
+    """A closed book's totals as the closing records them: its entries (grouped) and the
+    first and last registration numbers (identifiers, plain)."""
+    entries = totals.get("entries")
+    shown = count(entries) if isinstance(entries, int) else "-"
+    first, last = totals.get("first_number"), totals.get("last_number")
+    numbers = f", số {first}-{last}" if first is not None else ""
+    return f"{record_type:<12} {book_number:<20} đã khóa sổ: {shown} mục{numbers}"
 
 
 
