@@ -189,3 +189,29 @@ def test_the_failures_of_a_select_all_batch_stay_ticked_past_the_reloaded_first_
     wait_idle(qtbot, office.runner)
     assert page.sign_selection.count == WAITING - 1
     assert not page.sign_model.is_checked_key(waiting[-1])
+
+
+def test_the_sign_button_waits_for_something_chosen_and_says_why(
+        qtbot: QtBot, office: UiOffice) -> None:
+    page = _page(qtbot, office, [], rows=0)
+    assert not page.sign_button.isEnabled()
+    assert page.sign_button.toolTip() == "Không có hồ sơ nào đang chờ ký."
+
+    create_many(office.session("canbo"), 3, to=Status.APPROVED,
+                supervisor=office.session("chutich"))
+    page.refresh()
+    qtbot.waitUntil(lambda: page.sign_model.rowCount() == 3, timeout=15000)
+    wait_idle(qtbot, office.runner)
+    assert not page.sign_button.isEnabled()  # something waits, nothing chosen
+    assert page.sign_button.toolTip() == ("Hãy đánh dấu các hồ sơ cần ký, "
+                                          "hoặc bấm “Chọn tất cả”.")
+    page.sign_model.set_checked(1, True)
+    assert page.sign_button.isEnabled() and page.sign_button.toolTip() == ""
+    page.sign_model.set_checked(1, False)
+    assert not page.sign_button.isEnabled()
+    page.select_all.click()
+    assert page.sign_button.isEnabled()
+    qtbot.waitUntil(lambda: page.sign_selection.count == 3, timeout=15000)
+    assert page.sign_button.isEnabled()
+    page.sign_selection.clear_button.click()
+    assert not page.sign_button.isEnabled()

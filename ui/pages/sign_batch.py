@@ -100,6 +100,7 @@ class SignSelectionWidget(QWidget):
     sơ đang chờ ký."), counted on the database lane while the list shows its first page."""
 
     failed = Signal(object)  # a count step's error (BaseException)
+    changed = Signal()  # what is chosen, or what is known to wait, changed
 
     def __init__(self, ctx: UiContext, model: PagedRowsModel[StoredRecord],
                  parent: QWidget | None = None) -> None:
@@ -163,6 +164,7 @@ class SignSelectionWidget(QWidget):
         self.label.setText(text)
         self.clear_button.setVisible(bool(text) and not nothing)
         self.select_all.setEnabled(self._model.rowCount() > 0)  # none shown: none to choose
+        self.changed.emit()
 
     def _loaded(self, first: bool) -> None:
         self._has_read = True
