@@ -12,15 +12,13 @@ from typing import TYPE_CHECKING
 from desktop_app.cli import books_cmd, import_cmd, ocr_cmd, reconcile_cmd
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.cli.figures import count
-from desktop_app.domain import Issue, issue_message, json_schema
-from desktop_app.domain.errors import RecordInvalidError
-from desktop_app.domain.parties import record_title
 from desktop_app.errors import HotichError, UsageError
-from desktop_app.json_input import parse_json_object
 from desktop_app.messages import current_language, render
-from desktop_app.record import JSONObject, StoredRecord
 
-if TYPE_CHECKING:  # the workflows load when a command of theirs runs, not at every start
+if TYPE_CHECKING:  # the domain and the workflows load when a command of theirs runs
+    from desktop_app.domain import Issue
+    from desktop_app.domain.errors import RecordInvalidError
+    from desktop_app.record import JSONObject, StoredRecord
     from desktop_app.workflows import record_views, records
 
 TYPES = ["birth", "death", "marriage", "recognition", "change", "guardianship"]
@@ -101,6 +99,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 # -- helpers --------------------------------------------------------------------------------
 def _read_json(ctx: CliContext, source: str) -> JSONObject:
+    from desktop_app.json_input import parse_json_object
+
     try:
         text = ctx.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except OSError as exc:
@@ -111,6 +111,8 @@ def _read_json(ctx: CliContext, source: str) -> JSONObject:
 
 
 def _issue_json(rtype: str, issue: Issue) -> dict[str, object]:
+    from desktop_app.domain import issue_message
+
     return {"rule": issue.code, "field": issue.field,
             "message": issue_message(rtype, issue, lang=current_language())}
 
@@ -145,11 +147,14 @@ def _invalid(ctx: CliContext, rtype: str, exc: RecordInvalidError) -> int:
 
 # -- handlers -------------------------------------------------------------------------------
 def _schema(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.domain import json_schema
+
     ctx.stdout.write(json.dumps(json_schema(args.type), ensure_ascii=False, indent=2) + "\n")
     return 0
 
 
 def _new(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.domain.errors import RecordInvalidError
     from desktop_app.workflows import records
 
     session = ctx.session()
@@ -162,6 +167,7 @@ def _new(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _edit(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.domain.errors import RecordInvalidError
     from desktop_app.workflows import records
 
     session = ctx.session()
@@ -220,6 +226,8 @@ def _emit_list(ctx: CliContext, found: list[StoredRecord]) -> None:
 
 
 def _main_name(rec: StoredRecord) -> str:
+    from desktop_app.domain.parties import record_title
+
     return record_title(rec.type, rec.data)  # the names the screens list it by
 
 
