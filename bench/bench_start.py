@@ -11,14 +11,25 @@ in turn (the machine is shared: its speed drifts).
 - A first pre-2025 address conversion in a new process, split into geopy and shapely (with
   numpy), which vietnamadminunits imports for an online geocoder we never call, and the
   rest (its tables).
+- Real commands, wall clock, median and min: `hotich --help`, `user list` and `record list`
+  on a store of --records entries made in a temporary folder (bench/register.py: its
+  accounts use the bench's quick key derivation, so the start, not the password, is what
+  is timed), and `central stats` on an empty central database. With --against TREE (another
+  checkout, e.g. `git worktree add /tmp/before <commit>`; it must read this tree's schema)
+  each command runs under both trees in turn: a paired before/after.
 
-    python bench/bench_start.py [--repeat 7] [--entries 1000]
+Every process runs this tree's code (PYTHONPATH), not what the venv's editable install
+points at.
+
+    python bench/bench_start.py [--repeat 7] [--entries 1000] [--records 200]
+                                [--against TREE] [--commands-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -86,14 +97,73 @@ def _scripts(folder: Path) -> dict[str, Path]:
     return scripts
 
 
-def _wall(args: list[str]) -> float:
+def _env(tree: Path = ROOT, **extra: str) -> dict[str, str]:
+    """The tree's code first on the path, whatever the venv's editable install points at."""
+    return {**os.environ, "PYTHONPATH": str(tree), "HOTICH_LANG": "vi", **extra}
+
+
+def _wall(args: list[str], tree: Path = ROOT, **extra: str) -> float:
     started = time.perf_counter()
-    subprocess.run(args, check=True, capture_output=True, cwd=ROOT)
+    subprocess.run(args, check=True, capture_output=True, cwd=tree, env=_env(tree, **extra))
     return time.perf_counter() - started
 
 
 def _out(args: list[str]) -> str:
-    return subprocess.run(args, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    return subprocess.run(args, check=True, capture_output=True, text=True, cwd=ROOT,
+                          env=_env()).stdout
+
+
+def _command_store(folder: Path, records: int) -> Path:
+    """A data folder of the register's first ``records`` entries, made here."""
+    from bench import register
+
+    root = folder / "commands-data"
+    register.initialise(root)
+    register.fill(root, register.Register().entries(), records)
+    return root
+
+
+def _commands(data: Path, central: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
+    """Each timed command: its arguments after the script, and its environment."""
+    from bench import register
+
+    as_user = {"HOTICH_PASSWORD": register.PASSWORD}
+    return {
+        "hotich --help": (["--help"], {}),
+        "user list": (["--data-dir", str(data), "--user", register.ADMIN, "user", "list"],
+                      as_user),
+        "record list": (["--data-dir", str(data), "--user", register.OFFICER, "record",
+                         "list"], as_user),
+        "central stats": (["central", "stats", "--db", str(central)], {}),
+    }
+
+
+def _console_script(folder: Path, tree: Path, name: str) -> Path:
+    """The script pip writes for the tree's `hotich` entry point."""
+    target = tomllib.loads((tree / "pyproject.toml").read_text())["project"]["scripts"]
+    module, function = target["hotich"].split(":")
+    script = folder / f"hotich-{name.replace(' ', '-')}"
+    script.write_text(f"import sys\nfrom {module} import {function}\n"
+                      f"if __name__ == '__main__':\n    sys.exit({function}())\n")
+    return script
+
+
+def _time_commands(folder: Path, args: argparse.Namespace) -> dict[str, dict[str, list[float]]]:
+    """Wall clock of each command per tree, the commands and the trees taken in turn."""
+    data = _command_store(folder, args.records)
+    central = folder / "central.db"
+    trees = {"this tree": ROOT} | ({"against": args.against.resolve()} if args.against else {})
+    scripts = {name: _console_script(folder, tree, name) for name, tree in trees.items()}
+    commands = _commands(data, central)
+    for argv, env in commands.values():  # once untimed: the first login, the central schema
+        _wall([sys.executable, str(scripts["this tree"]), *argv], ROOT, **env)
+    times: dict[str, dict[str, list[float]]] = {c: {t: [] for t in trees} for c in commands}
+    for _ in range(args.repeat):
+        for command, (argv, env) in commands.items():
+            for name, tree in trees.items():
+                times[command][name].append(
+                    _wall([sys.executable, str(scripts[name]), *argv], tree, **env))
+    return times
 
 
 def _median(values: list[float]) -> str:
@@ -104,30 +174,54 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--entries", type=int, default=1000)
+    parser.add_argument("--records", type=int, default=200,
+                        help="entries in the store the real commands run on")
+    parser.add_argument("--against", type=Path, default=None,
+                        help="another checkout: the commands run under both, paired")
+    parser.add_argument("--commands-only", action="store_true",
+                        help="only the real commands (no worker, no address)")
     args = parser.parse_args()
-    from bench.bench_import import write_files
-
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        entries, _csv, _map, _births = write_files(folder, args.entries)
-        scripts = _scripts(folder)
-        helps: dict[str, list[float]] = {name: [] for name in scripts}
-        helps["python -m desktop_app"] = []
-        ready: dict[str, list[float]] = {name: [] for name in scripts}
-        geo: list[float] = []
-        rest: list[float] = []
-        for _ in range(args.repeat):
-            for name, script in scripts.items():
-                helps[name].append(_wall([sys.executable, str(script), "--help"]))
-                ready[name].append(float(_out([sys.executable, str(script), "--worker",
-                                               str(entries)])))
-            helps["python -m desktop_app"].append(
-                _wall([sys.executable, "-m", "desktop_app", "--help"]))
-            first, second = map(float, _out([sys.executable, "-c", _ADDRESS]).split())
-            geo.append(first)
-            rest.append(second)
     print(f"{args.repeat} runs each; load average {Path('/proc/loadavg').read_text()[:14]}"
           if Path("/proc/loadavg").exists() else f"{args.repeat} runs each")
+    figures: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        if not args.commands_only:
+            figures |= _start_figures(Path(tmp) / "start", args)
+        commands = _time_commands(Path(tmp), args)
+    print(f"real commands, wall clock (a store of {args.records} entries):")
+    for command, per_tree in commands.items():
+        for tree, values in per_tree.items():
+            label = command if len(per_tree) == 1 else f"{command} ({tree})"
+            print(f"  {label:<48} {_median(values)}")
+    figures["commands"] = {c: {t: {"median": statistics.median(v), "min": min(v)}
+                               for t, v in per_tree.items()}
+                           for c, per_tree in commands.items()}
+    print(json.dumps(figures))
+    return 0
+
+
+def _start_figures(folder: Path, args: argparse.Namespace) -> dict[str, object]:
+    """`hotich --help` under each entry point, the worker's ready time, the first address."""
+    from bench.bench_import import write_files
+
+    folder.mkdir()
+    entries, _csv, _map, _births = write_files(folder, args.entries)
+    scripts = _scripts(folder)
+    helps: dict[str, list[float]] = {name: [] for name in scripts}
+    helps["python -m desktop_app"] = []
+    ready: dict[str, list[float]] = {name: [] for name in scripts}
+    geo: list[float] = []
+    rest: list[float] = []
+    for _ in range(args.repeat):
+        for name, script in scripts.items():
+            helps[name].append(_wall([sys.executable, str(script), "--help"]))
+            ready[name].append(float(_out([sys.executable, str(script), "--worker",
+                                           str(entries)])))
+        helps["python -m desktop_app"].append(
+            _wall([sys.executable, "-m", "desktop_app", "--help"]))
+        first, second = map(float, _out([sys.executable, "-c", _ADDRESS]).split())
+        geo.append(first)
+        rest.append(second)
     print("hotich --help, wall clock:")
     for name, values in helps.items():
         print(f"  {name:<48} {_median(values)}")
@@ -137,11 +231,10 @@ def main() -> int:
     print("first pre-2025 address in a new process:")
     print(f"  geopy + shapely (numpy)                          {_median(geo)}")
     print(f"  the rest (the library's tables, the conversion)  {_median(rest)}")
-    print(json.dumps({"help": {k: statistics.median(v) for k, v in helps.items()},
-                      "worker_ready": {k: statistics.median(v) for k, v in ready.items()},
-                      "address": {"geopy_shapely": statistics.median(geo),
-                                  "rest": statistics.median(rest)}}))
-    return 0
+    return {"help": {k: statistics.median(v) for k, v in helps.items()},
+            "worker_ready": {k: statistics.median(v) for k, v in ready.items()},
+            "address": {"geopy_shapely": statistics.median(geo),
+                        "rest": statistics.median(rest)}}
 
 
 if __name__ == "__main__":

@@ -20,12 +20,12 @@ from desktop_app.cli.context import CliContext, add_command
 from desktop_app.cli.main import fail_unexpected, run
 from desktop_app.clock import Clock
 from desktop_app.logging_setup import configure_logging, fallback_log_dir
-from desktop_app.messages import CORE, Catalogue, merge, render
+from desktop_app.messages import CORE, Catalogue, LazyCatalogue, merge, render
 from desktop_app.paths import DataPaths
-from desktop_app.session import Session
 
 if TYPE_CHECKING:
     from desktop_app.ports import PdfCheck, SyncTransport
+    from desktop_app.session import Session
     from desktop_app.sync_types import DeviceIdentity
     from desktop_app.workflows.dashboard import ConnectionState
     from desktop_app.workflows.reconciliation import Reconciliation
@@ -373,10 +373,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Before anything can fail: the user log folder until the data folder is known.
     configure_logging(fallback_log_dir())
     try:
-        modules, messages = command_modules(), catalogue()
+        modules = command_modules()
     except Exception as exc:  # a broken build: still one line and an incident id
         return fail_unexpected(exc, "start-up", CORE)
-    return run(argv, modules, messages, on_context=_on_context)
+    return run(argv, modules, LazyCatalogue(catalogue, fallback=CORE), on_context=_on_context)
 
 
 def entry() -> None:

@@ -10,9 +10,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.domain import NumberBlock
 from desktop_app.errors import Cancelled
+
+if TYPE_CHECKING:  # the central server's commands read these types without the domain
+    from desktop_app.domain import NumberBlock
 
 
 class ItemStatus(StrEnum):
@@ -188,6 +191,8 @@ class LeasedBlock:
     last: int
 
     def as_number_block(self) -> NumberBlock:
+        from desktop_app.domain import NumberBlock
+
         return NumberBlock(self.first, self.last, self.first)
 
 

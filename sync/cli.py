@@ -176,11 +176,11 @@ def _serve(ctx: CliContext, args: argparse.Namespace) -> int:
                             ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
                             ssl_keyfile=str(args.tls_key) if args.tls_key else None,
                             timeout_graceful_shutdown=5)
-    ctx.emit(f"Máy chủ trung ương đang chạy tại / Central server listening on {url}",
+    ctx.emit(_say("R-SERVE-LISTENING", url=url),
              {"ok": True, "url": url, "port": port, "db": store.db.engine.url.render_as_string(
                  hide_password=True)})
     if scheme == "http":
-        ctx.note("Cảnh báo: không có TLS, chỉ dùng thử trên máy này. / Warning: no TLS.")
+        ctx.note(_say("W-SERVE-NO-TLS"))
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:
@@ -257,9 +257,7 @@ def _sync(ctx: CliContext, args: argparse.Namespace) -> int:
         return 0
     sync_periodically(session, transport, wait=_wait, interval=args.interval,
                       extracts=extracts, on_report=emit,
-                      on_link_failure=lambda _error: ctx.note(
-                          "hotich: máy chủ chưa liên lạc được; sẽ thử lại / server "
-                          "unreachable, retrying"))
+                      on_link_failure=lambda _error: ctx.note(_say("N-SYNC-RETRY")))
     return 0
 
 
@@ -357,11 +355,23 @@ def _stats(ctx: CliContext, args: argparse.Namespace) -> int:
         rows = store.intake.stats()
     finally:
         store.close()
-    lines = [f"{r['commune']}  {r['record_type']:<13} {r['records']}" for r in rows]
     total = sum(int(r["records"]) for r in rows)  # type: ignore[call-overload]
-    lines.append(f"Tổng / Total: {total}")
-    ctx.emit("\n".join(lines), {"ok": True, "total": total, "by_type_and_commune": rows})
+    ctx.emit(stats_text(rows), {"ok": True, "total": total, "by_type_and_commune": rows})
     return 0
+
+
+def stats_text(rows: list[dict[str, object]]) -> str:
+    """The accepted records by commune and type, then their total, counts grouped in the
+    messages' language (Vietnamese unless HOTICH_LANG=en)."""
+    from desktop_app.messages import current_language
+    from desktop_app.number_format import count_text
+
+    lang = current_language()
+    counts = [int(r["records"]) for r in rows]  # type: ignore[call-overload]
+    lines = [f"{r['commune']}  {r['record_type']:<13} {count_text(n, lang)}"
+             for r, n in zip(rows, counts, strict=True)]
+    lines.append(_say("R-CENTRAL-STATS-TOTAL", total=Count(sum(counts))))
+    return "\n".join(lines)
 
 
 def _registry_import(ctx: CliContext, args: argparse.Namespace) -> int:

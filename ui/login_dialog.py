@@ -64,7 +64,7 @@ class LoginDialog(QDialog):
 
         # Shown only once the login reports progress: an ordinary login has none to report.
         self.upgrade_box = QWidget(objectName="loginUpgrade")
-        self.progress = JobProgressWidget(lang, self.upgrade_box)
+        self.progress = JobProgressWidget(lang, self.upgrade_box, stacked=True)
         self.progress.cancel_button.hide()  # "Quit" stops it; the login cannot go on without
         self.upgrade_note = QLabel(objectName="loginUpgradeNote")
         self.upgrade_note.setWordWrap(True)

@@ -5,7 +5,7 @@ database lane, the next ones as the view scrolls to the end (Qt's canFetchMore/f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -32,7 +32,10 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         self._rows: list[T] = []
         self._checkable = checkable
         self._key = key
-        self._checked: set[str] = set()
+        # The rows ticked, by key, kept apart from those loaded: a paged list reads its first
+        # page again after a change, and a row ticked further down stays ticked while it is
+        # still listed (ListCheck), loaded again or not.
+        self._checked: dict[str, T] = {}
         # "Select all": every row of the list is checked, loaded or not (a paged list holds
         # one page of it), but those unticked since.
         self.is_all_checked = False
@@ -40,10 +43,26 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
     # -- data ---------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[T]) -> None:
+        """The whole list, read again: a row ticked (or ticked off) no longer in it is
+        forgotten."""
+        self._replace_rows(rows, self._chosen_keys(), ())
+
+    def _chosen_keys(self) -> set[str]:
+        """The keys whose tick the user set: ticked, or ticked off from "every row"."""
+        return set(self._checked) | self._unchecked
+
+    def _replace_rows(self, rows: Sequence[T], asked: Collection[str],
+                      found: Sequence[T]) -> None:
+        """``rows`` loaded instead of those shown. Of the ``asked`` keys (ticked or ticked
+        off), those neither in ``rows`` nor ``found`` (read past them) are no longer listed:
+        forgotten; the other ticks stay, with their rows as read now."""
         self.beginResetModel()
         self._rows = list(rows)
-        keys = {self._key(r) for r in self._rows}
-        self._checked &= keys
+        now = {self._key(r): r for r in (*found, *self._rows)}
+        gone = set(asked) - now.keys()
+        self._checked = {k: now.get(k, row) for k, row in self._checked.items()
+                         if k not in gone}
+        self._unchecked -= gone
         self.endResetModel()
 
     def rows(self) -> list[T]:
@@ -53,8 +72,13 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def checked(self) -> list[T]:
-        """The checked rows among those loaded."""
-        return [r for r in self._rows if self.is_checked_key(self._key(r))]
+        """The rows ticked, loaded or not, those loaded first in their order (with every row
+        checked: those loaded)."""
+        loaded = [r for r in self._rows if self.is_checked_key(self._key(r))]
+        if self.is_all_checked:
+            return loaded
+        keys = {self._key(r) for r in loaded}
+        return loaded + [r for k, r in self._checked.items() if k not in keys]
 
     def is_checked_key(self, key: str) -> bool:
         if self.is_all_checked:
@@ -76,9 +100,9 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             else:
                 self._unchecked.add(key)
         elif checked:
-            self._checked.add(key)
+            self._checked[key] = item
         else:
-            self._checked.discard(key)
+            self._checked.pop(key, None)
         index = self.index(row, 0)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
 
@@ -88,11 +112,11 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         self._unchecked.clear()
         self._checks_changed()
 
-    def set_checked_keys(self, keys: set[str]) -> None:
-        """Exactly these rows checked (no longer "every row")."""
+    def set_checked_rows(self, rows: Iterable[T]) -> None:
+        """Exactly these rows checked, loaded or not (no longer "every row")."""
         self.is_all_checked = False
         self._unchecked.clear()
-        self._checked = set(keys)
+        self._checked = {self._key(r): r for r in rows}
         self._checks_changed()
 
     def _checks_changed(self) -> None:
@@ -155,6 +179,9 @@ class Page(Generic[T]):
 
 PageFetch = Callable[[str | None], Page[Any]]
 """(cursor, None for the first page) -> one page; run on the database lane."""
+ListCheck = Callable[[list[str]], Sequence[Any]]
+"""(keys) -> the rows of those keys the list still holds, as they are now; run on the
+database lane with the first page, for the ticked rows it does not hold."""
 
 EMPTY_PAGES_FOLLOWED = 4
 """A narrowed list's page may come back empty with more to read (paging.filtered stops at
@@ -167,7 +194,8 @@ class PagedRowsModel(RowsModel[T]):
     """A RowsModel filled page by page off the GUI thread. ``load(fetch)`` starts a new list
     (the rows shown stay until its first page arrives: no flicker while typing); the view
     asks for the next page when it scrolls to the end, and ``fetchMore`` can be called for a
-    "more" button. A page that arrives for a list replaced meanwhile is dropped."""
+    "more" button. A page that arrives for a list replaced meanwhile is dropped. With a
+    ``ListCheck`` the ticks of rows past the first page stay while those rows are listed."""
 
     loaded = Signal(bool)  # a page arrived: True for the first page of a list
     failed = Signal(object)  # the error of a page (BaseException)
@@ -178,6 +206,7 @@ class PagedRowsModel(RowsModel[T]):
         super().__init__(columns, checkable=checkable, key=key, parent=parent)
         self._runner = runner
         self._fetch: PageFetch | None = None
+        self._check: ListCheck | None = None
         self._after: str | None = None
         self._generation = 0
         self._first_due = False  # the list's first page has not arrived (or failed)
@@ -195,13 +224,16 @@ class PagedRowsModel(RowsModel[T]):
             found = self._texts[key] = super().text(row, column)
         return found
 
-    def set_rows(self, rows: Sequence[T]) -> None:
+    def _replace_rows(self, rows: Sequence[T], asked: Collection[str],
+                      found: Sequence[T]) -> None:
         self._texts.clear()
-        super().set_rows(rows)
+        super()._replace_rows(rows, asked, found)
 
-    def load(self, fetch: PageFetch) -> None:
+    def load(self, fetch: PageFetch, check: ListCheck | None = None) -> None:
+        """A new list; ``check``: which of the ticked rows it still holds past its first
+        page (without one, such ticks stay until the list is read to its end)."""
         self._generation += 1
-        self._fetch = fetch
+        self._fetch, self._check = fetch, check
         self._after = None
         self.is_complete = False
         self._first_due = True
@@ -221,12 +253,25 @@ class PagedRowsModel(RowsModel[T]):
         fetch, after, generation, first = (self._fetch, self._after, self._generation,
                                            self._first_due)
         assert fetch is not None
+        check, key = self._check, self._key
+        asked = sorted(self._chosen_keys()) if first else []
+
+        def read() -> tuple[Page[T], list[str], Sequence[T]]:
+            page = fetch(after)
+            if page.after is None:
+                return page, asked, ()  # the whole list: a tick not in it is gone
+            if check is None or not asked:
+                return page, [], ()  # not known (or no tick): every tick stays
+            on_page = {key(r) for r in page.rows}
+            beyond = [k for k in asked if k not in on_page]
+            return page, asked, check(beyond) if beyond else ()
+
         self.is_loading = True
-        self._runner.run(lambda: fetch(after),
-                         lambda page: self._arrived(generation, first, page),
+        self._runner.run(read, lambda got: self._arrived(generation, first, *got),
                          lambda error: self._failed(generation, error))
 
-    def _arrived(self, generation: int, first: bool, page: Page[T]) -> None:
+    def _arrived(self, generation: int, first: bool, page: Page[T], asked: list[str],
+                 found: Sequence[T]) -> None:
         if generation != self._generation:
             return  # a newer list was asked for meanwhile
         self.is_loading = False
@@ -239,7 +284,7 @@ class PagedRowsModel(RowsModel[T]):
         if first:
             self._first_due = False
             self.total, self.extra = page.total, page.extra
-            self.set_rows(page.rows)
+            self._replace_rows(page.rows, asked, found)
         elif page.rows:
             start = len(self._rows)
             self.beginInsertRows(_ROOT, start, start + len(page.rows) - 1)

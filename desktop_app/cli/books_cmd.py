@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.cli.figures import count, percent
-from desktop_app.domain.sampling import RECHECK_MINIMUM, RECHECK_SHARE
 from desktop_app.errors import UsageError
 from desktop_app.scans import ROTATIONS
 
@@ -84,8 +83,8 @@ def register(bs: argparse._SubParsersAction[argparse.ArgumentParser], types: lis
     rs = recheck.add_subparsers(dest="recheck_command", metavar="STEP", required=True)
     draw = add_command(rs, "draw", "draw the sample (supervisors)")
     draw.add_argument("book", nargs="?", help="a book; without it, every book of the commune")
-    draw.add_argument("--share", type=float, default=RECHECK_SHARE)
-    draw.add_argument("--minimum", type=int, default=RECHECK_MINIMUM)
+    draw.add_argument("--share", type=float)  # the handler resolves the defaults (the domain's)
+    draw.add_argument("--minimum", type=int)
     draw.add_argument("--seed", type=int, help="repeat a draw (it is kept with the sample)")
     draw.set_defaults(handler=_recheck_draw)
     rekey = add_command(rs, "key", "the blind re-keying of a drawn entry")
@@ -298,11 +297,14 @@ def _accuracy(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _recheck_draw(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.domain.sampling import RECHECK_MINIMUM, RECHECK_SHARE
     from desktop_app.workflows import recheck
 
     session = ctx.session()
-    sample = recheck.draw_recheck(session, book_id=args.book, share=args.share,
-                                minimum=args.minimum, seed=args.seed)
+    share = RECHECK_SHARE if args.share is None else args.share
+    minimum = RECHECK_MINIMUM if args.minimum is None else args.minimum
+    sample = recheck.draw_recheck(session, book_id=args.book, share=share, minimum=minimum,
+                                  seed=args.seed)
     drawn = recheck.recheck_entries(session, sample.id)
     lines = [f"{sample.id} {count(len(drawn))}/{count(sample.population)}"]
     lines += [f"  {e.record_id} trang {e.place.page_no if e.place else '-'} "

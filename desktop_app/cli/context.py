@@ -10,15 +10,17 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from desktop_app.cli.progress_line import ProgressLine
 from desktop_app.clock import Clock, SystemClock
 from desktop_app.errors import HotichError
 from desktop_app.messages import render
 from desktop_app.paths import DataPaths
-from desktop_app.ports import SyncTransport
-from desktop_app.session import Session
+
+if TYPE_CHECKING:  # the store and the domain load when a command logs in, not at every start
+    from desktop_app.ports import SyncTransport
+    from desktop_app.session import Session
 
 
 def global_options() -> argparse.ArgumentParser:

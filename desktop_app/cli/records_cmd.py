@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.cli import books_cmd, import_cmd, ocr_cmd, reconcile_cmd
 from desktop_app.cli.context import CliContext, add_command
 from desktop_app.cli.figures import count
-from desktop_app.domain import Issue, issue_message, json_schema
-from desktop_app.domain.errors import RecordInvalidError
-from desktop_app.domain.parties import record_title
 from desktop_app.errors import HotichError, UsageError
-from desktop_app.json_input import parse_json_object
 from desktop_app.messages import current_language, render
-from desktop_app.record import JSONObject, StoredRecord
 
-if TYPE_CHECKING:  # the workflows load when a command of theirs runs, not at every start
+if TYPE_CHECKING:  # the domain and the workflows load when a command of theirs runs
+    from desktop_app.domain import Issue
+    from desktop_app.domain.errors import RecordInvalidError
+    from desktop_app.record import JSONObject, StoredRecord
     from desktop_app.workflows import record_views, records
 
 TYPES = ["birth", "death", "marriage", "recognition", "change", "guardianship"]
@@ -100,6 +99,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 # -- helpers --------------------------------------------------------------------------------
 def _read_json(ctx: CliContext, source: str) -> JSONObject:
+    from desktop_app.json_input import parse_json_object
+
     try:
         text = ctx.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     except OSError as exc:
@@ -110,6 +111,8 @@ def _read_json(ctx: CliContext, source: str) -> JSONObject:
 
 
 def _issue_json(rtype: str, issue: Issue) -> dict[str, object]:
+    from desktop_app.domain import issue_message
+
     return {"rule": issue.code, "field": issue.field,
             "message": issue_message(rtype, issue, lang=current_language())}
 
@@ -144,11 +147,14 @@ def _invalid(ctx: CliContext, rtype: str, exc: RecordInvalidError) -> int:
 
 # -- handlers -------------------------------------------------------------------------------
 def _schema(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.domain import json_schema
+
     ctx.stdout.write(json.dumps(json_schema(args.type), ensure_ascii=False, indent=2) + "\n")
     return 0
 
 
 def _new(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.domain.errors import RecordInvalidError
     from desktop_app.workflows import records
 
     session = ctx.session()
@@ -161,6 +167,7 @@ def _new(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _edit(ctx: CliContext, args: argparse.Namespace) -> int:
+    from desktop_app.domain.errors import RecordInvalidError
     from desktop_app.workflows import records
 
     session = ctx.session()
@@ -219,6 +226,8 @@ def _emit_list(ctx: CliContext, found: list[StoredRecord]) -> None:
 
 
 def _main_name(rec: StoredRecord) -> str:
+    from desktop_app.domain.parties import record_title
+
     return record_title(rec.type, rec.data)  # the names the screens list it by
 
 
@@ -313,10 +322,22 @@ def _books_close(ctx: CliContext, args: argparse.Namespace) -> int:
     from desktop_app.workflows import numbering
 
     closed = numbering.close_year(ctx.session(), args.year)
-    ctx.emit("\n".join(f"{b.book_number}: {b.totals}" for b in closed),
-             {"ok": True, "closed": [{"book_number": b.book_number, "totals": b.totals}
-                                     for b in closed]})
+    text = ("\n".join(_closed_line(b.record_type, b.book_number, b.totals or {})
+                      for b in closed)
+            or f"Năm {args.year} không còn sổ nào đang mở.")
+    ctx.emit(text, {"ok": True, "closed": [{"book_number": b.book_number, "totals": b.totals}
+                                           for b in closed]})
     return 0
+
+
+def _closed_line(record_type: str, book_number: str, totals: Mapping[str, object]) -> str:
+    """A closed book's totals as the closing records them: its entries (grouped) and the
+    first and last registration numbers (identifiers, plain)."""
+    entries = totals.get("entries")
+    shown = count(entries) if isinstance(entries, int) else "-"
+    first, last = totals.get("first_number"), totals.get("last_number")
+    numbers = f", số {first}-{last}" if first is not None else ""
+    return f"{record_type:<12} {book_number:<20} đã khóa sổ: {shown} mục{numbers}"
 
 
 

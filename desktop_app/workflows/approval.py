@@ -8,6 +8,7 @@ against it and the approval screen shows it, so the two cannot disagree.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import cast
@@ -100,12 +101,8 @@ def _as_list(value: object) -> list[object]:
 TO_SIGN_PAGE = 200
 
 
-def to_sign_page(session: Session, *, after: str | None = None,
-                 limit: int = TO_SIGN_PAGE) -> RecordPage:
-    """One page of the records the acting supervisor can sign now (the signing rule decides:
-    a birth once its personal ID is back), oldest first; ``after`` is the previous page's
-    cursor. Never capped: every record that can be signed is on some page."""
-    require(session.account, Permission.SIGN_EXTRACT)
+def _signable_by(session: Session) -> Callable[[StoredRecord], bool]:
+    """Whether the acting supervisor can sign a record now (the signing rule)."""
     signer = actor_of(session.account)
 
     def signable(rec: StoredRecord) -> bool:
@@ -115,6 +112,16 @@ def to_sign_page(session: Session, *, after: str | None = None,
             return False
         return True
 
+    return signable
+
+
+def to_sign_page(session: Session, *, after: str | None = None,
+                 limit: int = TO_SIGN_PAGE) -> RecordPage:
+    """One page of the records the acting supervisor can sign now (the signing rule decides:
+    a birth once its personal ID is back), oldest first; ``after`` is the previous page's
+    cursor. Never capped: every record that can be signed is on some page."""
+    require(session.account, Permission.SIGN_EXTRACT)
+    signable = _signable_by(session)
     with session.store.read() as uow:
         def of_status(status: str) -> paging.KeyFetch:
             return lambda cursor, size: uow.records.created_keys(status=status, after=cursor,
@@ -123,3 +130,14 @@ def to_sign_page(session: Session, *, after: str | None = None,
         fetch = paging.merged([of_status(s.value) for s in _SIGNABLE_STATUSES],
                               uow.records.by_ids)
         return paging.filtered(fetch, signable, after=after, limit=limit)
+
+
+def still_to_sign(session: Session, ids: Sequence[str]) -> list[StoredRecord]:
+    """Those of ``ids`` the acting supervisor can still sign, as they are now, in the order
+    of ``ids`` (the others were signed, sent back or changed meanwhile): what a selection
+    made on the "to sign" list keeps when the list is read again."""
+    require(session.account, Permission.SIGN_EXTRACT)
+    signable = _signable_by(session)
+    statuses = {s.value for s in _SIGNABLE_STATUSES}
+    with session.store.read() as uow:
+        return [r for r in uow.records.by_ids(ids) if r.status in statuses and signable(r)]

@@ -135,6 +135,7 @@ def test_the_first_login_after_an_update_shows_the_copy_then_each_migration(
         qtbot.waitUntil(dialog.upgrade_box.isVisible, timeout=10000)
         assert dialog.progress.stage.text() == "Đang sao lưu dữ liệu trước khi nâng cấp…"
         assert dialog.progress.bar.maximum() == 0  # busy
+        _readable_at_default_size(dialog)
         assert dialog.session is None and not dialog.login_button.isEnabled()
         qtbot.keyClicks(dialog.username, "x")  # typing is taken while the work goes on
         assert dialog.username.text() == "adminx"
@@ -151,6 +152,14 @@ def test_the_first_login_after_an_update_shows_the_copy_then_each_migration(
     assert {busy for text, busy in shown if text in steps} == {0}
     assert dialog.session is not None and dialog.session.store.schema_version() == due + 1
     dialog.session.close()
+
+
+def _readable_at_default_size(dialog: LoginDialog) -> None:
+    """The step's words whole and the bar as wide as the window, not squeezed beside them."""
+    dialog.layout().activate()
+    stage, bar = dialog.progress.stage, dialog.progress.bar
+    assert stage.isVisible() and stage.width() >= stage.sizeHint().width()
+    assert bar.isVisible() and bar.width() >= 0.8 * dialog.upgrade_box.width()
 
 
 def test_a_quit_during_the_last_batch_of_the_reindex_still_finishes_the_upgrade(

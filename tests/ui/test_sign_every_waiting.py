@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain import Status
 from desktop_app.errors import Cancelled, DiskFullError
 from desktop_app.session import Session
+from desktop_app.workflows.status import actor_of, change_status
 from tests.many_records import create_many
 from tests.ui.conftest import UiOffice, wait_idle
 from ui import i18n
@@ -148,3 +149,69 @@ def test_a_cancel_says_how_many_were_left_unread(qtbot: QtBot, office: UiOffice)
     assert result is not None and result.kind == "cancelled"
     assert len(result.signed) == 199 and result.left == WAITING - 199
     assert "51" in page.outcome.summary.text()
+
+
+def test_the_failures_of_a_select_all_batch_stay_ticked_past_the_reloaded_first_page(
+        qtbot: QtBot, office: UiOffice) -> None:
+    """Every record of a 250 batch fails on its own: the list then reads its first page
+    (200) again, and the 50 failed records past it stay ticked; the next batch takes all
+    250, and a ticked record signed meanwhile elsewhere leaves the selection."""
+    from desktop_app.domain.errors import SignerConflictError
+
+    waiting = create_many(office.session("canbo"), WAITING, to=Status.APPROVED,
+                          supervisor=office.session("chutich"))
+    calls: list[list[str]] = []
+    failing: Answer = lambda ids: [  # noqa: E731
+        SignOutcome(rid, SignerConflictError(parties=["deceased"])) for rid in ids]
+    page = _page(qtbot, office, calls, failing)
+    page.select_all.click()
+    qtbot.waitUntil(lambda: page.sign_selection.count == WAITING, timeout=15000)
+    with qtbot.waitSignal(page.records_changed, timeout=15000):
+        page.sign_button.click()
+    wait_idle(qtbot, office.runner)  # the list read again after the batch
+    assert page.sign_model.rowCount() == 200 and not page.sign_model.is_all_checked
+    assert page.sign_selection.count == WAITING
+    assert all(page.sign_model.is_checked_key(rid) for rid in waiting)
+
+    calls.clear()
+    with qtbot.waitSignal(page.records_changed, timeout=15000):
+        page.sign_button.click()
+    wait_idle(qtbot, office.runner)
+    assert sorted(rid for ids in calls for rid in ids) == sorted(waiting)
+
+    supervisor = office.session("chutich")
+    with supervisor.store.write() as uow:  # signed elsewhere (the command line)
+        rec = uow.records.get(waiting[-1])
+        assert rec is not None
+        change_status(uow, rec, Status.SIGNED, actor=actor_of(supervisor.account),
+                      at=supervisor.clock.now(), action="sign")
+    page.refresh()  # one past the first page no longer waits: only it is dropped
+    wait_idle(qtbot, office.runner)
+    assert page.sign_selection.count == WAITING - 1
+    assert not page.sign_model.is_checked_key(waiting[-1])
+
+
+def test_the_sign_button_waits_for_something_chosen_and_says_why(
+        qtbot: QtBot, office: UiOffice) -> None:
+    page = _page(qtbot, office, [], rows=0)
+    assert not page.sign_button.isEnabled()
+    assert page.sign_button.toolTip() == "Không có hồ sơ nào đang chờ ký."
+
+    create_many(office.session("canbo"), 3, to=Status.APPROVED,
+                supervisor=office.session("chutich"))
+    page.refresh()
+    qtbot.waitUntil(lambda: page.sign_model.rowCount() == 3, timeout=15000)
+    wait_idle(qtbot, office.runner)
+    assert not page.sign_button.isEnabled()  # something waits, nothing chosen
+    assert page.sign_button.toolTip() == ("Hãy đánh dấu các hồ sơ cần ký, "
+                                          "hoặc bấm “Chọn tất cả”.")
+    page.sign_model.set_checked(1, True)
+    assert page.sign_button.isEnabled() and page.sign_button.toolTip() == ""
+    page.sign_model.set_checked(1, False)
+    assert not page.sign_button.isEnabled()
+    page.select_all.click()
+    assert page.sign_button.isEnabled()
+    qtbot.waitUntil(lambda: page.sign_selection.count == 3, timeout=15000)
+    assert page.sign_button.isEnabled()
+    page.sign_selection.clear_button.click()
+    assert not page.sign_button.isEnabled()

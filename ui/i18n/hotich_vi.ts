@@ -3709,6 +3709,14 @@ Hãy tắt một trong hai.</translation>
         <source>Signing is not set up on this device yet (certificate and signing module).</source>
         <translation>Máy này chưa được cài đặt ký số (chứng thư số và mô-đun ký).</translation>
     </message>
+    <message>
+        <source>Nothing is waiting to be signed.</source>
+        <translation>Không có hồ sơ nào đang chờ ký.</translation>
+    </message>
+    <message>
+        <source>Tick the records to sign, or press “Select all”.</source>
+        <translation>Hãy đánh dấu các hồ sơ cần ký, hoặc bấm “Chọn tất cả”.</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>

@@ -100,6 +100,7 @@ class SignSelectionWidget(QWidget):
     sơ đang chờ ký."), counted on the database lane while the list shows its first page."""
 
     failed = Signal(object)  # a count step's error (BaseException)
+    changed = Signal()  # what is chosen, or what is known to wait, changed
 
     def __init__(self, ctx: UiContext, model: PagedRowsModel[StoredRecord],
                  parent: QWidget | None = None) -> None:
@@ -112,7 +113,7 @@ class SignSelectionWidget(QWidget):
         self.label = QLabel(objectName="signSelection")
         self.clear_button = QPushButton(self.tr("Clear selection"),
                                         objectName="clearSignSelection")
-        self.clear_button.clicked.connect(lambda: model.set_checked_keys(set()))
+        self.clear_button.clicked.connect(lambda: model.set_checked_rows(()))
         self.select_all = QPushButton(self.tr("Select all"), objectName="selectAllToSign")
         self.select_all.setToolTip(self.tr("Every record waiting to be signed, also those "
                                            "the list has not shown yet"))
@@ -163,6 +164,7 @@ class SignSelectionWidget(QWidget):
         self.label.setText(text)
         self.clear_button.setVisible(bool(text) and not nothing)
         self.select_all.setEnabled(self._model.rowCount() > 0)  # none shown: none to choose
+        self.changed.emit()
 
     def _loaded(self, first: bool) -> None:
         self._has_read = True

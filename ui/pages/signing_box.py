@@ -65,11 +65,9 @@ class SigningBox(QGroupBox):
         self.sign_selection.failed.connect(self.failed)
         self.sign_button = QPushButton(self.tr("Sign selected extracts"),
                                        objectName="signButton")
-        if ctx.hooks.sign_records is None:
-            self.sign_button.setEnabled(False)
-            self.sign_button.setToolTip(self.tr(
-                "Signing is not set up on this device yet (certificate and signing module)."))
         self.sign_button.clicked.connect(self.sign_selected)
+        self._signing = False  # a batch is under way
+        self.sign_selection.changed.connect(self._update_sign_button)
         self.progress = JobProgressWidget(ctx.lang, self)
         self.outcome = SignOutcomeWidget(ctx.lang, ctx.catalogue, self)
         layout = QVBoxLayout(self)
@@ -81,6 +79,23 @@ class SigningBox(QGroupBox):
         buttons.addWidget(self.sign_selection)
         buttons.addWidget(self.sign_button)
         layout.addLayout(buttons)
+        self._update_sign_button()
+
+    def _update_sign_button(self) -> None:
+        """Enabled with something chosen to sign; otherwise disabled, the tooltip saying
+        why (a button that does nothing when pressed reads as broken)."""
+        selection = self.sign_selection
+        if self._ctx.hooks.sign_records is None:
+            why = self.tr("Signing is not set up on this device yet "
+                          "(certificate and signing module).")
+        elif selection.is_nothing_waiting:
+            why = self.tr("Nothing is waiting to be signed.")
+        elif selection.count == 0:
+            why = self.tr("Tick the records to sign, or press “Select all”.")
+        else:
+            why = ""  # chosen (or "every record", still being counted)
+        self.sign_button.setEnabled(not why and not self._signing)
+        self.sign_button.setToolTip(why)
 
     def refresh(self) -> None:
         session = self._ctx.session
@@ -89,7 +104,8 @@ class SigningBox(QGroupBox):
             page = approval.to_sign_page(session, after=after)
             return Page(page.records, page.after)
 
-        self.sign_model.load(to_sign)
+        # a record ticked past the first page stays ticked while it still waits
+        self.sign_model.load(to_sign, lambda ids: approval.still_to_sign(session, ids))
 
     def sign_selected(self) -> None:
         sign = self._ctx.hooks.sign_records
@@ -103,7 +119,7 @@ class SigningBox(QGroupBox):
         if password is None:
             return
         session = self._ctx.session
-        self.sign_button.setEnabled(False)
+        self._set_signing(True)
         if every:
             excluded, expected = self.sign_model.unchecked_keys(), count or 0
             handle = self._ctx.runner.start_job(
@@ -120,12 +136,16 @@ class SigningBox(QGroupBox):
                 lambda error: self._sign_failed(error, ids, titles), lane="general")
         self.progress.follow(handle)
 
+    def _set_signing(self, signing: bool) -> None:
+        self._signing = signing
+        self._update_sign_button()
+
     def _signed_waiting(self, batch: sign_batch.WaitingBatch) -> None:
         # Done with "every record": those that failed stay ticked, as in a batch of ticked
         # rows (the others have left the list). Stopped midway by a refusal, "every record"
         # stays chosen: what was signed has left it, what was refused or not reached waits.
         if batch.stopped_by is None:
-            self.sign_model.set_checked_keys({r.id for r in batch.failed})
+            self.sign_model.set_checked_rows(batch.failed)
         self._signed(batch.outcomes, {r.id: self._title(r) for r in batch.failed},
                      unread=batch.left, stopped_by=batch.stopped_by)
 
@@ -136,7 +156,7 @@ class SigningBox(QGroupBox):
 
     def _signed(self, outcomes: Sequence[SignOutcome], titles: dict[str, str], *,
                 unread: int = 0, stopped_by: BaseException | None = None) -> None:
-        self.sign_button.setEnabled(True)
+        self._set_signing(False)
         self.outcome.show_result(SignBatchResult.of(outcomes, unread, stopped_by), titles)
         self.batch_ended.emit(True)
 
@@ -144,6 +164,6 @@ class SigningBox(QGroupBox):
                      titles: dict[str, str], *, unread: int = 0) -> None:
         """The batch stopped as a whole: a wrong certificate password, no certificate, ...
         (nothing was signed: the selection stays as it was)."""
-        self.sign_button.setEnabled(True)
+        self._set_signing(False)
         self.outcome.show_result(SignBatchResult.refused(error, ids, unread), titles)
         self.batch_ended.emit(False)

@@ -30,6 +30,7 @@ from ui.context import UiContext, UiHooks
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
+from ui.widgets.progress import PercentStyle
 
 PW = "demo-password-1"
 P12_PW = "demo-p12-password-1"
@@ -210,7 +211,7 @@ def main(argv: list[str]) -> int:
     out = Path(argv[1] if len(argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(argv)
-    app.setStyle("Fusion")
+    app.setStyle(PercentStyle("Fusion"))  # as the app paints its bars ("45 %", busy ones)
     i18n.install("vi")
     with tempfile.TemporaryDirectory() as tmp:
         paths = demo_office(Path(tmp) / "data")

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QProxyStyle,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from ui.tasks import TaskHandle
+from ui.widgets.busy_bar import BusyBars
 
 PERCENT_FORMAT = "%p %"
 """What every progress bar reads: "45 %", with the space Vietnamese typesetting puts before
@@ -23,17 +25,29 @@ the sign (as ui.numbers.percent_text and the command line's progress line write 
 Qt's own default is "45%"."""
 
 
-
 class PercentStyle(QProxyStyle):
     """The platform's style, every QProgressBar it polishes (the app's or one of Qt's own)
-    reading PERCENT_FORMAT: set on the application once (ui.run.application), with no
-    setFormat per bar. (Not an application style sheet: any style sheet puts every widget
-    under Qt's style-sheet style, whose metrics cut the dashboard chart's day labels.)"""
+    reading PERCENT_FORMAT, and a busy one (range 0..0) a chunk moving to and fro
+    (ui.widgets.busy_bar) rather than the full bar the platform styles paint: set on the
+    application once (ui.run.application), with nothing to do per bar. (Not an application
+    style sheet: any style sheet puts every widget under Qt's style-sheet style, whose
+    metrics cut the dashboard chart's day labels.)"""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._busy = BusyBars(self)
 
     def polish(self, *args: Any) -> Any:
         if args and isinstance(args[0], QProgressBar):
             args[0].setFormat(PERCENT_FORMAT)
+            self._busy.watch(args[0])
         return super().polish(*args)
+
+    def unpolish(self, *args: Any) -> Any:
+        if args and isinstance(args[0], QProgressBar):
+            self._busy.forget(args[0])
+        return super().unpolish(*args)
+
 
 STAGES = {
     "backup": ("Đang sao lưu", "Backing up"),
@@ -62,7 +76,12 @@ BUSY_STAGES = frozenset({"upgrade-copy", *STEP_STAGES})
 
 
 class JobProgressWidget(QWidget):
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+    """The step's words, the bar and its cancel button: in one row, or with ``stacked`` the
+    words above a bar as wide as the widget (a narrow window, as the login's: beside a long
+    step's words the bar was squeezed to a stub)."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None, *,
+                 stacked: bool = False) -> None:
         super().__init__(parent)
         self._lang = lang
         self._handle: TaskHandle | None = None
@@ -72,11 +91,18 @@ class JobProgressWidget(QWidget):
         self.cancel_button = QPushButton(QCoreApplication.translate("Progress", "Cancel"), self)
         self.cancel_button.setObjectName("cancelJob")
         self.cancel_button.clicked.connect(self.cancel)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stage)
-        layout.addWidget(self.bar, 1)
-        layout.addWidget(self.cancel_button)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        if stacked:
+            layout = QVBoxLayout(self)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(self.stage)
+            layout.addLayout(row)
+        else:
+            self.setLayout(row)
+            row.addWidget(self.stage)
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.cancel_button)
         self.hide()
 
     def set_language(self, lang: str) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from desktop_app.ports import TextRecogniser
+if TYPE_CHECKING:  # the ports bring the domain: not for the command line's choices of engine
+    from desktop_app.ports import TextRecogniser
 
 DEFAULT_ENGINE = "trueocr"
 ENGINES = ("trueocr", "tesseract")

@@ -123,3 +123,33 @@ def test_a_command_imports_only_its_own_groups_workflows(tmp_path: Path) -> None
     assert _imported_by(missing, "user", "list") == set()
     assert _imported_by(missing, "record", "list") == {"records"}
     assert _imported_by(missing, "books", "digitisation") == {"books", "records"}
+
+
+_HEAVY = ("desktop_app.domain", "desktop_app.store", "desktop_app.session", "sqlcipher3")
+
+
+def _heavy_imported(*argv: str) -> list[str]:
+    """The domain and store modules a command imported (the server's loop is not run)."""
+    probe = ("import json, sys, uvicorn; uvicorn.Server.run = lambda self, sockets=None: None; "
+             "from desktop_app.app import main\n"
+             "try: code = main(sys.argv[1:])\n"
+             "except SystemExit as exc: code = exc.code\n"
+             "print(json.dumps([code, sorted(sys.modules)]))")
+    done = _run("-c", probe, *argv)
+    assert done.returncode == 0, done.stderr
+    code, modules = json.loads(done.stdout.splitlines()[-1])
+    assert code in (0, None), done.stderr
+    return [m for m in modules if m.startswith(_HEAVY)]
+
+
+def test_help_and_the_central_servers_commands_do_not_import_the_domain_or_the_store(
+        tmp_path: Path) -> None:
+    """The parsers, the catalogue and the central server need neither the domain (~90 ms)
+    nor the device's encrypted store: they load when a command needs them."""
+    db = str(tmp_path / "central.db")
+    assert _heavy_imported("--help") == []
+    assert _heavy_imported("central", "--help") == []
+    assert _heavy_imported("central", "stats", "--db", db) == []
+    assert _heavy_imported("serve", "--db", db, "--port", "0") == []
+    # and a command that needs the domain still has it
+    assert "desktop_app.domain" in _heavy_imported("schema", "birth")

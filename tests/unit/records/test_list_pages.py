@@ -117,6 +117,10 @@ def test_the_records_to_sign_merge_both_statuses_and_skip_what_the_rule_refuses(
     ids, _pages = _all_pages(lambda after: approval.to_sign_page(supervisor, after=after,
                                                                  limit=1))
     assert ids == [*death, with_id.id, *later]  # oldest first across both statuses
+    # what a selection keeps when the list is read again: the same rule, record by record
+    drafted = create_many(officer, 1, first=3)
+    kept = approval.still_to_sign(supervisor, [later[1], birth.id, *drafted, death[0]])
+    assert [r.id for r in kept] == [later[1], death[0]]
 
 
 def _approved(office: Office, data: dict[str, object]) -> StoredRecord:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from desktop_app.sync_types import DeviceIdentity
 from desktop_app.workflows.accounts import login
 from desktop_app.workflows.enrolment import device_identity
 from sync.bundle import build_bundle, read_answer
+from sync.cli import stats_text
 from sync.server.store import CentralStore
 from tests.conftest import ADMIN_PASSWORD, CliResult
 
@@ -109,3 +113,42 @@ def test_a_sync_report_is_worded_at_the_edge(monkeypatch: pytest.MonkeyPatch) ->
     assert (shown["accepted"], shown["rejected"], shown["pulled"]) == (2, 1, 5)
     assert shown["items"][1] == {"record_id": "r2", "version": 2, "state": "rejected",
                                  "code": "E-SYNC-X"}
+
+
+def test_central_stats_speak_the_messages_language_with_grouped_counts(
+        cli: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows: list[dict[str, object]] = [
+        {"record_type": "birth", "commune": "00070", "records": 1234},
+        {"record_type": "death", "commune": "00070", "records": 5}]
+    monkeypatch.setenv("HOTICH_LANG", "vi")
+    assert stats_text(rows) == ("00070  birth         1.234\n00070  death         5\n"
+                                "Tổng: 1.239 hồ sơ đã nhận")
+    monkeypatch.setenv("HOTICH_LANG", "en")
+    assert stats_text(rows) == ("00070  birth         1,234\n00070  death         5\n"
+                                "Total: 1,239 records accepted")
+    empty = cli("central", "stats", "--db", str(tmp_path / "central.db"))
+    assert empty.code == 0, empty.err
+    assert empty.out == "Total: 0 records accepted\n"
+    as_json = cli("--json", "central", "stats", "--db", str(tmp_path / "central.db"))
+    assert json.loads(as_json.out) == {"ok": True, "total": 0, "by_type_and_commune": []}
+
+
+@pytest.mark.parametrize(("lang", "listening", "warning"), [
+    ("en", "Central server listening on http://127.0.0.1:", "Warning: no TLS, for trying "
+     "out on this machine only."),
+    ("vi", "Máy chủ trung ương đang chạy tại http://127.0.0.1:", "Cảnh báo: không có TLS, "
+     "chỉ dùng thử trên máy này.")])
+def test_serve_says_where_it_listens_in_the_messages_language(
+        tmp_path: Path, lang: str, listening: str, warning: str) -> None:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", "serve", "--db", str(tmp_path / "c.db"),
+         "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "HOTICH_LANG": lang})
+    try:
+        assert server.stdout is not None
+        said = server.stdout.readline()
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=30)
+    assert said.startswith(listening) and " / " not in said, said
+    assert warning in err.splitlines(), err
