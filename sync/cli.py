@@ -176,11 +176,11 @@ def _serve(ctx: CliContext, args: argparse.Namespace) -> int:
                             ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
                             ssl_keyfile=str(args.tls_key) if args.tls_key else None,
                             timeout_graceful_shutdown=5)
-    ctx.emit(f"Máy chủ trung ương đang chạy tại / Central server listening on {url}",
+    ctx.emit(_say("R-SERVE-LISTENING", url=url),
              {"ok": True, "url": url, "port": port, "db": store.db.engine.url.render_as_string(
                  hide_password=True)})
     if scheme == "http":
-        ctx.note("Cảnh báo: không có TLS, chỉ dùng thử trên máy này. / Warning: no TLS.")
+        ctx.note(_say("W-SERVE-NO-TLS"))
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:
@@ -257,9 +257,7 @@ def _sync(ctx: CliContext, args: argparse.Namespace) -> int:
         return 0
     sync_periodically(session, transport, wait=_wait, interval=args.interval,
                       extracts=extracts, on_report=emit,
-                      on_link_failure=lambda _error: ctx.note(
-                          "hotich: máy chủ chưa liên lạc được; sẽ thử lại / server "
-                          "unreachable, retrying"))
+                      on_link_failure=lambda _error: ctx.note(_say("N-SYNC-RETRY")))
     return 0
 
 

@@ -163,4 +163,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{items} records written to {path}.",
     ),
     "R-CENTRAL-STATS-TOTAL": ("Tổng: {total} hồ sơ đã nhận", "Total: {total} records accepted"),
+    "R-SERVE-LISTENING": ("Máy chủ trung ương đang chạy tại {url}",
+                          "Central server listening on {url}"),
+    "W-SERVE-NO-TLS": ("Cảnh báo: không có TLS, chỉ dùng thử trên máy này.",
+                       "Warning: no TLS, for trying out on this machine only."),
+    "N-SYNC-RETRY": ("hotich: máy chủ chưa liên lạc được; sẽ thử lại",
+                     "hotich: the server is unreachable; retrying"),
 }

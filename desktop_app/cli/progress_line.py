@@ -26,7 +26,9 @@ class ProgressLine:
         self._in_place = _is_terminal(stream)
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        percent = 100 if total <= 0 or done >= total else 100 * done // total
+        if total <= 0:  # nothing to wait for (a new store's first login "re-indexes" nothing)
+            return
+        percent = 100 if done >= total else 100 * done // total
         last = self._shown[1] if self._shown and self._shown[0] == stage else None
         step = 1 if self._in_place else self._step
         if last is not None and (percent == last or percent < 100 and percent < last + step):

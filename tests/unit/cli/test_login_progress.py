@@ -91,3 +91,16 @@ def test_the_line_is_rewritten_in_place_on_a_terminal_and_every_tenth_elsewhere(
     line.end()  # interrupted: what the command prints next starts on its own line
     assert stopped.getvalue() == "\rUpdating the search index (once after the upgrade): 45% " \
         "(45/100 records)\n"
+
+
+def test_a_new_stores_first_login_says_nothing_of_an_upgrade(
+        cli: Callable[..., CliResult], data_dir: Path) -> None:
+    """A store just made has no search-index version yet: its first login "re-indexes"
+    its no records, which is no work to wait for and no upgrade to tell."""
+    first = cli("--data-dir", data_dir, "--user", "admin", "user", "list",
+                password=ADMIN_PASSWORD)
+    assert first.code == 0, first.err
+    assert first.err == ""
+    line = io.StringIO()
+    ProgressLine(line, lang="vi")("reindex", 0, 0)
+    assert line.getvalue() == ""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -128,3 +131,24 @@ def test_central_stats_speak_the_messages_language_with_grouped_counts(
     assert empty.out == "Total: 0 records accepted\n"
     as_json = cli("--json", "central", "stats", "--db", str(tmp_path / "central.db"))
     assert json.loads(as_json.out) == {"ok": True, "total": 0, "by_type_and_commune": []}
+
+
+@pytest.mark.parametrize(("lang", "listening", "warning"), [
+    ("en", "Central server listening on http://127.0.0.1:", "Warning: no TLS, for trying "
+     "out on this machine only."),
+    ("vi", "Máy chủ trung ương đang chạy tại http://127.0.0.1:", "Cảnh báo: không có TLS, "
+     "chỉ dùng thử trên máy này.")])
+def test_serve_says_where_it_listens_in_the_messages_language(
+        tmp_path: Path, lang: str, listening: str, warning: str) -> None:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", "serve", "--db", str(tmp_path / "c.db"),
+         "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "HOTICH_LANG": lang})
+    try:
+        assert server.stdout is not None
+        said = server.stdout.readline()
+    finally:
+        server.terminate()
+        _out, err = server.communicate(timeout=30)
+    assert said.startswith(listening) and " / " not in said, said
+    assert warning in err.splitlines(), err
