@@ -58,11 +58,12 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         forgotten; the other ticks stay, with their rows as read now."""
         self.beginResetModel()
         self._rows = list(rows)
-        now = {self._key(r): r for r in (*found, *self._rows)}
-        gone = set(asked) - now.keys()
-        self._checked = {k: now.get(k, row) for k, row in self._checked.items()
-                         if k not in gone}
-        self._unchecked -= gone
+        if asked:  # (nothing ticked: no key to look up)
+            now = {self._key(r): r for r in (*found, *self._rows)}
+            gone = set(asked) - now.keys()
+            self._checked = {k: now.get(k, row) for k, row in self._checked.items()
+                             if k not in gone}
+            self._unchecked -= gone
         self.endResetModel()
 
     def rows(self) -> list[T]:

@@ -15,12 +15,13 @@ from tests.many_records import create_many
 from tests.samples import build
 from tests.ui.conftest import UiOffice, type_text, wait_idle
 from ui import i18n
-from ui.models import PagedRowsModel
+from ui.models import ListCheck, Page, PagedRowsModel
 from ui.pages.approval_page import ApprovalPage
 from ui.pages.record_picker import RecordPickerDialog
 from ui.pages.records_page import RecordsPage
 from ui.pages.sync_page import SyncPage
 from ui.pages.verification_page import VerificationPage
+from ui.tasks import TaskRunner
 from ui.widgets.page_footer import PageFooter
 
 
@@ -215,3 +216,38 @@ def test_empty_pages_with_more_to_read_are_followed_at_once(qtbot: QtBot,
     assert len(asked) == 4 + 1 + EMPTY_PAGES_FOLLOWED and not model.is_complete
     assert model.rows() == ["found"]
     wait_idle(qtbot, office.runner)
+
+
+def test_a_tick_past_the_first_page_stays_while_its_row_is_listed(
+        qtbot: QtBot, runner: TaskRunner) -> None:
+    """A paged list read again shows its first page: a row ticked further down keeps its
+    tick while the list's check finds it still listed; without a check it is kept until
+    the list is read to its end without it."""
+    listed = [f"r{n:03}" for n in range(450)]
+
+    def fetch(after: str | None) -> Page[str]:
+        start = 0 if after is None else listed.index(after) + 1
+        rows = listed[start:start + 200]
+        return Page(rows, rows[-1] if start + 200 < len(listed) else None)
+
+    model: PagedRowsModel[str] = PagedRowsModel([("id", str)], runner, checkable=True,
+                                                key=str)
+
+    def load(check: ListCheck | None = None) -> None:
+        model.load(fetch, check)
+        qtbot.waitUntil(lambda: not model.is_loading, timeout=5000)
+
+    load()
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=5000)
+    model.set_checked(1, True)
+    model.set_checked(300, True)
+    model.set_checked(399, True)
+    listed.remove("r399")  # left the list meanwhile
+    load()  # no check: not known, both stay
+    assert model.rowCount() == 200 and model.checked() == ["r001", "r300", "r399"]
+    load(lambda keys: [k for k in keys if k in listed])
+    assert model.checked() == ["r001", "r300"]  # the one no longer listed is let go
+    del listed[100:]  # the whole list on one page: what is not on it is gone
+    load()
+    assert model.checked() == ["r001"]

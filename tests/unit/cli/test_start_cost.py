@@ -153,3 +153,16 @@ def test_help_and_the_central_servers_commands_do_not_import_the_domain_or_the_s
     assert _heavy_imported("serve", "--db", db, "--port", "0") == []
     # and a command that needs the domain still has it
     assert "desktop_app.domain" in _heavy_imported("schema", "birth")
+
+
+def test_the_parser_reads_the_version_only_for_version() -> None:
+    probe = ("import json, sys; from desktop_app.app import main\n"
+             "try: main(sys.argv[1:])\n"
+             "except SystemExit: pass\n"
+             "print(json.dumps('importlib.metadata' in sys.modules))")
+    helped = _run("-c", probe, "--help")
+    assert helped.returncode == 0, helped.stderr
+    assert json.loads(helped.stdout.splitlines()[-1]) is False
+    version = _run("-m", "desktop_app", "--version")
+    assert version.returncode == 0 and version.stdout.startswith("hotich "), version.stderr
+    assert version.stdout.split()[1][0].isdigit()
