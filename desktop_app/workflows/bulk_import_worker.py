@@ -257,8 +257,14 @@ def _shared(pump: _Pump, claims: _Claims, own: Iterator[list[Row]], plan: Plan, 
                 state.prepare(index)
             elif state.receive(wait=False):
                 continue
-            elif flow.pending >= WRITE_EARLY and state.from_worker:
-                yield []  # (before the worker's first batch, small commits cost more)
+            elif flow.pending >= WRITE_EARLY:
+                # Also before the worker's first batch: into a large register the writer is
+                # the slower side, and the worker's first batches come ~1.5-2 s after the
+                # start (it loads the address tables, reads the file): preparing a whole
+                # batch alone meanwhile kept the writer from writing (10,000 entries into
+                # 100,000: it wrote nothing for the first 2.4 s, and its first 5,000 entries
+                # were all its own).
+                yield []
             elif helps and len(state.ready) < HELP_AHEAD and \
                     state.read_to(taken := claims.take()):
                 state.prepare(taken)
