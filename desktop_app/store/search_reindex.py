@@ -56,6 +56,11 @@ def reindex_search(conn: Connection, *, batch: int = BATCH, max_batches: int | N
     meta = MetaRepository(conn)
     if not needs_reindex(conn):
         return 0
+    if conn.execute("SELECT 1 FROM records LIMIT 1").fetchone() is None:
+        # A new store (or one with no record): its index is of this search_text already.
+        # Kept at once, so its first login shows no re-index of nothing.
+        meta.put(VERSION_KEY, str(SEARCH_TEXT_VERSION))
+        return 0
     after = int(meta.get(CURSOR_KEY) or 0)
     done, total = record_counts(conn, after) if progress is not None else (0, 0)
     if progress is not None:

@@ -4,11 +4,16 @@ batch by batch, carrying on after a kill, telling their progress."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
+
 import pytest
 
 from desktop_app import __version__
 from desktop_app.domain.indexing import search_words
 from desktop_app.domain.text import fold_for_search
+from desktop_app.clock import FixedClock
+from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 from desktop_app.store import search_reindex
 from desktop_app.store.meta_repo import MetaRepository
@@ -136,3 +141,17 @@ def test_the_reindex_reports_its_progress_and_carries_on_after_an_interruption(
     accounts.login(office.paths, "canbo", PW, office.clock,
                    progress=lambda *told: again.append(told)).close()
     assert again == []
+
+
+def test_a_new_store_has_nothing_to_reindex_and_says_nothing(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path / "data")
+    clock = FixedClock(datetime(2026, 1, 15, 3, 0, tzinfo=UTC))
+    accounts.initialise(paths, commune_code="26740", admin="admin", password=PW, clock=clock)
+    told: list[tuple[str, int, int]] = []
+    session = accounts.login(paths, "admin", PW, clock,
+                             progress=lambda *step: told.append(step))
+    try:
+        assert told == []  # not "100 % (0/0)" of a re-index at its first login
+        assert not search_reindex.needs_reindex(session.store.connection())
+    finally:
+        session.close()
