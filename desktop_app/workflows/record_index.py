@@ -145,13 +145,12 @@ _BIRTH_PARTS = ("child", "mother", "father", "birth_evidence")
 _MARRIAGE_PARTS = ("husband", "wife")
 
 
-def _live(uow: UnitOfWork, ns: list[int], record_type: str, keys: tuple[str, ...], *,
-          registered_only: bool = False) -> list[tuple[str, JSONObject]]:
+def _live(uow: UnitOfWork, ns: list[int], record_type: str, keys: tuple[str, ...]
+          ) -> list[tuple[str, JSONObject]]:
     """Records of a type among those with these n, with the parts ``keys`` of their data;
     drafts count for births (twins are entered together)."""
     return [(r.id, r.data) for r in uow.records.parts_by_n(ns, keys, record_type=record_type)
-            if r.status != "rejected"
-            and (not registered_only or r.status in REGISTERED_STATUSES)]
+            if r.status != "rejected"]
 
 
 class _BirthKeys(NamedTuple):

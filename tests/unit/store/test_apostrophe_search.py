@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app import __version__
+from desktop_app.clock import FixedClock
 from desktop_app.domain.indexing import search_words
 from desktop_app.domain.text import fold_for_search
-from desktop_app.clock import FixedClock
 from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 from desktop_app.store import search_reindex
