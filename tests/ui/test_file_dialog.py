@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDir, Qt
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QStyleOptionViewItem, QTreeView
@@ -17,16 +18,16 @@ from ui import i18n
 from ui.widgets.file_dialog import file_dialog
 
 
-def test_dates_are_vietnamese_and_headers_readable(qtbot: QtBot, tmp_path: Path) -> None:
-    i18n.install("vi")
-    modified = datetime(2026, 12, 1, 13, 2)  # local time, as the dialog shows it
-    scan = tmp_path / "trang-01.png"
-    scan.write_bytes(b"x" * 2048)
-    os.utime(scan, (modified.timestamp(), modified.timestamp()))
-
-    dialog = file_dialog(None, "Chọn tệp", str(tmp_path))
+def _shown(qtbot: QtBot, folder: Path, *, hidden: bool = False
+           ) -> tuple[QFileDialog, Any, QFileSystemModel]:
+    """The dialog in its detail view on ``folder`` (with ``hidden`` files too), shown once
+    the folder is read; its tree view as findChild gives it (the stubs' delegate type has no
+    initStyleOption)."""
+    dialog = file_dialog(None, "Chọn tệp", str(folder))
     qtbot.addWidget(dialog)
     dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    if hidden:
+        dialog.setFilter(dialog.filter() | QDir.Filter.Hidden)
     dialog.resize(820, 500)
     view = dialog.findChild(QTreeView, "treeView")
     assert view is not None
@@ -34,6 +35,17 @@ def test_dates_are_vietnamese_and_headers_readable(qtbot: QtBot, tmp_path: Path)
     assert isinstance(model, QFileSystemModel)
     with qtbot.waitSignal(model.directoryLoaded, timeout=10000, raising=False):
         dialog.show()
+    return dialog, view, model
+
+
+def test_dates_are_vietnamese_and_headers_readable(qtbot: QtBot, tmp_path: Path) -> None:
+    i18n.install("vi")
+    modified = datetime(2026, 12, 1, 13, 2)  # local time, as the dialog shows it
+    scan = tmp_path / "trang-01.png"
+    scan.write_bytes(b"x" * 2048)
+    os.utime(scan, (modified.timestamp(), modified.timestamp()))
+
+    dialog, view, model = _shown(qtbot, tmp_path)
     index = model.index(str(scan)).siblingAtColumn(3)
     qtbot.waitUntil(lambda: model.lastModified(index).isValid(), timeout=10000)
 
@@ -65,16 +77,7 @@ def test_the_kind_column_names_the_apps_own_files(qtbot: QtBot, tmp_path: Path) 
         (tmp_path / name).write_bytes(b"\x00\x01raw")
     (tmp_path / "thu-muc.htbak").mkdir()  # a folder stays Qt's "folder", whatever its name
 
-    dialog = file_dialog(None, "Chọn tệp", str(tmp_path))
-    qtbot.addWidget(dialog)
-    dialog.setViewMode(QFileDialog.ViewMode.Detail)
-    dialog.setFilter(dialog.filter() | QDir.Filter.Hidden)
-    view = dialog.findChild(QTreeView, "treeView")
-    assert view is not None
-    model = view.model()
-    assert isinstance(model, QFileSystemModel)
-    with qtbot.waitSignal(model.directoryLoaded, timeout=10000, raising=False):
-        dialog.show()
+    dialog, view, model = _shown(qtbot, tmp_path, hidden=True)
 
     def kind(name: str) -> str:
         index = model.index(str(tmp_path / name)).siblingAtColumn(2)
