@@ -115,3 +115,28 @@ def test_the_marriages_in_force_are_those_a_whole_reading_finds(office: Office) 
         assert {m.record_id for m in context.active_marriages} == expected, born
         in_force.append(len(expected))
     assert in_force == [2, 0, 1, 0]  # 1965 and 1980; the men of 1950 and of 1990's wife died
+
+
+def test_personal_ids_decide_which_namesakes_death_ends_a_marriage(office: Office) -> None:
+    """Both IDs known decide (same_person): another man's death of the same name and year
+    leaves the marriage in force; his own, his birth year written otherwise, ends it."""
+    husband = {"full_name": "Hà Văn Bảy", "sex": "male", "date_of_birth": "1970-04-05",
+               "personal_id": "079070001234"}
+    married = _registered(office, "marriage", build("marriage", {
+        "husband": husband, "wife": {"full_name": "Lò Thị Tám", "sex": "female",
+                                     "date_of_birth": "1972"}}))
+    again = build("marriage", {"husband": husband, "registration_kind": "re_registration"})
+
+    def in_force() -> set[str]:
+        with office("canbo").store.read() as uow:
+            context = record_index.validation_context(uow, "marriage", again, "new")
+        found = {m.record_id for m in context.active_marriages}
+        assert found == _in_force_as_read_whole(office, again)
+        return found
+
+    _registered(office, "death", build("death", {"deceased": {
+        **husband, "personal_id": "079070009999"}}))
+    assert in_force() == {married.record.id}
+    _registered(office, "death", build("death", {"deceased": {
+        **husband, "date_of_birth": "1971"}}))
+    assert in_force() == set()
