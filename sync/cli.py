@@ -176,11 +176,11 @@ def _serve(ctx: CliContext, args: argparse.Namespace) -> int:
                             ssl_certfile=str(args.tls_cert) if args.tls_cert else None,
                             ssl_keyfile=str(args.tls_key) if args.tls_key else None,
                             timeout_graceful_shutdown=5)
-    if scheme == "http":  # said before the address: whoever reads that has had the warning
-        ctx.note(_say("W-SERVE-NO-TLS"))
     ctx.emit(_say("R-SERVE-LISTENING", url=url),
              {"ok": True, "url": url, "port": port, "db": store.db.engine.url.render_as_string(
                  hide_password=True)})
+    if scheme == "http":
+        ctx.note(_say("W-SERVE-NO-TLS"))
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:

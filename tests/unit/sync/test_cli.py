@@ -7,7 +7,9 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import IO
 
 import pytest
 from support import Pki, ServerThread, push_item
@@ -144,11 +146,21 @@ def test_serve_says_where_it_listens_in_the_messages_language(
         [sys.executable, "-m", "desktop_app", "serve", "--db", str(tmp_path / "c.db"),
          "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "HOTICH_LANG": lang})
+    # The warning comes on stderr just after the address: read until it, with a deadline
+    # (stopping the server as soon as the address came raced it).
+    pool = ThreadPoolExecutor(1)
     try:
-        assert server.stdout is not None
+        assert server.stdout is not None and server.stderr is not None
         said = server.stdout.readline()
+        warned = pool.submit(_reads_line, server.stderr, warning).result(timeout=30)
     finally:
         server.terminate()
-        _out, err = server.communicate(timeout=30)
+        server.communicate(timeout=30)
+        pool.shutdown(wait=False)
     assert said.startswith(listening) and " / " not in said, said
-    assert warning in err.splitlines(), err
+    assert warned, warning
+
+
+def _reads_line(stream: IO[str], wanted: str) -> bool:
+    """Whether ``wanted`` is one of the lines read before the stream ends."""
+    return any(line.rstrip("\n") == wanted for line in iter(stream.readline, ""))
