@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from desktop_app.domain.address_library import admin_units
 from desktop_app.domain.text import fold_for_search
 
 _LOCK = threading.RLock()
@@ -144,14 +145,14 @@ def convert_legacy_address(text: str) -> LegacyConversion | None:
         return None
     try:
         with _LOCK:
-            from vietnamadminunits import ParseMode, convert_address, parse_address
-
-            old = parse_address(text, mode=ParseMode.LEGACY, keep_street=True, level=3)
+            units = admin_units()
+            old = units.parse_address(text, mode=units.ParseMode.LEGACY, keep_street=True,
+                                      level=3)
             if not (old.ward and old.district and old.province):
                 return None
             # Without the street the library picks the default successor commune and never
             # geocodes (which would send the address to a web service).
-            new = convert_address(", ".join((old.ward, old.district, old.province)))
+            new = units.convert_address(", ".join((old.ward, old.district, old.province)))
     except Exception:  # noqa: BLE001 - a third-party parser; any failure means "unknown"
         return None
     found = commune(new.ward_code) if new.ward_code else None
@@ -261,12 +262,11 @@ def _province_of_pre_2025(text: str) -> Province | None:
     """A pre-2025 province (of the 63) named in the text, as its 2025 province."""
     try:
         with _LOCK:
-            from vietnamadminunits import ParseMode, convert_address, parse_address
-
-            old = parse_address(text, mode=ParseMode.LEGACY, level=1)
+            units = admin_units()
+            old = units.parse_address(text, mode=units.ParseMode.LEGACY, level=1)
             if not old.province:
                 return None
-            new = convert_address(old.province)
+            new = units.convert_address(old.province)
     except Exception:  # noqa: BLE001 - a third-party parser; any failure means "unknown"
         return None
     return _province_named(new.province) if isinstance(new.province, str) else None
