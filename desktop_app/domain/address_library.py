@@ -12,6 +12,7 @@ imported, the library gets the real ones too.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import threading
 import types
@@ -53,13 +54,13 @@ def admin_units() -> types.ModuleType:
         for name, attributes in _STAND_INS.items():
             if name.partition(".")[0] in real:
                 continue
-            module = types.ModuleType(name)
-            module.__dict__.update(attributes)
-            added[name] = sys.modules[name] = module
+            stand_in = types.ModuleType(name)
+            stand_in.__dict__.update(attributes)
+            added[name] = sys.modules[name] = stand_in
         try:
-            import vietnamadminunits
+            module = importlib.import_module("vietnamadminunits")
         finally:
-            for name, module in added.items():
-                if sys.modules.get(name) is module:
+            for name, stand_in in added.items():
+                if sys.modules.get(name) is stand_in:
                     del sys.modules[name]
-        return vietnamadminunits
+        return module

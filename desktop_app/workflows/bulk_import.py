@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop_app.accounts import Permission, require
 from desktop_app.domain import RecordType, record_type
@@ -168,19 +169,10 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
                               flow=flow)
     # Cancel stops the worker too; the log is checkpointed after the import (held).
     with contextlib.closing(chunks), _import_cache(session), \
-            session.store.checkpointer.held():
-        pending: list[Item] = []
+            session.store.checkpointer.held(), \
+            _Batches(session, plan, key, summary, batch, progress, flow) as batches:
         for chunk in chunks:
-            pending += chunk
-            # A full batch; or, when none is ready now (an empty one), what there is.
-            while len(pending) >= batch or (pending and not chunk):
-                _write_batch(session, pending[:batch], plan, key, summary)
-                pending = pending[batch:]
-                if progress is not None:
-                    progress(STAGE, summary.last_line, max(flow.total, summary.last_line))
-            flow.pending = len(pending)
-        if pending:
-            _write_batch(session, pending, plan, key, summary)
+            batches.add(chunk)
     if progress is not None:
         progress(STAGE, summary.last_line, summary.last_line)
     return summary
@@ -200,24 +192,90 @@ def _import_cache(session: Session) -> Iterator[None]:
             uow.records.page_cache(before)
 
 
-def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
-                 summary: ImportSummary) -> None:
-    """One unit of work: the batch's entries, one audit entry naming them, the checkpoint.
-    ``summary`` changes only once the batch has committed."""
-    now = session.clock.now()
-    officer = session.account.username
-    today = records.local_today(session)
-    done = ImportSummary(imported=summary.imported, with_warnings=summary.with_warnings,
-                         refused=list(summary.refused), rules=Counter(summary.rules),
-                         last_line=items[-1].line, resumed_from=summary.resumed_from,
-                         book=summary.book)
-    events: list[RecordEvent] = []
-    with session.store.write() as uow:
-        office = uow.meta.get("commune_code") or ""
+class _Batches:
+    """Entries written as they come into one open unit of work, committed with one audit
+    entry naming its lines and the checkpoint once it holds ``size`` lines, and at the end;
+    ``summary`` changes only when a batch has committed, then ``progress`` is told (it may
+    raise: the import stops there). A batch spans many of the worker's chunks: each commit
+    writes every index page its entries touched, so committing the entries ready whenever
+    none were coming wrote more pages an entry (into 100,000 records, 6.5 an entry in
+    commits of 1,000, 3.2 in commits of 3,400)."""
+
+    def __init__(self, session: Session, plan: Plan, key: str, summary: ImportSummary,
+                 size: int, progress: Callable[[str, int, int], None] | None,
+                 flow: Flow) -> None:
+        self._session, self._plan, self._key, self._summary = session, plan, key, summary
+        self._size, self._progress, self._flow = size, progress, flow
+        self._open: _OpenBatch | None = None
+
+    def __enter__(self) -> _Batches:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: Any) -> None:
+        if kind is None:
+            self._commit(tell=False)  # the last: run_import tells the end
+        elif self._open is not None:  # nothing of an unfinished batch is kept
+            opened, self._open = self._open, None
+            opened.abandon(kind, error, trace)
+
+    def add(self, items: list[Item]) -> None:
+        while items:
+            if self._open is None:
+                self._open = _OpenBatch(self._session, self._plan, self._summary)
+            room = self._size - self._open.lines
+            self._open.write(items[:room])
+            items = items[room:]
+            if self._open.lines >= self._size:
+                self._commit()
+
+    def _commit(self, *, tell: bool = True) -> None:
+        if self._open is None:
+            return
+        opened, self._open = self._open, None
+        done = opened.commit(self._key)
+        summary = self._summary
+        summary.imported, summary.with_warnings = done.imported, done.with_warnings
+        summary.refused, summary.rules = done.refused, done.rules
+        summary.last_line = done.last_line
+        if tell and self._progress is not None:
+            self._progress(STAGE, summary.last_line, max(self._flow.total, summary.last_line))
+
+
+class _OpenBatch:
+    """One batch's unit of work while its entries are written."""
+
+    def __init__(self, session: Session, plan: Plan, summary: ImportSummary) -> None:
+        self._session, self._plan = session, plan
+        self._now = session.clock.now()
+        self._officer = session.account.username
+        self._today = records.local_today(session)
+        self._done = ImportSummary(
+            imported=summary.imported, with_warnings=summary.with_warnings,
+            refused=list(summary.refused), rules=Counter(summary.rules),
+            last_line=summary.last_line, resumed_from=summary.resumed_from,
+            book=summary.book)
+        self._refused_before = len(summary.refused)
+        self._first_line: int | None = None
+        self._events: list[RecordEvent] = []
+        self._stack = contextlib.ExitStack()
+        self._uow = self._stack.enter_context(session.store.write())
+        self._office = self._uow.meta.get("commune_code") or ""
+        self._registered = record_index.Registered()  # the import registers nothing: kept
+        self.lines = 0
+
+    def write(self, items: list[Item]) -> None:
+        """The entries of ``items`` (in file order), each validated with what the store and
+        the entries before it hold; in the store when this returns."""
+        if not items:
+            return
+        uow, done, officer, now = self._uow, self._done, self._officer, self._now
+        if self._first_line is None:
+            self._first_line = items[0].line
+        # What the store (with the batch's entries written so far) holds that these look up.
         held = _Held(uow, [i for i in items if not isinstance(i, Refused)])
         written: list[Indexed] = []  # not yet in the store: written before any read of it
         unwritten = _Held(None, [])  # what those may relate to
-        registered = record_index.Registered()  # the batch registers nothing: kept
         for item in items:
             if isinstance(item, Refused):
                 done.refused.append(item)
@@ -228,14 +286,14 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
                     uow.records.insert_many_indexed(written)
                     written, unwritten = [], _Held(None, [])
                 context = record_index.validation_context(uow, item.type, item.data,
-                                                          item.record_id, registered)
+                                                          item.record_id, self._registered)
             else:
                 context = empty_context(item.record_id)
-            if context == empty_context(item.record_id) and today == plan.today:
+            if context == empty_context(item.record_id) and self._today == self._plan.today:
                 found = item.findings  # prepared against this very context
             else:  # judged with what the store holds
                 found = findings_of(validate_prepared(
-                    RecordType(item.type), item.data, historical=True, today=today,
+                    RecordType(item.type), item.data, historical=True, today=self._today,
                     context=context))
             if found.errors:
                 done.refused.append(Refused(item.line, tuple(c for c, _ in found.errors),
@@ -244,7 +302,7 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
                 continue
             prepared = item.data
             rec = new_draft(
-                id=item.record_id, type=item.type, data=prepared, office=office,
+                id=item.record_id, type=item.type, data=prepared, office=self._office,
                 officer=officer, created_at=now, updated_at=now, is_historical=True,
                 issues=found.kept,
                 links_to=records._link_target(uow, prepared) if item.lookups.names_a_record
@@ -252,26 +310,39 @@ def _write_batch(session: Session, items: list[Item], plan: Plan, key: str,
                 registration_number=records._as_found(prepared, "registration_number"),
                 book_number=records._as_found(prepared, "book_number"),
                 registered_on=records._as_found(prepared, "registered_on"))
-            # The context of a later entry of the batch sees this one: in the index at once
-            # (held), in the store before that context is read.
+            # The context of a later entry sees this one: in the index at once (held), in
+            # the store before that context is read.
             written.append(Indexed(rec, item.persons, item.text, item.data_json,
                                    found.kept_json))
             held.add(item)
             unwritten.add(item)
-            events.append(RecordEvent(rec.id, now, officer, "create", None, rec.status, ""))
+            self._events.append(RecordEvent(rec.id, now, officer, "create", None, rec.status,
+                                            ""))
             _count(done, found.kept)
         uow.records.insert_many_indexed(written)
-        uow.records.add_events(events)
-        uow.audit.append(at=now, actor=officer, action="record.import", target=summary.book
-                         or plan.book, details={"count": len(events),
-                                                "first_line": items[0].line,
-                                                "last_line": items[-1].line,
-                                                "refused": len(done.refused)
-                                                - len(summary.refused),
-                                                "historical": True})
-        uow.meta.put(key, done._checkpoint())
-    summary.imported, summary.with_warnings = done.imported, done.with_warnings
-    summary.refused, summary.rules, summary.last_line = done.refused, done.rules, done.last_line
+        self.lines += len(items)
+        done.last_line = items[-1].line
+
+    def commit(self, key: str) -> ImportSummary:
+        """The batch's events, its audit entry and the checkpoint, committed; what the
+        import has done with it."""
+        uow, done = self._uow, self._done
+        with self._stack:
+            uow.records.add_events(self._events)
+            uow.audit.append(at=self._now, actor=self._officer, action="record.import",
+                             target=done.book or self._plan.book,
+                             details={"count": len(self._events),
+                                      "first_line": self._first_line,
+                                      "last_line": done.last_line,
+                                      "refused": len(done.refused) - self._refused_before,
+                                      "historical": True})
+            uow.meta.put(key, done._checkpoint())
+        return done
+
+    def abandon(self, kind: type[BaseException], error: BaseException | None,
+                trace: Any) -> None:
+        """Rolled back: the import stopped (or failed) before the batch was whole."""
+        self._stack.__exit__(kind, error, trace)
 
 
 def _text(value: object) -> str | None:

@@ -56,16 +56,12 @@ def chunks(rows: Iterator[Row], after_line: int, size: int) -> Iterator[list[Row
 
 @dataclass
 class Flow:
-    """What the two sides of prepared_batches tell each other: about how many lines the file
-    has, once it is read (for a progress bar); how many prepared entries the writer holds
-    not yet written (from them on, the generator yields an empty batch instead of helping
-    the worker: the writer commits those while the worker goes on)."""
+    """What prepared_batches tells its reader: about how many lines the file has, once it is
+    read (for a progress bar)."""
 
     total: int = 0
-    pending: int = 0
 
 
-WRITE_EARLY = 1000  # entries: a commit of fewer costs more per entry than helping saves
 HELP_AHEAD = 5  # batches the writer prepares ahead of the one it waits for, at most
 
 
@@ -121,7 +117,7 @@ def prepared_batches(read: Callable[[], tuple[Iterator[Row], int]], path: Path,
     pump.start()
     try:
         rows, flow.total = read()
-        yield from _shared(pump, claims, chunks(rows, after_line, size), plan, flow,
+        yield from _shared(pump, claims, chunks(rows, after_line, size), plan,
                            wait_first=wait_for_worker)
     finally:
         process.join(timeout=0.5)  # done by now, unless the writer stopped early (Cancel)
@@ -242,13 +238,12 @@ class _Shared:
             log.warning("import worker gave no answer; preparing in this process")
 
 
-def _shared(pump: _Pump, claims: _Claims, own: Iterator[list[Row]], plan: Plan, flow: Flow,
+def _shared(pump: _Pump, claims: _Claims, own: Iterator[list[Row]], plan: Plan,
             *, wait_first: bool) -> Iterator[list[Item]]:
-    """The batches in file order. While the next is not ready: an empty batch if the writer
-    holds enough to commit (it writes while the worker prepares), or else the writer takes
-    the next batch nobody has begun and prepares it (with ``wait_first``, only once the
-    worker has sent one), or takes over the one the worker is late with. Once the worker has
-    stopped, the writer prepares every batch still missing."""
+    """The batches in file order (the writer writes each as it comes). While the next is not
+    ready, the writer takes the next batch nobody has begun and prepares it (with
+    ``wait_first``, only once the worker has sent one), or takes over the one the worker is
+    late with. Once the worker has stopped, the writer prepares every batch still missing."""
     state = _Shared(pump, claims, own, plan)
     while state.read_to(index := state.next):
         while index not in state.ready:
@@ -257,14 +252,6 @@ def _shared(pump: _Pump, claims: _Claims, own: Iterator[list[Row]], plan: Plan, 
                 state.prepare(index)
             elif state.receive(wait=False):
                 continue
-            elif flow.pending >= WRITE_EARLY:
-                # Also before the worker's first batch: into a large register the writer is
-                # the slower side, and the worker's first batches come ~1.5-2 s after the
-                # start (it loads the address tables, reads the file): preparing a whole
-                # batch alone meanwhile kept the writer from writing (10,000 entries into
-                # 100,000: it wrote nothing for the first 2.4 s, and its first 5,000 entries
-                # were all its own).
-                yield []
             elif helps and len(state.ready) < HELP_AHEAD and \
                     state.read_to(taken := claims.take()):
                 state.prepare(taken)
