@@ -412,6 +412,23 @@ class RecordsRepository:
                                             number, parties)
         return [found[n] for n in wanted if n in found]
 
+    def indexed_parties(self, ns: Iterable[int], roles: Sequence[str]
+                        ) -> dict[int, dict[str, PartyFields]]:
+        """The parties in ``roles`` of the records with these n, as the person index holds
+        them: (folded name, date of birth, personal ID) by role, from its primary key, no
+        record read (a party without a name has no entry)."""
+        wanted = list(dict.fromkeys(ns))
+        found: dict[int, dict[str, PartyFields]] = {}
+        marks = ", ".join("?" * len(roles))
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
+            for n, role, name_key, born, personal_id in self._conn.execute(
+                    "SELECT record_n, role, name_key, date_of_birth, personal_id "
+                    f"FROM record_persons WHERE record_n IN ({', '.join('?' * len(chunk))}) "
+                    f"AND role IN ({marks})", (*chunk, *roles)):
+                found.setdefault(int(n), {})[str(role)] = (name_key, born, personal_id)
+        return found
+
     def _parts(self, column: str, wanted: Sequence[str] | Sequence[int], keys: Sequence[str],
                record_type: str | None) -> list[RecordPart]:
         picked = "".join(", data -> ?" for _ in keys)
