@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -492,28 +492,32 @@ class RecordsRepository:
             found += [int(r[0]) for r in self._conn.execute(sql, (key, exclude, *roles))]
         return found
 
-    def parties_like(self, name_key: str, exclude: str, *, roles: Sequence[str],
-                     born: str | None, personal_id: str | None) -> Iterator[PartyEntry]:
-        """The parties in one of ``roles`` who may be this person (same_person): the same
-        folded name and the same personal ID, or, unless both IDs decide, the same birth
-        year or a date missing on either side. ``born`` is a year "YYYY" (or None). Ranges
-        of record_persons_spouse, their records' state from records_state: answered from
-        indexes alone; read lazily."""
+    def parties_near(self, wanted: Iterable[SpouseLike], roles: Sequence[str], exclude: str
+                     ) -> dict[SpouseLike, list[PartyEntry]]:
+        """For each (folded name, born lo..hi, personal ID or ""), the parties in ``roles``
+        who may be that person (same_person decides): the same name, and a birth date in
+        the range (ISO text), or none on record, or the same ID; each with its record's kind
+        and state (records_state). One query for many (a marriage's two spouses; the
+        spouses whose death would end the marriages found), from ranges of
+        record_persons_spouse: no record is read."""
+        asked = list(dict.fromkeys(wanted))
+        found: dict[SpouseLike, list[PartyEntry]] = {w: [] for w in asked}
         marks = ", ".join("?" * _looked_up(roles))
-        head = (f"SELECT record_n, role, date_of_birth, personal_id, r.type, r.status "
-                f"{_FROM_SPOUSE} JOIN records AS r INDEXED BY records_state ON r.n = record_n "
-                f"WHERE name_key = ? AND {_LOOKED_UP} AND role IN ({marks}) "
-                f"AND {_NOT_EXCLUDED} AND ")
-        year = ("(date_of_birth IS NULL OR date_of_birth BETWEEN ? AND ?)" if born else "1")
-        years = year_range(born) if born else ()
-        if personal_id:
-            yield from (PartyEntry(*row) for row in self._conn.execute(
-                head + "personal_id = ?", (name_key, *roles, exclude, personal_id)))
-            yield from (PartyEntry(*row) for row in self._conn.execute(
-                head + f"personal_id IS NULL AND {year}", (name_key, *roles, exclude, *years)))
-        else:
-            yield from (PartyEntry(*row) for row in self._conn.execute(
-                head + year, (name_key, *roles, exclude, *years)))
+        step = _CHUNK // 4
+        for start in range(0, len(asked), step):
+            chunk = asked[start:start + step]
+            rows = ", ".join("(?, ?, ?, ?)" for _ in chunk)
+            for k, lo, hi, pid, *entry in self._conn.execute(
+                    f"WITH w (k, lo, hi, pid) AS (VALUES {rows}) SELECT w.k, w.lo, w.hi, "
+                    "w.pid, record_n, role, date_of_birth, personal_id, r.type, r.status "
+                    f"FROM w JOIN record_persons AS p INDEXED BY record_persons_spouse "
+                    f"ON p.name_key = w.k AND {_LOOKED_UP} AND p.role IN ({marks}) "
+                    "AND (p.date_of_birth IS NULL OR p.date_of_birth BETWEEN w.lo AND w.hi "
+                    "OR p.personal_id = w.pid) JOIN records AS r INDEXED BY records_state "
+                    f"ON r.n = p.record_n WHERE {_NOT_EXCLUDED}",
+                    [*(v for m in chunk for v in m), *roles, exclude]):
+                found[(str(k), str(lo), str(hi), str(pid))].append(PartyEntry(*entry))
+        return found
 
     def ns_by_mother_key(self, key: str, exclude: str, born_from: str | None = None,
                          born_to: str | None = None) -> list[int]:

@@ -26,7 +26,7 @@ from desktop_app.domain.rulesets import RULE_SETS
 from desktop_app.domain.text import fold_compact
 from desktop_app.domain.workflow import REGISTERED_STATUSES
 from desktop_app.record import JSONObject, StoredRecord
-from desktop_app.store.records_repo import year_range
+from desktop_app.store.records_repo import PartyEntry, year_range
 from desktop_app.store.unit_of_work import UnitOfWork
 
 
@@ -231,23 +231,24 @@ def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
 def _know_deaths(uow: UnitOfWork, spouses: list[PartySummary], record_id: str,
                  known: dict[PartySummary, bool]) -> None:
     """Whether each spouse has a registered death (which ends a marriage, HNGĐ Art 65), into
-    ``known`` (the same person is often a spouse in several candidates)."""
-    for spouse in spouses:
-        if spouse not in known and spouse.full_name:
-            known[spouse] = _has_died(uow, spouse, record_id)
+    ``known`` (the same person is often a spouse in several candidates). From the person
+    index alone, in one query: it holds each deceased's name, date of birth and personal ID
+    as the record does (same_person is decided there) and its record's state."""
+    asked = {s: _spouse_wanted(s) for s in spouses if s not in known and s.full_name}
+    if not asked:
+        return
+    near = uow.records.parties_near(asked.values(), ("deceased",), record_id)
+    for spouse, wanted in asked.items():
+        known[spouse] = any(_registered_party(spouse, entry, RecordType.DEATH)
+                            for entry in near[wanted])
 
 
-def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
-    """From the person index alone: it holds each deceased's name, date of birth and personal
-    ID as the record does (same_person is decided there) and its record's state. Most
-    spouses of a common name have a namesake whose death counts: read lazily, to the first."""
-    return any(
-        entry.record_type == RecordType.DEATH and entry.status in REGISTERED_STATUSES
-        and same_person(spouse, PartySummary(spouse.full_name, entry.date_of_birth,
-                                             entry.personal_id))
-        for entry in uow.records.parties_like(
-            fold_compact(spouse.full_name or ""), record_id, roles=("deceased",),
-            born=_year(spouse.date_of_birth), personal_id=spouse.personal_id))
+def _registered_party(person: PartySummary, entry: PartyEntry, kind: RecordType) -> bool:
+    """Whether an index entry of the person's folded name is that person, in a registered
+    record of that kind."""
+    return (entry.record_type == kind and entry.status in REGISTERED_STATUSES
+            and same_person(person, PartySummary(person.full_name, entry.date_of_birth,
+                                                 entry.personal_id)))
 
 
 def _registered_marriages(uow: UnitOfWork, ns: list[int], registered: Registered
@@ -292,22 +293,18 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str,
     husband, wife = party(data, "husband"), party(data, "wife")
     # A marriage is bigamy's only if one of its spouses is one of these two (rule_bigamy,
     # same_person): the person index holds each candidate party's birth date and personal
-    # ID, so namesakes are dropped before any record is read.
-    wanted = _spouses_wanted(data)
-    spouses: list[int] = []
-    for person in wanted:
-        if person.full_name:  # only the marriages the bigamy rule may match (same_person)
-            spouses += [e.record_n for e in uow.records.parties_like(
-                fold_compact(person.full_name), record_id, roles=SPOUSE_ROLES,
-                born=_year(person.date_of_birth), personal_id=person.personal_id)
-                if e.record_type == RecordType.MARRIAGE and e.status in REGISTERED_STATUSES
-                and same_person(person, PartySummary(person.full_name, e.date_of_birth,
-                                                     e.personal_id))]
+    # ID, so namesakes are dropped before any record is read (oldest first).
+    named = {person: _spouse_wanted(person) for person in _spouses_wanted(data)
+             if person.full_name}
+    near = uow.records.parties_near(named.values(), SPOUSE_ROLES, record_id) if named else {}
+    spouses = sorted({entry.record_n for person, wanted in named.items()
+                      for entry in near[wanted]
+                      if _registered_party(person, entry, RecordType.MARRIAGE)})
     # Each of these has a spouse who is one of the two (same_person on the index's values
     # is same_person on the record's). In force unless a spouse has died: the wives of
     # the marriages whose husband has not; then only those in force are read (the warning
     # quotes their names and numbers).
-    candidates = _indexed_spouses(uow, list(dict.fromkeys(spouses)), registered)
+    candidates = _indexed_spouses(uow, spouses, registered)
     died = registered.died
     _know_deaths(uow, [husband for _, husband, _ in candidates], record_id, died)
     candidates = [c for c in candidates if not died.get(c[1])]
