@@ -119,15 +119,12 @@ SpouseLike = tuple[str, str, str, str]
 
 
 class PartyEntry(NamedTuple):
-    """A party as the person index holds it (its folded name is the one asked for), with its
-    record's kind and state."""
+    """A party as the person index holds it (its folded name is the one asked for)."""
 
-    record_n: int  # its record's n (parts_by_n)
+    record_n: int  # its record's n (parts_by_n, states_by_n)
     role: str
     date_of_birth: str | None
     personal_id: str | None
-    record_type: str
-    status: str
 
 
 _CHUNK = 500  # ids per IN (...) list
@@ -496,10 +493,10 @@ class RecordsRepository:
                      ) -> dict[SpouseLike, list[PartyEntry]]:
         """For each (folded name, born lo..hi, personal ID or ""), the parties in ``roles``
         who may be that person (same_person decides): the same name, and a birth date in
-        the range (ISO text), or none on record, or the same ID; each with its record's kind
-        and state (records_state). One query for many (a marriage's two spouses; the
-        spouses whose death would end the marriages found), from ranges of
-        record_persons_spouse: no record is read."""
+        the range (ISO text), or none on record, or the same ID. One query for many (a
+        marriage's two spouses; the spouses whose death would end the marriages found),
+        from ranges of record_persons_spouse alone: no record is read (their state:
+        states_by_n)."""
         asked = list(dict.fromkeys(wanted))
         found: dict[SpouseLike, list[PartyEntry]] = {w: [] for w in asked}
         marks = ", ".join("?" * _looked_up(roles))
@@ -509,14 +506,25 @@ class RecordsRepository:
             rows = ", ".join("(?, ?, ?, ?)" for _ in chunk)
             for k, lo, hi, pid, *entry in self._conn.execute(
                     f"WITH w (k, lo, hi, pid) AS (VALUES {rows}) SELECT w.k, w.lo, w.hi, "
-                    "w.pid, record_n, role, date_of_birth, personal_id, r.type, r.status "
+                    "w.pid, record_n, role, date_of_birth, personal_id "
                     f"FROM w JOIN record_persons AS p INDEXED BY record_persons_spouse "
                     f"ON p.name_key = w.k AND {_LOOKED_UP} AND p.role IN ({marks}) "
                     "AND (p.date_of_birth IS NULL OR p.date_of_birth BETWEEN w.lo AND w.hi "
-                    "OR p.personal_id = w.pid) JOIN records AS r INDEXED BY records_state "
-                    f"ON r.n = p.record_n WHERE {_NOT_EXCLUDED}",
+                    f"OR p.personal_id = w.pid) WHERE {_NOT_EXCLUDED}",
                     [*(v for m in chunk for v in m), *roles, exclude]):
                 found[(str(k), str(lo), str(hi), str(pid))].append(PartyEntry(*entry))
+        return found
+
+    def states_by_n(self, ns: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """The kind and state of the records with these n, from records_state (schema 21):
+        one index entry each, no record read."""
+        wanted = list(dict.fromkeys(ns))
+        found: dict[int, tuple[str, str]] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
+            found.update((int(n), (str(t), str(s))) for n, t, s in self._conn.execute(
+                "SELECT n, type, status FROM records INDEXED BY records_state "
+                f"WHERE n IN ({', '.join('?' * len(chunk))})", chunk))
         return found
 
     def ns_by_mother_key(self, key: str, exclude: str, born_from: str | None = None,
