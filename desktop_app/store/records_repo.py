@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -125,6 +125,18 @@ class PartyEntry(NamedTuple):
     role: str
     date_of_birth: str | None
     personal_id: str | None
+
+
+class StatedParty(NamedTuple):
+    """A party as the person index holds it, with its record's kind and state
+    (parties_like)."""
+
+    record_n: int
+    role: str
+    date_of_birth: str | None
+    personal_id: str | None
+    record_type: str
+    status: str
 
 
 _CHUNK = 500  # ids per IN (...) list
@@ -526,6 +538,29 @@ class RecordsRepository:
                 "SELECT n, type, status FROM records INDEXED BY records_state "
                 f"WHERE n IN ({', '.join('?' * len(chunk))})", chunk))
         return found
+
+    def parties_like(self, name_key: str, exclude: str, *, roles: Sequence[str],
+                     born: str | None, personal_id: str | None) -> Iterator[StatedParty]:
+        """The parties in one of ``roles`` who may be this person (same_person): the same
+        folded name and the same personal ID, or, unless both IDs decide, the same birth
+        year or a date missing on either side. ``born`` is a year "YYYY" (or None). Ranges
+        of record_persons_spouse, their records' state from records_state: answered from
+        indexes alone; read lazily."""
+        marks = ", ".join("?" * _looked_up(roles))
+        head = (f"SELECT record_n, role, date_of_birth, personal_id, r.type, r.status "
+                f"{_FROM_SPOUSE} JOIN records AS r INDEXED BY records_state ON r.n = record_n "
+                f"WHERE name_key = ? AND {_LOOKED_UP} AND role IN ({marks}) "
+                f"AND {_NOT_EXCLUDED} AND ")
+        year = ("(date_of_birth IS NULL OR date_of_birth BETWEEN ? AND ?)" if born else "1")
+        years = year_range(born) if born else ()
+        if personal_id:
+            yield from (StatedParty(*row) for row in self._conn.execute(
+                head + "personal_id = ?", (name_key, *roles, exclude, personal_id)))
+            yield from (StatedParty(*row) for row in self._conn.execute(
+                head + f"personal_id IS NULL AND {year}", (name_key, *roles, exclude, *years)))
+        else:
+            yield from (StatedParty(*row) for row in self._conn.execute(
+                head + year, (name_key, *roles, exclude, *years)))
 
     def ns_by_mother_key(self, key: str, exclude: str, born_from: str | None = None,
                          born_to: str | None = None) -> list[int]:

@@ -231,30 +231,27 @@ def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
 def _know_deaths(uow: UnitOfWork, spouses: list[PartySummary], record_id: str,
                  known: dict[PartySummary, bool]) -> None:
     """Whether each spouse has a registered death (which ends a marriage, HNGĐ Art 65), into
-    ``known`` (the same person is often a spouse in several candidates). From the person
-    index alone: it holds each deceased's name, date of birth and personal ID as the record
-    does (same_person is decided there). The deaths' states are read in rounds, each
-    spouse's next namesake death at a time: a spouse of a common name has many, and at a
-    million records each state read is a page of its own (reading them all took 6x
-    longer than stopping at the first that counts)."""
-    asked = {s: _spouse_wanted(s) for s in spouses if s not in known and s.full_name}
-    if not asked:
-        return
-    near = uow.records.parties_near(asked.values(), ("deceased",), record_id)
-    waiting = {spouse: [e.record_n for e in near[wanted] if _may_be(spouse, e)]
-               for spouse, wanted in asked.items()}
-    while waiting:
-        states = uow.records.states_by_n(ns[0] for ns in waiting.values() if ns)
-        for spouse, ns in list(waiting.items()):
-            if ns and states.get(ns[0]) not in _REGISTERED_DEATH:
-                ns.pop(0)
-                if ns:
-                    continue
-            known[spouse] = bool(ns)
-            del waiting[spouse]
+    ``known`` (the same person is often a spouse in several candidates)."""
+    for spouse in spouses:
+        if spouse not in known and spouse.full_name:
+            known[spouse] = _has_died(uow, spouse, record_id)
 
 
-_REGISTERED_DEATH = {(RecordType.DEATH.value, status) for status in REGISTERED_STATUSES}
+def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
+    """From the person index alone: it holds each deceased's name, date of birth and personal
+    ID as the record does (same_person is decided there) and its record's state. Most
+    spouses of a common name have many namesake deaths, one of which counts: read lazily,
+    to the first (one query a spouse; reading all of them in one query for all the
+    spouses took 6x longer at a million records)."""
+    return any(
+        entry.record_type == RecordType.DEATH and entry.status in REGISTERED_STATUSES
+        and same_person(spouse, PartySummary(spouse.full_name, entry.date_of_birth,
+                                             entry.personal_id))
+        for entry in uow.records.parties_like(
+            fold_compact(spouse.full_name or ""), record_id, roles=("deceased",),
+            born=_year(spouse.date_of_birth), personal_id=spouse.personal_id))
+
+
 _REGISTERED_MARRIAGE = {(RecordType.MARRIAGE.value, status) for status in REGISTERED_STATUSES}
 
 
