@@ -26,7 +26,7 @@ from desktop_app.domain.rulesets import RULE_SETS
 from desktop_app.domain.text import fold_compact
 from desktop_app.domain.workflow import REGISTERED_STATUSES
 from desktop_app.record import JSONObject, StoredRecord
-from desktop_app.store.records_repo import PartyEntry, year_range
+from desktop_app.store.records_repo import PartyEntry, StatedParty, year_range
 from desktop_app.store.unit_of_work import UnitOfWork
 
 
@@ -245,9 +245,7 @@ def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
     spouses took 6x longer at a million records)."""
     return any(
         entry.record_type == RecordType.DEATH and entry.status in REGISTERED_STATUSES
-        and same_person(spouse, PartySummary(spouse.full_name, entry.date_of_birth,
-                                             entry.personal_id))
-        for entry in uow.records.parties_like(
+        and _may_be(spouse, entry) for entry in uow.records.parties_like(
             fold_compact(spouse.full_name or ""), record_id, roles=("deceased",),
             born=_year(spouse.date_of_birth), personal_id=spouse.personal_id))
 
@@ -255,7 +253,7 @@ def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
 _REGISTERED_MARRIAGE = {(RecordType.MARRIAGE.value, status) for status in REGISTERED_STATUSES}
 
 
-def _may_be(person: PartySummary, entry: PartyEntry) -> bool:
+def _may_be(person: PartySummary, entry: PartyEntry | StatedParty) -> bool:
     """Whether an index entry of the person's folded name is that person (same_person)."""
     return same_person(person, PartySummary(person.full_name, entry.date_of_birth,
                                             entry.personal_id))
