@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.record import StoredRecord
-from desktop_app.store.checkpointer import pending_pages
+from desktop_app.store.checkpointer import HELD_BOUND, pending_pages
 from desktop_app.store.unit_of_work import Store
 
 NOW = datetime(2026, 1, 15, 3, 0, tzinfo=UTC)
@@ -77,13 +77,28 @@ def test_held_no_background_checkpoint_until_the_bulk_write_ends(store: Store) -
     assert pages is not None and pages < 100
 
 
-def test_held_the_log_stays_bounded(store: Store) -> None:
+def test_held_past_the_limit_the_thread_folds_the_log(store: Store) -> None:
+    """While a bulk import writes, the thread folds the log once it is past the limit (the
+    writer goes on meanwhile: at a million records that wait was a tenth of the import)."""
     store.checkpointer.threshold = 10
     store.checkpointer.limit = 50
     with store.checkpointer.held():
+        _save(store, 0, 30)
+        assert store.checkpointer.wait_idle(timeout=60)
+        assert store.checkpointer.runs >= 1
+        pages = pending_pages(_shm(store))
+        assert pages is not None and pages < 50
+
+
+def test_held_the_log_stays_bounded(store: Store) -> None:
+    """The committing thread folds it when the thread falls behind by HELD_BOUND limits."""
+    store.checkpointer.threshold = 10
+    store.checkpointer.limit = 50
+    store.checkpointer._ask = lambda: None  # type: ignore[method-assign]  # a stalled thread
+    with store.checkpointer.held():
         _save(store, 0, 80)
         pages = pending_pages(_shm(store))
-        assert pages is not None and pages < 50 + 20  # the committing thread folded it
+        assert pages is not None and pages < 50 * HELD_BOUND + 20
     assert store.checkpointer.runs == 0
 
 
