@@ -703,9 +703,10 @@ class RecordsRepository:
 
     def held_spouses(self, wanted: Iterable[SpouseLike]) -> set[SpouseLike]:
         """Which of these spouses of new marriages (name key, birth dates lo..hi, personal
-        ID or "") some husband or wife in the index may be, as parties_like finds them: the
+        ID or "") some husband or wife in the index may be, as parties_near finds them: the
         name, and a date in the range or none, or the same ID (a bulk import asks once a
-        batch, and reads bigamy's context only for the marriages that have one)."""
+        chunk, and reads bigamy's context only for the marriages that have one). Each
+        stops at the first such party: a common name has hundreds at a million records."""
         asked = list(set(wanted))
         held: set[SpouseLike] = set()
         step = _CHUNK // 4
@@ -714,11 +715,12 @@ class RecordsRepository:
             rows = ", ".join("(?, ?, ?, ?)" for _ in chunk)
             held.update((str(k), str(lo), str(hi), str(pid)) for k, lo, hi, pid in
                         self._conn.execute(
-                f"WITH w (k, lo, hi, pid) AS (VALUES {rows}) SELECT DISTINCT w.k, w.lo, "
-                "w.hi, w.pid FROM w JOIN record_persons AS p INDEXED BY record_persons_spouse "
-                f"ON p.name_key = w.k AND {_LOOKED_UP} AND p.role IN {_SPOUSES} "
-                "AND (p.date_of_birth IS NULL OR p.date_of_birth BETWEEN w.lo AND w.hi "
-                "OR p.personal_id = w.pid)", [v for m in chunk for v in m]))
+                f"WITH w (k, lo, hi, pid) AS (VALUES {rows}) SELECT w.k, w.lo, w.hi, w.pid "
+                "FROM w WHERE EXISTS (SELECT 1 FROM record_persons AS p INDEXED BY "
+                f"record_persons_spouse WHERE p.name_key = w.k AND {_LOOKED_UP} "
+                f"AND p.role IN {_SPOUSES} AND (p.date_of_birth IS NULL "
+                "OR p.date_of_birth BETWEEN w.lo AND w.hi OR p.personal_id = w.pid))",
+                [v for m in chunk for v in m]))
         return held
 
     def held_births(self, mothers: Iterable[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
