@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -246,7 +247,7 @@ class _OpenBatch:
     """One batch's unit of work while its entries are written."""
 
     def __init__(self, session: Session, plan: Plan, summary: ImportSummary) -> None:
-        self._session, self._plan = session, plan
+        self._plan = plan
         self._now = session.clock.now()
         self._officer = session.account.username
         self._today = records.local_today(session)
@@ -260,7 +261,11 @@ class _OpenBatch:
         self._events: list[RecordEvent] = []
         self._stack = contextlib.ExitStack()
         self._uow = self._stack.enter_context(session.store.write())
-        self._office = self._uow.meta.get("commune_code") or ""
+        try:
+            self._office = self._uow.meta.get("commune_code") or ""
+        except BaseException:  # no batch to hand back: its transaction ends here
+            self._stack.__exit__(*sys.exc_info())
+            raise
         self._registered = record_index.Registered()  # the import registers nothing: kept
         self.lines = 0
 

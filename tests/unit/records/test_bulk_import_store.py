@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from desktop_app.domain import prepare_record
 from desktop_app.domain.indexing import persons, search_text
 from desktop_app.record import StoredRecord
@@ -98,3 +100,43 @@ def test_an_import_writes_with_a_bigger_page_cache_then_gives_it_back(
     assert seen[-1] == everyday  # the last call: the import is over
     with officer.store.read() as uow:
         assert uow.records.page_cache(everyday) == everyday == 16000
+
+
+def test_a_batch_that_fails_to_start_leaves_no_transaction_open(
+        office: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second batch's start fails (a read of the store): the import stops with that
+    error, the first batch stays, and the store takes the next write."""
+    import json
+
+    from desktop_app.store.database import DatabaseError
+    from desktop_app.store.meta_repo import MetaRepository
+    from desktop_app.workflows import bulk_import
+
+    officer = office("canbo")
+    source = tmp_path / "entries.json"
+    source.write_text(json.dumps([{"type": "birth", "data": build("birth", {
+        "child.full_name": f"Lê Văn Một {k}", "registered_on": "2004-12-30"})}
+        for k in range(4)], ensure_ascii=False), encoding="utf-8")
+    reads = {"commune": 0}
+    real_get = MetaRepository.get
+
+    def failing_get(self: MetaRepository, key: str) -> str | None:
+        if key == "commune_code":
+            reads["commune"] += 1
+            if reads["commune"] == 2:
+                raise DatabaseError("disk I/O error")
+        return real_get(self, key)
+
+    conn = officer.store.connection()
+    (before,) = conn.execute("SELECT count(*) FROM records").fetchone()
+    monkeypatch.setattr(MetaRepository, "get", failing_get)
+    with pytest.raises(DatabaseError) as failed:
+        bulk_import.run_import(officer, source, book="B-1", batch=2, worker=False)
+    monkeypatch.setattr(MetaRepository, "get", real_get)
+    # Ended by the import itself, not when the failed batch is collected (its traceback,
+    # still held here, keeps it alive).
+    assert failed.traceback and not conn.in_transaction
+    with officer.store.write() as uow:
+        uow.records.insert(_rec("after-the-failure"))
+    (after,) = conn.execute("SELECT count(*) FROM records").fetchone()
+    assert after == before + 2 + 1  # the first batch, then the new record
