@@ -505,10 +505,10 @@ class RecordsRepository:
                      ) -> dict[SpouseLike, list[PartyEntry]]:
         """For each (folded name, born lo..hi, personal ID or ""), the parties in ``roles``
         who may be that person (same_person decides): the same name, and a birth date in
-        the range (ISO text), or none on record, or the same ID. One query for many (a
-        marriage's two spouses; the spouses whose death would end the marriages found),
-        from ranges of record_persons_spouse alone: no record is read (their state:
-        states_by_n)."""
+        the range (ISO text), or none on record, or the same ID. One query for many (a new
+        marriage's two spouses), from ranges of record_persons_spouse alone: no record is
+        read (their state: states_by_n). Every such party is returned: where the first
+        that counts is enough (a death), parties_like reads lazily."""
         asked = list(dict.fromkeys(wanted))
         found: dict[SpouseLike, list[PartyEntry]] = {w: [] for w in asked}
         marks = ", ".join("?" * _looked_up(roles))

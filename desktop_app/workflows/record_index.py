@@ -347,7 +347,7 @@ class Lookups(NamedTuple):
 
 
 class SpouseWanted(NamedTuple):
-    """A spouse of a new marriage as parties_like looks for namesakes married before: the
+    """A spouse of a new marriage as parties_near looks for namesakes married before: the
     folded name, the birth dates of the same year (``lo``..``hi`` as ISO text; any when the
     year is unknown; a party without a date also counts) or the same personal ID."""
 
