@@ -12,7 +12,6 @@ imported, the library gets the real ones too.
 
 from __future__ import annotations
 
-import importlib
 import sys
 import threading
 import types
@@ -58,7 +57,11 @@ def admin_units() -> types.ModuleType:
             stand_in.__dict__.update(attributes)
             added[name] = sys.modules[name] = stand_in
         try:
-            module = importlib.import_module("vietnamadminunits")
+            # A plain import, not importlib's: the bundle (PyInstaller) collects what the
+            # code imports by name.
+            import vietnamadminunits
+
+            module: types.ModuleType = vietnamadminunits
         finally:
             for name, stand_in in added.items():
                 if sys.modules.get(name) is stand_in:
