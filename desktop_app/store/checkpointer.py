@@ -72,7 +72,7 @@ class Checkpointer:
         """After a commit: wake the thread once the log is past the threshold."""
         pages = pending_pages(self._shm)
         # Held (a bulk import): the thread folds the log past the limit, while the writer
-        # goes on; the committing thread only if the thread falls behind by as much again.
+        # goes on; the committing thread only past HELD_BOUND limits (the thread is behind).
         if pages is not None and pages >= self.limit * (HELD_BOUND if self._holds else 1):
             with contextlib.suppress(DatabaseError):
                 conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
