@@ -119,19 +119,10 @@ SpouseLike = tuple[str, str, str, str]
 
 
 class PartyEntry(NamedTuple):
-    """A party as the person index holds it (its folded name is the one asked for)."""
+    """A party as the person index holds it (its folded name is the one asked for), with its
+    record's kind and state."""
 
-    record_n: int  # its record's n (parts_by_n, states_by_n)
-    role: str
-    date_of_birth: str | None
-    personal_id: str | None
-
-
-class StatedParty(NamedTuple):
-    """A party as the person index holds it, with its record's kind and state
-    (parties_like)."""
-
-    record_n: int
+    record_n: int  # its record's n (parts_by_n)
     role: str
     date_of_birth: str | None
     personal_id: str | None
@@ -501,46 +492,8 @@ class RecordsRepository:
             found += [int(r[0]) for r in self._conn.execute(sql, (key, exclude, *roles))]
         return found
 
-    def parties_near(self, wanted: Iterable[SpouseLike], roles: Sequence[str], exclude: str
-                     ) -> dict[SpouseLike, list[PartyEntry]]:
-        """For each (folded name, born lo..hi, personal ID or ""), the parties in ``roles``
-        who may be that person (same_person decides): the same name, and a birth date in
-        the range (ISO text), or none on record, or the same ID. One query for many (a new
-        marriage's two spouses), from ranges of record_persons_spouse alone: no record is
-        read (their state: states_by_n). Every such party is returned: where the first
-        that counts is enough (a death), parties_like reads lazily."""
-        asked = list(dict.fromkeys(wanted))
-        found: dict[SpouseLike, list[PartyEntry]] = {w: [] for w in asked}
-        marks = ", ".join("?" * _looked_up(roles))
-        step = _CHUNK // 4
-        for start in range(0, len(asked), step):
-            chunk = asked[start:start + step]
-            rows = ", ".join("(?, ?, ?, ?)" for _ in chunk)
-            for k, lo, hi, pid, *entry in self._conn.execute(
-                    f"WITH w (k, lo, hi, pid) AS (VALUES {rows}) SELECT w.k, w.lo, w.hi, "
-                    "w.pid, record_n, role, date_of_birth, personal_id "
-                    f"FROM w JOIN record_persons AS p INDEXED BY record_persons_spouse "
-                    f"ON p.name_key = w.k AND {_LOOKED_UP} AND p.role IN ({marks}) "
-                    "AND (p.date_of_birth IS NULL OR p.date_of_birth BETWEEN w.lo AND w.hi "
-                    f"OR p.personal_id = w.pid) WHERE {_NOT_EXCLUDED}",
-                    [*(v for m in chunk for v in m), *roles, exclude]):
-                found[(str(k), str(lo), str(hi), str(pid))].append(PartyEntry(*entry))
-        return found
-
-    def states_by_n(self, ns: Iterable[int]) -> dict[int, tuple[str, str]]:
-        """The kind and state of the records with these n, from records_state (schema 21):
-        one index entry each, no record read."""
-        wanted = list(dict.fromkeys(ns))
-        found: dict[int, tuple[str, str]] = {}
-        for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start:start + _CHUNK]
-            found.update((int(n), (str(t), str(s))) for n, t, s in self._conn.execute(
-                "SELECT n, type, status FROM records INDEXED BY records_state "
-                f"WHERE n IN ({', '.join('?' * len(chunk))})", chunk))
-        return found
-
     def parties_like(self, name_key: str, exclude: str, *, roles: Sequence[str],
-                     born: str | None, personal_id: str | None) -> Iterator[StatedParty]:
+                     born: str | None, personal_id: str | None) -> Iterator[PartyEntry]:
         """The parties in one of ``roles`` who may be this person (same_person): the same
         folded name and the same personal ID, or, unless both IDs decide, the same birth
         year or a date missing on either side. ``born`` is a year "YYYY" (or None). Ranges
@@ -554,12 +507,12 @@ class RecordsRepository:
         year = ("(date_of_birth IS NULL OR date_of_birth BETWEEN ? AND ?)" if born else "1")
         years = year_range(born) if born else ()
         if personal_id:
-            yield from (StatedParty(*row) for row in self._conn.execute(
+            yield from (PartyEntry(*row) for row in self._conn.execute(
                 head + "personal_id = ?", (name_key, *roles, exclude, personal_id)))
-            yield from (StatedParty(*row) for row in self._conn.execute(
+            yield from (PartyEntry(*row) for row in self._conn.execute(
                 head + f"personal_id IS NULL AND {year}", (name_key, *roles, exclude, *years)))
         else:
-            yield from (StatedParty(*row) for row in self._conn.execute(
+            yield from (PartyEntry(*row) for row in self._conn.execute(
                 head + year, (name_key, *roles, exclude, *years)))
 
     def ns_by_mother_key(self, key: str, exclude: str, born_from: str | None = None,
@@ -703,7 +656,7 @@ class RecordsRepository:
 
     def held_spouses(self, wanted: Iterable[SpouseLike]) -> set[SpouseLike]:
         """Which of these spouses of new marriages (name key, birth dates lo..hi, personal
-        ID or "") some husband or wife in the index may be, as parties_near finds them: the
+        ID or "") some husband or wife in the index may be, as parties_like finds them: the
         name, and a date in the range or none, or the same ID (a bulk import asks once a
         chunk, and reads bigamy's context only for the marriages that have one). Each
         stops at the first such party: a common name has hundreds at a million records."""

@@ -26,7 +26,7 @@ from desktop_app.domain.rulesets import RULE_SETS
 from desktop_app.domain.text import fold_compact
 from desktop_app.domain.workflow import REGISTERED_STATUSES
 from desktop_app.record import JSONObject, StoredRecord
-from desktop_app.store.records_repo import PartyEntry, StatedParty, year_range
+from desktop_app.store.records_repo import PartyEntry, year_range
 from desktop_app.store.unit_of_work import UnitOfWork
 
 
@@ -250,10 +250,7 @@ def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
             born=_year(spouse.date_of_birth), personal_id=spouse.personal_id))
 
 
-_REGISTERED_MARRIAGE = {(RecordType.MARRIAGE.value, status) for status in REGISTERED_STATUSES}
-
-
-def _may_be(person: PartySummary, entry: PartyEntry | StatedParty) -> bool:
+def _may_be(person: PartySummary, entry: PartyEntry) -> bool:
     """Whether an index entry of the person's folded name is that person (same_person)."""
     return same_person(person, PartySummary(person.full_name, entry.date_of_birth,
                                             entry.personal_id))
@@ -302,13 +299,13 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str,
     # A marriage is bigamy's only if one of its spouses is one of these two (rule_bigamy,
     # same_person): the person index holds each candidate party's birth date and personal
     # ID, so namesakes are dropped before any record is read (oldest first).
-    named = {person: _spouse_wanted(person) for person in _spouses_wanted(data)
-             if person.full_name}
-    near = uow.records.parties_near(named.values(), SPOUSE_ROLES, record_id) if named else {}
-    found = {entry.record_n for person, wanted in named.items() for entry in near[wanted]
-             if _may_be(person, entry)}
-    states = uow.records.states_by_n(found) if found else {}
-    spouses = sorted(n for n in found if states.get(n) in _REGISTERED_MARRIAGE)
+    spouses = sorted({
+        entry.record_n for person in _spouses_wanted(data) if person.full_name
+        for entry in uow.records.parties_like(
+            fold_compact(person.full_name), record_id, roles=SPOUSE_ROLES,
+            born=_year(person.date_of_birth), personal_id=person.personal_id)
+        if entry.record_type == RecordType.MARRIAGE and entry.status in REGISTERED_STATUSES
+        and _may_be(person, entry)})
     # Each of these has a spouse who is one of the two (same_person on the index's values
     # is same_person on the record's). In force unless a spouse has died: the wives of
     # the marriages whose husband has not; then only those in force are read (the warning
@@ -347,7 +344,7 @@ class Lookups(NamedTuple):
 
 
 class SpouseWanted(NamedTuple):
-    """A spouse of a new marriage as parties_near looks for namesakes married before: the
+    """A spouse of a new marriage as parties_like looks for namesakes married before: the
     folded name, the birth dates of the same year (``lo``..``hi`` as ISO text; any when the
     year is unknown; a party without a date also counts) or the same personal ID."""
 
