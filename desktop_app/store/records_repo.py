@@ -44,15 +44,19 @@ def _params(rec: StoredRecord) -> tuple[object, ...]:
             rec.version, rec.central_id, rec.created_at.isoformat(), rec.updated_at.isoformat())
 
 
-# orjson reads an integer beyond 64 bits as a float: a text with such a long run of digits
-# (19 or more; a string may hold one too) is read by the standard decoder, exactly.
-_LONG_NUMBER = re.compile(r"\d{19}")
+# orjson reads an integer beyond 64 bits as a float: a text with a number of 19 digits or more
+# is read by the standard decoder, exactly. A JSON number begins the text or follows "[", ","
+# or ":" and whitespace (a string of digits is left to orjson, which keeps it as it is). The
+# start is matched apart: an alternation with "^" makes the search 3x slower (a 200-record
+# search page spent more time here than decoding).
+_LONG_NUMBER = re.compile(r"[:,\[][ \t\n\r]*-?[0-9]{19}")
+_LONG_NUMBER_FIRST = re.compile(r"[ \t\n\r]*-?[0-9]{19}")
 
 
 def _loads(text: object) -> Any:
     """Stored JSON back (orjson: decoding whole records is most of a search page's time)."""
     stored = str(text)
-    if _LONG_NUMBER.search(stored):
+    if _LONG_NUMBER.search(stored) or _LONG_NUMBER_FIRST.match(stored):
         return json.loads(stored)
     return orjson.loads(stored)
 

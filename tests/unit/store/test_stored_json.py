@@ -32,3 +32,27 @@ def test_long_integers_and_digit_strings_come_back_exact(tmp_path: Path) -> None
         assert parts[0].data["note"] == BIG and type(parts[0].data["note"]) is int
     finally:
         store.close()
+
+
+def test_a_long_integer_after_whitespace_comes_back_exact(tmp_path: Path) -> None:
+    # Whatever wrote the text (an older version, SQLite's own JSON functions), a number may
+    # follow its ":" after whitespace: the fast decoder must not read it.
+    store = Store(tmp_path / "hotich.db", new_data_key())
+    store.migrate(tmp_path / "backups", backup=False)
+    try:
+        with store.write() as uow:
+            uow.records.insert(StoredRecord(
+                id="r-spaced", type="death", status="draft",
+                data={"deceased": {"full_name": "Lò Văn Tư"}}, office="26740",
+                officer="canbo", created_at=NOW, updated_at=NOW))
+        store.connection().execute(
+            "UPDATE records SET data = ? WHERE id = 'r-spaced'",
+            (f'{{"deceased": {{"full_name": "Lò Văn Tư"}}, "note":\n\t {BIG}, '
+             f'"list": [ -{BIG}]}}',))
+        with store.read() as uow:
+            back = uow.records.get("r-spaced")
+        assert back is not None
+        assert back.data["note"] == BIG and back.data["list"] == [-BIG]
+        assert type(back.data["note"]) is int
+    finally:
+        store.close()
