@@ -454,19 +454,19 @@ class RecordsRepository:
         return [found[k] for k in wanted if k in found]
 
     # -- events ---------------------------------------------------------------------------
+    # A record's history is keyed by its n (schema 22): an event of a record not in the store
+    # has no n, and NOT NULL refuses it as the reference to the id did.
     def add_event(self, event: RecordEvent) -> None:
-        self._conn.execute(
-            "INSERT INTO record_events (record_id, at, actor, action, from_status, to_status, "
-            "reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (event.record_id, event.at.isoformat(), event.actor, event.action,
-             event.from_status, event.to_status, event.reason))
+        self._conn.execute(_INSERT_EVENT, (event.record_id, event.at.isoformat(), event.actor,
+                                           event.action, event.from_status, event.to_status,
+                                           event.reason))
 
     def events(self, record_id: str) -> list[RecordEvent]:
         rows = self._conn.execute(
-            "SELECT record_id, at, actor, action, from_status, to_status, reason "
-            "FROM record_events WHERE record_id = ? ORDER BY id", (record_id,))
-        return [RecordEvent(r[0], datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6])
-                for r in rows]
+            "SELECT at, actor, action, from_status, to_status, reason FROM record_events "
+            "WHERE record_n = (SELECT n FROM records WHERE id = ?) ORDER BY id", (record_id,))
+        return [RecordEvent(record_id, datetime.fromisoformat(r[0]), r[1], r[2], r[3], r[4],
+                            r[5]) for r in rows]
 
     # -- person index and search ----------------------------------------------------------
     # The lookups answer records' n (the person index's key, schema 20): their candidates are
@@ -707,10 +707,8 @@ class RecordsRepository:
         """add_event for many, in one statement (the events of an import batch)."""
         iso = _Moments()  # the events of a batch share their moment
         self._conn.executemany(
-            "INSERT INTO record_events (record_id, at, actor, action, from_status, to_status, "
-            "reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(e.record_id, iso(e.at), e.actor, e.action, e.from_status, e.to_status,
-              e.reason) for e in events])
+            _INSERT_EVENT, [(e.record_id, iso(e.at), e.actor, e.action, e.from_status,
+                             e.to_status, e.reason) for e in events])
 
     # -- list screens (paging helper, continued) ------------------------------------------
     def unverified_page(self, *, after: str | None = None, limit: int = 200) -> RecordPage:
@@ -738,6 +736,9 @@ if _INDEXED_COLUMNS != _COLUMNS:
 _INSERT_INDEXED = (f"INSERT INTO records (n, {_COLUMNS}) VALUES (?, "
                    f"{', '.join('?' * len(_COLUMNS.split(',')))})")
 _KEY_COLUMNS = ("match_key", "name_key", "mother_key")
+_INSERT_EVENT = ("INSERT INTO record_events (record_n, at, actor, action, from_status, "
+                 "to_status, reason) VALUES ((SELECT n FROM records WHERE id = ?), "
+                 "?, ?, ?, ?, ?, ?)")
 
 
 def year_range(year: str) -> tuple[str, str]:
