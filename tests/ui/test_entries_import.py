@@ -1,5 +1,6 @@
 """The books page imports a file of entries into the selected book: progress, the summary
-with the refused lines, and Cancel that stops after a batch (the same file continues)."""
+with the refused lines, and Cancel that stops at once, keeping what is written (the same file
+continues)."""
 
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def test_import_a_file_into_the_selected_book(qtbot: QtBot, office: UiOffice,
     assert widget.file_button.isEnabled()
 
 
-def test_cancel_stops_after_a_batch_and_the_same_file_continues(
+def test_cancel_stops_at_once_and_the_same_file_continues(
         qtbot: QtBot, office: UiOffice, tmp_path: Path) -> None:
     page = _page(qtbot, office, tmp_path)
     widget = page.entries_import

@@ -1,7 +1,8 @@
 """Importing a file of old book entries into the book selected on the books page (issue 13
 bulk digitisation): CSV or XLSX with a column mapping (JSON, column -> field path), or the
 project's JSON. The import runs on the task runner with a progress bar and Cancel; Cancel
-stops after the batch being written, and importing the same file again continues there."""
+stops at once (after the chunk being written: every entry written is kept), and importing the
+same file again continues there."""
 
 from __future__ import annotations
 

@@ -13,6 +13,9 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from desktop_app.errors import Cancelled
 from desktop_app.record import StoredRecord
 from desktop_app.session import Session
 from desktop_app.workflows import bulk_import, records
@@ -159,6 +162,38 @@ def test_a_killed_import_resumes_without_duplicates(office: Office, tmp_path: Pa
     assert summary.resumed_from == stopped_at
     assert summary.imported == total and summary.refused == []
     numbers = sorted(int(r.registration_number or 0) for r in _all(watcher))
+    assert numbers == list(range(1, total + 1))  # every line once
+
+
+def test_a_cancel_stops_at_once_keeps_what_is_written_and_the_file_continues(
+        office: Office, tmp_path: Path) -> None:
+    # Batches of 250 over chunks of bulk_import.CHUNK (200; CSV lines from 2): progress is
+    # told after each chunk and each commit. The first run stops after its first chunk (a
+    # batch of 200 open), the second after its first commit (line 451).
+    total = 900
+    source = _csv(tmp_path / "big.csv", [_row(n) for n in range(1, total + 1)])
+    officer = office("canbo")
+    told: list[int] = []
+
+    def run(cancel_at: int | None) -> bulk_import.ImportSummary:
+        def progress(_stage: str, line: int, _total: int) -> None:
+            told.append(line)
+            if len(told) == cancel_at:
+                raise Cancelled()
+        return bulk_import.run_import(
+            officer, source, book="08/1990", rtype="death", mapping=MAPPING, batch=250,
+            worker=False, progress=progress)
+
+    with pytest.raises(Cancelled):
+        run(1)
+    assert told == [201] and len(_all(officer)) == 200  # at once, the open batch kept
+    told.clear()
+    with pytest.raises(Cancelled):
+        run(2)
+    assert told == [401, 451] and len(_all(officer)) == 450
+    summary = run(None)
+    assert summary.resumed_from == 451 and summary.imported == total
+    numbers = sorted(int(r.registration_number or 0) for r in _all(officer))
     assert numbers == list(range(1, total + 1))  # every line once
 
 
