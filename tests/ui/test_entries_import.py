@@ -60,6 +60,22 @@ def test_import_a_file_into_the_selected_book(qtbot: QtBot, office: UiOffice,
     assert widget.file_button.isEnabled()
 
 
+def test_many_refused_lines_scroll_within_the_summary(qtbot: QtBot, office: UiOffice,
+                                                     tmp_path: Path) -> None:
+    # Listed whole, 20 refused lines made the window taller than a 768-pixel screen.
+    page = _page(qtbot, office, tmp_path)
+    widget = page.entries_import
+    line = widget.summary.fontMetrics().lineSpacing()
+    assert widget.summary_box.sizeHint().height() <= 2 * line  # no room kept while empty
+    source = _csv(tmp_path / "bad.csv", 40, bad=frozenset(range(1, 41)))
+    with qtbot.waitSignal(widget.finished, timeout=20000):
+        assert widget.start(source)
+    assert widget.summary.text().count("\n") >= 20
+    assert widget.summary_box.sizeHint().height() <= 6 * line + 8
+    assert widget.summary.sizeHint().height() > 10 * line  # the rest scrolls
+    wait_idle(qtbot, office.runner)
+
+
 def test_cancel_stops_at_once_and_the_same_file_continues(
         qtbot: QtBot, office: UiOffice, tmp_path: Path) -> None:
     page = _page(qtbot, office, tmp_path)

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +55,9 @@ class EntriesImportWidget(QGroupBox):
         self.progress = JobProgressWidget(ctx.lang, self)
         self.summary = QLabel(objectName="importSummary")
         self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_box = _SummaryBox(self.summary, lines=6)
         bar = QHBoxLayout()
         bar.addWidget(self.file_button)
         bar.addWidget(self.mapping_button)
@@ -59,7 +65,7 @@ class EntriesImportWidget(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.progress)
-        layout.addWidget(self.summary)
+        layout.addWidget(self.summary_box)
         self.set_book(None)
 
     def set_book(self, book: BookRow | None) -> None:
@@ -97,6 +103,7 @@ class EntriesImportWidget(QGroupBox):
         self.set_book(book)
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("Importing %1…").replace("%1", path.name))
+        self.summary_box.updateGeometry()
         handle = self._ctx.runner.start_job(
             lambda control: bulk_import.run_import(session, path, book=book.id,
                                                    rtype=book.type, mapping=mapping,
@@ -125,6 +132,7 @@ class EntriesImportWidget(QGroupBox):
                                  "them all).").replace("%1", str(len(summary.refused) - 20)))
         self.summary.setStyleSheet("color: #b00020" if summary.refused else "color: #1b5e20")
         self.summary.setText("\n".join(lines))
+        self.summary_box.updateGeometry()
         self.finished.emit(summary)
 
     def _refusal(self, refused: bulk_import.Refused) -> str:
@@ -147,6 +155,7 @@ class EntriesImportWidget(QGroupBox):
             self.summary.setText(self.tr(
                 "Stopped: what was imported stays; importing the same file again continues "
                 "where it stopped."))
+            self.summary_box.updateGeometry()
         else:
             self._error(error)
         self.finished.emit(None)
@@ -154,3 +163,30 @@ class EntriesImportWidget(QGroupBox):
     def _error(self, error: BaseException) -> None:
         self.summary.setStyleSheet("color: #b00020")
         self.summary.setText(message_for(error, self._ctx.catalogue, self._ctx.lang))
+        self.summary_box.updateGeometry()
+
+
+class _SummaryBox(QScrollArea):
+    """The summary, as tall as its text up to ``lines`` lines, then scrolling: the refused
+    lines listed whole made the window taller than a 768-pixel screen."""
+
+    def __init__(self, label: QLabel, lines: int) -> None:
+        super().__init__(objectName="importSummaryBox")
+        self._cap = label.fontMetrics().lineSpacing() * lines + 8
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # The group box's own colour (setWidget turns the label's filling on).
+        self.viewport().setAutoFillBackground(False)
+        label.setAutoFillBackground(False)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def sizeHint(self) -> QSize:
+        label = self.widget()
+        width = max(self.viewport().width(), 200)
+        tall = label.heightForWidth(width) if label is not None else 0
+        return QSize(super().sizeHint().width(), min(max(tall, 0), self._cap))
+
+    def minimumSizeHint(self) -> QSize:
+        # a scroll area's own minimum holds its scroll bars: taller than one line of text
+        return QSize(0, self.sizeHint().height())
