@@ -9,15 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.accounts import Role
 from desktop_app.clock import FixedClock
 from desktop_app.domain import prepare_record
 from desktop_app.paths import DataPaths
 from desktop_app.record import RecordEvent
-from desktop_app.store.database import connect, latest_version, migrate, schema_version
-from desktop_app.store.keyfile import KeyFile
+from desktop_app.store.database import latest_version, schema_version
 from desktop_app.workflows import accounts, records
 from tests.samples import build
+from tests.unit.store.old_schema import store_at_schema
 
 PW = "schema-21-admin"
 AT = datetime(2026, 1, 10, 3, 0, tzinfo=UTC)
@@ -30,23 +29,7 @@ HISTORY = ((0, "create", None, "draft", ""), (1, "create", None, "draft", ""),
 
 
 def _schema_21_store(root: Path) -> DataPaths:
-    paths = DataPaths(root)
-    clock = FixedClock(AT)
-    accounts.initialise(paths, commune_code="26740", admin="admin", password=PW, clock=clock)
-    admin = accounts.login(paths, "admin", PW, clock)
-    accounts.add_account(admin, username="canbo", role=Role.OFFICER, password=PW)
-    admin.close()
-    key = KeyFile.load(paths.keyfile).open_with_password("admin", PW)
-    assert key is not None
-    paths.database.unlink()
-    for suffix in ("-wal", "-shm"):
-        Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
-    conn = connect(paths.database, key)
-    migrate(conn, paths.database, paths.backups, target=21)
-    conn.execute("BEGIN")
-    conn.execute("INSERT INTO meta (key, value) VALUES ('commune_code', '26740')")
-    conn.execute("INSERT INTO accounts (username, role, created_at) VALUES "
-                 "('admin', 'admin', ?), ('canbo', 'officer', ?)", (AT.isoformat(),) * 2)
+    paths, conn = store_at_schema(root, 21, PW, AT)
     data = prepare_record("birth", build("birth", {"child.full_name": "H’Hen Niê"}))
     for n, rid in enumerate(IDS, start=1):
         conn.execute(

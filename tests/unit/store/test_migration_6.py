@@ -7,15 +7,14 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop_app.accounts import Role
 from desktop_app.clock import FixedClock
 from desktop_app.domain import prepare_record
 from desktop_app.domain.indexing import persons, search_text
 from desktop_app.paths import DataPaths
-from desktop_app.store.database import connect, latest_version, migrate, schema_version
-from desktop_app.store.keyfile import KeyFile
+from desktop_app.store.database import latest_version, schema_version
 from desktop_app.workflows import accounts, dashboard, records
 from tests.samples import build
+from tests.unit.store.old_schema import store_at_schema
 
 PW = "schema-five-admin"
 AT = datetime(2026, 1, 10, 3, 0, tzinfo=UTC)
@@ -24,23 +23,7 @@ NAMES = ("Nguyễn Văn An", "Đặng Thị Hồng", "H’Hen Niê", "Trần Vă
 
 def _schema_five_store(root: Path) -> DataPaths:
     """What schema 5 held: records indexed in the old FTS table (record_id column)."""
-    paths = DataPaths(root)
-    clock = FixedClock(AT)
-    accounts.initialise(paths, commune_code="26740", admin="admin", password=PW, clock=clock)
-    admin = accounts.login(paths, "admin", PW, clock)
-    accounts.add_account(admin, username="canbo", role=Role.OFFICER, password=PW)
-    admin.close()
-    key = KeyFile.load(paths.keyfile).open_with_password("admin", PW)
-    assert key is not None
-    paths.database.unlink()
-    for suffix in ("-wal", "-shm"):
-        Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
-    conn = connect(paths.database, key)
-    migrate(conn, paths.database, paths.backups, target=5)
-    conn.execute("BEGIN")
-    conn.execute("INSERT INTO meta (key, value) VALUES ('commune_code', '26740')")
-    conn.execute("INSERT INTO accounts (username, role, created_at) VALUES "
-                 "('admin', 'admin', ?), ('canbo', 'officer', ?)", (AT.isoformat(),) * 2)
+    paths, conn = store_at_schema(root, 5, PW, AT)
     for number, name in enumerate(NAMES, 1):
         rid = f"0000000{number}-0000-4000-8000-000000000000"
         data = prepare_record("birth", build("birth", {"child.full_name": name}))
