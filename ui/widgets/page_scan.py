@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QImageReader,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -61,9 +62,25 @@ ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.05, 8.0)
 
 
+# JPEG and PNG by their first bytes: their own reader alone is asked. Left to guess, Qt asks
+# every image plugin, and the SVG one makes a QTextStream, whose connection takes Qt's
+# signal lock with the GIL held: a CI run hung there while the GUI thread, holding that
+# lock, waited for the GIL (disconnecting a signal).
+_FORMATS = ((b"\xff\xd8\xff", b"jpeg"), (b"\x89PNG\r\n\x1a\n", b"png"))
+
+
 def decode_image(data: bytes) -> QImage | None:
     """For a worker thread: the image of JPEG/PNG bytes, None when they do not decode."""
-    image = QImage.fromData(data)
+    known = next((fmt for magic, fmt in _FORMATS if data.startswith(magic)), None)
+    if known is None:
+        image = QImage.fromData(data)  # another format: Qt finds its reader
+        return None if image.isNull() else image
+    raw = QByteArray(data)
+    buffer = QBuffer(raw)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, QByteArray(known))
+    reader.setAutoDetectImageFormat(False)
+    image = reader.read()
     return None if image.isNull() else image
 
 
