@@ -142,10 +142,10 @@ def run_import(session: Session, path: Path, *, book: str, rtype: str | None = N
     ``progress(stage, line, last_line)`` is called after each chunk written and each
     committed batch; it may raise to stop the import there (the desktop's Cancel): what is
     written is committed and stays, with its checkpoint, and the same import started again
-    continues after it. ``worker``: prepare
-    the rows in a second process (None: when the file is big enough and there are two
-    cores; the result is the same either way); ``wait_for_worker``: this process prepares none
-    before the worker's first batch (tests: the worker's path taken)."""
+    continues after it. ``worker``: prepare the rows in a second process (None: when the
+    file is big enough and there are two cores; the result is the same either way);
+    ``wait_for_worker``: this process prepares none before the worker's first batch (tests:
+    the worker's path taken)."""
     require(session.account, Permission.CREATE_RECORD)
     if rtype is not None:
         rtype = record_type(rtype).value

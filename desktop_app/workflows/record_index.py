@@ -4,6 +4,7 @@ on every save."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import NamedTuple
@@ -238,22 +239,23 @@ def _know_deaths(uow: UnitOfWork, spouses: list[PartySummary], record_id: str,
 
 
 def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
-    """From the person index alone: it holds each deceased's name, date of birth and personal
-    ID as the record does (same_person is decided there) and its record's state. Most
-    spouses of a common name have many namesake deaths, one of which counts: read lazily,
-    to the first (one query a spouse; reading all of them in one query for all the
+    """Most spouses of a common name have many namesake deaths, one of which counts: read
+    lazily, to the first (one query a spouse; reading all of them in one query for all the
     spouses took 6x longer at a million records)."""
-    return any(
-        entry.record_type == RecordType.DEATH and entry.status in REGISTERED_STATUSES
-        and _may_be(spouse, entry) for entry in uow.records.parties_like(
-            fold_compact(spouse.full_name or ""), record_id, roles=("deceased",),
-            born=_year(spouse.date_of_birth), personal_id=spouse.personal_id))
+    return any(_registered_as(uow, spouse, record_id, ("deceased",), RecordType.DEATH))
 
 
-def _may_be(person: PartySummary, entry: PartyEntry) -> bool:
-    """Whether an index entry of the person's folded name is that person (same_person)."""
-    return same_person(person, PartySummary(person.full_name, entry.date_of_birth,
-                                            entry.personal_id))
+def _registered_as(uow: UnitOfWork, person: PartySummary, record_id: str,
+                   roles: Sequence[str], kind: RecordType) -> Iterator[PartyEntry]:
+    """The parties in ``roles`` of registered records of ``kind`` who are that person, from
+    the person index alone, lazily: it holds each party's folded name, date of birth and
+    personal ID as the record does (same_person is decided on them) and its record's state."""
+    for entry in uow.records.parties_like(
+            fold_compact(person.full_name or ""), record_id, roles=roles,
+            born=_year(person.date_of_birth), personal_id=person.personal_id):
+        if entry.record_type == kind and entry.status in REGISTERED_STATUSES and same_person(
+                person, PartySummary(person.full_name, entry.date_of_birth, entry.personal_id)):
+            yield entry
 
 
 def _registered_marriages(uow: UnitOfWork, ns: list[int], registered: Registered
@@ -301,11 +303,8 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str,
     # ID, so namesakes are dropped before any record is read (oldest first).
     spouses = sorted({
         entry.record_n for person in _spouses_wanted(data) if person.full_name
-        for entry in uow.records.parties_like(
-            fold_compact(person.full_name), record_id, roles=SPOUSE_ROLES,
-            born=_year(person.date_of_birth), personal_id=person.personal_id)
-        if entry.record_type == RecordType.MARRIAGE and entry.status in REGISTERED_STATUSES
-        and _may_be(person, entry)})
+        for entry in _registered_as(uow, person, record_id, SPOUSE_ROLES,
+                                    RecordType.MARRIAGE)})
     # Each of these has a spouse who is one of the two (same_person on the index's values
     # is same_person on the record's). In force unless a spouse has died: the wives of
     # the marriages whose husband has not; then only those in force are read (the warning

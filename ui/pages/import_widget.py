@@ -101,9 +101,7 @@ class EntriesImportWidget(QGroupBox):
         self.is_running = True
         self.last_line = 0
         self.set_book(book)
-        self.summary.setStyleSheet("")
-        self.summary.setText(self.tr("Importing %1…").replace("%1", path.name))
-        self.summary_box.updateGeometry()
+        self.summary_box.say(self.tr("Importing %1…").replace("%1", path.name))
         handle = self._ctx.runner.start_job(
             lambda control: bulk_import.run_import(session, path, book=book.id,
                                                    rtype=book.type, mapping=mapping,
@@ -130,9 +128,7 @@ class EntriesImportWidget(QGroupBox):
         if len(summary.refused) > 20:
             lines.append(self.tr("… and %1 more refused lines (hotich import --json lists "
                                  "them all).").replace("%1", str(len(summary.refused) - 20)))
-        self.summary.setStyleSheet("color: #b00020" if summary.refused else "color: #1b5e20")
-        self.summary.setText("\n".join(lines))
-        self.summary_box.updateGeometry()
+        self.summary_box.say("\n".join(lines), "#b00020" if summary.refused else "#1b5e20")
         self.finished.emit(summary)
 
     def _refusal(self, refused: bulk_import.Refused) -> str:
@@ -151,19 +147,15 @@ class EntriesImportWidget(QGroupBox):
     def _failed(self, error: BaseException) -> None:
         self._end()
         if isinstance(error, Cancelled):
-            self.summary.setStyleSheet("")
-            self.summary.setText(self.tr(
+            self.summary_box.say(self.tr(
                 "Stopped: what was imported stays; importing the same file again continues "
                 "where it stopped."))
-            self.summary_box.updateGeometry()
         else:
             self._error(error)
         self.finished.emit(None)
 
     def _error(self, error: BaseException) -> None:
-        self.summary.setStyleSheet("color: #b00020")
-        self.summary.setText(message_for(error, self._ctx.catalogue, self._ctx.lang))
-        self.summary_box.updateGeometry()
+        self.summary_box.say(message_for(error, self._ctx.catalogue, self._ctx.lang), "#b00020")
 
 
 class _SummaryBox(QScrollArea):
@@ -180,6 +172,13 @@ class _SummaryBox(QScrollArea):
         self.viewport().setAutoFillBackground(False)
         label.setAutoFillBackground(False)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._label = label
+
+    def say(self, text: str, colour: str = "") -> None:
+        """The summary's text, in ``colour`` (CSS) or the default; the box takes its height."""
+        self._label.setStyleSheet(f"color: {colour}" if colour else "")
+        self._label.setText(text)
+        self.updateGeometry()
 
     def sizeHint(self) -> QSize:
         label = self.widget()

@@ -74,13 +74,13 @@ def decode_image(data: bytes) -> QImage | None:
     known = next((fmt for magic, fmt in _FORMATS if data.startswith(magic)), None)
     if known is None:
         image = QImage.fromData(data)  # another format: Qt finds its reader
-        return None if image.isNull() else image
-    raw = QByteArray(data)
-    buffer = QBuffer(raw)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer, QByteArray(known))
-    reader.setAutoDetectImageFormat(False)
-    image = reader.read()
+    else:
+        raw = QByteArray(data)
+        buffer = QBuffer(raw)
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer, QByteArray(known))
+        reader.setAutoDetectImageFormat(False)
+        image = reader.read()
     return None if image.isNull() else image
 
 
