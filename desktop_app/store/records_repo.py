@@ -501,23 +501,27 @@ class RecordsRepository:
         """The parties in one of ``roles`` who may be this person (same_person): the same
         folded name and the same personal ID, or, unless both IDs decide, the same birth
         year or a date missing on either side. ``born`` is a year "YYYY" (or None). Ranges
-        of record_persons_spouse, their records' state from records_state: answered from
-        indexes alone; read lazily."""
+        of the spouse indexes (by date; by ID), their records' state from records_state:
+        answered from indexes alone; read lazily, each range a query of its own (SQLite
+        seeks one range of an index per query: "date in the year or none" read every date)."""
         marks = ", ".join("?" * _looked_up(roles))
-        head = (f"SELECT record_n, role, date_of_birth, personal_id, r.type, r.status "
-                f"{_FROM_SPOUSE} JOIN records AS r INDEXED BY records_state ON r.n = record_n "
-                f"WHERE name_key = ? AND {_LOOKED_UP} AND role IN ({marks}) "
-                f"AND {_NOT_EXCLUDED} AND ")
-        year = ("(date_of_birth IS NULL OR date_of_birth BETWEEN ? AND ?)" if born else "1")
-        years = year_range(born) if born else ()
+        select = "SELECT record_n, role, date_of_birth, personal_id, r.type, r.status "
+        where = (f" JOIN records AS r INDEXED BY records_state ON r.n = record_n "
+                 f"WHERE name_key = ? AND {_LOOKED_UP} AND role IN ({marks}) "
+                 f"AND {_NOT_EXCLUDED} AND ")
+        asked = (name_key, *roles, exclude)
+        ranges: list[tuple[str, tuple[str, ...]]] = []
         if personal_id:
-            yield from (PartyEntry(*row) for row in self._conn.execute(
-                head + "personal_id = ?", (name_key, *roles, exclude, personal_id)))
-            yield from (PartyEntry(*row) for row in self._conn.execute(
-                head + f"personal_id IS NULL AND {year}", (name_key, *roles, exclude, *years)))
+            ranges.append((f"{select}{_FROM_SPOUSE_ID}{where}personal_id = ?", (personal_id,)))
+        unknown = "personal_id IS NULL AND " if personal_id else ""
+        if born:
+            ranges += [(f"{select}{_FROM_SPOUSE}{where}{unknown}date_of_birth BETWEEN ? AND ?",
+                        year_range(born)),
+                       (f"{select}{_FROM_SPOUSE}{where}{unknown}date_of_birth IS NULL", ())]
         else:
-            yield from (PartyEntry(*row) for row in self._conn.execute(
-                head + year, (name_key, *roles, exclude, *years)))
+            ranges.append((f"{select}{_FROM_SPOUSE}{where}{unknown}1", ()))
+        for sql, values in ranges:
+            yield from (PartyEntry(*row) for row in self._conn.execute(sql, (*asked, *values)))
 
     def ns_by_mother_key(self, key: str, exclude: str, born_from: str | None = None,
                          born_to: str | None = None) -> list[int]:
@@ -673,11 +677,11 @@ class RecordsRepository:
             held.update((str(k), str(lo), str(hi), str(pid)) for k, lo, hi, pid in
                         self._conn.execute(
                 f"WITH w (k, lo, hi, pid) AS (VALUES {rows}) SELECT w.k, w.lo, w.hi, w.pid "
-                "FROM w WHERE EXISTS (SELECT 1 FROM record_persons AS p INDEXED BY "
-                f"record_persons_spouse WHERE p.name_key = w.k AND {_LOOKED_UP} "
-                f"AND p.role IN {_SPOUSES} AND (p.date_of_birth IS NULL "
-                "OR p.date_of_birth BETWEEN w.lo AND w.hi OR p.personal_id = w.pid))",
-                [v for m in chunk for v in m]))
+                f"FROM w WHERE EXISTS (SELECT 1 {_FROM_SPOUSE} {_NAMESAKE} AND "
+                "date_of_birth BETWEEN w.lo AND w.hi) "
+                f"OR EXISTS (SELECT 1 {_FROM_SPOUSE} {_NAMESAKE} AND date_of_birth IS NULL) "
+                f"OR (w.pid != '' AND EXISTS (SELECT 1 {_FROM_SPOUSE_ID} {_NAMESAKE} "
+                "AND personal_id = w.pid))", [v for m in chunk for v in m]))
         return held
 
     def held_births(self, mothers: Iterable[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
@@ -749,12 +753,14 @@ def year_range(year: str) -> tuple[str, str]:
 # A lookup leaves out the record being checked, given by id (its n, or none yet: evaluated once).
 _NOT_EXCLUDED = "record_n IS NOT (SELECT n FROM records WHERE id = ?)"
 # Named: the name-only index looks cheaper to the planner and reads every party of the name.
-_FROM_SPOUSE = "FROM record_persons INDEXED BY record_persons_spouse"
+_FROM_SPOUSE = "FROM record_persons INDEXED BY record_persons_spouse"  # by name, role, date
+_FROM_SPOUSE_ID = "FROM record_persons INDEXED BY record_persons_spouse_id"  # by personal ID
 # The rows of the partial person indexes (schema 20), repeated word for word in their queries:
 # SQLite uses a partial index only for a query whose WHERE holds the index's own terms.
 _MATCHED = f"role = '{MATCHED_ROLE}'"  # record_persons_match
 _LOOKED_UP = f"role IN ({', '.join(repr(r) for r in LOOKED_UP_ROLES)})"  # record_persons_spouse
 _SPOUSES = f"({', '.join(repr(r) for r in SPOUSE_ROLES)})"
+_NAMESAKE = f"WHERE name_key = w.k AND {_LOOKED_UP} AND role IN {_SPOUSES}"  # held_spouses
 
 
 def _looked_up(roles: Sequence[str]) -> int:
