@@ -40,7 +40,7 @@ class Registered:
 
     died: dict[PartySummary, bool] = field(default_factory=dict)
     # by (folded name, birth year): whether a spouse without a personal ID has died; a
-    # marriage's ~15 namesake husbands of one year share the answer (see _know_deaths)
+    # marriage's ~15 namesake husbands of one year share the answer (see _died)
     died_unnamed: dict[tuple[str, str | None], bool] = field(default_factory=dict)
     marriages: dict[int, MarriageCandidate | None] = field(default_factory=dict)  # by n
     # by n: a marriage's husband and wife as the person index holds them (_indexed_spouses)
@@ -232,24 +232,28 @@ def _own_birth(uow: UnitOfWork, person: JSONObject | None, record_id: str
     return None
 
 
-def _know_deaths(uow: UnitOfWork, spouses: list[PartySummary], record_id: str,
-                 registered: Registered) -> None:
-    """Whether each spouse has a registered death (which ends a marriage, HNGĐ Art 65), into
-    ``registered.died`` (the same person is often a spouse in several candidates)."""
-    known, by_year = registered.died, registered.died_unnamed
-    for spouse in spouses:
-        if spouse in known or not spouse.full_name:
-            continue
-        if spouse.personal_id:
-            known[spouse] = _has_died(uow, spouse, record_id)
-            continue
+def _died(uow: UnitOfWork, spouse: PartySummary, record_id: str,
+          registered: Registered) -> bool:
+    """Whether a spouse has a registered death (which ends a marriage, HNGĐ Art 65), kept in
+    ``registered`` (the same person is often a spouse in several candidates)."""
+    known = registered.died.get(spouse)
+    if known is not None:
+        return known
+    if not spouse.full_name:
+        return False
+    if spouse.personal_id:
+        known = _has_died(uow, spouse, record_id)
+    else:
         # Without an ID, same_person with a namesake's death depends on the folded name and
         # the birth year alone (a death without a date counts; one whose date is not a date
         # never equals a real one), or on the date's own text when it is not a date.
         key = (fold_compact(spouse.full_name), _year(spouse.date_of_birth) or spouse.date_of_birth)
+        by_year = registered.died_unnamed
         if key not in by_year:
             by_year[key] = _has_died(uow, spouse, record_id)
-        known[spouse] = by_year[key]
+        known = by_year[key]
+    registered.died[spouse] = known
+    return known
 
 
 def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
@@ -315,21 +319,23 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str,
     # A marriage is bigamy's only if one of its spouses is one of these two (rule_bigamy,
     # same_person): the person index holds each candidate party's birth date and personal
     # ID, so namesakes are dropped before any record is read (oldest first).
-    spouses = sorted({
-        entry.record_n for person in _spouses_wanted(data) if person.full_name
-        for entry in _registered_as(uow, person, record_id, SPOUSE_ROLES,
-                                    RecordType.MARRIAGE)})
+    matched: dict[int, list[PartySummary]] = {}  # by n: its spouses who are one of the two
+    for person in _spouses_wanted(data):
+        name = fold_compact(person.full_name or "")
+        for entry in (_registered_as(uow, person, record_id, SPOUSE_ROLES, RecordType.MARRIAGE)
+                      if name else ()):
+            matched.setdefault(entry.record_n, []).append(
+                PartySummary(name, entry.date_of_birth, entry.personal_id))
     # Each of these has a spouse who is one of the two (same_person on the index's values
-    # is same_person on the record's). In force unless a spouse has died: the wives of
-    # the marriages whose husband has not; then only those in force are read (the warning
-    # quotes their names and numbers).
-    candidates = _indexed_spouses(uow, spouses, registered)
-    died = registered.died
-    _know_deaths(uow, [husband for _, husband, _ in candidates], record_id, registered)
-    candidates = [c for c in candidates if not died.get(c[1])]
-    _know_deaths(uow, [wife for _, _, wife in candidates], record_id, registered)
-    marriages = _registered_marriages(uow, [n for n, _, wife in candidates
-                                            if not died.get(wife)], registered)
+    # is same_person on the record's). In force unless a spouse has died: first the spouse
+    # found, as the index holds them (at a million records most namesakes have a namesake's
+    # death), then the other spouse of those still standing; then only the marriages in
+    # force are read (the warning quotes their names and numbers).
+    standing = [n for n in sorted(matched)
+                if not any(_died(uow, p, record_id, registered) for p in matched[n])]
+    in_force = [n for n, *pair in _indexed_spouses(uow, standing, registered)
+                if not any(_died(uow, p, record_id, registered) for p in pair)]
+    marriages = _registered_marriages(uow, in_force, registered)
     return ValidationContext(
         active_marriages=tuple(marriages),
         husband_birth=_own_birth(uow, husband, record_id),
