@@ -258,8 +258,8 @@ def _died(uow: UnitOfWork, spouse: PartySummary, record_id: str,
 
 def _has_died(uow: UnitOfWork, spouse: PartySummary, record_id: str) -> bool:
     """Most spouses of a common name have many namesake deaths, one of which counts: read
-    lazily, to the first (one query a spouse; reading all of them in one query for all the
-    spouses took 6x longer at a million records, and all of a name and year for each 30 %)."""
+    lazily, to the first (one query a spouse: at a million records, one query for all the
+    spouses took 6x longer, and reading every death of the name and year 30 % longer)."""
     return any(_registered_as(uow, spouse, record_id, ("deceased",), RecordType.DEATH))
 
 
