@@ -322,8 +322,9 @@ def _marriage_context(uow: UnitOfWork, data: JSONObject, record_id: str,
     matched: dict[int, list[PartySummary]] = {}  # by n: its spouses who are one of the two
     for person in _spouses_wanted(data):
         name = fold_compact(person.full_name or "")
-        for entry in (_registered_as(uow, person, record_id, SPOUSE_ROLES, RecordType.MARRIAGE)
-                      if name else ()):
+        if not name:
+            continue
+        for entry in _registered_as(uow, person, record_id, SPOUSE_ROLES, RecordType.MARRIAGE):
             matched.setdefault(entry.record_n, []).append(
                 PartySummary(name, entry.date_of_birth, entry.personal_id))
     # Each of these has a spouse who is one of the two (same_person on the index's values
