@@ -70,18 +70,26 @@ def _row(row: Sequence[object]) -> StoredRecord:
     (rid, rtype, status, hist, data, office, regno, number_int, book, reg_on, year, officer,
      verified, approved, signed, overrides, issues, links, supersedes, version, central,
      created, updated) = row
-    return StoredRecord(
-        id=str(rid), type=str(rtype), status=str(status), data=_loads(data),
-        office=str(office), officer=str(officer),
-        created_at=datetime.fromisoformat(str(created)),
-        updated_at=datetime.fromisoformat(str(updated)), is_historical=bool(hist),
-        registration_number=regno, book_number=book,  # type: ignore[arg-type]
-        registered_on=reg_on, year=year, number_int=number_int,  # type: ignore[arg-type]
-        verified_by=verified, approved_by=approved, signed_by=signed,  # type: ignore[arg-type]
-        overrides=_tuple(overrides), issues=_tuple(issues),
-        links_to=links, supersedes=supersedes, version=int(str(version)),  # type: ignore[arg-type]
-        central_id=central,  # type: ignore[arg-type]
-    )
+    return _stored({
+        "id": str(rid), "type": str(rtype), "status": str(status), "data": _loads(data),
+        "office": str(office), "officer": str(officer),
+        "created_at": datetime.fromisoformat(str(created)),
+        "updated_at": datetime.fromisoformat(str(updated)), "is_historical": bool(hist),
+        "registration_number": regno, "book_number": book, "registered_on": reg_on,
+        "year": year, "number_int": number_int, "verified_by": verified,
+        "approved_by": approved, "signed_by": signed, "overrides": _tuple(overrides),
+        "issues": _tuple(issues), "links_to": links, "supersedes": supersedes,
+        "version": int(str(version)), "central_id": central, "notes": (),
+        "pending_notes": ()})
+
+
+def _stored(values: dict[str, object]) -> StoredRecord:
+    """A StoredRecord of every one of its fields, read from the store: its frozen __init__
+    sets 25 fields one call each (6 µs a record, a third of decoding a 200-record search
+    page); the fields are set at once instead, as __init__ would set them."""
+    rec = object.__new__(StoredRecord)
+    object.__setattr__(rec, "__dict__", values)
+    return rec
 
 
 class RecordPart(NamedTuple):

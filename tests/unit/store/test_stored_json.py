@@ -3,8 +3,11 @@ bits as floats: those records are read by the standard one)."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
+
+import pytest
 
 from desktop_app.record import StoredRecord
 from desktop_app.store.keyfile import new_data_key
@@ -54,5 +57,32 @@ def test_a_long_integer_after_whitespace_comes_back_exact(tmp_path: Path) -> Non
         assert back is not None
         assert back.data["note"] == BIG and back.data["list"] == [-BIG]
         assert type(back.data["note"]) is int
+    finally:
+        store.close()
+
+
+def test_a_record_read_back_is_the_record_its_init_would_make(tmp_path: Path) -> None:
+    # Records are read back without StoredRecord's __init__ (_stored sets the fields at
+    # once): every field must be there, as __init__ sets it, and nothing else.
+    store = Store(tmp_path / "hotich.db", new_data_key())
+    store.migrate(tmp_path / "backups", backup=False)
+    try:
+        written = StoredRecord(
+            id="r-1", type="birth", status="approved", data={"child": {"full_name": "H’Hen Niê"}},
+            office="26740", officer="canbo", created_at=NOW, updated_at=NOW,
+            is_historical=True, registration_number="12", book_number="01/2026",
+            registered_on="2026-01-15", year=2026, number_int=12, verified_by="kiemtra",
+            approved_by="chutich", overrides=({"rule": "W-X", "reason": "có giấy"},),
+            issues=({"rule": "W-X", "severity": "warning"},), version=3)
+        with store.write() as uow:
+            uow.records.insert(written)
+        with store.read() as uow:
+            back = uow.records.get("r-1")
+        assert back is not None
+        assert vars(back) == vars(StoredRecord(**{f.name: getattr(back, f.name)
+                                                   for f in dataclasses.fields(StoredRecord)}))
+        assert back == written
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            back.status = "draft"  # type: ignore[misc]
     finally:
         store.close()
