@@ -70,7 +70,7 @@ class StoredRecord:
 
 
 # A stored field's text and how to decode it, put where a record read from the store would
-# hold the field's value (decoded_on_read).
+# hold the field's value (_DecodedOnRead).
 Undecoded = tuple[str, Callable[[str], Any]]
 
 

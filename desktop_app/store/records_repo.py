@@ -77,7 +77,7 @@ _DATA, _OVERRIDES, _ISSUES = (undecoded_key(n) for n in ("data", "overrides", "i
 
 
 def _row(row: Sequence[object]) -> StoredRecord:
-    """A record as stored; its JSON fields are decoded when first read (decoded_on_read)."""
+    """A record as stored; its JSON fields are decoded when first read (_DecodedOnRead)."""
     (rid, rtype, status, hist, data, office, regno, number_int, book, reg_on, year, officer,
      verified, approved, signed, overrides, issues, links, supersedes, version, central,
      created, updated) = row

