@@ -177,16 +177,15 @@ SCREEN_ROWS = 30  # the rows a records table shows at once (~20 on a 768-pixel s
 
 
 def _search_call(session: Any, query: str, shown: int = SCREEN_ROWS) -> list[Any]:
-    """A search as the desktop makes it: the first page, and the cells of the rows on screen
-    worded (a record's JSON is decoded when first read); ``shown`` = the page's size: every
-    row read, as `hotich search` prints them."""
+    """A search as the desktop makes it: the first page, and the names of the rows on screen
+    worded, the one column that reads a record's JSON (decoded when first read); ``shown`` =
+    the page's size: every row worded."""
     from desktop_app.domain.parties import record_title
     from desktop_app.workflows import records
 
     found = list(records.search(session, query))
     for rec in found[:shown]:
         record_title(rec.type, rec.data)
-        len(rec.issues)  # the row's warning mark
     return found
 
 
