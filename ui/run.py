@@ -91,6 +91,9 @@ def run_gui(paths: DataPaths, catalogue: Catalogue, hooks: UiHooks | None = None
                 ctx = UiContext(services, runner, login.session, hooks or UiHooks(),
                                 login.lang)
                 window = MainWindow(ctx)
+                # The desktop sits idle between an officer's acts: the search index is
+                # merged then (desktop_app/store/index_merger.py).
+                login.session.store.merge_index_when_idle()
                 logged_out: list[bool] = []
                 window.logged_out.connect(lambda flags=logged_out: flags.append(True))
                 window.show()

@@ -38,6 +38,7 @@ from desktop_app.store.extracts_repo import (
     CertificatesRepository,
     ExtractsRepository,
 )
+from desktop_app.store.index_merger import QUIET, IndexMerger
 from desktop_app.store.meta_repo import MetaRepository
 from desktop_app.store.numbers_repo import NumbersRepository
 from desktop_app.store.ocr_repo import OcrRepository
@@ -75,10 +76,21 @@ class Store:
         self._all: list[Connection] = []
         self._lock = threading.Lock()
         self.checkpointer = self._new_checkpointer()
+        self.index_merger: IndexMerger | None = None
 
     def _new_checkpointer(self) -> Checkpointer:
         return Checkpointer(self.path.with_name(self.path.name + "-shm"),
                             lambda: connect(self.path, self.data_key))
+
+    def merge_index_when_idle(self, quiet: float = QUIET) -> IndexMerger:
+        """The desktop: merge the full-text index's segments whenever the store is idle
+        (store/index_merger.py), until the store closes. A short-lived command leaves it."""
+        with self._lock:
+            if self.index_merger is None:
+                self.index_merger = IndexMerger(lambda: connect(self.path, self.data_key),
+                                                self.checkpointer.committed, quiet=quiet)
+                self.index_merger.start()
+            return self.index_merger
 
     def connection(self) -> Connection:
         """This thread's connection (opened and key-checked on first use): for the store's
@@ -169,6 +181,10 @@ class Store:
         return Store(target, self.data_key)
 
     def close(self) -> None:
+        with self._lock:
+            merger, self.index_merger = self.index_merger, None
+        if merger is not None:  # after its step under way: it commits through the checkpointer
+            merger.close()
         self.checkpointer.close()  # its connection first: the last one to close checkpoints
         self.checkpointer = self._new_checkpointer()
         with self._lock:
